@@ -1,0 +1,2 @@
+//! Placeholder: the rules engineer replaces this with the preview benchmark.
+fn main() {}

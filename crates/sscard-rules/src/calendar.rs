@@ -1,0 +1,448 @@
+//! The official working-day calendar of mainland China (holidays and 调休 make-up days).
+//!
+//! A working day is Monday–Friday and not an official holiday, or a weekend day declared a
+//! make-up working day. The data comes from `data/cn-workdays.json` (a copy of
+//! `shared/reference/cn-workdays.json`), embedded at compile time and parsed once.
+//! The server can publish a newer file; `Calendar::from_json` replaces the embedded copy.
+//!
+//! For a year whose schedule is not published, answers fall back to Monday–Friday and are
+//! marked [`Certainty::Estimate`] with the assumption stated (DECISIONS.md D6).
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+
+use crate::certainty::Certainty;
+use crate::dates;
+
+/// The embedded calendar file.
+const EMBEDDED_JSON: &str = include_str!("../data/cn-workdays.json");
+
+/// Longest working-day span accepted by [`Calendar::add_working_days`] (about 40 years).
+pub const MAX_WORKING_DAYS: u32 = 10_000;
+
+/// An error while reading calendar data or computing with it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum CalendarError {
+    /// The text is not JSON of the expected shape.
+    Json {
+        /// The parser's message.
+        message: String,
+    },
+    /// A year key is not a number.
+    BadYear {
+        /// The offending key.
+        key: String,
+    },
+    /// A date is not `YYYY-MM-DD` or not a real date.
+    BadDate {
+        /// The offending value.
+        value: String,
+    },
+    /// A date is listed under another year.
+    WrongYear {
+        /// The date.
+        date: NaiveDate,
+        /// The year it was listed under.
+        year: i32,
+    },
+    /// A make-up working day that is not a Saturday or Sunday.
+    MakeupNotWeekend {
+        /// The date.
+        date: NaiveDate,
+    },
+    /// A date listed both as a holiday and as a make-up working day.
+    Overlap {
+        /// The date.
+        date: NaiveDate,
+    },
+    /// A working-day count larger than [`MAX_WORKING_DAYS`].
+    TooManyDays {
+        /// The requested count.
+        requested: u32,
+    },
+    /// The result would leave the supported date range.
+    OutOfRange,
+}
+
+impl CalendarError {
+    /// Stable machine-readable code, e.g. `calendar.bad_date`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Json { .. } => "calendar.json",
+            Self::BadYear { .. } => "calendar.bad_year",
+            Self::BadDate { .. } => "calendar.bad_date",
+            Self::WrongYear { .. } => "calendar.wrong_year",
+            Self::MakeupNotWeekend { .. } => "calendar.makeup_not_weekend",
+            Self::Overlap { .. } => "calendar.overlap",
+            Self::TooManyDays { .. } => "calendar.too_many_days",
+            Self::OutOfRange => "calendar.out_of_range",
+        }
+    }
+}
+
+impl fmt::Display for CalendarError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Json { message } => write!(f, "calendar data is not valid JSON: {message}"),
+            Self::BadYear { key } => write!(f, "calendar year key {key:?} is not a year"),
+            Self::BadDate { value } => write!(f, "calendar date {value:?} is not a real date"),
+            Self::WrongYear { date, year } => write!(f, "{date} is listed under {year}"),
+            Self::MakeupNotWeekend { date } => {
+                write!(f, "make-up working day {date} is not a weekend day")
+            }
+            Self::Overlap { date } => write!(f, "{date} is both a holiday and a working day"),
+            Self::TooManyDays { requested } => {
+                write!(f, "{requested} working days is more than {MAX_WORKING_DAYS}")
+            }
+            Self::OutOfRange => write!(f, "date out of the supported range"),
+        }
+    }
+}
+
+impl std::error::Error for CalendarError {}
+
+/// What kind of day a date is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum DayKind {
+    /// Monday–Friday, no holiday.
+    Weekday,
+    /// Saturday or Sunday, no make-up working day.
+    Weekend,
+    /// Part of an official holiday break.
+    Holiday {
+        /// The festival, e.g. 春节.
+        name: String,
+    },
+    /// A weekend day that is an official working day (调休上班).
+    MakeupWorkday,
+}
+
+/// One day of the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayInfo {
+    /// The date.
+    pub date: NaiveDate,
+    /// Its kind.
+    pub kind: DayKind,
+    /// Whether it is a working day.
+    pub working: bool,
+    /// Certain when the year's schedule is published.
+    pub certainty: Certainty,
+}
+
+/// The result of adding working days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkingDaySpan {
+    /// The start date (not counted, DECISIONS.md D1).
+    pub start: NaiveDate,
+    /// Number of working days added.
+    pub working_days: u32,
+    /// The last working day of the span.
+    pub end: NaiveDate,
+    /// Holidays passed over, in order.
+    pub holidays_skipped: Vec<NaiveDate>,
+    /// Make-up working days counted, in order.
+    pub makeup_days_counted: Vec<NaiveDate>,
+    /// Estimate when any day of the span lies in an unpublished year.
+    pub certainty: Certainty,
+}
+
+/// The published schedule of one year.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct YearSchedule {
+    published: bool,
+    notice: String,
+    /// Sorted by date.
+    holidays: Vec<(NaiveDate, String)>,
+    /// Sorted.
+    makeup: Vec<NaiveDate>,
+}
+
+/// The working-day calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Calendar {
+    source: String,
+    years: BTreeMap<i32, YearSchedule>,
+}
+
+#[derive(Deserialize)]
+struct RawCalendar {
+    #[serde(default)]
+    source: String,
+    years: BTreeMap<String, RawYear>,
+}
+
+#[derive(Deserialize)]
+struct RawYear {
+    published: bool,
+    #[serde(default)]
+    notice: String,
+    #[serde(default)]
+    holidays: Vec<RawHoliday>,
+    #[serde(default)]
+    makeup_workdays: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct RawHoliday {
+    date: String,
+    #[serde(default)]
+    name: String,
+}
+
+/// Parses `YYYY-MM-DD` strictly.
+fn parse_date(value: &str) -> Result<NaiveDate, CalendarError> {
+    let bad = || CalendarError::BadDate {
+        value: value.to_owned(),
+    };
+    let mut parts = value.split('-');
+    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(bad());
+    };
+    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+        return Err(bad());
+    }
+    let y: i32 = y.parse().map_err(|_| bad())?;
+    let m: u32 = m.parse().map_err(|_| bad())?;
+    let d: u32 = d.parse().map_err(|_| bad())?;
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(bad)
+}
+
+fn is_weekend(date: NaiveDate) -> bool {
+    matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+impl Calendar {
+    /// Parses calendar data in the shape of `cn-workdays.json` and checks it.
+    pub fn from_json(json: &str) -> Result<Calendar, CalendarError> {
+        let raw: RawCalendar = serde_json::from_str(json).map_err(|e| CalendarError::Json {
+            message: e.to_string(),
+        })?;
+        let mut years = BTreeMap::new();
+        for (key, raw_year) in raw.years {
+            let year: i32 = key
+                .parse()
+                .map_err(|_| CalendarError::BadYear { key: key.clone() })?;
+            let mut holidays = Vec::with_capacity(raw_year.holidays.len());
+            for h in raw_year.holidays {
+                let date = parse_date(&h.date)?;
+                if date.year() != year {
+                    return Err(CalendarError::WrongYear { date, year });
+                }
+                holidays.push((date, h.name));
+            }
+            holidays.sort_by_key(|(d, _)| *d);
+            holidays.dedup_by_key(|(d, _)| *d);
+            let mut makeup = Vec::with_capacity(raw_year.makeup_workdays.len());
+            for m in &raw_year.makeup_workdays {
+                let date = parse_date(m)?;
+                if date.year() != year {
+                    return Err(CalendarError::WrongYear { date, year });
+                }
+                if !is_weekend(date) {
+                    return Err(CalendarError::MakeupNotWeekend { date });
+                }
+                if holidays.binary_search_by_key(&date, |(d, _)| *d).is_ok() {
+                    return Err(CalendarError::Overlap { date });
+                }
+                makeup.push(date);
+            }
+            makeup.sort_unstable();
+            makeup.dedup();
+            years.insert(
+                year,
+                YearSchedule {
+                    published: raw_year.published,
+                    notice: raw_year.notice,
+                    holidays,
+                    makeup,
+                },
+            );
+        }
+        Ok(Calendar {
+            source: raw.source,
+            years,
+        })
+    }
+
+    /// The calendar embedded in the crate, parsed once.
+    ///
+    /// The embedded file is checked by the test suite; should it ever fail to parse, this
+    /// returns a calendar with no published year, so every answer is marked an estimate
+    /// instead of panicking.
+    pub fn embedded() -> &'static Calendar {
+        static EMBEDDED: OnceLock<Calendar> = OnceLock::new();
+        EMBEDDED.get_or_init(|| {
+            Calendar::from_json(EMBEDDED_JSON).unwrap_or_else(|_| Calendar {
+                source: String::new(),
+                years: BTreeMap::new(),
+            })
+        })
+    }
+
+    /// The `source` note of the data.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    /// Whether the official schedule of `year` is published in this data.
+    pub fn is_published(&self, year: i32) -> bool {
+        self.years.get(&year).is_some_and(|y| y.published)
+    }
+
+    /// The years with a published schedule, ascending.
+    pub fn published_years(&self) -> Vec<i32> {
+        self.years
+            .iter()
+            .filter(|(_, y)| y.published)
+            .map(|(k, _)| *k)
+            .collect()
+    }
+
+    /// The State Council notice a published year rests on, if any.
+    pub fn notice(&self, year: i32) -> Option<&str> {
+        self.years
+            .get(&year)
+            .filter(|y| y.published)
+            .map(|y| y.notice.as_str())
+    }
+
+    fn certainty_of(&self, year: i32) -> Certainty {
+        if self.is_published(year) {
+            Certainty::Certain
+        } else {
+            Certainty::unpublished(year)
+        }
+    }
+
+    /// Classifies one day.
+    pub fn day(&self, date: NaiveDate) -> DayInfo {
+        let schedule = self.years.get(&date.year()).filter(|y| y.published);
+        let kind = match schedule {
+            Some(s) => {
+                if let Ok(i) = s.holidays.binary_search_by_key(&date, |(d, _)| *d) {
+                    DayKind::Holiday {
+                        name: s.holidays.get(i).map(|(_, n)| n.clone()).unwrap_or_default(),
+                    }
+                } else if s.makeup.binary_search(&date).is_ok() {
+                    DayKind::MakeupWorkday
+                } else if is_weekend(date) {
+                    DayKind::Weekend
+                } else {
+                    DayKind::Weekday
+                }
+            }
+            None if is_weekend(date) => DayKind::Weekend,
+            None => DayKind::Weekday,
+        };
+        let working = matches!(kind, DayKind::Weekday | DayKind::MakeupWorkday);
+        DayInfo {
+            date,
+            kind,
+            working,
+            certainty: self.certainty_of(date.year()),
+        }
+    }
+
+    /// Whether `date` is an official working day, and how certain that is.
+    pub fn is_working_day(&self, date: NaiveDate) -> (bool, Certainty) {
+        let (working, _) = self.classify_fast(date);
+        (working, self.certainty_of(date.year()))
+    }
+
+    /// Working-day test without allocating: `(working, kind)` where kind is
+    /// 0 weekday, 1 weekend, 2 holiday, 3 make-up day.
+    fn classify_fast(&self, date: NaiveDate) -> (bool, u8) {
+        match self.years.get(&date.year()).filter(|y| y.published) {
+            Some(s) if s.holidays.binary_search_by_key(&date, |(d, _)| *d).is_ok() => (false, 2),
+            Some(s) if s.makeup.binary_search(&date).is_ok() => (true, 3),
+            _ if is_weekend(date) => (false, 1),
+            _ => (true, 0),
+        }
+    }
+
+    /// The `n`-th working day after `start` (DECISIONS.md D1: `start` itself is not counted,
+    /// whatever kind of day it is). `n = 0` returns `start`.
+    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<WorkingDaySpan, CalendarError> {
+        if n > MAX_WORKING_DAYS {
+            return Err(CalendarError::TooManyDays { requested: n });
+        }
+        let mut certainty = Certainty::Certain;
+        let mut holidays_skipped = Vec::new();
+        let mut makeup_days_counted = Vec::new();
+        let mut date = start;
+        let mut counted = 0;
+        let mut last_year_checked = None;
+        while counted < n {
+            date = dates::add_days(date, 1).ok_or(CalendarError::OutOfRange)?;
+            if last_year_checked != Some(date.year()) {
+                last_year_checked = Some(date.year());
+                certainty = certainty.and(self.certainty_of(date.year()));
+            }
+            let (working, kind) = self.classify_fast(date);
+            match kind {
+                2 => holidays_skipped.push(date),
+                3 => makeup_days_counted.push(date),
+                _ => {}
+            }
+            if working {
+                counted += 1;
+            }
+        }
+        Ok(WorkingDaySpan {
+            start,
+            working_days: n,
+            end: date,
+            holidays_skipped,
+            makeup_days_counted,
+            certainty,
+        })
+    }
+
+    /// Working days strictly after `from` up to and including `to` (0 when `to <= from`),
+    /// with the certainty of the years crossed. Spans longer than about 40 years are refused.
+    pub fn working_days_between(
+        &self,
+        from: NaiveDate,
+        to: NaiveDate,
+    ) -> Result<(u32, Certainty), CalendarError> {
+        let span = dates::natural_days_between(from, to);
+        if span > i64::from(MAX_WORKING_DAYS) * 2 {
+            return Err(CalendarError::TooManyDays {
+                requested: u32::try_from(span).unwrap_or(u32::MAX),
+            });
+        }
+        let mut certainty = Certainty::Certain;
+        let mut count: u32 = 0;
+        let mut date = from;
+        let mut last_year = None;
+        while date < to {
+            let Some(next) = dates::add_days(date, 1) else {
+                break;
+            };
+            date = next;
+            if last_year != Some(date.year()) {
+                last_year = Some(date.year());
+                certainty = certainty.and(self.certainty_of(date.year()));
+            }
+            if self.classify_fast(date).0 {
+                count = count.saturating_add(1);
+            }
+        }
+        Ok((count, certainty))
+    }
+}
+
+impl Default for Calendar {
+    /// The embedded calendar.
+    fn default() -> Self {
+        Calendar::embedded().clone()
+    }
+}

@@ -1,0 +1,465 @@
+//! Policy as dated data: one policy per city, every value with its citation and the date it
+//! is valid from.
+//!
+//! Asking for a date before a value existed is an error ([`PolicyError::BeforeValidity`]),
+//! never a guess. A value the seeds do not give for a city is `None` in [`Policy`] and
+//! [`PolicyError::NotDefined`] from the single-value accessors.
+
+mod beijing;
+mod shanghai;
+mod urumqi;
+
+use std::borrow::Cow;
+use std::fmt;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::channels::{ChannelOffer, OfferRow};
+use crate::citation::Citation;
+use crate::ids::{Bank, City};
+
+/// A policy value with its source and the date from which it applies.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Param<T> {
+    /// The value.
+    pub value: T,
+    /// The first date on which the value applies.
+    pub valid_from: NaiveDate,
+    /// Where it comes from.
+    pub citation: Citation,
+}
+
+/// The phase of a city's changeover programme (catalogue §2.3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    /// Beijing pilot, 2024-01-31 to 2024-05-31: collective applications only.
+    Pilot,
+    /// Beijing group-by-group mass changeover from June 2024.
+    MassChangeover,
+    /// Beijing normalised issuance from 2026-01-04: individuals apply online or offline.
+    Normalised,
+    /// Shanghai and Urumqi: the changeover their article describes.
+    Changeover,
+}
+
+impl fmt::Display for Phase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Phase::Pilot => "pilot",
+            Phase::MassChangeover => "mass_changeover",
+            Phase::Normalised => "normalised",
+            Phase::Changeover => "changeover",
+        })
+    }
+}
+
+/// Who pays for posting the card.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CourierFee {
+    /// Free (Beijing, 002 Q31).
+    Free,
+    /// The recipient pays on delivery, 收件到付 (Urumqi remote replacement).
+    PaidByRecipient,
+}
+
+impl fmt::Display for CourierFee {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CourierFee::Free => "free",
+            CourierFee::PaidByRecipient => "paid_by_recipient",
+        })
+    }
+}
+
+/// A cooperating bank as offered in a city.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BankInfo {
+    /// Stable id.
+    pub bank: Bank,
+    /// Chinese name.
+    pub name_zh: Cow<'static, str>,
+    /// English name.
+    pub name_en: Cow<'static, str>,
+    /// Whether a card of this bank can be sent by post in this city.
+    pub posts_cards: bool,
+    /// Urumqi: whether the bank is offered for remote (异地) replacement by post.
+    pub remote_replacement: bool,
+    /// Where the bank list comes from.
+    pub citation: Citation,
+}
+
+/// The resolved policy of one city on one date.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Policy {
+    /// The city.
+    pub city: City,
+    /// The date the policy was resolved for.
+    pub as_of: NaiveDate,
+    /// Programme phase.
+    pub phase: Param<Phase>,
+    /// Named cooperating banks (empty when the seeds give only a count, as for Shanghai).
+    pub banks: Param<Vec<BankInfo>>,
+    /// Number of cooperating banks (11 for Shanghai, whose banks are not named).
+    pub bank_count: Param<u32>,
+    /// Whether individuals may apply on their own in this phase.
+    pub individual_application_open: Param<bool>,
+    /// Whether employers may apply for their staff (collective application / batch changeover).
+    pub collective_application: Param<bool>,
+    /// Production limit for an application (申领), natural days.
+    pub application_natural_days: Option<Param<u32>>,
+    /// Production limit for a reissue or exchange (补领/换领), working days.
+    pub replacement_working_days: Option<Param<u32>>,
+    /// Approximate minutes for instant card making.
+    pub instant_minutes: Option<Param<u32>>,
+    /// Whether the production limits include postal transit (Beijing: no).
+    pub transit_included_in_production: Option<Param<bool>>,
+    /// Who pays postage.
+    pub courier_fee: Option<Param<CourierFee>>,
+    /// Days after which a temporary loss of the social function lifts automatically.
+    pub temp_loss_auto_lift_days: Option<Param<u32>>,
+    /// Months before the bank may be changed again.
+    pub bank_change_cooldown_months: Option<Param<u32>>,
+    /// Days before expiry from which a card may be renewed.
+    pub renewal_window_days: Option<Param<u32>>,
+    /// Days within which an employer must return undistributed cards.
+    pub employer_return_days: Option<Param<u32>>,
+    /// Age in months for the civil-affairs elderly categories (714 = 59 years 6 months).
+    pub elderly_age_months: Option<Param<u32>>,
+    /// Age under which a guardian acts for the holder.
+    pub minor_age_years: Param<u32>,
+    /// Service hotline, if the seeds name one.
+    pub hotline: Option<Param<Cow<'static, str>>>,
+    /// Which channels offer which service on this date, with conditions.
+    pub offers: Vec<ChannelOffer>,
+}
+
+/// An error when resolving policy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum PolicyError {
+    /// The date is before the value existed.
+    BeforeValidity {
+        /// The city.
+        city: City,
+        /// The parameter asked for.
+        parameter: Cow<'static, str>,
+        /// The date asked for.
+        requested: NaiveDate,
+        /// The first date with a value.
+        valid_from: NaiveDate,
+    },
+    /// The seeds give no value for this city.
+    NotDefined {
+        /// The city.
+        city: City,
+        /// The parameter asked for.
+        parameter: Cow<'static, str>,
+    },
+}
+
+impl PolicyError {
+    /// Stable machine-readable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::BeforeValidity { .. } => "policy.before_validity",
+            Self::NotDefined { .. } => "policy.not_defined",
+        }
+    }
+}
+
+impl fmt::Display for PolicyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::BeforeValidity {
+                city,
+                parameter,
+                requested,
+                valid_from,
+            } => write!(
+                f,
+                "{city}: {parameter} is known only from {valid_from}, not on {requested}"
+            ),
+            Self::NotDefined { city, parameter } => {
+                write!(f, "{city}: the sources give no value for {parameter}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for PolicyError {}
+
+/// One dated version of a value (static data).
+#[derive(Debug)]
+pub(crate) struct Version<T: 'static> {
+    pub from: NaiveDate,
+    pub value: T,
+    pub cite: Citation,
+}
+
+/// A cooperating bank entry in the static tables.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BankEntry {
+    pub bank: Bank,
+    pub posts_cards: bool,
+    pub remote: bool,
+}
+
+/// All dated data of one city. An empty slice means the seeds give no value.
+#[derive(Debug)]
+pub(crate) struct CityData {
+    pub city: City,
+    pub phase: &'static [Version<Phase>],
+    pub banks: &'static [Version<&'static [BankEntry]>],
+    pub bank_count: &'static [Version<u32>],
+    pub individual_application_open: &'static [Version<bool>],
+    pub collective_application: &'static [Version<bool>],
+    pub application_natural_days: &'static [Version<u32>],
+    pub replacement_working_days: &'static [Version<u32>],
+    pub instant_minutes: &'static [Version<u32>],
+    pub transit_included: &'static [Version<bool>],
+    pub courier_fee: &'static [Version<CourierFee>],
+    pub temp_loss_auto_lift_days: &'static [Version<u32>],
+    pub bank_change_cooldown_months: &'static [Version<u32>],
+    pub renewal_window_days: &'static [Version<u32>],
+    pub employer_return_days: &'static [Version<u32>],
+    pub elderly_age_months: &'static [Version<u32>],
+    pub minor_age_years: &'static [Version<u32>],
+    pub hotline: &'static [Version<&'static str>],
+    pub offers: &'static [&'static [OfferRow]],
+}
+
+/// `NaiveDate` from constant parts, usable in statics. The tables only use real dates;
+/// an impossible one would show up as `NaiveDate::MIN` in the tests, never as a panic.
+pub(crate) const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(date) => date,
+        None => NaiveDate::MIN,
+    }
+}
+
+/// The static data of a city.
+pub(crate) fn city_data(city: City) -> &'static CityData {
+    match city {
+        City::Beijing => &beijing::DATA,
+        City::Shanghai => &shanghai::DATA,
+        City::Urumqi => &urumqi::DATA,
+    }
+}
+
+/// Resolves one dated value: the latest version whose `from` is on or before `on`.
+pub(crate) fn resolve<T: Clone>(
+    city: City,
+    name: &'static str,
+    versions: &'static [Version<T>],
+    on: NaiveDate,
+) -> Result<Param<T>, PolicyError> {
+    let first = versions.first().ok_or(PolicyError::NotDefined {
+        city,
+        parameter: Cow::Borrowed(name),
+    })?;
+    versions
+        .iter()
+        .rev()
+        .find(|v| v.from <= on)
+        .map(|v| Param {
+            value: v.value.clone(),
+            valid_from: v.from,
+            citation: v.cite.clone(),
+        })
+        .ok_or(PolicyError::BeforeValidity {
+            city,
+            parameter: Cow::Borrowed(name),
+            requested: on,
+            valid_from: first.from,
+        })
+}
+
+/// Like [`resolve`] but a value the seeds do not give is `Ok(None)`.
+fn resolve_opt<T: Clone>(
+    city: City,
+    name: &'static str,
+    versions: &'static [Version<T>],
+    on: NaiveDate,
+) -> Result<Option<Param<T>>, PolicyError> {
+    match resolve(city, name, versions, on) {
+        Ok(p) => Ok(Some(p)),
+        Err(PolicyError::NotDefined { .. }) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Names of the single-value parameters, for [`param_u32`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NumericParam {
+    /// [`Policy::application_natural_days`].
+    ApplicationNaturalDays,
+    /// [`Policy::replacement_working_days`].
+    ReplacementWorkingDays,
+    /// [`Policy::instant_minutes`].
+    InstantMinutes,
+    /// [`Policy::temp_loss_auto_lift_days`].
+    TempLossAutoLiftDays,
+    /// [`Policy::bank_change_cooldown_months`].
+    BankChangeCooldownMonths,
+    /// [`Policy::renewal_window_days`].
+    RenewalWindowDays,
+    /// [`Policy::employer_return_days`].
+    EmployerReturnDays,
+    /// [`Policy::elderly_age_months`].
+    ElderlyAgeMonths,
+    /// [`Policy::minor_age_years`].
+    MinorAgeYears,
+}
+
+impl NumericParam {
+    /// The parameter's stable name.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::ApplicationNaturalDays => "application_natural_days",
+            Self::ReplacementWorkingDays => "replacement_working_days",
+            Self::InstantMinutes => "instant_minutes",
+            Self::TempLossAutoLiftDays => "temp_loss_auto_lift_days",
+            Self::BankChangeCooldownMonths => "bank_change_cooldown_months",
+            Self::RenewalWindowDays => "renewal_window_days",
+            Self::EmployerReturnDays => "employer_return_days",
+            Self::ElderlyAgeMonths => "elderly_age_months",
+            Self::MinorAgeYears => "minor_age_years",
+        }
+    }
+}
+
+/// One numeric policy value of a city on a date, without building the whole [`Policy`].
+pub fn param_u32(city: City, which: NumericParam, on: NaiveDate) -> Result<Param<u32>, PolicyError> {
+    let d = city_data(city);
+    let versions = match which {
+        NumericParam::ApplicationNaturalDays => d.application_natural_days,
+        NumericParam::ReplacementWorkingDays => d.replacement_working_days,
+        NumericParam::InstantMinutes => d.instant_minutes,
+        NumericParam::TempLossAutoLiftDays => d.temp_loss_auto_lift_days,
+        NumericParam::BankChangeCooldownMonths => d.bank_change_cooldown_months,
+        NumericParam::RenewalWindowDays => d.renewal_window_days,
+        NumericParam::EmployerReturnDays => d.employer_return_days,
+        NumericParam::ElderlyAgeMonths => d.elderly_age_months,
+        NumericParam::MinorAgeYears => d.minor_age_years,
+    };
+    resolve(city, which.name(), versions, on)
+}
+
+/// The programme phase of a city on a date.
+pub fn phase(city: City, on: NaiveDate) -> Result<Param<Phase>, PolicyError> {
+    resolve(city, "phase", city_data(city).phase, on)
+}
+
+/// Whether individuals may apply on their own on a date.
+pub fn individual_application_open(city: City, on: NaiveDate) -> Result<Param<bool>, PolicyError> {
+    resolve(
+        city,
+        "individual_application_open",
+        city_data(city).individual_application_open,
+        on,
+    )
+}
+
+/// Whether employers may apply for their staff on a date.
+pub fn collective_application(city: City, on: NaiveDate) -> Result<Param<bool>, PolicyError> {
+    resolve(
+        city,
+        "collective_application",
+        city_data(city).collective_application,
+        on,
+    )
+}
+
+/// Who pays postage, if the seeds say.
+pub fn courier_fee(city: City, on: NaiveDate) -> Result<Option<Param<CourierFee>>, PolicyError> {
+    resolve_opt(city, "courier_fee", city_data(city).courier_fee, on)
+}
+
+/// Whether production limits include postal transit, if the seeds say.
+pub fn transit_included(city: City, on: NaiveDate) -> Result<Option<Param<bool>>, PolicyError> {
+    resolve_opt(city, "transit_included_in_production", city_data(city).transit_included, on)
+}
+
+/// The cooperating banks of a city on a date.
+pub fn banks(city: City, on: NaiveDate) -> Result<Param<Vec<BankInfo>>, PolicyError> {
+    let p = resolve(city, "banks", city_data(city).banks, on)?;
+    let list = p
+        .value
+        .iter()
+        .map(|e| BankInfo {
+            bank: e.bank,
+            name_zh: Cow::Borrowed(e.bank.name_zh()),
+            name_en: Cow::Borrowed(e.bank.name_en()),
+            posts_cards: e.posts_cards,
+            remote_replacement: e.remote,
+            citation: p.citation.clone(),
+        })
+        .collect();
+    Ok(Param {
+        value: list,
+        valid_from: p.valid_from,
+        citation: p.citation,
+    })
+}
+
+/// The channel offers of a city valid on a date.
+pub(crate) fn offer_rows(city: City, on: NaiveDate) -> impl Iterator<Item = &'static OfferRow> {
+    city_data(city)
+        .offers
+        .iter()
+        .flat_map(|part| part.iter())
+        .filter(move |r| r.from <= on && r.until.is_none_or(|u| on < u))
+}
+
+/// The full policy of `city` on `on`.
+///
+/// Fails with [`PolicyError::BeforeValidity`] when `on` is before the city's first known rule.
+pub fn policy(city: City, on: NaiveDate) -> Result<Policy, PolicyError> {
+    let d = city_data(city);
+    let u = |name: NumericParam| -> Result<Option<Param<u32>>, PolicyError> {
+        match param_u32(city, name, on) {
+            Ok(p) => Ok(Some(p)),
+            Err(PolicyError::NotDefined { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    };
+    let banks = banks(city, on)?;
+    Ok(Policy {
+        city,
+        as_of: on,
+        phase: phase(city, on)?,
+        banks,
+        bank_count: resolve(city, "bank_count", d.bank_count, on)?,
+        individual_application_open: individual_application_open(city, on)?,
+        collective_application: collective_application(city, on)?,
+        application_natural_days: u(NumericParam::ApplicationNaturalDays)?,
+        replacement_working_days: u(NumericParam::ReplacementWorkingDays)?,
+        instant_minutes: u(NumericParam::InstantMinutes)?,
+        transit_included_in_production: transit_included(city, on)?,
+        courier_fee: courier_fee(city, on)?,
+        temp_loss_auto_lift_days: u(NumericParam::TempLossAutoLiftDays)?,
+        bank_change_cooldown_months: u(NumericParam::BankChangeCooldownMonths)?,
+        renewal_window_days: u(NumericParam::RenewalWindowDays)?,
+        employer_return_days: u(NumericParam::EmployerReturnDays)?,
+        elderly_age_months: u(NumericParam::ElderlyAgeMonths)?,
+        minor_age_years: param_u32(city, NumericParam::MinorAgeYears, on)?,
+        hotline: resolve_opt(city, "hotline", d.hotline, on)?.map(|p| Param {
+            value: Cow::Borrowed(p.value),
+            valid_from: p.valid_from,
+            citation: p.citation,
+        }),
+        offers: offer_rows(city, on).map(OfferRow::to_offer).collect(),
+    })
+}
+
+/// The first date for which the city has a policy.
+pub fn first_valid_date(city: City) -> NaiveDate {
+    city_data(city)
+        .phase
+        .first()
+        .map_or(NaiveDate::MAX, |v| v.from)
+}

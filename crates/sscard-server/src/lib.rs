@@ -1,0 +1,15 @@
+//! sscard-server: the reference implementation of the sscard JSON API, which
+//! also serves the app built by Trunk.
+//!
+//! Validation and decisions come from `sscard-rules`; this crate only does
+//! HTTP, storage, sessions and the simulated card production.
+
+pub mod app;
+pub mod config;
+pub mod problem;
+pub mod routes;
+pub mod security;
+pub mod server;
+pub mod state;
+pub mod static_files;
+pub mod telemetry;

@@ -1,0 +1,3 @@
+//! API route handlers, one module per resource.
+
+pub mod health;

@@ -1,0 +1,206 @@
+//! Serving the app built by Trunk: the page, its assets and the SPA fallback.
+//!
+//! * `index.html` is read once at start (the server refuses to start without
+//!   it), served from memory with `no-cache` and its own CSP.
+//! * Content-hashed assets (`sscard-<hash>_bg.wasm`, `main-<hash>.css`) are
+//!   cached for a year as `immutable`; other files must revalidate.
+//! * A path that is no file and has no extension (a deep link like
+//!   `/apply/bank`) answers the page, so the app's router takes over.
+
+use std::{path::Path, sync::Arc};
+
+use axum::{
+    body::Body,
+    extract::{Request, State},
+    http::{HeaderValue, Method, StatusCode, header},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use bytes::Bytes;
+use tower_http::services::ServeDir;
+
+use crate::security::{self, TRUNK_NONCE_PLACEHOLDER};
+
+/// Cache policy for content-hashed files.
+pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Cache policy for the page and unhashed files.
+pub const NO_CACHE: &str = "no-cache";
+
+/// The app page and its Content-Security-Policy, prepared at start.
+#[derive(Debug)]
+pub struct AppPage {
+    html: String,
+    /// CSP when the page has no nonce placeholder (the common case).
+    static_csp: String,
+    /// Whether Trunk's nonce placeholder must be replaced per response.
+    uses_nonce: bool,
+}
+
+impl AppPage {
+    /// Reads `<dist>/index.html` and derives the CSP from its inline scripts.
+    pub fn load(dist: &Path) -> Result<Self, String> {
+        let path = dist.join("index.html");
+        let html = std::fs::read_to_string(&path).map_err(|e| {
+            format!(
+                "cannot read {}: {e} (build the app first: `trunk build --release`, or pass --dist)",
+                path.display()
+            )
+        })?;
+        Ok(Self::from_html(html))
+    }
+
+    /// Prepares a page from its HTML text.
+    pub fn from_html(html: String) -> Self {
+        let uses_nonce = html.contains(TRUNK_NONCE_PLACEHOLDER);
+        // With a nonce the placeholder is part of the hashed text, so hashes would
+        // not match after substitution; the nonce alone then allows the loader.
+        let hashes = if uses_nonce {
+            security::InlineHashes::default()
+        } else {
+            security::inline_hashes(&html)
+        };
+        let static_csp = security::content_security_policy(&hashes, None);
+        Self {
+            html,
+            static_csp,
+            uses_nonce,
+        }
+    }
+
+    /// The CSP sent with the page when no nonce is used.
+    pub fn csp(&self) -> &str {
+        &self.static_csp
+    }
+
+    /// The page response (200, `no-cache`, CSP).
+    pub fn response(&self, method: &Method) -> Response {
+        let (body, csp) = if self.uses_nonce {
+            let nonce = security::fresh_nonce();
+            let csp =
+                security::content_security_policy(&security::InlineHashes::default(), Some(&nonce));
+            (self.html.replace(TRUNK_NONCE_PLACEHOLDER, &nonce), csp)
+        } else {
+            (self.html.clone(), self.static_csp.clone())
+        };
+        let len = body.len();
+        let body = if method == Method::HEAD {
+            Body::empty()
+        } else {
+            Body::from(Bytes::from(body))
+        };
+        let mut res = Response::new(body);
+        let h = res.headers_mut();
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("text/html; charset=utf-8"),
+        );
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
+        if let Ok(v) = HeaderValue::from_str(&csp) {
+            h.insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+        res
+    }
+}
+
+/// Handler for `/` and `/index.html`.
+pub async fn index(State(page): State<Arc<AppPage>>, method: Method) -> Response {
+    page.response(&method)
+}
+
+/// The file service for `dist/`, falling back to [`spa_fallback`].
+pub fn dist_service(dist: &Path, page: Arc<AppPage>) -> ServeDir<axum::routing::MethodRouter> {
+    let fallback = axum::routing::any(spa_fallback).with_state(page);
+    ServeDir::new(dist)
+        .append_index_html_on_directories(false)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(fallback)
+}
+
+/// What is answered for a path that is not a file in `dist/`.
+async fn spa_fallback(State(page): State<Arc<AppPage>>, req: Request) -> Response {
+    let path = req.uri().path();
+    let method = req.method();
+    if method != Method::GET && method != Method::HEAD {
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response();
+    }
+    let last = path.rsplit('/').next().unwrap_or_default();
+    if last.contains('.') {
+        // A missing asset must not answer HTML with 200: the browser would try to
+        // run the page as a script or wasm and hide the real error.
+        return (
+            StatusCode::NOT_FOUND,
+            [(header::CACHE_CONTROL, NO_CACHE)],
+            "not found",
+        )
+            .into_response();
+    }
+    page.response(method)
+}
+
+/// Whether a request path names a content-hashed file (Trunk's `name-<hash>.ext`).
+///
+/// A segment is hashed when, after the extension and a `_bg` suffix are removed,
+/// it ends in `-<hex>` with at least 6 hex digits, one of them a digit.
+/// Folders count too (wasm-bindgen snippets live under `snippets/<crate>-<hash>/`).
+pub fn is_content_hashed(path: &str) -> bool {
+    path.split('/').any(|seg| {
+        let stem = seg.split('.').next().unwrap_or_default();
+        let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+        match stem.rsplit_once('-') {
+            Some((name, hash)) => {
+                !name.is_empty()
+                    && hash.len() >= 6
+                    && hash.chars().all(|c| c.is_ascii_hexdigit())
+                    && hash.chars().any(|c| c.is_ascii_digit())
+            }
+            None => false,
+        }
+    })
+}
+
+/// Middleware setting `Cache-Control` by path when the handler set none.
+pub async fn cache_headers(req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let api = path == "/api" || path.starts_with("/api/");
+    let hashed = is_content_hashed(path);
+    let mut res = next.run(req).await;
+    if !res.headers().contains_key(header::CACHE_CONTROL) {
+        // API answers are personal data: never stored by any cache.
+        let policy = if api {
+            "no-store"
+        } else if hashed && res.status().is_success() {
+            IMMUTABLE
+        } else {
+            NO_CACHE
+        };
+        res.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    }
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_trunk_hashed_names() {
+        assert!(is_content_hashed("/sscard-3f1c2a9b8d7e6f50_bg.wasm"));
+        assert!(is_content_hashed("/sscard-3f1c2a9b8d7e6f50.js"));
+        assert!(is_content_hashed("/main-0a1b2c3d4e5f6071.css"));
+        assert!(is_content_hashed("/x-abc123_bg.wasm"));
+        assert!(is_content_hashed(
+            "/snippets/sscard-0123abcd4567ef89/inline0.js"
+        ));
+        assert!(!is_content_hashed("/favicon.svg"));
+        assert!(!is_content_hashed("/index.html"));
+        assert!(!is_content_hashed("/my-facade.png"));
+        assert!(!is_content_hashed("/apply/bank"));
+    }
+}

@@ -1,0 +1,265 @@
+//! Test harness: starts the real `sscard-server` binary on 127.0.0.1:0 with a
+//! temporary dist and data directory, and a tiny HTTP/1 client.
+
+#![allow(dead_code)]
+
+use std::{
+    io::{BufRead, BufReader},
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    time::Duration,
+};
+
+use http_body_util::{BodyExt, Full};
+use hyper::{Method, Request, StatusCode, header::HeaderMap};
+use hyper_util::{client::legacy::Client, rt::TokioExecutor};
+
+/// The fake app page: one inline module loader, like Trunk's.
+pub const INDEX_HTML: &str = r#"<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>sscard</title>
+<link rel="modulepreload" href="/x-abc123.js" crossorigin="anonymous" integrity="sha384-AAAA">
+<link rel="preload" href="/x-abc123_bg.wasm" crossorigin="anonymous" as="fetch" type="application/wasm">
+</head><body>
+<script type="module">
+import init from '/x-abc123.js';
+const wasm = await init({ module_or_path: '/x-abc123_bg.wasm' });
+</script></body></html>
+"#;
+
+/// The inline loader's exact text (what the CSP hash covers).
+pub const INLINE_SCRIPT: &str = "\nimport init from '/x-abc123.js';\nconst wasm = await init({ module_or_path: '/x-abc123_bg.wasm' });\n";
+
+/// Writes a fake Trunk output into `dir`.
+pub fn write_fake_dist(dir: &Path) {
+    std::fs::write(dir.join("index.html"), INDEX_HTML).unwrap();
+    // "\0asm" + version 1: a valid empty wasm module, padded so compression kicks in.
+    let mut wasm = vec![0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00];
+    wasm.extend(std::iter::repeat_n(0u8, 0));
+    std::fs::write(dir.join("x-abc123_bg.wasm"), wasm).unwrap();
+    std::fs::write(
+        dir.join("x-abc123.js"),
+        "export default async function init() {}\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("favicon.svg"),
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+    )
+    .unwrap();
+}
+
+/// A running server process; killed on drop.
+pub struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT`
+    pub base: String,
+    /// Temp dir holding `dist/` and `data/` (kept so a restart sees the same data).
+    pub root: PathBuf,
+    _tmp: Option<tempfile::TempDir>,
+    pub demo: bool,
+}
+
+impl Server {
+    /// Starts a server with a fresh temp dist and data dir.
+    pub fn start(demo: bool) -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        std::fs::create_dir_all(root.join("dist")).unwrap();
+        write_fake_dist(&root.join("dist"));
+        let mut s = Self::spawn(&root, demo);
+        s._tmp = Some(tmp);
+        s
+    }
+
+    /// Starts a server on an existing root (for restart tests).
+    pub fn spawn(root: &Path, demo: bool) -> Self {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_sscard-server"));
+        cmd.arg("--addr")
+            .arg("127.0.0.1:0")
+            .arg("--dist")
+            .arg(root.join("dist"))
+            .arg("--data-dir")
+            .arg(root.join("data"))
+            .env_remove("SSCARD_DEMO")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit());
+        if demo {
+            cmd.arg("--demo");
+        }
+        let mut child = cmd.spawn().expect("start sscard-server");
+        let stdout = child.stdout.take().unwrap();
+        let mut line = String::new();
+        BufReader::new(stdout).read_line(&mut line).unwrap();
+        let base = line
+            .trim()
+            .strip_prefix("sscard-server listening on ")
+            .unwrap_or_else(|| panic!("unexpected first line: {line:?}"))
+            .to_owned();
+        Self {
+            child,
+            base,
+            root: root.to_path_buf(),
+            _tmp: None,
+            demo,
+        }
+    }
+
+    /// Stops the process with SIGTERM and waits (graceful shutdown).
+    pub fn stop(&mut self) -> std::process::ExitStatus {
+        let pid = self.child.id().to_string();
+        let _ = Command::new("kill").args(["-TERM", &pid]).status();
+        for _ in 0..100 {
+            if let Some(st) = self.child.try_wait().unwrap() {
+                return st;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        self.child.kill().unwrap();
+        self.child.wait().unwrap()
+    }
+
+    /// Stops this server and starts a new one on the same data; keeps the temp dir alive.
+    pub fn restart(mut self) -> Self {
+        self.stop();
+        let tmp = self._tmp.take();
+        let mut s = Self::spawn(&self.root, self.demo);
+        s._tmp = tmp;
+        s
+    }
+
+    /// A client bound to this server.
+    pub fn client(&self) -> Http {
+        Http::new(&self.base)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A response, fully read.
+#[derive(Debug)]
+pub struct Res {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Res {
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+    /// The problem `code` of a problem+json answer (asserting the media type).
+    pub fn problem_code(&self) -> String {
+        assert_eq!(
+            self.header("content-type"),
+            "application/problem+json",
+            "{}",
+            self.text()
+        );
+        self.json()["code"].as_str().unwrap().to_owned()
+    }
+}
+
+/// Minimal HTTP client with a cookie jar of one session cookie.
+#[derive(Clone)]
+pub struct Http {
+    base: String,
+    client: Client<hyper_util::client::legacy::connect::HttpConnector, Full<bytes::Bytes>>,
+    pub cookie: Option<String>,
+    pub origin: Option<String>,
+}
+
+impl Http {
+    pub fn new(base: &str) -> Self {
+        Self {
+            base: base.to_owned(),
+            client: Client::builder(TokioExecutor::new()).build_http(),
+            cookie: None,
+            origin: Some(base.to_owned()),
+        }
+    }
+
+    /// Sends a request; `headers` are extra `(name, value)` pairs.
+    pub async fn send(
+        &mut self,
+        method: Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+        headers: &[(&str, &str)],
+    ) -> Res {
+        let mut req = Request::builder()
+            .method(method.clone())
+            .uri(format!("{}{}", self.base, path));
+        if let Some(c) = &self.cookie {
+            req = req.header("cookie", c.as_str());
+        }
+        if method != Method::GET
+            && method != Method::HEAD
+            && let Some(o) = &self.origin
+        {
+            req = req.header("origin", o.as_str());
+        }
+        let bytes = match &body {
+            Some(v) => {
+                req = req.header("content-type", "application/json");
+                serde_json::to_vec(v).unwrap()
+            }
+            None => Vec::new(),
+        };
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        let res = self
+            .client
+            .request(req.body(Full::new(bytes.into())).unwrap())
+            .await
+            .expect("request");
+        let status = res.status();
+        let headers = res.headers().clone();
+        if let Some(sc) = headers.get("set-cookie").and_then(|v| v.to_str().ok()) {
+            let pair = sc.split(';').next().unwrap_or_default().to_owned();
+            if pair.ends_with('=') {
+                self.cookie = None;
+            } else {
+                self.cookie = Some(pair);
+            }
+        }
+        let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
+        Res {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> Res {
+        self.send(Method::GET, path, None, &[]).await
+    }
+    pub async fn get_with(&mut self, path: &str, headers: &[(&str, &str)]) -> Res {
+        self.send(Method::GET, path, None, headers).await
+    }
+    pub async fn post(&mut self, path: &str, body: serde_json::Value) -> Res {
+        self.send(Method::POST, path, Some(body), &[]).await
+    }
+    pub async fn put(&mut self, path: &str, body: serde_json::Value) -> Res {
+        self.send(Method::PUT, path, Some(body), &[]).await
+    }
+    pub async fn delete(&mut self, path: &str) -> Res {
+        self.send(Method::DELETE, path, None, &[]).await
+    }
+}

@@ -1,0 +1,29 @@
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+
+/** Fails the test on any console error or uncaught exception (a CSP violation shows up here). */
+export function watchConsole(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(msg.text()); });
+  page.on('pageerror', (err) => problems.push(String(err)));
+  return problems;
+}
+
+/** Waits until the app has rendered a page heading (the wasm has loaded and run). */
+export async function appReady(page: Page) {
+  await expect(page.locator('main h1')).toBeVisible();
+}
+
+/** Runs axe (WCAG 2.2 A/AA rules) on the current page and expects no violations. */
+export async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target).join(', ')})`);
+  expect(summary).toEqual([]);
+}
+
+/** Saves a full-page screenshot under e2e/screenshots/ so the pages can be looked at. */
+export async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The README's "test" command (and all that .ci/run does): installs what the tests need, then
+# formatting, clippy (native and wasm32), native tests, browser tests in headless Chromium, a
+# release build of the app, and the Playwright end-to-end suite against the real server.
+# Exits non-zero on the first failure.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+"$ROOT/scripts/bootstrap.sh" --test
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "clippy: native crates"
+cargo clippy -p sscard-rules -p sscard-server --all-targets --locked -- -D warnings
+
+step "clippy: the app and the rules crate on wasm32"
+cargo clippy -p sscard -p sscard-rules --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+
+step "native tests"
+cargo test -p sscard-rules -p sscard-server --locked
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test -p sscard -p sscard-rules --target wasm32-unknown-unknown --locked
+
+"$ROOT/scripts/build-app.sh"
+
+step "building sscard-server"
+cargo build -p sscard-server --locked
+
+step "starting sscard-server on a free loopback port"
+work="$(mktemp -d)"
+log="$work/server.log"
+"$ROOT/target/debug/sscard-server" --addr 127.0.0.1:0 --dist "$ROOT/dist" --data-dir "$work/data" --demo >"$log" 2>&1 &
+server_pid=$!
+# Stop exactly the server this script started, whatever happens next.
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
+base_url=""
+for _ in $(seq 1 100); do
+  base_url="$(grep -o 'listening on http://[0-9.:]*' "$log" | head -n1 | sed 's/listening on //')" || true
+  [ -n "$base_url" ] && break
+  kill -0 "$server_pid" 2>/dev/null || { cat "$log"; fail "sscard-server exited during start-up"; }
+  sleep 0.2
+done
+[ -n "$base_url" ] || { cat "$log"; fail "sscard-server did not print its address"; }
+echo "server at $base_url (pid $server_pid)"
+
+if [ -x "$ROOT/crates/sscard-server/scripts/schemathesis.sh" ]; then
+  step "generated requests against the OpenAPI document (schemathesis)"
+  "$ROOT/crates/sscard-server/scripts/schemathesis.sh" "$base_url"
+fi
+
+step "end-to-end suite (Playwright, headless Chromium)"
+BASE_URL="$base_url" npx playwright test -c e2e/playwright.config.ts
+
+step "all tests passed"

@@ -1,0 +1,50 @@
+//! Small, fallible helpers over the browser DOM. Every function is a no-op when the DOM or the
+//! storage it needs is missing (private mode, a web-view that wiped storage), because losing a
+//! preference must never break the page.
+
+use wasm_bindgen::JsCast;
+
+fn document() -> Option<web_sys::Document> {
+    web_sys::window()?.document()
+}
+
+/// Sets `document.title` (shown in the tab and as the WeChat web-view's title bar).
+pub fn set_title(title: &str) {
+    if let Some(doc) = document() {
+        doc.set_title(title);
+    }
+}
+
+/// Sets the `lang` attribute of `<html>` so screen readers and fonts follow the chosen language.
+pub fn set_html_lang(lang: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", lang);
+    }
+}
+
+/// Moves keyboard and screen-reader focus to the page's `<h1>` (which carries `tabindex="-1"`),
+/// so a route change is announced the way a full page load would be.
+pub fn focus_main_heading() {
+    let heading = document()
+        .and_then(|d| d.query_selector("main h1").ok().flatten())
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(h1) = heading {
+        let _ = h1.focus();
+    }
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Reads a value from `localStorage`.
+pub fn load(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+/// Writes a value to `localStorage`; silently does nothing when storage is unavailable.
+pub fn store(key: &str, value: &str) {
+    if let Some(storage) = local_storage() {
+        let _ = storage.set_item(key, value);
+    }
+}

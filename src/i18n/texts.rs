@@ -1,0 +1,69 @@
+//! The shape of a locale: one field per visible text.
+
+/// Every visible text of the app in one language. Grouped by where the text appears.
+#[derive(Debug)]
+pub struct Texts {
+    // Shell
+    /// The service's name, in the header and after every page title.
+    pub service_name: &'static str,
+    /// The skip link's text.
+    pub skip_to_content: &'static str,
+    /// Accessible name of the language switch.
+    pub language_switch_label: &'static str,
+    /// Accessible name of the main navigation.
+    pub nav_label: &'static str,
+    /// Footer: the hotline's label.
+    pub hotline_label: &'static str,
+    /// Footer: opening hours / what the hotline is for.
+    pub hotline_note: &'static str,
+    /// Footer: a line that says this is a demonstration of the service.
+    pub footer_disclaimer: &'static str,
+    /// Prefix of the page title while the page shows errors ("错误: ").
+    pub error_prefix: &'static str,
+    /// Title of the error summary box.
+    pub error_summary_title: &'static str,
+    /// Text of the back link.
+    pub back: &'static str,
+
+    // Start page
+    /// Start page heading.
+    pub home_title: &'static str,
+    /// Start page lead paragraph.
+    pub home_lead: &'static str,
+    /// Heading of the list of what can be done here.
+    pub home_can_do_heading: &'static str,
+    /// The list of what can be done here.
+    pub home_can_do: [&'static str; 4],
+    /// Heading: who can use the service.
+    pub home_who_heading: &'static str,
+    /// Who can use the service.
+    pub home_who: &'static str,
+    /// Heading: what you need.
+    pub home_need_heading: &'static str,
+    /// What you need.
+    pub home_need: [&'static str; 3],
+    /// Heading: how long it takes.
+    pub home_time_heading: &'static str,
+    /// How long it takes.
+    pub home_time: &'static str,
+    /// Anti-fraud notice heading.
+    pub fraud_heading: &'static str,
+    /// Anti-fraud notice text.
+    pub fraud_text: &'static str,
+    /// Link to the second route (how it works).
+    pub home_help_link: &'static str,
+
+    // How it works page
+    /// Heading of the "how it works" page.
+    pub help_title: &'static str,
+    /// The steps from applying to using the card.
+    pub help_steps: [&'static str; 5],
+    /// Link back to the start page.
+    pub back_to_start: &'static str,
+
+    // Not found
+    /// Heading of the page-not-found page.
+    pub not_found_title: &'static str,
+    /// Body of the page-not-found page.
+    pub not_found_text: &'static str,
+}

@@ -1,0 +1,9 @@
+//! sscard: the citizen web app for the third-generation social security card (Leptos CSR).
+
+pub mod app;
+pub mod components;
+pub mod dom;
+pub mod i18n;
+pub mod pages;
+
+pub use app::App;

@@ -4,7 +4,9 @@
 //! missing text is a compile error and the table costs only the bytes of the strings (see the
 //! README for why this was chosen over leptos_i18n).
 
+pub mod after;
 mod en;
+pub mod journey;
 mod texts;
 mod zh_hans;
 mod zh_hant;

@@ -1,6 +1,8 @@
 //! sscard: the citizen web app for the third-generation social security card (Leptos CSR).
 
+pub mod api;
 pub mod app;
+pub mod clock;
 pub mod components;
 pub mod dom;
 pub mod i18n;

@@ -14,7 +14,10 @@ pub fn use_page_meta(title: fn(&'static Texts) -> &'static str) {
 
 /// Like [`use_page_meta`], and prefixes the title with "错误: " (in the current language) while
 /// `has_errors` is true, so a screen reader hears that the form was not accepted.
-pub fn use_page_meta_with_errors(title: fn(&'static Texts) -> &'static str, has_errors: Signal<bool>) {
+pub fn use_page_meta_with_errors(
+    title: fn(&'static Texts) -> &'static str,
+    has_errors: Signal<bool>,
+) {
     let i18n = use_i18n();
     Effect::new(move |previous: Option<()>| {
         let t = i18n.t();

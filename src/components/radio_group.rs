@@ -38,7 +38,11 @@ pub fn RadioGroup(
         .into_iter()
         .enumerate()
         .map(|(index, option)| {
-            let id = if index == 0 { name.to_string() } else { format!("{name}-{index}") };
+            let id = if index == 0 {
+                name.to_string()
+            } else {
+                format!("{name}-{index}")
+            };
             let value = option.value.clone();
             let checked = {
                 let value = value.clone();

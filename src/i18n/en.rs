@@ -47,4 +47,6 @@ pub static TEXTS: Texts = Texts {
     back_to_start: "Back to the start page",
     not_found_title: "Page not found",
     not_found_text: "The web address may be wrong, or the page may have moved.",
+    journey: &super::journey::EN,
+    after: &super::after::EN,
 };

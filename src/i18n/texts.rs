@@ -1,4 +1,7 @@
-//! The shape of a locale: one field per visible text.
+//! The shape of a locale: one field per visible text, with larger areas in their own sections.
+
+use super::after::AfterTexts;
+use super::journey::JourneyTexts;
 
 /// Every visible text of the app in one language. Grouped by where the text appears.
 #[derive(Debug)]
@@ -66,4 +69,10 @@ pub struct Texts {
     pub not_found_title: &'static str,
     /// Body of the page-not-found page.
     pub not_found_text: &'static str,
+
+    // Sections
+    /// The application journey (eligibility check to confirmation).
+    pub journey: &'static JourneyTexts,
+    /// After applying: progress, enabling, loss reports, password, where-to-go, rules explorer.
+    pub after: &'static AfterTexts,
 }

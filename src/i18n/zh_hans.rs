@@ -47,4 +47,6 @@ pub static TEXTS: Texts = Texts {
     back_to_start: "返回首页",
     not_found_title: "找不到此页面",
     not_found_text: "网址可能有误，或页面已移动。",
+    journey: &super::journey::ZH_HANS,
+    after: &super::after::ZH_HANS,
 };

@@ -47,4 +47,6 @@ pub static TEXTS: Texts = Texts {
     back_to_start: "返回首頁",
     not_found_title: "找不到此頁面",
     not_found_text: "網址可能有誤，或頁面已移動。",
+    journey: &super::journey::ZH_HANT,
+    after: &super::after::ZH_HANT,
 };

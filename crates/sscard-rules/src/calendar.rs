@@ -97,7 +97,10 @@ impl fmt::Display for CalendarError {
             }
             Self::Overlap { date } => write!(f, "{date} is both a holiday and a working day"),
             Self::TooManyDays { requested } => {
-                write!(f, "{requested} working days is more than {MAX_WORKING_DAYS}")
+                write!(
+                    f,
+                    "{requested} working days is more than {MAX_WORKING_DAYS}"
+                )
             }
             Self::OutOfRange => write!(f, "date out of the supported range"),
         }
@@ -202,7 +205,8 @@ fn parse_date(value: &str) -> Result<NaiveDate, CalendarError> {
         value: value.to_owned(),
     };
     let mut parts = value.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(bad());
     };
@@ -329,7 +333,11 @@ impl Calendar {
             Some(s) => {
                 if let Ok(i) = s.holidays.binary_search_by_key(&date, |(d, _)| *d) {
                     DayKind::Holiday {
-                        name: s.holidays.get(i).map(|(_, n)| n.clone()).unwrap_or_default(),
+                        name: s
+                            .holidays
+                            .get(i)
+                            .map(|(_, n)| n.clone())
+                            .unwrap_or_default(),
                     }
                 } else if s.makeup.binary_search(&date).is_ok() {
                     DayKind::MakeupWorkday
@@ -370,7 +378,11 @@ impl Calendar {
 
     /// The `n`-th working day after `start` (DECISIONS.md D1: `start` itself is not counted,
     /// whatever kind of day it is). `n = 0` returns `start`.
-    pub fn add_working_days(&self, start: NaiveDate, n: u32) -> Result<WorkingDaySpan, CalendarError> {
+    pub fn add_working_days(
+        &self,
+        start: NaiveDate,
+        n: u32,
+    ) -> Result<WorkingDaySpan, CalendarError> {
         if n > MAX_WORKING_DAYS {
             return Err(CalendarError::TooManyDays { requested: n });
         }

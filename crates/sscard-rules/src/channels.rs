@@ -285,12 +285,14 @@ fn beijing_permission(
                 (Permission::NotAllowed, &[], vec![Q12_EMPLOYER])
             }
             S::Apply if phase == Phase::Pilot => (Permission::NotAllowed, &[], vec![PILOT_CLOSED]),
-            S::ActivateFinancial | S::ChangeBank | S::FormalLoss | S::Unfreeze => (
+            S::ActivateFinancial | S::ChangeBank | S::FormalLoss | S::Unfreeze => {
+                (Permission::Allowed, &[C::HolderInPerson], vec![Q10_COUNTER])
+            }
+            S::ConfirmCollective => (
                 Permission::Allowed,
-                &[C::HolderInPerson],
-                vec![Q10_COUNTER],
+                &[C::EmployeeConfirms],
+                vec![Q12_EMPLOYER],
             ),
-            S::ConfirmCollective => (Permission::Allowed, &[C::EmployeeConfirms], vec![Q12_EMPLOYER]),
             S::Renewal => (Permission::NotStated, &[], vec![Citation::decision("D14")]),
             _ => (Permission::Allowed, &[], vec![Citation::decision("D12")]),
         },
@@ -462,8 +464,8 @@ pub fn where_can(
     };
     // D12: agents and (in Beijing) guardians bring documents to a counter; online channels
     // are the holder's own account. The hotline takes temporary loss reports from anyone.
-    let counters_only = matches!(actor, Actor::Agent)
-        || (actor == Actor::Guardian && city == City::Beijing);
+    let counters_only =
+        matches!(actor, Actor::Agent) || (actor == Actor::Guardian && city == City::Beijing);
     if counters_only && !blocked {
         notes.push(WhereNote::ActsAtCounters);
     }
@@ -510,7 +512,12 @@ pub fn where_can(
 }
 
 /// Whether `channel` offers `service` in `city` on `on` (explicit refusals count as no).
-pub fn channel_offers(city: City, service: Service, channel: Channel, on: NaiveDate) -> Option<ChannelOffer> {
+pub fn channel_offers(
+    city: City,
+    service: Service,
+    channel: Channel,
+    on: NaiveDate,
+) -> Option<ChannelOffer> {
     policy::offer_rows(city, on)
         .find(|r| r.service == service && r.channel == channel && r.offered)
         .map(OfferRow::to_offer)

@@ -158,7 +158,10 @@ impl Bank {
                 other => other,
             })
             .collect();
-        let n = n.strip_prefix("中国").filter(|r| *r != "银行").unwrap_or(&n);
+        let n = n
+            .strip_prefix("中国")
+            .filter(|r| *r != "银行")
+            .unwrap_or(&n);
         Some(match n {
             "工商银行" => Bank::Icbc,
             "农业银行" => Bank::Abc,

@@ -8,9 +8,15 @@ mod certainty;
 mod channels;
 mod citation;
 mod dates;
+mod eligibility;
 mod ids;
 mod policy;
+mod preview;
+mod sources;
+mod states;
+mod timeline;
 mod trace;
+mod validate;
 
 pub mod wire;
 
@@ -20,14 +26,36 @@ pub use channels::{
     ActorCondition, ActorPermission, ChannelOffer, OfferCondition, Permission, WhereAnswer,
     WhereNote, actor_permission, channel_offers, where_can,
 };
-pub use citation::{CALENDAR_DATA, Citation, DECISIONS, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004};
+pub use citation::{
+    CALENDAR_DATA, Citation, DECISIONS, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004,
+};
 pub use dates::{
     Age, add_days, add_months, age_on, anniversary, days_period_end, has_reached_age,
     months_period_end, natural_days_between, sub_days,
+};
+pub use eligibility::{
+    Alternative, Basis, Eligibility, EligibilityInput, GuardianFacts, Outcome, Reason,
+    evaluate_eligibility,
 };
 pub use ids::{Actor, Bank, Channel, City, PickupMethod, Service};
 pub use policy::{
     BankInfo, CourierFee, NumericParam, Param, Phase, Policy, PolicyError, banks, first_valid_date,
     param_u32, phase, policy,
 };
+pub use preview::{Preview, PreviewRequest, preview};
+pub use states::{
+    ApplicationContext, ApplicationEvent, ApplicationState, CardAction, CardContext, CardState,
+    CardTransition, Effect, FinancialState, OldCardState, SocialState, TransitionError,
+    application_transition, available_application_events, available_card_actions, card_transition,
+};
+pub use timeline::{
+    Business, CardHeld, DateAnswer, NextStep, Production, StepKind, TimelineError, TimelinePreview,
+    TimelineRequest, TimelineWarning, bank_change_allowed_from, employer_return_deadline,
+    preview_timeline, renewal_window_opens, temp_loss_auto_lift,
+};
 pub use trace::{Explained, Trace, TraceParam, TraceStep, TraceValue};
+pub use validate::{
+    GuardianError, IdNumber, IdNumberError, MobileError, NAME_MAX_CHINESE, NAME_MAX_LATIN,
+    NameError, NameScript, PostalCodeError, Sex, ValidName, ValidationError, check_digit,
+    check_guardianship, parse_id_number, parse_mobile, parse_name, parse_postal_code,
+};

@@ -8,7 +8,7 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use sscard_rules::wire::{FieldProblem, Problem};
+use sscard_rules::wire::{FieldProblem, Problem, WhereToGo};
 
 /// Media type of problem responses.
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -28,6 +28,8 @@ pub struct ApiError {
     pub errors: Vec<FieldProblem>,
     /// Extra headers (e.g. `Retry-After`).
     pub retry_after_secs: Option<u64>,
+    /// For counter-only services: where to go.
+    pub where_to_go: Vec<WhereToGo>,
 }
 
 impl ApiError {
@@ -40,6 +42,7 @@ impl ApiError {
             detail: None,
             errors: Vec::new(),
             retry_after_secs: None,
+            where_to_go: Vec::new(),
         }
     }
 
@@ -62,6 +65,38 @@ impl ApiError {
             message: message.into(),
         });
         self
+    }
+
+    /// `400 validation_failed` with the given field problems.
+    pub fn validation(errors: Vec<FieldProblem>) -> Self {
+        let mut e = Self::new(
+            StatusCode::BAD_REQUEST,
+            "validation_failed",
+            "提交的信息有误，请检查标出的项目",
+        );
+        e.errors = errors;
+        e
+    }
+
+    /// `401 unauthenticated`.
+    pub fn unauthenticated() -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", "请先登录")
+    }
+
+    /// `429 rate_limited`.
+    pub fn rate_limited(retry_after_secs: u64) -> Self {
+        let mut e = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            "尝试次数过多，请稍后再试",
+        );
+        e.retry_after_secs = Some(retry_after_secs);
+        e
+    }
+
+    /// `409` conflict with a code.
+    pub fn conflict(code: &'static str, title: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, code, title)
     }
 
     /// `404 not_found`.
@@ -88,6 +123,7 @@ impl ApiError {
             detail: self.detail.clone(),
             code: self.code.to_owned(),
             errors: self.errors.clone(),
+            where_to_go: self.where_to_go.clone(),
         }
     }
 }
@@ -103,6 +139,44 @@ impl IntoResponse for ApiError {
             h.insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
         res
+    }
+}
+
+/// Collects field problems while validating a request body.
+#[derive(Debug, Default)]
+pub struct FieldErrors(pub Vec<FieldProblem>);
+
+impl FieldErrors {
+    /// Records a problem with `field`.
+    pub fn push(&mut self, field: &str, code: &str, message: impl std::fmt::Display) {
+        self.0.push(FieldProblem {
+            field: field.to_owned(),
+            code: code.to_owned(),
+            message: message.to_string(),
+        });
+    }
+
+    /// Runs a rules-crate parser; records its error code on failure.
+    pub fn check<T, E>(&mut self, field: &str, r: Result<T, E>, code: impl Fn(&E) -> &'static str) -> Option<T>
+    where
+        E: std::fmt::Display,
+    {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.push(field, code(&e), &e);
+                None
+            }
+        }
+    }
+
+    /// `Err(validation_failed)` when any problem was recorded.
+    pub fn finish(self) -> Result<(), ApiError> {
+        if self.0.is_empty() {
+            Ok(())
+        } else {
+            Err(ApiError::validation(self.0))
+        }
     }
 }
 

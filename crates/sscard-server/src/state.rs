@@ -2,7 +2,9 @@
 
 use std::sync::Arc;
 
-use crate::{config::Config, static_files::AppPage};
+use crate::{
+    clock::Clock, config::Config, db::Db, ratelimit::RateLimiter, static_files::AppPage,
+};
 
 /// Everything handlers need; cheap to clone (all `Arc`s).
 #[derive(Clone)]
@@ -11,6 +13,12 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// The app page prepared at start.
     pub page: Arc<AppPage>,
+    /// Storage.
+    pub db: Db,
+    /// Server today (with the demo offset).
+    pub clock: Arc<Clock>,
+    /// Sign-in attempt limiter.
+    pub limiter: Arc<RateLimiter>,
 }
 
 impl axum::extract::FromRef<AppState> for Arc<AppPage> {

@@ -8,7 +8,7 @@
 use super::{BankEntry, CityData, CourierFee, Phase, Version, ymd};
 use crate::channels::{OfferCondition as C, OfferRow};
 use crate::citation::{Citation, SEED_000, SEED_001, SEED_002};
-use crate::ids::{Bank, Channel as Ch, City, Service as S};
+use crate::ids::{Bank, Channel as Ch, Service as S};
 
 const PILOT: chrono::NaiveDate = ymd(2024, 1, 31);
 const MASS: chrono::NaiveDate = ymd(2024, 6, 1);
@@ -74,13 +74,13 @@ const REPLACE_4_000: Citation = Citation::seed(
     "个人通过线上或发卡合作银行非即时制卡网点申请补领、换领社保卡的,自申请之日起4个工作日内完成制作",
 );
 const INSTANT_Q30: Citation = q("Q30", 199, "即时制卡10分钟左右完成");
-const TRANSIT_000: Citation = Citation::seed(
-    SEED_000,
-    "¶",
-    19,
-    "第三代社保卡制作时间不包括邮寄在途时间",
+const TRANSIT_000: Citation =
+    Citation::seed(SEED_000, "¶", 19, "第三代社保卡制作时间不包括邮寄在途时间");
+const FREE_Q31: Citation = q(
+    "Q31",
+    203,
+    "社会保障卡的申领、补换,免收工本费和用户发卡快递费",
 );
-const FREE_Q31: Citation = q("Q31", 203, "社会保障卡的申领、补换,免收工本费和用户发卡快递费");
 const TEMP_LOSS_Q18: Citation = q(
     "Q18",
     135,
@@ -96,7 +96,12 @@ const ELDERLY_Q4: Citation = q("Q4", 33, "本市户籍年满五十九周岁零�
 const MINOR_Q38: Citation = q("Q38", 241, "为18岁以下未成年人代办社会保障卡业务");
 const HOTLINE_Q40: Citation = q("Q40", 249, "北京市社会保障卡统一服务热线96066");
 
-const PHASE_PILOT: Citation = Citation::seed(SEED_001, "问答(三)", 31, "答:自2024年1月31日至2024年5月尾。");
+const PHASE_PILOT: Citation = Citation::seed(
+    SEED_001,
+    "问答(三)",
+    31,
+    "答:自2024年1月31日至2024年5月尾。",
+);
 const PHASE_MASS: Citation = Citation::seed(
     SEED_001,
     "问答(八)",
@@ -109,7 +114,8 @@ const PHASE_NORMAL: Citation = Citation::seed(
     8,
     "即日起进入第三代社保卡常态化换发阶段,开放线下网点办理渠道",
 );
-const PILOT_CLOSED: Citation = Citation::seed(SEED_001, "¶", 13, "本市现在暂未开放一局部申领第三代社保卡");
+const PILOT_CLOSED: Citation =
+    Citation::seed(SEED_001, "¶", 13, "本市现在暂未开放一局部申领第三代社保卡");
 const COLLECTIVE_Q12: Citation = q(
     "Q12",
     103,
@@ -180,11 +186,7 @@ const ENABLE_Q15: Citation = q(
     119,
     "该网点已对您的卡片进行了社会保障功能启用和金融功能激活,可以直接使用",
 );
-const ACTIVATE_Q15: Citation = q(
-    "Q15",
-    121,
-    "使用金融功能,还需您到发卡合作银行网点柜面办理",
-);
+const ACTIVATE_Q15: Citation = q("Q15", 121, "使用金融功能,还需您到发卡合作银行网点柜面办理");
 const TEMP_Q18: Citation = q(
     "Q18",
     135,
@@ -210,11 +212,6 @@ const EXCHANGE_Q23: Citation = q(
     155,
     "您可以通过线上或持本人有效证件到发卡合作银行服务网点申请换领社会保障卡",
 );
-const KEYDATA_Q24: Citation = q(
-    "Q24",
-    159,
-    "建议您在人社、医保等相关业务部门完成关键信息变更后,再办理社会保障卡换领",
-);
 const OTHER_BANK_D8: Citation = Citation::decision("D8");
 const CHANGE_Q26_OLD: Citation = q(
     "Q26",
@@ -236,13 +233,16 @@ const CANCEL_FIN_Q34: Citation = q(
     219,
     "如需一并办理金融功能注销,持卡人或者代理人可在人社、民政等相关业务办结到发卡合作银行服务网点办理社会保障卡注销手续",
 );
-const CANCEL_FIN_Q36: Citation = q("Q36", 229, "原则上社会保障功能注销后才注销社保卡金融账户");
 const STATUS_Q37: Citation = q(
     "Q37",
     233,
     "个人可通过线上或线下服务渠道、拨打96066或合作银行服务电话等方式查询办卡进度、应用状态等相关信息",
 );
-const INFO_Q32: Citation = q("Q32", 207, "持卡人可通过线上或线下渠道变更本人地址、职业、手机号码等信息");
+const INFO_Q32: Citation = q(
+    "Q32",
+    207,
+    "持卡人可通过线上或线下渠道变更本人地址、职业、手机号码等信息",
+);
 const PHONE_Q32: Citation = q(
     "Q32",
     209,
@@ -253,8 +253,17 @@ const TOPUP_Q45: Citation = q(
     273,
     "市民可持卡到全市合作银行服务网点、市政交通一卡通充值网点或者通过北京一卡通APP进行充值",
 );
-const PARK_Q47: Citation = q("Q47", 281, "持卡人可在我市公园年票发售期内,购买公园游览年票(100元)");
-const PARK_001: Citation = Citation::seed(SEED_001, "¶", 11, "到本市公园旅游年票出售网点置办充值后使用");
+const PARK_Q47: Citation = q(
+    "Q47",
+    281,
+    "持卡人可在我市公园年票发售期内,购买公园游览年票(100元)",
+);
+const PARK_001: Citation = Citation::seed(
+    SEED_001,
+    "¶",
+    11,
+    "到本市公园旅游年票出售网点置办充值后使用",
+);
 const DOOR_Q39: Citation = q(
     "Q39",
     245,
@@ -308,7 +317,8 @@ const fn online3(service: S, conditions: &'static [C], from: chrono::NaiveDate) 
     ]
 }
 
-const APPLY_ONLINE: [OfferRow; 3] = online3(S::Apply, &[], MASS);
+// From the pilot: employers applied online then (001 问答(五) L53); individuals only later (D4).
+const APPLY_ONLINE: [OfferRow; 3] = online3(S::Apply, &[], PILOT);
 const ENABLE_ONLINE: [OfferRow; 3] = online3(S::EnableSocial, &[], PILOT);
 const TEMP_ONLINE: [OfferRow; 3] = online3(S::TempLoss, &[], PILOT);
 const REISSUE_ONLINE: [OfferRow; 3] = online3(S::Reissue, &[], PILOT);
@@ -322,7 +332,13 @@ const OFFER_PARTS: &[&[OfferRow]] = &[
     &APPLY_ONLINE,
     &[
         row(S::Apply, Ch::BeijingHrssWechat, &[], NORMAL, ONLINE_000),
-        row(S::Apply, Ch::MinshengMiniProgram, &[C::ApplicationOnlyChannel], MASS, MINSHENG_Q5),
+        row(
+            S::Apply,
+            Ch::MinshengMiniProgram,
+            &[C::ApplicationOnlyChannel],
+            MASS,
+            MINSHENG_Q5,
+        ),
         row(S::Apply, Ch::DistrictStreetPoint, &[], NORMAL, OFFLINE_000),
         row(S::Apply, Ch::BankBranch, &[], NORMAL, OFFLINE_000),
         row(
@@ -332,15 +348,51 @@ const OFFER_PARTS: &[&[OfferRow]] = &[
             NORMAL,
             INSTANT_000,
         ),
-        row(S::Apply, Ch::DoorService, &[C::ArrangeWithBranch], PILOT, DOOR_Q39),
-        row(S::CollectiveApply, Ch::HrssWebsite, &[C::AsEmployerUser], PILOT, COLLECTIVE_Q12),
-        row(S::CollectiveApply, Ch::BankBranch, &[], PILOT, COLLECTIVE_Q12),
-        row(S::ConfirmCollective, Ch::HrssWebsite, &[], PILOT, CONFIRM_001),
+        row(
+            S::Apply,
+            Ch::DoorService,
+            &[C::ArrangeWithBranch],
+            PILOT,
+            DOOR_Q39,
+        ),
+        row(
+            S::CollectiveApply,
+            Ch::HrssWebsite,
+            &[C::AsEmployerUser],
+            PILOT,
+            COLLECTIVE_Q12,
+        ),
+        row(
+            S::CollectiveApply,
+            Ch::BankBranch,
+            &[],
+            PILOT,
+            COLLECTIVE_Q12,
+        ),
+        row(
+            S::ConfirmCollective,
+            Ch::HrssWebsite,
+            &[],
+            PILOT,
+            CONFIRM_001,
+        ),
     ],
     &ENABLE_ONLINE,
     &[
-        row(S::EnableSocial, Ch::DistrictStreetPoint, &[], PILOT, DISTRICT_Q7),
-        row(S::EnableSocial, Ch::BankBranch, &[C::AutomaticAtBranchPickup], PILOT, ENABLE_Q15),
+        row(
+            S::EnableSocial,
+            Ch::DistrictStreetPoint,
+            &[],
+            PILOT,
+            DISTRICT_Q7,
+        ),
+        row(
+            S::EnableSocial,
+            Ch::BankBranch,
+            &[C::AutomaticAtBranchPickup],
+            PILOT,
+            ENABLE_Q15,
+        ),
         row(S::EnableSocial, Ch::InstantBranch, &[], PILOT, INSTANT_000),
         row(
             S::ActivateFinancial,
@@ -359,7 +411,11 @@ const OFFER_PARTS: &[&[OfferRow]] = &[
         no(S::ActivateFinancial, Ch::HrssWebsite, ONLINE_NO_Q10),
         no(S::ActivateFinancial, Ch::BeijingHrssApp, ONLINE_NO_Q10),
         no(S::ActivateFinancial, Ch::JingtongMiniProgram, ONLINE_NO_Q10),
-        no(S::ActivateFinancial, Ch::DistrictStreetPoint, DISTRICT_NO_FIN_Q10),
+        no(
+            S::ActivateFinancial,
+            Ch::DistrictStreetPoint,
+            DISTRICT_NO_FIN_Q10,
+        ),
     ],
     &TEMP_ONLINE,
     &[
@@ -372,7 +428,13 @@ const OFFER_PARTS: &[&[OfferRow]] = &[
             TEMP_BANK_Q21,
         ),
         row(S::TempLoss, Ch::BankBranch, &[], PILOT, BANK_Q8),
-        row(S::TempLoss, Ch::IssuingBankBranch, &[], PILOT, TEMP_BANK_Q21),
+        row(
+            S::TempLoss,
+            Ch::IssuingBankBranch,
+            &[],
+            PILOT,
+            TEMP_BANK_Q21,
+        ),
         row(
             S::FormalLoss,
             Ch::IssuingBankBranch,
@@ -390,7 +452,11 @@ const OFFER_PARTS: &[&[OfferRow]] = &[
         row(
             S::Unfreeze,
             Ch::IssuingBankBranch,
-            &[C::OriginalIdRequired, C::OriginalCardRequired, C::NoReissueDone],
+            &[
+                C::OriginalIdRequired,
+                C::OriginalCardRequired,
+                C::NoReissueDone,
+            ],
             PILOT,
             UNFREEZE_Q19,
         ),
@@ -418,7 +484,13 @@ const OFFER_PARTS: &[&[OfferRow]] = &[
             PILOT,
             INSTANT_000,
         ),
-        row(S::Reissue, Ch::BankBranch, &[C::OtherBankMeansBankChange], PILOT, OTHER_BANK_D8),
+        row(
+            S::Reissue,
+            Ch::BankBranch,
+            &[C::OtherBankMeansBankChange],
+            PILOT,
+            OTHER_BANK_D8,
+        ),
         no(S::Reissue, Ch::DistrictStreetPoint, DISTRICT_NO_Q10),
     ],
     &EXCHANGE_ONLINE,
@@ -437,16 +509,32 @@ const OFFER_PARTS: &[&[OfferRow]] = &[
             PILOT,
             INSTANT_000,
         ),
-        row(S::Exchange, Ch::BankBranch, &[C::OtherBankMeansBankChange], PILOT, OTHER_BANK_D8),
+        row(
+            S::Exchange,
+            Ch::BankBranch,
+            &[C::OtherBankMeansBankChange],
+            PILOT,
+            OTHER_BANK_D8,
+        ),
         no(S::Exchange, Ch::DistrictStreetPoint, DISTRICT_NO_Q10),
         row(
             S::ChangeBank,
             Ch::IssuingBankBranch,
-            &[C::OriginalCardRequired, C::BankChangeCooldown, C::InPersonOnly],
+            &[
+                C::OriginalCardRequired,
+                C::BankChangeCooldown,
+                C::InPersonOnly,
+            ],
             PILOT,
             CHANGE_Q26_OLD,
         ),
-        row(S::ChangeBank, Ch::BankBranch, &[C::BankChangeCooldown], PILOT, CHANGE_Q26_NEW),
+        row(
+            S::ChangeBank,
+            Ch::BankBranch,
+            &[C::BankChangeCooldown],
+            PILOT,
+            CHANGE_Q26_NEW,
+        ),
         row(
             S::ChangeBank,
             Ch::InstantBranch,
@@ -462,7 +550,13 @@ const OFFER_PARTS: &[&[OfferRow]] = &[
             PILOT,
             CANCEL_Q34,
         ),
-        row(S::CancelSocial, Ch::BankBranch, &[C::FormalitiesFinishedFirst], PILOT, CANCEL_Q34),
+        row(
+            S::CancelSocial,
+            Ch::BankBranch,
+            &[C::FormalitiesFinishedFirst],
+            PILOT,
+            CANCEL_Q34,
+        ),
         row(
             S::CancelFinancial,
             Ch::IssuingBankBranch,
@@ -470,37 +564,111 @@ const OFFER_PARTS: &[&[OfferRow]] = &[
             PILOT,
             CANCEL_FIN_Q34,
         ),
-        no(S::CancelFinancial, Ch::DistrictStreetPoint, DISTRICT_NO_FIN_Q10),
+        no(
+            S::CancelFinancial,
+            Ch::DistrictStreetPoint,
+            DISTRICT_NO_FIN_Q10,
+        ),
     ],
     &PWC_ONLINE,
     &PWR_ONLINE,
     &[
-        row(S::PasswordChange, Ch::DistrictStreetPoint, &[], PILOT, DISTRICT_Q7),
+        row(
+            S::PasswordChange,
+            Ch::DistrictStreetPoint,
+            &[],
+            PILOT,
+            DISTRICT_Q7,
+        ),
         row(S::PasswordChange, Ch::BankBranch, &[], PILOT, BANK_Q8),
-        row(S::PasswordReset, Ch::DistrictStreetPoint, &[], PILOT, DISTRICT_Q7),
+        row(
+            S::PasswordReset,
+            Ch::DistrictStreetPoint,
+            &[],
+            PILOT,
+            DISTRICT_Q7,
+        ),
         row(S::PasswordReset, Ch::BankBranch, &[], PILOT, BANK_Q8),
     ],
     &STATUS_ONLINE,
     &[
-        row(S::StatusQuery, Ch::DistrictStreetPoint, &[], PILOT, DISTRICT_Q7),
+        row(
+            S::StatusQuery,
+            Ch::DistrictStreetPoint,
+            &[],
+            PILOT,
+            DISTRICT_Q7,
+        ),
         row(S::StatusQuery, Ch::BankBranch, &[], PILOT, BANK_Q8),
         row(S::StatusQuery, Ch::Hotline, &[], PILOT, STATUS_Q37),
         row(S::StatusQuery, Ch::BankPhone, &[], PILOT, STATUS_Q37),
     ],
     &INFO_ONLINE,
     &[
-        row(S::InfoChange, Ch::DistrictStreetPoint, &[], PILOT, DISTRICT_Q7),
+        row(
+            S::InfoChange,
+            Ch::DistrictStreetPoint,
+            &[],
+            PILOT,
+            DISTRICT_Q7,
+        ),
         row(S::InfoChange, Ch::BankBranch, &[], PILOT, INFO_Q32),
-        row(S::ReservedPhoneChange, Ch::IssuingBankBranch, &[], PILOT, PHONE_Q32),
+        row(
+            S::ReservedPhoneChange,
+            Ch::IssuingBankBranch,
+            &[],
+            PILOT,
+            PHONE_Q32,
+        ),
         no(S::ReservedPhoneChange, Ch::DistrictStreetPoint, DISTRICT_Q7),
-        row(S::TransportTopUp, Ch::BankBranch, &[C::CashOrThatBanksCard], PILOT, TOPUP_Q45),
-        row(S::TransportTopUp, Ch::IssuingBankBranch, &[], PILOT, BANK_PUBLIC_Q8),
-        row(S::TransportTopUp, Ch::TransportCardPoint, &[], PILOT, TOPUP_Q45),
-        no(S::TransportTopUp, Ch::DistrictStreetPoint, DISTRICT_NO_FIN_Q10),
-        row(S::ParkPass, Ch::BankBranch, &[C::DuringSalePeriod], PILOT, PARK_Q47),
-        row(S::ParkPass, Ch::ParkPassPoint, &[C::DuringSalePeriod], PILOT, PARK_001),
+        row(
+            S::TransportTopUp,
+            Ch::BankBranch,
+            &[C::CashOrThatBanksCard],
+            PILOT,
+            TOPUP_Q45,
+        ),
+        row(
+            S::TransportTopUp,
+            Ch::IssuingBankBranch,
+            &[],
+            PILOT,
+            BANK_PUBLIC_Q8,
+        ),
+        row(
+            S::TransportTopUp,
+            Ch::TransportCardPoint,
+            &[],
+            PILOT,
+            TOPUP_Q45,
+        ),
+        no(
+            S::TransportTopUp,
+            Ch::DistrictStreetPoint,
+            DISTRICT_NO_FIN_Q10,
+        ),
+        row(
+            S::ParkPass,
+            Ch::BankBranch,
+            &[C::DuringSalePeriod],
+            PILOT,
+            PARK_Q47,
+        ),
+        row(
+            S::ParkPass,
+            Ch::ParkPassPoint,
+            &[C::DuringSalePeriod],
+            PILOT,
+            PARK_001,
+        ),
         no(S::ParkPass, Ch::DistrictStreetPoint, DISTRICT_NO_FIN_Q10),
-        row(S::ReturnUndistributed, Ch::BankBranch, &[], PILOT, RETURN_Q14),
+        row(
+            S::ReturnUndistributed,
+            Ch::BankBranch,
+            &[],
+            PILOT,
+            RETURN_Q14,
+        ),
     ],
 ];
 
@@ -510,7 +678,6 @@ const fn v<T>(from: chrono::NaiveDate, value: T, cite: Citation) -> Version<T> {
 
 /// All Beijing data.
 pub(super) static DATA: CityData = CityData {
-    city: City::Beijing,
     phase: &[
         v(PILOT, Phase::Pilot, PHASE_PILOT),
         v(MASS, Phase::MassChangeover, PHASE_MASS),

@@ -210,7 +210,6 @@ pub(crate) struct BankEntry {
 /// All dated data of one city. An empty slice means the seeds give no value.
 #[derive(Debug)]
 pub(crate) struct CityData {
-    pub city: City,
     pub phase: &'static [Version<Phase>],
     pub banks: &'static [Version<&'static [BankEntry]>],
     pub bank_count: &'static [Version<u32>],
@@ -333,7 +332,11 @@ impl NumericParam {
 }
 
 /// One numeric policy value of a city on a date, without building the whole [`Policy`].
-pub fn param_u32(city: City, which: NumericParam, on: NaiveDate) -> Result<Param<u32>, PolicyError> {
+pub fn param_u32(
+    city: City,
+    which: NumericParam,
+    on: NaiveDate,
+) -> Result<Param<u32>, PolicyError> {
     let d = city_data(city);
     let versions = match which {
         NumericParam::ApplicationNaturalDays => d.application_natural_days,
@@ -381,7 +384,12 @@ pub fn courier_fee(city: City, on: NaiveDate) -> Result<Option<Param<CourierFee>
 
 /// Whether production limits include postal transit, if the seeds say.
 pub fn transit_included(city: City, on: NaiveDate) -> Result<Option<Param<bool>>, PolicyError> {
-    resolve_opt(city, "transit_included_in_production", city_data(city).transit_included, on)
+    resolve_opt(
+        city,
+        "transit_included_in_production",
+        city_data(city).transit_included,
+        on,
+    )
 }
 
 /// The cooperating banks of a city on a date.

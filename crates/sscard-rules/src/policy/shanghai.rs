@@ -7,7 +7,7 @@
 use super::{BankEntry, CityData, Phase, Version, ymd};
 use crate::channels::{OfferCondition as C, OfferRow};
 use crate::citation::{Citation, SEED_003};
-use crate::ids::{Channel as Ch, City, Service as S};
+use crate::ids::{Channel as Ch, Service as S};
 
 const FROM: chrono::NaiveDate = ymd(2023, 2, 16);
 
@@ -24,7 +24,8 @@ const COMMUNITY_L17: Citation = Citation::seed(
     17,
     "原社保卡遗失需补换人员,以及社保卡新办人员,仍可到社区事务受理中心网点",
 );
-const BANKS_L19: Citation = Citation::seed(SEED_003, "换发方式(一)", 19, "主要通过11家服务银行网点进行");
+const BANKS_L19: Citation =
+    Citation::seed(SEED_003, "换发方式(一)", 19, "主要通过11家服务银行网点进行");
 const BATCH_L21: Citation = Citation::seed(
     SEED_003,
     "换发方式(二)",
@@ -76,13 +77,22 @@ const OFFERS: &[OfferRow] = &[
     row(S::Apply, Ch::DoorService, &[C::ArrangeWithBranch], DOOR_L37),
     row(S::CollectiveApply, Ch::EmployerBatch, &[], BATCH_L21),
     row(S::Reissue, Ch::CommunityCentre, &[], COMMUNITY_L17),
-    row(S::Reissue, Ch::InstantBranch, &[C::InstantCapableBranchOnly], INSTANT_L31),
-    row(S::Exchange, Ch::InstantBranch, &[C::InstantCapableBranchOnly], INSTANT_L31),
+    row(
+        S::Reissue,
+        Ch::InstantBranch,
+        &[C::InstantCapableBranchOnly],
+        INSTANT_L31,
+    ),
+    row(
+        S::Exchange,
+        Ch::InstantBranch,
+        &[C::InstantCapableBranchOnly],
+        INSTANT_L31,
+    ),
 ];
 
 /// All Shanghai data.
 pub(super) static DATA: CityData = CityData {
-    city: City::Shanghai,
     phase: &[v(FROM, Phase::Changeover, DATE_L3)],
     banks: &[v(FROM, NO_BANKS, BANKS_L19)],
     bank_count: &[v(FROM, 11, BANKS_L19)],

@@ -7,11 +7,16 @@
 use super::{BankEntry, CityData, CourierFee, Phase, Version, ymd};
 use crate::channels::{OfferCondition as C, OfferRow};
 use crate::citation::{Citation, SEED_004};
-use crate::ids::{Bank, Channel as Ch, City, Service as S};
+use crate::ids::{Bank, Channel as Ch, Service as S};
 
 const FROM: chrono::NaiveDate = ymd(2026, 3, 2);
 
-const START_L2: Citation = Citation::seed(SEED_004, "¶", 2, "即日起,烏魯木齊市開始換領第三代社會保障卡");
+const START_L2: Citation = Citation::seed(
+    SEED_004,
+    "¶",
+    2,
+    "即日起,烏魯木齊市開始換領第三代社會保障卡",
+);
 const WHO_L3: Citation = Citation::seed(
     SEED_004,
     "¶",
@@ -61,19 +66,14 @@ const EMS_L24: Citation = Citation::seed(
     24,
     "郵寄采取“收件到付”方式送達,郵件須本人簽收",
 );
-const REMOTE_BANKS_L26: Citation = Citation::seed(
-    SEED_004,
-    "Q",
-    26,
-    "目前,異地居住人員社保卡補換模塊僅可選擇工商銀行、農業銀行、中國銀行、建設銀行",
-);
 const DOOR_L28: Citation = Citation::seed(
     SEED_004,
     "Q",
     28,
     "比如中國銀行新疆分行持續提供上門及異地見證服務",
 );
-const TEN_MIN_L33: Citation = Citation::seed(SEED_004, "現場", 33, "不到十分鐘辦結換卡變更賬号業務");
+const TEN_MIN_L33: Citation =
+    Citation::seed(SEED_004, "現場", 33, "不到十分鐘辦結換卡變更賬号業務");
 const MINOR_D3: Citation = Citation::decision("D3");
 
 const fn v<T>(from: chrono::NaiveDate, value: T, cite: Citation) -> Version<T> {
@@ -128,19 +128,33 @@ const OFFERS: &[OfferRow] = &[
     row(S::Reissue, Ch::XinjiangHrssApp, REMOTE, REMOTE_L23),
     row(S::Exchange, Ch::XinjiangHrssApp, REMOTE, REMOTE_L23),
     row(S::Renewal, Ch::XinjiangHrssApp, REMOTE, REMOTE_L23),
-    row(S::ChangeBank, Ch::BankBranch, &[C::InPersonOnly], BANK_CHANGE_L21),
+    row(
+        S::ChangeBank,
+        Ch::BankBranch,
+        &[C::InPersonOnly],
+        BANK_CHANGE_L21,
+    ),
     row(S::EnableSocial, Ch::BankBranch, &[], SAME_L18),
-    row(S::ActivateFinancial, Ch::BankBranch, &[C::InPersonOnly], SAME_L18),
+    row(
+        S::ActivateFinancial,
+        Ch::BankBranch,
+        &[C::InPersonOnly],
+        SAME_L18,
+    ),
     row(S::TempLoss, Ch::BankBranch, &[], SAME_L18),
     row(S::Unfreeze, Ch::BankBranch, &[], SAME_L18),
     row(S::CancelSocial, Ch::BankBranch, &[], SAME_L18),
     row(S::Apply, Ch::DoorService, &[C::ArrangeWithBranch], DOOR_L28),
-    row(S::Exchange, Ch::DoorService, &[C::ArrangeWithBranch], DOOR_L28),
+    row(
+        S::Exchange,
+        Ch::DoorService,
+        &[C::ArrangeWithBranch],
+        DOOR_L28,
+    ),
 ];
 
 /// All Urumqi data.
 pub(super) static DATA: CityData = CityData {
-    city: City::Urumqi,
     phase: &[v(FROM, Phase::Changeover, START_L2)],
     banks: &[v(FROM, BANKS, BANKS_L4)],
     bank_count: &[v(FROM, 9, BANKS_L4)],
@@ -160,6 +174,3 @@ pub(super) static DATA: CityData = CityData {
     hotline: &[],
     offers: &[OFFERS],
 };
-
-/// Banks selectable in the remote (异地) replacement module.
-pub(crate) const REMOTE_BANKS_CITATION: Citation = REMOTE_BANKS_L26;

@@ -1,3 +1,9 @@
 //! API route handlers, one module per resource.
 
+pub mod applications;
+pub mod auth;
+pub mod cards;
+pub mod demo;
+pub mod drafts;
 pub mod health;
+pub mod policy;

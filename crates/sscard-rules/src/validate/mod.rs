@@ -1,0 +1,94 @@
+//! Validation of what people type, with typed errors and stable codes.
+//!
+//! Each error enum has a `code()` such as `id_number.check_digit`; the server puts it in an
+//! RFC 9457 problem document and the app maps it to a message in each language.
+//! Normalisation is forgiving (spaces, full-width characters, lower-case x).
+
+mod guardian;
+mod id_number;
+mod mobile;
+mod name;
+mod postal;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+pub use guardian::{GuardianError, check_guardianship};
+pub use id_number::{IdNumber, IdNumberError, Sex, check_digit, parse_id_number};
+pub use mobile::{MobileError, parse_mobile};
+pub use name::{NAME_MAX_CHINESE, NAME_MAX_LATIN, NameError, NameScript, ValidName, parse_name};
+pub use postal::{PostalCodeError, parse_postal_code};
+
+/// Any validation error, for callers that validate a whole form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "field", rename_all = "snake_case")]
+pub enum ValidationError {
+    /// Resident ID number.
+    IdNumber(IdNumberError),
+    /// Mobile number.
+    Mobile(MobileError),
+    /// Person name.
+    Name(NameError),
+    /// Postal code.
+    PostalCode(PostalCodeError),
+    /// Guardian / child ages.
+    Guardian(GuardianError),
+}
+
+impl ValidationError {
+    /// Stable machine-readable code of the inner error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::IdNumber(e) => e.code(),
+            Self::Mobile(e) => e.code(),
+            Self::Name(e) => e.code(),
+            Self::PostalCode(e) => e.code(),
+            Self::Guardian(e) => e.code(),
+        }
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::IdNumber(e) => e.fmt(f),
+            Self::Mobile(e) => e.fmt(f),
+            Self::Name(e) => e.fmt(f),
+            Self::PostalCode(e) => e.fmt(f),
+            Self::Guardian(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+macro_rules! from_error {
+    ($($t:ident => $v:ident),*) => {$(
+        impl From<$t> for ValidationError {
+            fn from(e: $t) -> Self { Self::$v(e) }
+        }
+    )*};
+}
+from_error!(IdNumberError => IdNumber, MobileError => Mobile, NameError => Name,
+    PostalCodeError => PostalCode, GuardianError => Guardian);
+
+/// Maps full-width ASCII (U+FF01–U+FF5E) to ASCII and drops every kind of white space and
+/// the separators people type inside numbers (`-`, `－`). Used for numbers, not for names.
+pub(crate) fn normalise_code(input: &str) -> String {
+    input
+        .chars()
+        .filter_map(|c| {
+            let c = match u32::from(c) {
+                // Full-width forms are offset from ASCII by a constant.
+                cp @ 0xFF01..=0xFF5E => char::from_u32(cp - 0xFEE0).unwrap_or(c),
+                _ => c,
+            };
+            if c.is_whitespace() || c == '-' {
+                None
+            } else {
+                Some(c)
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,74 @@
+//! Cards and the services on them.
+
+use serde::{Deserialize, Serialize};
+
+use super::PersonRef;
+
+/// State of the social-security function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SocialFunction {
+    /// Posted cards arrive not enabled.
+    NotEnabled,
+    /// In use.
+    Enabled,
+    /// Temporarily reported lost; lifts itself on `temp_loss_lifts_on`.
+    TempLost,
+}
+
+/// State of the financial (bank) function.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum FinancialFunction {
+    /// Activation is done in person at the issuing bank.
+    NotActivated,
+    /// Activated.
+    Active,
+}
+
+/// A card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Card {
+    /// Opaque card id.
+    pub id: String,
+    /// The holder.
+    pub holder: PersonRef,
+    /// Whether the signed-in person sees this card as the guardian of a minor.
+    pub as_guardian: bool,
+    /// City id.
+    pub city: String,
+    /// Issuing bank id.
+    pub bank: String,
+    /// Card number with the middle masked.
+    pub card_number_masked: String,
+    /// Social-security function.
+    pub social_function: SocialFunction,
+    /// Financial function.
+    pub financial_function: FinancialFunction,
+    /// Day the card was handed over.
+    pub issued_on: String,
+    /// Day of the temporary loss report, while one is in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temp_loss_reported_on: Option<String>,
+    /// Day the temporary loss lifts itself, while one is in force.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub temp_loss_lifts_on: Option<String>,
+    /// The application the card came from, when made through this service.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub application_id: Option<String>,
+}
+
+/// Answer to `POST /api/v1/cards/{id}/temporary-loss`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TempLossReport {
+    /// The card after the report.
+    pub card: Card,
+    /// The day the social-security function is restored automatically.
+    pub auto_lift_on: String,
+    /// Note on the financial function (its loss follows the bank's own rules).
+    pub financial_note: String,
+}

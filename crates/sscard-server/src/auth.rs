@@ -1,0 +1,178 @@
+//! Sessions: the cookie, its lookup, and the `Signed` extractor.
+//!
+//! The cookie holds a random 256-bit token; only its sha256 is stored, so a
+//! copy of the database opens no session. The cookie is HttpOnly,
+//! SameSite=Strict, and Secure when the request came over HTTPS.
+
+use axum::{
+    extract::FromRequestParts,
+    http::{HeaderMap, HeaderValue, header, request::Parts},
+};
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{OptionalExtension, params};
+use sscard_rules::wire::{PersonRef, SessionKind};
+
+use crate::{ids, problem::ApiError, state::AppState};
+
+/// Name of the session cookie.
+pub const COOKIE: &str = "sscard_session";
+
+/// How long a session lasts (real time, not the demo clock).
+pub const SESSION_HOURS: i64 = 8;
+
+/// The signed-in person, extracted from the session cookie.
+#[derive(Debug, Clone)]
+pub struct Signed {
+    /// Internal row id.
+    pub person_id: i64,
+    /// Public id.
+    pub public_id: String,
+    /// How the session was opened.
+    pub kind: SessionKind,
+    /// When the session ends.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Reads the session token from the `Cookie` header.
+pub fn token_from(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|kv| {
+            let (k, v) = kv.trim().split_once('=')?;
+            (k == COOKIE && !v.is_empty()).then(|| v.to_owned())
+        })
+}
+
+impl FromRequestParts<AppState> for Signed {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = token_from(&parts.headers).ok_or_else(ApiError::unauthenticated)?;
+        let hash = ids::sha256_hex(token.as_bytes());
+        let now = Utc::now();
+        let found = state
+            .db
+            .read(move |c| {
+                Ok(c.query_row(
+                    "SELECT s.person_id, p.public_id, s.kind, s.expires_at
+                     FROM sessions s JOIN persons p ON p.id = s.person_id
+                     WHERE s.token_hash = ?1",
+                    params![hash],
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, String>(2)?,
+                            r.get::<_, String>(3)?,
+                        ))
+                    },
+                )
+                .optional()?)
+            })
+            .await?;
+        let (person_id, public_id, kind, expires) = found.ok_or_else(ApiError::unauthenticated)?;
+        let expires_at = DateTime::parse_from_rfc3339(&expires)
+            .map_err(ApiError::internal)?
+            .with_timezone(&Utc);
+        if expires_at <= now {
+            return Err(ApiError::unauthenticated().detail("登录已过期，请重新登录"));
+        }
+        let kind = if kind == "password" {
+            SessionKind::Password
+        } else {
+            SessionKind::Code
+        };
+        Ok(Signed {
+            person_id,
+            public_id,
+            kind,
+            expires_at,
+        })
+    }
+}
+
+/// Creates a session row; returns the token and its expiry.
+pub fn create_session(
+    tx: &rusqlite::Transaction<'_>,
+    person_id: i64,
+    kind: SessionKind,
+) -> Result<(String, DateTime<Utc>), ApiError> {
+    let token = ids::token();
+    let now = Utc::now();
+    let expires = now + Duration::hours(SESSION_HOURS);
+    let kind = match kind {
+        SessionKind::Password => "password",
+        SessionKind::Code => "code",
+    };
+    // Housekeeping: expired sessions are useless; drop them as we go.
+    tx.execute(
+        "DELETE FROM sessions WHERE expires_at < ?1",
+        params![now.to_rfc3339()],
+    )?;
+    tx.execute(
+        "INSERT INTO sessions (token_hash, person_id, kind, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            ids::sha256_hex(token.as_bytes()),
+            person_id,
+            kind,
+            now.to_rfc3339(),
+            expires.to_rfc3339()
+        ],
+    )?;
+    Ok((token, expires))
+}
+
+/// Whether the request arrived over HTTPS (directly or via a proxy that says so).
+pub fn is_https(headers: &HeaderMap) -> bool {
+    headers
+        .get("x-forwarded-proto")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.eq_ignore_ascii_case("https"))
+        || headers
+            .get(header::ORIGIN)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("https://"))
+}
+
+/// The `Set-Cookie` value for a new session (or, with `None`, one that clears it).
+pub fn session_cookie(token: Option<&str>, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    let v = match token {
+        Some(t) => format!(
+            "{COOKIE}={t}; Path=/; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
+            SESSION_HOURS * 3600
+        ),
+        None => format!("{COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0{secure}"),
+    };
+    HeaderValue::from_str(&v).expect("cookie is ASCII")
+}
+
+/// `110101********123X`: the first 6 and last 4 characters of an ID number.
+pub fn mask_id_number(n: &str) -> String {
+    let chars: Vec<char> = n.chars().collect();
+    if chars.len() < 10 {
+        return "*".repeat(chars.len());
+    }
+    let head: String = chars[..6].iter().collect();
+    let tail: String = chars[chars.len() - 4..].iter().collect();
+    format!("{head}{}{tail}", "*".repeat(chars.len() - 10))
+}
+
+/// Loads a person as a [`PersonRef`].
+pub fn person_ref(c: &rusqlite::Connection, person_id: i64) -> Result<PersonRef, ApiError> {
+    Ok(c.query_row(
+        "SELECT public_id, name, id_number FROM persons WHERE id = ?1",
+        params![person_id],
+        |r| {
+            Ok(PersonRef {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                id_number_masked: mask_id_number(&r.get::<_, String>(2)?),
+            })
+        },
+    )?)
+}

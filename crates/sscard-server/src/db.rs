@@ -1,0 +1,139 @@
+//! SQLite storage: one file under the data directory, WAL mode, migrations at start.
+//!
+//! One writer connection behind a mutex serialises every write (so two
+//! concurrent submissions can never both pass an idempotency check), and a few
+//! reader connections serve the many status reads in parallel — WAL lets them
+//! read while the writer writes. Queries are short, so they run on the blocking
+//! thread pool and never hold an async worker.
+
+use std::{
+    path::{Path, PathBuf},
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::Duration,
+};
+
+use rusqlite::Connection;
+
+use crate::problem::ApiError;
+
+/// The migrations, applied in order; `user_version` records how many ran.
+const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_initial",
+    include_str!("../migrations/0001_initial.sql"),
+)];
+
+/// Number of reader connections.
+const READERS: usize = 4;
+
+/// The database handle; cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
+}
+
+/// Errors from storage; never shown to clients (see [`ApiError::internal`]).
+pub type DbResult<T> = Result<T, rusqlite::Error>;
+
+impl Db {
+    /// Opens (creating when missing) `<data_dir>/sscard.sqlite3` and applies migrations.
+    pub fn open(data_dir: &Path) -> Result<Self, String> {
+        std::fs::create_dir_all(data_dir)
+            .map_err(|e| format!("cannot create data directory {}: {e}", data_dir.display()))?;
+        let path = data_dir.join("sscard.sqlite3");
+        let writer = open_conn(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+        migrate(&writer).map_err(|e| format!("migration failed: {e}"))?;
+        let mut readers = Vec::with_capacity(READERS);
+        for _ in 0..READERS {
+            readers.push(Mutex::new(
+                open_conn(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?,
+            ));
+        }
+        Ok(Self {
+            inner: Arc::new(Inner {
+                path,
+                writer: Mutex::new(writer),
+                readers,
+                next_reader: AtomicUsize::new(0),
+            }),
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    /// Runs `f` with a reader connection on the blocking pool.
+    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || {
+            let n = inner.next_reader.fetch_add(1, Ordering::Relaxed) % inner.readers.len();
+            let conn = inner.readers[n].lock().unwrap_or_else(|p| p.into_inner());
+            f(&conn)
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+
+    /// Runs `f` inside one immediate transaction on the writer connection.
+    ///
+    /// The transaction commits when `f` returns `Ok` and rolls back otherwise.
+    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = self.inner.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = inner.writer.lock().unwrap_or_else(|p| p.into_inner());
+            let tx = conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+                .map_err(ApiError::internal)?;
+            let out = f(&tx)?;
+            tx.commit().map_err(ApiError::internal)?;
+            Ok(out)
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+}
+
+fn open_conn(path: &Path) -> DbResult<Connection> {
+    let conn = Connection::open(path)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // WAL: readers do not block the writer; NORMAL sync is durable across
+    // process crashes (only an OS crash may lose the last transactions).
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(conn)
+}
+
+fn migrate(conn: &Connection) -> DbResult<()> {
+    let done: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(done) {
+        tracing::info!(migration = name, "applying migration");
+        conn.execute_batch(&format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1))?;
+    }
+    Ok(())
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(e: rusqlite::Error) -> Self {
+        ApiError::internal(e)
+    }
+}

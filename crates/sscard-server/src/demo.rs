@@ -1,0 +1,168 @@
+//! Demo mode: fictitious people whose cards are in different states, seeded
+//! at start (once; the data then lives in the database like any other).
+//!
+//! Every ID number is fictitious with a valid check digit. The initial
+//! service password is the last 6 characters of the ID number (manual Q17).
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, params};
+use sscard_rules::{City, PickupMethod, wire::{ApplicationStatus, DemoPerson}};
+
+use crate::{db::Db, domain, ids, problem::ApiResult, production, routes::auth::insert_person, store};
+
+/// A demo person and what they let you try.
+pub struct Demo {
+    /// Name.
+    pub name: &'static str,
+    /// ID number (valid check digit, fictitious).
+    pub id_number: &'static str,
+    /// Mobile.
+    pub mobile: &'static str,
+    /// Whether they hold a card (then they sign in with the password).
+    pub holder: bool,
+    /// What to try.
+    pub story: &'static str,
+}
+
+/// The demo people, in the order the README lists them.
+pub const PEOPLE: &[Demo] = &[
+    Demo { name: "王建国", id_number: "110101198503122012", mobile: "13800000001", holder: true,
+        story: "卡片已启用：可试临时挂失、修改服务密码，以及只能在柜台办理的业务（提前解挂、金融功能激活、正式挂失）" },
+    Demo { name: "李秀英", id_number: "110102199007183028", mobile: "13800000002", holder: true,
+        story: "卡片已邮寄送达但尚未启用：可试在线启用社会保障功能" },
+    Demo { name: "陈卫东", id_number: "110105197801014037", mobile: "13800000003", holder: true,
+        story: "卡片处于临时挂失中：可看自动解挂日期；拨快演示时钟可看到自动解挂" },
+    Demo { name: "刘芳", id_number: "11010619921120504X", mobile: "13800000004", holder: false,
+        story: "申请正在制卡（网点领卡）：用验证码登录查看进度；拨快演示时钟可看到制成、到网点、领卡" },
+    Demo { name: "赵磊", id_number: "110108198806066059", mobile: "13800000005", holder: true,
+        story: "监护人：本人卡片已启用；为未成年子女赵小雨（110108201809153064）申领的卡已邮寄送达，可代为启用" },
+    Demo { name: "孙悦", id_number: "110112199505057078", mobile: "13800000006", holder: false,
+        story: "新申请人，系统中没有记录：用验证码登录，走完整的申领流程" },
+];
+
+/// The demo people as the API lists them.
+pub fn people() -> Vec<DemoPerson> {
+    PEOPLE
+        .iter()
+        .map(|p| DemoPerson {
+            name: p.name.to_owned(),
+            id_number: p.id_number.to_owned(),
+            mobile: p.mobile.to_owned(),
+            password: p.holder.then(|| p.id_number[12..].to_owned()),
+            story: p.story.to_owned(),
+        })
+        .collect()
+}
+
+fn days_ago(today: NaiveDate, n: u64) -> NaiveDate {
+    sscard_rules::sub_days(today, n).unwrap_or(today)
+}
+
+/// Seeds the demo data unless it is there already.
+pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
+    // Deadlines come from the rules crate, computed before the transaction.
+    let plan: Vec<(usize, Option<usize>, u64, PickupMethod, Option<&'static str>)> = vec![
+        // (applicant, minor, submitted days ago, pickup, branch)
+        (0, None, 70, PickupMethod::Mail, None),
+        (1, None, 36, PickupMethod::Mail, None),
+        (2, None, 70, PickupMethod::Mail, None),
+        (3, None, 10, PickupMethod::Branch, Some("bj-icbc-dongcheng")),
+        (4, None, 90, PickupMethod::Branch, Some("bj-icbc-dongcheng")),
+        (4, Some(0), 40, PickupMethod::Mail, None),
+    ];
+    let mut deadlines = Vec::new();
+    for (_, _, ago, pickup, _) in &plan {
+        let on = days_ago(today, *ago);
+        deadlines.push(domain::first_application_timeline(City::Beijing, *pickup, on)?.0);
+    }
+    let loss_on = days_ago(today, 5);
+    let lift = domain::temp_loss_lift(City::Beijing, loss_on)?;
+    db.write(move |tx| {
+        let seeded: Option<i64> = tx
+            .query_row("SELECT id FROM persons WHERE id_number = ?1", params![PEOPLE[0].id_number], |r| r.get(0))
+            .optional()?;
+        if seeded.is_some() {
+            return Ok(());
+        }
+        let mut pid = Vec::new();
+        for p in PEOPLE.iter().take(5) {
+            let birth = format!("{}-{}-{}", &p.id_number[6..10], &p.id_number[10..12], &p.id_number[12..14]);
+            pid.push(insert_person(tx, p.id_number, p.name, Some(p.mobile), &birth)?);
+        }
+        let child = insert_person(tx, "110108201809153064", "赵小雨", None, "2018-09-15")?;
+        for (n, ((applicant, minor, ago, pickup, branch), deadline)) in plan.iter().zip(&deadlines).enumerate() {
+            let subject = if minor.is_some() { child } else { pid[*applicant] };
+            let mail = *pickup == PickupMethod::Mail;
+            let address = mail.then(|| {
+                serde_json::json!({"recipient": PEOPLE[*applicant].name, "mobile": PEOPLE[*applicant].mobile,
+                    "address": "北京市东城区示例路1号", "postal_code": "100010"})
+                .to_string()
+            });
+            tx.execute(
+                "INSERT INTO applications (public_id, applicant_id, subject_id, actor, guardianship_proof, city, bank,
+                    pickup, branch_id, postal_address, status, submitted_on, production_deadline, idempotency_key,
+                    request_hash, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'beijing', 'icbc', ?6, ?7, ?8, 'submitted', ?9, ?10, ?11, '', ?12)",
+                params![
+                    ids::public_id("app"),
+                    pid[*applicant],
+                    subject,
+                    if minor.is_some() { "guardian" } else { "self" },
+                    minor.map(|_| "household_register"),
+                    if mail { "mail" } else { "branch" },
+                    branch,
+                    address,
+                    days_ago(today, *ago).to_string(),
+                    deadline.to_string(),
+                    format!("demo-seed-{n}"),
+                    chrono::Utc::now().to_rfc3339(),
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            store::add_event(tx, id, ApplicationStatus::Submitted, days_ago(today, *ago))?;
+        }
+        production::advance_tx(tx, today)?;
+        // 王建国 and 陈卫东 enabled their posted cards the day they arrived.
+        for who in [pid[0], pid[2]] {
+            let (card, app, issued): (i64, i64, String) = tx.query_row(
+                "SELECT id, application_id, issued_on FROM cards WHERE holder_id = ?1",
+                params![who],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )?;
+            tx.execute("UPDATE cards SET social_state = 'enabled' WHERE id = ?1", params![card])?;
+            store::add_event(tx, app, ApplicationStatus::Enabled, issued.parse().unwrap_or(today))?;
+        }
+        // 陈卫东 reported a temporary loss 5 days ago.
+        tx.execute(
+            "UPDATE cards SET social_state = 'temp_lost', temp_loss_on = ?2, temp_loss_lift_on = ?3 WHERE holder_id = ?1",
+            params![pid[2], loss_on.to_string(), lift.to_string()],
+        )?;
+        tracing::info!("demo people seeded");
+        Ok(())
+    })
+    .await
+}
+
+/// Loads the persisted demo clock offset.
+pub async fn load_offset(db: &Db) -> ApiResult<i64> {
+    db.read(|c| {
+        Ok(c.query_row("SELECT value FROM settings WHERE key = 'demo_offset_days'", [], |r| r.get::<_, String>(0))
+            .optional()?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0))
+    })
+    .await
+}
+
+/// Persists the demo clock offset.
+pub async fn save_offset(db: &Db, offset: i64) -> ApiResult<()> {
+    db.write(move |tx| {
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES ('demo_offset_days', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            params![offset.to_string()],
+        )?;
+        Ok(())
+    })
+    .await
+}

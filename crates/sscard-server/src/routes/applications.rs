@@ -1,0 +1,328 @@
+//! Card applications: create (idempotent), read one, list mine.
+
+use axum::{
+    Json,
+    extract::{Path, State},
+    http::{HeaderMap, HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use chrono::Utc;
+use rusqlite::{OptionalExtension, params};
+use sscard_rules::{
+    PickupMethod, check_guardianship, parse_id_number, parse_mobile, parse_name, parse_postal_code,
+    wire::{Application, ApplicationRequest, ApplicationStatus},
+};
+
+use crate::{
+    auth::Signed,
+    branches, domain, ids,
+    json::Body,
+    problem::{ApiError, ApiResult, FieldErrors},
+    routes::auth::insert_person,
+    state::AppState,
+    store,
+};
+
+/// Header carrying the client's idempotency key.
+pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
+
+fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
+    let Some(v) = headers.get(IDEMPOTENCY_KEY) else {
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "idempotency_key.missing",
+            "缺少 Idempotency-Key 请求头",
+        ));
+    };
+    match v.to_str() {
+        Ok(k) if (1..=128).contains(&k.len()) && k.bytes().all(|b| b.is_ascii_graphic()) => {
+            Ok(k.to_owned())
+        }
+        _ => Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "idempotency_key.invalid",
+            "Idempotency-Key 须为 1 到 128 个可见 ASCII 字符",
+        )),
+    }
+}
+
+/// Creates an application for oneself or, as guardian, for a minor.
+#[utoipa::path(post, path = "/api/v1/applications", tag = "applications",
+    request_body = ApplicationRequest,
+    params(("Idempotency-Key" = String, Header, description = "Client-chosen unique key (1–128 visible ASCII characters). A retry with the same key and body returns the same application; the same key with another body is refused.")),
+    responses(
+        (status = 201, description = "Created", body = Application, headers(("Location" = String, description = "URL of the application"))),
+        (status = 200, description = "A retry: the application created earlier with this key", body = Application),
+        (status = 400, description = "`validation_failed` (field codes from the rules crate), `idempotency_key.missing`, `idempotency_key.invalid`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`application.exists` or `card.exists`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`idempotency_key.reused` or a rules-crate timeline code", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn create(
+    State(state): State<AppState>,
+    me: Signed,
+    headers: HeaderMap,
+    Body(req): Body<ApplicationRequest>,
+) -> ApiResult<Response> {
+    let key = idempotency_key(&headers)?;
+    let today = state.clock.today();
+    let request_hash = ids::sha256_hex(&serde_json::to_vec(&req).map_err(ApiError::internal)?);
+
+    // A retry must answer the first result even if today's rules would now
+    // refuse the body, so the key is looked up before validating.
+    let replay = {
+        let (key, pid) = (key.clone(), me.person_id);
+        state
+            .db
+            .read(move |c| {
+                Ok(c.query_row(
+                    "SELECT id, request_hash FROM applications WHERE applicant_id = ?1 AND idempotency_key = ?2",
+                    params![pid, key],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                )
+                .optional()?)
+            })
+            .await?
+    };
+    if let Some((id, hash)) = replay {
+        return replay_answer(&state, id, &hash, &request_hash).await;
+    }
+
+    let mut errors = FieldErrors::default();
+    let city = domain::parse_city(&mut errors, "city", &req.city);
+    let mut bank = None;
+    if let Some(c) = city {
+        let open = sscard_rules::policy(c, today)
+            .map(|p| p.individual_application_open.value)
+            .map_err(domain::policy_error)?;
+        if !open {
+            errors.push("city", "city.applications_closed", "individual applications are not open in this city");
+        }
+        bank = domain::bank_in_city(c, &req.bank, today)?;
+        if bank.is_none() {
+            errors.push("bank", "bank.not_in_city", "this bank does not issue cards in this city");
+        }
+    }
+    let pickup = match req.pickup.as_str() {
+        "mail" => Some(PickupMethod::Mail),
+        "branch" => Some(PickupMethod::Branch),
+        "on_the_spot" | "employer" => {
+            errors.push("pickup", "pickup.not_online", "this pickup method cannot be chosen online");
+            None
+        }
+        _ => {
+            errors.push("pickup", "pickup.unknown", "choose mail or branch");
+            None
+        }
+    };
+    if pickup == Some(PickupMethod::Branch) {
+        match req.branch_id.as_deref().map(branches::find) {
+            None => errors.push("branch_id", "branch_id.missing", "choose a branch"),
+            Some(None) => errors.push("branch_id", "branch_id.unknown", "unknown branch"),
+            Some(Some(b)) if b.city != req.city || b.bank != req.bank => {
+                errors.push("branch_id", "branch_id.wrong_bank", "the branch belongs to another bank or city")
+            }
+            Some(Some(_)) => {}
+        }
+    }
+    if pickup == Some(PickupMethod::Mail) {
+        match &req.postal_address {
+            None => errors.push("postal_address", "postal_address.missing", "enter the postal address"),
+            Some(a) => {
+                errors.check("postal_address.recipient", parse_name(&a.recipient), |e| e.code());
+                errors.check("postal_address.mobile", parse_mobile(&a.mobile), |e| e.code());
+                errors.check("postal_address.postal_code", parse_postal_code(&a.postal_code), |e| e.code());
+                let len = a.address.trim().chars().count();
+                if len == 0 {
+                    errors.push("postal_address.address", "address.empty", "enter the address");
+                } else if len > 200 {
+                    errors.push("postal_address.address", "address.too_long", "the address is longer than 200 characters");
+                }
+            }
+        }
+    }
+    // The guardian case: the child's data, and the ages of both (rules crate).
+    let mut minor = None;
+    if let Some(m) = &req.minor {
+        let name = errors.check("minor.name", parse_name(&m.name), |e| e.code());
+        let id = errors.check("minor.id_number", parse_id_number(&m.id_number, today), |e| e.code());
+        if let Some(id) = &id {
+            let pid = me.person_id;
+            let my_birth: String = state
+                .db
+                .read(move |c| Ok(c.query_row("SELECT birth_date FROM persons WHERE id = ?1", params![pid], |r| r.get(0))?))
+                .await?;
+            let my_birth = my_birth.parse().map_err(ApiError::internal)?;
+            errors.check(
+                "minor.id_number",
+                check_guardianship(my_birth, id.birth_date, today),
+                |e| e.code(),
+            );
+        }
+        if let (Some(n), Some(i)) = (name, id) {
+            minor = Some((n.name, i, m.guardianship_proof));
+        }
+    }
+    errors.finish()?;
+    let (city, bank, pickup) = (city.expect("checked"), bank.expect("checked"), pickup.expect("checked"));
+    let (deadline, _) = domain::first_application_timeline(city, pickup, today)?;
+
+    let me_id = me.person_id;
+    let hash_for_replay = request_hash.clone();
+    let outcome = state
+        .db
+        .write(move |tx| {
+            // Checked again inside the write transaction: two concurrent
+            // retries cannot both insert (the writer is serialised).
+            if let Some((id, hash)) = tx
+                .query_row(
+                    "SELECT id, request_hash FROM applications WHERE applicant_id = ?1 AND idempotency_key = ?2",
+                    params![me_id, key],
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                )
+                .optional()?
+            {
+                return Ok(Err((id, hash)));
+            }
+            let (subject, actor, proof) = match &minor {
+                None => (me_id, "self", None),
+                Some((name, id, proof)) => {
+                    let existing = tx
+                        .query_row(
+                            "SELECT id, name FROM persons WHERE id_number = ?1",
+                            params![id.number],
+                            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                        )
+                        .optional()?;
+                    let pid = match existing {
+                        Some((pid, stored)) if stored == *name => pid,
+                        Some(_) => {
+                            return Err(ApiError::validation(vec![]).field(
+                                "minor.name",
+                                "identity_mismatch",
+                                "the name does not match the ID number",
+                            ));
+                        }
+                        None => insert_person(tx, &id.number, name, None, &id.birth_date.to_string())?,
+                    };
+                    if pid == me_id {
+                        return Err(ApiError::validation(vec![]).field(
+                            "minor.id_number",
+                            "minor.is_self",
+                            "apply for yourself without the minor section",
+                        ));
+                    }
+                    (pid, "guardian", Some(*proof))
+                }
+            };
+            let open: Option<String> = tx
+                .query_row(
+                    "SELECT public_id FROM applications WHERE subject_id = ?1 AND status <> 'enabled'",
+                    params![subject],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            if let Some(open) = open {
+                return Err(ApiError::conflict("application.exists", "已有正在办理的申请")
+                    .detail(format!("申请 {open} 尚未完成")));
+            }
+            let has_card: bool = tx.query_row(
+                "SELECT EXISTS(SELECT 1 FROM cards WHERE holder_id = ?1)",
+                params![subject],
+                |r| r.get(0),
+            )?;
+            if has_card {
+                return Err(ApiError::conflict("card.exists", "已持有第三代社保卡，无需申领")
+                    .detail("如卡片丢失或损坏，请办理补领或换领"));
+            }
+            tx.execute(
+                "INSERT INTO applications (public_id, applicant_id, subject_id, actor, guardianship_proof, city, bank,
+                    pickup, branch_id, postal_address, status, submitted_on, production_deadline, idempotency_key,
+                    request_hash, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'submitted', ?11, ?12, ?13, ?14, ?15)",
+                params![
+                    ids::public_id("app"),
+                    me_id,
+                    subject,
+                    actor,
+                    store::proof_to_db(proof),
+                    city.id(),
+                    bank.id(),
+                    if pickup == PickupMethod::Mail { "mail" } else { "branch" },
+                    req.branch_id.filter(|_| pickup == PickupMethod::Branch),
+                    req.postal_address
+                        .filter(|_| pickup == PickupMethod::Mail)
+                        .map(|a| serde_json::to_string(&a).unwrap_or_default()),
+                    today.to_string(),
+                    deadline.to_string(),
+                    key,
+                    request_hash,
+                    Utc::now().to_rfc3339(),
+                ],
+            )?;
+            let id = tx.last_insert_rowid();
+            store::add_event(tx, id, ApplicationStatus::Submitted, today)?;
+            Ok(Ok(store::load_application(tx, id)?))
+        })
+        .await?;
+    match outcome {
+        Ok(app) => {
+            tracing::info!(application = %app.id, "application submitted");
+            let location = HeaderValue::from_str(&format!("/api/v1/applications/{}", app.id))
+                .map_err(ApiError::internal)?;
+            Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(app)).into_response())
+        }
+        // A concurrent retry with the same key won the race: answer what it stored.
+        Err((id, hash)) => replay_answer(&state, id, &hash, &hash_for_replay).await,
+    }
+}
+
+async fn replay_answer(state: &AppState, id: i64, stored: &str, now: &str) -> ApiResult<Response> {
+    if stored != now {
+        return Err(ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency_key.reused",
+            "该 Idempotency-Key 已用于另一份申请",
+        ));
+    }
+    let app = state.db.read(move |c| store::load_application(c, id)).await?;
+    Ok((StatusCode::OK, Json(app)).into_response())
+}
+
+/// One application (own, or a minor's one I submitted as guardian).
+#[utoipa::path(get, path = "/api/v1/applications/{id}", tag = "applications",
+    params(("id" = String, Path, description = "Application id")),
+    responses(
+        (status = 200, description = "The application with its history", body = Application),
+        (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found` (also for another person's application)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn get_one(
+    State(state): State<AppState>,
+    me: Signed,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Application>> {
+    let app = state
+        .db
+        .read(move |c| match store::application_for(c, &id, me.person_id)? {
+            Some(row) => store::load_application(c, row).map(Some),
+            None => Ok(None),
+        })
+        .await?;
+    app.map(Json).ok_or_else(ApiError::not_found)
+}
+
+/// My applications and those I submitted for minors, newest first.
+#[utoipa::path(get, path = "/api/v1/applications", tag = "applications",
+    responses(
+        (status = 200, description = "Applications", body = [Application]),
+        (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn list(State(state): State<AppState>, me: Signed) -> ApiResult<Json<Vec<Application>>> {
+    Ok(Json(
+        state
+            .db
+            .read(move |c| store::list_applications(c, me.person_id))
+            .await?,
+    ))
+}

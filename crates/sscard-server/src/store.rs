@@ -1,0 +1,212 @@
+//! Reading applications and cards from SQLite into wire types, with the
+//! authorisation rule in one place: a person sees their own applications and
+//! cards, and those of the minors they applied for as guardian.
+
+use chrono::Utc;
+use rusqlite::{Connection, OptionalExtension, params};
+use sscard_rules::wire::{
+    Application, ApplicationEvent, ApplicationStatus, Card, ExpectedDates, FinancialFunction,
+    GuardianshipProof, SocialFunction,
+};
+
+use crate::{auth::person_ref, problem::ApiResult};
+
+/// Stable string of a status (the serde name).
+pub fn status_id(s: ApplicationStatus) -> &'static str {
+    match s {
+        ApplicationStatus::Submitted => "submitted",
+        ApplicationStatus::Accepted => "accepted",
+        ApplicationStatus::InProduction => "in_production",
+        ApplicationStatus::Made => "made",
+        ApplicationStatus::SentByPost => "sent_by_post",
+        ApplicationStatus::AtBranch => "at_branch",
+        ApplicationStatus::Collected => "collected",
+        ApplicationStatus::Enabled => "enabled",
+    }
+}
+
+/// Parses a stored status.
+pub fn parse_status(s: &str) -> ApplicationStatus {
+    serde_json::from_value(serde_json::Value::String(s.to_owned()))
+        .unwrap_or(ApplicationStatus::Submitted)
+}
+
+fn proof_id(p: GuardianshipProof) -> &'static str {
+    match p {
+        GuardianshipProof::HouseholdRegister => "household_register",
+        GuardianshipProof::BirthCertificate => "birth_certificate",
+        GuardianshipProof::GuardianshipDocument => "guardianship_document",
+    }
+}
+
+/// Stored form of a guardianship proof.
+pub fn proof_to_db(p: Option<GuardianshipProof>) -> Option<&'static str> {
+    p.map(proof_id)
+}
+
+/// Appends an event and moves the application's status.
+pub fn add_event(
+    tx: &Connection,
+    app_id: i64,
+    kind: ApplicationStatus,
+    on: chrono::NaiveDate,
+) -> ApiResult<()> {
+    tx.execute(
+        "INSERT INTO application_events (application_id, kind, on_date, recorded_at) VALUES (?1, ?2, ?3, ?4)",
+        params![app_id, status_id(kind), on.to_string(), Utc::now().to_rfc3339()],
+    )?;
+    tx.execute(
+        "UPDATE applications SET status = ?2 WHERE id = ?1",
+        params![app_id, status_id(kind)],
+    )?;
+    Ok(())
+}
+
+/// The row id of application `public_id` if `person` may see it.
+pub fn application_for(c: &Connection, public_id: &str, person: i64) -> ApiResult<Option<i64>> {
+    Ok(c.query_row(
+        "SELECT id FROM applications WHERE public_id = ?1 AND (applicant_id = ?2 OR subject_id = ?2)",
+        params![public_id, person],
+        |r| r.get(0),
+    )
+    .optional()?)
+}
+
+/// Loads one application with its events.
+pub fn load_application(c: &Connection, id: i64) -> ApiResult<Application> {
+    let mut app = c.query_row(
+        "SELECT a.public_id, a.status, a.city, a.bank, a.pickup, a.branch_id, a.subject_id, a.applicant_id,
+                a.actor, a.guardianship_proof, a.submitted_on, a.production_deadline,
+                (SELECT public_id FROM cards WHERE application_id = a.id)
+         FROM applications a WHERE a.id = ?1",
+        params![id],
+        |r| {
+            Ok((
+                Application {
+                    id: r.get(0)?,
+                    status: parse_status(&r.get::<_, String>(1)?),
+                    city: r.get(2)?,
+                    bank: r.get(3)?,
+                    pickup: r.get(4)?,
+                    branch_id: r.get(5)?,
+                    cardholder: placeholder(),
+                    submitted_by: placeholder(),
+                    actor: r.get(8)?,
+                    guardianship_proof: r
+                        .get::<_, Option<String>>(9)?
+                        .and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok()),
+                    submitted_on: r.get(10)?,
+                    expected: ExpectedDates {
+                        production_deadline: r.get(11)?,
+                        plus_postal_transit: r.get::<_, String>(4)? == "mail",
+                    },
+                    events: Vec::new(),
+                    card_id: r.get(12)?,
+                },
+                r.get::<_, i64>(6)?,
+                r.get::<_, i64>(7)?,
+            ))
+        },
+    )?;
+    app.0.cardholder = person_ref(c, app.1)?;
+    app.0.submitted_by = person_ref(c, app.2)?;
+    let mut stmt = c.prepare_cached(
+        "SELECT kind, on_date FROM application_events WHERE application_id = ?1 ORDER BY id",
+    )?;
+    app.0.events = stmt
+        .query_map(params![id], |r| {
+            Ok(ApplicationEvent {
+                kind: parse_status(&r.get::<_, String>(0)?),
+                on: r.get(1)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    Ok(app.0)
+}
+
+fn placeholder() -> sscard_rules::wire::PersonRef {
+    sscard_rules::wire::PersonRef {
+        id: String::new(),
+        name: String::new(),
+        id_number_masked: String::new(),
+    }
+}
+
+/// Every application `person` may see, newest first.
+pub fn list_applications(c: &Connection, person: i64) -> ApiResult<Vec<Application>> {
+    let ids: Vec<i64> = c
+        .prepare_cached(
+            "SELECT id FROM applications WHERE applicant_id = ?1 OR subject_id = ?1 ORDER BY id DESC",
+        )?
+        .query_map(params![person], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    ids.into_iter().map(|id| load_application(c, id)).collect()
+}
+
+/// The row id of card `public_id` if `person` holds it or is its guardian.
+pub fn card_for(c: &Connection, public_id: &str, person: i64) -> ApiResult<Option<i64>> {
+    Ok(c.query_row(
+        "SELECT id FROM cards WHERE public_id = ?1 AND (holder_id = ?2 OR guardian_id = ?2)",
+        params![public_id, person],
+        |r| r.get(0),
+    )
+    .optional()?)
+}
+
+fn mask_card(n: &str) -> String {
+    let len = n.chars().count();
+    n.chars()
+        .enumerate()
+        .map(|(i, ch)| if i < 4 || i + 4 >= len { ch } else { '*' })
+        .collect()
+}
+
+/// Loads one card as seen by `viewer`.
+pub fn load_card(c: &Connection, id: i64, viewer: i64) -> ApiResult<Card> {
+    let (mut card, holder) = c.query_row(
+        "SELECT c.public_id, c.holder_id, c.guardian_id, c.city, c.bank, c.card_number, c.social_state,
+                c.financial_state, c.issued_on, c.temp_loss_on, c.temp_loss_lift_on,
+                (SELECT public_id FROM applications WHERE id = c.application_id)
+         FROM cards c WHERE c.id = ?1",
+        params![id],
+        |r| {
+            let holder: i64 = r.get(1)?;
+            Ok((
+                Card {
+                    id: r.get(0)?,
+                    holder: placeholder(),
+                    as_guardian: holder != viewer && r.get::<_, Option<i64>>(2)? == Some(viewer),
+                    city: r.get(3)?,
+                    bank: r.get(4)?,
+                    card_number_masked: mask_card(&r.get::<_, String>(5)?),
+                    social_function: match r.get::<_, String>(6)?.as_str() {
+                        "enabled" => SocialFunction::Enabled,
+                        "temp_lost" => SocialFunction::TempLost,
+                        _ => SocialFunction::NotEnabled,
+                    },
+                    financial_function: if r.get::<_, String>(7)? == "active" {
+                        FinancialFunction::Active
+                    } else {
+                        FinancialFunction::NotActivated
+                    },
+                    issued_on: r.get(8)?,
+                    temp_loss_reported_on: r.get(9)?,
+                    temp_loss_lifts_on: r.get(10)?,
+                    application_id: r.get(11)?,
+                },
+                holder,
+            ))
+        },
+    )?;
+    card.holder = person_ref(c, holder)?;
+    Ok(card)
+}
+
+/// Every card `person` holds or is guardian of.
+pub fn list_cards(c: &Connection, person: i64) -> ApiResult<Vec<Card>> {
+    let ids: Vec<i64> = c
+        .prepare_cached("SELECT id FROM cards WHERE holder_id = ?1 OR guardian_id = ?1 ORDER BY id")?
+        .query_map(params![person], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    ids.into_iter().map(|id| load_card(c, id, person)).collect()
+}

@@ -1,0 +1,208 @@
+//! One typed client for the sscard JSON API (`docs/api.md`). Same origin; the session travels in
+//! an HttpOnly cookie the browser sends by itself. Errors are RFC 9457 problems.
+
+mod error;
+
+use gloo_net::http::{Request, RequestBuilder, Response};
+use serde::{Serialize, de::DeserializeOwned};
+use sscard_rules::wire::{
+    Application, ApplicationRequest, Branch, BranchQuery, Card, CodeRequest, CodeSent, CodeVerify,
+    DemoAdvance, DemoClock, DemoPerson, Draft, Health, PasswordChange, PasswordSignIn, Problem,
+    SessionInfo, TempLossReport,
+};
+
+pub use error::ApiError;
+
+const BASE: &str = "/api/v1";
+
+async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    if response.ok() {
+        response
+            .json::<T>()
+            .await
+            .map_err(|_| ApiError::Unexpected(response.status()))
+    } else {
+        match response.json::<Problem>().await {
+            Ok(problem) => Err(ApiError::Problem(problem)),
+            Err(_) => Err(ApiError::Unexpected(response.status())),
+        }
+    }
+}
+
+async fn decode_empty(response: Response) -> Result<(), ApiError> {
+    if response.ok() {
+        Ok(())
+    } else {
+        match response.json::<Problem>().await {
+            Ok(problem) => Err(ApiError::Problem(problem)),
+            Err(_) => Err(ApiError::Unexpected(response.status())),
+        }
+    }
+}
+
+async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
+    let response = Request::get(&format!("{BASE}{path}"))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    decode(response).await
+}
+
+fn with_json<B: Serialize>(builder: RequestBuilder, body: &B) -> Result<Request, ApiError> {
+    builder.json(body).map_err(|_| ApiError::Unexpected(0))
+}
+
+async fn send<B: Serialize, T: DeserializeOwned>(
+    builder: RequestBuilder,
+    body: &B,
+) -> Result<T, ApiError> {
+    let response = with_json(builder, body)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    decode(response).await
+}
+
+/// `GET /health`.
+pub async fn health() -> Result<Health, ApiError> {
+    get("/health").await
+}
+
+/// `GET /auth/session`: who is signed in (a 401 problem when nobody is).
+pub async fn session() -> Result<SessionInfo, ApiError> {
+    get("/auth/session").await
+}
+
+/// `POST /auth/code`: asks for a one-time code for a new applicant.
+pub async fn request_code(body: &CodeRequest) -> Result<CodeSent, ApiError> {
+    send(Request::post(&format!("{BASE}/auth/code")), body).await
+}
+
+/// `POST /auth/code/verify`: signs in with the one-time code.
+pub async fn verify_code(body: &CodeVerify) -> Result<SessionInfo, ApiError> {
+    send(Request::post(&format!("{BASE}/auth/code/verify")), body).await
+}
+
+/// `POST /auth/sign-in`: a card holder signs in with the service password.
+pub async fn sign_in(body: &PasswordSignIn) -> Result<SessionInfo, ApiError> {
+    send(Request::post(&format!("{BASE}/auth/sign-in")), body).await
+}
+
+/// `POST /auth/sign-out`.
+pub async fn sign_out() -> Result<(), ApiError> {
+    let response = Request::post(&format!("{BASE}/auth/sign-out"))
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    decode_empty(response).await
+}
+
+/// `POST /auth/password`: changes the service password.
+pub async fn change_password(body: &PasswordChange) -> Result<(), ApiError> {
+    let response = with_json(Request::post(&format!("{BASE}/auth/password")), body)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    decode_empty(response).await
+}
+
+/// `GET /draft`: the signed-in person's unfinished application (404 problem when none).
+pub async fn get_draft() -> Result<Draft, ApiError> {
+    get("/draft").await
+}
+
+/// `PUT /draft`: saves the unfinished application.
+pub async fn put_draft(draft: &Draft) -> Result<Draft, ApiError> {
+    send(Request::put(&format!("{BASE}/draft")), draft).await
+}
+
+/// `POST /applications` with an `Idempotency-Key`: a retry with the same key returns the same
+/// application instead of making a second one.
+pub async fn create_application(
+    body: &ApplicationRequest,
+    idempotency_key: &str,
+) -> Result<Application, ApiError> {
+    send(
+        Request::post(&format!("{BASE}/applications")).header("Idempotency-Key", idempotency_key),
+        body,
+    )
+    .await
+}
+
+/// `GET /applications/{id}`.
+pub async fn application(id: &str) -> Result<Application, ApiError> {
+    get(&format!("/applications/{}", encode(id))).await
+}
+
+/// `GET /applications`: mine and those of minors in my care.
+pub async fn applications() -> Result<Vec<Application>, ApiError> {
+    get("/applications").await
+}
+
+/// `GET /cards`: mine and those of minors in my care.
+pub async fn cards() -> Result<Vec<Card>, ApiError> {
+    get("/cards").await
+}
+
+/// `POST /cards/{id}/enable`: enables the social-security function.
+pub async fn enable_card(id: &str) -> Result<Card, ApiError> {
+    send(
+        Request::post(&format!("{BASE}/cards/{}/enable", encode(id))),
+        &serde_json::json!({}),
+    )
+    .await
+}
+
+/// `POST /cards/{id}/temporary-loss`: reports a temporary loss.
+pub async fn report_temporary_loss(id: &str) -> Result<TempLossReport, ApiError> {
+    send(
+        Request::post(&format!("{BASE}/cards/{}/temporary-loss", encode(id))),
+        &serde_json::json!({}),
+    )
+    .await
+}
+
+/// `GET /policy/{city}/branches`: the (sample) branches of a city.
+pub async fn branches(city: &str, query: &BranchQuery) -> Result<Vec<Branch>, ApiError> {
+    let mut params = Vec::new();
+    if let Some(bank) = &query.bank {
+        params.push(format!("bank={}", encode(bank)));
+    }
+    if let Some(district) = &query.district {
+        params.push(format!("district={}", encode(district)));
+    }
+    if let Some(on_the_spot) = query.on_the_spot {
+        params.push(format!("on_the_spot={on_the_spot}"));
+    }
+    let query = if params.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", params.join("&"))
+    };
+    get(&format!("/policy/{}/branches{query}", encode(city))).await
+}
+
+/// `GET /demo/people` (demo mode only).
+pub async fn demo_people() -> Result<Vec<DemoPerson>, ApiError> {
+    get("/demo/people").await
+}
+
+/// `GET /demo/clock` (demo mode only): the server's today.
+pub async fn demo_clock() -> Result<DemoClock, ApiError> {
+    get("/demo/clock").await
+}
+
+/// `POST /demo/clock/advance` (demo mode only).
+pub async fn demo_advance(days: u32) -> Result<DemoClock, ApiError> {
+    send(
+        Request::post(&format!("{BASE}/demo/clock/advance")),
+        &DemoAdvance { days },
+    )
+    .await
+}
+
+/// Percent-encodes a path segment or query value (Chinese district names, ids), because
+/// iOS web-views show a white page for raw non-ASCII URLs.
+pub fn encode(value: &str) -> String {
+    js_sys::encode_uri_component(value).into()
+}

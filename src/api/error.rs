@@ -1,0 +1,45 @@
+use std::fmt;
+
+use sscard_rules::wire::Problem;
+
+/// Why an API call failed.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiError {
+    /// No answer: offline, timed out, or the request was blocked. Nothing was lost; try again.
+    Network,
+    /// The server answered with an RFC 9457 problem.
+    Problem(Problem),
+    /// The server answered something this app does not understand (the HTTP status).
+    Unexpected(u16),
+}
+
+impl ApiError {
+    /// The problem's machine-readable code, when the server sent one.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            ApiError::Problem(p) => Some(p.code.as_str()),
+            _ => None,
+        }
+    }
+
+    /// The HTTP status, when there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Problem(p) => Some(p.status),
+            ApiError::Unexpected(status) => Some(*status),
+            ApiError::Network => None,
+        }
+    }
+}
+
+impl fmt::Display for ApiError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiError::Network => write!(f, "network error"),
+            ApiError::Problem(p) => write!(f, "{} ({})", p.title, p.code),
+            ApiError::Unexpected(status) => write!(f, "unexpected answer (HTTP {status})"),
+        }
+    }
+}
+
+impl std::error::Error for ApiError {}

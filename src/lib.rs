@@ -5,7 +5,10 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod dom;
+pub mod format;
 pub mod i18n;
+pub mod ics;
+pub mod journey;
 pub mod pages;
 
 pub use app::App;

@@ -1,9 +1,14 @@
 //! One module per route.
 
+pub mod after;
 mod help;
 mod home;
+pub mod journey;
 mod not_found;
 
+pub use after::{
+    EnablePage, LossPage, PasswordPage, ProgressPage, RulesPage, SignInPage, WherePage,
+};
 pub use help::HelpPage;
 pub use home::HomePage;
 pub use not_found::NotFoundPage;

@@ -29,8 +29,8 @@ pub fn RadioGroup(
     /// The message shown above the choices when nothing valid is picked.
     #[prop(into)]
     error: Signal<Option<String>>,
-    /// Help text under the legend.
-    #[prop(optional)]
+    /// Help text under the legend (`None` for no hint).
+    #[prop(default = None)]
     hint: Option<&'static str>,
 ) -> impl IntoView {
     let error_id = format!("{name}-error");

@@ -1,4 +1,9 @@
-//! Texts of the after section, one `static` per locale.
+//! Texts of the after section (sign-in, progress, enabling, loss, password, where, rules
+//! explorer), one `static` per locale.
+//!
+//! Texts with a `{name}` placeholder are filled with [`fill`]. Names of rule-engine values
+//! (conditions, notes, warnings) are looked up by their stable snake_case id with [`lookup`], so
+//! a value the engine adds later shows its id instead of breaking the page.
 
 mod en;
 mod zh_hans;
@@ -8,9 +13,496 @@ pub use en::EN;
 pub use zh_hans::ZH_HANS;
 pub use zh_hant::ZH_HANT;
 
+/// A table from a rule-engine id (`social_function_only`) to its text.
+pub type IdTable = &'static [(&'static str, &'static str)];
+
 /// Every visible text of the after section in one language.
 #[derive(Debug)]
 pub struct AfterTexts {
-    /// Heading shown while this section is being built.
-    pub placeholder: &'static str,
+    /// Texts shared by several pages.
+    pub common: CommonTexts,
+    /// Names of cities, services, channels, banks and sources.
+    pub names: NameTexts,
+    /// The card holder's sign-in page.
+    pub sign_in: SignInTexts,
+    /// The progress page.
+    pub progress: ProgressTexts,
+    /// Enabling the social-security function.
+    pub enable: EnableTexts,
+    /// Temporary loss report.
+    pub loss: LossTexts,
+    /// Service password.
+    pub password: PasswordTexts,
+    /// Where can I do this.
+    pub where_to: WhereTexts,
+    /// Rules explorer.
+    pub rules: RulesTexts,
+}
+
+/// Texts shared by several pages.
+#[derive(Debug)]
+pub struct CommonTexts {
+    /// Shown while data loads.
+    pub loading: &'static str,
+    /// The server could not be reached.
+    pub network: &'static str,
+    /// The server answered something unexpected.
+    pub unexpected: &'static str,
+    /// Too many attempts.
+    pub rate_limited: &'static str,
+    /// The page needs a signed-in person; shown while redirecting.
+    pub sign_in_needed: &'static str,
+    /// Link to the sign-in page.
+    pub sign_in_link: &'static str,
+    /// The sign-out button.
+    pub sign_out: &'static str,
+    /// "Signed in as {name}".
+    pub signed_in_as: &'static str,
+    /// "Card number {number}".
+    pub card_number: &'static str,
+    /// "{name}'s card" (for a card seen as guardian).
+    pub childs_card: &'static str,
+    /// "Your card".
+    pub own_card: &'static str,
+    /// Label before a citation.
+    pub source: &'static str,
+    /// "{n} days left".
+    pub days_left: &'static str,
+    /// Today is the day.
+    pub today: &'static str,
+    /// Anti-fraud notice heading.
+    pub fraud_heading: &'static str,
+    /// Anti-fraud points (no links in messages, no passwords asked, do not lend the card).
+    pub fraud_points: [&'static str; 3],
+    /// Heading of the related-links list.
+    pub related_heading: &'static str,
+    /// Related link: progress.
+    pub link_progress: &'static str,
+    /// Related link: temporary loss.
+    pub link_loss: &'static str,
+    /// Related link: service password.
+    pub link_password: &'static str,
+    /// Related link: where can I do this.
+    pub link_where: &'static str,
+    /// Related link: rules explorer.
+    pub link_rules: &'static str,
+    /// "Continue".
+    pub continue_button: &'static str,
+    /// "Back".
+    pub back: &'static str,
+    /// Added to a text while its button works.
+    pub working: &'static str,
+    /// Note on invented branch data.
+    pub sample_data: &'static str,
+}
+
+/// Names of cities, services, channels, banks and sources.
+#[derive(Debug)]
+pub struct NameTexts {
+    /// Cities, in `City::ALL` order.
+    pub cities: [&'static str; 3],
+    /// Services, in `Service::ALL` order.
+    pub services: [&'static str; 22],
+    /// Channels, in `Channel::ALL` order.
+    pub channels: [&'static str; 19],
+    /// Actors, in `Actor::ALL` order.
+    pub actors: [&'static str; 4],
+    /// Pickup methods, in `PickupMethod::ALL` order.
+    pub pickups: [&'static str; 4],
+    /// Banks, in `Bank::ALL` order.
+    pub banks: [&'static str; 16],
+    /// Titles of the cited documents: seeds 000–004, DECISIONS.md, the calendar data.
+    pub sources: [&'static str; 7],
+    /// "line {n}".
+    pub line: &'static str,
+}
+
+/// The card holder's sign-in page.
+#[derive(Debug)]
+pub struct SignInTexts {
+    /// Page heading.
+    pub title: &'static str,
+    /// Lead paragraph.
+    pub lead: &'static str,
+    /// ID number label.
+    pub id_label: &'static str,
+    /// ID number hint.
+    pub id_hint: &'static str,
+    /// Service password label.
+    pub password_label: &'static str,
+    /// Service password hint.
+    pub password_hint: &'static str,
+    /// Submit button.
+    pub submit: &'static str,
+    /// What to do without a card.
+    pub no_card: &'static str,
+    /// Link to apply.
+    pub apply_link: &'static str,
+    /// What to do when the password is forgotten.
+    pub forgot: &'static str,
+    /// Error texts by problem code (`id_number.*`, `password.empty`, `invalid_credentials`, …).
+    pub errors: IdTable,
+}
+
+/// The progress page.
+#[derive(Debug)]
+pub struct ProgressTexts {
+    /// Page heading.
+    pub title: &'static str,
+    /// Lead paragraph.
+    pub lead: &'static str,
+    /// No application yet.
+    pub none: &'static str,
+    /// Link to apply.
+    pub apply_link: &'static str,
+    /// Heading of one's own application.
+    pub own_application: &'static str,
+    /// Heading of a child's application: "{name}'s application".
+    pub child_application: &'static str,
+    /// "Reference number".
+    pub reference: &'static str,
+    /// Accessible name of the QR code: "{id}".
+    pub qr_label: &'static str,
+    /// What the QR code is for.
+    pub qr_hint: &'static str,
+    /// Heading of the steps.
+    pub steps_heading: &'static str,
+    /// Step names: received, being made, made, posted, waiting at the branch, collected, enabled.
+    pub steps: [&'static str; 7],
+    /// "Done on {date}".
+    pub done_on: &'static str,
+    /// "Expected by {date}".
+    pub expected_by: &'static str,
+    /// Postal transit comes on top of the made-by date.
+    pub plus_post: &'static str,
+    /// Hidden label of the current step.
+    pub current: &'static str,
+    /// Heading of what to do next.
+    pub next_heading: &'static str,
+    /// Nothing to do until the card is made: "{date}".
+    pub next_wait_made: &'static str,
+    /// Card posted: wait for it, then enable.
+    pub next_wait_post: &'static str,
+    /// Card at the branch: collect it.
+    pub next_collect: &'static str,
+    /// Card received: enable it.
+    pub next_enable: &'static str,
+    /// Link to enable.
+    pub enable_link: &'static str,
+    /// All done.
+    pub next_done: &'static str,
+    /// Heading of where to pick up.
+    pub pickup_heading: &'static str,
+    /// Picked up by post.
+    pub pickup_mail: &'static str,
+    /// "Opening hours".
+    pub hours: &'static str,
+    /// Link text of the made-by reminder.
+    pub reminder_link: &'static str,
+    /// Summary of the made-by reminder (no personal data).
+    pub reminder_summary: &'static str,
+    /// Description of the made-by reminder.
+    pub reminder_description: &'static str,
+    /// Heading of the cards list.
+    pub cards_heading: &'static str,
+    /// Social function states: not enabled, enabled, temporarily lost.
+    pub social_states: [&'static str; 3],
+    /// Bank function states: not activated, active.
+    pub financial_states: [&'static str; 2],
+    /// Link to report a loss.
+    pub loss_link: &'static str,
+}
+
+/// Enabling the social-security function.
+#[derive(Debug)]
+pub struct EnableTexts {
+    /// Page heading.
+    pub title: &'static str,
+    /// Lead paragraph.
+    pub lead: &'static str,
+    /// "You enable it as guardian of {name}."
+    pub as_guardian: &'static str,
+    /// Heading of what changes.
+    pub changes_heading: &'static str,
+    /// What changes.
+    pub changes: [&'static str; 3],
+    /// Confirm button.
+    pub confirm: &'static str,
+    /// Result heading.
+    pub done_title: &'static str,
+    /// Result text.
+    pub done_text: &'static str,
+    /// Heading of bank activation.
+    pub bank_heading: &'static str,
+    /// Bank activation is a counter visit.
+    pub bank_text: &'static str,
+    /// "At the issuing bank: {bank}".
+    pub bank_where: &'static str,
+    /// Heading of what to bring.
+    pub bring_heading: &'static str,
+    /// What to bring.
+    pub bring: [&'static str; 2],
+    /// Why it cannot be done, by problem code (`card.already_enabled`, `card.temp_lost`, `not_found`).
+    pub refusals: IdTable,
+    /// Link back to the progress page.
+    pub back_to_progress: &'static str,
+}
+
+/// Temporary loss report.
+#[derive(Debug)]
+pub struct LossTexts {
+    /// Heading of the choice.
+    pub choose_title: &'static str,
+    /// Lead paragraph.
+    pub lead: &'static str,
+    /// No card to report.
+    pub no_cards: &'static str,
+    /// Error when no card is chosen.
+    pub choose_error: &'static str,
+    /// Heading of the check step.
+    pub check_title: &'static str,
+    /// Heading of what stops.
+    pub stops_heading: &'static str,
+    /// What stops working.
+    pub stops: [&'static str; 2],
+    /// Heading of how long.
+    pub how_long_heading: &'static str,
+    /// "{days} days: lifts itself on {date}".
+    pub how_long: &'static str,
+    /// The bank side follows the bank's rules.
+    pub financial_note: &'static str,
+    /// Confirm button.
+    pub confirm: &'static str,
+    /// Result heading.
+    pub done_title: &'static str,
+    /// "Lifts itself on {date}".
+    pub lifts_on: &'static str,
+    /// Link text of the reminder.
+    pub ics_link: &'static str,
+    /// Reminder summary (no personal data).
+    pub ics_summary: &'static str,
+    /// Reminder description.
+    pub ics_description: &'static str,
+    /// Heading: lift it early.
+    pub early_heading: &'static str,
+    /// How to lift early: "{bank}".
+    pub early_text: &'static str,
+    /// Heading: formal loss and replacement.
+    pub formal_heading: &'static str,
+    /// Formal loss and replacement.
+    pub formal: [&'static str; 4],
+    /// Why it cannot be done, by problem code or card state (`card.temp_lost` with `{date}`,
+    /// `card.replaced`, `card.cancelled`, `card.not_enabled`, `not_found`).
+    pub refusals: IdTable,
+    /// Heading above a refusal.
+    pub cannot_title: &'static str,
+    /// Link to choose another card.
+    pub choose_other: &'static str,
+}
+
+/// Service password.
+#[derive(Debug)]
+pub struct PasswordTexts {
+    /// Page heading.
+    pub title: &'static str,
+    /// Heading: what it is for.
+    pub what_heading: &'static str,
+    /// What it is for.
+    pub what: &'static str,
+    /// Heading: initial value.
+    pub initial_heading: &'static str,
+    /// Initial value.
+    pub initial: &'static str,
+    /// Heading: other passwords.
+    pub differ_heading: &'static str,
+    /// How it differs from the bank and medical-insurance passwords.
+    pub differ: [&'static str; 3],
+    /// Source line under the explanation.
+    pub differ_source: &'static str,
+    /// Heading of the form.
+    pub change_heading: &'static str,
+    /// Still the initial password.
+    pub initial_warning: &'static str,
+    /// Current password label.
+    pub current_label: &'static str,
+    /// New password label.
+    pub new_label: &'static str,
+    /// New password hint.
+    pub new_hint: &'static str,
+    /// Repeat label.
+    pub repeat_label: &'static str,
+    /// Submit button.
+    pub submit: &'static str,
+    /// Error texts by code (`current.empty`, `password.wrong`, `password.format`, …).
+    pub errors: IdTable,
+    /// Result heading.
+    pub done_title: &'static str,
+    /// Result text.
+    pub done_text: &'static str,
+    /// Without a card there is no service password.
+    pub no_card: &'static str,
+}
+
+/// Where can I do this.
+#[derive(Debug)]
+pub struct WhereTexts {
+    /// Page heading.
+    pub title: &'static str,
+    /// Lead paragraph.
+    pub lead: &'static str,
+    /// City label.
+    pub city_label: &'static str,
+    /// Service label.
+    pub service_label: &'static str,
+    /// Placeholder option of the service list.
+    pub service_placeholder: &'static str,
+    /// Actor question.
+    pub actor_legend: &'static str,
+    /// Actor options: myself, guardian, agent.
+    pub actor_options: [&'static str; 3],
+    /// Submit button.
+    pub show: &'static str,
+    /// Error: no service chosen.
+    pub service_error: &'static str,
+    /// Error: no actor chosen.
+    pub actor_error: &'static str,
+    /// Heading of the answer: "{service}: {actor}".
+    pub answer_heading: &'static str,
+    /// Permission verdicts by id (`allowed`, `conditional`, `not_allowed`, `not_stated`).
+    pub permissions: IdTable,
+    /// Heading of the conditions of the actor.
+    pub actor_conditions_heading: &'static str,
+    /// Actor conditions by id.
+    pub actor_conditions: IdTable,
+    /// Heading of the channels.
+    pub channels_heading: &'static str,
+    /// No channel.
+    pub no_channels: &'static str,
+    /// Heading of channels that do not offer it.
+    pub not_offered_heading: &'static str,
+    /// Offer conditions by id.
+    pub offer_conditions: IdTable,
+    /// Notes by id.
+    pub notes: IdTable,
+    /// "Valid from {date}".
+    pub valid_from: &'static str,
+    /// The rules have no answer for this date.
+    pub no_rules: &'static str,
+}
+
+/// Rules explorer.
+#[derive(Debug)]
+pub struct RulesTexts {
+    /// Page heading.
+    pub title: &'static str,
+    /// Lead paragraph.
+    pub lead: &'static str,
+    /// City label.
+    pub city_label: &'static str,
+    /// Business label.
+    pub business_label: &'static str,
+    /// Businesses, in the order of the explorer's list.
+    pub businesses: [&'static str; 6],
+    /// Channel label.
+    pub channel_label: &'static str,
+    /// Pickup label.
+    pub pickup_label: &'static str,
+    /// Card held label.
+    pub card_held_label: &'static str,
+    /// Cards held: none, first/second generation, third generation.
+    pub cards_held: [&'static str; 3],
+    /// Date label.
+    pub date_label: &'static str,
+    /// Date hint.
+    pub date_hint: &'static str,
+    /// Birth date label (eligibility).
+    pub birth_label: &'static str,
+    /// Submit button.
+    pub show: &'static str,
+    /// Date errors by code (`date.empty`, `date.format`, `birth.empty`, `birth.format`).
+    pub errors: IdTable,
+    /// Heading of the production time.
+    pub production_heading: &'static str,
+    /// "{days} natural days: made by {date}".
+    pub production_natural: &'static str,
+    /// "{days} working days: made by {date}".
+    pub production_working: &'static str,
+    /// "On the spot, about {n} minutes".
+    pub production_spot: &'static str,
+    /// On the spot, no figure.
+    pub production_spot_unknown: &'static str,
+    /// No production time in the sources.
+    pub production_not_stated: &'static str,
+    /// "Holidays passed over:".
+    pub holidays_skipped: &'static str,
+    /// "Make-up working days counted:".
+    pub makeup_counted: &'static str,
+    /// The answer is an estimate.
+    pub estimate: &'static str,
+    /// Postal transit not included.
+    pub transit_excluded: &'static str,
+    /// Timeline and policy errors by code.
+    pub timeline_errors: IdTable,
+    /// Heading of the steps.
+    pub steps_heading: &'static str,
+    /// Step names by id.
+    pub steps: IdTable,
+    /// "(voluntary)".
+    pub optional: &'static str,
+    /// "(done by the branch at collection)".
+    pub at_collection: &'static str,
+    /// Heading of the warnings.
+    pub warnings_heading: &'static str,
+    /// Warnings by id; `{date}` where the warning carries one.
+    pub warnings: IdTable,
+    /// Heading of eligibility.
+    pub eligibility_heading: &'static str,
+    /// What the eligibility example assumes.
+    pub eligibility_assumes: &'static str,
+    /// Outcomes by id (`eligible`, `needs_in_person_check`, `not_eligible`).
+    pub outcomes: IdTable,
+    /// Heading of other date rules.
+    pub dates_heading: &'static str,
+    /// Other date rules: temporary loss lifts, bank change again, employer return, renewal.
+    pub date_rules: [&'static str; 4],
+    /// Heading of the parameters: "{date}".
+    pub params_heading: &'static str,
+    /// Parameter names by id.
+    pub params: IdTable,
+    /// Column headings: parameter, value, valid from, source.
+    pub params_columns: [&'static str; 4],
+    /// Not given by the sources.
+    pub not_given: &'static str,
+    /// Heading of the trace.
+    pub trace_heading: &'static str,
+    /// Trace labels: inputs, parameters, outcome, sources.
+    pub trace_labels: [&'static str; 4],
+    /// Note that the trace is the engine's own English record.
+    pub trace_note: &'static str,
+    /// Heading of the decisions.
+    pub decisions_heading: &'static str,
+    /// Lead of the decisions.
+    pub decisions_lead: &'static str,
+    /// Decisions where the sources disagree: (id, text).
+    pub decisions: IdTable,
+    /// "Yes" / "No" for boolean parameters.
+    pub yes_no: [&'static str; 2],
+}
+
+/// Replaces `{key}` in `text` with `value`.
+pub fn fill(text: &str, key: &str, value: &str) -> String {
+    text.replace(&format!("{{{key}}}"), value)
+}
+
+/// The text for `id` in `table`, or the id itself when the table lacks it.
+pub fn lookup(table: IdTable, id: &str) -> String {
+    table
+        .iter()
+        .find(|(k, _)| *k == id)
+        .map_or_else(|| id.to_owned(), |(_, v)| (*v).to_owned())
+}
+
+/// Like [`lookup`] but `None` when the table lacks the id.
+pub fn find(table: IdTable, id: &str) -> Option<&'static str> {
+    table.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
 }

@@ -474,7 +474,7 @@ pub fn where_can(
     for row in policy::offer_rows(city, on).filter(|r| r.service == service) {
         if !row.offered {
             not_offered.push(row.to_offer());
-        } else if !blocked && !(counters_only && row.channel.is_online()) {
+        } else if !(blocked || counters_only && row.channel.is_online()) {
             channels.push(row.to_offer());
         }
     }

@@ -262,6 +262,7 @@ pub fn evaluate_eligibility(
             )
             .input("birth_date", input.birth_date)
             .input("on", input.on)
+            .cite(Citation::decision("D21"))
             .outcome("birth date is after the application date"),
         );
         return Ok(finish(acc));

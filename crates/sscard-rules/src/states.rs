@@ -476,10 +476,10 @@ pub fn card_transition(
     let live = !matches!(state.social, S::Replaced | S::Cancelled);
     let district = ctx.channel == Some(Channel::DistrictStreetPoint);
 
-    if let (Some(service), Some(channel)) = (action.service(), ctx.channel) {
-        if channels::channel_offers(state.city, service, channel, ctx.on).is_none() {
-            return Err(TransitionError::ChannelDoesNotOffer { service, channel });
-        }
+    if let (Some(service), Some(channel)) = (action.service(), ctx.channel)
+        && channels::channel_offers(state.city, service, channel, ctx.on).is_none()
+    {
+        return Err(TransitionError::ChannelDoesNotOffer { service, channel });
     }
     match action {
         CardAction::EnableSocial => {
@@ -617,10 +617,10 @@ pub fn card_transition(
             }
             next.social = S::Cancelled;
             next.social_cancelled_on = Some(ctx.on);
-            if let Some(date) = dates::months_period_end(ctx.on, 6) {
-                if matches!(state.financial, F::Active | F::TempLost | F::FormalLost) {
-                    effects.push(Effect::NonCounterMaySuspendFrom { date });
-                }
+            if let Some(date) = dates::months_period_end(ctx.on, 6)
+                && matches!(state.financial, F::Active | F::TempLost | F::FormalLost)
+            {
+                effects.push(Effect::NonCounterMaySuspendFrom { date });
             }
             cites.extend([src::Q34_CANCEL, src::Q35_SUSPEND]);
         }

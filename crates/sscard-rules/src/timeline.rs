@@ -263,8 +263,11 @@ impl TimelinePreview {
 }
 
 /// Why a timeline cannot be computed.
+///
+/// Adjacently tagged (`{"kind": "calendar", "detail": {"code": "out_of_range"}}`) because the
+/// wrapped errors carry their own `code` tag.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "detail", rename_all = "snake_case")]
 pub enum TimelineError {
     /// Policy lookup failed (e.g. a date before the rules existed).
     Policy(PolicyError),
@@ -467,14 +470,14 @@ pub fn preview_timeline(
     }
 
     // 5. Bank-change cooldown (Q27, D2).
-    if effective == Business::ChangeBank {
-        if let Some(last) = req.last_bank_change {
-            let explained = bank_change_allowed_from(city, last)?;
-            let allowed_from = explained.result.date;
-            trace.extend(explained.trace);
-            if req.date < allowed_from {
-                warnings.push(TimelineWarning::BankChangeCooldown { allowed_from });
-            }
+    if effective == Business::ChangeBank
+        && let Some(last) = req.last_bank_change
+    {
+        let explained = bank_change_allowed_from(city, last)?;
+        let allowed_from = explained.result.date;
+        trace.extend(explained.trace);
+        if req.date < allowed_from {
+            warnings.push(TimelineWarning::BankChangeCooldown { allowed_from });
         }
     }
 
@@ -798,23 +801,28 @@ pub struct DateAnswer {
     pub certainty: Certainty,
 }
 
-fn natural_answer(
-    rule_id: &'static str,
+/// The names a dated answer's trace step uses.
+struct DatedRule {
+    id: &'static str,
     title: &'static str,
-    input_name: &'static str,
+    input: &'static str,
+    param: &'static str,
+    decision: &'static str,
+}
+
+fn natural_answer(
+    rule: &DatedRule,
     input: NaiveDate,
-    param_name: &'static str,
     param: &Param<u32>,
     date: Option<NaiveDate>,
-    decision: &'static str,
 ) -> Result<Explained<DateAnswer>, TimelineError> {
     let date = date.ok_or(TimelineError::DateOutOfRange)?;
     let mut trace = Trace::new();
     trace.push(
-        TraceStep::new(rule_id, title)
-            .input(input_name, input)
-            .param(param_name, param)
-            .cite(Citation::decision(decision))
+        TraceStep::new(rule.id, rule.title)
+            .input(rule.input, input)
+            .param(rule.param, param)
+            .cite(Citation::decision(rule.decision))
             .outcome(date.to_string()),
     );
     Ok(Explained {
@@ -835,14 +843,16 @@ pub fn temp_loss_auto_lift(
     let days = policy::param_u32(city, NumericParam::TempLossAutoLiftDays, reported_on)?;
     let date = dates::days_period_end(reported_on, days.value);
     let mut out = natural_answer(
-        "timeline.temp_loss_auto_lift",
-        "Temporary loss lifts automatically after N days",
-        "reported_on",
+        &DatedRule {
+            id: "timeline.temp_loss_auto_lift",
+            title: "Temporary loss lifts automatically after N days",
+            input: "reported_on",
+            param: "temp_loss_auto_lift_days",
+            decision: "D18",
+        },
         reported_on,
-        "temp_loss_auto_lift_days",
         &days,
         date,
-        "D18",
     )?;
     if let Some(s) = out.trace.steps.last_mut() {
         s.citations.push(src::Q18_FIN_BANK);
@@ -858,14 +868,16 @@ pub fn bank_change_allowed_from(
 ) -> Result<Explained<DateAnswer>, TimelineError> {
     let months = policy::param_u32(city, NumericParam::BankChangeCooldownMonths, last_change)?;
     natural_answer(
-        "timeline.bank_change_cooldown",
-        "Bank may be changed again after N months",
-        "last_bank_change",
+        &DatedRule {
+            id: "timeline.bank_change_cooldown",
+            title: "Bank may be changed again after N months",
+            input: "last_bank_change",
+            param: "bank_change_cooldown_months",
+            decision: "D2",
+        },
         last_change,
-        "bank_change_cooldown_months",
         &months,
         dates::months_period_end(last_change, months.value),
-        "D2",
     )
 }
 
@@ -876,14 +888,16 @@ pub fn renewal_window_opens(
 ) -> Result<Explained<DateAnswer>, TimelineError> {
     let days = policy::param_u32(city, NumericParam::RenewalWindowDays, expiry)?;
     natural_answer(
-        "timeline.renewal_window",
-        "Renewal possible from N days before expiry",
-        "expiry",
+        &DatedRule {
+            id: "timeline.renewal_window",
+            title: "Renewal possible from N days before expiry",
+            input: "expiry",
+            param: "renewal_window_days",
+            decision: "D26",
+        },
         expiry,
-        "renewal_window_days",
         &days,
         dates::sub_days(expiry, u64::from(days.value)),
-        "D26",
     )
 }
 
@@ -895,13 +909,15 @@ pub fn employer_return_deadline(
 ) -> Result<Explained<DateAnswer>, TimelineError> {
     let days = policy::param_u32(city, NumericParam::EmployerReturnDays, collected_on)?;
     natural_answer(
-        "timeline.employer_return",
-        "Employer returns undistributed cards within N days",
-        "collected_on",
+        &DatedRule {
+            id: "timeline.employer_return",
+            title: "Employer returns undistributed cards within N days",
+            input: "collected_on",
+            param: "employer_return_days",
+            decision: "D25",
+        },
         collected_on,
-        "employer_return_days",
         &days,
         dates::days_period_end(collected_on, days.value),
-        "D25",
     )
 }

@@ -16,19 +16,79 @@ struct Case {
 
 const CASES: &[Case] = &[
     // 2026 Spring Festival: holidays 02-15..02-23, make-up Saturdays 02-14 and 02-28.
-    Case { start: (2026, 2, 12), n: 4, end: (2026, 2, 25), certain: true, source: "000 L19; cn-workdays 2026 春节 + makeup 02-14" },
-    Case { start: (2026, 2, 14), n: 4, end: (2026, 2, 27), certain: true, source: "D1: a make-up Saturday start is not counted" },
-    Case { start: (2026, 2, 24), n: 4, end: (2026, 2, 28), certain: true, source: "cn-workdays 2026 makeup 02-28 (Saturday)" },
-    Case { start: (2026, 2, 13), n: 1, end: (2026, 2, 14), certain: true, source: "cn-workdays 2026 makeup 02-14" },
+    Case {
+        start: (2026, 2, 12),
+        n: 4,
+        end: (2026, 2, 25),
+        certain: true,
+        source: "000 L19; cn-workdays 2026 春节 + makeup 02-14",
+    },
+    Case {
+        start: (2026, 2, 14),
+        n: 4,
+        end: (2026, 2, 27),
+        certain: true,
+        source: "D1: a make-up Saturday start is not counted",
+    },
+    Case {
+        start: (2026, 2, 24),
+        n: 4,
+        end: (2026, 2, 28),
+        certain: true,
+        source: "cn-workdays 2026 makeup 02-28 (Saturday)",
+    },
+    Case {
+        start: (2026, 2, 13),
+        n: 1,
+        end: (2026, 2, 14),
+        certain: true,
+        source: "cn-workdays 2026 makeup 02-14",
+    },
     // National Day 2025 (8 days with Mid-Autumn), make-up Sunday 09-28 and Saturday 10-11.
-    Case { start: (2025, 9, 26), n: 4, end: (2025, 10, 9), certain: true, source: "cn-workdays 2025 国庆节/中秋节" },
+    Case {
+        start: (2025, 9, 26),
+        n: 4,
+        end: (2025, 10, 9),
+        certain: true,
+        source: "cn-workdays 2025 国庆节/中秋节",
+    },
     // National Day 2026 and Mid-Autumn 2026.
-    Case { start: (2026, 9, 30), n: 4, end: (2026, 10, 12), certain: true, source: "cn-workdays 2026 国庆节 + makeup 10-10" },
-    Case { start: (2026, 9, 24), n: 4, end: (2026, 10, 8), certain: true, source: "cn-workdays 2026 中秋节 + 国庆节" },
-    Case { start: (2024, 12, 31), n: 4, end: (2025, 1, 7), certain: true, source: "cn-workdays 2025 元旦" },
+    Case {
+        start: (2026, 9, 30),
+        n: 4,
+        end: (2026, 10, 12),
+        certain: true,
+        source: "cn-workdays 2026 国庆节 + makeup 10-10",
+    },
+    Case {
+        start: (2026, 9, 24),
+        n: 4,
+        end: (2026, 10, 8),
+        certain: true,
+        source: "cn-workdays 2026 中秋节 + 国庆节",
+    },
+    Case {
+        start: (2024, 12, 31),
+        n: 4,
+        end: (2025, 1, 7),
+        certain: true,
+        source: "cn-workdays 2025 元旦",
+    },
     // Into 2027: not published, so Monday–Friday and flagged.
-    Case { start: (2026, 12, 29), n: 4, end: (2027, 1, 4), certain: false, source: "DECISIONS D6; cn-workdays 2027 published=false" },
-    Case { start: (2026, 3, 2), n: 0, end: (2026, 3, 2), certain: true, source: "D1 (zero days)" },
+    Case {
+        start: (2026, 12, 29),
+        n: 4,
+        end: (2027, 1, 4),
+        certain: false,
+        source: "DECISIONS D6; cn-workdays 2027 published=false",
+    },
+    Case {
+        start: (2026, 3, 2),
+        n: 0,
+        end: (2026, 3, 2),
+        certain: true,
+        source: "D1 (zero days)",
+    },
 ];
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -39,7 +99,11 @@ fn add_working_days_table() {
         let start = d(c.start.0, c.start.1, c.start.2);
         let got = cal.add_working_days(start, c.n);
         let want = d(c.end.0, c.end.1, c.end.2);
-        check(matches!(&got, Ok(s) if s.end == want), c.source, &format!("{start} + {} WD = {got:?}", c.n));
+        check(
+            matches!(&got, Ok(s) if s.end == want),
+            c.source,
+            &format!("{start} + {} WD = {got:?}", c.n),
+        );
         if let Ok(s) = got {
             check(s.certainty.is_certain() == c.certain, c.source, "certainty");
         }
@@ -51,15 +115,41 @@ fn add_working_days_table() {
 fn day_kinds() {
     let cal = Calendar::embedded();
     let src = "cn-workdays.json";
-    check(cal.published_years() == vec![2024, 2025, 2026], src, "published years");
+    check(
+        cal.published_years() == vec![2024, 2025, 2026],
+        src,
+        "published years",
+    );
     check(!cal.is_published(2027), src, "2027 unpublished");
-    check(cal.is_working_day(d(2026, 2, 14)).0, src, "makeup Saturday works");
-    check(!cal.is_working_day(d(2026, 2, 16)).0, src, "Spring Festival Monday off");
-    check(matches!(cal.day(d(2026, 2, 17)).kind, DayKind::Holiday { ref name } if name == "春节"), src, "holiday name");
-    check(matches!(cal.day(d(2025, 10, 6)).kind, DayKind::Holiday { ref name } if name == "中秋节"), src, "mid-autumn in national day");
+    check(
+        cal.is_working_day(d(2026, 2, 14)).0,
+        src,
+        "makeup Saturday works",
+    );
+    check(
+        !cal.is_working_day(d(2026, 2, 16)).0,
+        src,
+        "Spring Festival Monday off",
+    );
+    check(
+        matches!(cal.day(d(2026, 2, 17)).kind, DayKind::Holiday { ref name } if name == "春节"),
+        src,
+        "holiday name",
+    );
+    check(
+        matches!(cal.day(d(2025, 10, 6)).kind, DayKind::Holiday { ref name } if name == "中秋节"),
+        src,
+        "mid-autumn in national day",
+    );
     let (w, c) = cal.is_working_day(d(2027, 1, 1));
-    check(w && !c.is_certain(), "D6", "2027-01-01 estimated as a Friday working day");
-    let (n, c) = cal.working_days_between(d(2026, 2, 12), d(2026, 2, 25)).unwrap_or((0, Certainty::Certain));
+    check(
+        w && !c.is_certain(),
+        "D6",
+        "2027-01-01 estimated as a Friday working day",
+    );
+    let (n, c) = cal
+        .working_days_between(d(2026, 2, 12), d(2026, 2, 25))
+        .unwrap_or((0, Certainty::Certain));
     check(n == 4 && c.is_certain(), src, "working days between");
 }
 
@@ -73,23 +163,50 @@ fn from_json_replaces_and_validates() {
     if let Ok(cal) = cal {
         let r = cal.add_working_days(d(2026, 12, 31), 1);
         // 2026 is absent from this file: its days are estimates; 2027-01-01 is now a holiday.
-        check(matches!(&r, Ok(s) if s.end == d(2027, 1, 4)), "D6", "holiday from the new data");
-        check(!cal.is_working_day(d(2027, 1, 1)).0 && cal.is_working_day(d(2027, 1, 1)).1.is_certain(), "D6", "published now");
+        check(
+            matches!(&r, Ok(s) if s.end == d(2027, 1, 4)),
+            "D6",
+            "holiday from the new data",
+        );
+        check(
+            !cal.is_working_day(d(2027, 1, 1)).0
+                && cal.is_working_day(d(2027, 1, 1)).1.is_certain(),
+            "D6",
+            "published now",
+        );
     }
     let bad: &[(&str, &str)] = &[
         ("not json", "calendar.json"),
         (r#"{"years":{"x":{"published":true}}}"#, "calendar.bad_year"),
-        (r#"{"years":{"2027":{"published":true,"holidays":[{"date":"2027-02-30"}]}}}"#, "calendar.bad_date"),
-        (r#"{"years":{"2027":{"published":true,"holidays":[{"date":"2028-01-01"}]}}}"#, "calendar.wrong_year"),
-        (r#"{"years":{"2027":{"published":true,"makeup_workdays":["2027-01-04"]}}}"#, "calendar.makeup_not_weekend"),
-        (r#"{"years":{"2027":{"published":true,"holidays":[{"date":"2027-01-02"}],"makeup_workdays":["2027-01-02"]}}}"#, "calendar.overlap"),
+        (
+            r#"{"years":{"2027":{"published":true,"holidays":[{"date":"2027-02-30"}]}}}"#,
+            "calendar.bad_date",
+        ),
+        (
+            r#"{"years":{"2027":{"published":true,"holidays":[{"date":"2028-01-01"}]}}}"#,
+            "calendar.wrong_year",
+        ),
+        (
+            r#"{"years":{"2027":{"published":true,"makeup_workdays":["2027-01-04"]}}}"#,
+            "calendar.makeup_not_weekend",
+        ),
+        (
+            r#"{"years":{"2027":{"published":true,"holidays":[{"date":"2027-01-02"}],"makeup_workdays":["2027-01-02"]}}}"#,
+            "calendar.overlap",
+        ),
     ];
     for (json, code) in bad {
         let got = Calendar::from_json(json).map(|_| ()).map_err(|e| e.code());
-        check(got == Err(*code), "Calendar::from_json validation", &format!("{json} → {got:?}"));
+        check(
+            got == Err(*code),
+            "Calendar::from_json validation",
+            &format!("{json} → {got:?}"),
+        );
     }
     check(
-        Calendar::embedded().add_working_days(d(2026, 1, 1), MAX_WORKING_DAYS + 1).is_err(),
+        Calendar::embedded()
+            .add_working_days(d(2026, 1, 1), MAX_WORKING_DAYS + 1)
+            .is_err(),
         "no panic",
         "too many days refused",
     );

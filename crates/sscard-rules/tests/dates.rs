@@ -14,15 +14,60 @@ struct MonthCase {
 }
 
 const MONTHS: &[MonthCase] = &[
-    MonthCase { start: (2025, 8, 31), months: 6, end: (2026, 2, 28), source: "DECISIONS D2; 002 Q27 L185" },
-    MonthCase { start: (2027, 8, 31), months: 6, end: (2028, 2, 29), source: "DECISIONS D2 (leap year)" },
-    MonthCase { start: (2026, 3, 15), months: 6, end: (2026, 9, 15), source: "DECISIONS D2" },
-    MonthCase { start: (2026, 8, 31), months: 6, end: (2027, 2, 28), source: "DECISIONS D2" },
-    MonthCase { start: (2026, 5, 31), months: 1, end: (2026, 6, 30), source: "DECISIONS D2" },
-    MonthCase { start: (1966, 8, 31), months: 714, end: (2026, 2, 28), source: "DECISIONS D3; 002 Q4 L33" },
-    MonthCase { start: (1964, 2, 29), months: 714, end: (2023, 8, 29), source: "DECISIONS D3" },
-    MonthCase { start: (2008, 2, 29), months: 216, end: (2026, 2, 28), source: "DECISIONS D3 (18 years)" },
-    MonthCase { start: (2008, 2, 29), months: 240, end: (2028, 2, 29), source: "DECISIONS D3 (20 years)" },
+    MonthCase {
+        start: (2025, 8, 31),
+        months: 6,
+        end: (2026, 2, 28),
+        source: "DECISIONS D2; 002 Q27 L185",
+    },
+    MonthCase {
+        start: (2027, 8, 31),
+        months: 6,
+        end: (2028, 2, 29),
+        source: "DECISIONS D2 (leap year)",
+    },
+    MonthCase {
+        start: (2026, 3, 15),
+        months: 6,
+        end: (2026, 9, 15),
+        source: "DECISIONS D2",
+    },
+    MonthCase {
+        start: (2026, 8, 31),
+        months: 6,
+        end: (2027, 2, 28),
+        source: "DECISIONS D2",
+    },
+    MonthCase {
+        start: (2026, 5, 31),
+        months: 1,
+        end: (2026, 6, 30),
+        source: "DECISIONS D2",
+    },
+    MonthCase {
+        start: (1966, 8, 31),
+        months: 714,
+        end: (2026, 2, 28),
+        source: "DECISIONS D3; 002 Q4 L33",
+    },
+    MonthCase {
+        start: (1964, 2, 29),
+        months: 714,
+        end: (2023, 8, 29),
+        source: "DECISIONS D3",
+    },
+    MonthCase {
+        start: (2008, 2, 29),
+        months: 216,
+        end: (2026, 2, 28),
+        source: "DECISIONS D3 (18 years)",
+    },
+    MonthCase {
+        start: (2008, 2, 29),
+        months: 240,
+        end: (2028, 2, 29),
+        source: "DECISIONS D3 (20 years)",
+    },
 ];
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -31,7 +76,11 @@ fn month_periods() {
     for c in MONTHS {
         let start = d(c.start.0, c.start.1, c.start.2);
         let end = d(c.end.0, c.end.1, c.end.2);
-        check(months_period_end(start, c.months) == Some(end), c.source, &format!("{start} + {}m", c.months));
+        check(
+            months_period_end(start, c.months) == Some(end),
+            c.source,
+            &format!("{start} + {}m", c.months),
+        );
     }
 }
 
@@ -44,13 +93,55 @@ struct AgeCase {
 }
 
 const AGES: &[AgeCase] = &[
-    AgeCase { birth: (1966, 8, 15), on: (2026, 2, 13), age: (59, 5, 29), reached_59y6m: false, source: "002 Q4 L33; D3 (59y5m29d)" },
-    AgeCase { birth: (1966, 8, 15), on: (2026, 2, 14), age: (59, 5, 30), reached_59y6m: false, source: "002 Q4 L33; D3" },
-    AgeCase { birth: (1966, 8, 15), on: (2026, 2, 15), age: (59, 6, 0), reached_59y6m: true, source: "002 Q4 L33; D3 (exactly 59y6m)" },
-    AgeCase { birth: (1966, 8, 31), on: (2026, 2, 27), age: (59, 5, 27), reached_59y6m: false, source: "D3 month end" },
-    AgeCase { birth: (1966, 8, 31), on: (2026, 2, 28), age: (59, 6, 0), reached_59y6m: true, source: "D3 month end" },
-    AgeCase { birth: (1964, 2, 29), on: (2023, 8, 28), age: (59, 5, 30), reached_59y6m: false, source: "D3 29 February" },
-    AgeCase { birth: (1964, 2, 29), on: (2023, 8, 29), age: (59, 6, 0), reached_59y6m: true, source: "D3 29 February" },
+    AgeCase {
+        birth: (1966, 8, 15),
+        on: (2026, 2, 13),
+        age: (59, 5, 29),
+        reached_59y6m: false,
+        source: "002 Q4 L33; D3 (59y5m29d)",
+    },
+    AgeCase {
+        birth: (1966, 8, 15),
+        on: (2026, 2, 14),
+        age: (59, 5, 30),
+        reached_59y6m: false,
+        source: "002 Q4 L33; D3",
+    },
+    AgeCase {
+        birth: (1966, 8, 15),
+        on: (2026, 2, 15),
+        age: (59, 6, 0),
+        reached_59y6m: true,
+        source: "002 Q4 L33; D3 (exactly 59y6m)",
+    },
+    AgeCase {
+        birth: (1966, 8, 31),
+        on: (2026, 2, 27),
+        age: (59, 5, 27),
+        reached_59y6m: false,
+        source: "D3 month end",
+    },
+    AgeCase {
+        birth: (1966, 8, 31),
+        on: (2026, 2, 28),
+        age: (59, 6, 0),
+        reached_59y6m: true,
+        source: "D3 month end",
+    },
+    AgeCase {
+        birth: (1964, 2, 29),
+        on: (2023, 8, 28),
+        age: (59, 5, 30),
+        reached_59y6m: false,
+        source: "D3 29 February",
+    },
+    AgeCase {
+        birth: (1964, 2, 29),
+        on: (2023, 8, 29),
+        age: (59, 6, 0),
+        reached_59y6m: true,
+        source: "D3 29 February",
+    },
 ];
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -60,9 +151,21 @@ fn ages() {
         let birth = d(c.birth.0, c.birth.1, c.birth.2);
         let on = d(c.on.0, c.on.1, c.on.2);
         let age = age_on(birth, on);
-        let want = Age { years: c.age.0, months: c.age.1, days: c.age.2 };
-        check(age == Some(want), c.source, &format!("age of {birth} on {on}: {age:?}"));
-        check(has_reached_age(birth, 59, 6, on) == c.reached_59y6m, c.source, "59y6m reached");
+        let want = Age {
+            years: c.age.0,
+            months: c.age.1,
+            days: c.age.2,
+        };
+        check(
+            age == Some(want),
+            c.source,
+            &format!("age of {birth} on {on}: {age:?}"),
+        );
+        check(
+            has_reached_age(birth, 59, 6, on) == c.reached_59y6m,
+            c.source,
+            "59y6m reached",
+        );
     }
 }
 
@@ -70,9 +173,29 @@ fn ages() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn day_periods_and_edges() {
     // D1: 30 days from 2026-03-02 end on 2026-04-01; the start day is not counted.
-    check(days_period_end(d(2026, 3, 2), 30) == Some(d(2026, 4, 1)), "DECISIONS D1", "30 days");
-    check(natural_days_between(d(2026, 1, 20), d(2026, 2, 4)) == 15, "D1", "15 natural days");
-    check(age_on(d(2000, 1, 2), d(2000, 1, 1)).is_none(), "D3", "age before birth");
-    check(add_months(chrono::NaiveDate::MAX, 1).is_none(), "no panic", "overflow is None");
-    check(add_days(chrono::NaiveDate::MAX, 1).is_none(), "no panic", "overflow is None");
+    check(
+        days_period_end(d(2026, 3, 2), 30) == Some(d(2026, 4, 1)),
+        "DECISIONS D1",
+        "30 days",
+    );
+    check(
+        natural_days_between(d(2026, 1, 20), d(2026, 2, 4)) == 15,
+        "D1",
+        "15 natural days",
+    );
+    check(
+        age_on(d(2000, 1, 2), d(2000, 1, 1)).is_none(),
+        "D3",
+        "age before birth",
+    );
+    check(
+        add_months(chrono::NaiveDate::MAX, 1).is_none(),
+        "no panic",
+        "overflow is None",
+    );
+    check(
+        add_days(chrono::NaiveDate::MAX, 1).is_none(),
+        "no panic",
+        "overflow is None",
+    );
 }

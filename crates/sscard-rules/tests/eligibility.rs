@@ -3,8 +3,8 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{check, d};
 use chrono::NaiveDate;
+use common::{check, d};
 use sscard_rules::*;
 
 fn base(city: City, on: NaiveDate, birth: NaiveDate) -> EligibilityInput {
@@ -42,75 +42,404 @@ fn cases() -> Vec<Case> {
     let child = d(2016, 5, 1);
     let mut v = Vec::new();
     let mut c = |name, input, outcome, reason, alternative, source| {
-        v.push(Case { name, input, outcome, reason, alternative, source });
+        v.push(Case {
+            name,
+            input,
+            outcome,
+            reason,
+            alternative,
+            source,
+        });
     };
-    c("E1 insured", EligibilityInput { insured_in_city: true, ..base(City::Beijing, on, adult) },
-        Outcome::Eligible, Some(Reason::Qualifies { basis: Basis::E1InsuredInCity }), None, "002 Q4 L29");
-    c("E2 exactly 59y6m", EligibilityInput { civil_affairs_pension: true, local_hukou: true, ..base(City::Beijing, d(2026, 2, 15), elderly) },
-        Outcome::Eligible, Some(Reason::Qualifies { basis: Basis::E2CivilAffairsElderlyHukou }), None, "002 Q4 L33; D3");
-    c("E2 at 59y5m29d", EligibilityInput { civil_affairs_pension: true, local_hukou: true, ..base(City::Beijing, d(2026, 2, 13), elderly) },
-        Outcome::NotEligible, Some(Reason::ElderlyAgeNotReached { reached_on: d(2026, 2, 15) }),
-        Some(Alternative::WaitUntil { date: d(2026, 2, 15) }), "002 Q4 L33; D3");
-    c("E2 born 31 Aug, on 28 Feb", EligibilityInput { civil_affairs_pension: true, local_hukou: true, ..base(City::Beijing, d(2026, 2, 28), d(1966, 8, 31)) },
-        Outcome::Eligible, None, None, "002 Q4 L33; D3 month end");
-    c("E2 well past the threshold", EligibilityInput { civil_affairs_pension: true, local_hukou: true, ..base(City::Beijing, d(2026, 3, 2), d(1966, 2, 28)) },
-        Outcome::Eligible, None, None, "002 Q4 L33; D3");
-    c("E3 with residence permit", EligibilityInput { civil_affairs_pension: true, residence_permit: true, ..base(City::Beijing, on, d(1950, 1, 1)) },
-        Outcome::Eligible, Some(Reason::Qualifies { basis: Basis::E3CivilAffairsElderlyResident }), None, "002 Q4 L35");
-    c("E3 without residence permit", EligibilityInput { civil_affairs_pension: true, ..base(City::Beijing, on, d(1950, 1, 1)) },
-        Outcome::NotEligible, Some(Reason::ResidencePermitMissing), Some(Alternative::GetResidencePermit), "002 Q4 L35; catalogue §8.5 G14");
-    c("E4 civil-affairs support", EligibilityInput { civil_affairs_support: true, ..base(City::Beijing, on, adult) },
-        Outcome::NeedsInPersonCheck, Some(Reason::NeedsVerification { basis: Basis::E4CivilAffairsSupport }),
-        Some(Alternative::AskAtServicePoint), "002 Q4 L37; D17");
-    c("E5 veterans", EligibilityInput { veteran_affairs: true, ..base(City::Beijing, on, adult) },
-        Outcome::NeedsInPersonCheck, Some(Reason::NeedsVerification { basis: Basis::E5VeteranAffairs }), None, "002 Q4 L39; D17");
-    c("E6 other", EligibilityInput { other_public_service: true, ..base(City::Beijing, on, adult) },
-        Outcome::NeedsInPersonCheck, None, Some(Alternative::AskAtServicePoint), "002 Q4 L41; D17");
-    c("no category", base(City::Beijing, on, adult),
-        Outcome::NotEligible, Some(Reason::NoCategory), Some(Alternative::AskAtServicePoint), "002 Q4 L43; D17");
-    c("too young elderly but veteran", EligibilityInput { civil_affairs_pension: true, veteran_affairs: true, local_hukou: true, ..base(City::Beijing, on, d(1970, 1, 1)) },
-        Outcome::NeedsInPersonCheck, Some(Reason::ElderlyAgeNotReached { reached_on: d(2029, 7, 1) }), None, "002 Q4 L33, L39; D17");
-    c("minor applies alone", EligibilityInput { insured_in_city: true, ..base(City::Beijing, on, child) },
-        Outcome::NotEligible, Some(Reason::MinorNeedsGuardian { adult_from: d(2034, 5, 1) }), Some(Alternative::GuardianActs), "002 Q38 L241; D21");
-    c("guardian with proof", EligibilityInput { insured_in_city: true, actor: Actor::Guardian,
-            guardian: Some(GuardianFacts { birth_date: adult, proof_of_guardianship: true }), ..base(City::Beijing, on, child) },
-        Outcome::Eligible, None, None, "002 Q38 L241");
-    c("guardian without proof", EligibilityInput { insured_in_city: true, actor: Actor::Guardian,
-            guardian: Some(GuardianFacts { birth_date: adult, proof_of_guardianship: false }), ..base(City::Beijing, on, child) },
-        Outcome::NotEligible, Some(Reason::GuardianshipProofMissing), Some(Alternative::BringGuardianshipProof), "002 Q38 L241");
-    c("guardian aged 17", EligibilityInput { insured_in_city: true, actor: Actor::Guardian,
-            guardian: Some(GuardianFacts { birth_date: d(2008, 6, 1), proof_of_guardianship: true }), ..base(City::Beijing, on, child) },
-        Outcome::NotEligible, Some(Reason::GuardianNotAdult { adult_from: d(2026, 6, 1) }), None, "002 Q38 L241; D21");
-    c("child born 29 Feb turned 18", EligibilityInput { insured_in_city: true, actor: Actor::Guardian,
-            guardian: Some(GuardianFacts { birth_date: d(1980, 1, 1), proof_of_guardianship: true }), ..base(City::Beijing, d(2026, 2, 28), d(2008, 2, 29)) },
-        Outcome::NotEligible, Some(Reason::ChildNotMinor { adult_since: d(2026, 2, 28) }), Some(Alternative::HolderActs), "002 Q38 L241; D3");
-    c("child born 29 Feb still minor", EligibilityInput { insured_in_city: true, actor: Actor::Guardian,
-            guardian: Some(GuardianFacts { birth_date: d(1980, 1, 1), proof_of_guardianship: true }), ..base(City::Beijing, d(2026, 2, 27), d(2008, 2, 29)) },
-        Outcome::Eligible, None, None, "002 Q38 L241; D3");
-    c("agent cannot apply", EligibilityInput { insured_in_city: true, actor: Actor::Agent, agent_authorised: true, ..base(City::Beijing, on, adult) },
-        Outcome::NotEligible, Some(Reason::AgentNotAllowed), Some(Alternative::HolderActs), "002 Q38 L237; D5");
-    c("agent temp loss with authorisation", EligibilityInput { service: Service::TempLoss, actor: Actor::Agent, agent_authorised: true, ..base(City::Beijing, on, adult) },
-        Outcome::Eligible, None, None, "002 Q38 L237–L239");
-    c("agent without authorisation", EligibilityInput { service: Service::EnableSocial, actor: Actor::Agent, ..base(City::Beijing, on, adult) },
-        Outcome::NotEligible, Some(Reason::AgentAuthorisationMissing), Some(Alternative::BringWrittenAuthorisation), "002 Q38 L239");
-    c("agent password reset", EligibilityInput { service: Service::PasswordReset, actor: Actor::Agent, agent_authorised: true, ..base(City::Beijing, on, adult) },
-        Outcome::NotEligible, Some(Reason::AgentNotAllowed), None, "002 Q38 L237; catalogue §13 A-9; D5");
-    c("agent cancels after death", EligibilityInput { service: Service::CancelSocial, actor: Actor::Agent, agent_authorised: true, ..base(City::Beijing, on, adult) },
-        Outcome::NeedsInPersonCheck, Some(Reason::AgentOnlyAfterDeath), None, "002 Q34 L217; D5");
-    c("employer as individual", EligibilityInput { insured_in_city: true, actor: Actor::Employer, ..base(City::Beijing, on, adult) },
-        Outcome::NotEligible, Some(Reason::EmployerAppliesCollectively), Some(Alternative::EmployerCollectiveApplication), "002 Q12 L103");
-    c("pilot: individuals closed", EligibilityInput { insured_in_city: true, ..base(City::Beijing, d(2024, 3, 1), adult) },
-        Outcome::NotEligible, Some(Reason::IndividualApplicationClosed), Some(Alternative::EmployerCollectiveApplication), "001 ¶ L13; D4");
-    c("mass changeover: by group", EligibilityInput { insured_in_city: true, ..base(City::Beijing, d(2024, 7, 1), adult) },
-        Outcome::Eligible, Some(Reason::OrganisedByGroup), None, "001 问答(八) L103; D4");
-    c("Shanghai hukou", EligibilityInput { local_hukou: true, ..base(City::Shanghai, on, adult) },
-        Outcome::Eligible, Some(Reason::Qualifies { basis: Basis::ShanghaiHukouOrInsured }), None, "003 换发对象 L13");
-    c("Shanghai not covered", base(City::Shanghai, on, adult),
-        Outcome::NeedsInPersonCheck, Some(Reason::NotCoveredBySources), Some(Alternative::AskAtServicePoint), "003 L13; D15");
-    c("Urumqi insured", EligibilityInput { insured_in_city: true, ..base(City::Urumqi, d(2026, 4, 1), adult) },
-        Outcome::Eligible, Some(Reason::Qualifies { basis: Basis::UrumqiInsured }), None, "004 ¶ L3");
-    c("birth after date", base(City::Beijing, on, d(2026, 4, 1)),
-        Outcome::NotEligible, Some(Reason::BirthAfterDate), None, "validation");
+    c(
+        "E1 insured",
+        EligibilityInput {
+            insured_in_city: true,
+            ..base(City::Beijing, on, adult)
+        },
+        Outcome::Eligible,
+        Some(Reason::Qualifies {
+            basis: Basis::E1InsuredInCity,
+        }),
+        None,
+        "002 Q4 L29",
+    );
+    c(
+        "E2 exactly 59y6m",
+        EligibilityInput {
+            civil_affairs_pension: true,
+            local_hukou: true,
+            ..base(City::Beijing, d(2026, 2, 15), elderly)
+        },
+        Outcome::Eligible,
+        Some(Reason::Qualifies {
+            basis: Basis::E2CivilAffairsElderlyHukou,
+        }),
+        None,
+        "002 Q4 L33; D3",
+    );
+    c(
+        "E2 at 59y5m29d",
+        EligibilityInput {
+            civil_affairs_pension: true,
+            local_hukou: true,
+            ..base(City::Beijing, d(2026, 2, 13), elderly)
+        },
+        Outcome::NotEligible,
+        Some(Reason::ElderlyAgeNotReached {
+            reached_on: d(2026, 2, 15),
+        }),
+        Some(Alternative::WaitUntil {
+            date: d(2026, 2, 15),
+        }),
+        "002 Q4 L33; D3",
+    );
+    c(
+        "E2 born 31 Aug, on 28 Feb",
+        EligibilityInput {
+            civil_affairs_pension: true,
+            local_hukou: true,
+            ..base(City::Beijing, d(2026, 2, 28), d(1966, 8, 31))
+        },
+        Outcome::Eligible,
+        None,
+        None,
+        "002 Q4 L33; D3 month end",
+    );
+    c(
+        "E2 well past the threshold",
+        EligibilityInput {
+            civil_affairs_pension: true,
+            local_hukou: true,
+            ..base(City::Beijing, d(2026, 3, 2), d(1966, 2, 28))
+        },
+        Outcome::Eligible,
+        None,
+        None,
+        "002 Q4 L33; D3",
+    );
+    c(
+        "E3 with residence permit",
+        EligibilityInput {
+            civil_affairs_pension: true,
+            residence_permit: true,
+            ..base(City::Beijing, on, d(1950, 1, 1))
+        },
+        Outcome::Eligible,
+        Some(Reason::Qualifies {
+            basis: Basis::E3CivilAffairsElderlyResident,
+        }),
+        None,
+        "002 Q4 L35",
+    );
+    c(
+        "E3 without residence permit",
+        EligibilityInput {
+            civil_affairs_pension: true,
+            ..base(City::Beijing, on, d(1950, 1, 1))
+        },
+        Outcome::NotEligible,
+        Some(Reason::ResidencePermitMissing),
+        Some(Alternative::GetResidencePermit),
+        "002 Q4 L35; catalogue §8.5 G14",
+    );
+    c(
+        "E4 civil-affairs support",
+        EligibilityInput {
+            civil_affairs_support: true,
+            ..base(City::Beijing, on, adult)
+        },
+        Outcome::NeedsInPersonCheck,
+        Some(Reason::NeedsVerification {
+            basis: Basis::E4CivilAffairsSupport,
+        }),
+        Some(Alternative::AskAtServicePoint),
+        "002 Q4 L37; D17",
+    );
+    c(
+        "E5 veterans",
+        EligibilityInput {
+            veteran_affairs: true,
+            ..base(City::Beijing, on, adult)
+        },
+        Outcome::NeedsInPersonCheck,
+        Some(Reason::NeedsVerification {
+            basis: Basis::E5VeteranAffairs,
+        }),
+        None,
+        "002 Q4 L39; D17",
+    );
+    c(
+        "E6 other",
+        EligibilityInput {
+            other_public_service: true,
+            ..base(City::Beijing, on, adult)
+        },
+        Outcome::NeedsInPersonCheck,
+        None,
+        Some(Alternative::AskAtServicePoint),
+        "002 Q4 L41; D17",
+    );
+    c(
+        "no category",
+        base(City::Beijing, on, adult),
+        Outcome::NotEligible,
+        Some(Reason::NoCategory),
+        Some(Alternative::AskAtServicePoint),
+        "002 Q4 L43; D17",
+    );
+    c(
+        "too young elderly but veteran",
+        EligibilityInput {
+            civil_affairs_pension: true,
+            veteran_affairs: true,
+            local_hukou: true,
+            ..base(City::Beijing, on, d(1970, 1, 1))
+        },
+        Outcome::NeedsInPersonCheck,
+        Some(Reason::ElderlyAgeNotReached {
+            reached_on: d(2029, 7, 1),
+        }),
+        None,
+        "002 Q4 L33, L39; D17",
+    );
+    c(
+        "minor applies alone",
+        EligibilityInput {
+            insured_in_city: true,
+            ..base(City::Beijing, on, child)
+        },
+        Outcome::NotEligible,
+        Some(Reason::MinorNeedsGuardian {
+            adult_from: d(2034, 5, 1),
+        }),
+        Some(Alternative::GuardianActs),
+        "002 Q38 L241; D21",
+    );
+    c(
+        "guardian with proof",
+        EligibilityInput {
+            insured_in_city: true,
+            actor: Actor::Guardian,
+            guardian: Some(GuardianFacts {
+                birth_date: adult,
+                proof_of_guardianship: true,
+            }),
+            ..base(City::Beijing, on, child)
+        },
+        Outcome::Eligible,
+        None,
+        None,
+        "002 Q38 L241",
+    );
+    c(
+        "guardian without proof",
+        EligibilityInput {
+            insured_in_city: true,
+            actor: Actor::Guardian,
+            guardian: Some(GuardianFacts {
+                birth_date: adult,
+                proof_of_guardianship: false,
+            }),
+            ..base(City::Beijing, on, child)
+        },
+        Outcome::NotEligible,
+        Some(Reason::GuardianshipProofMissing),
+        Some(Alternative::BringGuardianshipProof),
+        "002 Q38 L241",
+    );
+    c(
+        "guardian aged 17",
+        EligibilityInput {
+            insured_in_city: true,
+            actor: Actor::Guardian,
+            guardian: Some(GuardianFacts {
+                birth_date: d(2008, 6, 1),
+                proof_of_guardianship: true,
+            }),
+            ..base(City::Beijing, on, child)
+        },
+        Outcome::NotEligible,
+        Some(Reason::GuardianNotAdult {
+            adult_from: d(2026, 6, 1),
+        }),
+        None,
+        "002 Q38 L241; D21",
+    );
+    c(
+        "child born 29 Feb turned 18",
+        EligibilityInput {
+            insured_in_city: true,
+            actor: Actor::Guardian,
+            guardian: Some(GuardianFacts {
+                birth_date: d(1980, 1, 1),
+                proof_of_guardianship: true,
+            }),
+            ..base(City::Beijing, d(2026, 2, 28), d(2008, 2, 29))
+        },
+        Outcome::NotEligible,
+        Some(Reason::ChildNotMinor {
+            adult_since: d(2026, 2, 28),
+        }),
+        Some(Alternative::HolderActs),
+        "002 Q38 L241; D3",
+    );
+    c(
+        "child born 29 Feb still minor",
+        EligibilityInput {
+            insured_in_city: true,
+            actor: Actor::Guardian,
+            guardian: Some(GuardianFacts {
+                birth_date: d(1980, 1, 1),
+                proof_of_guardianship: true,
+            }),
+            ..base(City::Beijing, d(2026, 2, 27), d(2008, 2, 29))
+        },
+        Outcome::Eligible,
+        None,
+        None,
+        "002 Q38 L241; D3",
+    );
+    c(
+        "agent cannot apply",
+        EligibilityInput {
+            insured_in_city: true,
+            actor: Actor::Agent,
+            agent_authorised: true,
+            ..base(City::Beijing, on, adult)
+        },
+        Outcome::NotEligible,
+        Some(Reason::AgentNotAllowed),
+        Some(Alternative::HolderActs),
+        "002 Q38 L237; D5",
+    );
+    c(
+        "agent temp loss with authorisation",
+        EligibilityInput {
+            service: Service::TempLoss,
+            actor: Actor::Agent,
+            agent_authorised: true,
+            ..base(City::Beijing, on, adult)
+        },
+        Outcome::Eligible,
+        None,
+        None,
+        "002 Q38 L237–L239",
+    );
+    c(
+        "agent without authorisation",
+        EligibilityInput {
+            service: Service::EnableSocial,
+            actor: Actor::Agent,
+            ..base(City::Beijing, on, adult)
+        },
+        Outcome::NotEligible,
+        Some(Reason::AgentAuthorisationMissing),
+        Some(Alternative::BringWrittenAuthorisation),
+        "002 Q38 L239",
+    );
+    c(
+        "agent password reset",
+        EligibilityInput {
+            service: Service::PasswordReset,
+            actor: Actor::Agent,
+            agent_authorised: true,
+            ..base(City::Beijing, on, adult)
+        },
+        Outcome::NotEligible,
+        Some(Reason::AgentNotAllowed),
+        None,
+        "002 Q38 L237; catalogue §13 A-9; D5",
+    );
+    c(
+        "agent cancels after death",
+        EligibilityInput {
+            service: Service::CancelSocial,
+            actor: Actor::Agent,
+            agent_authorised: true,
+            ..base(City::Beijing, on, adult)
+        },
+        Outcome::NeedsInPersonCheck,
+        Some(Reason::AgentOnlyAfterDeath),
+        None,
+        "002 Q34 L217; D5",
+    );
+    c(
+        "employer as individual",
+        EligibilityInput {
+            insured_in_city: true,
+            actor: Actor::Employer,
+            ..base(City::Beijing, on, adult)
+        },
+        Outcome::NotEligible,
+        Some(Reason::EmployerAppliesCollectively),
+        Some(Alternative::EmployerCollectiveApplication),
+        "002 Q12 L103",
+    );
+    c(
+        "pilot: individuals closed",
+        EligibilityInput {
+            insured_in_city: true,
+            ..base(City::Beijing, d(2024, 3, 1), adult)
+        },
+        Outcome::NotEligible,
+        Some(Reason::IndividualApplicationClosed),
+        Some(Alternative::EmployerCollectiveApplication),
+        "001 ¶ L13; D4",
+    );
+    c(
+        "mass changeover: by group",
+        EligibilityInput {
+            insured_in_city: true,
+            ..base(City::Beijing, d(2024, 7, 1), adult)
+        },
+        Outcome::Eligible,
+        Some(Reason::OrganisedByGroup),
+        None,
+        "001 问答(八) L103; D4",
+    );
+    c(
+        "Shanghai hukou",
+        EligibilityInput {
+            local_hukou: true,
+            ..base(City::Shanghai, on, adult)
+        },
+        Outcome::Eligible,
+        Some(Reason::Qualifies {
+            basis: Basis::ShanghaiHukouOrInsured,
+        }),
+        None,
+        "003 换发对象 L13",
+    );
+    c(
+        "Shanghai not covered",
+        base(City::Shanghai, on, adult),
+        Outcome::NeedsInPersonCheck,
+        Some(Reason::NotCoveredBySources),
+        Some(Alternative::AskAtServicePoint),
+        "003 L13; D15",
+    );
+    c(
+        "Urumqi insured",
+        EligibilityInput {
+            insured_in_city: true,
+            ..base(City::Urumqi, d(2026, 4, 1), adult)
+        },
+        Outcome::Eligible,
+        Some(Reason::Qualifies {
+            basis: Basis::UrumqiInsured,
+        }),
+        None,
+        "004 ¶ L3",
+    );
+    c(
+        "birth after date",
+        base(City::Beijing, on, d(2026, 4, 1)),
+        Outcome::NotEligible,
+        Some(Reason::BirthAfterDate),
+        None,
+        "validation",
+    );
     v
 }
 
@@ -123,38 +452,81 @@ fn eligibility_table() {
             check(false, c.source, &format!("{}: error {r:?}", c.name));
             continue;
         };
-        check(r.result.outcome == c.outcome, c.source, &format!("{}: outcome {:?}", c.name, r.result));
+        check(
+            r.result.outcome == c.outcome,
+            c.source,
+            &format!("{}: outcome {:?}", c.name, r.result),
+        );
         if let Some(reason) = &c.reason {
-            check(r.result.reasons.contains(reason), c.source, &format!("{}: reasons {:?}", c.name, r.result.reasons));
+            check(
+                r.result.reasons.contains(reason),
+                c.source,
+                &format!("{}: reasons {:?}", c.name, r.result.reasons),
+            );
         }
         if let Some(alt) = &c.alternative {
-            check(r.result.alternatives.contains(alt), c.source, &format!("{}: alternatives {:?}", c.name, r.result.alternatives));
+            check(
+                r.result.alternatives.contains(alt),
+                c.source,
+                &format!("{}: alternatives {:?}", c.name, r.result.alternatives),
+            );
         }
         check(!r.trace.steps.is_empty(), c.source, "has a trace");
-        check(!r.result.citations.is_empty(), c.source, &format!("{}: has citations", c.name));
+        check(
+            !r.result.citations.is_empty(),
+            c.source,
+            &format!("{}: has citations", c.name),
+        );
     }
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn before_validity_is_an_error() {
-    let input = EligibilityInput { insured_in_city: true, ..base(City::Beijing, d(2023, 12, 1), d(1990, 1, 1)) };
+    let input = EligibilityInput {
+        insured_in_city: true,
+        ..base(City::Beijing, d(2023, 12, 1), d(1990, 1, 1))
+    };
     let r = evaluate_eligibility(&input);
-    check(matches!(r, Err(PolicyError::BeforeValidity { .. })), "D4", "Beijing before 2024-01-31");
-    let input = EligibilityInput { insured_in_city: true, ..base(City::Urumqi, d(2025, 4, 1), d(1990, 1, 1)) };
-    check(evaluate_eligibility(&input).is_err(), "D16", "Urumqi before 2026-03-02");
+    check(
+        matches!(r, Err(PolicyError::BeforeValidity { .. })),
+        "D4",
+        "Beijing before 2024-01-31",
+    );
+    let input = EligibilityInput {
+        insured_in_city: true,
+        ..base(City::Urumqi, d(2025, 4, 1), d(1990, 1, 1))
+    };
+    check(
+        evaluate_eligibility(&input).is_err(),
+        "D16",
+        "Urumqi before 2026-03-02",
+    );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn trace_serialises_with_dated_parameters() {
-    let input = EligibilityInput { civil_affairs_pension: true, local_hukou: true, ..base(City::Beijing, d(2026, 3, 2), d(1960, 1, 1)) };
+    let input = EligibilityInput {
+        civil_affairs_pension: true,
+        local_hukou: true,
+        ..base(City::Beijing, d(2026, 3, 2), d(1960, 1, 1))
+    };
     let Ok(r) = evaluate_eligibility(&input) else {
         check(false, "002 Q4", "evaluates");
         return;
     };
-    let param = r.trace.steps.iter().flat_map(|s| &s.parameters).find(|p| p.name == "elderly_age_months");
-    check(param.is_some_and(|p| p.value == "714" && p.valid_from == d(2024, 1, 31)), "002 Q4 L33; D4", "714 months from 2024-01-31");
+    let param = r
+        .trace
+        .steps
+        .iter()
+        .flat_map(|s| &s.parameters)
+        .find(|p| p.name == "elderly_age_months");
+    check(
+        param.is_some_and(|p| p.value == "714" && p.valid_from == d(2024, 1, 31)),
+        "002 Q4 L33; D4",
+        "714 months from 2024-01-31",
+    );
     let json = serde_json::to_string(&r).unwrap_or_default();
     let back: Result<Explained<Eligibility>, _> = serde_json::from_str(&json);
     check(back.as_ref().is_ok_and(|b| *b == r), "serde", "round trip");

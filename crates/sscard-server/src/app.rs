@@ -8,7 +8,7 @@ use axum::{
     http::{HeaderName, StatusCode},
     middleware,
     response::{IntoResponse, Response},
-    routing::{any, get},
+    routing::{any, get, post},
 };
 use tower::ServiceBuilder;
 use tower_http::{
@@ -29,8 +29,51 @@ const BODY_LIMIT: usize = 64 * 1024;
 
 /// Builds the whole application router.
 pub fn router(state: AppState) -> Router {
-    let api = Router::new()
-        .route("/api/v1/health", get(routes::health::health))
+    use routes::{applications, auth, cards, demo, drafts, health, policy};
+    let mut api = Router::new()
+        .route("/api/v1/health", get(health::health))
+        .route("/api/v1/openapi.json", get(crate::openapi::serve))
+        .route("/api/v1/policy/cities", get(policy::cities))
+        .route("/api/v1/policy/calendar", get(policy::calendar))
+        .route("/api/v1/policy/{city}", get(policy::city_policy))
+        .route("/api/v1/policy/{city}/branches", get(policy::city_branches))
+        .route("/api/v1/auth/sign-in", post(auth::sign_in))
+        .route("/api/v1/auth/code", post(auth::request_code))
+        .route("/api/v1/auth/code/verify", post(auth::verify_code))
+        .route("/api/v1/auth/session", get(auth::session))
+        .route("/api/v1/auth/sign-out", post(auth::sign_out))
+        .route("/api/v1/auth/password", post(auth::change_password))
+        .route(
+            "/api/v1/draft",
+            get(drafts::get_draft)
+                .put(drafts::put_draft)
+                .delete(drafts::delete_draft),
+        )
+        .route(
+            "/api/v1/applications",
+            get(applications::list).post(applications::create),
+        )
+        .route("/api/v1/applications/{id}", get(applications::get_one))
+        .route("/api/v1/cards", get(cards::list))
+        .route("/api/v1/cards/{id}", get(cards::get_one))
+        .route("/api/v1/cards/{id}/enable", post(cards::enable))
+        .route(
+            "/api/v1/cards/{id}/temporary-loss",
+            post(cards::temporary_loss),
+        )
+        .route("/api/v1/cards/{id}/unfreeze", post(cards::unfreeze))
+        .route(
+            "/api/v1/cards/{id}/financial-activation",
+            post(cards::financial_activation),
+        )
+        .route("/api/v1/cards/{id}/formal-loss", post(cards::formal_loss));
+    if state.config.demo {
+        api = api
+            .route("/api/v1/demo/people", get(demo::people))
+            .route("/api/v1/demo/clock", get(demo::get_clock))
+            .route("/api/v1/demo/clock/advance", post(demo::advance));
+    }
+    let api = api
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
         .method_not_allowed_fallback(method_not_allowed)
@@ -71,6 +114,7 @@ pub fn router(state: AppState) -> Router {
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID))
                 .layer(CatchPanicLayer::custom(panic_response))
                 .layer(middleware::from_fn(security::hardening_headers))
+                .layer(middleware::from_fn(security::origin_check))
                 .layer(middleware::from_fn(static_files::cache_headers))
                 .layer(CompressionLayer::new())
                 .layer(tower_http::timeout::TimeoutLayer::with_status_code(

@@ -50,7 +50,8 @@ impl Db {
         std::fs::create_dir_all(data_dir)
             .map_err(|e| format!("cannot create data directory {}: {e}", data_dir.display()))?;
         let path = data_dir.join("sscard.sqlite3");
-        let writer = open_conn(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
+        let writer =
+            open_conn(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
         migrate(&writer).map_err(|e| format!("migration failed: {e}"))?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
@@ -127,7 +128,10 @@ fn migrate(conn: &Connection) -> DbResult<()> {
     let done: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
     for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(done) {
         tracing::info!(migration = name, "applying migration");
-        conn.execute_batch(&format!("BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;", i + 1))?;
+        conn.execute_batch(&format!(
+            "BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;",
+            i + 1
+        ))?;
     }
     Ok(())
 }

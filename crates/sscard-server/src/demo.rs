@@ -6,9 +6,14 @@
 
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
-use sscard_rules::{City, PickupMethod, wire::{ApplicationStatus, DemoPerson}};
+use sscard_rules::{
+    City, PickupMethod,
+    wire::{ApplicationStatus, DemoPerson},
+};
 
-use crate::{db::Db, domain, ids, problem::ApiResult, production, routes::auth::insert_person, store};
+use crate::{
+    db::Db, domain, ids, problem::ApiResult, production, routes::auth::insert_person, store,
+};
 
 /// A demo person and what they let you try.
 pub struct Demo {
@@ -26,18 +31,48 @@ pub struct Demo {
 
 /// The demo people, in the order the README lists them.
 pub const PEOPLE: &[Demo] = &[
-    Demo { name: "王建国", id_number: "110101198503122012", mobile: "13800000001", holder: true,
-        story: "卡片已启用：可试临时挂失、修改服务密码，以及只能在柜台办理的业务（提前解挂、金融功能激活、正式挂失）" },
-    Demo { name: "李秀英", id_number: "110102199007183028", mobile: "13800000002", holder: true,
-        story: "卡片已邮寄送达但尚未启用：可试在线启用社会保障功能" },
-    Demo { name: "陈卫东", id_number: "110105197801014037", mobile: "13800000003", holder: true,
-        story: "卡片处于临时挂失中：可看自动解挂日期；拨快演示时钟可看到自动解挂" },
-    Demo { name: "刘芳", id_number: "11010619921120504X", mobile: "13800000004", holder: false,
-        story: "申请正在制卡（网点领卡）：用验证码登录查看进度；拨快演示时钟可看到制成、到网点、领卡" },
-    Demo { name: "赵磊", id_number: "110108198806066059", mobile: "13800000005", holder: true,
-        story: "监护人：本人卡片已启用；为未成年子女赵小雨（110108201809153064）申领的卡已邮寄送达，可代为启用" },
-    Demo { name: "孙悦", id_number: "110112199505057078", mobile: "13800000006", holder: false,
-        story: "新申请人，系统中没有记录：用验证码登录，走完整的申领流程" },
+    Demo {
+        name: "王建国",
+        id_number: "110101198503122012",
+        mobile: "13800000001",
+        holder: true,
+        story: "卡片已启用：可试临时挂失、修改服务密码，以及只能在柜台办理的业务（提前解挂、金融功能激活、正式挂失）",
+    },
+    Demo {
+        name: "李秀英",
+        id_number: "110102199007183028",
+        mobile: "13800000002",
+        holder: true,
+        story: "卡片已邮寄送达但尚未启用：可试在线启用社会保障功能",
+    },
+    Demo {
+        name: "陈卫东",
+        id_number: "110105197801014037",
+        mobile: "13800000003",
+        holder: true,
+        story: "卡片处于临时挂失中：可看自动解挂日期；拨快演示时钟可看到自动解挂",
+    },
+    Demo {
+        name: "刘芳",
+        id_number: "11010619921120504X",
+        mobile: "13800000004",
+        holder: false,
+        story: "申请正在制卡（网点领卡）：用验证码登录查看进度；拨快演示时钟可看到制成、到网点、领卡",
+    },
+    Demo {
+        name: "赵磊",
+        id_number: "110108198806066059",
+        mobile: "13800000005",
+        holder: true,
+        story: "监护人：本人卡片已启用；为未成年子女赵小雨（110108201809153064）申领的卡已邮寄送达，可代为启用",
+    },
+    Demo {
+        name: "孙悦",
+        id_number: "110112199505057078",
+        mobile: "13800000006",
+        holder: false,
+        story: "新申请人，系统中没有记录：用验证码登录，走完整的申领流程",
+    },
 ];
 
 /// The demo people as the API lists them.
@@ -58,10 +93,19 @@ fn days_ago(today: NaiveDate, n: u64) -> NaiveDate {
     sscard_rules::sub_days(today, n).unwrap_or(today)
 }
 
+/// (applicant index, minor?, submitted days ago, pickup, branch id)
+type SeedApplication = (
+    usize,
+    Option<usize>,
+    u64,
+    PickupMethod,
+    Option<&'static str>,
+);
+
 /// Seeds the demo data unless it is there already.
 pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
     // Deadlines come from the rules crate, computed before the transaction.
-    let plan: Vec<(usize, Option<usize>, u64, PickupMethod, Option<&'static str>)> = vec![
+    let plan: Vec<SeedApplication> = vec![
         // (applicant, minor, submitted days ago, pickup, branch)
         (0, None, 70, PickupMethod::Mail, None),
         (1, None, 36, PickupMethod::Mail, None),
@@ -146,10 +190,14 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
 /// Loads the persisted demo clock offset.
 pub async fn load_offset(db: &Db) -> ApiResult<i64> {
     db.read(|c| {
-        Ok(c.query_row("SELECT value FROM settings WHERE key = 'demo_offset_days'", [], |r| r.get::<_, String>(0))
-            .optional()?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0))
+        Ok(c.query_row(
+            "SELECT value FROM settings WHERE key = 'demo_offset_days'",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .optional()?
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0))
     })
     .await
 }

@@ -5,11 +5,24 @@
 //! HTTP, storage, sessions and the simulated card production.
 
 pub mod app;
+pub mod auth;
+pub mod branches;
+pub mod clock;
 pub mod config;
+pub mod db;
+pub mod demo;
+pub mod domain;
+pub mod ids;
+pub mod json;
+pub mod openapi;
+pub mod password;
 pub mod problem;
+pub mod production;
+pub mod ratelimit;
 pub mod routes;
 pub mod security;
 pub mod server;
 pub mod state;
 pub mod static_files;
+pub mod store;
 pub mod telemetry;

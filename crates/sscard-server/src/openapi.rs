@@ -77,7 +77,9 @@ impl utoipa::Modify for SessionCookie {
 
 /// The document as pretty JSON with a trailing newline (the committed form).
 pub fn json() -> String {
-    let mut s = ApiDoc::openapi().to_pretty_json().expect("OpenAPI serialises");
+    let mut s = ApiDoc::openapi()
+        .to_pretty_json()
+        .expect("OpenAPI serialises");
     s.push('\n');
     s
 }
@@ -90,4 +92,3 @@ pub async fn serve() -> impl IntoResponse {
         DOC.get_or_init(json).clone(),
     )
 }
-

@@ -7,14 +7,18 @@ use sha2::Sha256;
 
 /// Rounds for new hashes. Debug builds (tests) use fewer: the property tested
 /// is the format and the comparison, not the cost.
-const ROUNDS: u32 = if cfg!(debug_assertions) { 1_000 } else { 100_000 };
+const ROUNDS: u32 = if cfg!(debug_assertions) {
+    1_000
+} else {
+    100_000
+};
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len())
@@ -43,14 +47,20 @@ pub fn verify(password: &str, stored: &str) -> bool {
     ) else {
         return false;
     };
-    let (Ok(rounds), Some(salt), Some(expected)) = (rounds.parse::<u32>(), unhex(salt), unhex(expected))
+    let (Ok(rounds), Some(salt), Some(expected)) =
+        (rounds.parse::<u32>(), unhex(salt), unhex(expected))
     else {
         return false;
     };
     let mut out = vec![0u8; expected.len()];
     pbkdf2::pbkdf2_hmac::<Sha256>(password.as_bytes(), &salt, rounds, &mut out);
     // Constant-time comparison: no early exit on the first differing byte.
-    out.len() == expected.len() && out.iter().zip(&expected).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+    out.len() == expected.len()
+        && out
+            .iter()
+            .zip(&expected)
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
 }
 
 #[cfg(test)]

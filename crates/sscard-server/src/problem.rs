@@ -14,8 +14,27 @@ use sscard_rules::wire::{FieldProblem, Problem, WhereToGo};
 pub const PROBLEM_JSON: &str = "application/problem+json";
 
 /// An error answered as a problem document.
+///
+/// Boxed so that `Result<T, ApiError>` stays one pointer wide on the happy path.
 #[derive(Debug, Clone)]
-pub struct ApiError {
+pub struct ApiError(Box<ErrorData>);
+
+impl std::ops::Deref for ApiError {
+    type Target = ErrorData;
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for ApiError {
+    fn deref_mut(&mut self) -> &mut ErrorData {
+        &mut self.0
+    }
+}
+
+/// What an [`ApiError`] carries.
+#[derive(Debug, Clone)]
+pub struct ErrorData {
     /// HTTP status.
     pub status: StatusCode,
     /// Machine-readable code.
@@ -35,7 +54,7 @@ pub struct ApiError {
 impl ApiError {
     /// A problem with a status, code and title.
     pub fn new(status: StatusCode, code: &'static str, title: impl Into<String>) -> Self {
-        Self {
+        Self(Box::new(ErrorData {
             status,
             code,
             title: title.into(),
@@ -43,7 +62,7 @@ impl ApiError {
             errors: Vec::new(),
             retry_after_secs: None,
             where_to_go: Vec::new(),
-        }
+        }))
     }
 
     /// Adds a detail text.
@@ -157,7 +176,12 @@ impl FieldErrors {
     }
 
     /// Runs a rules-crate parser; records its error code on failure.
-    pub fn check<T, E>(&mut self, field: &str, r: Result<T, E>, code: impl Fn(&E) -> &'static str) -> Option<T>
+    pub fn check<T, E>(
+        &mut self,
+        field: &str,
+        r: Result<T, E>,
+        code: impl Fn(&E) -> &'static str,
+    ) -> Option<T>
     where
         E: std::fmt::Display,
     {

@@ -31,7 +31,11 @@ fn next_working_day(d: NaiveDate) -> NaiveDate {
 }
 
 /// The simulated schedule of an application, in order.
-pub fn schedule(submitted: NaiveDate, deadline: NaiveDate, mail: bool) -> Vec<(ApplicationStatus, NaiveDate)> {
+pub fn schedule(
+    submitted: NaiveDate,
+    deadline: NaiveDate,
+    mail: bool,
+) -> Vec<(ApplicationStatus, NaiveDate)> {
     let accepted = next_working_day(submitted);
     let in_production = next_working_day(accepted);
     let made = deadline.max(in_production);
@@ -42,7 +46,10 @@ pub fn schedule(submitted: NaiveDate, deadline: NaiveDate, mail: bool) -> Vec<(A
     ];
     if mail {
         s.push((ApplicationStatus::SentByPost, made));
-        s.push((ApplicationStatus::Collected, sscard_rules::add_days(made, TRANSIT_DAYS).unwrap_or(made)));
+        s.push((
+            ApplicationStatus::Collected,
+            sscard_rules::add_days(made, TRANSIT_DAYS).unwrap_or(made),
+        ));
     } else {
         let at_branch = next_working_day(made);
         let collected = sscard_rules::add_days(at_branch, BRANCH_WAIT_DAYS).unwrap_or(at_branch);
@@ -65,6 +72,19 @@ fn rank(s: ApplicationStatus) -> u8 {
     }
 }
 
+/// (id, status, submitted_on, deadline, pickup, subject, guardian, city, bank)
+type OpenRow = (
+    i64,
+    String,
+    String,
+    String,
+    String,
+    i64,
+    Option<i64>,
+    String,
+    String,
+);
+
 /// Moves every application and temporary loss forward to `today`.
 pub async fn advance(db: &Db, today: NaiveDate) -> ApiResult<usize> {
     db.write(move |tx| advance_tx(tx, today)).await
@@ -79,7 +99,7 @@ pub fn advance_tx(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> ApiResult
          WHERE social_state = 'temp_lost' AND temp_loss_lift_on <= ?1",
         params![t],
     )?;
-    let open: Vec<(i64, String, String, String, String, i64, Option<i64>, String, String)> = tx
+    let open: Vec<OpenRow> = tx
         .prepare(
             "SELECT a.id, a.status, a.submitted_on, a.production_deadline, a.pickup, a.subject_id,
                     (SELECT applicant_id FROM applications WHERE id = a.id AND actor = 'guardian'),
@@ -87,7 +107,17 @@ pub fn advance_tx(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> ApiResult
              FROM applications a WHERE a.status NOT IN ('collected', 'enabled')",
         )?
         .query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+            ))
         })?
         .collect::<Result<_, _>>()?;
     let mut added = 0;
@@ -128,7 +158,10 @@ fn issue_card(
     on: NaiveDate,
     at_branch: bool,
 ) -> ApiResult<()> {
-    let number: String = ids::random_bytes::<8>().iter().map(|b| format!("{:02}", b % 100)).collect();
+    let number: String = ids::random_bytes::<8>()
+        .iter()
+        .map(|b| format!("{:02}", b % 100))
+        .collect();
     tx.execute(
         "INSERT INTO cards (public_id, holder_id, guardian_id, application_id, city, bank, card_number,
             social_state, financial_state, issued_on, created_at)

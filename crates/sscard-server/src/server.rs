@@ -4,7 +4,17 @@ use std::sync::Arc;
 
 use tokio::net::TcpListener;
 
-use crate::{app, config::Config, state::AppState, static_files::AppPage};
+use crate::{
+    app, clock::Clock, config::Config, db::Db, demo, production, ratelimit::RateLimiter,
+    state::AppState, static_files::AppPage,
+};
+
+/// Sign-in attempts allowed per client address and per ID number per window.
+const SIGN_IN_ATTEMPTS: u32 = 20;
+/// The rate-limit window.
+const SIGN_IN_WINDOW: std::time::Duration = std::time::Duration::from_secs(300);
+/// How often simulated production catches up with the clock.
+const PRODUCTION_TICK: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Runs the server until SIGINT/SIGTERM. Errors are start-up failures, with a
 /// message meant for the person who started the server.
@@ -18,20 +28,54 @@ pub async fn run(config: Config) -> Result<(), String> {
         .local_addr()
         .map_err(|e| format!("cannot read the bound address: {e}"))?;
 
+    let db = Db::open(&config.data_dir)?;
+    tracing::info!(db = %db.path().display(), "database ready");
+    // The demo clock offset survives a restart; without --demo it is always 0.
+    let offset = if config.demo {
+        demo::load_offset(&db).await.map_err(|e| e.title.clone())?
+    } else {
+        0
+    };
+    let clock = Arc::new(Clock::with_offset(offset));
+    if config.demo {
+        demo::seed(&db, clock.today())
+            .await
+            .map_err(|e| format!("cannot seed demo data: {}", e.title))?;
+    }
+    production::advance(&db, clock.today())
+        .await
+        .map_err(|e| format!("cannot run production: {}", e.title))?;
+
     let state = AppState {
         config: Arc::new(config),
         page: Arc::new(page),
+        db: db.clone(),
+        clock: clock.clone(),
+        limiter: Arc::new(RateLimiter::new(SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW)),
     };
+    // Simulated production follows the clock (day changes, demo jumps).
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(PRODUCTION_TICK);
+        loop {
+            tick.tick().await;
+            if let Err(e) = production::advance(&db, clock.today()).await {
+                tracing::warn!(error = %e.title, "production tick failed");
+            }
+        }
+    });
     let router = app::router(state.clone());
 
     // Scripts parse this exact line (port 0 picks a free port).
     println!("sscard-server listening on http://{local}");
     tracing::info!(addr = %local, demo = state.config.demo, "listening");
 
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await
+    .map_err(|e| format!("server error: {e}"))?;
     tracing::info!("stopped");
     Ok(())
 }

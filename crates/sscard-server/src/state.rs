@@ -2,9 +2,7 @@
 
 use std::sync::Arc;
 
-use crate::{
-    clock::Clock, config::Config, db::Db, ratelimit::RateLimiter, static_files::AppPage,
-};
+use crate::{clock::Clock, config::Config, db::Db, ratelimit::RateLimiter, static_files::AppPage};
 
 /// Everything handlers need; cheap to clone (all `Arc`s).
 #[derive(Clone)]

@@ -205,7 +205,9 @@ pub fn load_card(c: &Connection, id: i64, viewer: i64) -> ApiResult<Card> {
 /// Every card `person` holds or is guardian of.
 pub fn list_cards(c: &Connection, person: i64) -> ApiResult<Vec<Card>> {
     let ids: Vec<i64> = c
-        .prepare_cached("SELECT id FROM cards WHERE holder_id = ?1 OR guardian_id = ?1 ORDER BY id")?
+        .prepare_cached(
+            "SELECT id FROM cards WHERE holder_id = ?1 OR guardian_id = ?1 ORDER BY id",
+        )?
         .query_map(params![person], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     ids.into_iter().map(|id| load_card(c, id, person)).collect()

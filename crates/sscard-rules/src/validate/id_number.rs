@@ -152,7 +152,7 @@ pub fn parse_id_number(input: &str, today: NaiveDate) -> Result<IdNumber, IdNumb
         return Err(IdNumberError::FutureBirthDate);
     }
     let expected = check_digit(body).ok_or(IdNumberError::Format)?;
-    if last.chars().next() != Some(expected) {
+    if !last.starts_with(expected) {
         return Err(IdNumberError::CheckDigit { expected });
     }
     let sex = match body.as_bytes().get(16) {

@@ -60,13 +60,17 @@ pub struct PostalAddress {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ApplicationRequest {
     /// City id (`beijing`).
+    #[cfg_attr(feature = "openapi", schema(example = "beijing"))]
     pub city: String,
     /// Cooperating bank id (`icbc`, …), one of the city's banks.
+    #[cfg_attr(feature = "openapi", schema(example = "icbc"))]
     pub bank: String,
     /// `mail` or `branch`.
+    #[cfg_attr(feature = "openapi", schema(example = "branch"))]
     pub pickup: String,
     /// Branch id, required when `pickup` is `branch`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(example = "bj-icbc-dongcheng"))]
     pub branch_id: Option<String>,
     /// Required when `pickup` is `mail`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -7,8 +7,10 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordSignIn {
     /// 18-character resident ID number (the social security number).
+    #[cfg_attr(feature = "openapi", schema(example = "110101198503122012"))]
     pub id_number: String,
     /// Service password (服务密码); initially the last 6 characters of the ID number.
+    #[cfg_attr(feature = "openapi", schema(example = "122012"))]
     pub password: String,
 }
 
@@ -17,10 +19,13 @@ pub struct PasswordSignIn {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CodeRequest {
     /// Name as on the ID card.
+    #[cfg_attr(feature = "openapi", schema(example = "孙悦"))]
     pub name: String,
     /// 18-character resident ID number.
+    #[cfg_attr(feature = "openapi", schema(example = "110112199505057078"))]
     pub id_number: String,
     /// Mainland mobile number the code is sent to.
+    #[cfg_attr(feature = "openapi", schema(example = "13800000006"))]
     pub mobile: String,
 }
 
@@ -45,6 +50,7 @@ pub struct CodeVerify {
     /// From [`CodeSent::challenge_id`].
     pub challenge_id: String,
     /// The 6-digit code.
+    #[cfg_attr(feature = "openapi", schema(example = "123456"))]
     pub code: String,
 }
 
@@ -90,7 +96,9 @@ pub struct SessionInfo {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordChange {
     /// The current service password.
+    #[cfg_attr(feature = "openapi", schema(example = "122012"))]
     pub current_password: String,
     /// The new one: exactly 6 digits, not all the same, not the initial value.
+    #[cfg_attr(feature = "openapi", schema(example = "635241"))]
     pub new_password: String,
 }

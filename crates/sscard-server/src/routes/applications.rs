@@ -96,18 +96,30 @@ pub async fn create(
             .map(|p| p.individual_application_open.value)
             .map_err(domain::policy_error)?;
         if !open {
-            errors.push("city", "city.applications_closed", "individual applications are not open in this city");
+            errors.push(
+                "city",
+                "city.applications_closed",
+                "individual applications are not open in this city",
+            );
         }
         bank = domain::bank_in_city(c, &req.bank, today)?;
         if bank.is_none() {
-            errors.push("bank", "bank.not_in_city", "this bank does not issue cards in this city");
+            errors.push(
+                "bank",
+                "bank.not_in_city",
+                "this bank does not issue cards in this city",
+            );
         }
     }
     let pickup = match req.pickup.as_str() {
         "mail" => Some(PickupMethod::Mail),
         "branch" => Some(PickupMethod::Branch),
         "on_the_spot" | "employer" => {
-            errors.push("pickup", "pickup.not_online", "this pickup method cannot be chosen online");
+            errors.push(
+                "pickup",
+                "pickup.not_online",
+                "this pickup method cannot be chosen online",
+            );
             None
         }
         _ => {
@@ -119,24 +131,46 @@ pub async fn create(
         match req.branch_id.as_deref().map(branches::find) {
             None => errors.push("branch_id", "branch_id.missing", "choose a branch"),
             Some(None) => errors.push("branch_id", "branch_id.unknown", "unknown branch"),
-            Some(Some(b)) if b.city != req.city || b.bank != req.bank => {
-                errors.push("branch_id", "branch_id.wrong_bank", "the branch belongs to another bank or city")
-            }
+            Some(Some(b)) if b.city != req.city || b.bank != req.bank => errors.push(
+                "branch_id",
+                "branch_id.wrong_bank",
+                "the branch belongs to another bank or city",
+            ),
             Some(Some(_)) => {}
         }
     }
     if pickup == Some(PickupMethod::Mail) {
         match &req.postal_address {
-            None => errors.push("postal_address", "postal_address.missing", "enter the postal address"),
+            None => errors.push(
+                "postal_address",
+                "postal_address.missing",
+                "enter the postal address",
+            ),
             Some(a) => {
-                errors.check("postal_address.recipient", parse_name(&a.recipient), |e| e.code());
-                errors.check("postal_address.mobile", parse_mobile(&a.mobile), |e| e.code());
-                errors.check("postal_address.postal_code", parse_postal_code(&a.postal_code), |e| e.code());
+                errors.check("postal_address.recipient", parse_name(&a.recipient), |e| {
+                    e.code()
+                });
+                errors.check("postal_address.mobile", parse_mobile(&a.mobile), |e| {
+                    e.code()
+                });
+                errors.check(
+                    "postal_address.postal_code",
+                    parse_postal_code(&a.postal_code),
+                    |e| e.code(),
+                );
                 let len = a.address.trim().chars().count();
                 if len == 0 {
-                    errors.push("postal_address.address", "address.empty", "enter the address");
+                    errors.push(
+                        "postal_address.address",
+                        "address.empty",
+                        "enter the address",
+                    );
                 } else if len > 200 {
-                    errors.push("postal_address.address", "address.too_long", "the address is longer than 200 characters");
+                    errors.push(
+                        "postal_address.address",
+                        "address.too_long",
+                        "the address is longer than 200 characters",
+                    );
                 }
             }
         }
@@ -145,12 +179,22 @@ pub async fn create(
     let mut minor = None;
     if let Some(m) = &req.minor {
         let name = errors.check("minor.name", parse_name(&m.name), |e| e.code());
-        let id = errors.check("minor.id_number", parse_id_number(&m.id_number, today), |e| e.code());
+        let id = errors.check(
+            "minor.id_number",
+            parse_id_number(&m.id_number, today),
+            |e| e.code(),
+        );
         if let Some(id) = &id {
             let pid = me.person_id;
             let my_birth: String = state
                 .db
-                .read(move |c| Ok(c.query_row("SELECT birth_date FROM persons WHERE id = ?1", params![pid], |r| r.get(0))?))
+                .read(move |c| {
+                    Ok(c.query_row(
+                        "SELECT birth_date FROM persons WHERE id = ?1",
+                        params![pid],
+                        |r| r.get(0),
+                    )?)
+                })
                 .await?;
             let my_birth = my_birth.parse().map_err(ApiError::internal)?;
             errors.check(
@@ -164,7 +208,11 @@ pub async fn create(
         }
     }
     errors.finish()?;
-    let (city, bank, pickup) = (city.expect("checked"), bank.expect("checked"), pickup.expect("checked"));
+    let (city, bank, pickup) = (
+        city.expect("checked"),
+        bank.expect("checked"),
+        pickup.expect("checked"),
+    );
     let (deadline, _) = domain::first_application_timeline(city, pickup, today)?;
 
     let me_id = me.person_id;
@@ -270,7 +318,12 @@ pub async fn create(
             tracing::info!(application = %app.id, "application submitted");
             let location = HeaderValue::from_str(&format!("/api/v1/applications/{}", app.id))
                 .map_err(ApiError::internal)?;
-            Ok((StatusCode::CREATED, [(header::LOCATION, location)], Json(app)).into_response())
+            Ok((
+                StatusCode::CREATED,
+                [(header::LOCATION, location)],
+                Json(app),
+            )
+                .into_response())
         }
         // A concurrent retry with the same key won the race: answer what it stored.
         Err((id, hash)) => replay_answer(&state, id, &hash, &hash_for_replay).await,
@@ -285,7 +338,10 @@ async fn replay_answer(state: &AppState, id: i64, stored: &str, now: &str) -> Ap
             "该 Idempotency-Key 已用于另一份申请",
         ));
     }
-    let app = state.db.read(move |c| store::load_application(c, id)).await?;
+    let app = state
+        .db
+        .read(move |c| store::load_application(c, id))
+        .await?;
     Ok((StatusCode::OK, Json(app)).into_response())
 }
 
@@ -304,10 +360,12 @@ pub async fn get_one(
 ) -> ApiResult<Json<Application>> {
     let app = state
         .db
-        .read(move |c| match store::application_for(c, &id, me.person_id)? {
-            Some(row) => store::load_application(c, row).map(Some),
-            None => Ok(None),
-        })
+        .read(
+            move |c| match store::application_for(c, &id, me.person_id)? {
+                Some(row) => store::load_application(c, row).map(Some),
+                None => Ok(None),
+            },
+        )
         .await?;
     app.map(Json).ok_or_else(ApiError::not_found)
 }

@@ -10,7 +10,9 @@ use chrono::{Duration, Utc};
 use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
     parse_id_number, parse_mobile, parse_name,
-    wire::{CodeRequest, CodeSent, CodeVerify, PasswordChange, PasswordSignIn, SessionInfo, SessionKind},
+    wire::{
+        CodeRequest, CodeSent, CodeVerify, PasswordChange, PasswordSignIn, SessionInfo, SessionKind,
+    },
 };
 use std::net::SocketAddr;
 
@@ -81,7 +83,9 @@ pub async fn sign_in(
 ) -> ApiResult<Response> {
     let today = state.clock.today();
     let mut errors = FieldErrors::default();
-    let id = errors.check("id_number", parse_id_number(&req.id_number, today), |e| e.code());
+    let id = errors.check("id_number", parse_id_number(&req.id_number, today), |e| {
+        e.code()
+    });
     if req.password.is_empty() {
         errors.push("password", "password.empty", "enter the service password");
     }
@@ -147,10 +151,14 @@ pub async fn sign_in(
 }
 
 fn locked_error() -> ApiError {
-    ApiError::new(StatusCode::FORBIDDEN, "password_locked", "服务密码错误次数过多，已被锁定")
-        .detail(format!(
-            "请 {LOCK_MINUTES} 分钟后再试，或到社保卡服务网点、合作银行网点重置服务密码"
-        ))
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "password_locked",
+        "服务密码错误次数过多，已被锁定",
+    )
+    .detail(format!(
+        "请 {LOCK_MINUTES} 分钟后再试，或到社保卡服务网点、合作银行网点重置服务密码"
+    ))
 }
 
 /// New applicant asks for a one-time code (stands in for the real-name check).
@@ -169,10 +177,16 @@ pub async fn request_code(
     let today = state.clock.today();
     let mut errors = FieldErrors::default();
     let name = errors.check("name", parse_name(&req.name), |e| e.code());
-    let id = errors.check("id_number", parse_id_number(&req.id_number, today), |e| e.code());
+    let id = errors.check("id_number", parse_id_number(&req.id_number, today), |e| {
+        e.code()
+    });
     let mobile = errors.check("mobile", parse_mobile(&req.mobile), |e| e.code());
     errors.finish()?;
-    let (name, id, mobile) = (name.expect("checked"), id.expect("checked"), mobile.expect("checked"));
+    let (name, id, mobile) = (
+        name.expect("checked"),
+        id.expect("checked"),
+        mobile.expect("checked"),
+    );
     rate_limit(&state, &addr, &id.number)?;
 
     let code = ids::six_digit_code();
@@ -180,7 +194,10 @@ pub async fn request_code(
     let now = Utc::now();
     let expires = now + Duration::seconds(i64::from(CODE_SECONDS));
     {
-        let (challenge, code_hash) = (challenge.clone(), ids::sha256_hex(format!("{challenge}:{code}").as_bytes()));
+        let (challenge, code_hash) = (
+            challenge.clone(),
+            ids::sha256_hex(format!("{challenge}:{code}").as_bytes()),
+        );
         state
             .db
             .write(move |tx| {
@@ -307,7 +324,14 @@ pub fn insert_person(
     tx.execute(
         "INSERT INTO persons (public_id, id_number, name, mobile, birth_date, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![ids::public_id("per"), id_number, name, mobile, birth_date, Utc::now().to_rfc3339()],
+        params![
+            ids::public_id("per"),
+            id_number,
+            name,
+            mobile,
+            birth_date,
+            Utc::now().to_rfc3339()
+        ],
     )?;
     Ok(tx.last_insert_rowid())
 }
@@ -350,11 +374,23 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> ApiR
 /// (`parse_service_password`); it lives here only until the crate has it.
 fn check_new_password(errors: &mut FieldErrors, pw: &str, id_last_six: &str) {
     if pw.len() != 6 || !pw.bytes().all(|b| b.is_ascii_digit()) {
-        errors.push("new_password", "password.format", "the service password has 6 digits");
+        errors.push(
+            "new_password",
+            "password.format",
+            "the service password has 6 digits",
+        );
     } else if pw.bytes().all(|b| b == pw.as_bytes()[0]) {
-        errors.push("new_password", "password.weak", "choose 6 digits that are not all the same");
+        errors.push(
+            "new_password",
+            "password.weak",
+            "choose 6 digits that are not all the same",
+        );
     } else if pw == id_last_six {
-        errors.push("new_password", "password.initial", "choose a password other than the initial one");
+        errors.push(
+            "new_password",
+            "password.initial",
+            "choose a password other than the initial one",
+        );
     }
 }
 
@@ -383,14 +419,29 @@ pub async fn change_password(
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
             let Some(hash) = hash else {
-                return Err(ApiError::conflict("no_card", "您还没有社保卡，没有服务密码"));
+                return Err(ApiError::conflict(
+                    "no_card",
+                    "您还没有社保卡，没有服务密码",
+                ));
             };
             let mut errors = FieldErrors::default();
-            check_new_password(&mut errors, &req.new_password, id_number.get(12..).unwrap_or_default());
+            check_new_password(
+                &mut errors,
+                &req.new_password,
+                id_number.get(12..).unwrap_or_default(),
+            );
             errors.finish()?;
             if !password::verify(&req.current_password, &hash) {
-                return Err(ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials", "当前服务密码不正确")
-                    .field("current_password", "password.wrong", "the current password is wrong"));
+                return Err(ApiError::new(
+                    StatusCode::UNAUTHORIZED,
+                    "invalid_credentials",
+                    "当前服务密码不正确",
+                )
+                .field(
+                    "current_password",
+                    "password.wrong",
+                    "the current password is wrong",
+                ));
             }
             tx.execute(
                 "UPDATE persons SET password_hash = ?2, password_is_initial = 0 WHERE id = ?1",

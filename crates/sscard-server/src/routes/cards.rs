@@ -26,7 +26,12 @@ use crate::{
         (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn list(State(state): State<AppState>, me: Signed) -> ApiResult<Json<Vec<Card>>> {
-    Ok(Json(state.db.read(move |c| store::list_cards(c, me.person_id)).await?))
+    Ok(Json(
+        state
+            .db
+            .read(move |c| store::list_cards(c, me.person_id))
+            .await?,
+    ))
 }
 
 /// One card.
@@ -53,7 +58,11 @@ pub async fn get_one(
 }
 
 /// Loads (row id, social state, city) of a card the person may act on.
-fn card_state(c: &rusqlite::Connection, id: &str, person: i64) -> ApiResult<(i64, String, City, Option<i64>)> {
+fn card_state(
+    c: &rusqlite::Connection,
+    id: &str,
+    person: i64,
+) -> ApiResult<(i64, String, City, Option<i64>)> {
     let row = store::card_for(c, id, person)?.ok_or_else(ApiError::not_found)?;
     let (state, city, app): (String, String, Option<i64>) = c.query_row(
         "SELECT social_state, city, application_id FROM cards WHERE id = ?1",
@@ -85,10 +94,20 @@ pub async fn enable(
             let (row, social, _city, app) = card_state(tx, &id, me.person_id)?;
             match social.as_str() {
                 "not_enabled" => {}
-                "temp_lost" => return Err(ApiError::conflict("card.temp_lost", "卡片处于临时挂失状态")),
-                _ => return Err(ApiError::conflict("card.already_enabled", "社会保障功能已经启用")),
+                "temp_lost" => {
+                    return Err(ApiError::conflict("card.temp_lost", "卡片处于临时挂失状态"));
+                }
+                _ => {
+                    return Err(ApiError::conflict(
+                        "card.already_enabled",
+                        "社会保障功能已经启用",
+                    ));
+                }
             }
-            tx.execute("UPDATE cards SET social_state = 'enabled' WHERE id = ?1", params![row])?;
+            tx.execute(
+                "UPDATE cards SET social_state = 'enabled' WHERE id = ?1",
+                params![row],
+            )?;
             if let Some(app) = app {
                 store::add_event(tx, app, ApplicationStatus::Enabled, today)?;
             }
@@ -143,7 +162,13 @@ pub async fn temporary_loss(
     }))
 }
 
-async fn refuse(state: AppState, me: Signed, id: String, service: Service, what: &'static str) -> ApiResult<Json<Card>> {
+async fn refuse(
+    state: AppState,
+    me: Signed,
+    id: String,
+    service: Service,
+    what: &'static str,
+) -> ApiResult<Json<Card>> {
     let today = state.clock.today();
     let city = state
         .db
@@ -160,7 +185,11 @@ async fn refuse(state: AppState, me: Signed, id: String, service: Service, what:
         (status = 404, description = "`not_found`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 409, description = "`counter_only`, with `where_to_go`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
-pub async fn unfreeze(State(state): State<AppState>, me: Signed, Path(id): Path<String>) -> ApiResult<Json<Card>> {
+pub async fn unfreeze(
+    State(state): State<AppState>,
+    me: Signed,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Card>> {
     refuse(state, me, id, Service::Unfreeze, "提前解挂").await
 }
 
@@ -172,7 +201,11 @@ pub async fn unfreeze(State(state): State<AppState>, me: Signed, Path(id): Path<
         (status = 404, description = "`not_found`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 409, description = "`counter_only`, with `where_to_go`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
-pub async fn financial_activation(State(state): State<AppState>, me: Signed, Path(id): Path<String>) -> ApiResult<Json<Card>> {
+pub async fn financial_activation(
+    State(state): State<AppState>,
+    me: Signed,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Card>> {
     refuse(state, me, id, Service::ActivateFinancial, "金融功能激活").await
 }
 
@@ -184,6 +217,10 @@ pub async fn financial_activation(State(state): State<AppState>, me: Signed, Pat
         (status = 404, description = "`not_found`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 409, description = "`counter_only`, with `where_to_go`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
-pub async fn formal_loss(State(state): State<AppState>, me: Signed, Path(id): Path<String>) -> ApiResult<Json<Card>> {
+pub async fn formal_loss(
+    State(state): State<AppState>,
+    me: Signed,
+    Path(id): Path<String>,
+) -> ApiResult<Json<Card>> {
     refuse(state, me, id, Service::FormalLoss, "正式挂失").await
 }

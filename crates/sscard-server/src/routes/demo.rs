@@ -40,7 +40,10 @@ pub async fn get_clock(State(state): State<AppState>) -> Json<DemoClock> {
         (status = 200, description = "The new clock (demo mode only)", body = DemoClock),
         (status = 400, description = "`validation_failed` (days.range)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
-pub async fn advance(State(state): State<AppState>, Body(req): Body<DemoAdvance>) -> ApiResult<Json<DemoClock>> {
+pub async fn advance(
+    State(state): State<AppState>,
+    Body(req): Body<DemoAdvance>,
+) -> ApiResult<Json<DemoClock>> {
     let mut errors = FieldErrors::default();
     if !(1..=366).contains(&req.days) {
         errors.push("days", "days.range", "move the clock 1 to 366 days");

@@ -55,11 +55,19 @@ pub async fn put_draft(
     Body(draft): Body<Draft>,
 ) -> ApiResult<Json<Draft>> {
     if !draft.data.is_object() {
-        return Err(ApiError::validation(vec![]).field("data", "draft.not_object", "the draft must be a JSON object"));
+        return Err(ApiError::validation(vec![]).field(
+            "data",
+            "draft.not_object",
+            "the draft must be a JSON object",
+        ));
     }
     let text = serde_json::to_string(&draft.data).map_err(ApiError::internal)?;
     if text.len() > MAX_DRAFT_BYTES {
-        return Err(ApiError::validation(vec![]).field("data", "draft.too_large", "the draft is larger than 16 KiB"));
+        return Err(ApiError::validation(vec![]).field(
+            "data",
+            "draft.too_large",
+            "the draft is larger than 16 KiB",
+        ));
     }
     let now = Utc::now().to_rfc3339();
     let stamp = now.clone();
@@ -90,7 +98,10 @@ pub async fn delete_draft(State(state): State<AppState>, me: Signed) -> ApiResul
     state
         .db
         .write(move |tx| {
-            tx.execute("DELETE FROM drafts WHERE person_id = ?1", params![me.person_id])?;
+            tx.execute(
+                "DELETE FROM drafts WHERE person_id = ?1",
+                params![me.person_id],
+            )?;
             Ok(())
         })
         .await?;

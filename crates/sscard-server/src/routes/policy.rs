@@ -2,7 +2,7 @@
 
 use axum::{
     Json,
-    extract::{Path, Query, State},
+    extract::{Path, Query, State, rejection::QueryRejection},
     http::header,
     response::IntoResponse,
 };
@@ -62,13 +62,22 @@ pub async fn city_policy(
     params(("city" = String, Path, description = "City id"), BranchQuery),
     responses(
         (status = 200, description = "Branches (sample data)", body = [Branch]),
+        (status = 400, description = "`query.invalid`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn city_branches(
     Path(id): Path<String>,
-    Query(q): Query<BranchQuery>,
+    q: Result<Query<BranchQuery>, QueryRejection>,
 ) -> ApiResult<Json<Vec<Branch>>> {
     let c = city(&id)?;
+    let Query(q) = q.map_err(|e| {
+        ApiError::new(
+            axum::http::StatusCode::BAD_REQUEST,
+            "query.invalid",
+            "查询参数格式不正确",
+        )
+        .detail(e.body_text())
+    })?;
     Ok(Json(
         branches::all()
             .filter(|b| b.city == c.id())

@@ -263,3 +263,90 @@ impl Http {
         self.send(Method::DELETE, path, None, &[]).await
     }
 }
+
+/// Demo people (see src/demo.rs).
+pub mod people {
+    /// (name, id number, mobile, password)
+    pub const WANG: (&str, &str, &str, &str) =
+        ("王建国", "110101198503122012", "13800000001", "122012");
+    pub const LI: (&str, &str, &str, &str) =
+        ("李秀英", "110102199007183028", "13800000002", "183028");
+    pub const CHEN: (&str, &str, &str, &str) =
+        ("陈卫东", "110105197801014037", "13800000003", "014037");
+    pub const LIU: (&str, &str, &str, &str) = ("刘芳", "11010619921120504X", "13800000004", "");
+    pub const ZHAO: (&str, &str, &str, &str) =
+        ("赵磊", "110108198806066059", "13800000005", "066059");
+    pub const SUN: (&str, &str, &str, &str) = ("孙悦", "110112199505057078", "13800000006", "");
+}
+
+/// A valid ID number from its first 17 digits (check digit from the rules crate).
+pub fn id_number(body17: &str) -> String {
+    format!("{body17}{}", sscard_rules::check_digit(body17).unwrap())
+}
+
+impl Http {
+    /// Signs in with ID number and service password; panics unless 200.
+    pub async fn sign_in(&mut self, who: (&str, &str, &str, &str)) -> serde_json::Value {
+        let r = self
+            .post(
+                "/api/v1/auth/sign-in",
+                serde_json::json!({"id_number": who.1, "password": who.3}),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.text());
+        r.json()
+    }
+
+    /// Signs in with a one-time code (demo server); panics unless 200.
+    pub async fn sign_in_code(&mut self, name: &str, id: &str, mobile: &str) -> serde_json::Value {
+        let r = self
+            .post(
+                "/api/v1/auth/code",
+                serde_json::json!({"name": name, "id_number": id, "mobile": mobile}),
+            )
+            .await;
+        assert_eq!(r.status, 201, "{}", r.text());
+        let j = r.json();
+        let r = self
+            .post(
+                "/api/v1/auth/code/verify",
+                serde_json::json!({"challenge_id": j["challenge_id"], "code": j["demo_code"]}),
+            )
+            .await;
+        assert_eq!(r.status, 200, "{}", r.text());
+        r.json()
+    }
+
+    /// Posts an application with an idempotency key.
+    pub async fn apply(&mut self, key: &str, body: serde_json::Value) -> Res {
+        self.send(
+            Method::POST,
+            "/api/v1/applications",
+            Some(body),
+            &[("idempotency-key", key)],
+        )
+        .await
+    }
+
+    /// The server's today (demo server).
+    pub async fn today(&mut self) -> chrono::NaiveDate {
+        let r = self.get("/api/v1/demo/clock").await;
+        r.json()["today"].as_str().unwrap().parse().unwrap()
+    }
+}
+
+/// The field codes of a `validation_failed` problem.
+pub fn field_codes(r: &Res) -> Vec<(String, String)> {
+    assert_eq!(r.problem_code(), "validation_failed", "{}", r.text());
+    r.json()["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                e["field"].as_str().unwrap().to_owned(),
+                e["code"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,300 @@
+//! Where can I do this: case table (002 Q5–Q10, Q18–Q21, Q34, Q38; 004; DECISIONS D5, D8–D12).
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::{check, d};
+use sscard_rules::*;
+
+struct Case {
+    city: City,
+    service: Service,
+    actor: Actor,
+    on: (i32, u32, u32),
+    permission: Permission,
+    includes: &'static [Channel],
+    excludes: &'static [Channel],
+    refused: &'static [Channel],
+    condition: Option<(Channel, OfferCondition)>,
+    note: Option<WhereNote>,
+    source: &'static str,
+}
+
+const N: (i32, u32, u32) = (2026, 3, 2);
+
+const CASES: &[Case] = &[
+    Case {
+        city: City::Beijing,
+        service: Service::Reissue,
+        actor: Actor::Holder,
+        on: N,
+        permission: Permission::Allowed,
+        includes: &[
+            Channel::HrssWebsite,
+            Channel::IssuingBankBranch,
+            Channel::InstantBranch,
+        ],
+        excludes: &[Channel::DistrictStreetPoint],
+        refused: &[Channel::DistrictStreetPoint],
+        condition: Some((
+            Channel::BankBranch,
+            OfferCondition::OtherBankMeansBankChange,
+        )),
+        note: None,
+        source: "002 Q9 L79, Q10 L89, Q20 L143; D8",
+    },
+    Case {
+        city: City::Beijing,
+        service: Service::TempLoss,
+        actor: Actor::Agent,
+        on: N,
+        permission: Permission::Allowed,
+        includes: &[
+            Channel::Hotline,
+            Channel::DistrictStreetPoint,
+            Channel::BankBranch,
+        ],
+        excludes: &[Channel::HrssWebsite],
+        refused: &[],
+        condition: Some((
+            Channel::DistrictStreetPoint,
+            OfferCondition::SocialFunctionOnly,
+        )),
+        note: Some(WhereNote::ActsAtCounters),
+        source: "002 Q18 L135, Q21 L147, Q38 L237; D10, D12",
+    },
+    Case {
+        city: City::Beijing,
+        service: Service::ActivateFinancial,
+        actor: Actor::Holder,
+        on: N,
+        permission: Permission::Allowed,
+        includes: &[Channel::IssuingBankBranch, Channel::InstantBranch],
+        excludes: &[Channel::HrssWebsite, Channel::DistrictStreetPoint],
+        refused: &[
+            Channel::HrssWebsite,
+            Channel::BeijingHrssApp,
+            Channel::DistrictStreetPoint,
+        ],
+        condition: Some((Channel::IssuingBankBranch, OfferCondition::InPersonOnly)),
+        note: None,
+        source: "002 Q10 L89–L91, Q15 L121",
+    },
+    Case {
+        city: City::Beijing,
+        service: Service::Apply,
+        actor: Actor::Agent,
+        on: N,
+        permission: Permission::NotAllowed,
+        includes: &[],
+        excludes: &[Channel::BankBranch],
+        refused: &[],
+        condition: None,
+        note: Some(WhereNote::ActorNotAllowed),
+        source: "002 Q38 L237; D5",
+    },
+    Case {
+        city: City::Beijing,
+        service: Service::Unfreeze,
+        actor: Actor::Holder,
+        on: N,
+        permission: Permission::Allowed,
+        includes: &[Channel::IssuingBankBranch, Channel::DistrictStreetPoint],
+        excludes: &[Channel::Hotline],
+        refused: &[],
+        condition: Some((Channel::DistrictStreetPoint, OfferCondition::FormalLossOnly)),
+        note: None,
+        source: "002 Q7 L61, Q19 L139; D11",
+    },
+    Case {
+        city: City::Beijing,
+        service: Service::CancelFinancial,
+        actor: Actor::Holder,
+        on: N,
+        permission: Permission::Allowed,
+        includes: &[Channel::IssuingBankBranch],
+        excludes: &[Channel::BankBranch],
+        refused: &[Channel::DistrictStreetPoint],
+        condition: Some((
+            Channel::IssuingBankBranch,
+            OfferCondition::SocialCancelledFirst,
+        )),
+        note: None,
+        source: "002 Q34 L219, Q36 L229",
+    },
+    Case {
+        city: City::Beijing,
+        service: Service::Apply,
+        actor: Actor::Holder,
+        on: (2024, 7, 1),
+        permission: Permission::Allowed,
+        includes: &[Channel::HrssWebsite, Channel::MinshengMiniProgram],
+        excludes: &[Channel::BeijingHrssWechat, Channel::DistrictStreetPoint],
+        refused: &[],
+        condition: None,
+        note: Some(WhereNote::OrganisedByGroup),
+        source: "001 问答(八) L103; D4, D9",
+    },
+    Case {
+        city: City::Beijing,
+        service: Service::Apply,
+        actor: Actor::Holder,
+        on: N,
+        permission: Permission::Allowed,
+        includes: &[
+            Channel::BeijingHrssWechat,
+            Channel::DistrictStreetPoint,
+            Channel::BankBranch,
+            Channel::InstantBranch,
+        ],
+        excludes: &[],
+        refused: &[],
+        condition: Some((
+            Channel::MinshengMiniProgram,
+            OfferCondition::ApplicationOnlyChannel,
+        )),
+        note: None,
+        source: "000 ¶ L12–L13; D9",
+    },
+    Case {
+        city: City::Beijing,
+        service: Service::Apply,
+        actor: Actor::Holder,
+        on: (2024, 3, 1),
+        permission: Permission::NotAllowed,
+        includes: &[],
+        excludes: &[Channel::HrssWebsite],
+        refused: &[],
+        condition: None,
+        note: Some(WhereNote::IndividualApplicationClosed),
+        source: "001 ¶ L13; D4",
+    },
+    Case {
+        city: City::Beijing,
+        service: Service::CollectiveApply,
+        actor: Actor::Employer,
+        on: N,
+        permission: Permission::Allowed,
+        includes: &[Channel::HrssWebsite, Channel::BankBranch],
+        excludes: &[],
+        refused: &[],
+        condition: Some((Channel::HrssWebsite, OfferCondition::AsEmployerUser)),
+        note: None,
+        source: "002 Q12 L103",
+    },
+    Case {
+        city: City::Beijing,
+        service: Service::EnableSocial,
+        actor: Actor::Guardian,
+        on: N,
+        permission: Permission::Conditional,
+        includes: &[Channel::DistrictStreetPoint],
+        excludes: &[Channel::HrssWebsite],
+        refused: &[],
+        condition: None,
+        note: Some(WhereNote::ActsAtCounters),
+        source: "002 Q38 L241; D12, D13",
+    },
+    Case {
+        city: City::Urumqi,
+        service: Service::Renewal,
+        actor: Actor::Holder,
+        on: (2026, 4, 1),
+        permission: Permission::Allowed,
+        includes: &[Channel::BankBranch, Channel::XinjiangHrssApp],
+        excludes: &[],
+        refused: &[],
+        condition: Some((
+            Channel::XinjiangHrssApp,
+            OfferCondition::RemoteResidentsOnly,
+        )),
+        note: None,
+        source: "004 ¶ L6, Q L23–L26",
+    },
+    Case {
+        city: City::Urumqi,
+        service: Service::CollectiveApply,
+        actor: Actor::Employer,
+        on: (2026, 4, 1),
+        permission: Permission::NotAllowed,
+        includes: &[],
+        excludes: &[],
+        refused: &[],
+        condition: None,
+        note: Some(WhereNote::ActorNotAllowed),
+        source: "004 Q L19",
+    },
+    Case {
+        city: City::Shanghai,
+        service: Service::Apply,
+        actor: Actor::Guardian,
+        on: (2026, 4, 1),
+        permission: Permission::Allowed,
+        includes: &[Channel::ShanghaiOnline],
+        excludes: &[],
+        refused: &[],
+        condition: None,
+        note: None,
+        source: "003 换发方式(三) L23",
+    },
+];
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn where_can_table() {
+    for c in CASES {
+        let got = where_can(c.city, c.service, c.actor, d(c.on.0, c.on.1, c.on.2));
+        let Ok(w) = got else {
+            check(false, c.source, &format!("{:?}", got));
+            continue;
+        };
+        let w = w.result;
+        let what = format!("{} {} {}: {w:?}", c.city, c.service, c.actor);
+        check(w.permission.permission == c.permission, c.source, &what);
+        for ch in c.includes {
+            check(
+                w.channels.iter().any(|o| o.channel == *ch),
+                c.source,
+                &format!("includes {ch}: {what}"),
+            );
+        }
+        for ch in c.excludes {
+            check(
+                !w.channels.iter().any(|o| o.channel == *ch),
+                c.source,
+                &format!("excludes {ch}: {what}"),
+            );
+        }
+        for ch in c.refused {
+            check(
+                w.not_offered.iter().any(|o| o.channel == *ch),
+                c.source,
+                &format!("refused {ch}: {what}"),
+            );
+        }
+        if let Some((ch, cond)) = c.condition {
+            check(
+                w.channels
+                    .iter()
+                    .any(|o| o.channel == ch && o.conditions.contains(&cond)),
+                c.source,
+                &format!("condition {cond:?} at {ch}: {what}"),
+            );
+        }
+        if let Some(n) = c.note {
+            check(
+                w.notes.contains(&n),
+                c.source,
+                &format!("note {n:?}: {what}"),
+            );
+        }
+        check(
+            w.channels
+                .iter()
+                .chain(&w.not_offered)
+                .all(|o| o.service == c.service),
+            c.source,
+            "service filter",
+        );
+    }
+}

@@ -1,0 +1,217 @@
+//! Validation case tables (GB 11643; DECISIONS D21–D23; 002 Q38 L241).
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+mod common;
+use common::{check, d};
+use sscard_rules::*;
+
+type Ymd = (i32, u32, u32);
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn id_numbers() {
+    let today = d(2026, 3, 2);
+    let ok: &[(&str, &str, Ymd, Sex)] = &[
+        (
+            "11010519491231002X",
+            "11010519491231002X",
+            (1949, 12, 31),
+            Sex::Female,
+        ),
+        (
+            "11010519491231002x",
+            "11010519491231002X",
+            (1949, 12, 31),
+            Sex::Female,
+        ),
+        (
+            " 110105 19491231 002x ",
+            "11010519491231002X",
+            (1949, 12, 31),
+            Sex::Female,
+        ),
+        (
+            "１１０１０５１９４９１２３１００２Ｘ",
+            "11010519491231002X",
+            (1949, 12, 31),
+            Sex::Female,
+        ),
+        (
+            "440304200802291234",
+            "440304200802291234",
+            (2008, 2, 29),
+            Sex::Male,
+        ),
+        (
+            "65010219640229001x",
+            "65010219640229001X",
+            (1964, 2, 29),
+            Sex::Male,
+        ),
+        (
+            "110101-19660815-0010",
+            "110101196608150010",
+            (1966, 8, 15),
+            Sex::Male,
+        ),
+    ];
+    for (input, norm, birth, sex) in ok {
+        let got = parse_id_number(input, today);
+        check(
+            matches!(&got, Ok(id) if id.number == *norm && id.birth_date == d(birth.0, birth.1, birth.2) && id.sex == *sex),
+            "GB 11643-1999; D23",
+            &format!("{input:?} → {got:?}"),
+        );
+    }
+    let bad: &[(&str, &str)] = &[
+        ("", "id_number.empty"),
+        ("   ", "id_number.empty"),
+        ("11010519491231002", "id_number.length"),
+        ("11010519491231002X1", "id_number.length"),
+        ("1101051949123100AX", "id_number.format"),
+        ("X10105194912310021", "id_number.format"),
+        ("11010519491231002é", "id_number.format"),
+        ("110105194902310026", "id_number.birth_date"),
+        ("110105189912310026", "id_number.birth_date"),
+        ("110101203012310012", "id_number.future_birth_date"),
+        ("110105194912310021", "id_number.check_digit"),
+    ];
+    for (input, code) in bad {
+        let got = parse_id_number(input, today).map_err(|e| e.code());
+        check(
+            got.as_ref().err() == Some(code),
+            "GB 11643-1999; D23",
+            &format!("{input:?} → {got:?}"),
+        );
+    }
+    check(
+        parse_id_number("110105194912310021", today)
+            == Err(IdNumberError::CheckDigit { expected: 'X' }),
+        "GB 11643",
+        "expected check character reported",
+    );
+    check(
+        check_digit("11010519491231002") == Some('X'),
+        "GB 11643",
+        "check digit",
+    );
+    check(
+        parse_id_number("11010519491231002X", today).is_ok_and(|id| id.last_six() == "31002X"),
+        "002 Q17 L131",
+        "initial service password = last 6",
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn mobiles_names_postcodes() {
+    let mobiles: &[(&str, Result<&str, &str>)] = &[
+        ("13800138000", Ok("13800138000")),
+        ("+86 138-0013-8000", Ok("13800138000")),
+        ("008613800138000", Ok("13800138000")),
+        ("8613800138000", Ok("13800138000")),
+        ("１３８００１３８０００", Ok("13800138000")),
+        ("19912345678", Ok("19912345678")),
+        ("12800138000", Err("mobile.format")),
+        ("1380013800", Err("mobile.format")),
+        ("010-12345678", Err("mobile.format")),
+        ("", Err("mobile.empty")),
+    ];
+    for (input, want) in mobiles {
+        let got = parse_mobile(input).map_err(|e| e.code());
+        check(
+            got.as_deref().map_err(|e| *e) == *want,
+            "mainland numbering plan",
+            &format!("{input:?} → {got:?}"),
+        );
+    }
+    let long_cjk: String = "张".repeat(NAME_MAX_CHINESE + 1);
+    let long_latin: String = "a".repeat(NAME_MAX_LATIN + 1);
+    let names: &[(&str, Result<&str, &str>)] = &[
+        ("张三", Ok("张三")),
+        ("  张 三 ", Ok("张三")),
+        ("阿卜杜•热合曼", Ok("阿卜杜·热合曼")),
+        ("阿卜杜・热合曼·买买提", Ok("阿卜杜·热合曼·买买提")),
+        ("John  Smith", Ok("John Smith")),
+        ("O'Brien-Smith", Ok("O'Brien-Smith")),
+        ("·张三", Err("name.characters")),
+        ("张三·", Err("name.characters")),
+        ("张··三", Err("name.characters")),
+        ("张San", Err("name.characters")),
+        ("张3", Err("name.characters")),
+        ("123", Err("name.characters")),
+        ("张", Err("name.too_short")),
+        (long_cjk.as_str(), Err("name.too_long")),
+        (long_latin.as_str(), Err("name.too_long")),
+        ("", Err("name.empty")),
+        ("  ", Err("name.empty")),
+    ];
+    for (input, want) in names {
+        let got = parse_name(input).map(|n| n.name).map_err(|e| e.code());
+        check(
+            got.as_deref().map_err(|e| *e) == *want,
+            "DECISIONS D22",
+            &format!("{input:?} → {got:?}"),
+        );
+    }
+    let postcodes: &[(&str, Result<&str, &str>)] = &[
+        ("100051", Ok("100051")),
+        ("１００ ０５１", Ok("100051")),
+        ("10005", Err("postal_code.format")),
+        ("10005a", Err("postal_code.format")),
+        ("", Err("postal_code.empty")),
+    ];
+    for (input, want) in postcodes {
+        let got = parse_postal_code(input).map_err(|e| e.code());
+        check(
+            got.as_deref().map_err(|e| *e) == *want,
+            "6-digit postal codes",
+            &format!("{input:?} → {got:?}"),
+        );
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn guardians() {
+    let on = d(2026, 2, 28);
+    let cases: &[(Ymd, Ymd, Result<(), &str>, &str)] = &[
+        ((1980, 1, 1), (2016, 5, 1), Ok(()), "002 Q38 L241"),
+        (
+            (2008, 3, 1),
+            (2016, 5, 1),
+            Err("guardian.not_adult"),
+            "002 Q38 L241; D21",
+        ),
+        (
+            (2008, 2, 29),
+            (2016, 5, 1),
+            Ok(()),
+            "D3: born 29 Feb, adult on 28 Feb",
+        ),
+        (
+            (1980, 1, 1),
+            (2008, 2, 29),
+            Err("child.not_minor"),
+            "D3: 18 on 28 Feb",
+        ),
+        ((1980, 1, 1), (2008, 3, 1), Ok(()), "D3"),
+        (
+            (1980, 1, 1),
+            (2026, 3, 1),
+            Err("guardian.birth_after_date"),
+            "validation",
+        ),
+    ];
+    for (g, c, want, source) in cases {
+        let got = check_guardianship(d(g.0, g.1, g.2), d(c.0, c.1, c.2), on).map_err(|e| e.code());
+        check(got == *want, source, &format!("{g:?} for {c:?}: {got:?}"));
+    }
+    let e: ValidationError = GuardianError::BirthAfterDate.into();
+    check(
+        e.code() == "guardian.birth_after_date",
+        "codes",
+        "ValidationError forwards code()",
+    );
+}

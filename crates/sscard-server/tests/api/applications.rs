@@ -1,0 +1,330 @@
+//! Applications: creation, idempotency, validation codes, guardians, other
+//! people's applications, concurrency and restart.
+
+use crate::common::{Server, field_codes, id_number, people::*};
+use serde_json::json;
+
+fn branch_body() -> serde_json::Value {
+    json!({"city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "bj-icbc-dongcheng"})
+}
+
+fn mail_body() -> serde_json::Value {
+    json!({"city": "beijing", "bank": "boc", "pickup": "mail", "postal_address": {
+        "recipient": "孙悦", "mobile": "13800000006", "address": "北京市海淀区示例路2号", "postal_code": "100080"}})
+}
+
+#[tokio::test]
+async fn create_read_list_with_rules_deadline() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let today = c.today().await;
+    let r = c.apply("key-1", mail_body()).await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let app = r.json();
+    let id = app["id"].as_str().unwrap().to_owned();
+    assert_eq!(r.header("location"), format!("/api/v1/applications/{id}"));
+    assert_eq!(app["status"], "submitted");
+    assert_eq!(app["actor"], "self");
+    assert_eq!(app["events"][0]["kind"], "submitted");
+    assert_eq!(app["submitted_on"], today.to_string());
+    // The deadline is the rules crate's, not the server's own arithmetic.
+    let preview = sscard_rules::preview_timeline(
+        &sscard_rules::TimelineRequest {
+            city: sscard_rules::City::Beijing,
+            business: sscard_rules::Business::FirstApplication,
+            channel: sscard_rules::Channel::BeijingHrssApp,
+            pickup: sscard_rules::PickupMethod::Mail,
+            date: today,
+            card_held: sscard_rules::CardHeld::None,
+            last_bank_change: None,
+        },
+        sscard_rules::Calendar::embedded(),
+    )
+    .unwrap();
+    assert_eq!(
+        app["expected"]["production_deadline"],
+        preview.result.production.made_by().unwrap().to_string()
+    );
+    assert_eq!(app["expected"]["plus_postal_transit"], true);
+
+    let r = c.get(&format!("/api/v1/applications/{id}")).await;
+    assert_eq!(r.json(), app);
+    let r = c.get("/api/v1/applications").await;
+    assert_eq!(r.json().as_array().unwrap().len(), 1);
+}
+
+#[tokio::test]
+async fn a_retried_submission_is_one_application() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let first = c.apply("retry-key", branch_body()).await;
+    assert_eq!(first.status, 201);
+    let again = c.apply("retry-key", branch_body()).await;
+    assert_eq!(again.status, 200);
+    assert_eq!(again.json()["id"], first.json()["id"]);
+    let r = c.apply("retry-key", mail_body()).await;
+    assert_eq!(r.status, 422);
+    assert_eq!(r.problem_code(), "idempotency_key.reused");
+    assert_eq!(
+        c.get("/api/v1/applications")
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    // A new key for the same person: the open application blocks a second one.
+    let r = c.apply("other-key", branch_body()).await;
+    assert_eq!(r.status, 409);
+    assert_eq!(r.problem_code(), "application.exists");
+}
+
+#[tokio::test]
+async fn concurrent_retries_create_exactly_one_application() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let mut tasks = Vec::new();
+    for _ in 0..12 {
+        let mut c = c.clone();
+        tasks.push(tokio::spawn(async move {
+            c.apply("same-key", branch_body()).await
+        }));
+    }
+    let mut ids = std::collections::HashSet::new();
+    let mut created = 0;
+    for t in tasks {
+        let r = t.await.unwrap();
+        assert!(r.status == 201 || r.status == 200, "{}", r.text());
+        created += usize::from(r.status == 201);
+        ids.insert(r.json()["id"].as_str().unwrap().to_owned());
+    }
+    assert_eq!(created, 1);
+    assert_eq!(ids.len(), 1);
+    assert_eq!(
+        c.get("/api/v1/applications")
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn concurrent_submissions_of_different_people_are_all_stored() {
+    let s = Server::start(true);
+    let mut tasks = Vec::new();
+    for i in 0..8 {
+        let mut c = s.client();
+        let base = s.base.clone();
+        tasks.push(tokio::spawn(async move {
+            let _ = base;
+            let id = id_number(&format!("11010119900101{:03}", 100 + i));
+            c.sign_in_code("测试人", &id, "13900000000").await;
+            c.apply("k", json!({"city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "bj-icbc-dongcheng"}))
+                .await
+                .status
+        }));
+    }
+    for t in tasks {
+        assert_eq!(t.await.unwrap(), 201);
+    }
+}
+
+#[tokio::test]
+async fn idempotency_key_is_required_and_bounded() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let r = c.post("/api/v1/applications", branch_body()).await;
+    assert_eq!(r.status, 400);
+    assert_eq!(r.problem_code(), "idempotency_key.missing");
+    let long = "x".repeat(129);
+    let r = c.apply(&long, branch_body()).await;
+    assert_eq!(r.problem_code(), "idempotency_key.invalid");
+}
+
+#[tokio::test]
+async fn bad_inputs_have_specific_field_codes() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let cases = [
+        (
+            json!({"city": "mars", "bank": "icbc", "pickup": "mail"}),
+            "city",
+            "city.unknown",
+        ),
+        (
+            json!({"city": "beijing", "bank": "bank_of_urumqi", "pickup": "branch", "branch_id": "bj-icbc-dongcheng"}),
+            "bank",
+            "bank.not_in_city",
+        ),
+        (
+            json!({"city": "beijing", "bank": "icbc", "pickup": "on_the_spot"}),
+            "pickup",
+            "pickup.not_online",
+        ),
+        (
+            json!({"city": "beijing", "bank": "icbc", "pickup": "drone"}),
+            "pickup",
+            "pickup.unknown",
+        ),
+        (
+            json!({"city": "beijing", "bank": "icbc", "pickup": "branch"}),
+            "branch_id",
+            "branch_id.missing",
+        ),
+        (
+            json!({"city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "nowhere"}),
+            "branch_id",
+            "branch_id.unknown",
+        ),
+        (
+            json!({"city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "bj-abc-chaoyang"}),
+            "branch_id",
+            "branch_id.wrong_bank",
+        ),
+        (
+            json!({"city": "beijing", "bank": "icbc", "pickup": "mail"}),
+            "postal_address",
+            "postal_address.missing",
+        ),
+        (
+            json!({"city": "beijing", "bank": "icbc", "pickup": "mail", "postal_address": {"recipient": "孙悦", "mobile": "13800000006", "address": "示例路", "postal_code": "1000"}}),
+            "postal_address.postal_code",
+            "postal_code.format",
+        ),
+        (
+            json!({"city": "beijing", "bank": "icbc", "pickup": "mail", "postal_address": {"recipient": "孙悦", "mobile": "2", "address": "", "postal_code": "100080"}}),
+            "postal_address.mobile",
+            "mobile.format",
+        ),
+        (
+            json!({"city": "beijing", "bank": "icbc", "pickup": "mail", "postal_address": {"recipient": "孙悦", "mobile": "13800000006", "address": " ", "postal_code": "100080"}}),
+            "postal_address.address",
+            "address.empty",
+        ),
+    ];
+    for (i, (body, field, code)) in cases.into_iter().enumerate() {
+        let r = c.apply(&format!("bad-{i}"), body).await;
+        assert_eq!(r.status, 400, "case {i}: {}", r.text());
+        let codes = field_codes(&r);
+        assert!(
+            codes.contains(&(field.into(), code.into())),
+            "case {i}: {codes:?}"
+        );
+    }
+    assert!(
+        c.get("/api/v1/applications")
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[tokio::test]
+async fn a_card_holder_cannot_apply_again() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in(WANG).await;
+    let r = c.apply("k", branch_body()).await;
+    assert_eq!(r.status, 409);
+    assert_eq!(r.problem_code(), "card.exists");
+}
+
+#[tokio::test]
+async fn guardian_applies_for_a_minor() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in(ZHAO).await;
+    let child = id_number("11010820200101102");
+    let mut body = branch_body();
+    body["minor"] =
+        json!({"name": "赵小川", "id_number": child, "guardianship_proof": "birth_certificate"});
+    let r = c.apply("minor-1", body).await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let app = r.json();
+    assert_eq!(app["actor"], "guardian");
+    assert_eq!(app["guardianship_proof"], "birth_certificate");
+    assert_eq!(app["cardholder"]["name"], "赵小川");
+    assert_eq!(app["submitted_by"]["name"], ZHAO.0);
+    let id = app["id"].as_str().unwrap();
+    assert_eq!(
+        c.get(&format!("/api/v1/applications/{id}")).await.status,
+        200
+    );
+
+    // An adult is not a minor (rules crate: child.not_minor).
+    let mut body = branch_body();
+    body["minor"] =
+        json!({"name": "王建国", "id_number": WANG.1, "guardianship_proof": "household_register"});
+    let r = c.apply("minor-2", body).await;
+    let codes = field_codes(&r);
+    assert!(
+        codes.contains(&("minor.id_number".into(), "child.not_minor".into())),
+        "{codes:?}"
+    );
+
+    let mut body = branch_body();
+    body["minor"] = json!({"name": "赵小川", "id_number": "110108202001011020", "guardianship_proof": "adoption"});
+    let r = c.apply("minor-3", body).await;
+    assert_eq!(r.problem_code(), "body.invalid");
+}
+
+#[tokio::test]
+async fn nobody_sees_another_persons_application() {
+    let s = Server::start(true);
+    let mut sun = s.client();
+    sun.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let id = sun.apply("k", branch_body()).await.json()["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let mut wang = s.client();
+    wang.sign_in(WANG).await;
+    let r = wang.get(&format!("/api/v1/applications/{id}")).await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.problem_code(), "not_found");
+    let list = wang.get("/api/v1/applications").await.json();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["id"] != id.as_str())
+    );
+    // The same key used by another person is that person's own key.
+    let r = wang.apply("k", branch_body()).await;
+    assert_eq!(r.problem_code(), "card.exists");
+}
+
+#[tokio::test]
+async fn applications_survive_a_restart() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let app = c.apply("k", mail_body()).await.json();
+    let cookie = c.cookie.clone();
+    let s = s.restart();
+    let mut c = s.client();
+    c.cookie = cookie;
+    // The session survives too (it is stored, hashed, in SQLite).
+    let r = c
+        .get(&format!(
+            "/api/v1/applications/{}",
+            app["id"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(r.json(), app);
+    let again = c.apply("k", mail_body()).await;
+    assert_eq!(again.status, 200);
+    assert_eq!(again.json()["id"], app["id"]);
+}

@@ -1,0 +1,433 @@
+//! Sign-in, sessions, the service password, rate limits and the Origin check.
+
+use crate::common::{Server, field_codes, people::*};
+use serde_json::json;
+
+#[tokio::test]
+async fn password_sign_in_session_and_sign_out() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    assert_eq!(
+        c.get("/api/v1/auth/session").await.problem_code(),
+        "unauthenticated"
+    );
+    let r = c
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": WANG.1, "password": WANG.3}),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    let cookie = r.header("set-cookie");
+    assert!(cookie.starts_with("sscard_session="), "{cookie}");
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Secure"),
+        "plain http: no Secure flag: {cookie}"
+    );
+    let j = r.json();
+    assert_eq!(j["person"]["name"], WANG.0);
+    assert_eq!(j["person"]["id_number_masked"], "110101********2012");
+    assert_eq!(j["kind"], "password");
+    assert_eq!(j["password_is_initial"], true);
+    let r = c.get("/api/v1/auth/session").await;
+    assert_eq!(r.status, 200);
+    let r = c.post("/api/v1/auth/sign-out", json!({})).await;
+    assert_eq!(r.status, 204);
+    assert_eq!(c.get("/api/v1/auth/session").await.status, 401);
+}
+
+#[tokio::test]
+async fn secure_cookie_behind_https() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.origin = None;
+    let r = c
+        .send(
+            hyper::Method::POST,
+            "/api/v1/auth/sign-in",
+            Some(json!({"id_number": WANG.1, "password": WANG.3})),
+            &[("x-forwarded-proto", "https")],
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    assert!(r.header("set-cookie").contains("; Secure"));
+}
+
+#[tokio::test]
+async fn sign_in_bad_inputs_have_specific_codes() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    let r = c
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": "110101198503122013", "password": ""}),
+        )
+        .await;
+    assert_eq!(r.status, 400);
+    let codes = field_codes(&r);
+    assert!(
+        codes.contains(&("id_number".into(), "id_number.check_digit".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("password".into(), "password.empty".into())),
+        "{codes:?}"
+    );
+
+    let r = c
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": "12345", "password": "1"}),
+        )
+        .await;
+    assert_eq!(field_codes(&r)[0].1, "id_number.length");
+
+    // Wrong password and unknown person answer alike (no enumeration).
+    let r = c
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": WANG.1, "password": "000000"}),
+        )
+        .await;
+    assert_eq!(r.status, 401);
+    assert_eq!(r.problem_code(), "invalid_credentials");
+    let r = c
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": SUN.1, "password": "057078"}),
+        )
+        .await;
+    assert_eq!(r.problem_code(), "invalid_credentials");
+
+    let r = c
+        .post("/api/v1/auth/sign-in", json!({"id_number": WANG.1}))
+        .await;
+    assert_eq!(r.status, 400);
+    assert_eq!(r.problem_code(), "body.invalid");
+    let r = c
+        .send(
+            hyper::Method::POST,
+            "/api/v1/auth/sign-in",
+            None,
+            &[("content-type", "text/plain")],
+        )
+        .await;
+    assert_eq!(r.status, 415);
+    assert_eq!(r.problem_code(), "body.not_json");
+}
+
+#[tokio::test]
+async fn repeated_wrong_passwords_lock_the_password() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    for i in 0..5 {
+        let r = c
+            .post(
+                "/api/v1/auth/sign-in",
+                json!({"id_number": LI.1, "password": "999999"}),
+            )
+            .await;
+        let want = if i < 4 {
+            "invalid_credentials"
+        } else {
+            "password_locked"
+        };
+        assert_eq!(r.problem_code(), want, "attempt {i}");
+    }
+    // Even the right password is refused while locked.
+    let r = c
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": LI.1, "password": LI.3}),
+        )
+        .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(r.problem_code(), "password_locked");
+    // The lock survives a restart.
+    let s = s.restart();
+    let r = s
+        .client()
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": LI.1, "password": LI.3}),
+        )
+        .await;
+    assert_eq!(r.problem_code(), "password_locked");
+}
+
+#[tokio::test]
+async fn sign_in_attempts_are_rate_limited() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    let mut limited = false;
+    for _ in 0..25 {
+        let r = c
+            .post(
+                "/api/v1/auth/sign-in",
+                json!({"id_number": SUN.1, "password": "123456"}),
+            )
+            .await;
+        if r.status == 429 {
+            assert_eq!(r.problem_code(), "rate_limited");
+            assert!(!r.header("retry-after").is_empty());
+            limited = true;
+            break;
+        }
+    }
+    assert!(limited);
+}
+
+#[tokio::test]
+async fn one_time_code_sign_in() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    let j = c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    assert_eq!(j["kind"], "code");
+    assert_eq!(j["person"]["name"], SUN.0);
+    assert_eq!(c.get("/api/v1/auth/session").await.status, 200);
+}
+
+#[tokio::test]
+async fn one_time_code_bad_inputs() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    let r = c
+        .post(
+            "/api/v1/auth/code",
+            json!({"name": "", "id_number": SUN.1, "mobile": "12345"}),
+        )
+        .await;
+    let codes = field_codes(&r);
+    assert!(
+        codes.contains(&("name".into(), "name.empty".into())),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&("mobile".into(), "mobile.format".into())),
+        "{codes:?}"
+    );
+
+    let r = c
+        .post(
+            "/api/v1/auth/code",
+            json!({"name": SUN.0, "id_number": SUN.1, "mobile": SUN.2}),
+        )
+        .await;
+    let ch = r.json()["challenge_id"].as_str().unwrap().to_owned();
+    let code = r.json()["demo_code"].as_str().unwrap().to_owned();
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let r = c
+        .post(
+            "/api/v1/auth/code/verify",
+            json!({"challenge_id": ch, "code": wrong}),
+        )
+        .await;
+    assert_eq!(r.status, 401);
+    assert_eq!(r.problem_code(), "code_invalid");
+    let r = c
+        .post(
+            "/api/v1/auth/code/verify",
+            json!({"challenge_id": ch, "code": "12ab"}),
+        )
+        .await;
+    assert_eq!(field_codes(&r)[0].1, "code.format");
+    let r = c
+        .post(
+            "/api/v1/auth/code/verify",
+            json!({"challenge_id": ch, "code": code}),
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    // A code works once.
+    let r = c
+        .post(
+            "/api/v1/auth/code/verify",
+            json!({"challenge_id": ch, "code": code}),
+        )
+        .await;
+    assert_eq!(r.problem_code(), "code_expired");
+}
+
+#[tokio::test]
+async fn one_time_code_with_another_persons_name_is_refused() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    let r = c
+        .post(
+            "/api/v1/auth/code",
+            json!({"name": "张三", "id_number": WANG.1, "mobile": WANG.2}),
+        )
+        .await;
+    let j = r.json();
+    let r = c
+        .post(
+            "/api/v1/auth/code/verify",
+            json!({"challenge_id": j["challenge_id"], "code": j["demo_code"]}),
+        )
+        .await;
+    assert_eq!(r.status, 401);
+    assert_eq!(r.problem_code(), "identity_mismatch");
+}
+
+#[tokio::test]
+async fn code_is_not_returned_outside_demo_mode() {
+    let s = Server::start(false);
+    let r = s
+        .client()
+        .post(
+            "/api/v1/auth/code",
+            json!({"name": SUN.0, "id_number": SUN.1, "mobile": SUN.2}),
+        )
+        .await;
+    assert_eq!(r.status, 201);
+    assert!(r.json().get("demo_code").is_none());
+}
+
+#[tokio::test]
+async fn service_password_change() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in(WANG).await;
+    let mut other = s.client();
+    other.sign_in(WANG).await;
+
+    let r = c
+        .post(
+            "/api/v1/auth/password",
+            json!({"current_password": WANG.3, "new_password": "12a"}),
+        )
+        .await;
+    assert_eq!(
+        field_codes(&r)[0],
+        ("new_password".into(), "password.format".into())
+    );
+    let r = c
+        .post(
+            "/api/v1/auth/password",
+            json!({"current_password": WANG.3, "new_password": "111111"}),
+        )
+        .await;
+    assert_eq!(field_codes(&r)[0].1, "password.weak");
+    let r = c
+        .post(
+            "/api/v1/auth/password",
+            json!({"current_password": WANG.3, "new_password": WANG.3}),
+        )
+        .await;
+    assert_eq!(field_codes(&r)[0].1, "password.initial");
+    let r = c
+        .post(
+            "/api/v1/auth/password",
+            json!({"current_password": "000000", "new_password": "635241"}),
+        )
+        .await;
+    assert_eq!(r.status, 401);
+    assert_eq!(r.problem_code(), "invalid_credentials");
+
+    let r = c
+        .post(
+            "/api/v1/auth/password",
+            json!({"current_password": WANG.3, "new_password": "635241"}),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text());
+    // This session stays, the other one is closed.
+    assert_eq!(
+        c.get("/api/v1/auth/session").await.json()["password_is_initial"],
+        false
+    );
+    assert_eq!(other.get("/api/v1/auth/session").await.status, 401);
+    let mut fresh = s.client();
+    let r = fresh
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": WANG.1, "password": WANG.3}),
+        )
+        .await;
+    assert_eq!(r.status, 401);
+    fresh.sign_in(("", WANG.1, "", "635241")).await;
+}
+
+#[tokio::test]
+async fn applicant_without_card_has_no_service_password() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in_code(LIU.0, LIU.1, LIU.2).await;
+    let r = c
+        .post(
+            "/api/v1/auth/password",
+            json!({"current_password": "1", "new_password": "635241"}),
+        )
+        .await;
+    assert_eq!(r.status, 409);
+    assert_eq!(r.problem_code(), "no_card");
+}
+
+#[tokio::test]
+async fn cross_origin_mutations_are_refused() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.origin = Some("http://evil.example".into());
+    let r = c
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": WANG.1, "password": WANG.3}),
+        )
+        .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(r.problem_code(), "origin_mismatch");
+    c.origin = None;
+    let r = c
+        .send(
+            hyper::Method::POST,
+            "/api/v1/auth/sign-in",
+            Some(json!({"id_number": WANG.1, "password": WANG.3})),
+            &[("sec-fetch-site", "cross-site")],
+        )
+        .await;
+    assert_eq!(r.problem_code(), "origin_mismatch");
+    // Same origin passes.
+    c.origin = Some(s.base.clone());
+    c.sign_in(WANG).await;
+}
+
+#[tokio::test]
+async fn every_personal_endpoint_requires_a_session() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    for (m, p) in [
+        ("GET", "/api/v1/auth/session"),
+        ("POST", "/api/v1/auth/password"),
+        ("GET", "/api/v1/draft"),
+        ("PUT", "/api/v1/draft"),
+        ("DELETE", "/api/v1/draft"),
+        ("GET", "/api/v1/applications"),
+        ("POST", "/api/v1/applications"),
+        ("GET", "/api/v1/applications/app_0000000000000000"),
+        ("GET", "/api/v1/cards"),
+        ("GET", "/api/v1/cards/card_0000000000000000"),
+        ("POST", "/api/v1/cards/card_0000000000000000/enable"),
+        ("POST", "/api/v1/cards/card_0000000000000000/temporary-loss"),
+        ("POST", "/api/v1/cards/card_0000000000000000/unfreeze"),
+        (
+            "POST",
+            "/api/v1/cards/card_0000000000000000/financial-activation",
+        ),
+        ("POST", "/api/v1/cards/card_0000000000000000/formal-loss"),
+    ] {
+        let r = c
+            .send(
+                m.parse().unwrap(),
+                p,
+                Some(json!({})),
+                &[("idempotency-key", "k")],
+            )
+            .await;
+        assert_eq!(r.status, 401, "{m} {p}: {}", r.text());
+        assert_eq!(r.problem_code(), "unauthenticated", "{m} {p}");
+    }
+}

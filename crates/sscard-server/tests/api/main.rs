@@ -1,0 +1,10 @@
+//! HTTP integration tests of the JSON API against the real server binary on
+//! loopback with a real SQLite file (one fresh server per test).
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod applications;
+mod auth;
+mod cards;
+mod misc;

@@ -1,0 +1,48 @@
+use leptos::prelude::*;
+use sscard_rules::{
+    CALENDAR_DATA, Citation, DECISIONS, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004,
+};
+
+use crate::i18n::after::{AfterTexts, fill};
+
+/// The readable title of a cited document, or its file name when it is not one of ours.
+pub fn source_title(t: &'static AfterTexts, source: &str) -> String {
+    [
+        SEED_000,
+        SEED_001,
+        SEED_002,
+        SEED_003,
+        SEED_004,
+        DECISIONS,
+        CALENDAR_DATA,
+    ]
+    .iter()
+    .position(|s| *s == source)
+    .map_or_else(|| source.to_owned(), |i| t.names.sources[i].to_owned())
+}
+
+/// One source: the document's title, the place in it (question, decision id or year), the line,
+/// and the quoted words when the rule engine keeps them.
+#[component]
+pub fn CitationLine(
+    /// The texts of the current language.
+    texts: &'static AfterTexts,
+    /// The citation from the rule engine.
+    citation: Citation,
+) -> impl IntoView {
+    let mut place = format!(
+        "{} {}",
+        source_title(texts, &citation.source),
+        citation.locator
+    );
+    if let Some(line) = citation.line {
+        place.push_str(", ");
+        place.push_str(&fill(texts.names.line, "n", &line.to_string()));
+    }
+    view! {
+        <span class="citation">
+            <span class="citation__place">{place}</span>
+            {citation.quote.map(|q| view! { <q class="citation__quote" lang="zh-Hans">{q.into_owned()}</q> })}
+        </span>
+    }
+}

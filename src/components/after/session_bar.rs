@@ -1,0 +1,42 @@
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use sscard_rules::wire::SessionInfo;
+
+use crate::api::{self, ApiError};
+use crate::i18n::after::{AfterTexts, fill};
+
+/// Who is signed in, with the sign-out button. Shows nothing while loading or when nobody is
+/// signed in (the page itself sends a signed-out person to the sign-in page).
+#[component]
+pub fn SessionBar(
+    /// The texts of the current language.
+    texts: &'static AfterTexts,
+    /// The session, loaded once by the page (outside its per-language closure).
+    session: LocalResource<Result<SessionInfo, ApiError>>,
+) -> impl IntoView {
+    let navigate = use_navigate();
+    let sign_out = move |_| {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            // Whatever the answer, the cookie is cleared by the server or already gone: go on.
+            let _ = api::sign_out().await;
+            navigate("/sign-in", Default::default());
+        });
+    };
+    let name = move || match session.get() {
+        Some(Ok(info)) => Some(info.person.name),
+        _ => None,
+    };
+    view! {
+        <Show when=move || name().is_some()>
+            <div class="session-bar">
+                <p class="session-bar__who">
+                    {move || name().map(|n| fill(texts.common.signed_in_as, "name", &n))}
+                </p>
+                <button type="button" class="button button--secondary session-bar__out" on:click=sign_out.clone()>
+                    {texts.common.sign_out}
+                </button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,15 @@
+//! The application journey's state: the answers so far, where they are kept, and which page
+//! comes next. Pages read and write [`Answers`] through [`JourneyState`]; the rules themselves
+//! come from `sscard-rules`.
+
+mod answers;
+mod date_input;
+mod eligibility;
+mod flow;
+mod state;
+
+pub use answers::{Answers, Choice};
+pub use date_input::{DateError, DateInput};
+pub use eligibility::{CITY, eligibility_input, timeline_request};
+pub use flow::{Step, next_after};
+pub use state::{JourneyState, provide_journey, use_journey};

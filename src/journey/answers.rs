@@ -1,0 +1,100 @@
+use serde::{Deserialize, Serialize};
+
+use super::DateInput;
+
+/// The answers given so far, kept as the person typed them (strings) so nothing is ever lost or
+/// reformatted; they are parsed with the rules crate when a page is continued.
+///
+/// Radio answers are stored as the stable ids used on the wire (`self`, `guardian`, `mail`, …).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Answers {
+    /// Who is applying: `self`, `guardian` or `agent`.
+    pub actor: Option<String>,
+    /// The card holder's birth date (the child's, when a guardian applies).
+    pub birth: DateInput,
+    /// The guardian's own birth date.
+    pub guardian_birth: DateInput,
+    /// Whether the guardian has proof of guardianship: `yes` or `no`.
+    pub guardian_proof: Option<String>,
+    /// Insured in the city: `yes` or `no`.
+    pub insured: Option<String>,
+    /// Another category (not insured): `pension`, `support`, `veteran`, `other` or `none`.
+    pub category: Option<String>,
+    /// Residence (civil-affairs pension): `hukou`, `permit` or `neither`.
+    pub residence: Option<String>,
+    /// The card held now: `none`, `older` (1st/2nd generation) or `third`.
+    pub card_held: Option<String>,
+
+    /// The applicant's (or guardian's) name as on the ID card.
+    pub name: String,
+    /// The applicant's (or guardian's) ID number as typed.
+    pub id_number: String,
+    /// Mobile number as typed.
+    pub mobile: String,
+    /// The one-time code challenge in progress.
+    pub challenge_id: Option<String>,
+
+    /// The child's name (guardian journey).
+    pub child_name: String,
+    /// The child's ID number as typed.
+    pub child_id_number: String,
+    /// The kind of guardianship proof: `household_register`, `birth_certificate` or
+    /// `guardianship_document`.
+    pub child_proof: Option<String>,
+
+    /// The chosen cooperating bank id.
+    pub bank: Option<String>,
+    /// How the card is collected: `mail`, `branch`, `on_the_spot` or `door`.
+    pub pickup: Option<String>,
+    /// Branch finder: district filter (empty = all).
+    pub district: String,
+    /// Branch finder: only branches that make cards on the spot.
+    pub on_the_spot_only: bool,
+    /// The chosen branch id.
+    pub branch_id: Option<String>,
+    /// Postal address: recipient.
+    pub recipient: String,
+    /// Postal address: recipient's mobile.
+    pub recipient_mobile: String,
+    /// Postal address: the address.
+    pub address: String,
+    /// Postal address: postal code.
+    pub postal_code: String,
+
+    /// The key that makes the submission idempotent; created once per application attempt and
+    /// kept until it succeeds, so a retry after a lost answer never makes a second application.
+    pub idempotency_key: Option<String>,
+    /// Whether the person came from the check-answers page (Continue returns there).
+    pub changing: bool,
+    /// The reference of the application just submitted, so "back" after submitting shows a
+    /// link to it instead of a form that could be sent twice.
+    pub submitted_id: Option<String>,
+}
+
+/// A yes/no radio answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Choice {
+    /// "yes".
+    Yes,
+    /// "no".
+    No,
+}
+
+impl Choice {
+    /// Reads a stored yes/no answer.
+    pub fn from_answer(answer: Option<&str>) -> Option<Choice> {
+        match answer {
+            Some("yes") => Some(Choice::Yes),
+            Some("no") => Some(Choice::No),
+            _ => None,
+        }
+    }
+}
+
+impl Answers {
+    /// Whether a guardian applies for a child.
+    pub fn is_guardian(&self) -> bool {
+        self.actor.as_deref() == Some("guardian")
+    }
+}

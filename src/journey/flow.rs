@@ -1,0 +1,148 @@
+//! Which page follows which. Kept apart from the pages so the branching (guardian, not insured,
+//! pickup by post or at a branch, coming back from check answers) is written once.
+
+use super::Answers;
+
+/// A page of the journey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Who is applying.
+    CheckWho,
+    /// The card holder's birth date.
+    CheckBirth,
+    /// The guardian's birth date and proof.
+    CheckGuardian,
+    /// The card held now.
+    CheckCardHeld,
+    /// Insured in the city?
+    CheckInsured,
+    /// Another category.
+    CheckCategory,
+    /// Hukou or residence permit.
+    CheckResidence,
+    /// The eligibility result.
+    CheckResult,
+    /// Name, ID number, mobile (sign-in by one-time code).
+    Details,
+    /// Enter the one-time code.
+    Verify,
+    /// The child's details (guardian).
+    Child,
+    /// Choose the bank.
+    Bank,
+    /// Choose how to collect the card.
+    Pickup,
+    /// Postal address.
+    Address,
+    /// Choose a branch.
+    Branch,
+    /// On the spot or home visit: done in person, not online.
+    InPerson,
+    /// Check answers and submit.
+    CheckAnswers,
+}
+
+impl Step {
+    /// The route of the page.
+    pub fn path(self) -> &'static str {
+        match self {
+            Step::CheckWho => "/check",
+            Step::CheckBirth => "/check/birth-date",
+            Step::CheckGuardian => "/check/guardian",
+            Step::CheckCardHeld => "/check/card",
+            Step::CheckInsured => "/check/insured",
+            Step::CheckCategory => "/check/category",
+            Step::CheckResidence => "/check/residence",
+            Step::CheckResult => "/check/result",
+            Step::Details => "/apply/details",
+            Step::Verify => "/apply/verify",
+            Step::Child => "/apply/child",
+            Step::Bank => "/apply/bank",
+            Step::Pickup => "/apply/pickup",
+            Step::Address => "/apply/address",
+            Step::Branch => "/apply/branch",
+            Step::InPerson => "/apply/in-person",
+            Step::CheckAnswers => "/apply/check",
+        }
+    }
+
+    /// The page "back" returns to, given the answers (the reverse of [`next_after`]).
+    pub fn back(self, answers: &Answers) -> &'static str {
+        let prev = match self {
+            Step::CheckWho => return "/",
+            Step::CheckBirth => Step::CheckWho,
+            Step::CheckGuardian => Step::CheckBirth,
+            Step::CheckCardHeld if answers.is_guardian() => Step::CheckGuardian,
+            Step::CheckCardHeld => Step::CheckBirth,
+            Step::CheckInsured => Step::CheckCardHeld,
+            Step::CheckCategory => Step::CheckInsured,
+            Step::CheckResidence => Step::CheckCategory,
+            Step::CheckResult if answers.insured.as_deref() == Some("yes") => Step::CheckInsured,
+            Step::CheckResult if answers.category.as_deref() == Some("pension") => {
+                Step::CheckResidence
+            }
+            Step::CheckResult if answers.insured.as_deref() == Some("no") => Step::CheckCategory,
+            Step::CheckResult => Step::CheckInsured,
+            Step::Details => Step::CheckResult,
+            Step::Verify => Step::Details,
+            Step::Child => Step::Verify,
+            Step::Bank if answers.is_guardian() => Step::Child,
+            Step::Bank => Step::Details,
+            Step::Pickup => Step::Bank,
+            Step::Address | Step::Branch | Step::InPerson => Step::Pickup,
+            Step::CheckAnswers => match answers.pickup.as_deref() {
+                Some("mail") => Step::Address,
+                Some("branch") => Step::Branch,
+                _ => Step::Pickup,
+            },
+        };
+        if answers.changing
+            && prev != Step::CheckResult
+            && self != Step::CheckAnswers
+            && is_apply(self)
+        {
+            return Step::CheckAnswers.path();
+        }
+        prev.path()
+    }
+}
+
+fn is_apply(step: Step) -> bool {
+    matches!(
+        step,
+        Step::Child | Step::Bank | Step::Pickup | Step::Address | Step::Branch
+    )
+}
+
+/// The page after `step`, given the answers just saved.
+pub fn next_after(step: Step, answers: &Answers) -> Step {
+    let next = match step {
+        Step::CheckWho => Step::CheckBirth,
+        Step::CheckBirth if answers.is_guardian() => Step::CheckGuardian,
+        Step::CheckBirth | Step::CheckGuardian => Step::CheckCardHeld,
+        Step::CheckCardHeld => Step::CheckInsured,
+        Step::CheckInsured if answers.insured.as_deref() == Some("no") => Step::CheckCategory,
+        Step::CheckInsured => Step::CheckResult,
+        Step::CheckCategory if answers.category.as_deref() == Some("pension") => {
+            Step::CheckResidence
+        }
+        Step::CheckCategory | Step::CheckResidence => Step::CheckResult,
+        Step::CheckResult => Step::Details,
+        Step::Details => Step::Verify,
+        Step::Verify if answers.is_guardian() => Step::Child,
+        Step::Verify | Step::Child => Step::Bank,
+        Step::Bank => Step::Pickup,
+        Step::Pickup => match answers.pickup.as_deref() {
+            Some("mail") => Step::Address,
+            Some("branch") => Step::Branch,
+            _ => Step::InPerson,
+        },
+        Step::Address | Step::Branch | Step::InPerson | Step::CheckAnswers => Step::CheckAnswers,
+    };
+    // Coming from check answers, a changed answer returns there, unless the change needs one
+    // more page (a new pickup method needs its address or branch).
+    if answers.changing && is_apply(step) && !(step == Step::Pickup && next != Step::CheckAnswers) {
+        return Step::CheckAnswers;
+    }
+    next
+}

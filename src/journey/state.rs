@@ -1,0 +1,105 @@
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use sscard_rules::wire::{Draft, SessionInfo};
+
+use super::Answers;
+use crate::{api, clock, dom};
+
+/// Key of the answers in `localStorage`.
+const STORAGE_KEY: &str = "sscard.journey";
+
+/// The journey context: the answers, who is signed in, today's date and whether the server runs
+/// in demo mode.
+#[derive(Debug, Clone, Copy)]
+pub struct JourneyState {
+    /// The answers so far; every change is saved in this browser.
+    pub answers: RwSignal<Answers>,
+    /// The signed-in person, once the server confirmed it.
+    pub session: RwSignal<Option<SessionInfo>>,
+    /// Today in China: the device's date, or the server's demo clock when it runs in demo mode.
+    pub today: RwSignal<NaiveDate>,
+    /// Whether the server runs in demo mode (a banner says so; one-time codes are shown).
+    pub demo: RwSignal<bool>,
+    /// The one-time code, shown only in demo mode.
+    pub demo_code: RwSignal<Option<String>>,
+}
+
+impl JourneyState {
+    /// Replaces the answers with the result of `update` and saves them: in this browser at once,
+    /// and on the server when signed in (web-view storage can be wiped when a mini-program closes).
+    pub fn save(&self, update: impl FnOnce(&mut Answers)) {
+        self.answers.update(update);
+        if self.session.get_untracked().is_some() {
+            self.save_to_server();
+        }
+    }
+
+    /// Sends the answers to the server's draft store; a failure is harmless (the local copy stays).
+    pub fn save_to_server(&self) {
+        let answers = self.answers.get_untracked();
+        spawn_local(async move {
+            if let Ok(data) = serde_json::to_value(&answers) {
+                let _ = api::put_draft(&Draft {
+                    data,
+                    updated_at: None,
+                })
+                .await;
+            }
+        });
+    }
+
+    /// Forgets the answers after a successful submission.
+    pub fn clear(&self) {
+        self.answers.set(Answers::default());
+    }
+}
+
+/// Provides the journey context: restores the answers from this browser, then asks the server
+/// for the demo flag, the demo clock and the session (and the server draft when this browser
+/// has none).
+pub fn provide_journey() {
+    let restored = dom::load(STORAGE_KEY)
+        .and_then(|json| serde_json::from_str::<Answers>(&json).ok())
+        .unwrap_or_default();
+    let state = JourneyState {
+        answers: RwSignal::new(restored),
+        session: RwSignal::new(None),
+        today: RwSignal::new(clock::device_today_in_china()),
+        demo: RwSignal::new(false),
+        demo_code: RwSignal::new(None),
+    };
+    Effect::new(move |_| {
+        if let Ok(json) = serde_json::to_string(&state.answers.get()) {
+            dom::store(STORAGE_KEY, &json);
+        }
+    });
+    spawn_local(async move {
+        if let Ok(health) = api::health().await {
+            state.demo.set(health.demo);
+            if health.demo {
+                if let Ok(clock) = api::demo_clock().await {
+                    if let Ok(today) = NaiveDate::parse_from_str(&clock.today, "%Y-%m-%d") {
+                        state.today.set(today);
+                    }
+                }
+            }
+        }
+        if let Ok(session) = api::session().await {
+            state.session.set(Some(session));
+            if state.answers.get_untracked() == Answers::default() {
+                if let Ok(draft) = api::get_draft().await {
+                    if let Ok(answers) = serde_json::from_value::<Answers>(draft.data) {
+                        state.answers.set(answers);
+                    }
+                }
+            }
+        }
+    });
+    provide_context(state);
+}
+
+/// The journey context provided by [`provide_journey`].
+pub fn use_journey() -> JourneyState {
+    expect_context::<JourneyState>()
+}

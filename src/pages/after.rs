@@ -1,0 +1,262 @@
+//! The pages after applying: sign-in, progress, enabling, temporary loss, service password,
+//! "where can I do this" and the public rules explorer. One module per route; the helpers
+//! below are shared by them.
+
+mod enable;
+mod loss;
+mod password;
+mod progress;
+mod rules;
+mod sign_in;
+mod where_to;
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::Serialize;
+use sscard_rules::{Actor, Bank, Channel, City, PickupMethod, Service};
+
+pub use enable::EnablePage;
+pub use loss::LossPage;
+pub use password::PasswordPage;
+pub use progress::ProgressPage;
+pub use rules::RulesPage;
+pub use sign_in::SignInPage;
+pub use where_to::WherePage;
+
+use crate::api::{self, ApiError};
+use crate::dom;
+use crate::i18n::after::{AfterTexts, IdTable, find};
+use crate::i18n::{I18n, Locale, Texts, use_i18n};
+
+/// A date as people read it (2026年12月7日 / 7 December 2026).
+pub fn long_date(locale: Locale, date: NaiveDate) -> String {
+    crate::format::date(locale, date)
+}
+
+/// [`long_date`] of a `YYYY-MM-DD` string from the API; an unparsable value is shown as it is.
+pub fn long_date_str(locale: Locale, value: &str) -> String {
+    parse_ymd(value).map_or_else(|| value.to_owned(), |d| long_date(locale, d))
+}
+
+/// Parses `YYYY-MM-DD`, forgiving spaces and full-width digits and hyphens.
+pub fn parse_ymd(value: &str) -> Option<NaiveDate> {
+    let clean: String = value
+        .trim()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            '－' | '/' | '.' | '／' => '-',
+            other => other,
+        })
+        .collect();
+    NaiveDate::parse_from_str(&clean, "%Y-%m-%d").ok()
+}
+
+/// The person-facing text of a failed API call: the page's own text for the problem code when
+/// it has one, else the shared texts for network trouble, throttling and the unexpected.
+pub fn api_error_text(t: &'static AfterTexts, table: IdTable, error: &ApiError) -> String {
+    if let Some(text) = error.code().and_then(|code| find(table, code)) {
+        return text.to_owned();
+    }
+    match error {
+        ApiError::Network => t.common.network.to_owned(),
+        ApiError::Problem(p) if p.code == "rate_limited" => t.common.rate_limited.to_owned(),
+        ApiError::Problem(p) if p.code == "unauthenticated" => t.common.sign_in_needed.to_owned(),
+        _ => t.common.unexpected.to_owned(),
+    }
+}
+
+/// Whether the call failed because nobody is signed in.
+pub fn is_signed_out(error: &ApiError) -> bool {
+    error.code() == Some("unauthenticated")
+}
+
+/// The sign-in page's address that returns to `next` afterwards (percent-encoded, because
+/// iOS web-views show a white page for raw non-ASCII or reserved characters in URLs).
+pub fn sign_in_href(next: &str) -> String {
+    format!("/sign-in?next={}", api::encode(next))
+}
+
+/// Sends a signed-out person to the sign-in page when `signed_out` becomes true. The history
+/// entry is replaced, so the browser's back button skips the page that needed a sign-in
+/// instead of bouncing between the two.
+pub fn redirect_when_signed_out(signed_out: impl Fn() -> bool + 'static, next: String) {
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if signed_out() {
+            navigate(
+                &sign_in_href(&next),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
+}
+
+/// Sets the title of a page with several steps and moves focus to the step's `<h1>` whenever
+/// the step changes (not on a language switch, so focus stays on the language button).
+pub fn use_step_meta(
+    title: impl Fn(&'static Texts, u8) -> &'static str + 'static,
+    step: Signal<u8>,
+    has_errors: Signal<bool>,
+) {
+    let i18n = use_i18n();
+    Effect::new(move |previous: Option<u8>| {
+        let t = i18n.t();
+        let current = step.get();
+        let prefix = if has_errors.get() { t.error_prefix } else { "" };
+        dom::set_title(&format!("{prefix}{} - {}", title(t, current), t.service_name));
+        if previous != Some(current) {
+            // After the frame: the new step's heading is rendered by then.
+            request_animation_frame(dom::focus_main_heading);
+        }
+        current
+    });
+}
+
+/// The server's today: the demo clock when the server runs in demo mode (it may be ahead),
+/// else today in China by this device's clock.
+pub async fn service_today() -> NaiveDate {
+    match api::demo_clock().await {
+        Ok(clock) => parse_ymd(&clock.today).unwrap_or_else(crate::clock::device_today_in_china),
+        Err(_) => crate::clock::device_today_in_china(),
+    }
+}
+
+fn position<T: PartialEq + Copy>(all: &[T], value: T) -> usize {
+    all.iter().position(|v| *v == value).unwrap_or(0)
+}
+
+/// A city's name.
+pub fn city_name(t: &'static AfterTexts, city: City) -> &'static str {
+    t.names.cities[position(City::ALL, city)]
+}
+
+/// A service's name.
+pub fn service_name(t: &'static AfterTexts, service: Service) -> &'static str {
+    t.names.services[position(Service::ALL, service)]
+}
+
+/// A channel's name.
+pub fn channel_name(t: &'static AfterTexts, channel: Channel) -> &'static str {
+    t.names.channels[position(Channel::ALL, channel)]
+}
+
+/// An actor's name.
+pub fn actor_name(t: &'static AfterTexts, actor: Actor) -> &'static str {
+    t.names.actors[position(Actor::ALL, actor)]
+}
+
+/// A pickup method's name.
+pub fn pickup_name(t: &'static AfterTexts, pickup: PickupMethod) -> &'static str {
+    t.names.pickups[position(PickupMethod::ALL, pickup)]
+}
+
+/// A bank's name from its wire id (`icbc`); an unknown id is shown as it is.
+pub fn bank_name(t: &'static AfterTexts, id: &str) -> String {
+    Bank::from_id(id).map_or_else(
+        || id.to_owned(),
+        |bank| t.names.banks[position(Bank::ALL, bank)].to_owned(),
+    )
+}
+
+/// The stable snake_case id serde writes for a rule-engine value; for internally tagged enums
+/// (`{"kind": "…", …}` or `{"code": "…", …}`) the tag's value.
+pub fn engine_id<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(id)) => id,
+        Ok(serde_json::Value::Object(map)) => map
+            .get("kind")
+            .or_else(|| map.get("code"))
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_owned(),
+        _ => String::new(),
+    }
+}
+
+/// Shorthand used by every page: the after texts of the current locale (tracked).
+pub fn after_texts(i18n: &I18n) -> &'static AfterTexts {
+    i18n.t().after
+}
+
+/// Problems to show on a form, as (field id, problem code) pairs. Codes, not messages, are
+/// kept, so a language switch re-translates the messages.
+pub type FormProblems = Vec<(&'static str, String)>;
+
+/// The codes of a failed API call: the server's field problems mapped to this form's inputs by
+/// `field_id`, else the problem's own code (or `network` / `unexpected`) on `fallback_field`.
+pub fn problems_of(
+    error: &ApiError,
+    field_id: impl Fn(&str) -> Option<&'static str>,
+    fallback_field: &'static str,
+) -> FormProblems {
+    match error {
+        ApiError::Problem(p) => {
+            let fields: FormProblems = p
+                .errors
+                .iter()
+                .filter_map(|e| field_id(&e.field).map(|id| (id, e.code.clone())))
+                .collect();
+            if fields.is_empty() {
+                vec![(fallback_field, p.code.clone())]
+            } else {
+                fields
+            }
+        }
+        ApiError::Network => vec![(fallback_field, "network".to_owned())],
+        ApiError::Unexpected(_) => vec![(fallback_field, "unexpected".to_owned())],
+    }
+}
+
+/// The message of a problem code: the page's table first, then the shared texts.
+pub fn code_text(t: &'static AfterTexts, table: IdTable, code: &str) -> String {
+    if let Some(text) = find(table, code) {
+        return text.to_owned();
+    }
+    match code {
+        "network" => t.common.network,
+        "rate_limited" => t.common.rate_limited,
+        "unauthenticated" => t.common.sign_in_needed,
+        _ => t.common.unexpected,
+    }
+    .to_owned()
+}
+
+/// The error-summary entries of `problems`, in the current language.
+pub fn summary_entries(
+    t: &'static AfterTexts,
+    table: IdTable,
+    problems: &FormProblems,
+) -> Vec<crate::components::FieldError> {
+    problems
+        .iter()
+        .map(|(field, code)| crate::components::FieldError {
+            field_id: field,
+            message: code_text(t, table, code),
+        })
+        .collect()
+}
+
+/// The message for one field, if it has a problem.
+pub fn field_message(
+    t: &'static AfterTexts,
+    table: IdTable,
+    problems: &FormProblems,
+    field: &str,
+) -> Option<String> {
+    problems
+        .iter()
+        .find(|(f, _)| *f == field)
+        .map(|(_, code)| code_text(t, table, code))
+}
+
+/// A safe place to return to after signing in: a path on this site, never another origin
+/// (`//evil.example` or `https:` would be an open redirect).
+pub fn safe_next(next: Option<String>) -> String {
+    next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
+        .unwrap_or_else(|| "/progress".to_owned())
+}

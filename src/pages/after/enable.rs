@@ -1,0 +1,181 @@
+//! `/cards/:id/enable`: enable (启用) the social-security function of a card that came by post.
+//! Confirm, done, and what it changes; bank activation is a counter visit, explained here.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use sscard_rules::wire::{Card, SocialFunction};
+
+use super::{
+    after_texts, api_error_text, bank_name, is_signed_out, redirect_when_signed_out,
+    use_step_meta,
+};
+use crate::api::{self, ApiError};
+use crate::components::after::{FraudNotice, SessionBar};
+use crate::i18n::after::{AfterTexts, fill, lookup};
+use crate::i18n::use_i18n;
+
+/// The card with this id among mine, or the `not_found` problem.
+async fn load(id: String) -> Result<Card, ApiError> {
+    api::cards().await?.into_iter().find(|c| c.id == id).ok_or_else(|| {
+        ApiError::Problem(sscard_rules::wire::Problem {
+            type_uri: "urn:sscard:problem:not_found".to_owned(),
+            title: String::new(),
+            status: 404,
+            detail: None,
+            code: "not_found".to_owned(),
+            errors: Vec::new(),
+            where_to_go: Vec::new(),
+        })
+    })
+}
+
+/// Bank activation: a counter visit at the issuing bank, and what to bring.
+fn bank_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
+    let e = &t.enable;
+    view! {
+        <h2>{e.bank_heading}</h2>
+        <p>{e.bank_text}</p>
+        <p>{fill(e.bank_where, "bank", &bank_name(t, &card.bank))}</p>
+        <h3>{e.bring_heading}</h3>
+        <ul class="list">{e.bring.map(|b| view! { <li>{b}</li> })}</ul>
+    }
+}
+
+fn who_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
+    let holder = if card.as_guardian {
+        fill(t.common.childs_card, "name", &card.holder.name)
+    } else {
+        t.common.own_card.to_owned()
+    };
+    let guardian_note = card
+        .as_guardian
+        .then(|| fill(t.enable.as_guardian, "name", &card.holder.name));
+    view! {
+        <div class="card-summary">
+            <p class="card-summary__who">{holder}</p>
+            <p>
+                {bank_name(t, &card.bank)} " · "
+                {fill(t.common.card_number, "number", &card.card_number_masked)}
+            </p>
+        </div>
+        {guardian_note.map(|n| view! { <p>{n}</p> })}
+    }
+}
+
+/// The enable page.
+#[component]
+pub fn EnablePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let session = LocalResource::new(api::session);
+    let card = LocalResource::new(move || load(id()));
+    let enable = Action::new_local(|id: &String| {
+        let id = id.clone();
+        async move { api::enable_card(&id).await }
+    });
+    let done = Signal::derive(move || matches!(enable.value().get(), Some(Ok(_))));
+    redirect_when_signed_out(
+        move || {
+            matches!(card.get(), Some(Err(e)) if is_signed_out(&e))
+                || matches!(enable.value().get(), Some(Err(e)) if is_signed_out(&e))
+        },
+        format!("/cards/{}/enable", api::encode(&id())),
+    );
+    use_step_meta(
+        |t, step| if step == 0 { t.after.enable.title } else { t.after.enable.done_title },
+        Signal::derive(move || u8::from(done.get())),
+        Signal::from(false),
+    );
+    move || {
+        let t = after_texts(&i18n);
+        let e = &t.enable;
+        let back = view! { <p><A href="/progress">{e.back_to_progress}</A></p> };
+        let body = move || {
+            if let Some(Ok(card)) = enable.value().get() {
+                return view! {
+                    <div class="panel panel--done" role="status">
+                        <h1 tabindex="-1">{e.done_title}</h1>
+                        <p>{e.done_text}</p>
+                    </div>
+                    {who_view(t, &card)}
+                    {bank_view(t, &card)}
+                }
+                .into_any();
+            }
+            let refused = match enable.value().get() {
+                Some(Err(err)) => Some(api_error_text(t, e.refusals, &err)),
+                _ => None,
+            };
+            view! {
+                <Suspense fallback=move || view! { <p role="status">{t.common.loading}</p> }>
+                    {move || {
+                        let refused = refused.clone();
+                        Suspend::new(async move {
+                            match card.await {
+                                Err(err) => view! {
+                                    <h1 tabindex="-1">{e.title}</h1>
+                                    <p class="error-text">{api_error_text(t, e.refusals, &err)}</p>
+                                }
+                                .into_any(),
+                                Ok(card) if card.social_function != SocialFunction::NotEnabled => {
+                                    let code = if card.social_function == SocialFunction::TempLost {
+                                        "card.temp_lost"
+                                    } else {
+                                        "card.already_enabled"
+                                    };
+                                    view! {
+                                        <h1 tabindex="-1">{e.title}</h1>
+                                        {who_view(t, &card)}
+                                        <p class="panel">{lookup(e.refusals, code)}</p>
+                                        {(card.social_function == SocialFunction::Enabled)
+                                            .then(|| bank_view(t, &card))}
+                                    }
+                                    .into_any()
+                                }
+                                Ok(card) => confirm_view(t, card, refused, enable).into_any(),
+                            }
+                        })
+                    }}
+                </Suspense>
+            }
+            .into_any()
+        };
+        view! {
+            <SessionBar texts=t session=session />
+            {body}
+            {back}
+            <FraudNotice texts=t />
+        }
+    }
+}
+
+fn confirm_view(
+    t: &'static AfterTexts,
+    card: Card,
+    refused: Option<String>,
+    enable: Action<String, Result<Card, ApiError>>,
+) -> impl IntoView + use<> {
+    let e = &t.enable;
+    let id = card.id.clone();
+    view! {
+        <h1 tabindex="-1">{e.title}</h1>
+        <p class="lead">{e.lead}</p>
+        {who_view(t, &card)}
+        <h2>{e.changes_heading}</h2>
+        <ul class="list">{e.changes.map(|c| view! { <li>{c}</li> })}</ul>
+        {refused.map(|r| view! { <p class="error-text" role="alert">{r}</p> })}
+        <form novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            // One request at a time: a double tap must not send the action twice.
+            if !enable.pending().get_untracked() {
+                enable.dispatch_local(id.clone());
+            }
+        }>
+            <button type="submit" class="button">
+                {move || if enable.pending().get() { t.common.working } else { e.confirm }}
+            </button>
+        </form>
+    }
+}

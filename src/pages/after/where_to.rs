@@ -1,0 +1,5 @@
+//! TEMP
+use leptos::prelude::*;
+/// TEMP
+#[component]
+pub fn WherePage() -> impl IntoView { view! { <h1 tabindex="-1">"TEMP"</h1> } }

@@ -1,0 +1,246 @@
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use sscard_rules::wire::{
+    ApplicationRequest, Branch, BranchQuery, GuardianshipProof, MinorApplicant, PostalAddress,
+};
+use sscard_rules::{Bank, banks};
+
+use super::field_messages;
+use crate::api;
+use crate::components::{ErrorSummary, FormErrors, TimelinePanel, msg, use_page_meta_with_errors};
+use crate::i18n::{Locale, Texts, use_i18n};
+use crate::journey::{Answers, CITY, Step, use_journey};
+
+/// A fresh idempotency key (a random UUID from the browser).
+fn new_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("k{}", js_sys::Math::random().to_bits()))
+}
+
+/// The request the answers make, or `None` when an answer the server needs is missing.
+fn request(a: &Answers) -> Option<ApplicationRequest> {
+    let pickup = a.pickup.clone().filter(|p| p == "mail" || p == "branch")?;
+    let minor = if a.is_guardian() {
+        let proof: GuardianshipProof =
+            serde_json::from_value(serde_json::Value::String(a.child_proof.clone()?)).ok()?;
+        Some(MinorApplicant {
+            name: a.child_name.trim().into(),
+            id_number: a.child_id_number.clone(),
+            guardianship_proof: proof,
+        })
+    } else {
+        None
+    };
+    Some(ApplicationRequest {
+        city: CITY.id().into(),
+        bank: a.bank.clone()?,
+        branch_id: if pickup == "branch" {
+            Some(a.branch_id.clone()?)
+        } else {
+            None
+        },
+        postal_address: (pickup == "mail").then(|| PostalAddress {
+            recipient: a.recipient.trim().into(),
+            mobile: a.recipient_mobile.clone(),
+            address: a.address.trim().into(),
+            postal_code: a.postal_code.clone(),
+        }),
+        pickup,
+        minor,
+    })
+}
+
+fn bank_name(locale: Locale, id: Option<&str>, today: chrono::NaiveDate) -> String {
+    let Some(bank) = id.and_then(Bank::from_id) else {
+        return String::new();
+    };
+    banks(CITY, today)
+        .ok()
+        .and_then(|p| p.value.into_iter().find(|b| b.bank == bank))
+        .map(|b| {
+            if locale == Locale::En {
+                b.name_en.to_string()
+            } else {
+                b.name_zh.to_string()
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// One row of the summary list: label, value and a change link to the page that asked it.
+fn row(
+    t: &'static Texts,
+    label: &'static str,
+    value: String,
+    step: Step,
+    journey: crate::journey::JourneyState,
+) -> impl IntoView {
+    view! {
+        <div class="summary__row">
+            <dt class="summary__key">{label}</dt>
+            <dd class="summary__value">{value}</dd>
+            <dd class="summary__action">
+                <a href=step.path() on:click=move |_| journey.answers.update(|a| a.changing = true)>
+                    {t.journey.change}
+                    <span class="visually-hidden">" " {label}</span>
+                </a>
+            </dd>
+        </div>
+    }
+}
+
+/// `/apply/check`: every answer with a change link, then 提交申领. Submitting is idempotent: the
+/// key is made once and kept with the answers until the server confirms, so a double click or a
+/// retry after a lost answer returns the same application.
+#[component]
+pub fn CheckAnswersPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let journey = use_journey();
+    let navigate = use_navigate();
+    let errors = FormErrors::new();
+    let submitting = RwSignal::new(false);
+    use_page_meta_with_errors(|t| t.journey.check_title, errors.any());
+    journey.answers.update(|a| a.changing = true);
+    let bank = journey.answers.get_untracked().bank;
+    let branches = LocalResource::new(move || {
+        let bank = bank.clone();
+        async move {
+            api::branches(
+                CITY.id(),
+                &BranchQuery {
+                    bank,
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap_or_default()
+        }
+    });
+    let on_submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        if submitting.get_untracked() {
+            return;
+        }
+        let answers = journey.answers.get_untracked();
+        let Some(body) = request(&answers) else {
+            errors.set(vec![("submit", msg(|t| t.journey.e_server))]);
+            return;
+        };
+        let key = answers.idempotency_key.clone().unwrap_or_else(new_key);
+        journey.save(|a| a.idempotency_key = Some(key.clone()));
+        errors.set(Vec::new());
+        submitting.set(true);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let result = api::create_application(&body, &key).await;
+            submitting.set(false);
+            match result {
+                Ok(application) => {
+                    let id = application.id.clone();
+                    journey.answers.set(Answers {
+                        submitted_id: Some(id.clone()),
+                        ..Answers::default()
+                    });
+                    navigate(
+                        &format!("/apply/confirmation/{}", api::encode(&id)),
+                        Default::default(),
+                    );
+                }
+                Err(e) => errors.set(field_messages::api_problems(&e, |_| None, "submit")),
+            }
+        });
+    };
+    let page = move || {
+        let t = i18n.t();
+        let j = t.journey;
+        let locale = i18n.locale.get();
+        let a = journey.answers.get();
+        if let (Some(id), None) = (a.submitted_id.clone(), a.bank.as_ref()) {
+            return view! {
+                <h1 tabindex="-1">{j.conf_title}</h1>
+                <p>
+                    <A href=format!("/apply/confirmation/{}", api::encode(&id))>{j.conf_reference} " " {id.clone()}</A>
+                </p>
+            }
+            .into_any();
+        }
+        let today = journey.today.get_untracked();
+        let actor = match a.actor.as_deref() {
+            Some("guardian") => j.actor_guardian,
+            Some("agent") => j.actor_agent,
+            _ => j.actor_self,
+        };
+        let proof = match a.child_proof.as_deref() {
+            Some("household_register") => j.proof_household,
+            Some("birth_certificate") => j.proof_birth,
+            Some("guardianship_document") => j.proof_document,
+            _ => "",
+        };
+        let pickup = match a.pickup.as_deref() {
+            Some("mail") => j.pickup_mail,
+            Some("branch") => j.pickup_branch,
+            Some("on_the_spot") => j.pickup_instant,
+            Some("door") => j.pickup_door,
+            _ => "",
+        };
+        let branch_name = branches
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .find(|b: &Branch| Some(&b.id) == a.branch_id.as_ref())
+            .map(|b| format!("{} ({})", b.name, b.address))
+            .unwrap_or_default();
+        let guardian_rows = a.is_guardian().then(|| {
+            view! {
+                {row(t, j.row_child_name, a.child_name.clone(), Step::Child, journey)}
+                {row(t, j.row_child_id, a.child_id_number.clone(), Step::Child, journey)}
+                {row(t, j.row_proof, proof.into(), Step::Child, journey)}
+            }
+        });
+        let place = match a.pickup.as_deref() {
+            Some("mail") => Some(row(
+                t,
+                j.row_address,
+                format!(
+                    "{}，{}，{}，{}",
+                    a.recipient, a.recipient_mobile, a.address, a.postal_code
+                ),
+                Step::Address,
+                journey,
+            )),
+            Some("branch") => Some(row(t, j.row_branch, branch_name, Step::Branch, journey)),
+            _ => None,
+        };
+        view! {
+            <ErrorSummary title=t.error_summary_title errors=errors.summary() />
+            <h1 tabindex="-1">{j.check_title}</h1>
+            <dl class="summary">
+                {row(t, j.row_who, actor.into(), Step::CheckWho, journey)}
+                {row(t, j.row_name, a.name.clone(), Step::Details, journey)}
+                {row(t, j.row_id, a.id_number.clone(), Step::Details, journey)}
+                {row(t, j.row_mobile, a.mobile.clone(), Step::Details, journey)}
+                {guardian_rows}
+                {row(t, j.row_bank, bank_name(locale, a.bank.as_deref(), today), Step::Bank, journey)}
+                {row(t, j.row_pickup, pickup.into(), Step::Pickup, journey)}
+                {place}
+            </dl>
+            <h2>{j.declaration_heading}</h2>
+            <p>{j.declaration}</p>
+            <form novalidate on:submit=on_submit.clone()>
+                <button class="button" type="submit" id="submit" aria-disabled=move || submitting.get().to_string()>
+                    {move || if submitting.get() { j.submitting } else { j.submit }}
+                </button>
+            </form>
+        }
+        .into_any()
+    };
+    view! {
+        {page}
+        <TimelinePanel />
+    }
+}

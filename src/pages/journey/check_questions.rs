@@ -1,0 +1,125 @@
+//! The radio questions of the eligibility check. Each is data for [`RadioStep`]; the branching
+//! between them lives in `journey::flow`.
+
+use leptos::prelude::*;
+
+use super::radio_step::{RadioQuestion, RadioStep};
+use crate::journey::Step;
+
+const WHO: RadioQuestion = RadioQuestion {
+    step: Step::CheckWho,
+    name: "actor",
+    title: |t, _| t.journey.who_title,
+    hint: None,
+    choices: &[
+        ("self", |t| t.journey.who_self, None),
+        (
+            "guardian",
+            |t| t.journey.who_guardian,
+            Some(|t| t.journey.who_guardian_hint),
+        ),
+        (
+            "agent",
+            |t| t.journey.who_agent,
+            Some(|t| t.journey.who_agent_hint),
+        ),
+    ],
+    get: |a| a.actor.clone(),
+    set: |a, v| a.actor = Some(v),
+    error: |t| t.journey.who_error,
+};
+
+const CARD_HELD: RadioQuestion = RadioQuestion {
+    step: Step::CheckCardHeld,
+    name: "card-held",
+    title: |t, _| t.journey.card_title,
+    hint: None,
+    choices: &[
+        ("none", |t| t.journey.card_none, None),
+        (
+            "older",
+            |t| t.journey.card_older,
+            Some(|t| t.journey.card_older_hint),
+        ),
+        ("third", |t| t.journey.card_third, None),
+    ],
+    get: |a| a.card_held.clone(),
+    set: |a, v| a.card_held = Some(v),
+    error: |t| t.journey.card_error,
+};
+
+const INSURED: RadioQuestion = RadioQuestion {
+    step: Step::CheckInsured,
+    name: "insured",
+    title: |t, _| t.journey.insured_title,
+    hint: Some(|t| t.journey.insured_hint),
+    choices: &[
+        ("yes", |t| t.journey.yes, None),
+        ("no", |t| t.journey.no, None),
+    ],
+    get: |a| a.insured.clone(),
+    set: |a, v| a.insured = Some(v),
+    error: |t| t.journey.insured_error,
+};
+
+const CATEGORY: RadioQuestion = RadioQuestion {
+    step: Step::CheckCategory,
+    name: "category",
+    title: |t, _| t.journey.category_title,
+    hint: None,
+    choices: &[
+        ("pension", |t| t.journey.category_pension, None),
+        ("support", |t| t.journey.category_support, None),
+        ("veteran", |t| t.journey.category_veteran, None),
+        ("other", |t| t.journey.category_other, None),
+        ("none", |t| t.journey.category_none, None),
+    ],
+    get: |a| a.category.clone(),
+    set: |a, v| a.category = Some(v),
+    error: |t| t.journey.category_error,
+};
+
+const RESIDENCE: RadioQuestion = RadioQuestion {
+    step: Step::CheckResidence,
+    name: "residence",
+    title: |t, _| t.journey.residence_title,
+    hint: None,
+    choices: &[
+        ("hukou", |t| t.journey.residence_hukou, None),
+        ("permit", |t| t.journey.residence_permit, None),
+        ("neither", |t| t.journey.residence_neither, None),
+    ],
+    get: |a| a.residence.clone(),
+    set: |a, v| a.residence = Some(v),
+    error: |t| t.journey.residence_error,
+};
+
+/// `/check`: who is applying.
+#[component]
+pub fn CheckWhoPage() -> impl IntoView {
+    view! { <RadioStep question=WHO /> }
+}
+
+/// `/check/card`: the card held now.
+#[component]
+pub fn CheckCardHeldPage() -> impl IntoView {
+    view! { <RadioStep question=CARD_HELD /> }
+}
+
+/// `/check/insured`: insured in the city?
+#[component]
+pub fn CheckInsuredPage() -> impl IntoView {
+    view! { <RadioStep question=INSURED /> }
+}
+
+/// `/check/category`: another category, when not insured.
+#[component]
+pub fn CheckCategoryPage() -> impl IntoView {
+    view! { <RadioStep question=CATEGORY /> }
+}
+
+/// `/check/residence`: hukou or residence permit, for civil-affairs old-age benefits.
+#[component]
+pub fn CheckResidencePage() -> impl IntoView {
+    view! { <RadioStep question=RESIDENCE /> }
+}

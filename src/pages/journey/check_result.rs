@@ -1,0 +1,93 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use sscard_rules::{Outcome, evaluate_eligibility};
+
+use super::eligibility_text;
+use crate::components::{BackLink, TimelinePanel, WhyDetails, use_page_title};
+use crate::i18n::use_i18n;
+use crate::journey::{Step, eligibility_input, use_journey};
+
+/// `/check/result`: the rule engine's verdict with its reasons, what to do instead, the sources
+/// ("why") and, when eligible, the expected dates and the way into the application. Not being
+/// eligible is a page that helps, not an error.
+#[component]
+pub fn CheckResultPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let journey = use_journey();
+    let verdict = Memo::new(move |_| {
+        let today = journey.today.get();
+        let input = journey.answers.with(|a| eligibility_input(a, today)).ok()?;
+        evaluate_eligibility(&input).ok()
+    });
+    use_page_title(
+        move |t| match verdict.get_untracked().map(|v| v.result.outcome) {
+            Some(Outcome::Eligible) => t.journey.result_eligible_title.into(),
+            Some(Outcome::NeedsInPersonCheck) => t.journey.result_check_title.into(),
+            _ => t.journey.result_not_title.into(),
+        },
+        Signal::from(false),
+    );
+    move || {
+        let t = i18n.t();
+        let locale = i18n.locale.get();
+        let answers = journey.answers.get_untracked();
+        let Some(explained) = verdict.get() else {
+            // Answers missing (e.g. the page was opened directly): start the check again.
+            return view! {
+                <h1 tabindex="-1">{t.journey.result_not_title}</h1>
+                <p>
+                    <A href=Step::CheckWho.path() attr:class="button">{t.journey.result_restart}</A>
+                </p>
+            }
+            .into_any();
+        };
+        let result = explained.result;
+        let (title, class) = match result.outcome {
+            Outcome::Eligible => (t.journey.result_eligible_title, "result result--eligible"),
+            Outcome::NeedsInPersonCheck => (t.journey.result_check_title, "result result--check"),
+            Outcome::NotEligible => (t.journey.result_not_title, "result result--not"),
+        };
+        let reasons = result
+            .reasons
+            .iter()
+            .map(|r| view! { <li>{eligibility_text::reason(t, locale, r)}</li> })
+            .collect_view();
+        let alternatives = (!result.alternatives.is_empty()).then(|| {
+            let items = result
+                .alternatives
+                .iter()
+                .map(|a| view! { <li>{eligibility_text::alternative(t, locale, a)}</li> })
+                .collect_view();
+            view! {
+                <h2>{t.journey.result_alternatives_heading}</h2>
+                <ul class="list">{items}</ul>
+            }
+        });
+        let eligible = result.outcome == Outcome::Eligible;
+        let third_card = eligible && answers.card_held.as_deref() == Some("third");
+        view! {
+            <BackLink href=Step::CheckResult.back(&answers) label=t.back />
+            <div class=class>
+                <h1 tabindex="-1">{title}</h1>
+            </div>
+            <h2>{t.journey.result_reasons_heading}</h2>
+            <ul class="list">{reasons}</ul>
+            {alternatives}
+            <WhyDetails trace=explained.trace summary=t.journey.why_summary />
+            {third_card.then(|| view! { <p class="notice">{t.journey.result_third_card}</p> })}
+            {(eligible && !third_card)
+                .then(|| {
+                    view! {
+                        <TimelinePanel assume_pickup="mail" />
+                        <p class="button-row">
+                            <A href=Step::Details.path() attr:class="button">{t.journey.result_apply_button}</A>
+                        </p>
+                    }
+                })}
+            <p>
+                <A href=Step::CheckWho.path()>{t.journey.result_restart}</A>
+            </p>
+        }
+        .into_any()
+    }
+}

@@ -1,0 +1,117 @@
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use sscard_rules::wire::{Application, Branch, BranchQuery};
+
+use crate::api;
+use crate::components::{QrCodeImage, use_page_meta};
+use crate::format;
+use crate::i18n::use_i18n;
+use crate::ics;
+
+/// `/apply/confirmation/:id`: the reference number (large, selectable, and as a QR code), what
+/// happens next with the rule engine's dates, where to collect and what to bring, how to enable
+/// the card, the hotline, print, a calendar reminder and a link to track progress. It loads the
+/// application from the server, so it works again from a bookmark.
+#[component]
+pub fn ConfirmationPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id").unwrap_or_default());
+    use_page_meta(|t| t.journey.conf_title);
+    let application = LocalResource::new(move || {
+        let id = id();
+        async move {
+            let app = api::application(&id).await.ok()?;
+            let branch = match (&app.branch_id, app.pickup.as_str()) {
+                (Some(branch_id), "branch") => api::branches(
+                    &app.city,
+                    &BranchQuery {
+                        bank: Some(app.bank.clone()),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .ok()
+                .and_then(|list| list.into_iter().find(|b| &b.id == branch_id)),
+                _ => None,
+            };
+            Some((app, branch))
+        }
+    });
+    move || {
+        let t = i18n.t();
+        let j = t.journey;
+        match application.get() {
+            None => view! {
+                <h1 tabindex="-1">{j.conf_title}</h1>
+                <p>{j.loading}</p>
+            }
+            .into_any(),
+            Some(None) => view! {
+                <h1 tabindex="-1">{j.conf_title}</h1>
+                <p>{j.conf_not_found}</p>
+                <p><A href="/progress">{j.conf_track}</A></p>
+            }
+            .into_any(),
+            Some(Some((app, branch))) => {
+                view! { <Confirmation app=app branch=branch /> }.into_any()
+            }
+        }
+    }
+}
+
+/// The body of the confirmation page for one application.
+#[component]
+fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
+    let i18n = use_i18n();
+    let t = i18n.t();
+    let j = t.journey;
+    let locale = i18n.locale.get_untracked();
+    let deadline = NaiveDate::parse_from_str(&app.expected.production_deadline, "%Y-%m-%d").ok();
+    let made_by = deadline.map(|d| {
+        let days =
+            (d - NaiveDate::parse_from_str(&app.submitted_on, "%Y-%m-%d").unwrap_or(d)).num_days();
+        j.tl_natural_days
+            .replace("{n}", &days.to_string())
+            .replace("{date}", &format::date(locale, d))
+    });
+    let ics_href = deadline.map(|d| {
+        ics::ics_data_href(&ics::ics_event(
+            &app.id,
+            d,
+            j.ics_summary,
+            &format!("{} {}", j.conf_reference, app.id),
+        ))
+    });
+    let guardian = app.actor == "guardian";
+    let by_post = app.pickup == "mail";
+    let print = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <div class="panel panel--confirmation">
+            <h1 tabindex="-1">{j.conf_title}</h1>
+            <p>{j.conf_reference}</p>
+            <p class="reference" id="reference">{app.id.clone()}</p>
+        </div>
+        <QrCodeImage text=app.id.clone() label=j.conf_qr />
+        <h2>{j.conf_next}</h2>
+        <ul class="list">
+            {made_by.map(|m| view! { <li>{m}</li> })}
+            {(app.expected.plus_postal_transit || by_post).then(|| view! { <li>{j.step_wait_for_post}</li> })}
+            {branch.map(|b| view! { <li>{j.step_collect} ": " <strong>{b.name}</strong> " · " {b.address} " · " {j.branch_hours.replace("{hours}", &b.opening_hours)}</li> })}
+            <li>{if guardian { j.conf_bring_guardian } else { j.conf_bring }}</li>
+            {by_post.then(|| view! { <li>{j.conf_enable}</li> })}
+        </ul>
+        <p>{j.conf_help}</p>
+        <div class="button-row no-print">
+            <button type="button" class="button button--secondary" on:click=print>{j.conf_print}</button>
+            {ics_href.map(|href| view! { <a class="button button--secondary" href=href download="sscard-reminder.ics">{j.conf_ics}</a> })}
+            <A href="/progress" attr:class="button">{j.conf_track}</A>
+        </div>
+    }
+}

@@ -1,0 +1,107 @@
+//! Messages for the rules crate's validation errors and the server's problem codes. Each kind of
+//! problem has its own message, in the current language.
+
+use sscard_rules::{IdNumberError, MobileError, NameError, PostalCodeError};
+
+use crate::api::ApiError;
+use crate::components::{Msg, msg, msg_with};
+
+/// A name that was not accepted.
+pub fn name(error: NameError) -> Msg {
+    match error {
+        NameError::Empty => msg(|t| t.journey.e_name_empty),
+        NameError::TooShort => msg(|t| t.journey.e_name_short),
+        NameError::TooLong { max } => msg_with(|t| t.journey.e_name_long, "{n}", max.to_string()),
+        NameError::Characters => msg(|t| t.journey.e_name_chars),
+    }
+}
+
+/// An ID number that was not accepted.
+pub fn id_number(error: IdNumberError) -> Msg {
+    match error {
+        IdNumberError::Empty => msg(|t| t.journey.e_id_empty),
+        IdNumberError::Length { found } => {
+            msg_with(|t| t.journey.e_id_length, "{n}", found.to_string())
+        }
+        IdNumberError::Format => msg(|t| t.journey.e_id_format),
+        IdNumberError::BirthDate => msg(|t| t.journey.e_id_birth),
+        IdNumberError::FutureBirthDate => msg(|t| t.journey.e_id_future),
+        IdNumberError::CheckDigit { .. } => msg(|t| t.journey.e_id_check),
+    }
+}
+
+/// A mobile number that was not accepted.
+pub fn mobile(error: MobileError) -> Msg {
+    match error {
+        MobileError::Empty => msg(|t| t.journey.e_mobile_empty),
+        MobileError::Format => msg(|t| t.journey.e_mobile_format),
+    }
+}
+
+/// A postal code that was not accepted.
+pub fn postal_code(error: PostalCodeError) -> Msg {
+    match error {
+        PostalCodeError::Empty => msg(|t| t.journey.e_postal_empty),
+        PostalCodeError::Format => msg(|t| t.journey.e_postal_format),
+    }
+}
+
+/// The message for a code the server sent (a field problem's or the problem's own).
+pub fn server_code(code: &str) -> Msg {
+    match code {
+        "name.empty" => msg(|t| t.journey.e_name_empty),
+        "name.too_short" => msg(|t| t.journey.e_name_short),
+        "name.too_long" => msg_with(|t| t.journey.e_name_long, "{n}", "20".into()),
+        "name.characters" => msg(|t| t.journey.e_name_chars),
+        "id_number.empty" => msg(|t| t.journey.e_id_empty),
+        "id_number.length" | "id_number.format" => msg(|t| t.journey.e_id_format),
+        "id_number.birth_date" => msg(|t| t.journey.e_id_birth),
+        "id_number.future_birth_date" => msg(|t| t.journey.e_id_future),
+        "id_number.check_digit" => msg(|t| t.journey.e_id_check),
+        "mobile.empty" => msg(|t| t.journey.e_mobile_empty),
+        "mobile.format" => msg(|t| t.journey.e_mobile_format),
+        "postal_code.empty" => msg(|t| t.journey.e_postal_empty),
+        "postal_code.format" => msg(|t| t.journey.e_postal_format),
+        "child.not_minor" => msg(|t| t.journey.e_child_not_minor),
+        "guardian.not_adult" => msg(|t| t.journey.e_guardian_not_adult),
+        "code.empty" => msg(|t| t.journey.e_code_empty),
+        "code.format" => msg(|t| t.journey.e_code_format),
+        "code.wrong" | "code_invalid" | "invalid_code" | "code.invalid" => {
+            msg(|t| t.journey.e_code_wrong)
+        }
+        "code.expired" | "code_expired" | "challenge_expired" => msg(|t| t.journey.e_code_expired),
+        "rate_limited" => msg(|t| t.journey.e_rate_limited),
+        "unauthenticated" | "unauthorized" | "not_signed_in" => msg(|t| t.journey.e_signed_out),
+        _ => msg(|t| t.journey.e_server),
+    }
+}
+
+/// Maps an API failure to the form's problems: field problems go to their fields (through
+/// `field_id`, which turns the server's field path into an input id), anything else to
+/// `general_id` (usually the submit button, so the summary link leads to "try again").
+pub fn api_problems(
+    error: &ApiError,
+    field_id: impl Fn(&str) -> Option<&'static str>,
+    general_id: &'static str,
+) -> Vec<(&'static str, Msg)> {
+    match error {
+        ApiError::Network => vec![(general_id, msg(|t| t.journey.e_network))],
+        ApiError::Unexpected(_) => vec![(general_id, msg(|t| t.journey.e_server))],
+        ApiError::Problem(problem) => {
+            let mut out: Vec<(&'static str, Msg)> = problem
+                .errors
+                .iter()
+                .map(|e| {
+                    (
+                        field_id(&e.field).unwrap_or(general_id),
+                        server_code(&e.code),
+                    )
+                })
+                .collect();
+            if out.is_empty() {
+                out.push((general_id, server_code(&problem.code)));
+            }
+            out
+        }
+    }
+}

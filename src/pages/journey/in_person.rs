@@ -1,0 +1,89 @@
+use leptos::prelude::*;
+use leptos_router::components::A;
+use sscard_rules::wire::BranchQuery;
+
+use crate::api;
+use crate::components::{BackLink, TimelinePanel, use_page_title};
+use crate::i18n::use_i18n;
+use crate::journey::{CITY, Step, use_journey};
+
+/// `/apply/in-person`: on-the-spot card making and home visits are done in person, not online.
+/// Says so plainly, lists the (sample) branches that can help and offers another way.
+#[component]
+pub fn InPersonPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let journey = use_journey();
+    let door = move || {
+        journey
+            .answers
+            .with(|a| a.pickup.as_deref() == Some("door"))
+    };
+    use_page_title(
+        move |t| {
+            if journey
+                .answers
+                .with_untracked(|a| a.pickup.as_deref() == Some("door"))
+            {
+                t.journey.in_person_door_title.into()
+            } else {
+                t.journey.in_person_instant_title.into()
+            }
+        },
+        Signal::from(false),
+    );
+    let bank = journey.answers.get_untracked().bank;
+    let branches = LocalResource::new(move || {
+        let bank = bank.clone();
+        async move {
+            api::branches(
+                CITY.id(),
+                &BranchQuery {
+                    bank,
+                    on_the_spot: Some(true),
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap_or_default()
+        }
+    });
+    let page = move || {
+        let t = i18n.t();
+        let j = t.journey;
+        let answers = journey.answers.get_untracked();
+        let (title, body) = if door() {
+            (j.in_person_door_title, j.in_person_door_body)
+        } else {
+            (j.in_person_instant_title, j.in_person_instant_body)
+        };
+        let list = branches
+            .get()
+            .unwrap_or_default()
+            .into_iter()
+            .map(|b| {
+                view! {
+                    <li>
+                        <strong>{b.name}</strong> " · " {b.district} " · " {b.address} " · "
+                        {j.branch_hours.replace("{hours}", &b.opening_hours)}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <BackLink href=Step::InPerson.back(&answers) label=t.back />
+            <h1 tabindex="-1">{title}</h1>
+            <p>{body}</p>
+            {answers.is_guardian().then(|| view! { <p class="notice">{j.pickup_minor_note}</p> })}
+            <h2>{j.in_person_branches}</h2>
+            <p class="notice notice--sample">{j.branch_sample}</p>
+            <ul class="list">{list}</ul>
+            <p>
+                <A href=Step::Pickup.path() attr:class="button button--secondary">{j.in_person_change}</A>
+            </p>
+        }
+    };
+    view! {
+        {page}
+        <TimelinePanel />
+    }
+}

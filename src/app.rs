@@ -14,10 +14,10 @@ use crate::pages::journey::{
     CheckCategoryPage, CheckGuardianPage, CheckInsuredPage, CheckResidencePage, CheckResultPage,
     CheckWhoPage, ChildPage, ConfirmationPage, DetailsPage, InPersonPage, PickupPage, VerifyPage,
 };
-use crate::pages::{HelpPage, HomePage, NotFoundPage};
 use crate::pages::{
     EnablePage, LossPage, PasswordPage, ProgressPage, RulesPage, SignInPage, WherePage,
 };
+use crate::pages::{HelpPage, HomePage, NotFoundPage};
 
 /// The whole application.
 #[component]

@@ -48,3 +48,14 @@ pub fn store(key: &str, value: &str) {
         let _ = storage.set_item(key, value);
     }
 }
+
+/// Moves focus to the element with this id and scrolls it into view (error summary links).
+pub fn focus_by_id(id: &str) {
+    let element = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(el) = element {
+        el.scroll_into_view();
+        let _ = el.focus();
+    }
+}

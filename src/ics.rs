@@ -92,23 +92,3 @@ fn fold(line: &str) -> String {
     }
     out
 }
-
-#[cfg(test)]
-mod tests {
-    use super::{escape, fold};
-
-    #[test]
-    fn escapes_text_values() {
-        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
-    }
-
-    #[test]
-    fn folds_long_lines_on_character_boundaries() {
-        let line = format!("SUMMARY:{}", "挂".repeat(40));
-        let folded = fold(&line);
-        for part in folded.split("\r\n") {
-            assert!(part.len() <= 75, "{} octets", part.len());
-        }
-        assert_eq!(folded.replace("\r\n ", ""), line);
-    }
-}

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
 
+use crate::dom;
+
 /// One problem on a form: the id of the field it belongs to and the message to show.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
@@ -41,9 +43,20 @@ pub fn ErrorSummary(
                             .get()
                             .into_iter()
                             .map(|e| {
+                                let id = e.field_id;
                                 view! {
                                     <li>
-                                        <a href=format!("#{}", e.field_id)>{e.message}</a>
+                                        <a
+                                            href=format!("#{id}")
+                                            on:click=move |ev| {
+                                                // Focus the field itself (the router would treat
+                                                // the fragment as a navigation).
+                                                ev.prevent_default();
+                                                dom::focus_by_id(id);
+                                            }
+                                        >
+                                            {e.message}
+                                        </a>
                                     </li>
                                 }
                             })

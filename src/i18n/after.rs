@@ -167,9 +167,10 @@ pub struct ProgressTexts {
     pub qr_hint: &'static str,
     /// Heading of the steps.
     pub steps_heading: &'static str,
-    /// Step names: received, being made, made, posted, waiting at the branch, collected, enabled.
+    /// Step names: received, production started, made, posted, waiting at the branch,
+    /// collected, enabled.
     pub steps: [&'static str; 7],
-    /// "Done on {date}".
+    /// The day a step was reached: "{date}".
     pub done_on: &'static str,
     /// "Expected by {date}".
     pub expected_by: &'static str,
@@ -205,10 +206,12 @@ pub struct ProgressTexts {
     pub reminder_description: &'static str,
     /// Heading of the cards list.
     pub cards_heading: &'static str,
-    /// Social function states: not enabled, enabled, temporarily lost.
-    pub social_states: [&'static str; 3],
-    /// Bank function states: not activated, active.
-    pub financial_states: [&'static str; 2],
+    /// Social function states, in the order of `SocialFunction`: not enabled, enabled,
+    /// temporarily lost, formally lost, replaced, cancelled.
+    pub social_states: [&'static str; 6],
+    /// Bank function states, in the order of `FinancialFunction`: not activated, active,
+    /// temporarily lost, formally lost, non-counter services suspended, cancelled.
+    pub financial_states: [&'static str; 6],
     /// Link to report a loss.
     pub loss_link: &'static str,
 }
@@ -362,10 +365,8 @@ pub struct WhereTexts {
     pub actor_options: [&'static str; 3],
     /// Submit button.
     pub show: &'static str,
-    /// Error: no service chosen.
-    pub service_error: &'static str,
-    /// Error: no actor chosen.
-    pub actor_error: &'static str,
+    /// Errors by code (`service`: nothing chosen, `actor`: nobody chosen).
+    pub errors: IdTable,
     /// Heading of the answer: "{service}: {actor}".
     pub answer_heading: &'static str,
     /// Permission verdicts by id (`allowed`, `conditional`, `not_allowed`, `not_stated`).
@@ -417,6 +418,8 @@ pub struct RulesTexts {
     pub date_hint: &'static str,
     /// Birth date label (eligibility).
     pub birth_label: &'static str,
+    /// Birth date hint.
+    pub birth_hint: &'static str,
     /// Submit button.
     pub show: &'static str,
     /// Date errors by code (`date.empty`, `date.format`, `birth.empty`, `birth.format`).

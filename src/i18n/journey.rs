@@ -486,4 +486,8 @@ pub struct JourneyTexts {
     pub actor_agent: &'static str,
     /// Demo banner.
     pub demo_banner: &'static str,
+    /// application.exists
+    pub e_application_exists: &'static str,
+    /// card.exists
+    pub e_card_exists: &'static str,
 }

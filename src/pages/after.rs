@@ -96,8 +96,12 @@ pub fn redirect_when_signed_out(signed_out: impl Fn() -> bool + 'static, next: S
     });
 }
 
+/// The step value of a page whose heading is not rendered yet (its data is loading).
+pub const LOADING: u8 = u8::MAX;
+
 /// Sets the title of a page with several steps and moves focus to the step's `<h1>` whenever
-/// the step changes (not on a language switch, so focus stays on the language button).
+/// the step changes (not on a language switch, so focus stays on the language button). While
+/// `step` is [`LOADING`] the title is the first step's and focus waits for the heading.
 pub fn use_step_meta(
     title: impl Fn(&'static Texts, u8) -> &'static str + 'static,
     step: Signal<u8>,
@@ -107,9 +111,10 @@ pub fn use_step_meta(
     Effect::new(move |previous: Option<u8>| {
         let t = i18n.t();
         let current = step.get();
+        let shown = if current == LOADING { 0 } else { current };
         let prefix = if has_errors.get() { t.error_prefix } else { "" };
-        dom::set_title(&format!("{prefix}{} - {}", title(t, current), t.service_name));
-        if previous != Some(current) {
+        dom::set_title(&format!("{prefix}{} - {}", title(t, shown), t.service_name));
+        if current != LOADING && previous != Some(current) {
             // After the frame: the new step's heading is rendered by then.
             request_animation_frame(dom::focus_main_heading);
         }
@@ -259,4 +264,31 @@ pub fn field_message(
 pub fn safe_next(next: Option<String>) -> String {
     next.filter(|n| n.starts_with('/') && !n.starts_with("//") && !n.contains('\\'))
         .unwrap_or_else(|| "/progress".to_owned())
+}
+
+/// The position of a social-function state in `ProgressTexts::social_states` and its refusal
+/// code for actions that need an enabled (or not-enabled) card.
+pub fn social_index(state: sscard_rules::wire::SocialFunction) -> (usize, &'static str) {
+    use sscard_rules::wire::SocialFunction as S;
+    match state {
+        S::NotEnabled => (0, "card.not_enabled"),
+        S::Enabled => (1, "card.already_enabled"),
+        S::TempLost => (2, "card.temp_lost"),
+        S::FormalLost => (3, "card.formal_lost"),
+        S::Replaced => (4, "card.replaced"),
+        S::Cancelled => (5, "card.cancelled"),
+    }
+}
+
+/// The position of a bank-function state in `ProgressTexts::financial_states`.
+pub fn financial_index(state: sscard_rules::wire::FinancialFunction) -> usize {
+    use sscard_rules::wire::FinancialFunction as F;
+    match state {
+        F::NotActivated => 0,
+        F::Active => 1,
+        F::TempLost => 2,
+        F::FormalLost => 3,
+        F::NonCounterSuspended => 4,
+        F::Cancelled => 5,
+    }
 }

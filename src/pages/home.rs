@@ -24,7 +24,9 @@ pub fn HomePage() -> impl IntoView {
             <h2>{t.home_time_heading}</h2>
             <p>{t.home_time}</p>
             <p>
-                <A href="/help" attr:class="button">{t.home_help_link}</A>
+                <A href="/check" attr:class="button">{t.journey.start_button}</A>
+                " "
+                <A href="/help">{t.home_help_link}</A>
             </p>
             <aside class="notice" aria-labelledby="fraud-heading">
                 <h2 id="fraud-heading">{t.fraud_heading}</h2>

@@ -16,7 +16,7 @@ set -euo pipefail
 BASE_URL="${1:?usage: load.sh BASE_URL [SECONDS] [CONNECTIONS]}"
 BASE_URL="${BASE_URL%/}"
 SECONDS_EACH="${2:-10}"
-CONNECTIONS="${3:-64}"
+CONNECTIONS="${3:-16}"
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 
 case "$BASE_URL" in

@@ -46,6 +46,52 @@ pub fn token_from(headers: &HeaderMap) -> Option<String> {
         })
 }
 
+/// Sessions looked up recently, by token hash, so the hot read path does not
+/// query SQLite for the session on every request. The database stays the
+/// source of truth: entries are removed when a session ends, and a restart
+/// starts empty.
+#[derive(Debug, Default)]
+pub struct SessionCache {
+    map: std::sync::RwLock<std::collections::HashMap<String, Signed>>,
+}
+
+impl SessionCache {
+    /// Largest number of cached sessions; the cache is cleared beyond it.
+    const MAX: usize = 100_000;
+
+    fn get(&self, hash: &str) -> Option<Signed> {
+        self.map
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .get(hash)
+            .cloned()
+    }
+
+    fn put(&self, hash: String, s: Signed) {
+        let mut m = self.map.write().unwrap_or_else(|p| p.into_inner());
+        if m.len() >= Self::MAX {
+            m.clear();
+        }
+        m.insert(hash, s);
+    }
+
+    /// Forgets one session (sign-out).
+    pub fn remove(&self, hash: &str) {
+        self.map
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(hash);
+    }
+
+    /// Forgets every session of a person except `keep` (password change).
+    pub fn remove_person(&self, person_id: i64, keep: Option<&str>) {
+        self.map
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|h, s| s.person_id != person_id || Some(h.as_str()) == keep);
+    }
+}
+
 impl FromRequestParts<AppState> for Signed {
     type Rejection = ApiError;
 
@@ -53,6 +99,13 @@ impl FromRequestParts<AppState> for Signed {
         let token = token_from(&parts.headers).ok_or_else(ApiError::unauthenticated)?;
         let hash = ids::sha256_hex(token.as_bytes());
         let now = Utc::now();
+        if let Some(s) = state.sessions.get(&hash) {
+            if s.expires_at > now {
+                return Ok(s);
+            }
+            state.sessions.remove(&hash);
+        }
+        let key = hash.clone();
         let found = state
             .db
             .read(move |c| {
@@ -60,7 +113,7 @@ impl FromRequestParts<AppState> for Signed {
                     "SELECT s.person_id, p.public_id, s.kind, s.expires_at
                      FROM sessions s JOIN persons p ON p.id = s.person_id
                      WHERE s.token_hash = ?1",
-                    params![hash],
+                    params![key],
                     |r| {
                         Ok((
                             r.get::<_, i64>(0)?,
@@ -85,12 +138,14 @@ impl FromRequestParts<AppState> for Signed {
         } else {
             SessionKind::Code
         };
-        Ok(Signed {
+        let signed = Signed {
             person_id,
             public_id,
             kind,
             expires_at,
-        })
+        };
+        state.sessions.put(hash, signed.clone());
+        Ok(signed)
     }
 }
 

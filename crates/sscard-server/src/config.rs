@@ -27,6 +27,12 @@ pub struct Config {
     #[arg(long, env = "SSCARD_DEMO")]
     pub demo: bool,
 
+    /// Sign-in attempts (password sign-in, code request, code check) allowed per
+    /// client address and per ID number in 5 minutes. Raise it for end-to-end
+    /// suites that sign in many times from one address.
+    #[arg(long, env = "SSCARD_SIGN_IN_ATTEMPTS", default_value_t = 20)]
+    pub sign_in_attempts: u32,
+
     /// Log format: `text` for people, `json` for machines.
     #[arg(long, env = "SSCARD_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     pub log_format: String,

@@ -20,10 +20,16 @@ use rusqlite::Connection;
 use crate::problem::ApiError;
 
 /// The migrations, applied in order; `user_version` records how many ran.
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_initial",
-    include_str!("../migrations/0001_initial.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_initial",
+        include_str!("../migrations/0001_initial.sql"),
+    ),
+    (
+        "0002_next_due",
+        include_str!("../migrations/0002_next_due.sql"),
+    ),
+];
 
 /// Number of reader connections.
 const READERS: usize = 4;
@@ -74,20 +80,27 @@ impl Db {
         &self.inner.path
     }
 
-    /// Runs `f` with a reader connection on the blocking pool.
+    /// Runs `f` with a reader connection, on the calling thread.
+    ///
+    /// Reads are short indexed lookups (tens of microseconds) and, in WAL mode,
+    /// never wait for the writer, so they run inline: a hop to the blocking
+    /// pool would cost more than the query (status reads are the hot path).
     pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
-        T: Send + 'static,
-        F: FnOnce(&Connection) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&Connection) -> Result<T, ApiError>,
     {
-        let inner = self.inner.clone();
-        tokio::task::spawn_blocking(move || {
-            let n = inner.next_reader.fetch_add(1, Ordering::Relaxed) % inner.readers.len();
-            let conn = inner.readers[n].lock().unwrap_or_else(|p| p.into_inner());
-            f(&conn)
-        })
-        .await
-        .map_err(ApiError::internal)?
+        let inner = &self.inner;
+        let start = inner.next_reader.fetch_add(1, Ordering::Relaxed);
+        // Take the first free reader, starting at a rotating index.
+        for i in 0..inner.readers.len() {
+            if let Ok(conn) = inner.readers[(start + i) % inner.readers.len()].try_lock() {
+                return f(&conn);
+            }
+        }
+        let conn = inner.readers[start % inner.readers.len()]
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        f(&conn)
     }
 
     /// Runs `f` inside one immediate transaction on the writer connection.

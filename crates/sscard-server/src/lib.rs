@@ -7,6 +7,7 @@
 pub mod app;
 pub mod auth;
 pub mod branches;
+pub mod cardstate;
 pub mod clock;
 pub mod config;
 pub mod db;

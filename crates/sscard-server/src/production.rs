@@ -14,9 +14,13 @@
 
 use chrono::NaiveDate;
 use rusqlite::params;
-use sscard_rules::{Calendar, wire::ApplicationStatus};
+use sscard_rules::{
+    ApplicationContext, ApplicationEvent, ApplicationState, Calendar, CardAction, CardContext,
+    CardState, City, PickupMethod, application_transition, card_transition,
+    wire::ApplicationStatus,
+};
 
-use crate::{db::Db, ids, password, problem::ApiResult, store};
+use crate::{cardstate, db::Db, ids, password, problem::ApiResult, store};
 
 /// Assumed postal transit in natural days (demo assumption, not a rule).
 pub const TRANSIT_DAYS: u64 = 3;
@@ -92,21 +96,31 @@ pub async fn advance(db: &Db, today: NaiveDate) -> ApiResult<usize> {
 
 /// [`advance`] inside a transaction; returns the number of events added.
 pub fn advance_tx(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> ApiResult<usize> {
-    let t = today.to_string();
-    // A temporary loss lifts itself on its lift day (rules crate's date).
-    tx.execute(
-        "UPDATE cards SET social_state = 'enabled', temp_loss_on = NULL, temp_loss_lift_on = NULL
-         WHERE social_state = 'temp_lost' AND temp_loss_lift_on <= ?1",
-        params![t],
-    )?;
+    // A temporary loss lifts itself once the rules crate's AutoLift is due.
+    let lost: Vec<i64> = tx
+        .prepare("SELECT id FROM cards WHERE social_state = 'temp_lost'")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    let ctx = CardContext {
+        on: today,
+        channel: None,
+    };
+    for card in lost {
+        let state = cardstate::load(tx, card)?;
+        if let Ok(t) = card_transition(&state, CardAction::AutoLift, &ctx) {
+            cardstate::store(tx, card, &t.result.state, None)?;
+        }
+    }
     let open: Vec<OpenRow> = tx
         .prepare(
             "SELECT a.id, a.status, a.submitted_on, a.production_deadline, a.pickup, a.subject_id,
                     (SELECT applicant_id FROM applications WHERE id = a.id AND actor = 'guardian'),
                     a.city, a.bank
-             FROM applications a WHERE a.status NOT IN ('collected', 'enabled')",
+             FROM applications a
+             WHERE a.status NOT IN ('collected', 'enabled')
+               AND (a.next_due_on IS NULL OR a.next_due_on <= ?1)",
         )?
-        .query_map([], |r| {
+        .query_map(params![today.to_string()], |r| {
             Ok((
                 r.get(0)?,
                 r.get(1)?,
@@ -125,39 +139,103 @@ pub fn advance_tx(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> ApiResult
         let (Ok(submitted), Ok(deadline)) = (submitted.parse(), deadline.parse()) else {
             continue;
         };
-        let mut current = rank(store::parse_status(&status));
+        let status = store::parse_status(&status);
+        let mut current = rank(status);
         let mail = pickup == "mail";
-        for (kind, on) in schedule(submitted, deadline, mail) {
+        let (Some(city_id), Some(method)) = (
+            City::from_id(&city),
+            Some(if mail {
+                PickupMethod::Mail
+            } else {
+                PickupMethod::Branch
+            }),
+        ) else {
+            continue;
+        };
+        let actx = ApplicationContext {
+            city: city_id,
+            pickup: method,
+        };
+        let mut rules_state = rules_state_of(status);
+        let steps = schedule(submitted, deadline, mail);
+        for &(kind, on) in &steps {
             if rank(kind) <= current {
                 continue;
             }
             if on > today {
                 break;
             }
+            // Each step must be a transition the rules crate's state machine allows.
+            if let Some(event) = rules_event(kind) {
+                match application_transition(rules_state, event, &actx) {
+                    Ok(next) => rules_state = next,
+                    Err(e) => {
+                        tracing::warn!(application = id, step = ?kind, error = %e, "production step refused by the rules");
+                        break;
+                    }
+                }
+            }
             store::add_event(tx, id, kind, on)?;
             current = rank(kind);
             added += 1;
             if kind == ApplicationStatus::Collected {
-                issue_card(tx, id, subject, guardian, &city, &bank, on, !mail)?;
+                issue_card(tx, id, subject, guardian, city_id, &bank, method, on)?;
             }
         }
+        let next_due = steps
+            .iter()
+            .find(|(k, _)| rank(*k) > current)
+            .map(|(_, on)| on.to_string());
+        tx.execute(
+            "UPDATE applications SET next_due_on = ?2 WHERE id = ?1",
+            params![id, next_due],
+        )?;
     }
     Ok(added)
 }
 
-/// Creates the card of a collected application. The holder's service password
-/// starts as the last 6 characters of the ID number (manual Q17).
+/// The rules crate's application state for a stored status.
+fn rules_state_of(s: ApplicationStatus) -> ApplicationState {
+    match s {
+        ApplicationStatus::Submitted | ApplicationStatus::Accepted => ApplicationState::Submitted,
+        ApplicationStatus::InProduction => ApplicationState::InProduction,
+        ApplicationStatus::Made => ApplicationState::Produced,
+        ApplicationStatus::SentByPost => ApplicationState::InTransit,
+        ApplicationStatus::AtBranch => ApplicationState::ReadyAtBranch,
+        ApplicationStatus::Collected | ApplicationStatus::Enabled => ApplicationState::Received,
+    }
+}
+
+/// The rules crate's event for a step ("accepted" and "enabled" are not
+/// application transitions there: acceptance is this service's receipt, and
+/// enabling is a card transition).
+fn rules_event(s: ApplicationStatus) -> Option<ApplicationEvent> {
+    match s {
+        ApplicationStatus::InProduction => Some(ApplicationEvent::StartProduction),
+        ApplicationStatus::Made => Some(ApplicationEvent::FinishProduction),
+        ApplicationStatus::SentByPost => Some(ApplicationEvent::Dispatch),
+        ApplicationStatus::AtBranch => Some(ApplicationEvent::ReadyForPickup),
+        ApplicationStatus::Collected => Some(ApplicationEvent::Receive),
+        _ => None,
+    }
+}
+
+/// Creates the card of a collected application, in the state the rules crate
+/// gives a card received this way (posted: not enabled; at a branch: enabled
+/// and, the branch activating it, financially active — Q15). The holder's
+/// service password starts as the last 6 characters of the ID number (Q17).
 #[allow(clippy::too_many_arguments)]
 fn issue_card(
     tx: &rusqlite::Transaction<'_>,
     app: i64,
     holder: i64,
     guardian: Option<i64>,
-    city: &str,
+    city: City,
     bank: &str,
+    pickup: PickupMethod,
     on: NaiveDate,
-    at_branch: bool,
 ) -> ApiResult<()> {
+    let state = CardState::received(city, pickup, pickup == PickupMethod::Branch, false);
     let number: String = ids::random_bytes::<8>()
         .iter()
         .map(|b| format!("{:02}", b % 100))
@@ -171,11 +249,11 @@ fn issue_card(
             holder,
             guardian,
             app,
-            city,
+            city.id(),
             bank,
             number,
-            if at_branch { "enabled" } else { "not_enabled" },
-            if at_branch { "active" } else { "not_activated" },
+            store::name_of(&state.social),
+            store::name_of(&state.financial),
             on.to_string(),
             chrono::Utc::now().to_rfc3339()
         ],

@@ -5,12 +5,10 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 
 use crate::{
-    app, clock::Clock, config::Config, db::Db, demo, production, ratelimit::RateLimiter,
+    app, clock::Clock, config::Config, db::Db, demo, production, ratelimit::SignInLimits,
     state::AppState, static_files::AppPage,
 };
 
-/// Sign-in attempts allowed per client address and per ID number per window.
-const SIGN_IN_ATTEMPTS: u32 = 20;
 /// The rate-limit window.
 const SIGN_IN_WINDOW: std::time::Duration = std::time::Duration::from_secs(300);
 /// How often simulated production catches up with the clock.
@@ -47,11 +45,12 @@ pub async fn run(config: Config) -> Result<(), String> {
         .map_err(|e| format!("cannot run production: {}", e.title))?;
 
     let state = AppState {
+        limiter: Arc::new(SignInLimits::new(config.sign_in_attempts, SIGN_IN_WINDOW)),
         config: Arc::new(config),
         page: Arc::new(page),
         db: db.clone(),
         clock: clock.clone(),
-        limiter: Arc::new(RateLimiter::new(SIGN_IN_ATTEMPTS, SIGN_IN_WINDOW)),
+        sessions: Arc::default(),
     };
     // Simulated production follows the clock (day changes, demo jumps).
     tokio::spawn(async move {
@@ -65,6 +64,9 @@ pub async fn run(config: Config) -> Result<(), String> {
     });
     let router = app::router(state.clone());
 
+    // Signal handlers are installed before the address is announced: a script
+    // may send SIGTERM as soon as it has read the line.
+    let shutdown = shutdown_signal()?;
     // Scripts parse this exact line (port 0 picks a free port).
     println!("sscard-server listening on http://{local}");
     tracing::info!(addr = %local, demo = state.config.demo, "listening");
@@ -73,32 +75,33 @@ pub async fn run(config: Config) -> Result<(), String> {
         listener,
         router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
     )
-    .with_graceful_shutdown(shutdown_signal())
+    .with_graceful_shutdown(shutdown)
     .await
     .map_err(|e| format!("server error: {e}"))?;
     tracing::info!("stopped");
     Ok(())
 }
 
-/// Resolves on SIGINT (Ctrl-C) or SIGTERM.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Installs the SIGINT/SIGTERM handlers now; the returned future resolves on
+/// the first signal.
+fn shutdown_signal() -> Result<impl std::future::Future<Output = ()>, String> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
+    let (mut int, mut term) = {
+        use tokio::signal::unix::{SignalKind, signal};
+        let int =
+            signal(SignalKind::interrupt()).map_err(|e| format!("cannot handle SIGINT: {e}"))?;
+        let term =
+            signal(SignalKind::terminate()).map_err(|e| format!("cannot handle SIGTERM: {e}"))?;
+        (int, term)
     };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutdown signal received, finishing open requests");
+    Ok(async move {
+        #[cfg(unix)]
+        tokio::select! {
+            _ = int.recv() => {},
+            _ = term.recv() => {},
+        }
+        #[cfg(not(unix))]
+        let _ = tokio::signal::ctrl_c().await;
+        tracing::info!("shutdown signal received, finishing open requests");
+    })
 }

@@ -2,7 +2,10 @@
 
 use std::sync::Arc;
 
-use crate::{clock::Clock, config::Config, db::Db, ratelimit::RateLimiter, static_files::AppPage};
+use crate::{
+    auth::SessionCache, clock::Clock, config::Config, db::Db, ratelimit::SignInLimits,
+    static_files::AppPage,
+};
 
 /// Everything handlers need; cheap to clone (all `Arc`s).
 #[derive(Clone)]
@@ -16,7 +19,9 @@ pub struct AppState {
     /// Server today (with the demo offset).
     pub clock: Arc<Clock>,
     /// Sign-in attempt limiter.
-    pub limiter: Arc<RateLimiter>,
+    pub limiter: Arc<SignInLimits>,
+    /// Recently used sessions.
+    pub sessions: Arc<SessionCache>,
 }
 
 impl axum::extract::FromRef<AppState> for Arc<AppPage> {

@@ -6,10 +6,13 @@ use chrono::Utc;
 use rusqlite::{Connection, OptionalExtension, params};
 use sscard_rules::wire::{
     Application, ApplicationEvent, ApplicationStatus, Card, ExpectedDates, FinancialFunction,
-    GuardianshipProof, SocialFunction,
+    GuardianshipProof, PersonRef, SocialFunction,
 };
 
-use crate::{auth::person_ref, problem::ApiResult};
+use crate::{
+    auth::{mask_id_number, person_ref},
+    problem::ApiResult,
+};
 
 /// Stable string of a status (the serde name).
 pub fn status_id(s: ApplicationStatus) -> &'static str {
@@ -22,6 +25,20 @@ pub fn status_id(s: ApplicationStatus) -> &'static str {
         ApplicationStatus::AtBranch => "at_branch",
         ApplicationStatus::Collected => "collected",
         ApplicationStatus::Enabled => "enabled",
+    }
+}
+
+/// A snake_case enum by its serde name (stored state names are the rules
+/// crate's serde names, which the wire enums share).
+pub fn by_name<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
+}
+
+/// The serde name of a snake_case enum value.
+pub fn name_of<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
     }
 }
 
@@ -64,56 +81,61 @@ pub fn add_event(
 
 /// The row id of application `public_id` if `person` may see it.
 pub fn application_for(c: &Connection, public_id: &str, person: i64) -> ApiResult<Option<i64>> {
-    Ok(c.query_row(
+    Ok(c.prepare_cached(
         "SELECT id FROM applications WHERE public_id = ?1 AND (applicant_id = ?2 OR subject_id = ?2)",
-        params![public_id, person],
-        |r| r.get(0),
-    )
+    )?
+    .query_row(params![public_id, person], |r| r.get(0))
     .optional()?)
 }
 
-/// Loads one application with its events.
+/// Loads one application with its events (two indexed queries).
 pub fn load_application(c: &Connection, id: i64) -> ApiResult<Application> {
-    let mut app = c.query_row(
-        "SELECT a.public_id, a.status, a.city, a.bank, a.pickup, a.branch_id, a.subject_id, a.applicant_id,
+    let mut stmt = c.prepare_cached(
+        "SELECT a.public_id, a.status, a.city, a.bank, a.pickup, a.branch_id,
+                s.public_id, s.name, s.id_number, p.public_id, p.name, p.id_number,
                 a.actor, a.guardianship_proof, a.submitted_on, a.production_deadline,
                 (SELECT public_id FROM cards WHERE application_id = a.id)
-         FROM applications a WHERE a.id = ?1",
-        params![id],
-        |r| {
-            Ok((
-                Application {
-                    id: r.get(0)?,
-                    status: parse_status(&r.get::<_, String>(1)?),
-                    city: r.get(2)?,
-                    bank: r.get(3)?,
-                    pickup: r.get(4)?,
-                    branch_id: r.get(5)?,
-                    cardholder: placeholder(),
-                    submitted_by: placeholder(),
-                    actor: r.get(8)?,
-                    guardianship_proof: r
-                        .get::<_, Option<String>>(9)?
-                        .and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok()),
-                    submitted_on: r.get(10)?,
-                    expected: ExpectedDates {
-                        production_deadline: r.get(11)?,
-                        plus_postal_transit: r.get::<_, String>(4)? == "mail",
-                    },
-                    events: Vec::new(),
-                    card_id: r.get(12)?,
-                },
-                r.get::<_, i64>(6)?,
-                r.get::<_, i64>(7)?,
-            ))
-        },
+         FROM applications a
+         JOIN persons s ON s.id = a.subject_id
+         JOIN persons p ON p.id = a.applicant_id
+         WHERE a.id = ?1",
     )?;
-    app.0.cardholder = person_ref(c, app.1)?;
-    app.0.submitted_by = person_ref(c, app.2)?;
+    let mut app = stmt.query_row(params![id], |r| {
+        let pickup: String = r.get(4)?;
+        Ok(Application {
+            id: r.get(0)?,
+            status: parse_status(&r.get::<_, String>(1)?),
+            city: r.get(2)?,
+            bank: r.get(3)?,
+            branch_id: r.get(5)?,
+            cardholder: PersonRef {
+                id: r.get(6)?,
+                name: r.get(7)?,
+                id_number_masked: mask_id_number(&r.get::<_, String>(8)?),
+            },
+            submitted_by: PersonRef {
+                id: r.get(9)?,
+                name: r.get(10)?,
+                id_number_masked: mask_id_number(&r.get::<_, String>(11)?),
+            },
+            actor: r.get(12)?,
+            guardianship_proof: r
+                .get::<_, Option<String>>(13)?
+                .and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok()),
+            submitted_on: r.get(14)?,
+            expected: ExpectedDates {
+                production_deadline: r.get(15)?,
+                plus_postal_transit: pickup == "mail",
+            },
+            events: Vec::new(),
+            card_id: r.get(16)?,
+            pickup,
+        })
+    })?;
     let mut stmt = c.prepare_cached(
         "SELECT kind, on_date FROM application_events WHERE application_id = ?1 ORDER BY id",
     )?;
-    app.0.events = stmt
+    app.events = stmt
         .query_map(params![id], |r| {
             Ok(ApplicationEvent {
                 kind: parse_status(&r.get::<_, String>(0)?),
@@ -121,7 +143,7 @@ pub fn load_application(c: &Connection, id: i64) -> ApiResult<Application> {
             })
         })?
         .collect::<Result<_, _>>()?;
-    Ok(app.0)
+    Ok(app)
 }
 
 fn placeholder() -> sscard_rules::wire::PersonRef {
@@ -179,16 +201,10 @@ pub fn load_card(c: &Connection, id: i64, viewer: i64) -> ApiResult<Card> {
                     city: r.get(3)?,
                     bank: r.get(4)?,
                     card_number_masked: mask_card(&r.get::<_, String>(5)?),
-                    social_function: match r.get::<_, String>(6)?.as_str() {
-                        "enabled" => SocialFunction::Enabled,
-                        "temp_lost" => SocialFunction::TempLost,
-                        _ => SocialFunction::NotEnabled,
-                    },
-                    financial_function: if r.get::<_, String>(7)? == "active" {
-                        FinancialFunction::Active
-                    } else {
-                        FinancialFunction::NotActivated
-                    },
+                    social_function: by_name(&r.get::<_, String>(6)?)
+                        .unwrap_or(SocialFunction::NotEnabled),
+                    financial_function: by_name(&r.get::<_, String>(7)?)
+                        .unwrap_or(FinancialFunction::NotActivated),
                     issued_on: r.get(8)?,
                     temp_loss_reported_on: r.get(9)?,
                     temp_loss_lifts_on: r.get(10)?,

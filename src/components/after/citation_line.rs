@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use sscard_rules::{
-    CALENDAR_DATA, Citation, DECISIONS, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004,
+    CALENDAR_DATA, Calendar, Citation, DECISIONS, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004,
 };
 
 use crate::i18n::after::{AfterTexts, fill};
@@ -39,10 +39,17 @@ pub fn CitationLine(
         place.push_str(", ");
         place.push_str(&fill(texts.names.line, "n", &line.to_string()));
     }
+    // The calendar data names no words to quote: quote the State Council notice of that year.
+    let quote = citation.quote.map(|q| q.into_owned()).or_else(|| {
+        (citation.source == CALENDAR_DATA)
+            .then(|| citation.locator.parse::<i32>().ok())
+            .flatten()
+            .and_then(|year| Calendar::embedded().notice(year).map(str::to_owned))
+    });
     view! {
         <span class="citation">
             <span class="citation__place">{place}</span>
-            {citation.quote.map(|q| view! { <q class="citation__quote" lang="zh-Hans">{q.into_owned()}</q> })}
+            {quote.map(|q| view! { " " <q class="citation__quote" lang="zh-Hans">{q}</q> })}
         </span>
     }
 }

@@ -171,14 +171,14 @@ pub static EN: AfterTexts = AfterTexts {
         steps_heading: "Steps",
         steps: [
             "Application received",
-            "Card being made",
+            "Production started",
             "Card made",
             "Card posted",
             "Card waiting at the branch",
             "Card collected",
             "Social security function enabled",
         ],
-        done_on: "Done on {date}",
+        done_on: "{date}",
         expected_by: "Expected by {date}",
         plus_post: "plus the time in the post",
         current: " (current step)",
@@ -200,8 +200,18 @@ pub static EN: AfterTexts = AfterTexts {
             "Social security function not enabled",
             "Social security function enabled",
             "Reported lost for now",
+            "Reported lost for good",
+            "Replaced by a new card",
+            "Social security function cancelled",
         ],
-        financial_states: ["Bank function not activated", "Bank function activated"],
+        financial_states: [
+            "Bank function not activated",
+            "Bank function activated",
+            "Bank function reported lost for now",
+            "Bank function reported lost for good",
+            "Bank has suspended services outside the counter",
+            "Bank function cancelled",
+        ],
         loss_link: "Report lost",
     },
     enable: EnableTexts {
@@ -223,6 +233,18 @@ pub static EN: AfterTexts = AfterTexts {
         bring_heading: "Take with you",
         bring: ["Your original valid ID", "This card"],
         refusals: &[
+            (
+                "card.formal_lost",
+                "This card is reported lost for good and cannot be enabled.",
+            ),
+            (
+                "card.replaced",
+                "A replacement card was made for this card, so it cannot be enabled.",
+            ),
+            (
+                "card.cancelled",
+                "This card's social security function is cancelled, so it cannot be enabled.",
+            ),
             (
                 "card.already_enabled",
                 "This card's social security function is already enabled. There is nothing more to do.",
@@ -268,6 +290,10 @@ pub static EN: AfterTexts = AfterTexts {
             "Once a replacement is made, the old card can never be unfrozen, and the balance of its transport account is not refunded.",
         ],
         refusals: &[
+            (
+                "card.formal_lost",
+                "This card is already reported lost for good, so there is no need for a temporary report. For a replacement or to lift the report, take your valid ID to a branch of the issuing bank.",
+            ),
             (
                 "card.temp_lost",
                 "This card is already reported lost for now, so it cannot be reported again. The report lifts itself on {date}.",
@@ -354,8 +380,10 @@ pub static EN: AfterTexts = AfterTexts {
             "An agent authorised by the card holder",
         ],
         show: "Show channels",
-        service_error: "Select what you want to do",
-        actor_error: "Select who you are",
+        errors: &[
+            ("service", "Select what you want to do"),
+            ("actor", "Select who you are"),
+        ],
         answer_heading: "{service}: {actor}",
         permissions: &[
             ("allowed", "You can do this."),
@@ -520,6 +548,7 @@ pub static EN: AfterTexts = AfterTexts {
         date_label: "Date",
         date_hint: "For example 2026-09-30",
         birth_label: "Card holder's date of birth (for eligibility)",
+        birth_hint: "For example 1985-03-12",
         show: "Show the rules",
         errors: &[
             ("date.empty", "Enter the date"),

@@ -163,19 +163,19 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         steps_heading: "办理步骤",
         steps: [
             "已受理申请",
-            "正在制卡",
+            "开始制卡",
             "已制成",
             "已寄出",
             "已到领卡网点",
             "已领卡",
             "已启用社保功能",
         ],
-        done_on: "{date}完成",
-        expected_by: "预计 {date} 前",
+        done_on: "{date}",
+        expected_by: "预计{date}前",
         plus_post: "另加邮寄时间",
         current: "（当前步骤）",
         next_heading: "下一步",
-        next_wait_made: "现在您不需要做什么。卡片最迟 {date} 制成。",
+        next_wait_made: "现在您不需要做什么。卡片最迟{date}制成。",
         next_wait_post: "卡片已经寄出，留意查收。收到后在网上启用社会保障功能，才能持卡就医。",
         next_collect: "带本人有效身份证件到下面的网点领卡。领卡时网点会为您启用社会保障功能、激活金融功能。",
         next_enable: "卡片已送达。启用社会保障功能后才能持卡就医。",
@@ -188,8 +188,22 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         reminder_summary: "社保卡预计制成",
         reminder_description: "社保卡最迟今天制成。可登录第三代社保卡线上服务查看进度，或拨打 96066。",
         cards_heading: "您的社保卡",
-        social_states: ["社会保障功能未启用", "社会保障功能已启用", "已临时挂失"],
-        financial_states: ["金融功能未激活", "金融功能已激活"],
+        social_states: [
+            "社会保障功能未启用",
+            "社会保障功能已启用",
+            "已临时挂失",
+            "已正式挂失",
+            "已补换新卡",
+            "社会保障功能已注销",
+        ],
+        financial_states: [
+            "金融功能未激活",
+            "金融功能已激活",
+            "金融功能已临时挂失",
+            "金融功能已正式挂失",
+            "银行已暂停非柜面业务",
+            "金融功能已注销",
+        ],
         loss_link: "临时挂失",
     },
     enable: EnableTexts {
@@ -211,6 +225,9 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         bring_heading: "到柜台时带上",
         bring: ["本人有效身份证件原件", "这张社保卡"],
         refusals: &[
+            ("card.formal_lost", "这张卡已经正式挂失，不能启用。"),
+            ("card.replaced", "这张卡已经补领或换领了新卡，不能再启用。"),
+            ("card.cancelled", "这张卡的社会保障功能已经注销，不能启用。"),
             (
                 "card.already_enabled",
                 "这张卡的社会保障功能已经启用，不需要再启用。",
@@ -253,6 +270,10 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             "补领新卡后，原卡不能再解挂；原卡交通账户里的余额不退。",
         ],
         refusals: &[
+            (
+                "card.formal_lost",
+                "这张卡已经正式挂失，不需要再临时挂失。补领新卡或解挂，带本人有效身份证件到发卡银行网点办理。",
+            ),
             (
                 "card.temp_lost",
                 "这张卡已经临时挂失，不能重复挂失。{date}自动解挂。",
@@ -321,8 +342,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             "受持卡人委托的代理人",
         ],
         show: "查看办理渠道",
-        service_error: "选择要办理的事项",
-        actor_error: "选择您的身份",
+        errors: &[("service", "选择要办理的事项"), ("actor", "选择您的身份")],
         answer_heading: "{service}：{actor}",
         permissions: &[
             ("allowed", "可以办理。"),
@@ -435,6 +455,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         date_label: "办理日期",
         date_hint: "例如 2026-09-30",
         birth_label: "持卡人出生日期（用于资格）",
+        birth_hint: "例如 1985-03-12",
         show: "查看规则",
         errors: &[
             ("date.empty", "输入办理日期"),

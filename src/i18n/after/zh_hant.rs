@@ -163,19 +163,19 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         steps_heading: "辦理步驟",
         steps: [
             "已受理申請",
-            "正在製卡",
+            "開始製卡",
             "已製成",
             "已寄出",
             "已到領卡網點",
             "已領卡",
             "已啟用社保功能",
         ],
-        done_on: "{date}完成",
-        expected_by: "預計 {date} 前",
+        done_on: "{date}",
+        expected_by: "預計{date}前",
         plus_post: "另加郵寄時間",
         current: "（當前步驟）",
         next_heading: "下一步",
-        next_wait_made: "現在您不需要做什麼。卡片最遲 {date} 製成。",
+        next_wait_made: "現在您不需要做什麼。卡片最遲{date}製成。",
         next_wait_post: "卡片已經寄出，留意查收。收到後在網上啟用社會保障功能，才能持卡就醫。",
         next_collect: "帶本人有效身份證件到下面的網點領卡。領卡時網點會為您啟用社會保障功能、激活金融功能。",
         next_enable: "卡片已送達。啟用社會保障功能後才能持卡就醫。",
@@ -188,8 +188,22 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         reminder_summary: "社保卡預計製成",
         reminder_description: "社保卡最遲今天製成。可登錄第三代社保卡線上服務查看進度，或撥打 96066。",
         cards_heading: "您的社保卡",
-        social_states: ["社會保障功能未啟用", "社會保障功能已啟用", "已臨時掛失"],
-        financial_states: ["金融功能未激活", "金融功能已激活"],
+        social_states: [
+            "社會保障功能未啟用",
+            "社會保障功能已啟用",
+            "已臨時掛失",
+            "已正式掛失",
+            "已補換新卡",
+            "社會保障功能已註銷",
+        ],
+        financial_states: [
+            "金融功能未激活",
+            "金融功能已激活",
+            "金融功能已臨時掛失",
+            "金融功能已正式掛失",
+            "銀行已暫停非櫃面業務",
+            "金融功能已註銷",
+        ],
         loss_link: "臨時掛失",
     },
     enable: EnableTexts {
@@ -211,6 +225,9 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         bring_heading: "到櫃檯時帶上",
         bring: ["本人有效身份證件原件", "這張社保卡"],
         refusals: &[
+            ("card.formal_lost", "這張卡已經正式掛失，不能啟用。"),
+            ("card.replaced", "這張卡已經補領或換領了新卡，不能再啟用。"),
+            ("card.cancelled", "這張卡的社會保障功能已經註銷，不能啟用。"),
             (
                 "card.already_enabled",
                 "這張卡的社會保障功能已經啟用，不需要再啟用。",
@@ -253,6 +270,10 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             "補領新卡後，原卡不能再解掛；原卡交通賬戶裡的餘額不退。",
         ],
         refusals: &[
+            (
+                "card.formal_lost",
+                "這張卡已經正式掛失，不需要再臨時掛失。補領新卡或解掛，帶本人有效身份證件到發卡銀行網點辦理。",
+            ),
             (
                 "card.temp_lost",
                 "這張卡已經臨時掛失，不能重複掛失。{date}自動解掛。",
@@ -321,8 +342,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             "受持卡人委託的代理人",
         ],
         show: "查看辦理渠道",
-        service_error: "選擇要辦理的事項",
-        actor_error: "選擇您的身份",
+        errors: &[("service", "選擇要辦理的事項"), ("actor", "選擇您的身份")],
         answer_heading: "{service}：{actor}",
         permissions: &[
             ("allowed", "可以辦理。"),
@@ -435,6 +455,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         date_label: "辦理日期",
         date_hint: "例如 2026-09-30",
         birth_label: "持卡人出生日期（用於資格）",
+        birth_hint: "例如 1985-03-12",
         show: "查看規則",
         errors: &[
             ("date.empty", "輸入辦理日期"),

@@ -239,4 +239,6 @@ pub static EN: JourneyTexts = JourneyTexts {
     actor_guardian: "A child in my care",
     actor_agent: "As an authorised agent",
     demo_banner: "Demo mode: the people, branches and dates here are demonstration data.",
+    e_application_exists: "There is already an application in progress for this card holder. You can see it under \"Track your application\".",
+    e_card_exists: "This card holder already has a third-generation card. A lost or damaged card can be replaced instead.",
 };

@@ -239,4 +239,6 @@ pub static ZH_HANS: JourneyTexts = JourneyTexts {
     actor_guardian: "我监护的孩子",
     actor_agent: "受托代办",
     demo_banner: "演示模式：这里的人员、网点和日期都是演示数据。",
+    e_application_exists: "这位持卡人已有一份正在办理的申请，不能重复申请。可以在“办理进度”中查看。",
+    e_card_exists: "这位持卡人已有第三代社保卡，不需要再申领。卡片丢失或损坏的，可以补领或换领。",
 };

@@ -7,8 +7,7 @@ use leptos_router::hooks::use_params_map;
 use sscard_rules::wire::{Card, SocialFunction};
 
 use super::{
-    after_texts, api_error_text, bank_name, is_signed_out, redirect_when_signed_out,
-    use_step_meta,
+    after_texts, api_error_text, bank_name, is_signed_out, redirect_when_signed_out, use_step_meta,
 };
 use crate::api::{self, ApiError};
 use crate::components::after::{FraudNotice, SessionBar};
@@ -17,17 +16,21 @@ use crate::i18n::use_i18n;
 
 /// The card with this id among mine, or the `not_found` problem.
 async fn load(id: String) -> Result<Card, ApiError> {
-    api::cards().await?.into_iter().find(|c| c.id == id).ok_or_else(|| {
-        ApiError::Problem(sscard_rules::wire::Problem {
-            type_uri: "urn:sscard:problem:not_found".to_owned(),
-            title: String::new(),
-            status: 404,
-            detail: None,
-            code: "not_found".to_owned(),
-            errors: Vec::new(),
-            where_to_go: Vec::new(),
+    api::cards()
+        .await?
+        .into_iter()
+        .find(|c| c.id == id)
+        .ok_or_else(|| {
+            ApiError::Problem(sscard_rules::wire::Problem {
+                type_uri: "urn:sscard:problem:not_found".to_owned(),
+                title: String::new(),
+                status: 404,
+                detail: None,
+                code: "not_found".to_owned(),
+                errors: Vec::new(),
+                where_to_go: Vec::new(),
+            })
         })
-    })
 }
 
 /// Bank activation: a counter visit at the issuing bank, and what to bring.
@@ -84,14 +87,27 @@ pub fn EnablePage() -> impl IntoView {
         format!("/cards/{}/enable", api::encode(&id())),
     );
     use_step_meta(
-        |t, step| if step == 0 { t.after.enable.title } else { t.after.enable.done_title },
-        Signal::derive(move || u8::from(done.get())),
+        |t, step| {
+            if step == 0 {
+                t.after.enable.title
+            } else {
+                t.after.enable.done_title
+            }
+        },
+        Signal::derive(move || {
+            if card.get().is_none() {
+                super::LOADING
+            } else {
+                u8::from(done.get())
+            }
+        }),
         Signal::from(false),
     );
     move || {
         let t = after_texts(&i18n);
         let e = &t.enable;
-        let back = view! { <p><A href="/progress">{e.back_to_progress}</A></p> };
+        let back =
+            view! { <p class="action-link"><A href="/progress">{e.back_to_progress}</A></p> };
         let body = move || {
             if let Some(Ok(card)) = enable.value().get() {
                 return view! {
@@ -120,11 +136,7 @@ pub fn EnablePage() -> impl IntoView {
                                 }
                                 .into_any(),
                                 Ok(card) if card.social_function != SocialFunction::NotEnabled => {
-                                    let code = if card.social_function == SocialFunction::TempLost {
-                                        "card.temp_lost"
-                                    } else {
-                                        "card.already_enabled"
-                                    };
+                                    let code = super::social_index(card.social_function).1;
                                     view! {
                                         <h1 tabindex="-1">{e.title}</h1>
                                         {who_view(t, &card)}

@@ -1,5 +1,339 @@
-//! TEMP
+//! `/loss`: report a temporary loss (临时挂失). Three steps with their own addresses, so the
+//! browser's back button works: choose the card (`/loss`), check what stops and for how long
+//! (`/loss?card=…`), and the result with the exact auto-lift date, a countdown, an .ics reminder,
+//! how to lift it early and how to report formally and get a replacement.
+
+use chrono::NaiveDate;
 use leptos::prelude::*;
-/// TEMP
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use sscard_rules::wire::{Card, SocialFunction, TempLossReport};
+use sscard_rules::{City, NumericParam, natural_days_between, param_u32, temp_loss_auto_lift};
+
+use super::{
+    FormProblems, after_texts, api_error_text, bank_name, is_signed_out, long_date, long_date_str,
+    parse_ymd, redirect_when_signed_out, service_today, use_step_meta,
+};
+use crate::api::{self, ApiError};
+use crate::components::after::{CitationLine, FraudNotice, RelatedLinks, SessionBar};
+use crate::components::{ErrorSummary, FieldError, RadioGroup, RadioOption};
+use crate::i18n::after::{AfterTexts, fill, lookup};
+use crate::i18n::{Locale, use_i18n};
+use crate::ics;
+
+const CARD_FIELD: &str = "card";
+
+/// Why a card cannot be reported now, as a refusal code of [`LossTexts::refusals`], or `None`.
+///
+/// [`LossTexts::refusals`]: crate::i18n::after::LossTexts::refusals
+fn refusal(card: &Card) -> Option<&'static str> {
+    match card.social_function {
+        SocialFunction::Enabled => None,
+        other => Some(super::social_index(other).1),
+    }
+}
+
+/// A refusal's text, with the lift date of a report already in force.
+fn refusal_text(t: &'static AfterTexts, locale: Locale, code: &str, card: Option<&Card>) -> String {
+    let date = card
+        .and_then(|c| c.temp_loss_lifts_on.as_deref())
+        .map(|d| long_date_str(locale, d))
+        .unwrap_or_default();
+    fill(&lookup(t.loss.refusals, code), "date", &date)
+}
+
+fn card_label(t: &'static AfterTexts, card: &Card) -> String {
+    let who = if card.as_guardian {
+        fill(t.common.childs_card, "name", &card.holder.name)
+    } else {
+        t.common.own_card.to_owned()
+    };
+    format!(
+        "{who} · {} · {}",
+        bank_name(t, &card.bank),
+        fill(t.common.card_number, "number", &card.card_number_masked)
+    )
+}
+
+/// The loss report page.
 #[component]
-pub fn LossPage() -> impl IntoView { view! { <h1 tabindex="-1">"TEMP"</h1> } }
+pub fn LossPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let chosen_id = Memo::new(move |_| query.read().get("card"));
+    let session = LocalResource::new(api::session);
+    let cards = LocalResource::new(api::cards);
+    let today = LocalResource::new(service_today);
+    let selected = RwSignal::new(chosen_id.get_untracked());
+    let problems = RwSignal::new(FormProblems::new());
+    let report = Action::new_local(|id: &String| {
+        let id = id.clone();
+        async move { api::report_temporary_loss(&id).await }
+    });
+    // A new card choice starts afresh; after a report, the card list is out of date.
+    Effect::new(move |_| {
+        chosen_id.track();
+        report.clear();
+    });
+    Effect::new(move |_| {
+        if matches!(report.value().get(), Some(Ok(_))) {
+            cards.refetch();
+        }
+    });
+    let step = Signal::derive(move || match (chosen_id.get(), report.value().get()) {
+        _ if cards.get().is_none() || today.get().is_none() => super::LOADING,
+        (None, _) => 0,
+        (Some(_), Some(Ok(_))) => 2,
+        (Some(_), _) => 1,
+    });
+    redirect_when_signed_out(
+        move || {
+            matches!(cards.get(), Some(Err(e)) if is_signed_out(&e))
+                || matches!(report.value().get(), Some(Err(e)) if is_signed_out(&e))
+        },
+        "/loss".to_owned(),
+    );
+    use_step_meta(
+        |t, step| match step {
+            0 => t.after.loss.choose_title,
+            1 => t.after.loss.check_title,
+            _ => t.after.loss.done_title,
+        },
+        step,
+        Signal::derive(move || !problems.get().is_empty()),
+    );
+    let navigate = use_navigate();
+    let on_choose = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match selected.get_untracked() {
+            Some(id) => {
+                problems.set(Vec::new());
+                navigate(
+                    &format!("/loss?card={}", api::encode(&id)),
+                    Default::default(),
+                );
+            }
+            None => problems.set(vec![(CARD_FIELD, "choose".to_owned())]),
+        }
+    };
+    move || {
+        let t = after_texts(&i18n);
+        let locale = i18n.locale.get();
+        let l = &t.loss;
+        let on_choose = on_choose.clone();
+        let body = move || {
+            let on_choose = on_choose.clone();
+            // Read before the first await, so the closure re-runs when they change.
+            let (chosen, outcome) = (chosen_id.get(), report.value().get());
+            Suspend::new(async move {
+                let list = match cards.await {
+                    Ok(list) => list,
+                    Err(e) => {
+                        return view! {
+                            <h1 tabindex="-1">{l.choose_title}</h1>
+                            <p class="error-text">{api_error_text(t, l.refusals, &e)}</p>
+                        }
+                        .into_any();
+                    }
+                };
+                let today = today.await;
+                match (chosen, outcome) {
+                    (None, _) => choose_view(t, list, selected, problems, on_choose).into_any(),
+                    (Some(_), Some(Ok(done))) => done_view(t, locale, today, done).into_any(),
+                    (Some(id), outcome) => {
+                        let refused = match outcome {
+                            Some(Err(e)) => Some(e),
+                            _ => None,
+                        };
+                        match list.into_iter().find(|c| c.id == id) {
+                            Some(card) => {
+                                check_view(t, locale, today, card, refused, report).into_any()
+                            }
+                            None => view! {
+                                <h1 tabindex="-1">{l.cannot_title}</h1>
+                                <p class="panel">{lookup(l.refusals, "not_found")}</p>
+                                <p class="action-link"><A href="/loss">{l.choose_other}</A></p>
+                            }
+                            .into_any(),
+                        }
+                    }
+                }
+            })
+        };
+        view! {
+            <SessionBar texts=t session=session />
+            <ErrorSummary
+                title=i18n.t().error_summary_title
+                errors=Signal::derive(move || {
+                    problems
+                        .get()
+                        .iter()
+                        .map(|(field, _)| FieldError { field_id: field, message: l.choose_error.to_owned() })
+                        .collect::<Vec<_>>()
+                })
+            />
+            <Suspense fallback=move || view! { <p role="status">{t.common.loading}</p> }>{body}</Suspense>
+            <FraudNotice texts=t />
+            <RelatedLinks texts=t current="/loss" />
+        }
+    }
+}
+
+fn choose_view(
+    t: &'static AfterTexts,
+    cards: Vec<Card>,
+    selected: RwSignal<Option<String>>,
+    problems: RwSignal<FormProblems>,
+    on_choose: impl Fn(leptos::ev::SubmitEvent) + 'static,
+) -> AnyView {
+    let l = &t.loss;
+    if cards.is_empty() {
+        return view! {
+            <h1 tabindex="-1">{l.choose_title}</h1>
+            <p>{l.no_cards}</p>
+        }
+        .into_any();
+    }
+    let options = cards
+        .iter()
+        .map(|c| RadioOption {
+            value: c.id.clone(),
+            label: card_label(t, c),
+            hint: Some(
+                t.progress.social_states[super::social_index(c.social_function).0].to_owned(),
+            ),
+        })
+        .collect();
+    view! {
+        <form novalidate on:submit=on_choose>
+            <RadioGroup
+                name=CARD_FIELD
+                legend=l.choose_title
+                legend_is_heading=true
+                hint=Some(l.lead)
+                options=options
+                selected=selected
+                error=Signal::derive(move || {
+                    (!problems.get().is_empty()).then(|| l.choose_error.to_owned())
+                })
+            />
+            <button type="submit" class="button">{t.common.continue_button}</button>
+        </form>
+    }
+    .into_any()
+}
+
+fn check_view(
+    t: &'static AfterTexts,
+    locale: Locale,
+    today: NaiveDate,
+    card: Card,
+    refused: Option<ApiError>,
+    report: Action<String, Result<TempLossReport, ApiError>>,
+) -> impl IntoView + use<> {
+    let l = &t.loss;
+    let back = view! { <p class="action-link"><A href="/loss" attr:class="back-link">{t.common.back}</A></p> };
+    // The rules crate's lift date and period for a report made today in this card's city.
+    let city = City::from_id(&card.city).unwrap_or(City::Beijing);
+    let lift = temp_loss_auto_lift(city, today).ok();
+    let days = param_u32(city, NumericParam::TempLossAutoLiftDays, today).ok();
+    let refused_code = refused.as_ref().and_then(|e| e.code().map(str::to_owned));
+    let refusal_code = refused_code
+        .clone()
+        .filter(|c| c.starts_with("card.") || c == "not_found")
+        .or_else(|| refusal(&card).map(str::to_owned));
+    if let Some(code) = refusal_code {
+        return view! {
+            {back}
+            <h1 tabindex="-1">{l.cannot_title}</h1>
+            <p class="card-summary">{card_label(t, &card)}</p>
+            <p class="panel">{refusal_text(t, locale, &code, Some(&card))}</p>
+            <p class="action-link"><A href="/loss">{l.choose_other}</A></p>
+        }
+        .into_any();
+    }
+    let other_error = refused.map(|e| api_error_text(t, l.refusals, &e));
+    let how_long = match (&lift, &days) {
+        (Some(lift), Some(days)) => Some(
+            fill(l.how_long, "days", &days.value.to_string())
+                .replace("{date}", &long_date(locale, lift.result.date)),
+        ),
+        _ => None,
+    };
+    let citations: Vec<_> = lift
+        .as_ref()
+        .map(|l| l.trace.citations().into_iter().cloned().collect())
+        .unwrap_or_default();
+    let id = card.id.clone();
+    view! {
+        {back}
+        <h1 tabindex="-1">{l.check_title}</h1>
+        <p class="card-summary">{card_label(t, &card)}</p>
+        <h2>{l.stops_heading}</h2>
+        <ul class="list">{l.stops.map(|s| view! { <li>{s}</li> })}</ul>
+        <h2>{l.how_long_heading}</h2>
+        {how_long.map(|h| view! { <p>{h}</p> })}
+        <p>{l.financial_note}</p>
+        <ul class="list source">
+            {citations.into_iter().map(|c| view! {
+                <li>{t.common.source} "：" <CitationLine texts=t citation=c /></li>
+            }).collect_view()}
+        </ul>
+        {other_error.map(|m| view! { <p class="error-text" role="alert">{m}</p> })}
+        <form novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            // One report at a time: a double tap must not send it twice.
+            if !report.pending().get_untracked() {
+                report.dispatch_local(id.clone());
+            }
+        }>
+            <button type="submit" class="button button--warning">
+                {move || if report.pending().get() { t.common.working } else { l.confirm }}
+            </button>
+        </form>
+    }
+    .into_any()
+}
+
+fn done_view(
+    t: &'static AfterTexts,
+    locale: Locale,
+    today: NaiveDate,
+    done: TempLossReport,
+) -> impl IntoView + use<> {
+    let l = &t.loss;
+    let lift = parse_ymd(&done.auto_lift_on);
+    let lifts_on = fill(
+        l.lifts_on,
+        "date",
+        &long_date_str(locale, &done.auto_lift_on),
+    );
+    let countdown = lift.map(|d| match natural_days_between(today, d) {
+        n if n <= 0 => t.common.today.to_owned(),
+        n => fill(t.common.days_left, "n", &n.to_string()),
+    });
+    let ics_href = lift.map(|d| {
+        ics::ics_data_href(&ics::ics_event(
+            &format!("{}-{}-lift@sscard", done.card.id, done.auto_lift_on),
+            d,
+            l.ics_summary,
+            l.ics_description,
+        ))
+    });
+    view! {
+        <div class="panel panel--done" role="status">
+            <h1 tabindex="-1">{l.done_title}</h1>
+            <p class="card-summary">{card_label(t, &done.card)}</p>
+            <p class="big-date">{lifts_on}</p>
+            {countdown.map(|c| view! { <p class="countdown">{c}</p> })}
+        </div>
+        <p>{l.financial_note}</p>
+        {ics_href.map(|href| view! {
+            <p class="action-link"><a href=href download="sscard-temporary-loss.ics">{l.ics_link}</a></p>
+        })}
+        <h2>{l.early_heading}</h2>
+        <p>{fill(l.early_text, "bank", &bank_name(t, &done.card.bank))}</p>
+        <h2>{l.formal_heading}</h2>
+        <ul class="list">{l.formal.map(|f| view! { <li>{f}</li> })}</ul>
+    }
+}

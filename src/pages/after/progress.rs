@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use sscard_rules::wire::{
-    Application, ApplicationStatus, Branch, BranchQuery, Card, FinancialFunction, SocialFunction,
+    Application, ApplicationStatus, Branch, BranchQuery, Card, SocialFunction,
 };
 
 use super::{
@@ -91,15 +91,38 @@ fn steps_view(t: &'static AfterTexts, locale: Locale, app: &Application) -> impl
                 _ => p.steps[i + 1],
             };
             let (class, when) = match &dates[i] {
-                Some(on) => ("step step--done", Some(fill(p.done_on, "date", &long_date_str(locale, on)))),
-                None if i == 2 => (
-                    if i == current { "step step--current" } else { "step" },
-                    Some(fill(p.expected_by, "date", &long_date_str(locale, &app.expected.production_deadline))),
+                Some(on) => (
+                    "step step--done",
+                    Some(fill(p.done_on, "date", &long_date_str(locale, on))),
                 ),
-                None if i == 3 && app.expected.plus_postal_transit => {
-                    (if i == current { "step step--current" } else { "step" }, Some(p.plus_post.to_owned()))
-                }
-                None => (if i == current { "step step--current" } else { "step" }, None),
+                None if i == 2 => (
+                    if i == current {
+                        "step step--current"
+                    } else {
+                        "step"
+                    },
+                    Some(fill(
+                        p.expected_by,
+                        "date",
+                        &long_date_str(locale, &app.expected.production_deadline),
+                    )),
+                ),
+                None if i == 3 && app.expected.plus_postal_transit => (
+                    if i == current {
+                        "step step--current"
+                    } else {
+                        "step"
+                    },
+                    Some(p.plus_post.to_owned()),
+                ),
+                None => (
+                    if i == current {
+                        "step step--current"
+                    } else {
+                        "step"
+                    },
+                    None,
+                ),
             };
             let is_current = i == current;
             view! {
@@ -119,7 +142,9 @@ fn next_view(t: &'static AfterTexts, locale: Locale, app: &Application, cards: &
     let by_branch = app.pickup == "branch";
     let text = |s: &'static str| view! { <p>{s}</p> }.into_any();
     match app.status {
-        ApplicationStatus::Submitted | ApplicationStatus::Accepted | ApplicationStatus::InProduction => {
+        ApplicationStatus::Submitted
+        | ApplicationStatus::Accepted
+        | ApplicationStatus::InProduction => {
             let date = long_date_str(locale, &app.expected.production_deadline);
             view! { <p>{fill(p.next_wait_made, "date", &date)}</p> }.into_any()
         }
@@ -137,7 +162,7 @@ fn next_view(t: &'static AfterTexts, locale: Locale, app: &Application, cards: &
                     let href = format!("/cards/{}/enable", api::encode(&card.id));
                     view! {
                         <p>{p.next_enable}</p>
-                        <p><A href=href attr:class="button">{p.enable_link}</A></p>
+                        <p class="action-link"><A href=href attr:class="button">{p.enable_link}</A></p>
                     }
                     .into_any()
                 }
@@ -184,7 +209,7 @@ fn reminder_view(t: &'static AfterTexts, app: &Application) -> Option<impl IntoV
         p.reminder_description,
     );
     Some(view! {
-        <p>
+        <p class="action-link">
             <a href=ics::ics_data_href(&ics) download="sscard-made-by.ics">{p.reminder_link}</a>
         </p>
     })
@@ -208,9 +233,9 @@ fn application_view(
     view! {
         <section class="application" aria-labelledby=labelled_by>
             <h2 id=heading_id>{heading}</h2>
-            <div class="reference">
-                <p class="reference__label">{p.reference}</p>
-                <p class="reference__number">{app.id.clone()}</p>
+            <div class="ref-block">
+                <p class="ref-block__label">{p.reference}</p>
+                <p class="ref-block__number">{app.id.clone()}</p>
                 <QrCode text=app.id.clone() label=fill(p.qr_label, "id", &app.id) />
                 <p class="hint">{p.qr_hint}</p>
             </div>
@@ -233,20 +258,13 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
     } else {
         t.common.own_card.to_owned()
     };
-    let social = match card.social_function {
-        SocialFunction::NotEnabled => p.social_states[0],
-        SocialFunction::Enabled => p.social_states[1],
-        SocialFunction::TempLost => p.social_states[2],
-    };
-    let financial = match card.financial_function {
-        FinancialFunction::NotActivated => p.financial_states[0],
-        FinancialFunction::Active => p.financial_states[1],
-    };
+    let social = p.social_states[super::social_index(card.social_function).0];
+    let financial = p.financial_states[super::financial_index(card.financial_function)];
     let id = api::encode(&card.id);
     let action = match card.social_function {
         SocialFunction::NotEnabled => Some((format!("/cards/{id}/enable"), p.enable_link)),
         SocialFunction::Enabled => Some((format!("/loss?card={id}"), p.loss_link)),
-        SocialFunction::TempLost => None,
+        _ => None,
     };
     view! {
         <li class="card-item">
@@ -256,7 +274,7 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
                 {fill(t.common.card_number, "number", &card.card_number_masked)}
             </p>
             <p>{social} " · " {financial}</p>
-            {action.map(|(href, label)| view! { <p><A href=href>{label}</A></p> })}
+            {action.map(|(href, label)| view! { <p class="action-link"><A href=href>{label}</A></p> })}
         </li>
     }
 }
@@ -271,7 +289,11 @@ pub fn ProgressPage() -> impl IntoView {
         move || matches!(data.get(), Some(Err(e)) if is_signed_out(&e)),
         "/progress".to_owned(),
     );
-    use_step_meta(|t, _| t.after.progress.title, Signal::from(0), Signal::from(false));
+    use_step_meta(
+        |t, _| t.after.progress.title,
+        Signal::from(0),
+        Signal::from(false),
+    );
     move || {
         let t = after_texts(&i18n);
         let locale = i18n.locale.get();
@@ -286,7 +308,7 @@ pub fn ProgressPage() -> impl IntoView {
                         Ok(d) => progress_view(t, locale, d).into_any(),
                         Err(e) if is_signed_out(&e) => view! {
                             <p>{t.common.sign_in_needed}</p>
-                            <p><A href=sign_in_href("/progress")>{t.common.sign_in_link}</A></p>
+                            <p class="action-link"><A href=sign_in_href("/progress")>{t.common.sign_in_link}</A></p>
                         }
                         .into_any(),
                         Err(e) => view! {
@@ -308,7 +330,7 @@ fn progress_view(t: &'static AfterTexts, locale: Locale, data: Progress) -> impl
     view! {
         {apps.is_empty().then(|| view! {
             <p>{p.none}</p>
-            <p><A href="/">{p.apply_link}</A></p>
+            <p class="action-link"><A href="/">{p.apply_link}</A></p>
         })}
         {apps.into_iter().map(|app| application_view(t, locale, app, &data)).collect_view()}
         {(!cards.is_empty()).then(|| view! {

@@ -47,7 +47,10 @@ pub fn SignInPage() -> impl IntoView {
         Signal::derive(move || !problems.get().is_empty()),
     );
     Effect::new(move |_| match sign_in.value().get() {
-        Some(Ok(_)) => navigate(&safe_next(query.get_untracked().get("next")), Default::default()),
+        Some(Ok(_)) => navigate(
+            &safe_next(query.get_untracked().get("next")),
+            Default::default(),
+        ),
         Some(Err(e)) => problems.set(problems_of(
             &e,
             |f| match f {
@@ -113,7 +116,7 @@ pub fn SignInPage() -> impl IntoView {
             </form>
             <p>{s.forgot}</p>
             <h2>{s.no_card}</h2>
-            <p><A href="/">{s.apply_link}</A></p>
+            <p class="action-link"><A href="/">{s.apply_link}</A></p>
         }
     }
 }

@@ -137,7 +137,14 @@ pub fn CheckAnswersPage() -> impl IntoView {
         submitting.set(true);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let result = api::create_application(&body, &key).await;
+            let mut result = api::create_application(&body, &key).await;
+            if matches!(&result, Err(e) if e.code() == Some("idempotency_key.reused")) {
+                // The answers changed after an attempt whose outcome was unknown. A new key is
+                // safe: if that attempt did arrive, the server refuses a second open application.
+                let fresh = new_key();
+                journey.save(|a| a.idempotency_key = Some(fresh.clone()));
+                result = api::create_application(&body, &fresh).await;
+            }
             submitting.set(false);
             match result {
                 Ok(application) => {

@@ -70,6 +70,8 @@ pub fn server_code(code: &str) -> Msg {
             msg(|t| t.journey.e_code_wrong)
         }
         "code.expired" | "code_expired" | "challenge_expired" => msg(|t| t.journey.e_code_expired),
+        "application.exists" => msg(|t| t.journey.e_application_exists),
+        "card.exists" => msg(|t| t.journey.e_card_exists),
         "rate_limited" => msg(|t| t.journey.e_rate_limited),
         "unauthenticated" | "unauthorized" | "not_signed_in" => msg(|t| t.journey.e_signed_out),
         _ => msg(|t| t.journey.e_server),

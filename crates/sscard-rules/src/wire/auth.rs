@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordSignIn {
     /// 18-character resident ID number (the social security number).
-    #[cfg_attr(feature = "openapi", schema(example = "110101198503122012"))]
+    // Not a demo person: generated requests built from the example must not
+    // lock a demo person's password.
+    #[cfg_attr(feature = "openapi", schema(example = "110105199003071239"))]
     pub id_number: String,
     /// Service password (服务密码); initially the last 6 characters of the ID number.
-    #[cfg_attr(feature = "openapi", schema(example = "122012"))]
+    #[cfg_attr(feature = "openapi", schema(example = "071239"))]
     pub password: String,
 }
 
@@ -19,13 +21,13 @@ pub struct PasswordSignIn {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CodeRequest {
     /// Name as on the ID card.
-    #[cfg_attr(feature = "openapi", schema(example = "孙悦"))]
+    #[cfg_attr(feature = "openapi", schema(example = "张明"))]
     pub name: String,
     /// 18-character resident ID number.
-    #[cfg_attr(feature = "openapi", schema(example = "110112199505057078"))]
+    #[cfg_attr(feature = "openapi", schema(example = "110105199003071239"))]
     pub id_number: String,
     /// Mainland mobile number the code is sent to.
-    #[cfg_attr(feature = "openapi", schema(example = "13800000006"))]
+    #[cfg_attr(feature = "openapi", schema(example = "13900000001"))]
     pub mobile: String,
 }
 
@@ -96,7 +98,7 @@ pub struct SessionInfo {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PasswordChange {
     /// The current service password.
-    #[cfg_attr(feature = "openapi", schema(example = "122012"))]
+    #[cfg_attr(feature = "openapi", schema(example = "071239"))]
     pub current_password: String,
     /// The new one: exactly 6 digits, not all the same, not the initial value.
     #[cfg_attr(feature = "openapi", schema(example = "635241"))]

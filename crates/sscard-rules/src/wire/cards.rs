@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::PersonRef;
 
-/// State of the social-security function.
+/// State of the social-security function (the values of `crate::SocialState`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -15,9 +15,15 @@ pub enum SocialFunction {
     Enabled,
     /// Temporarily reported lost; lifts itself on `temp_loss_lifts_on`.
     TempLost,
+    /// Formally reported lost (at a counter).
+    FormalLost,
+    /// Replaced by a new card.
+    Replaced,
+    /// Cancelled.
+    Cancelled,
 }
 
-/// State of the financial (bank) function.
+/// State of the financial (bank) function (the values of `crate::FinancialState`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -26,6 +32,14 @@ pub enum FinancialFunction {
     NotActivated,
     /// Activated.
     Active,
+    /// Suspended together with a temporary loss; the bank's own rules apply.
+    TempLost,
+    /// Formally reported lost.
+    FormalLost,
+    /// The bank suspended services other than at the counter.
+    NonCounterSuspended,
+    /// Cancelled.
+    Cancelled,
 }
 
 /// A card.

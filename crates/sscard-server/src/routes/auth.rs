@@ -34,11 +34,20 @@ pub const CODE_SECONDS: u32 = 300;
 /// Wrong codes before a challenge is void.
 const MAX_CODE_ATTEMPTS: i64 = 5;
 
+/// Refuses with `429` while the address or the subject is over its limit.
 fn rate_limit(state: &AppState, addr: &SocketAddr, who: &str) -> ApiResult<()> {
     state
         .limiter
-        .hit(&[format!("ip:{}", addr.ip()), format!("who:{who}")])
-        .map_err(ApiError::rate_limited)
+        .check(&addr.ip().to_string(), who)
+        .map_err(|wait| {
+            tracing::warn!(address = %addr.ip(), subject = %auth::mask_id_number(who), "sign-in rate limited");
+            ApiError::rate_limited(wait)
+        })
+}
+
+/// Counts a failed attempt (or a code request) against the address and subject.
+fn record_attempt(state: &AppState, addr: &SocketAddr, who: &str) {
+    state.limiter.record(&addr.ip().to_string(), who);
 }
 
 fn signed_in(info: SessionInfo, token: &str, headers: &HeaderMap) -> Response {
@@ -92,9 +101,10 @@ pub async fn sign_in(
     errors.finish()?;
     let id = id.expect("checked");
     rate_limit(&state, &addr, &id.number)?;
+    let subject = id.number.clone();
 
     let password = req.password;
-    let (info, token) = state
+    let outcome = state
         .db
         .write(move |tx| {
             let row = tx
@@ -145,7 +155,11 @@ pub async fn sign_in(
             let (token, expires) = auth::create_session(tx, pid, SessionKind::Password)?;
             Ok(Ok((session_info(tx, pid, SessionKind::Password, expires)?, token)))
         })
-        .await??;
+        .await?;
+    if outcome.is_err() {
+        record_attempt(&state, &addr, &subject);
+    }
+    let (info, token) = outcome?;
     tracing::info!(person = %info.person.id, "signed in with password");
     Ok(signed_in(info, &token, &headers))
 }
@@ -188,6 +202,8 @@ pub async fn request_code(
         mobile.expect("checked"),
     );
     rate_limit(&state, &addr, &id.number)?;
+    // Every code request counts: each one would send an SMS.
+    record_attempt(&state, &addr, &id.number);
 
     let code = ids::six_digit_code();
     let challenge = ids::public_id("otp");
@@ -244,8 +260,9 @@ pub async fn verify_code(
     }
     errors.finish()?;
     rate_limit(&state, &addr, &req.challenge_id)?;
+    let subject = req.challenge_id.clone();
     let today = state.clock.today();
-    let (info, token) = state
+    let outcome = state
         .db
         .write(move |tx| {
             let now = Utc::now();
@@ -308,7 +325,11 @@ pub async fn verify_code(
             let (token, expires) = auth::create_session(tx, pid, SessionKind::Code)?;
             Ok(Ok((session_info(tx, pid, SessionKind::Code, expires)?, token)))
         })
-        .await??;
+        .await?;
+    if outcome.is_err() {
+        record_attempt(&state, &addr, &subject);
+    }
+    let (info, token) = outcome?;
     tracing::info!(person = %info.person.id, "signed in with one-time code");
     Ok(signed_in(info, &token, &headers))
 }
@@ -356,6 +377,7 @@ pub async fn session(State(state): State<AppState>, me: Signed) -> ApiResult<Jso
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
     if let Some(token) = auth::token_from(&headers) {
         let hash = ids::sha256_hex(token.as_bytes());
+        state.sessions.remove(&hash);
         state
             .db
             .write(move |tx| {
@@ -410,6 +432,7 @@ pub async fn change_password(
     Body(req): Body<PasswordChange>,
 ) -> ApiResult<StatusCode> {
     let keep = auth::token_from(&headers).map(|t| ids::sha256_hex(t.as_bytes()));
+    let keep_for_cache = keep.clone();
     state
         .db
         .write(move |tx| {
@@ -455,5 +478,8 @@ pub async fn change_password(
             Ok(())
         })
         .await?;
+    state
+        .sessions
+        .remove_person(me.person_id, keep_for_cache.as_deref());
     Ok(StatusCode::NO_CONTENT)
 }

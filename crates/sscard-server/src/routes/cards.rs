@@ -7,13 +7,13 @@ use axum::{
 };
 use rusqlite::params;
 use sscard_rules::{
-    City, Service,
+    CardAction, SocialState,
     wire::{ApplicationStatus, Card, TempLossReport},
 };
 
 use crate::{
     auth::Signed,
-    domain,
+    cardstate,
     problem::{ApiError, ApiResult},
     state::AppState,
     store,
@@ -57,20 +57,43 @@ pub async fn get_one(
     card.map(Json).ok_or_else(ApiError::not_found)
 }
 
-/// Loads (row id, social state, city) of a card the person may act on.
-fn card_state(
-    c: &rusqlite::Connection,
-    id: &str,
-    person: i64,
-) -> ApiResult<(i64, String, City, Option<i64>)> {
+/// The row id of a card the person may act on, or `404`.
+fn card_row(c: &rusqlite::Connection, id: &str, person: i64) -> ApiResult<(i64, Option<i64>)> {
     let row = store::card_for(c, id, person)?.ok_or_else(ApiError::not_found)?;
-    let (state, city, app): (String, String, Option<i64>) = c.query_row(
-        "SELECT social_state, city, application_id FROM cards WHERE id = ?1",
+    let app: Option<i64> = c.query_row(
+        "SELECT application_id FROM cards WHERE id = ?1",
         params![row],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        |r| r.get(0),
     )?;
-    let city = City::from_id(&city).ok_or_else(|| ApiError::internal("stored city unknown"))?;
-    Ok((row, state, city, app))
+    Ok((row, app))
+}
+
+/// Runs one card action through the rules crate's state machine and stores
+/// the result; answers the card and the transition's effects.
+async fn act(
+    state: &AppState,
+    me: Signed,
+    id: String,
+    action: CardAction,
+    what: &'static str,
+) -> ApiResult<(Card, Vec<sscard_rules::Effect>)> {
+    let today = state.clock.today();
+    state
+        .db
+        .write(move |tx| {
+            let (row, app) = card_row(tx, &id, me.person_id)?;
+            let before = cardstate::load(tx, row)?;
+            let t = cardstate::apply_online(&before, action, today, what)?;
+            cardstate::store(tx, row, &t.state, cardstate::lift_date(&t.effects))?;
+            if let Some(app) = app
+                && before.social == SocialState::NotEnabled
+                && t.state.social == SocialState::Enabled
+            {
+                store::add_event(tx, app, ApplicationStatus::Enabled, today)?;
+            }
+            Ok((store::load_card(tx, row, me.person_id)?, t.effects))
+        })
+        .await
 }
 
 /// Enables the social-security function of a card received by post.
@@ -80,85 +103,45 @@ fn card_state(
         (status = 200, description = "Enabled", body = Card),
         (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`card.already_enabled` or `card.temp_lost`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`card.already_enabled`, `card.temp_lost` or another `card.*` state code", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn enable(
     State(state): State<AppState>,
     me: Signed,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Card>> {
-    let today = state.clock.today();
-    let card = state
-        .db
-        .write(move |tx| {
-            let (row, social, _city, app) = card_state(tx, &id, me.person_id)?;
-            match social.as_str() {
-                "not_enabled" => {}
-                "temp_lost" => {
-                    return Err(ApiError::conflict("card.temp_lost", "卡片处于临时挂失状态"));
-                }
-                _ => {
-                    return Err(ApiError::conflict(
-                        "card.already_enabled",
-                        "社会保障功能已经启用",
-                    ));
-                }
-            }
-            tx.execute(
-                "UPDATE cards SET social_state = 'enabled' WHERE id = ?1",
-                params![row],
-            )?;
-            if let Some(app) = app {
-                store::add_event(tx, app, ApplicationStatus::Enabled, today)?;
-            }
-            store::load_card(tx, row, me.person_id)
-        })
-        .await?;
+    let (card, _) = act(&state, me, id, CardAction::EnableSocial, "启用社会保障功能").await?;
     tracing::info!(card = %card.id, "social function enabled");
     Ok(Json(card))
 }
 
-/// Reports a temporary loss of the social-security function; answers the
-/// day it lifts itself (rules crate).
+/// Reports a temporary loss; answers the day it lifts itself (rules crate).
 #[utoipa::path(post, path = "/api/v1/cards/{id}/temporary-loss", tag = "cards",
     params(("id" = String, Path, description = "Card id")),
     responses(
         (status = 200, description = "Reported", body = TempLossReport),
         (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`card.not_enabled` or `card.temp_lost`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`card.temp_lost` or another `card.*` state code", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn temporary_loss(
     State(state): State<AppState>,
     me: Signed,
     Path(id): Path<String>,
 ) -> ApiResult<Json<TempLossReport>> {
-    let today = state.clock.today();
-    let (card, lift) = state
-        .db
-        .write(move |tx| {
-            let (row, social, city, _) = card_state(tx, &id, me.person_id)?;
-            match social.as_str() {
-                "enabled" => {}
-                "temp_lost" => return Err(ApiError::conflict("card.temp_lost", "卡片已经临时挂失")),
-                _ => {
-                    return Err(ApiError::conflict("card.not_enabled", "卡片尚未启用，无需挂失")
-                        .detail("未启用的卡片不能使用；如卡片丢失，请拨打 96066 咨询"));
-                }
-            }
-            let lift = domain::temp_loss_lift(city, today)?;
-            tx.execute(
-                "UPDATE cards SET social_state = 'temp_lost', temp_loss_on = ?2, temp_loss_lift_on = ?3 WHERE id = ?1",
-                params![row, today.to_string(), lift.to_string()],
-            )?;
-            Ok((store::load_card(tx, row, me.person_id)?, lift))
-        })
-        .await?;
+    let (card, effects) = act(&state, me, id, CardAction::ReportTempLoss, "临时挂失").await?;
+    let lift = cardstate::lift_date(&effects)
+        .ok_or_else(|| ApiError::internal("temporary loss without an auto-lift date"))?;
     tracing::info!(card = %card.id, lifts_on = %lift, "temporary loss reported");
+    let financial_note = if effects.contains(&sscard_rules::Effect::FinancialSuspendedToo) {
+        "金融功能同时暂停；其临时挂失有效期按照发卡银行规定执行"
+    } else {
+        "金融功能的临时挂失按照发卡银行规定执行"
+    };
     Ok(Json(TempLossReport {
         card,
         auto_lift_on: lift.to_string(),
-        financial_note: "金融功能的临时挂失有效期按照发卡银行规定执行".to_owned(),
+        financial_note: financial_note.to_owned(),
     }))
 }
 
@@ -166,15 +149,13 @@ async fn refuse(
     state: AppState,
     me: Signed,
     id: String,
-    service: Service,
+    action: CardAction,
     what: &'static str,
 ) -> ApiResult<Json<Card>> {
-    let today = state.clock.today();
-    let city = state
-        .db
-        .read(move |c| card_state(c, &id, me.person_id).map(|s| s.2))
-        .await?;
-    Err(domain::counter_only(city, service, today, what))
+    // The rules crate decides: online these are not offered (counter_only with
+    // where to go); should the rules ever allow one online, it is carried out.
+    let (card, _) = act(&state, me, id, action, what).await?;
+    Ok(Json(card))
 }
 
 /// Early lifting of a loss report: only at the issuing bank with the card and ID.
@@ -190,7 +171,7 @@ pub async fn unfreeze(
     me: Signed,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Card>> {
-    refuse(state, me, id, Service::Unfreeze, "提前解挂").await
+    refuse(state, me, id, CardAction::Unfreeze, "提前解挂").await
 }
 
 /// Activation of the financial function: only in person at a bank counter.
@@ -206,7 +187,7 @@ pub async fn financial_activation(
     me: Signed,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Card>> {
-    refuse(state, me, id, Service::ActivateFinancial, "金融功能激活").await
+    refuse(state, me, id, CardAction::ActivateFinancial, "金融功能激活").await
 }
 
 /// Formal loss report: only at a counter with the original ID.
@@ -222,5 +203,5 @@ pub async fn formal_loss(
     me: Signed,
     Path(id): Path<String>,
 ) -> ApiResult<Json<Card>> {
-    refuse(state, me, id, Service::FormalLoss, "正式挂失").await
+    refuse(state, me, id, CardAction::ReportFormalLoss, "正式挂失").await
 }

@@ -42,11 +42,6 @@ async fn enable_a_posted_card() {
     let card = first_card(&mut c).await;
     assert_eq!(card["social_function"], "not_enabled");
     let id = card["id"].as_str().unwrap();
-    // Not enabled yet: nothing to report lost.
-    let r = c
-        .post(&format!("/api/v1/cards/{id}/temporary-loss"), json!({}))
-        .await;
-    assert_eq!(r.problem_code(), "card.not_enabled");
     let r = c
         .post(&format!("/api/v1/cards/{id}/enable"), json!({}))
         .await;

@@ -81,6 +81,8 @@ impl Server {
             .arg("--data-dir")
             .arg(root.join("data"))
             .env_remove("SSCARD_DEMO")
+            .env_remove("SSCARD_SIGN_IN_ATTEMPTS")
+            .env_remove("SSCARD_LOG_FORMAT")
             .env("RUST_LOG", "warn")
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit());

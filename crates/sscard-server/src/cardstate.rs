@@ -1,0 +1,111 @@
+//! Card state in SQLite ⇄ the rules crate's card state machine.
+//!
+//! Every change of a card's state is a `sscard_rules::card_transition`: the
+//! server loads the stored state, asks the rules crate, and stores the result.
+//! The channel is the city's online channel, so what the sources say only a
+//! counter can do comes back as `ChannelDoesNotOffer`.
+
+use chrono::NaiveDate;
+use rusqlite::{Connection, params};
+use sscard_rules::{
+    CardAction, CardContext, CardState, City, Effect, FinancialState, SocialState, TransitionError,
+    card_transition,
+};
+
+use crate::{
+    domain,
+    problem::{ApiError, ApiResult},
+    store::{by_name, name_of},
+};
+
+/// Loads the rules-crate state of card row `id`.
+pub fn load(c: &Connection, id: i64) -> ApiResult<CardState> {
+    let (city, social, financial, loss_on): (String, String, String, Option<String>) = c
+        .query_row(
+            "SELECT city, social_state, financial_state, temp_loss_on FROM cards WHERE id = ?1",
+            params![id],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+        )?;
+    Ok(CardState {
+        city: City::from_id(&city).ok_or_else(|| ApiError::internal("stored city unknown"))?,
+        social: by_name::<SocialState>(&social)
+            .ok_or_else(|| ApiError::internal("stored social state unknown"))?,
+        financial: by_name::<FinancialState>(&financial)
+            .ok_or_else(|| ApiError::internal("stored financial state unknown"))?,
+        old_card: None,
+        reissued: false,
+        temp_loss_reported_on: loss_on.and_then(|d| d.parse().ok()),
+        social_cancelled_on: None,
+        last_bank_change: None,
+    })
+}
+
+/// Stores a new state; `lifts_on` is the auto-lift date of a temporary loss.
+pub fn store(c: &Connection, id: i64, s: &CardState, lifts_on: Option<NaiveDate>) -> ApiResult<()> {
+    c.execute(
+        "UPDATE cards SET social_state = ?2, financial_state = ?3, temp_loss_on = ?4, temp_loss_lift_on = ?5
+         WHERE id = ?1",
+        params![
+            id,
+            name_of(&s.social),
+            name_of(&s.financial),
+            s.temp_loss_reported_on.map(|d| d.to_string()),
+            lifts_on.filter(|_| s.social == SocialState::TempLost).map(|d| d.to_string()),
+        ],
+    )?;
+    Ok(())
+}
+
+/// The auto-lift date among a transition's effects.
+pub fn lift_date(effects: &[Effect]) -> Option<NaiveDate> {
+    effects.iter().find_map(|e| match e {
+        Effect::AutoLiftsOn { date } => Some(*date),
+        _ => None,
+    })
+}
+
+/// Applies `action` asked for online on `on`; answers the transition or the
+/// problem the app shows.
+pub fn apply_online(
+    state: &CardState,
+    action: CardAction,
+    on: NaiveDate,
+    what: &str,
+) -> ApiResult<sscard_rules::CardTransition> {
+    let ctx = CardContext {
+        on,
+        channel: Some(domain::online_channel(state.city)),
+    };
+    card_transition(state, action, &ctx)
+        .map(|e| e.result)
+        .map_err(|e| refusal(state, action, on, what, &e))
+}
+
+fn refusal(
+    state: &CardState,
+    action: CardAction,
+    on: NaiveDate,
+    what: &str,
+    e: &TransitionError,
+) -> ApiError {
+    match e {
+        TransitionError::ChannelDoesNotOffer { service, .. } => {
+            domain::counter_only(state.city, *service, on, what)
+        }
+        TransitionError::InvalidFromState => {
+            let (code, title) = match (action, state.social) {
+                (CardAction::EnableSocial, SocialState::Enabled) => {
+                    ("card.already_enabled", "社会保障功能已经启用")
+                }
+                (_, SocialState::NotEnabled) => ("card.not_enabled", "卡片尚未启用"),
+                (_, SocialState::Enabled) => ("card.state_invalid", "卡片当前状态不能办理该业务"),
+                (_, SocialState::TempLost) => ("card.temp_lost", "卡片处于临时挂失状态"),
+                (_, SocialState::FormalLost) => ("card.formal_lost", "卡片已正式挂失"),
+                (_, SocialState::Replaced) => ("card.replaced", "卡片已补换，不能再使用"),
+                (_, SocialState::Cancelled) => ("card.cancelled", "卡片已注销"),
+            };
+            ApiError::conflict(code, title).detail(format!("{what}：{e}"))
+        }
+        other => ApiError::conflict(other.code(), format!("{what}不能办理")),
+    }
+}

@@ -1,0 +1,303 @@
+import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
+import { appReady, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
+
+// Issue 6: the pages after applying, against the real server in demo mode (fresh --data-dir).
+// Each test uses its own demo person, so the tests do not depend on each other's order.
+
+type DemoPerson = { name: string; id_number: string; mobile: string; password?: string };
+
+async function demoPerson(request: APIRequestContext, name: string): Promise<DemoPerson> {
+  const people: DemoPerson[] = await (await request.get('/api/v1/demo/people')).json();
+  const person = people.find((p) => p.name === name);
+  if (!person) throw new Error(`no demo person ${name}`);
+  return person;
+}
+
+/** The server's today (the demo clock), as a Date at UTC midnight. */
+async function serverToday(request: APIRequestContext): Promise<Date> {
+  const clock = await (await request.get('/api/v1/demo/clock')).json();
+  return new Date(`${clock.today}T00:00:00Z`);
+}
+
+/** 2026年12月7日, as the app writes dates in Chinese. */
+function zhDate(d: Date): string {
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`;
+}
+
+function zhDateOf(ymd: string): string {
+  return zhDate(new Date(`${ymd}T00:00:00Z`));
+}
+
+/** Signs in through the sign-in page, as a card holder would. */
+async function signIn(page: Page, person: DemoPerson, next = '/progress') {
+  await page.goto(`/sign-in?next=${encodeURIComponent(next)}`);
+  await appReady(page);
+  await page.getByLabel('身份证号码').fill(person.id_number);
+  await page.getByLabel('服务密码').fill(person.password ?? '');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page).toHaveURL(new RegExp(`${next.replace(/[?]/g, '\\?')}$`));
+}
+
+test('a signed-out person is sent to sign-in with an encoded return path', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/progress');
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fprogress$/);
+  await expect(page.locator('main h1')).toHaveText('登录查看您的社保卡');
+  await expect(page).toHaveTitle('登录查看您的社保卡 - 第三代社保卡线上服务');
+  await screenshot(page, 'after-sign-in');
+  await expectNoAxeViolations(page);
+
+  // Empty form: an error summary with one link per field, the title prefixed, nothing sent.
+  await page.getByRole('button', { name: '登录' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary.getByRole('link', { name: '输入身份证号码' })).toBeVisible();
+  await expect(summary.getByRole('link', { name: '输入服务密码' })).toBeVisible();
+  await expect(page).toHaveTitle(/^错误: /);
+  await screenshot(page, 'after-sign-in-errors');
+  await expectNoAxeViolations(page);
+
+  // A wrong password: the server's specific message, and what was typed is kept.
+  await page.getByLabel('身份证号码').fill('110101198503122012');
+  await page.getByLabel('服务密码').fill('000000');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(summary.getByRole('link', { name: '身份证号码或服务密码不正确' })).toBeVisible();
+  await expect(page.getByLabel('身份证号码')).toHaveValue('110101198503122012');
+  await expect(page.getByLabel('服务密码')).toHaveValue('000000');
+  // Only the expected 401 of the session check and of the wrong password may be logged.
+  expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
+});
+
+test('progress of a demo application after moving the demo clock forward', async ({ page }) => {
+  const person = await demoPerson(page.request, '刘芳');
+  // 刘芳 has no card yet: she signs in with a one-time code (the journey's sign-in).
+  const sent = await (await page.request.post('/api/v1/auth/code', {
+    data: { name: person.name, id_number: person.id_number, mobile: person.mobile },
+  })).json();
+  expect((await page.request.post('/api/v1/auth/code/verify', {
+    data: { challenge_id: sent.challenge_id, code: sent.demo_code },
+  })).status()).toBe(200);
+
+  const [before] = await (await page.request.get('/api/v1/applications')).json();
+  await page.goto('/progress');
+  await appReady(page);
+  await expect(page.locator('main h1')).toHaveText('办理进度');
+  const app = page.locator('section.application').first();
+  await expect(app.getByText(before.id, { exact: true })).toBeVisible();
+  await expect(app.locator('.qr svg')).toBeVisible();
+  await expect(app.locator('.qr')).toHaveAttribute('aria-label', `参考编号 ${before.id} 的二维码`);
+  // Not made yet: the made-by date the rules promise, and nothing to do but wait.
+  const deadline = zhDateOf(before.expected.production_deadline);
+  await expect(app.locator('.step', { hasText: '已制成' })).toContainText(`预计${deadline}前`);
+  await expect(app).toContainText(`现在您不需要做什么。卡片最迟${deadline}制成。`);
+  await expect(app.getByRole('link', { name: /加入日历/ })).toHaveAttribute('href', /^data:text\/calendar/);
+  // Internal status codes never reach the person.
+  await expect(page.locator('main')).not.toContainText(/in_production|at_branch|sent_by_post|submitted/);
+  await screenshot(page, 'after-progress-before');
+  await expectNoAxeViolations(page);
+
+  // Move the demo clock to the made-by date plus a day: made and waiting at the branch.
+  const today = await serverToday(page.request);
+  const made = new Date(`${before.expected.production_deadline}T00:00:00Z`);
+  const days = Math.round((made.getTime() - today.getTime()) / 86_400_000) + 1;
+  expect((await page.request.post('/api/v1/demo/clock/advance', { data: { days } })).status()).toBe(200);
+  const after = await (await page.request.get(`/api/v1/applications/${before.id}`)).json();
+  const madeEvent = after.events.find((e: { kind: string }) => e.kind === 'made');
+  expect(madeEvent).toBeTruthy();
+
+  await page.reload();
+  await appReady(page);
+  await expect(app.locator('.step', { hasText: '已制成' })).toContainText(zhDateOf(madeEvent.on));
+  const atBranch = after.events.find((e: { kind: string }) => e.kind === 'at_branch');
+  if (atBranch) {
+    await expect(app.locator('.step', { hasText: '已到领卡网点' })).toContainText(zhDateOf(atBranch.on));
+    await expect(app).toContainText('带本人有效身份证件到下面的网点领卡');
+  }
+  await expect(app.locator('.branch')).toContainText('营业时间');
+  await screenshot(page, 'after-progress-made');
+  await expectNoAxeViolations(page);
+});
+
+test('enabling the social-security function of a posted card', async ({ page }) => {
+  const person = await demoPerson(page.request, '李秀英');
+  await signIn(page, person);
+  await expect(page.locator('.session-bar')).toContainText('已登录：李秀英');
+  await page.getByRole('link', { name: '启用社会保障功能' }).first().click();
+  await expect(page).toHaveURL(/\/cards\/[^/]+\/enable$/);
+  await expect(page.locator('main h1')).toHaveText('启用社会保障功能');
+  await expect(page.locator('main h1')).toBeFocused();
+  await expect(page.locator('main')).toContainText('旧社保卡（第一代、第二代）的就医结算功能同时停止');
+  await expect(page.locator('main')).toContainText('旧卡的银行（金融）功能不受影响');
+  await expect(page.getByRole('heading', { name: '防范诈骗' })).toBeVisible();
+  await screenshot(page, 'after-enable-confirm');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: '启用社会保障功能' }).click();
+  await expect(page.locator('main h1')).toHaveText('社会保障功能已启用');
+  await expect(page).toHaveTitle('社会保障功能已启用 - 第三代社保卡线上服务');
+  await expect(page.getByRole('heading', { name: '激活银行（金融）功能' })).toBeVisible();
+  await expect(page.locator('main')).toContainText('发卡银行：工商银行');
+  await expect(page.locator('main')).toContainText('本人有效身份证件原件');
+  await screenshot(page, 'after-enable-done');
+  await expectNoAxeViolations(page);
+
+  // Opened again (back, bookmark): it says it is done and offers no second submit.
+  await page.reload();
+  await appReady(page);
+  await expect(page.locator('main')).toContainText('这张卡的社会保障功能已经启用，不需要再启用。');
+  await expect(page.getByRole('button', { name: '启用社会保障功能' })).toHaveCount(0);
+});
+
+test('a temporary loss report shows the auto-lift date, then is refused a second time', async ({ page }) => {
+  const person = await demoPerson(page.request, '王建国');
+  await signIn(page, person, '/loss');
+  await expect(page.locator('main h1')).toHaveText('临时挂失哪张卡？');
+  await expect(page.getByRole('heading', { name: '防范诈骗' })).toBeVisible();
+  await screenshot(page, 'after-loss-choose');
+  await expectNoAxeViolations(page);
+
+  // Continue without a choice: the error summary links to the first card.
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.locator('.error-summary').getByRole('link', { name: '选择要临时挂失的卡' }))
+    .toHaveAttribute('href', '#card');
+
+  await page.getByLabel(/本人的社保卡/).check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page).toHaveURL(/\/loss\?card=/);
+  await expect(page.locator('main h1')).toHaveText('临时挂失前确认');
+  const today = await serverToday(page.request);
+  const lift = new Date(today.getTime() + 15 * 86_400_000);
+  await expect(page.locator('main')).toContainText(`社会保障功能的临时挂失有效期 15 天，${zhDate(lift)}自动解挂`);
+  await expect(page.locator('main')).toContainText('刷卡消费等金融（银行）功能');
+  await expect(page.locator('main')).toContainText('北京市社会保障卡用户手册 Q18');
+  await screenshot(page, 'after-loss-check');
+  await expectNoAxeViolations(page);
+
+  await page.getByRole('button', { name: '临时挂失这张卡' }).click();
+  await expect(page.locator('main h1')).toHaveText('已临时挂失');
+  await expect(page.locator('.big-date')).toHaveText(`${zhDate(lift)}自动解挂`);
+  await expect(page.locator('.countdown')).toHaveText('还有 15 天');
+  const ics = page.getByRole('link', { name: '下载解挂日期提醒（.ics 文件）' });
+  await expect(ics).toHaveAttribute('download', 'sscard-temporary-loss.ics');
+  const href = decodeURIComponent((await ics.getAttribute('href')) ?? '');
+  const y = lift.getUTCFullYear();
+  const m = String(lift.getUTCMonth() + 1).padStart(2, '0');
+  const d = String(lift.getUTCDate()).padStart(2, '0');
+  expect(href).toContain(`DTSTART;VALUE=DATE:${y}${m}${d}`);
+  await expect(page.locator('main')).toContainText('带本人有效身份证件和这张社保卡，到发卡银行（工商银行）的网点办理');
+  await expect(page.locator('main')).toContainText('4 个工作日内制成');
+  await expect(page.locator('main')).toContainText('当场制卡，约 10 分钟');
+  await screenshot(page, 'after-loss-done');
+  await expectNoAxeViolations(page);
+
+  // A second time: the card is explained as already reported, with the lift date.
+  await page.goto('/loss');
+  await appReady(page);
+  await page.getByLabel(/本人的社保卡/).check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.locator('main h1')).toHaveText('这张卡现在不能临时挂失');
+  await expect(page.locator('main')).toContainText(`这张卡已经临时挂失，不能重复挂失。${zhDate(lift)}自动解挂。`);
+  await expect(page.getByRole('button', { name: '临时挂失这张卡' })).toHaveCount(0);
+  await screenshot(page, 'after-loss-refused');
+  await expectNoAxeViolations(page);
+  // The server refuses it too, with its code.
+  const cards = await (await page.request.get('/api/v1/cards')).json();
+  const again = await page.request.post(`/api/v1/cards/${cards[0].id}/temporary-loss`, { data: {} });
+  expect(again.status()).toBe(409);
+  expect((await again.json()).code).toBe('card.temp_lost');
+});
+
+test('changing the service password: a wrong current one, then the right one', async ({ page }) => {
+  const person = await demoPerson(page.request, '赵磊');
+  await signIn(page, person, '/password');
+  await expect(page.locator('main h1')).toHaveText('服务密码');
+  await expect(page.locator('main')).toContainText('初始服务密码是社会保障号码（就是身份证号码）的后 6 位');
+  await expect(page.locator('main')).toContainText('医保个人账户密码：和上面两个密码都无关');
+  await expect(page.locator('main')).toContainText('您还在使用初始服务密码');
+  await screenshot(page, 'after-password');
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('当前服务密码').fill('999999');
+  await page.getByLabel('新服务密码', { exact: true }).fill('802468');
+  await page.getByLabel('再次输入新服务密码').fill('802468');
+  await page.getByRole('button', { name: '修改服务密码' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary.getByRole('link', { name: '当前服务密码不正确' })).toHaveAttribute('href', '#current_password');
+  await expect(page.locator('#current_password-error')).toHaveText('当前服务密码不正确');
+  // Nothing typed is cleared.
+  await expect(page.getByLabel('当前服务密码')).toHaveValue('999999');
+  await expect(page.getByLabel('新服务密码', { exact: true })).toHaveValue('802468');
+  await expect(page.getByLabel('再次输入新服务密码')).toHaveValue('802468');
+  await expect(page).toHaveTitle(/^错误: 服务密码/);
+  await screenshot(page, 'after-password-wrong');
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel('当前服务密码').fill(person.password ?? '');
+  await page.getByRole('button', { name: '修改服务密码' }).click();
+  await expect(page.locator('main h1')).toHaveText('服务密码已修改');
+  await expect(page.locator('.error-summary')).toHaveCount(0);
+  await screenshot(page, 'after-password-done');
+
+  // Sign out, and the new password signs in.
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await signIn(page, { ...person, password: '802468' });
+});
+
+test('the rules explorer counts working days across a holiday, with its citation', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/rules');
+  await appReady(page);
+  await expect(page.locator('main h1')).toHaveText('办理规则查询');
+  await page.getByLabel('业务').selectOption({ label: '补领（卡片丢失）' });
+  await page.getByLabel('办理渠道').selectOption({ label: '北京市人力资源和社会保障局网站' });
+  await page.getByLabel('领卡方式').selectOption({ label: '邮寄' });
+  await page.getByLabel('现在持有的社保卡').selectOption({ label: '第三代社保卡' });
+  await page.getByLabel('办理日期').fill('2026-09-30');
+  await page.getByRole('button', { name: '查看规则' }).click();
+  // 30 September + 4 working days: 1–7 October are the National Day break, 10 October (a
+  // Saturday) is a make-up working day, so the 4th working day is Monday 12 October.
+  await expect(page.locator('#production-result')).toHaveText('4 个工作日内制成：最迟 2026年10月12日');
+  await expect(page.locator('main')).toContainText('2026年10月1日（国庆节）');
+  await expect(page.locator('main')).toContainText('计入的调休上班日：');
+  await expect(page.locator('main')).toContainText('国务院办公厅关于2026年部分节假日安排的通知');
+  await expect(page.locator('main')).toContainText('临时挂失自动解挂（天）');
+  await expect(page.getByRole('heading', { name: '资料不一致时的决定' })).toBeVisible();
+  await expect(page.locator('.decisions')).toContainText('D14');
+  await screenshot(page, 'after-rules');
+  await expectNoAxeViolations(page);
+  // The shell asks who is signed in; its 401 is expected on a public page.
+  expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
+});
+
+test('where can I do this: a temporary loss by an agent', async ({ page }) => {
+  await page.goto('/where');
+  await appReady(page);
+  await page.getByRole('button', { name: '查看办理渠道' }).click();
+  await expect(page.locator('.error-summary').getByRole('link', { name: '选择要办理的事项' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('要办理的事项').selectOption({ label: '临时挂失' });
+  await page.getByLabel('受持卡人委托的代理人').check();
+  await page.getByRole('button', { name: '查看办理渠道' }).click();
+  const answer = page.locator('section.answer');
+  await expect(answer.getByRole('heading', { level: 2 })).toHaveText('临时挂失：受持卡人委托的代理人');
+  await expect(answer).toContainText('持卡人的书面授权委托书');
+  await expect(answer).toContainText('96066 热线');
+  await expect(answer).toContainText('北京市社会保障卡用户手册 Q38');
+  await screenshot(page, 'after-where');
+  await expectNoAxeViolations(page);
+});
+
+test('the after pages work in English and Traditional Chinese', async ({ page }) => {
+  await page.goto('/rules');
+  await appReady(page);
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.locator('main h1')).toHaveText('Rules explorer');
+  await page.getByRole('button', { name: 'Show the rules' }).click();
+  await expect(page.locator('#production-result')).toContainText('Made within 30 calendar days');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: '繁體中文' }).click();
+  await expect(page.locator('main h1')).toHaveText('辦理規則查詢');
+  await page.goto('/where');
+  await expect(page.locator('main h1')).toHaveText('在哪裡辦理？');
+  await page.getByRole('button', { name: '简体中文' }).click();
+});

@@ -1,0 +1,17 @@
+/** Fictitious resident ID numbers with a correct GB 11643 check digit, for tests only. */
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK = '10X98765432';
+
+/** An ID number for a person born on `birth` (YYYYMMDD) in Beijing's Dongcheng district. */
+export function idNumber(birth: string, sequence = '123'): string {
+  const body = `110101${birth}${sequence}`;
+  const sum = body.split('').reduce((acc, ch, i) => acc + Number(ch) * WEIGHTS[i], 0);
+  return body + CHECK[sum % 11];
+}
+
+/** The same number with a wrong last character. */
+export function withWrongCheckDigit(id: string): string {
+  const last = id[id.length - 1];
+  const wrong = last === '0' ? '1' : '0';
+  return id.slice(0, -1) + wrong;
+}

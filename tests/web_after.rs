@@ -1,0 +1,204 @@
+//! Browser tests of the after-applying pieces: the .ics builder, the QR code, the helpers the
+//! pages share, the locale tables, and the sign-in page's validation.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos::task::tick;
+use sscard::i18n::after::{AfterTexts, lookup};
+use sscard::i18n::{Locale, provide_i18n, use_i18n};
+use sscard::ics::{ics_data_href, ics_event};
+use sscard::pages::after::{engine_id, parse_ymd, safe_next, sign_in_href};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn ics_event_is_an_all_day_event_with_escaped_folded_lines() {
+    let ics = ics_event(
+        "card-1-lift@sscard",
+        date(2026, 12, 7),
+        "挂失到期, 自动解挂; 提醒",
+        &"很长的说明".repeat(20),
+    );
+    assert!(ics.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(ics.ends_with("END:VCALENDAR\r\n"));
+    assert!(ics.contains("\r\nDTSTART;VALUE=DATE:20261207\r\n"));
+    assert!(ics.contains("\r\nDTEND;VALUE=DATE:20261208\r\n"));
+    assert!(ics.contains("\r\nUID:card-1-lift@sscard\r\n"));
+    assert!(ics.contains("SUMMARY:挂失到期\\, 自动解挂\\; 提醒"));
+    // Every physical line fits in 75 octets; unfolding gives the description back.
+    for line in ics.split("\r\n") {
+        assert!(line.len() <= 75, "{} octets: {line}", line.len());
+    }
+    assert!(
+        ics.replace("\r\n ", "")
+            .contains(&format!("DESCRIPTION:{}", "很长的说明".repeat(20)))
+    );
+    let stamp = ics
+        .split("\r\n")
+        .find_map(|l| l.strip_prefix("DTSTAMP:"))
+        .unwrap();
+    assert_eq!(stamp.len(), 16, "{stamp}");
+    assert!(stamp.ends_with('Z'));
+}
+
+#[wasm_bindgen_test]
+fn ics_data_href_is_a_percent_encoded_calendar_data_url() {
+    let href = ics_data_href("BEGIN:VCALENDAR\r\nSUMMARY:挂失\r\n");
+    assert!(href.starts_with("data:text/calendar;charset=utf-8,BEGIN%3AVCALENDAR%0D%0A"));
+    assert!(!href.contains('挂'));
+}
+
+#[wasm_bindgen_test]
+fn qr_code_is_an_svg_without_style_attributes() {
+    let svg = sscard::components::after::qr_svg("app_5c9963d7e48b6dc5");
+    assert!(svg.starts_with("<svg"), "{}", &svg[..40]);
+    assert!(svg.ends_with("</svg>"));
+    // The CSP allows no inline styles.
+    assert!(!svg.contains("style="));
+}
+
+#[wasm_bindgen_test]
+fn helpers_parse_encode_and_keep_redirects_on_this_site() {
+    assert_eq!(parse_ymd("2026-09-30"), Some(date(2026, 9, 30)));
+    assert_eq!(parse_ymd(" ２０２６－０９－３０ "), Some(date(2026, 9, 30)));
+    assert_eq!(parse_ymd("2026-02-30"), None);
+    assert_eq!(parse_ymd(""), None);
+    assert_eq!(
+        sign_in_href("/cards/c 1/enable"),
+        "/sign-in?next=%2Fcards%2Fc%201%2Fenable"
+    );
+    assert_eq!(safe_next(Some("/loss?card=x".into())), "/loss?card=x");
+    for bad in [
+        "//evil.example",
+        "https://evil.example",
+        "evil",
+        "/\\evil.example",
+    ] {
+        assert_eq!(safe_next(Some(bad.into())), "/progress", "{bad}");
+    }
+    assert_eq!(safe_next(None), "/progress");
+}
+
+#[wasm_bindgen_test]
+fn engine_ids_match_the_locale_tables() {
+    let t = Locale::ZhHans.texts().after;
+    let id = engine_id(&sscard_rules::OfferCondition::SocialFunctionOnly);
+    assert_eq!(id, "social_function_only");
+    assert_ne!(lookup(t.where_to.offer_conditions, &id), id);
+    let warning = sscard_rules::TimelineWarning::BankChangeCooldown {
+        allowed_from: date(2026, 2, 28),
+    };
+    assert_eq!(engine_id(&warning), "bank_change_cooldown");
+    assert_ne!(
+        lookup(t.rules.warnings, "bank_change_cooldown"),
+        "bank_change_cooldown"
+    );
+}
+
+fn keys(table: &[(&str, &str)]) -> Vec<String> {
+    let mut k: Vec<String> = table.iter().map(|(k, _)| (*k).to_owned()).collect();
+    k.sort();
+    k
+}
+
+fn tables(t: &AfterTexts) -> Vec<&'static [(&'static str, &'static str)]> {
+    vec![
+        t.sign_in.errors,
+        t.enable.refusals,
+        t.loss.refusals,
+        t.password.errors,
+        t.where_to.errors,
+        t.where_to.permissions,
+        t.where_to.actor_conditions,
+        t.where_to.offer_conditions,
+        t.where_to.notes,
+        t.rules.errors,
+        t.rules.timeline_errors,
+        t.rules.steps,
+        t.rules.warnings,
+        t.rules.outcomes,
+        t.rules.params,
+        t.rules.decisions,
+    ]
+}
+
+#[wasm_bindgen_test]
+fn every_locale_has_the_same_complete_after_tables() {
+    let reference = Locale::ZhHans.texts().after;
+    for locale in Locale::ALL {
+        let t = locale.texts().after;
+        for (mine, theirs) in tables(t).into_iter().zip(tables(reference)) {
+            assert_eq!(keys(mine), keys(theirs), "{locale:?}");
+            for (key, text) in mine {
+                assert!(!text.trim().is_empty(), "{locale:?} {key} is empty");
+                // Plain-language rule: no 请 / 抱歉 / 非法 / 无效 in messages.
+                for word in ["请", "請", "抱歉", "非法", "无效", "無效"] {
+                    assert!(!text.contains(word), "{locale:?} {key}: {word}");
+                }
+            }
+        }
+        for text in t
+            .names
+            .services
+            .iter()
+            .chain(&t.names.channels)
+            .chain(&t.names.banks)
+        {
+            assert!(!text.trim().is_empty(), "{locale:?}");
+        }
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn sign_in_shows_specific_errors_and_keeps_what_was_typed() {
+    let container: web_sys::HtmlElement =
+        document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), || {
+        provide_i18n();
+        use_i18n().locale.set(Locale::ZhHans);
+        view! {
+            <leptos_router::components::Router>
+                <sscard::pages::SignInPage />
+            </leptos_router::components::Router>
+        }
+    });
+    std::mem::forget(handle);
+    tick().await;
+    let id: web_sys::HtmlInputElement = container
+        .query_selector("#id_number")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    id.set_value("11010119900307001");
+    id.dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+    let button: web_sys::HtmlElement = container
+        .query_selector("button[type=submit]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    button.click();
+    tick().await;
+    let summary = container
+        .query_selector(".error-summary")
+        .unwrap()
+        .expect("an error summary");
+    let text = summary.text_content().unwrap();
+    assert!(text.contains("身份证号码应为 18 位"), "{text}");
+    assert!(text.contains("输入服务密码"), "{text}");
+    let link = summary.query_selector("a").unwrap().unwrap();
+    assert_eq!(link.get_attribute("href").as_deref(), Some("#id_number"));
+    assert_eq!(id.value(), "11010119900307001");
+}

@@ -12,6 +12,9 @@ cd "$ROOT"
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "i18n tables: every key used and present in every locale"
+node "$ROOT/scripts/check-i18n.mjs"
+
 step "clippy: native crates"
 cargo clippy -p sscard-rules -p sscard-server --all-targets --locked -- -D warnings
 

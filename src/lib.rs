@@ -10,5 +10,6 @@ pub mod i18n;
 pub mod ics;
 pub mod journey;
 pub mod pages;
+pub mod platform;
 
 pub use app::App;

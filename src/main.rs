@@ -1,7 +1,10 @@
-//! Entry point: install the panic hook and mount the app. Everything else lives in the library
-//! so the browser tests can mount the same components.
+//! Entry point: install the panic hook, remove the "cannot start" fallback (the app did start)
+//! and mount the app. Everything else lives in the library so the browser tests can mount the
+//! same components.
 
 fn main() {
     console_error_panic_hook::set_once();
+    sscard::dom::remove_by_id("boot-fallback");
+    sscard::platform::mark_document();
     leptos::mount::mount_to_body(sscard::App);
 }

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::LanguageSwitch;
+use super::{ElderlySwitch, LanguageSwitch};
 use crate::i18n::use_i18n;
 
 /// The site header: the service name (a link to the start page) and the language switch.
@@ -14,7 +14,10 @@ pub fn Header() -> impl IntoView {
                 <A href="/" attr:class="site-header__name">
                     {move || i18n.t().service_name}
                 </A>
-                <LanguageSwitch />
+                <div class="site-header__tools">
+                    <LanguageSwitch />
+                    <ElderlySwitch />
+                </div>
             </div>
         </header>
     }

@@ -64,7 +64,7 @@ pub struct CommonTexts {
     pub childs_card: &'static str,
     /// "Your card".
     pub own_card: &'static str,
-    /// Label before a citation.
+    /// Label before a citation, with its colon ("依据：").
     pub source: &'static str,
     /// "{n} days left".
     pub days_left: &'static str,
@@ -196,7 +196,7 @@ pub struct ProgressTexts {
     pub pickup_heading: &'static str,
     /// Picked up by post.
     pub pickup_mail: &'static str,
-    /// "Opening hours".
+    /// "Opening hours: {hours}".
     pub hours: &'static str,
     /// Link text of the made-by reminder.
     pub reminder_link: &'static str,

@@ -13,8 +13,6 @@ pub struct Texts {
     pub skip_to_content: &'static str,
     /// Accessible name of the language switch.
     pub language_switch_label: &'static str,
-    /// Accessible name of the main navigation.
-    pub nav_label: &'static str,
     /// Footer: the hotline's label.
     pub hotline_label: &'static str,
     /// Footer: opening hours / what the hotline is for.
@@ -27,6 +25,8 @@ pub struct Texts {
     pub error_summary_title: &'static str,
     /// Text of the back link.
     pub back: &'static str,
+    /// The elderly-mode (larger text) switch.
+    pub elderly_mode: &'static str,
 
     // Start page
     /// Start page heading.

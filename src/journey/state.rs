@@ -77,22 +77,20 @@ pub fn provide_journey() {
     spawn_local(async move {
         if let Ok(health) = api::health().await {
             state.demo.set(health.demo);
-            if health.demo {
-                if let Ok(clock) = api::demo_clock().await {
-                    if let Ok(today) = NaiveDate::parse_from_str(&clock.today, "%Y-%m-%d") {
-                        state.today.set(today);
-                    }
-                }
+            if health.demo
+                && let Ok(clock) = api::demo_clock().await
+                && let Ok(today) = NaiveDate::parse_from_str(&clock.today, "%Y-%m-%d")
+            {
+                state.today.set(today);
             }
         }
         if let Ok(session) = api::session().await {
             state.session.set(Some(session));
-            if state.answers.get_untracked() == Answers::default() {
-                if let Ok(draft) = api::get_draft().await {
-                    if let Ok(answers) = serde_json::from_value::<Answers>(draft.data) {
-                        state.answers.set(answers);
-                    }
-                }
+            if state.answers.get_untracked() == Answers::default()
+                && let Ok(draft) = api::get_draft().await
+                && let Ok(answers) = serde_json::from_value::<Answers>(draft.data)
+            {
+                state.answers.set(answers);
             }
         }
     });

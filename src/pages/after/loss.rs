@@ -276,7 +276,7 @@ fn check_view(
         <p>{l.financial_note}</p>
         <ul class="list source">
             {citations.into_iter().map(|c| view! {
-                <li>{t.common.source} "：" <CitationLine texts=t citation=c /></li>
+                <li>{t.common.source} <CitationLine texts=t citation=c /></li>
             }).collect_view()}
         </ul>
         {other_error.map(|m| view! { <p class="error-text" role="alert">{m}</p> })}

@@ -48,7 +48,7 @@ fn explanation(t: &'static AfterTexts) -> impl IntoView + use<> {
         <p>{p.initial}</p>
         <h2>{p.differ_heading}</h2>
         <ul class="list">{p.differ.map(|d| view! { <li>{d}</li> })}</ul>
-        <p class="source">{t.common.source} "：" {p.differ_source}</p>
+        <p class="source">{t.common.source} {p.differ_source}</p>
     }
 }
 

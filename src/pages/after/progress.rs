@@ -185,7 +185,7 @@ fn pickup_view(t: &'static AfterTexts, app: &Application, branches: &[Branch]) -
             <p class="branch">
                 <strong>{b.name.clone()}</strong><br />
                 {format!("{}{}", b.district, b.address)}<br />
-                {format!("{}：{}", p.hours, b.opening_hours)}
+                {fill(p.hours, "hours", &b.opening_hours)}
             </p>
             {b.sample_data.then(|| view! { <p class="hint">{t.common.sample_data}</p> })}
         }

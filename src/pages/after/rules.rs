@@ -221,7 +221,7 @@ fn production_view(
                     <li>
                         {text}
                         {(!channels.is_empty()).then(|| view! { <br /><span class="hint">{channels.join("、")}</span> })}
-                        <br /><span class="source">{t.common.source} "：" <CitationLine texts=t citation=s.citation /></span>
+                        <br /><span class="source">{t.common.source} <CitationLine texts=t citation=s.citation /></span>
                     </li>
                 }
             }).collect_view()}

@@ -47,7 +47,7 @@ fn offer_view(
                 </ul>
             })}
             <p class="source">
-                {t.common.source} "：" <CitationLine texts=t citation=offer.citation />
+                {t.common.source} <CitationLine texts=t citation=offer.citation />
                 " (" {fill(w.valid_from, "date", &long_date(locale, offer.valid_from))} ")"
             </p>
         </li>
@@ -86,7 +86,7 @@ fn answer_view(
             })}
             <ul class="list source">
                 {citations.into_iter().map(|c| view! {
-                    <li>{t.common.source} "：" <CitationLine texts=t citation=c /></li>
+                    <li>{t.common.source} <CitationLine texts=t citation=c /></li>
                 }).collect_view()}
             </ul>
             {notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}

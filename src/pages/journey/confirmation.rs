@@ -93,7 +93,7 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
         }
     };
     view! {
-        <div class="panel panel--confirmation">
+        <div class="confirmation-panel">
             <h1 tabindex="-1">{j.conf_title}</h1>
             <p>{j.conf_reference}</p>
             <p class="reference" id="reference">{app.id.clone()}</p>

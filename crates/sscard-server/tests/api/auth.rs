@@ -431,3 +431,12 @@ async fn every_personal_endpoint_requires_a_session() {
         assert_eq!(r.problem_code(), "unauthenticated", "{m} {p}");
     }
 }
+
+#[tokio::test]
+async fn correct_sign_ins_are_never_rate_limited() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    for _ in 0..30 {
+        c.sign_in(WANG).await;
+    }
+}

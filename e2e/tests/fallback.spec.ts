@@ -1,0 +1,28 @@
+import { test, expect } from '@playwright/test';
+
+// A browser that cannot start the app (here: the wasm download fails) gets a plain page in
+// Chinese with the other ways to get the service, never a blank screen.
+test('when the wasm cannot load, a plain page gives the other channels', async ({ page }) => {
+  await page.route(/_bg\.wasm$/, (route) => route.abort('failed'));
+  await page.goto('/');
+  const fallback = page.locator('#boot-fallback');
+  await expect(fallback).toBeVisible({ timeout: 20_000 });
+  await expect(fallback.locator('h1')).toHaveText('这个浏览器无法打开本服务');
+  await expect(fallback.locator('a[href="tel:96066"]')).toBeVisible();
+  await expect(fallback).toContainText('合作银行');
+});
+
+test('without WebAssembly the fallback shows at once', async ({ page }) => {
+  await page.addInitScript(() => {
+    // Simulate an engine without WebAssembly.
+    Object.defineProperty(window, 'WebAssembly', { value: undefined, configurable: true, writable: true });
+  });
+  await page.goto('/');
+  await expect(page.locator('#boot-fallback')).toBeVisible({ timeout: 5_000 });
+});
+
+test('a working browser never sees the fallback', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.locator('main h1')).toBeVisible();
+  await expect(page.locator('#boot-fallback')).toHaveCount(0);
+});

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Performance budget report (prints figures; asserts nothing): builds the app in release, starts
+# the server on a free loopback port in demo mode, prints the first-load bytes (html + js + wasm
+# + css, brotli and gzip) of the start page and of the application journey, and Lighthouse
+# mobile scores for the start page, the first journey page and a real confirmation page.
+# Targets: first load ≤ 200 KB brotli; performance ≥ 95, accessibility 100, best practices 100.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+LIGHTHOUSE_VERSION=12.8.2 # the newest that runs on Node 20
+"$ROOT/scripts/bootstrap.sh" --test >/dev/null
+tools="$ROOT/.tools/lighthouse"
+if [ ! -x "$tools/node_modules/.bin/lighthouse" ] || ! grep -q "\"version\": \"$LIGHTHOUSE_VERSION\"" "$tools/node_modules/lighthouse/package.json" 2>/dev/null; then
+  step "installing lighthouse $LIGHTHOUSE_VERSION into .tools/"
+  mkdir -p "$tools"
+  npm install --prefix "$tools" --no-audit --no-fund --silent "lighthouse@$LIGHTHOUSE_VERSION"
+fi
+
+"$ROOT/scripts/build-app.sh" >/dev/null
+cargo build --profile server -p sscard-server --quiet
+
+work="$(mktemp -d)"
+"$ROOT/target/server/sscard-server" --addr 127.0.0.1:0 --dist "$ROOT/dist" --data-dir "$work/data" --demo >"$work/server.log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
+base=""
+for _ in $(seq 1 100); do
+  base="$(grep -o 'listening on http://[0-9.:]*' "$work/server.log" | sed 's/listening on //')" && [ -n "$base" ] && break
+  sleep 0.2
+done
+[ -n "$base" ] || fail "server did not start"
+
+step "First load (bytes): every route loads the same index.html, JS, wasm and CSS"
+node "$ROOT/scripts/size-report.mjs" "$ROOT/dist" | grep -E 'first load|FIRST LOAD|budget'
+echo "start page (/) and application journey (/check …): same first load as above"
+
+step "A real application for the confirmation page (demo person 孙悦, one-time code)"
+jar="$work/cookies"
+origin=(-H "Origin: $base" -H "Content-Type: application/json")
+code_json="$(curl -sf -c "$jar" "${origin[@]}" -d '{"name":"孙悦","id_number":"110112199505057078","mobile":"13800000006"}' "$base/api/v1/auth/code")"
+challenge="$(node -e 'const j=JSON.parse(process.argv[1]);console.log(j.challenge_id)' "$code_json")"
+code="$(node -e 'const j=JSON.parse(process.argv[1]);console.log(j.demo_code)' "$code_json")"
+curl -sf -b "$jar" -c "$jar" "${origin[@]}" -d "{\"challenge_id\":\"$challenge\",\"code\":\"$code\"}" "$base/api/v1/auth/code/verify" >/dev/null
+app_json="$(curl -sf -b "$jar" "${origin[@]}" -H "Idempotency-Key: perf-$(date +%s)" \
+  -d '{"city":"beijing","bank":"icbc","pickup":"mail","postal_address":{"recipient":"孙悦","mobile":"13800000006","address":"海淀区某某路 1 号","postal_code":"100080"}}' \
+  "$base/api/v1/applications")"
+app_id="$(node -e 'const j=JSON.parse(process.argv[1]);console.log(j.id)' "$app_json")"
+cookie="$(awk '!/^#/ && NF >= 7 { printf "%s=%s", $6, $7 }' "$jar")"
+echo "application $app_id"
+
+step "Lighthouse (mobile, simulated throttling, Debian Chromium) — measured $(date -u +%Y-%m-%d)"
+flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
+printf '%-28s %12s %14s %15s\n' page performance accessibility best-practices
+for page in "/" "/check" "/apply/confirmation/$app_id"; do
+  headers="{}"
+  [[ "$page" == /apply/confirmation/* ]] && headers="{\"Cookie\":\"$cookie\"}"
+  CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "$base$page" --quiet \
+    --only-categories=performance,accessibility,best-practices --form-factor=mobile \
+    --extra-headers="$headers" --chrome-flags="$flags" --output=json --output-path="$work/lh.json" >/dev/null 2>&1 \
+    || { echo "$page: lighthouse failed"; continue; }
+  node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    const s = (k) => Math.round(r.categories[k].score * 100);
+    console.log(process.argv[2].padEnd(28), String(s("performance")).padStart(12),
+      String(s("accessibility")).padStart(14), String(s("best-practices")).padStart(15));
+  ' "$work/lh.json" "${page:0:28}"
+done

@@ -43,7 +43,7 @@ challenge="$(node -e 'const j=JSON.parse(process.argv[1]);console.log(j.challeng
 code="$(node -e 'const j=JSON.parse(process.argv[1]);console.log(j.demo_code)' "$code_json")"
 curl -sf -b "$jar" -c "$jar" "${origin[@]}" -d "{\"challenge_id\":\"$challenge\",\"code\":\"$code\"}" "$base/api/v1/auth/code/verify" >/dev/null
 app_json="$(curl -sf -b "$jar" "${origin[@]}" -H "Idempotency-Key: perf-$(date +%s)" \
-  -d '{"city":"beijing","bank":"icbc","pickup":"mail","postal_address":{"recipient":"孙悦","mobile":"13800000006","address":"海淀区某某路 1 号","postal_code":"100080"}}' \
+  -d '{"city":"beijing","bank":"icbc","pickup":"mail","postal_address":{"recipient":"孙悦","mobile":"13800000006","address":"海淀区某某路 1 号","postal_code":"100080"},"eligibility":{"insured_in_city":true}}' \
   "$base/api/v1/applications")"
 app_id="$(node -e 'const j=JSON.parse(process.argv[1]);console.log(j.id)' "$app_json")"
 cookie="$(awk '!/^#/ && NF >= 7 { printf "%s=%s", $6, $7 }' "$jar")"

@@ -71,7 +71,11 @@ pub fn remove_by_id(id: &str) {
 pub fn set_html_class(class: &str, on: bool) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
         let list = root.class_list();
-        let _ = if on { list.add_1(class) } else { list.remove_1(class) };
+        let _ = if on {
+            list.add_1(class)
+        } else {
+            list.remove_1(class)
+        };
     }
 }
 

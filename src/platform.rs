@@ -28,7 +28,9 @@ impl WebView {
 
 /// Detects the web-view from `window.__wxjs_environment` and the user agent.
 pub fn detect() -> WebView {
-    let Some(window) = web_sys::window() else { return WebView::Browser };
+    let Some(window) = web_sys::window() else {
+        return WebView::Browser;
+    };
     let wx = js_sys::Reflect::get(&window, &JsValue::from_str("__wxjs_environment"))
         .ok()
         .and_then(|v| v.as_string());

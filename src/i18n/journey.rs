@@ -490,4 +490,6 @@ pub struct JourneyTexts {
     pub e_application_exists: &'static str,
     /// card.exists
     pub e_card_exists: &'static str,
+    /// eligibility.* refusal from the server.
+    pub e_not_eligible: &'static str,
 }

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
+use sscard_rules::wire::{EligibilityDeclaration, HeldCard};
 use sscard_rules::{
-    Actor, Business, CardHeld, Channel, City, EligibilityInput, GuardianFacts, PickupMethod,
-    Service, TimelineRequest,
+    Actor, Business, Channel, City, EligibilityInput, PickupMethod, TimelineRequest,
 };
 
 use super::{Answers, DateError};
@@ -10,48 +10,56 @@ use super::{Answers, DateError};
 /// Beijing manual, the only one of the seeds that describes it in full.
 pub const CITY: City = City::Beijing;
 
+impl Answers {
+    /// What the answers declare about eligibility, as `POST /api/v1/applications` carries it.
+    /// The server turns it into the rules crate's input with the birth dates of the ID numbers
+    /// and decides; [`eligibility_input`] previews with the very same mapping.
+    pub fn eligibility_declaration(&self) -> EligibilityDeclaration {
+        let insured = self.insured.as_deref() == Some("yes");
+        let category = if insured {
+            None
+        } else {
+            self.category.as_deref()
+        };
+        let pension = category == Some("pension");
+        EligibilityDeclaration {
+            insured_in_city: insured,
+            local_hukou: pension && self.residence.as_deref() == Some("hukou"),
+            residence_permit: pension && self.residence.as_deref() == Some("permit"),
+            civil_affairs_pension: pension,
+            civil_affairs_support: category == Some("support"),
+            veteran_affairs: category == Some("veteran"),
+            other_public_service: category == Some("other"),
+            card_held: match self.card_held.as_deref() {
+                Some("older") => HeldCard::Older,
+                Some("third") => HeldCard::Third,
+                _ => HeldCard::None,
+            },
+            proof_of_guardianship: self.is_guardian()
+                && self.guardian_proof.as_deref() == Some("yes"),
+        }
+    }
+}
+
 /// Builds the rules crate's eligibility input from the answers, or says which date is missing.
 pub fn eligibility_input(
     answers: &Answers,
     today: NaiveDate,
 ) -> Result<EligibilityInput, DateError> {
     let birth_date = answers.birth.parse(today)?;
-    let actor = match answers.actor.as_deref() {
-        Some("guardian") => Actor::Guardian,
-        Some("agent") => Actor::Agent,
-        _ => Actor::Holder,
+    let declaration = answers.eligibility_declaration();
+    let mut input = match answers.actor.as_deref() {
+        Some("guardian") => {
+            let guardian_birth = answers.guardian_birth.parse(today)?;
+            declaration.input(CITY, today, birth_date, Some(guardian_birth))
+        }
+        _ => declaration.input(CITY, today, birth_date, None),
     };
-    let guardian = if actor == Actor::Guardian {
-        Some(GuardianFacts {
-            birth_date: answers.guardian_birth.parse(today)?,
-            proof_of_guardianship: answers.guardian_proof.as_deref() == Some("yes"),
-        })
-    } else {
-        None
-    };
-    let insured = answers.insured.as_deref() == Some("yes");
-    let category = if insured {
-        None
-    } else {
-        answers.category.as_deref()
-    };
-    let pension = category == Some("pension");
-    Ok(EligibilityInput {
-        city: CITY,
-        on: today,
-        birth_date,
-        service: Service::Apply,
-        actor,
-        insured_in_city: insured,
-        local_hukou: pension && answers.residence.as_deref() == Some("hukou"),
-        residence_permit: pension && answers.residence.as_deref() == Some("permit"),
-        civil_affairs_pension: pension,
-        civil_affairs_support: category == Some("support"),
-        veteran_affairs: category == Some("veteran"),
-        other_public_service: category == Some("other"),
-        guardian,
-        agent_authorised: false,
-    })
+    // The check also answers agents (they do not file the online application).
+    if answers.actor.as_deref() == Some("agent") {
+        input.actor = Actor::Agent;
+    }
+    Ok(input)
 }
 
 /// Builds the timeline question for the chosen pickup; `None` until a pickup method is chosen.
@@ -67,11 +75,7 @@ pub fn timeline_request(answers: &Answers, today: NaiveDate) -> Option<TimelineR
         "door" => (Channel::DoorService, PickupMethod::Branch),
         _ => return None,
     };
-    let card_held = match answers.card_held.as_deref() {
-        Some("older") => CardHeld::OlderGeneration,
-        Some("third") => CardHeld::ThirdGeneration,
-        _ => CardHeld::None,
-    };
+    let card_held = answers.eligibility_declaration().card_held.into();
     Some(TimelineRequest {
         city: CITY,
         business: Business::FirstApplication,

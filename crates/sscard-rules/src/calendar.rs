@@ -18,8 +18,10 @@ use serde::{Deserialize, Serialize};
 use crate::certainty::Certainty;
 use crate::dates;
 
-/// The embedded calendar file.
-const EMBEDDED_JSON: &str = include_str!("../data/cn-workdays.json");
+/// The calendar data embedded in the crate (`data/cn-workdays.json`, the official holiday and
+/// make-up-day notices), exactly as [`Calendar::embedded`] parses it. The server publishes these
+/// bytes at `GET /api/v1/policy/calendar`, so app and server compute with the same data.
+pub const EMBEDDED_CALENDAR_JSON: &str = include_str!("../data/cn-workdays.json");
 
 /// Longest working-day span accepted by [`Calendar::add_working_days`] (about 40 years).
 pub const MAX_WORKING_DAYS: u32 = 10_000;
@@ -284,7 +286,7 @@ impl Calendar {
     pub fn embedded() -> &'static Calendar {
         static EMBEDDED: OnceLock<Calendar> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
-            Calendar::from_json(EMBEDDED_JSON).unwrap_or_else(|_| Calendar {
+            Calendar::from_json(EMBEDDED_CALENDAR_JSON).unwrap_or_else(|_| Calendar {
                 source: String::new(),
                 years: BTreeMap::new(),
             })

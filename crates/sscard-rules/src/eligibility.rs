@@ -83,6 +83,17 @@ pub enum Outcome {
     Eligible,
 }
 
+impl Outcome {
+    /// Stable snake_case code (the same string serde writes).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::NotEligible => "not_eligible",
+            Self::NeedsInPersonCheck => "needs_in_person_check",
+            Self::Eligible => "eligible",
+        }
+    }
+}
+
 /// The category that makes the person eligible.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -169,6 +180,40 @@ pub enum Reason {
     PermissionNotStated,
 }
 
+impl Reason {
+    /// Stable snake_case code (the `code` tag serde writes), e.g. `no_category`.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::Qualifies { .. } => "qualifies",
+            Self::NeedsVerification { .. } => "needs_verification",
+            Self::ElderlyAgeNotReached { .. } => "elderly_age_not_reached",
+            Self::ResidencePermitMissing => "residence_permit_missing",
+            Self::NoCategory => "no_category",
+            Self::NotCoveredBySources => "not_covered_by_sources",
+            Self::BirthAfterDate => "birth_after_date",
+            Self::MinorNeedsGuardian { .. } => "minor_needs_guardian",
+            Self::GuardianNotAdult { .. } => "guardian_not_adult",
+            Self::ChildNotMinor { .. } => "child_not_minor",
+            Self::GuardianDetailsMissing => "guardian_details_missing",
+            Self::GuardianshipProofMissing => "guardianship_proof_missing",
+            Self::AgentNotAllowed => "agent_not_allowed",
+            Self::AgentAuthorisationMissing => "agent_authorisation_missing",
+            Self::AgentOnlyAfterDeath => "agent_only_after_death",
+            Self::EmployerAppliesCollectively => "employer_applies_collectively",
+            Self::CollectiveApplicationClosed => "collective_application_closed",
+            Self::IndividualApplicationClosed => "individual_application_closed",
+            Self::OrganisedByGroup => "organised_by_group",
+            Self::PermissionNotStated => "permission_not_stated",
+        }
+    }
+
+    /// Whether the reason stands in the way (or needs a check), as opposed to the informational
+    /// [`Reason::Qualifies`] and [`Reason::OrganisedByGroup`].
+    pub const fn is_obstacle(&self) -> bool {
+        !matches!(self, Self::Qualifies { .. } | Self::OrganisedByGroup)
+    }
+}
+
 /// What the person can do instead. Stable snake_case codes for i18n.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
@@ -192,6 +237,22 @@ pub enum Alternative {
     BringGuardianshipProof,
     /// The employer files a collective application.
     EmployerCollectiveApplication,
+}
+
+impl Alternative {
+    /// Stable snake_case code (the `code` tag serde writes), e.g. `ask_at_service_point`.
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::AskAtServicePoint => "ask_at_service_point",
+            Self::WaitUntil { .. } => "wait_until",
+            Self::GetResidencePermit => "get_residence_permit",
+            Self::GuardianActs => "guardian_acts",
+            Self::HolderActs => "holder_acts",
+            Self::BringWrittenAuthorisation => "bring_written_authorisation",
+            Self::BringGuardianshipProof => "bring_guardianship_proof",
+            Self::EmployerCollectiveApplication => "employer_collective_application",
+        }
+    }
 }
 
 /// The eligibility verdict.

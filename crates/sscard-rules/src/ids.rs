@@ -90,6 +90,26 @@ stable_ids! {
     }
 }
 
+impl City {
+    /// Chinese name (simplified), as the seeds write it (002, 003, 004 in simplified form).
+    pub const fn name_zh(self) -> &'static str {
+        match self {
+            City::Beijing => "北京",
+            City::Shanghai => "上海",
+            City::Urumqi => "乌鲁木齐",
+        }
+    }
+
+    /// English name.
+    pub const fn name_en(self) -> &'static str {
+        match self {
+            City::Beijing => "Beijing",
+            City::Shanghai => "Shanghai",
+            City::Urumqi => "Urumqi",
+        }
+    }
+}
+
 impl Bank {
     /// Chinese name (simplified).
     pub const fn name_zh(self) -> &'static str {

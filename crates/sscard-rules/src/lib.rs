@@ -20,7 +20,10 @@ mod validate;
 
 pub mod wire;
 
-pub use calendar::{Calendar, CalendarError, DayInfo, DayKind, MAX_WORKING_DAYS, WorkingDaySpan};
+pub use calendar::{
+    Calendar, CalendarError, DayInfo, DayKind, EMBEDDED_CALENDAR_JSON, MAX_WORKING_DAYS,
+    WorkingDaySpan,
+};
 pub use certainty::{Certainty, UNPUBLISHED_YEAR_ASSUMPTION};
 pub use channels::{
     ActorCondition, ActorPermission, ChannelOffer, OfferCondition, Permission, WhereAnswer,
@@ -56,6 +59,7 @@ pub use timeline::{
 pub use trace::{Explained, Trace, TraceParam, TraceStep, TraceValue};
 pub use validate::{
     GuardianError, IdNumber, IdNumberError, MobileError, NAME_MAX_CHINESE, NAME_MAX_LATIN,
-    NameError, NameScript, PostalCodeError, Sex, ValidName, ValidationError, check_digit,
-    check_guardianship, parse_id_number, parse_mobile, parse_name, parse_postal_code,
+    NameError, NameScript, PasswordError, PostalCodeError, SERVICE_PASSWORD_LEN, Sex, ValidName,
+    ValidationError, check_digit, check_guardianship, parse_id_number, parse_mobile, parse_name,
+    parse_new_service_password, parse_postal_code,
 };

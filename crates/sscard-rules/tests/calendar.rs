@@ -211,3 +211,23 @@ fn from_json_replaces_and_validates() {
         "too many days refused",
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn embedded_json_is_the_embedded_calendar() {
+    // The server publishes EMBEDDED_CALENDAR_JSON; the app may replace its calendar with it.
+    let parsed = Calendar::from_json(EMBEDDED_CALENDAR_JSON);
+    check(
+        parsed.as_ref().is_ok_and(|c| c == Calendar::embedded()),
+        "cn-workdays.json",
+        &format!(
+            "parses to the embedded calendar: {:?}",
+            parsed.map(|c| c.published_years())
+        ),
+    );
+    check(
+        serde_json::from_str::<serde_json::Value>(EMBEDDED_CALENDAR_JSON).is_ok(),
+        "cn-workdays.json",
+        "is JSON",
+    );
+}

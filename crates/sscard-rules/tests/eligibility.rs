@@ -531,3 +531,199 @@ fn trace_serialises_with_dated_parameters() {
     let back: Result<Explained<Eligibility>, _> = serde_json::from_str(&json);
     check(back.as_ref().is_ok_and(|b| *b == r), "serde", "round trip");
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn codes_are_the_serde_tags() {
+    let day = d(2026, 3, 2);
+    let reasons = [
+        Reason::Qualifies {
+            basis: Basis::E1InsuredInCity,
+        },
+        Reason::NeedsVerification {
+            basis: Basis::E4CivilAffairsSupport,
+        },
+        Reason::ElderlyAgeNotReached { reached_on: day },
+        Reason::ResidencePermitMissing,
+        Reason::NoCategory,
+        Reason::NotCoveredBySources,
+        Reason::BirthAfterDate,
+        Reason::MinorNeedsGuardian { adult_from: day },
+        Reason::GuardianNotAdult { adult_from: day },
+        Reason::ChildNotMinor { adult_since: day },
+        Reason::GuardianDetailsMissing,
+        Reason::GuardianshipProofMissing,
+        Reason::AgentNotAllowed,
+        Reason::AgentAuthorisationMissing,
+        Reason::AgentOnlyAfterDeath,
+        Reason::EmployerAppliesCollectively,
+        Reason::CollectiveApplicationClosed,
+        Reason::IndividualApplicationClosed,
+        Reason::OrganisedByGroup,
+        Reason::PermissionNotStated,
+    ];
+    for r in &reasons {
+        let tag = serde_json::to_value(r).ok();
+        check(
+            tag.as_ref().and_then(|t| t["code"].as_str()) == Some(r.code()),
+            "stable codes",
+            &format!("{r:?} → {tag:?}"),
+        );
+    }
+    let obstacles: Vec<_> = reasons.iter().filter(|r| !r.is_obstacle()).collect();
+    check(
+        obstacles.len() == 2,
+        "stable codes",
+        &format!("informational reasons: {obstacles:?}"),
+    );
+    let alternatives = [
+        Alternative::AskAtServicePoint,
+        Alternative::WaitUntil { date: day },
+        Alternative::GetResidencePermit,
+        Alternative::GuardianActs,
+        Alternative::HolderActs,
+        Alternative::BringWrittenAuthorisation,
+        Alternative::BringGuardianshipProof,
+        Alternative::EmployerCollectiveApplication,
+    ];
+    for a in &alternatives {
+        let tag = serde_json::to_value(a).ok();
+        check(
+            tag.as_ref().and_then(|t| t["code"].as_str()) == Some(a.code()),
+            "stable codes",
+            &format!("{a:?} → {tag:?}"),
+        );
+    }
+    for o in [
+        Outcome::Eligible,
+        Outcome::NeedsInPersonCheck,
+        Outcome::NotEligible,
+    ] {
+        check(
+            serde_json::to_value(o)
+                .ok()
+                .as_ref()
+                .and_then(|v| v.as_str())
+                == Some(o.code()),
+            "stable codes",
+            &format!("{o:?}"),
+        );
+    }
+}
+
+/// The wire declaration of `POST /api/v1/applications` gives the same verdicts as the engine's
+/// own input (the server decides with `EligibilityDeclaration::input`, the app previews with it).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn declarations_from_the_wire() {
+    use sscard_rules::wire::{EligibilityDeclaration, HeldCard};
+    let on = d(2026, 3, 2);
+    let adult = d(1990, 5, 1);
+    let child = d(2016, 5, 1);
+    let none = EligibilityDeclaration::default();
+    // (declaration JSON, holder birth, guardian birth, outcome, reason code, source)
+    type Row = (
+        &'static str,
+        NaiveDate,
+        Option<NaiveDate>,
+        Outcome,
+        &'static str,
+        &'static str,
+    );
+    let rows: &[Row] = &[
+        (
+            r#"{"insured_in_city":true}"#,
+            adult,
+            None,
+            Outcome::Eligible,
+            "qualifies",
+            "002 Q4 L29",
+        ),
+        (
+            r#"{}"#,
+            adult,
+            None,
+            Outcome::NotEligible,
+            "no_category",
+            "002 Q4 L43; D17",
+        ),
+        (
+            r#"{"veteran_affairs":true,"card_held":"older"}"#,
+            adult,
+            None,
+            Outcome::NeedsInPersonCheck,
+            "needs_verification",
+            "002 Q4 L39; D17",
+        ),
+        (
+            r#"{"civil_affairs_pension":true,"local_hukou":true}"#,
+            d(1970, 1, 1),
+            None,
+            Outcome::NotEligible,
+            "elderly_age_not_reached",
+            "002 Q4 L33; D3",
+        ),
+        (
+            r#"{"insured_in_city":true,"proof_of_guardianship":true}"#,
+            child,
+            Some(adult),
+            Outcome::Eligible,
+            "qualifies",
+            "002 Q38 L241",
+        ),
+        (
+            r#"{"insured_in_city":true}"#,
+            child,
+            Some(adult),
+            Outcome::NotEligible,
+            "guardianship_proof_missing",
+            "002 Q38 L241; D21",
+        ),
+        (
+            r#"{"insured_in_city":true}"#,
+            child,
+            None,
+            Outcome::NotEligible,
+            "minor_needs_guardian",
+            "002 Q38 L241; D21",
+        ),
+    ];
+    for (json, birth, guardian, outcome, reason, source) in rows {
+        let decl: Result<EligibilityDeclaration, _> = serde_json::from_str(json);
+        let Ok(decl) = decl else {
+            check(false, source, &format!("{json} does not parse: {decl:?}"));
+            continue;
+        };
+        let input = decl.input(City::Beijing, on, *birth, *guardian);
+        check(
+            input.actor
+                == if guardian.is_some() {
+                    Actor::Guardian
+                } else {
+                    Actor::Holder
+                }
+                && input.service == Service::Apply,
+            source,
+            &format!("{json}: actor {:?}", input.actor),
+        );
+        let r = evaluate_eligibility(&input);
+        check(
+            r.as_ref().is_ok_and(|r| {
+                r.result.outcome == *outcome && r.result.reasons.iter().any(|x| x.code() == *reason)
+            }),
+            source,
+            &format!("{json} → {r:?}"),
+        );
+    }
+    check(
+        none.card_held == HeldCard::None
+            && CardHeld::from(HeldCard::Third) == CardHeld::ThirdGeneration,
+        "wire",
+        "card_held defaults to none and maps to the timeline's CardHeld",
+    );
+    check(
+        serde_json::from_str::<EligibilityDeclaration>(r#"{"card_held":"second"}"#).is_err(),
+        "wire",
+        "card_held is one of none|older|third",
+    );
+}

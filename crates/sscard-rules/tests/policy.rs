@@ -222,3 +222,26 @@ fn stable_ids_and_bank_names() {
         );
     }
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn city_names() {
+    let rows: &[(City, &str, &str, &str)] = &[
+        (City::Beijing, "北京", "Beijing", "002 (北京市)"),
+        (City::Shanghai, "上海", "Shanghai", "003 L13 (上海户籍)"),
+        (
+            City::Urumqi,
+            "乌鲁木齐",
+            "Urumqi",
+            "004 (烏魯木齊, simplified)",
+        ),
+    ];
+    check(rows.len() == City::ALL.len(), "ids", "every city has a row");
+    for (city, zh, en, source) in rows {
+        check(
+            city.name_zh() == *zh && city.name_en() == *en,
+            source,
+            &format!("{city}: {} / {}", city.name_zh(), city.name_en()),
+        );
+    }
+}

@@ -215,3 +215,89 @@ fn guardians() {
         "ValidationError forwards code()",
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn service_passwords() {
+    // (new password, ID number, expected, source)
+    const ID: &str = "110101198503122012"; // initial value 122012
+    const ID_X: &str = "11010519491231002X"; // initial value 31002X: never 6 digits
+    let cases: &[(&str, &str, Result<&str, &str>, &str)] = &[
+        ("135790", ID, Ok("135790"), "D28"),
+        ("012345", ID, Ok("012345"), "D28: a leading 0 is a digit"),
+        ("112222", ID, Ok("112222"), "D28: not all the same"),
+        ("", ID, Err("password.format"), "D28"),
+        ("12345", ID, Err("password.format"), "D28: 6 digits"),
+        ("1234567", ID, Err("password.format"), "D28: 6 digits"),
+        ("12345a", ID, Err("password.format"), "D28: digits only"),
+        (" 13579", ID, Err("password.format"), "D28: not trimmed"),
+        (
+            "１３５７９０",
+            ID,
+            Err("password.format"),
+            "D28: not normalised",
+        ),
+        ("000000", ID, Err("password.weak"), "D28"),
+        ("999999", ID, Err("password.weak"), "D28"),
+        (
+            "122012",
+            ID,
+            Err("password.initial"),
+            "002 Q17 L131; catalogue §9",
+        ),
+        (
+            "122012",
+            " 110101 19850312 2012 ",
+            Err("password.initial"),
+            "002 Q17 L131: the ID number is normalised",
+        ),
+        (
+            "122012",
+            "",
+            Ok("122012"),
+            "D28: ID number unknown to the caller",
+        ),
+        (
+            "122012",
+            "110101********2012",
+            Ok("122012"),
+            "D28: masked ID number",
+        ),
+        (
+            "31002X",
+            ID_X,
+            Err("password.format"),
+            "catalogue §9 gap; D28",
+        ),
+        ("310021", ID_X, Ok("310021"), "catalogue §9 gap; D28"),
+        (
+            "111111",
+            ID_X,
+            Err("password.weak"),
+            "D28: weak before initial",
+        ),
+    ];
+    for (new, id, want, source) in cases {
+        let got = parse_new_service_password(new, id).map_err(|e| e.code());
+        check(
+            got.as_deref().map_err(|e| *e) == *want,
+            source,
+            &format!("{new:?} with {id:?} → {got:?}"),
+        );
+    }
+    // The initial value the validator refuses is the one IdNumber::last_six gives.
+    let id = parse_id_number(ID, d(2026, 3, 2));
+    check(
+        id.as_ref().is_ok_and(|id| {
+            parse_new_service_password(id.last_six(), &id.number) == Err(PasswordError::Initial)
+        }),
+        "002 Q17 L131",
+        "the initial value is refused",
+    );
+    let e: ValidationError = PasswordError::Weak.into();
+    check(
+        e.code() == "password.weak",
+        "codes",
+        "ValidationError forwards code()",
+    );
+}

@@ -28,7 +28,8 @@ function request()
   local n = offset + counter
   local body = string.format(
     '{"city":"beijing","bank":"icbc","pickup":"branch","branch_id":"bj-icbc-dongcheng",' ..
-    '"minor":{"name":"测试儿童","id_number":"%s","guardianship_proof":"birth_certificate"}}',
+    '"minor":{"name":"测试儿童","id_number":"%s","guardianship_proof":"birth_certificate"},' ..
+    '"eligibility":{"insured_in_city":true,"proof_of_guardianship":true}}',
     id_number(n))
   local headers = {
     ["Content-Type"] = "application/json",

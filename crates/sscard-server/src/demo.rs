@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
-    City, PickupMethod,
+    CardHeld, City, PickupMethod,
     wire::{ApplicationStatus, DemoPerson},
 };
 
@@ -117,7 +117,9 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
     let mut deadlines = Vec::new();
     for (_, _, ago, pickup, _) in &plan {
         let on = days_ago(today, *ago);
-        deadlines.push(domain::first_application_timeline(City::Beijing, *pickup, on)?.0);
+        deadlines.push(
+            domain::first_application_timeline(City::Beijing, *pickup, CardHeld::None, on)?.0,
+        );
     }
     let loss_on = days_ago(today, 5);
     let lift = domain::temp_loss_lift(City::Beijing, loss_on)?;

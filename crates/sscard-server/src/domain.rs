@@ -6,8 +6,8 @@
 
 use chrono::NaiveDate;
 use sscard_rules::{
-    Actor, Bank, Business, Calendar, CardHeld, Channel, City, PickupMethod, Service,
-    TimelineRequest, preview_timeline,
+    Actor, Alternative, Bank, Business, Calendar, CardHeld, Channel, City, Eligibility, Outcome,
+    PickupMethod, Reason, Service, TimelineRequest, preview_timeline,
 };
 
 use crate::problem::{ApiError, FieldErrors};
@@ -20,15 +20,6 @@ pub fn online_channel(city: City) -> Channel {
         City::Beijing => Channel::BeijingHrssApp,
         City::Shanghai => Channel::ShanghaiOnline,
         City::Urumqi => Channel::XinjiangHrssApp,
-    }
-}
-
-/// Chinese city name.
-pub fn city_name_zh(city: City) -> &'static str {
-    match city {
-        City::Beijing => "北京",
-        City::Shanghai => "上海",
-        City::Urumqi => "乌鲁木齐",
     }
 }
 
@@ -65,6 +56,7 @@ pub fn policy_error(e: sscard_rules::PolicyError) -> ApiError {
 pub fn first_application_timeline(
     city: City,
     pickup: PickupMethod,
+    card_held: CardHeld,
     on: NaiveDate,
 ) -> Result<(NaiveDate, bool), ApiError> {
     let req = TimelineRequest {
@@ -73,7 +65,7 @@ pub fn first_application_timeline(
         channel: online_channel(city),
         pickup,
         date: on,
-        card_held: CardHeld::None,
+        card_held,
         last_bank_change: None,
     };
     let preview = preview_timeline(&req, Calendar::embedded()).map_err(|e| {
@@ -134,4 +126,111 @@ pub fn counter_only(city: City, service: Service, on: NaiveDate, what: &str) -> 
         });
     }
     err.detail(format!("{what}须本人携带有效身份证件到柜台办理"))
+}
+
+/// Refuses an application the rules crate does not find `eligible` (`evaluate_eligibility`):
+/// `422 eligibility.not_eligible` or `422 eligibility.needs_in_person_check`, with one field
+/// problem per reason that stands in the way (`field` = `eligibility`, `code` = the reason's
+/// stable code such as `no_category`) and, when the rules give alternatives, the counters where
+/// the application can be made in person (`where_to_go`, the alternatives as the note).
+pub fn require_eligible(
+    city: City,
+    actor: Actor,
+    verdict: &Eligibility,
+    on: NaiveDate,
+) -> Result<(), ApiError> {
+    let (code, title) = match verdict.outcome {
+        Outcome::Eligible => return Ok(()),
+        Outcome::NotEligible => ("eligibility.not_eligible", "根据申报的情况，不能申领社保卡"),
+        Outcome::NeedsInPersonCheck => (
+            "eligibility.needs_in_person_check",
+            "需要到服务网点核实后才能申领",
+        ),
+    };
+    let mut err = ApiError::new(axum::http::StatusCode::UNPROCESSABLE_ENTITY, code, title);
+    for r in verdict.reasons.iter().filter(|r| r.is_obstacle()) {
+        err = err.field("eligibility", r.code(), reason_message(r));
+    }
+    if !verdict.alternatives.is_empty() {
+        let note = verdict
+            .alternatives
+            .iter()
+            .map(alternative_note)
+            .collect::<Vec<_>>()
+            .join("；");
+        if let Ok(answer) = sscard_rules::where_can(city, Service::Apply, actor, on) {
+            err.where_to_go = answer
+                .result
+                .channels
+                .iter()
+                .filter(|o| !o.channel.is_online())
+                .map(|o| sscard_rules::wire::WhereToGo {
+                    channel: o.channel.id().to_owned(),
+                    note: Some(note.clone()),
+                })
+                .collect();
+        }
+        if err.where_to_go.is_empty() {
+            err.where_to_go.push(sscard_rules::wire::WhereToGo {
+                channel: Channel::IssuingBankBranch.id().to_owned(),
+                note: Some(note.clone()),
+            });
+        }
+        err = err.detail(note);
+    }
+    Err(err)
+}
+
+/// A short English message for an eligibility reason (the app has its own texts by code).
+fn reason_message(r: &Reason) -> String {
+    match r {
+        Reason::Qualifies { .. } => "qualifies".into(),
+        Reason::NeedsVerification { .. } => {
+            "only a service point can confirm the declared group".into()
+        }
+        Reason::ElderlyAgeNotReached { reached_on } => {
+            format!("the civil-affairs elderly age is reached on {reached_on}")
+        }
+        Reason::ResidencePermitMissing => "a valid residence permit of the city is needed".into(),
+        Reason::NoCategory => "the card holder is not in any group that can get the card".into(),
+        Reason::NotCoveredBySources => "the city's published rules do not cover this".into(),
+        Reason::BirthAfterDate => "the birth date is after today".into(),
+        Reason::MinorNeedsGuardian { adult_from } => {
+            format!("under 18 until {adult_from}: a guardian applies")
+        }
+        Reason::GuardianNotAdult { adult_from } => {
+            format!("the guardian is under 18 until {adult_from}")
+        }
+        Reason::ChildNotMinor { adult_since } => {
+            format!("the card holder is 18 since {adult_since} and applies alone")
+        }
+        Reason::GuardianDetailsMissing => "the guardian's details are missing".into(),
+        Reason::GuardianshipProofMissing => "proof of guardianship is needed".into(),
+        Reason::AgentNotAllowed => "an agent may not do this".into(),
+        Reason::AgentAuthorisationMissing => "an agent needs written authorisation".into(),
+        Reason::AgentOnlyAfterDeath => "an agent may do this only after the holder's death".into(),
+        Reason::EmployerAppliesCollectively => "employers apply collectively".into(),
+        Reason::CollectiveApplicationClosed => "employers do not apply in this city".into(),
+        Reason::IndividualApplicationClosed => {
+            "individual applications are not open in this phase".into()
+        }
+        Reason::OrganisedByGroup => "applications are organised group by group".into(),
+        Reason::PermissionNotStated => "the rules do not say who may do this".into(),
+    }
+}
+
+/// What to do instead, as a note for the counter (Chinese, like the problem titles).
+fn alternative_note(a: &Alternative) -> String {
+    match a {
+        Alternative::AskAtServicePoint => "携带有效身份证件到社保卡服务网点咨询".into(),
+        Alternative::WaitUntil { date } => format!("{date} 起可以申领"),
+        Alternative::GetResidencePermit => "先办理本市居住证".into(),
+        Alternative::GuardianActs => "由监护人携带监护关系证明代为申领".into(),
+        Alternative::HolderActs => "由本人办理".into(),
+        Alternative::BringWrittenAuthorisation => {
+            "携带持卡人的书面委托书和双方有效身份证件原件".into()
+        }
+        Alternative::BringGuardianshipProof => "携带监护关系证明和双方有效身份证件".into(),
+        Alternative::EmployerCollectiveApplication => "由单位集体申领".into(),
+    }
 }

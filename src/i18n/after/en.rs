@@ -291,6 +291,10 @@ pub static EN: AfterTexts = AfterTexts {
         ],
         refusals: &[
             (
+                "counter_only",
+                "This card cannot be reported lost online now. Call 96066, or take your valid ID to a branch of the issuing bank.",
+            ),
+            (
                 "card.formal_lost",
                 "This card is already reported lost for good, so there is no need for a temporary report. For a replacement or to lift the report, take your valid ID to a branch of the issuing bank.",
             ),

@@ -271,6 +271,10 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         ],
         refusals: &[
             (
+                "counter_only",
+                "这张卡现在不能在网上临时挂失。拨打 96066，或带本人有效身份证件到发卡银行网点办理。",
+            ),
+            (
                 "card.formal_lost",
                 "这张卡已经正式挂失，不需要再临时挂失。补领新卡或解挂，带本人有效身份证件到发卡银行网点办理。",
             ),

@@ -271,6 +271,10 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         ],
         refusals: &[
             (
+                "counter_only",
+                "這張卡現在不能在網上臨時掛失。撥打 96066，或帶本人有效身份證件到發卡銀行網點辦理。",
+            ),
+            (
                 "card.formal_lost",
                 "這張卡已經正式掛失，不需要再臨時掛失。補領新卡或解掛，帶本人有效身份證件到發卡銀行網點辦理。",
             ),

@@ -241,4 +241,5 @@ pub static EN: JourneyTexts = JourneyTexts {
     demo_banner: "Demo mode: the people, branches and dates here are demonstration data.",
     e_application_exists: "There is already an application in progress for this card holder. You can see it under \"Track your application\".",
     e_card_exists: "This card holder already has a third-generation card. A lost or damaged card can be replaced instead.",
+    e_not_eligible: "From your answers you cannot apply online now. Go back to the eligibility check to see why and what else you can do.",
 };

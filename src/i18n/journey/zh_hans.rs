@@ -241,4 +241,5 @@ pub static ZH_HANS: JourneyTexts = JourneyTexts {
     demo_banner: "演示模式：这里的人员、网点和日期都是演示数据。",
     e_application_exists: "这位持卡人已有一份正在办理的申请，不能重复申请。可以在“办理进度”中查看。",
     e_card_exists: "这位持卡人已有第三代社保卡，不需要再申领。卡片丢失或损坏的，可以补领或换领。",
+    e_not_eligible: "根据您的回答，现在不能在线申领。返回资格检查查看原因和其他办理方式。",
 };

@@ -241,4 +241,5 @@ pub static ZH_HANT: JourneyTexts = JourneyTexts {
     demo_banner: "演示模式：這裡的人員、網點和日期都是演示數據。",
     e_application_exists: "這位持卡人已有一份正在辦理的申請，不能重複申請。可以在“辦理進度”中查看。",
     e_card_exists: "這位持卡人已有第三代社保卡，不需要再申領。卡片丟失或損壞的，可以補領或換領。",
+    e_not_eligible: "根據您的回答，現在不能在線申領。返回資格檢查查看原因和其他辦理方式。",
 };

@@ -2,6 +2,7 @@
 //! bank and medical-insurance passwords (manual Q17), and changing it.
 
 use leptos::prelude::*;
+use sscard_rules::parse_new_service_password;
 use sscard_rules::wire::PasswordChange;
 
 use super::{
@@ -26,10 +27,10 @@ fn check(current: &str, new: &str, repeat: &str) -> FormProblems {
     }
     if new.is_empty() {
         problems.push((NEW, "new.empty".to_owned()));
-    } else if new.len() != 6 || !new.bytes().all(|b| b.is_ascii_digit()) {
-        problems.push((NEW, "password.format".to_owned()));
-    } else if new.bytes().all(|b| b == new.as_bytes()[0]) {
-        problems.push((NEW, "password.weak".to_owned()));
+    } else if let Err(e) = parse_new_service_password(new, "") {
+        // The rules crate's rule (the server decides with the same function). The app knows only
+        // the masked ID number, so `password.initial` comes from the server.
+        problems.push((NEW, e.code().to_owned()));
     }
     if repeat.is_empty() {
         problems.push((REPEAT, "repeat.empty".to_owned()));

@@ -52,6 +52,8 @@ fn request(a: &Answers) -> Option<ApplicationRequest> {
         }),
         pickup,
         minor,
+        // The server decides eligibility with the rules crate on this declaration.
+        eligibility: a.eligibility_declaration(),
     })
 }
 

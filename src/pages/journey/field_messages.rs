@@ -70,6 +70,7 @@ pub fn server_code(code: &str) -> Msg {
             msg(|t| t.journey.e_code_wrong)
         }
         "code.expired" | "code_expired" | "challenge_expired" => msg(|t| t.journey.e_code_expired),
+        c if c.starts_with("eligibility.") => msg(|t| t.journey.e_not_eligible),
         "application.exists" => msg(|t| t.journey.e_application_exists),
         "card.exists" => msg(|t| t.journey.e_card_exists),
         "rate_limited" => msg(|t| t.journey.e_rate_limited),
@@ -89,6 +90,9 @@ pub fn api_problems(
     match error {
         ApiError::Network => vec![(general_id, msg(|t| t.journey.e_network))],
         ApiError::Unexpected(_) => vec![(general_id, msg(|t| t.journey.e_server))],
+        ApiError::Problem(problem) if problem.code.starts_with("eligibility.") => {
+            vec![(general_id, server_code(&problem.code))]
+        }
         ApiError::Problem(problem) => {
             let mut out: Vec<(&'static str, Msg)> = problem
                 .errors

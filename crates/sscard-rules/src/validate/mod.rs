@@ -8,6 +8,7 @@ mod guardian;
 mod id_number;
 mod mobile;
 mod name;
+mod password;
 mod postal;
 
 use std::fmt;
@@ -18,6 +19,7 @@ pub use guardian::{GuardianError, check_guardianship};
 pub use id_number::{IdNumber, IdNumberError, Sex, check_digit, parse_id_number};
 pub use mobile::{MobileError, parse_mobile};
 pub use name::{NAME_MAX_CHINESE, NAME_MAX_LATIN, NameError, NameScript, ValidName, parse_name};
+pub use password::{PasswordError, SERVICE_PASSWORD_LEN, parse_new_service_password};
 pub use postal::{PostalCodeError, parse_postal_code};
 
 /// Any validation error, for callers that validate a whole form.
@@ -34,6 +36,8 @@ pub enum ValidationError {
     PostalCode(PostalCodeError),
     /// Guardian / child ages.
     Guardian(GuardianError),
+    /// A new service password.
+    ServicePassword(PasswordError),
 }
 
 impl ValidationError {
@@ -45,6 +49,7 @@ impl ValidationError {
             Self::Name(e) => e.code(),
             Self::PostalCode(e) => e.code(),
             Self::Guardian(e) => e.code(),
+            Self::ServicePassword(e) => e.code(),
         }
     }
 }
@@ -57,6 +62,7 @@ impl fmt::Display for ValidationError {
             Self::Name(e) => e.fmt(f),
             Self::PostalCode(e) => e.fmt(f),
             Self::Guardian(e) => e.fmt(f),
+            Self::ServicePassword(e) => e.fmt(f),
         }
     }
 }
@@ -71,7 +77,7 @@ macro_rules! from_error {
     )*};
 }
 from_error!(IdNumberError => IdNumber, MobileError => Mobile, NameError => Name,
-    PostalCodeError => PostalCode, GuardianError => Guardian);
+    PostalCodeError => PostalCode, GuardianError => Guardian, PasswordError => ServicePassword);
 
 /// Maps full-width ASCII (U+FF01–U+FF5E) to ASCII and drops every kind of white space and
 /// the separators people type inside numbers (`-`, `－`). Used for numbers, not for names.

@@ -1,8 +1,10 @@
 //! Drafts and card applications.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::PersonRef;
+use crate::{Actor, CardHeld, City, EligibilityInput, GuardianFacts, Service};
 
 /// `PUT /api/v1/draft` body and `GET /api/v1/draft` answer: an unfinished application.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -55,6 +57,107 @@ pub struct PostalAddress {
     pub postal_code: String,
 }
 
+/// The card the applicant (the child, for a guardian) holds now.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HeldCard {
+    /// No social security card.
+    #[default]
+    None,
+    /// A first- or second-generation card.
+    Older,
+    /// A third-generation card already.
+    Third,
+}
+
+impl From<HeldCard> for CardHeld {
+    fn from(c: HeldCard) -> Self {
+        match c {
+            HeldCard::None => CardHeld::None,
+            HeldCard::Older => CardHeld::OlderGeneration,
+            HeldCard::Third => CardHeld::ThirdGeneration,
+        }
+    }
+}
+
+/// What the applicant declares about the card holder's eligibility (002 Q4; DECISIONS D17).
+///
+/// Only what a person can declare: the birth dates come from the ID numbers and the date from
+/// the server's clock. [`EligibilityDeclaration::input`] turns it into the rules crate's
+/// [`EligibilityInput`], the same in the app (preview) and the server (decision).
+/// Every boolean defaults to `false`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EligibilityDeclaration {
+    /// Insured in the city (E1, Q4 L29).
+    #[serde(default)]
+    pub insured_in_city: bool,
+    /// Holds the city's household registration (户籍, E2).
+    #[serde(default)]
+    pub local_hukou: bool,
+    /// Holds a valid residence permit of the city (居住证, E3).
+    #[serde(default)]
+    pub residence_permit: bool,
+    /// Receives civil-affairs old-age benefits (E2/E3, Q4 L33–L35).
+    #[serde(default)]
+    pub civil_affairs_pension: bool,
+    /// Belongs to a civil-affairs allowance, subsidy, assistance or preferential group (E4).
+    #[serde(default)]
+    pub civil_affairs_support: bool,
+    /// Belongs to a veterans'-affairs group (E5).
+    #[serde(default)]
+    pub veteran_affairs: bool,
+    /// Another public-service group (E6).
+    #[serde(default)]
+    pub other_public_service: bool,
+    /// The card held now (`none`, `older`, `third`).
+    #[serde(default)]
+    pub card_held: HeldCard,
+    /// A guardian: proof of guardianship is at hand (Q38 L241). Ignored for oneself.
+    #[serde(default)]
+    pub proof_of_guardianship: bool,
+}
+
+impl EligibilityDeclaration {
+    /// The rules crate's input for a card application ([`Service::Apply`]) on `on`.
+    ///
+    /// `birth_date` is the card holder's; `guardian_birth_date` is the guardian's when a
+    /// guardian applies for a minor (then the actor is [`Actor::Guardian`]), `None` when the
+    /// holder applies (then [`Actor::Holder`]). Agents do not file applications.
+    pub fn input(
+        &self,
+        city: City,
+        on: NaiveDate,
+        birth_date: NaiveDate,
+        guardian_birth_date: Option<NaiveDate>,
+    ) -> EligibilityInput {
+        EligibilityInput {
+            city,
+            on,
+            birth_date,
+            service: Service::Apply,
+            actor: if guardian_birth_date.is_some() {
+                Actor::Guardian
+            } else {
+                Actor::Holder
+            },
+            insured_in_city: self.insured_in_city,
+            local_hukou: self.local_hukou,
+            residence_permit: self.residence_permit,
+            civil_affairs_pension: self.civil_affairs_pension,
+            civil_affairs_support: self.civil_affairs_support,
+            veteran_affairs: self.veteran_affairs,
+            other_public_service: self.other_public_service,
+            guardian: guardian_birth_date.map(|birth_date| GuardianFacts {
+                birth_date,
+                proof_of_guardianship: self.proof_of_guardianship,
+            }),
+            agent_authorised: false,
+        }
+    }
+}
+
 /// `POST /api/v1/applications` body (with an `Idempotency-Key` header).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -78,6 +181,9 @@ pub struct ApplicationRequest {
     /// Present when a guardian applies for a minor; absent for oneself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minor: Option<MinorApplicant>,
+    /// What the applicant declares about eligibility; the server decides with the rules crate
+    /// (`evaluate_eligibility`) and refuses anything but `eligible`.
+    pub eligibility: EligibilityDeclaration,
 }
 
 /// Where an application is.

@@ -8,8 +8,10 @@ use serde::{Deserialize, Serialize};
 pub struct CitySummary {
     /// Stable city id (`beijing`, `shanghai`, `urumqi`).
     pub city: String,
-    /// Chinese name.
+    /// Chinese name (`sscard_rules::City::name_zh`).
     pub name_zh: String,
+    /// English name (`sscard_rules::City::name_en`).
+    pub name_en: String,
     /// Whether individuals can apply online here on the server's today.
     pub individual_application_open: bool,
 }

@@ -6,11 +6,12 @@ use axum::{
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
-    PickupMethod, check_guardianship, parse_id_number, parse_mobile, parse_name, parse_postal_code,
-    wire::{Application, ApplicationRequest, ApplicationStatus},
+    Actor, PickupMethod, check_guardianship, evaluate_eligibility, parse_id_number, parse_mobile,
+    parse_name, parse_postal_code,
+    wire::{Application, ApplicationRequest, ApplicationStatus, HeldCard},
 };
 
 use crate::{
@@ -55,8 +56,8 @@ fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
         (status = 200, description = "A retry: the application created earlier with this key", body = Application),
         (status = 400, description = "`validation_failed` (field codes from the rules crate), `idempotency_key.missing`, `idempotency_key.invalid`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`application.exists` or `card.exists`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 422, description = "`idempotency_key.reused` or a rules-crate timeline code", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`application.exists`, or `card.exists` (a stored card, or `eligibility.card_held` is `third`)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 422, description = "`eligibility.not_eligible` or `eligibility.needs_in_person_check` (the rules crate's `evaluate_eligibility` on the declaration and the ID numbers' birth dates; `errors` has one entry per reason with `field` = `eligibility` and the reason's code, `where_to_go` the counters when the rules give alternatives), `idempotency_key.reused`, or a rules-crate timeline code", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn create(
     State(state): State<AppState>,
@@ -175,6 +176,21 @@ pub async fn create(
             }
         }
     }
+    // The signed-in person's birth date, taken from their ID number when the person was stored.
+    let my_birth: NaiveDate = {
+        let pid = me.person_id;
+        let stored: String = state
+            .db
+            .read(move |c| {
+                Ok(c.query_row(
+                    "SELECT birth_date FROM persons WHERE id = ?1",
+                    params![pid],
+                    |r| r.get(0),
+                )?)
+            })
+            .await?;
+        stored.parse().map_err(ApiError::internal)?
+    };
     // The guardian case: the child's data, and the ages of both (rules crate).
     let mut minor = None;
     if let Some(m) = &req.minor {
@@ -185,18 +201,6 @@ pub async fn create(
             |e| e.code(),
         );
         if let Some(id) = &id {
-            let pid = me.person_id;
-            let my_birth: String = state
-                .db
-                .read(move |c| {
-                    Ok(c.query_row(
-                        "SELECT birth_date FROM persons WHERE id = ?1",
-                        params![pid],
-                        |r| r.get(0),
-                    )?)
-                })
-                .await?;
-            let my_birth = my_birth.parse().map_err(ApiError::internal)?;
             errors.check(
                 "minor.id_number",
                 check_guardianship(my_birth, id.birth_date, today),
@@ -213,7 +217,21 @@ pub async fn create(
         bank.expect("checked"),
         pickup.expect("checked"),
     );
-    let (deadline, _) = domain::first_application_timeline(city, pickup, today)?;
+    // Eligibility is decided here, by the rules crate, on what the applicant declares and the
+    // birth dates of the ID numbers (the holder's, and the guardian's for a minor).
+    let declared = &req.eligibility;
+    if declared.card_held == HeldCard::Third {
+        return Err(card_exists());
+    }
+    let (holder_birth, guardian_birth, actor) = match &minor {
+        Some((_, id, _)) => (id.birth_date, Some(my_birth), Actor::Guardian),
+        None => (my_birth, None, Actor::Holder),
+    };
+    let verdict = evaluate_eligibility(&declared.input(city, today, holder_birth, guardian_birth))
+        .map_err(domain::policy_error)?;
+    domain::require_eligible(city, actor, &verdict.result, today)?;
+    let (deadline, _) =
+        domain::first_application_timeline(city, pickup, declared.card_held.into(), today)?;
 
     let me_id = me.person_id;
     let hash_for_replay = request_hash.clone();
@@ -280,8 +298,7 @@ pub async fn create(
                 |r| r.get(0),
             )?;
             if has_card {
-                return Err(ApiError::conflict("card.exists", "已持有第三代社保卡，无需申领")
-                    .detail("如卡片丢失或损坏，请办理补领或换领"));
+                return Err(card_exists());
             }
             tx.execute(
                 "INSERT INTO applications (public_id, applicant_id, subject_id, actor, guardianship_proof, city, bank,
@@ -328,6 +345,12 @@ pub async fn create(
         // A concurrent retry with the same key won the race: answer what it stored.
         Err((id, hash)) => replay_answer(&state, id, &hash, &hash_for_replay).await,
     }
+}
+
+/// `409 card.exists`: the holder has a third-generation card (stored here, or declared).
+fn card_exists() -> ApiError {
+    ApiError::conflict("card.exists", "已持有第三代社保卡，无需申领")
+        .detail("如卡片丢失或损坏，请办理补领或换领")
 }
 
 async fn replay_answer(state: &AppState, id: i64, stored: &str, now: &str) -> ApiResult<Response> {

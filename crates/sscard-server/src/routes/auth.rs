@@ -9,7 +9,7 @@ use axum::{
 use chrono::{Duration, Utc};
 use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
-    parse_id_number, parse_mobile, parse_name,
+    parse_id_number, parse_mobile, parse_name, parse_new_service_password,
     wire::{
         CodeRequest, CodeSent, CodeVerify, PasswordChange, PasswordSignIn, SessionInfo, SessionKind,
     },
@@ -390,32 +390,6 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> ApiR
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
 }
 
-/// Whether a new service password is acceptable: 6 digits, not all the same.
-///
-/// NOTE for the lead: this format rule belongs in sscard-rules
-/// (`parse_service_password`); it lives here only until the crate has it.
-fn check_new_password(errors: &mut FieldErrors, pw: &str, id_last_six: &str) {
-    if pw.len() != 6 || !pw.bytes().all(|b| b.is_ascii_digit()) {
-        errors.push(
-            "new_password",
-            "password.format",
-            "the service password has 6 digits",
-        );
-    } else if pw.bytes().all(|b| b == pw.as_bytes()[0]) {
-        errors.push(
-            "new_password",
-            "password.weak",
-            "choose 6 digits that are not all the same",
-        );
-    } else if pw == id_last_six {
-        errors.push(
-            "new_password",
-            "password.initial",
-            "choose a password other than the initial one",
-        );
-    }
-}
-
 /// Changes the service password (card holders).
 #[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth",
     request_body = PasswordChange,
@@ -447,11 +421,12 @@ pub async fn change_password(
                     "您还没有社保卡，没有服务密码",
                 ));
             };
+            // The rule is the rules crate's (002 Q17 L131; DECISIONS D28).
             let mut errors = FieldErrors::default();
-            check_new_password(
-                &mut errors,
-                &req.new_password,
-                id_number.get(12..).unwrap_or_default(),
+            errors.check(
+                "new_password",
+                parse_new_service_password(&req.new_password, &id_number),
+                |e| e.code(),
             );
             errors.finish()?;
             if !password::verify(&req.current_password, &hash) {

@@ -27,7 +27,8 @@ pub async fn cities(State(state): State<AppState>) -> Json<Vec<CitySummary>> {
             .iter()
             .map(|&c| CitySummary {
                 city: c.id().to_owned(),
-                name_zh: domain::city_name_zh(c).to_owned(),
+                name_zh: c.name_zh().to_owned(),
+                name_en: c.name_en().to_owned(),
                 individual_application_open: sscard_rules::policy(c, today)
                     .map(|p| p.individual_application_open.value)
                     .unwrap_or(false),
@@ -93,10 +94,10 @@ pub async fn city_branches(
 #[utoipa::path(get, path = "/api/v1/policy/calendar", tag = "policy",
     responses((status = 200, description = "The `cn-workdays.json` data of sscard-rules", body = Object)))]
 pub async fn calendar() -> impl IntoResponse {
-    // NOTE for the lead: read from the rules crate's data file; a public
-    // `sscard_rules::Calendar::EMBEDDED_JSON` would be cleaner.
+    // The very bytes `Calendar::embedded()` parses, so the app and the server count
+    // working days on the same data.
     (
         [(header::CONTENT_TYPE, "application/json")],
-        include_str!("../../../sscard-rules/data/cn-workdays.json"),
+        sscard_rules::EMBEDDED_CALENDAR_JSON,
     )
 }

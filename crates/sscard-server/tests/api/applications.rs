@@ -4,12 +4,17 @@
 use crate::common::{Server, field_codes, id_number, people::*};
 use serde_json::json;
 
+/// The eligibility declaration of an insured person (E1, 002 Q4 L29).
+fn insured() -> serde_json::Value {
+    json!({"insured_in_city": true})
+}
+
 fn branch_body() -> serde_json::Value {
-    json!({"city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "bj-icbc-dongcheng"})
+    json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "bj-icbc-dongcheng"})
 }
 
 fn mail_body() -> serde_json::Value {
-    json!({"city": "beijing", "bank": "boc", "pickup": "mail", "postal_address": {
+    json!({"eligibility": insured(), "city": "beijing", "bank": "boc", "pickup": "mail", "postal_address": {
         "recipient": "孙悦", "mobile": "13800000006", "address": "北京市海淀区示例路2号", "postal_code": "100080"}})
 }
 
@@ -126,7 +131,7 @@ async fn concurrent_submissions_of_different_people_are_all_stored() {
             let _ = base;
             let id = id_number(&format!("11010119900101{:03}", 100 + i));
             c.sign_in_code("测试人", &id, "13900000000").await;
-            c.apply("k", json!({"city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "bj-icbc-dongcheng"}))
+            c.apply("k", json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "bj-icbc-dongcheng"}))
                 .await
                 .status
         }));
@@ -156,57 +161,57 @@ async fn bad_inputs_have_specific_field_codes() {
     c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
     let cases = [
         (
-            json!({"city": "mars", "bank": "icbc", "pickup": "mail"}),
+            json!({"eligibility": insured(), "city": "mars", "bank": "icbc", "pickup": "mail"}),
             "city",
             "city.unknown",
         ),
         (
-            json!({"city": "beijing", "bank": "bank_of_urumqi", "pickup": "branch", "branch_id": "bj-icbc-dongcheng"}),
+            json!({"eligibility": insured(), "city": "beijing", "bank": "bank_of_urumqi", "pickup": "branch", "branch_id": "bj-icbc-dongcheng"}),
             "bank",
             "bank.not_in_city",
         ),
         (
-            json!({"city": "beijing", "bank": "icbc", "pickup": "on_the_spot"}),
+            json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "on_the_spot"}),
             "pickup",
             "pickup.not_online",
         ),
         (
-            json!({"city": "beijing", "bank": "icbc", "pickup": "drone"}),
+            json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "drone"}),
             "pickup",
             "pickup.unknown",
         ),
         (
-            json!({"city": "beijing", "bank": "icbc", "pickup": "branch"}),
+            json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "branch"}),
             "branch_id",
             "branch_id.missing",
         ),
         (
-            json!({"city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "nowhere"}),
+            json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "nowhere"}),
             "branch_id",
             "branch_id.unknown",
         ),
         (
-            json!({"city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "bj-abc-chaoyang"}),
+            json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "bj-abc-chaoyang"}),
             "branch_id",
             "branch_id.wrong_bank",
         ),
         (
-            json!({"city": "beijing", "bank": "icbc", "pickup": "mail"}),
+            json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "mail"}),
             "postal_address",
             "postal_address.missing",
         ),
         (
-            json!({"city": "beijing", "bank": "icbc", "pickup": "mail", "postal_address": {"recipient": "孙悦", "mobile": "13800000006", "address": "示例路", "postal_code": "1000"}}),
+            json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "mail", "postal_address": {"recipient": "孙悦", "mobile": "13800000006", "address": "示例路", "postal_code": "1000"}}),
             "postal_address.postal_code",
             "postal_code.format",
         ),
         (
-            json!({"city": "beijing", "bank": "icbc", "pickup": "mail", "postal_address": {"recipient": "孙悦", "mobile": "2", "address": "", "postal_code": "100080"}}),
+            json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "mail", "postal_address": {"recipient": "孙悦", "mobile": "2", "address": "", "postal_code": "100080"}}),
             "postal_address.mobile",
             "mobile.format",
         ),
         (
-            json!({"city": "beijing", "bank": "icbc", "pickup": "mail", "postal_address": {"recipient": "孙悦", "mobile": "13800000006", "address": " ", "postal_code": "100080"}}),
+            json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "mail", "postal_address": {"recipient": "孙悦", "mobile": "13800000006", "address": " ", "postal_code": "100080"}}),
             "postal_address.address",
             "address.empty",
         ),
@@ -249,6 +254,7 @@ async fn guardian_applies_for_a_minor() {
     let mut body = branch_body();
     body["minor"] =
         json!({"name": "赵小川", "id_number": child, "guardianship_proof": "birth_certificate"});
+    body["eligibility"]["proof_of_guardianship"] = json!(true);
     let r = c.apply("minor-1", body).await;
     assert_eq!(r.status, 201, "{}", r.text());
     let app = r.json();
@@ -327,4 +333,124 @@ async fn applications_survive_a_restart() {
     let again = c.apply("k", mail_body()).await;
     assert_eq!(again.status, 200);
     assert_eq!(again.json()["id"], app["id"]);
+}
+
+/// The eligibility problem's reason codes (`errors[].code` with `field` = `eligibility`).
+fn reason_codes(r: &crate::common::Res) -> Vec<String> {
+    r.json()["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            assert_eq!(e["field"], "eligibility", "{e}");
+            e["code"].as_str().unwrap().to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn the_server_decides_eligibility_not_eligible() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    // No category declared: not eligible, ask at a service point (002 Q4 L43; D17).
+    let mut body = branch_body();
+    body["eligibility"] = json!({"card_held": "older"});
+    let r = c.apply("not-eligible", body).await;
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert_eq!(r.problem_code(), "eligibility.not_eligible");
+    assert_eq!(reason_codes(&r), ["no_category"]);
+    let places = r.json()["where_to_go"].as_array().unwrap().clone();
+    assert!(!places.is_empty(), "{}", r.text());
+    for p in &places {
+        let ch = sscard_rules::Channel::from_id(p["channel"].as_str().unwrap()).unwrap();
+        assert!(!ch.is_online(), "{p}");
+        assert!(p["note"].as_str().unwrap().contains("服务网点"), "{p}");
+    }
+    // A civil-affairs pensioner below 59 years 6 months (SUN is born 1995): the date to wait for.
+    let mut body = mail_body();
+    body["eligibility"] = json!({"civil_affairs_pension": true, "local_hukou": true});
+    let r = c.apply("too-young", body).await;
+    assert_eq!(r.problem_code(), "eligibility.not_eligible");
+    assert_eq!(reason_codes(&r), ["elderly_age_not_reached"]);
+    assert!(
+        r.json()["detail"].as_str().unwrap().contains("2054-11-05"),
+        "{}",
+        r.text()
+    );
+    // Nothing was stored.
+    assert!(
+        c.get("/api/v1/applications")
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    // A declared third-generation card: nothing to apply for.
+    let mut body = branch_body();
+    body["eligibility"]["card_held"] = json!("third");
+    let r = c.apply("third-card", body).await;
+    assert_eq!(r.status, 409);
+    assert_eq!(r.problem_code(), "card.exists");
+    // The declaration is required.
+    let mut body = branch_body();
+    body.as_object_mut().unwrap().remove("eligibility");
+    let r = c.apply("no-declaration", body).await;
+    assert_eq!(r.status, 400);
+    assert_eq!(r.problem_code(), "body.invalid");
+}
+
+#[tokio::test]
+async fn the_server_decides_eligibility_needs_in_person_check() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    // A veterans'-affairs group: only a service point can confirm it (002 Q4 L39; D17).
+    let mut body = mail_body();
+    body["eligibility"] = json!({"veteran_affairs": true});
+    let r = c.apply("veteran", body).await;
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert_eq!(r.problem_code(), "eligibility.needs_in_person_check");
+    assert_eq!(reason_codes(&r), ["needs_verification"]);
+    assert!(
+        !r.json()["where_to_go"].as_array().unwrap().is_empty(),
+        "{}",
+        r.text()
+    );
+    // Insured as well: eligible on its own merits, the application is made.
+    let mut body = mail_body();
+    body["eligibility"] = json!({"veteran_affairs": true, "insured_in_city": true});
+    let r = c.apply("veteran-insured", body).await;
+    assert_eq!(r.status, 201, "{}", r.text());
+}
+
+#[tokio::test]
+async fn the_server_decides_eligibility_for_guardians_and_minors() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in(ZHAO).await;
+    // A guardian without proof of guardianship (002 Q38 L241).
+    let mut body = branch_body();
+    body["minor"] = json!({"name": "赵小川", "id_number": id_number("11010820200101102"),
+        "guardianship_proof": "birth_certificate"});
+    let r = c.apply("no-proof", body).await;
+    assert_eq!(r.problem_code(), "eligibility.not_eligible");
+    assert_eq!(reason_codes(&r), ["guardianship_proof_missing"]);
+    assert!(
+        r.json()["where_to_go"][0]["note"]
+            .as_str()
+            .unwrap()
+            .contains("监护关系证明"),
+        "{}",
+        r.text()
+    );
+    // A minor applying alone: a guardian applies (002 Q38 L241; D21).
+    let mut kid = s.client();
+    kid.sign_in_code("钱小明", &id_number("11010120120101003"), "13900000001")
+        .await;
+    let r = kid.apply("alone", branch_body()).await;
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert_eq!(r.problem_code(), "eligibility.not_eligible");
+    assert_eq!(reason_codes(&r), ["minor_needs_guardian"]);
 }

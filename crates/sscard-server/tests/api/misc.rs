@@ -8,12 +8,17 @@ async fn policy_cities_banks_branches_calendar() {
     let s = Server::start(false);
     let mut c = s.client();
     let cities = c.get("/api/v1/policy/cities").await.json();
+    // Names come from the rules crate (`City::name_zh`, `City::name_en`).
     assert!(
         cities
             .as_array()
             .unwrap()
             .iter()
-            .any(|c| c["city"] == "beijing")
+            .any(|c| c["city"] == "beijing" && c["name_zh"] == "北京" && c["name_en"] == "Beijing")
+    );
+    assert_eq!(
+        cities.as_array().unwrap().len(),
+        sscard_rules::City::ALL.len()
     );
     let p = c.get("/api/v1/policy/beijing").await;
     assert_eq!(p.status, 200);
@@ -44,6 +49,8 @@ async fn policy_cities_banks_branches_calendar() {
     let cal = c.get("/api/v1/policy/calendar").await;
     assert_eq!(cal.status, 200);
     assert!(cal.header("content-type").starts_with("application/json"));
+    // Exactly the calendar the rules crate embeds and computes with.
+    assert_eq!(cal.text(), sscard_rules::EMBEDDED_CALENDAR_JSON);
     cal.json();
 }
 

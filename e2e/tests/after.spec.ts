@@ -335,3 +335,23 @@ test('keyboard only: sign in, choose a card already reported lost, read why', as
   await expect(page.locator('main h1')).toBeFocused();
   await expect(page.locator('main')).toContainText('这张卡已经临时挂失，不能重复挂失。');
 });
+
+test('a posted card never enabled can be reported lost too (D27), by its guardian', async ({ page }) => {
+  const person = await demoPerson(page.request, '赵磊');
+  // A one-time code, so this test does not depend on the password test's change.
+  const sent = await (await page.request.post('/api/v1/auth/code', {
+    data: { name: person.name, id_number: person.id_number, mobile: person.mobile },
+  })).json();
+  expect((await page.request.post('/api/v1/auth/code/verify', {
+    data: { challenge_id: sent.challenge_id, code: sent.demo_code },
+  })).status()).toBe(200);
+  await page.goto('/loss');
+  await appReady(page);
+  await page.getByLabel(/赵小雨的社保卡/).check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.locator('main h1')).toHaveText('临时挂失前确认');
+  await page.getByRole('button', { name: '临时挂失这张卡' }).click();
+  await expect(page.locator('main h1')).toHaveText('已临时挂失');
+  await expect(page.locator('.card-summary')).toContainText('赵小雨的社保卡');
+  await expectNoAxeViolations(page);
+});

@@ -234,6 +234,10 @@ pub static EN: AfterTexts = AfterTexts {
         bring: ["Your original valid ID", "This card"],
         refusals: &[
             (
+                "counter_only",
+                "This card cannot be enabled online. Take your valid ID to a social security card point or a cooperating bank branch.",
+            ),
+            (
                 "card.formal_lost",
                 "This card is reported lost for good and cannot be enabled.",
             ),

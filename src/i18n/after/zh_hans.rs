@@ -225,6 +225,10 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         bring_heading: "到柜台时带上",
         bring: ["本人有效身份证件原件", "这张社保卡"],
         refusals: &[
+            (
+                "counter_only",
+                "这张卡不能在网上启用。带本人有效身份证件到社保卡服务网点或合作银行网点办理。",
+            ),
             ("card.formal_lost", "这张卡已经正式挂失，不能启用。"),
             ("card.replaced", "这张卡已经补领或换领了新卡，不能再启用。"),
             ("card.cancelled", "这张卡的社会保障功能已经注销，不能启用。"),

@@ -225,6 +225,10 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         bring_heading: "到櫃檯時帶上",
         bring: ["本人有效身份證件原件", "這張社保卡"],
         refusals: &[
+            (
+                "counter_only",
+                "這張卡不能在網上啟用。帶本人有效身份證件到社保卡服務網點或合作銀行網點辦理。",
+            ),
             ("card.formal_lost", "這張卡已經正式掛失，不能啟用。"),
             ("card.replaced", "這張卡已經補領或換領了新卡，不能再啟用。"),
             ("card.cancelled", "這張卡的社會保障功能已經註銷，不能啟用。"),

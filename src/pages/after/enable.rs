@@ -4,10 +4,12 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use sscard_rules::CardAction;
 use sscard_rules::wire::{Card, SocialFunction};
 
 use super::{
-    after_texts, api_error_text, bank_name, is_signed_out, redirect_when_signed_out, use_step_meta,
+    after_texts, api_error_text, bank_name, is_signed_out, online_refusal,
+    redirect_when_signed_out, use_step_meta,
 };
 use crate::api::{self, ApiError};
 use crate::components::after::{FraudNotice, SessionBar};
@@ -31,6 +33,11 @@ async fn load(id: String) -> Result<Card, ApiError> {
                 where_to_go: Vec::new(),
             })
         })
+}
+
+/// Today for the state machine's guards (none of the enabling guards depends on the date).
+fn today() -> chrono::NaiveDate {
+    crate::clock::device_today_in_china()
 }
 
 /// Bank activation: a counter visit at the issuing bank, and what to bring.
@@ -135,8 +142,8 @@ pub fn EnablePage() -> impl IntoView {
                                     <p class="error-text">{api_error_text(t, e.refusals, &err)}</p>
                                 }
                                 .into_any(),
-                                Ok(card) if card.social_function != SocialFunction::NotEnabled => {
-                                    let code = super::social_index(card.social_function).1;
+                                Ok(card) if online_refusal(&card, CardAction::EnableSocial, today()).is_some() => {
+                                    let code = online_refusal(&card, CardAction::EnableSocial, today()).unwrap_or_default();
                                     view! {
                                         <h1 tabindex="-1">{e.title}</h1>
                                         {who_view(t, &card)}

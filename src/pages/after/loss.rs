@@ -7,15 +7,14 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
-use sscard_rules::wire::{Card, SocialFunction, TempLossReport};
+use sscard_rules::wire::{Card, TempLossReport};
 use sscard_rules::{
-    CardAction, CardContext, CardState, Channel, City, FinancialState, NumericParam, SocialState,
-    TransitionError, card_transition, natural_days_between, param_u32, temp_loss_auto_lift,
+    CardAction, City, NumericParam, natural_days_between, param_u32, temp_loss_auto_lift,
 };
 
 use super::{
-    FormProblems, after_texts, api_error_text, bank_name, engine_id, is_signed_out, long_date,
-    long_date_str, parse_ymd, redirect_when_signed_out, service_today, use_step_meta,
+    FormProblems, after_texts, api_error_text, bank_name, is_signed_out, long_date, long_date_str,
+    online_refusal, parse_ymd, redirect_when_signed_out, service_today, use_step_meta,
 };
 use crate::api::{self, ApiError};
 use crate::components::after::{CitationLine, FraudNotice, RelatedLinks, SessionBar};
@@ -25,53 +24,6 @@ use crate::i18n::{Locale, use_i18n};
 use crate::ics;
 
 const CARD_FIELD: &str = "card";
-
-/// The rules crate's state of a card as the API shows it (the wire names are the state names).
-fn card_state(card: &Card) -> Option<CardState> {
-    let social: SocialState =
-        serde_json::from_value(serde_json::Value::String(engine_id(&card.social_function))).ok()?;
-    let financial: FinancialState = serde_json::from_value(serde_json::Value::String(engine_id(
-        &card.financial_function,
-    )))
-    .ok()?;
-    Some(CardState {
-        city: City::from_id(&card.city)?,
-        social,
-        financial,
-        old_card: None,
-        reissued: false,
-        temp_loss_reported_on: card.temp_loss_reported_on.as_deref().and_then(parse_ymd),
-        social_cancelled_on: None,
-        last_bank_change: None,
-    })
-}
-
-/// The city's online channel, the one this service stands for (as the server uses it).
-fn online_channel(city: City) -> Channel {
-    match city {
-        City::Beijing => Channel::BeijingHrssApp,
-        City::Shanghai => Channel::ShanghaiOnline,
-        City::Urumqi => Channel::XinjiangHrssApp,
-    }
-}
-
-/// Why a card cannot be reported online today, as a refusal code of [`LossTexts::refusals`],
-/// or `None`. The rules crate's state machine decides (a card never enabled can be reported,
-/// D27); the app only names the reason.
-///
-/// [`LossTexts::refusals`]: crate::i18n::after::LossTexts::refusals
-fn refusal(card: &Card, today: NaiveDate) -> Option<&'static str> {
-    let state = card_state(card)?;
-    let ctx = CardContext {
-        on: today,
-        channel: Some(online_channel(state.city)),
-    };
-    match card_transition(&state, CardAction::ReportTempLoss, &ctx) {
-        Ok(_) => None,
-        Err(TransitionError::ChannelDoesNotOffer { .. }) => Some("counter_only"),
-        Err(_) => Some(super::social_index(card.social_function).1),
-    }
-}
 
 /// A refusal's text, with the lift date of a report already in force.
 fn refusal_text(t: &'static AfterTexts, locale: Locale, code: &str, card: Option<&Card>) -> String {
@@ -281,7 +233,7 @@ fn check_view(
     let refusal_code = refused_code
         .clone()
         .filter(|c| c.starts_with("card.") || c == "not_found" || c == "counter_only")
-        .or_else(|| refusal(&card, today).map(str::to_owned));
+        .or_else(|| online_refusal(&card, CardAction::ReportTempLoss, today).map(str::to_owned));
     if let Some(code) = refusal_code {
         return view! {
             {back}

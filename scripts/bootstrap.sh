@@ -44,12 +44,13 @@ fi
 wasm-opt --version | grep -q "version 132" || fail "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt)"
 
 if [ "${1:-}" = "--test" ]; then
-  step "Chromium and ChromeDriver (Debian)"
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+  step "Chromium, ChromeDriver and a CJK font (Debian)"
+  # A CJK font too, so screenshots of the Chinese pages show characters, not boxes.
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
     echo "present"
   else
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver fonts-wqy-microhei
   fi
 fi
 

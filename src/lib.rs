@@ -5,6 +5,7 @@ pub mod app;
 pub mod clock;
 pub mod components;
 pub mod dom;
+pub mod eligibility_text;
 pub mod format;
 pub mod i18n;
 pub mod ics;

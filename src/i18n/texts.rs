@@ -27,6 +27,12 @@ pub struct Texts {
     pub back: &'static str,
     /// The elderly-mode (larger text) switch.
     pub elderly_mode: &'static str,
+    /// Accessible name of the header navigation.
+    pub nav_label: &'static str,
+    /// Header link to the signed-in pages (progress, cards).
+    pub nav_my_card: &'static str,
+    /// Header link to the public rules explorer.
+    pub nav_rules: &'static str,
 
     // Start page
     /// Start page heading.

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 use sscard_rules::wire::{EligibilityDeclaration, HeldCard};
 use sscard_rules::{
-    Actor, Business, Channel, City, EligibilityInput, PickupMethod, TimelineRequest,
+    Actor, Business, Channel, City, EligibilityInput, PickupMethod, TimelineRequest, online_channel,
 };
 
 use super::{Answers, DateError};
@@ -64,13 +64,14 @@ pub fn eligibility_input(
 
 /// Builds the timeline question for the chosen pickup; `None` until a pickup method is chosen.
 ///
-/// The online application is filed on the city's online channel (this service stands in for
-/// it); on-the-spot making happens at an instant branch, and a home visit is arranged with a
-/// branch, so its card is collected as at a branch.
+/// The online application is filed on the city's online channel (`sscard_rules::online_channel`,
+/// which this service stands in for, as on the server); on-the-spot making happens at an
+/// instant branch, and a home visit is arranged with a branch, so its card is collected as at a
+/// branch.
 pub fn timeline_request(answers: &Answers, today: NaiveDate) -> Option<TimelineRequest> {
     let (channel, pickup) = match answers.pickup.as_deref()? {
-        "mail" => (Channel::HrssWebsite, PickupMethod::Mail),
-        "branch" => (Channel::HrssWebsite, PickupMethod::Branch),
+        "mail" => (online_channel(CITY), PickupMethod::Mail),
+        "branch" => (online_channel(CITY), PickupMethod::Branch),
         "on_the_spot" => (Channel::InstantBranch, PickupMethod::OnTheSpot),
         "door" => (Channel::DoorService, PickupMethod::Branch),
         _ => return None,

@@ -293,34 +293,6 @@ pub fn financial_index(state: sscard_rules::wire::FinancialFunction) -> usize {
     }
 }
 
-/// The rules crate's state of a card as the API shows it (the wire names are the state names).
-fn card_state(card: &sscard_rules::wire::Card) -> Option<sscard_rules::CardState> {
-    let social =
-        serde_json::from_value(serde_json::Value::String(engine_id(&card.social_function)));
-    let financial = serde_json::from_value(serde_json::Value::String(engine_id(
-        &card.financial_function,
-    )));
-    Some(sscard_rules::CardState {
-        city: City::from_id(&card.city)?,
-        social: social.ok()?,
-        financial: financial.ok()?,
-        old_card: None,
-        reissued: false,
-        temp_loss_reported_on: card.temp_loss_reported_on.as_deref().and_then(parse_ymd),
-        social_cancelled_on: None,
-        last_bank_change: None,
-    })
-}
-
-/// The city's online channel, the one this service stands for (the server uses the same).
-fn online_channel(city: City) -> Channel {
-    match city {
-        City::Beijing => Channel::BeijingHrssApp,
-        City::Shanghai => Channel::ShanghaiOnline,
-        City::Urumqi => Channel::XinjiangHrssApp,
-    }
-}
-
 /// Why `action` cannot be done online on `card` on `today`, as a refusal code (`card.*` by the
 /// card's state, or `counter_only`), or `None` when it can. The rules crate's state machine
 /// decides (a card never enabled can be reported lost, D27); the app only names the reason.
@@ -330,10 +302,10 @@ pub fn online_refusal(
     today: NaiveDate,
 ) -> Option<&'static str> {
     use sscard_rules::{CardAction, CardContext, TransitionError, card_transition};
-    let state = card_state(card)?;
+    let state = card.state()?;
     let ctx = CardContext {
         on: today,
-        channel: Some(online_channel(state.city)),
+        channel: Some(sscard_rules::online_channel(state.city)),
     };
     match card_transition(&state, action, &ctx) {
         Ok(_) => None,

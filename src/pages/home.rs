@@ -15,6 +15,11 @@ pub fn HomePage() -> impl IntoView {
         view! {
             <h1 tabindex="-1">{t.home_title}</h1>
             <p class="lead">{t.home_lead}</p>
+            <p>
+                <A href="/check" attr:class="button">{t.journey.start_button}</A>
+                " "
+                <A href="/help">{t.home_help_link}</A>
+            </p>
             <h2>{t.home_can_do_heading}</h2>
             <ul class="list">{t.home_can_do.map(|item| view! { <li>{item}</li> })}</ul>
             <h2>{t.home_who_heading}</h2>
@@ -23,11 +28,7 @@ pub fn HomePage() -> impl IntoView {
             <ul class="list">{t.home_need.map(|item| view! { <li>{item}</li> })}</ul>
             <h2>{t.home_time_heading}</h2>
             <p>{t.home_time}</p>
-            <p>
-                <A href="/check" attr:class="button">{t.journey.start_button}</A>
-                " "
-                <A href="/help">{t.home_help_link}</A>
-            </p>
+
             <aside class="notice" aria-labelledby="fraud-heading">
                 <h2 id="fraud-heading">{t.fraud_heading}</h2>
                 <p>{t.fraud_text}</p>

@@ -12,7 +12,6 @@ mod child;
 mod confirmation;
 mod date_error;
 mod details;
-mod eligibility_text;
 mod field_messages;
 mod in_person;
 mod pickup;

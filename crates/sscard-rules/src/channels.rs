@@ -511,6 +511,24 @@ pub fn where_can(
     })
 }
 
+/// The city's official online channel, the one an online service such as this one stands for:
+/// what the city's online channel may do, the service may do, and what only a counter can do
+/// is refused as on that channel.
+///
+/// - Beijing: 北京人社APP, one of the three online channels offering every post-application
+///   service (002 Q9 L79, "北京市人力资源和社会保障局官网、北京人社APP、京通微信小程序提供…";
+///   named as an application channel in 002 Q5 L49; DECISIONS.md D9).
+/// - Shanghai: the online platform, "网上平台(网站、微信、App)" (003 换发方式(三) L23).
+/// - Urumqi: 新疆智慧人社 App or mini-program, "可通過“新疆智慧人社”App或“新疆智慧人社”微信小程序
+///   進行線上辦理" (004 L23).
+pub const fn online_channel(city: City) -> Channel {
+    match city {
+        City::Beijing => Channel::BeijingHrssApp,
+        City::Shanghai => Channel::ShanghaiOnline,
+        City::Urumqi => Channel::XinjiangHrssApp,
+    }
+}
+
 /// Whether `channel` offers `service` in `city` on `on` (explicit refusals count as no).
 pub fn channel_offers(
     city: City,

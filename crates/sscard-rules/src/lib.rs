@@ -27,7 +27,7 @@ pub use calendar::{
 pub use certainty::{Certainty, UNPUBLISHED_YEAR_ASSUMPTION};
 pub use channels::{
     ActorCondition, ActorPermission, ChannelOffer, OfferCondition, Permission, WhereAnswer,
-    WhereNote, actor_permission, channel_offers, where_can,
+    WhereNote, actor_permission, channel_offers, online_channel, where_can,
 };
 pub use citation::{
     CALENDAR_DATA, Citation, DECISIONS, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004,

@@ -298,3 +298,58 @@ fn where_can_table() {
         );
     }
 }
+
+/// The city's online channel: (city, channel, a service the seed says it offers, seed, line).
+const ONLINE_CHANNELS: &[(City, Channel, Service, &str, u32)] = &[
+    // 002 Q9 L79: 官网、北京人社APP、京通微信小程序提供…启用、临时挂失…等服务.
+    (
+        City::Beijing,
+        Channel::BeijingHrssApp,
+        Service::EnableSocial,
+        SEED_002,
+        79,
+    ),
+    // 003 换发方式(三) L23: 通过网上平台(网站、微信、App)…自助办理.
+    (
+        City::Shanghai,
+        Channel::ShanghaiOnline,
+        Service::Apply,
+        SEED_003,
+        23,
+    ),
+    // 004 L23: 可通過“新疆智慧人社”App或“新疆智慧人社”微信小程序進行線上辦理.
+    (
+        City::Urumqi,
+        Channel::XinjiangHrssApp,
+        Service::Reissue,
+        SEED_004,
+        23,
+    ),
+];
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn online_channel_table() {
+    for city in City::ALL {
+        check(
+            ONLINE_CHANNELS.iter().any(|row| row.0 == *city),
+            "ONLINE_CHANNELS",
+            &format!("a row for {city}"),
+        );
+    }
+    for &(city, channel, service, seed, line) in ONLINE_CHANNELS {
+        let source = format!("{seed} L{line}");
+        check(online_channel(city) == channel, &source, &format!("{city}"));
+        check(
+            channel.is_online(),
+            &source,
+            &format!("{channel} is online"),
+        );
+        let offer = channel_offers(city, service, channel, d(2026, 3, 2));
+        check(
+            offer.is_some_and(|o| o.citation.source == seed && o.citation.line == Some(line)),
+            &source,
+            &format!("{channel} offers {service} in {city}, citing the seed"),
+        );
+    }
+}

@@ -366,3 +366,115 @@ fn application_paths() {
     );
     check(ev == vec![E::Dispatch], "X-A5", &format!("{ev:?}"));
 }
+
+/// The wire card states are the state machine's states, value for value and name for name
+/// (the server stores the names; the app and the server convert with `From` and `Card::state`).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn wire_card_states_are_the_state_machine_states() {
+    use sscard_rules::wire::{FinancialFunction as F, SocialFunction as S};
+    let social = [
+        (S::NotEnabled, SocialState::NotEnabled),
+        (S::Enabled, SocialState::Enabled),
+        (S::TempLost, SocialState::TempLost),
+        (S::FormalLost, SocialState::FormalLost),
+        (S::Replaced, SocialState::Replaced),
+        (S::Cancelled, SocialState::Cancelled),
+    ];
+    for (wire, state) in social {
+        check(
+            SocialState::from(wire) == state,
+            "wire",
+            &format!("{wire:?}"),
+        );
+        check(S::from(state) == wire, "wire", &format!("{state:?}"));
+        check(
+            serde_json::to_value(wire).ok() == serde_json::to_value(state).ok(),
+            "wire",
+            &format!("name of {state:?}"),
+        );
+    }
+    let financial = [
+        (F::NotActivated, FinancialState::NotActivated),
+        (F::Active, FinancialState::Active),
+        (F::TempLost, FinancialState::TempLost),
+        (F::FormalLost, FinancialState::FormalLost),
+        (F::NonCounterSuspended, FinancialState::NonCounterSuspended),
+        (F::Cancelled, FinancialState::Cancelled),
+    ];
+    for (wire, state) in financial {
+        check(
+            FinancialState::from(wire) == state,
+            "wire",
+            &format!("{wire:?}"),
+        );
+        check(F::from(state) == wire, "wire", &format!("{state:?}"));
+        check(
+            serde_json::to_value(wire).ok() == serde_json::to_value(state).ok(),
+            "wire",
+            &format!("name of {state:?}"),
+        );
+    }
+}
+
+fn wire_card(city: &str, loss_on: Option<&str>) -> wire::Card {
+    wire::Card {
+        id: "card_1".into(),
+        holder: wire::PersonRef {
+            id: "person_1".into(),
+            name: "张三".into(),
+            id_number_masked: "110101********123X".into(),
+        },
+        as_guardian: false,
+        city: city.into(),
+        bank: "icbc".into(),
+        card_number_masked: "6217********1234".into(),
+        social_function: wire::SocialFunction::TempLost,
+        financial_function: wire::FinancialFunction::TempLost,
+        issued_on: "2026-01-10".into(),
+        temp_loss_reported_on: loss_on.map(Into::into),
+        temp_loss_lifts_on: None,
+        application_id: None,
+    }
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn wire_card_to_card_state() {
+    let state = wire_card("beijing", Some("2026-03-02")).state();
+    check(
+        state
+            == Some(CardState {
+                city: City::Beijing,
+                social: SocialState::TempLost,
+                financial: FinancialState::TempLost,
+                old_card: None,
+                reissued: false,
+                temp_loss_reported_on: Some(d(2026, 3, 2)),
+                social_cancelled_on: None,
+                last_bank_change: None,
+            }),
+        "wire",
+        "a Beijing card in temporary loss",
+    );
+    // The state drives the machine: a temporary loss lifts on report date + 15 (D18).
+    let lifted =
+        state.and_then(|s| card_transition(&s, CardAction::AutoLift, &ctx(2026, 3, 17)).ok());
+    check(
+        lifted.is_some_and(|t| t.result.state.social == SocialState::Enabled),
+        "DECISIONS.md D18",
+        "auto lift from the wire card",
+    );
+    check(
+        wire_card("paris", None).state().is_none(),
+        "wire",
+        "unknown city",
+    );
+    check(
+        wire_card("urumqi", Some("2 March"))
+            .state()
+            .is_some_and(|s| s.city == City::Urumqi && s.temp_loss_reported_on.is_none()),
+        "wire",
+        "an unreadable loss date counts as absent",
+    );
+}

@@ -74,7 +74,7 @@ pub fn apply_online(
 ) -> ApiResult<sscard_rules::CardTransition> {
     let ctx = CardContext {
         on,
-        channel: Some(domain::online_channel(state.city)),
+        channel: Some(sscard_rules::online_channel(state.city)),
     };
     card_transition(state, action, &ctx)
         .map(|e| e.result)

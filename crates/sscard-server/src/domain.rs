@@ -12,17 +12,6 @@ use sscard_rules::{
 
 use crate::problem::{ApiError, FieldErrors};
 
-/// The online channel this service stands for in each city: the app is an
-/// online application channel, so its decisions are those of the city's
-/// official online channel.
-pub fn online_channel(city: City) -> Channel {
-    match city {
-        City::Beijing => Channel::BeijingHrssApp,
-        City::Shanghai => Channel::ShanghaiOnline,
-        City::Urumqi => Channel::XinjiangHrssApp,
-    }
-}
-
 /// Parses a city id, recording `city.unknown` on failure.
 pub fn parse_city(errors: &mut FieldErrors, field: &str, id: &str) -> Option<City> {
     let c = City::from_id(id);
@@ -62,7 +51,7 @@ pub fn first_application_timeline(
     let req = TimelineRequest {
         city,
         business: Business::FirstApplication,
-        channel: online_channel(city),
+        channel: sscard_rules::online_channel(city),
         pickup,
         date: on,
         card_held,

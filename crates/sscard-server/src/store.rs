@@ -8,6 +8,7 @@ use sscard_rules::wire::{
     Application, ApplicationEvent, ApplicationStatus, Card, ExpectedDates, FinancialFunction,
     GuardianshipProof, PersonRef, SocialFunction,
 };
+use sscard_rules::{FinancialState, SocialState};
 
 use crate::{
     auth::{mask_id_number, person_ref},
@@ -201,10 +202,12 @@ pub fn load_card(c: &Connection, id: i64, viewer: i64) -> ApiResult<Card> {
                     city: r.get(3)?,
                     bank: r.get(4)?,
                     card_number_masked: mask_card(&r.get::<_, String>(5)?),
-                    social_function: by_name(&r.get::<_, String>(6)?)
-                        .unwrap_or(SocialFunction::NotEnabled),
-                    financial_function: by_name(&r.get::<_, String>(7)?)
-                        .unwrap_or(FinancialFunction::NotActivated),
+                    // The columns hold the state machine's state names (`cardstate::store`);
+                    // the rules crate maps its states to the wire's.
+                    social_function: by_name::<SocialState>(&r.get::<_, String>(6)?)
+                        .map_or(SocialFunction::NotEnabled, Into::into),
+                    financial_function: by_name::<FinancialState>(&r.get::<_, String>(7)?)
+                        .map_or(FinancialFunction::NotActivated, Into::into),
                     issued_on: r.get(8)?,
                     temp_loss_reported_on: r.get(9)?,
                     temp_loss_lifts_on: r.get(10)?,

@@ -18,8 +18,9 @@ use super::{
 };
 use crate::components::ErrorSummary;
 use crate::components::after::{CitationLine, RelatedLinks};
+use crate::eligibility_text;
 use crate::i18n::after::{AfterTexts, fill, lookup};
-use crate::i18n::{Locale, use_i18n};
+use crate::i18n::{Locale, Texts, use_i18n};
 
 /// Requests, in the order of `RulesTexts::businesses`.
 const BUSINESSES: [Business; 6] = [
@@ -247,8 +248,13 @@ fn sscard_rules_code_text(table: crate::i18n::after::IdTable, code: &str) -> Str
     crate::i18n::after::find(table, code).map_or_else(|| lookup(table, "other"), str::to_owned)
 }
 
-fn eligibility_view(t: &'static AfterTexts, q: Question, trace: &mut Trace) -> AnyView {
-    let r = &t.rules;
+fn eligibility_view(
+    texts: &'static Texts,
+    locale: Locale,
+    q: Question,
+    trace: &mut Trace,
+) -> AnyView {
+    let r = &texts.after.rules;
     let input = EligibilityInput {
         city: q.city,
         on: q.date,
@@ -268,11 +274,29 @@ fn eligibility_view(t: &'static AfterTexts, q: Question, trace: &mut Trace) -> A
     match evaluate_eligibility(&input) {
         Ok(e) => {
             trace.extend(e.trace);
-            let reasons: Vec<String> = e.result.reasons.iter().map(engine_id).collect();
+            let reasons = e
+                .result
+                .reasons
+                .iter()
+                .map(|x| view! { <li>{eligibility_text::reason(texts, locale, x)}</li> })
+                .collect_view();
+            let alternatives = (!e.result.alternatives.is_empty()).then(|| {
+                let items = e
+                    .result
+                    .alternatives
+                    .iter()
+                    .map(|a| view! { <li>{eligibility_text::alternative(texts, locale, a)}</li> })
+                    .collect_view();
+                view! {
+                    <h3>{texts.journey.result_alternatives_heading}</h3>
+                    <ul class="list">{items}</ul>
+                }
+            });
             view! {
                 <p>{r.eligibility_assumes}</p>
                 <p class="panel">{lookup(r.outcomes, &engine_id(&e.result.outcome))}</p>
-                <p><code>{reasons.join(", ")}</code></p>
+                <ul class="list">{reasons}</ul>
+                {alternatives}
             }
             .into_any()
         }
@@ -435,11 +459,12 @@ fn params_view(t: &'static AfterTexts, locale: Locale, q: Question) -> AnyView {
     .into_any()
 }
 
-fn results_view(t: &'static AfterTexts, locale: Locale, q: Question) -> impl IntoView + use<> {
+fn results_view(texts: &'static Texts, locale: Locale, q: Question) -> impl IntoView + use<> {
+    let t = texts.after;
     let r = &t.rules;
     let mut trace = Trace::new();
     let production = production_view(t, locale, q, &mut trace);
-    let eligibility = eligibility_view(t, q, &mut trace);
+    let eligibility = eligibility_view(texts, locale, q, &mut trace);
     let dates = dates_view(t, locale, q, &mut trace);
     let params = params_view(t, locale, q);
     let date = long_date(locale, q.date);
@@ -529,7 +554,7 @@ pub fn RulesPage() -> impl IntoView {
                 {date_field(t, "birth", r.birth_label, r.birth_hint, birth, problems)}
                 <button type="submit" class="button">{r.show}</button>
             </form>
-            {move || asked.get().map(|q| results_view(t, locale, q))}
+            {move || asked.get().map(|q| results_view(i18n.t(), locale, q))}
             <h2>{r.decisions_heading}</h2>
             <p>{r.decisions_lead}</p>
             <dl class="decisions">

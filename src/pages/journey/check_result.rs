@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use sscard_rules::{Outcome, evaluate_eligibility};
 
-use super::eligibility_text;
 use crate::components::{BackLink, TimelinePanel, WhyDetails, use_page_title};
+use crate::eligibility_text;
 use crate::i18n::use_i18n;
 use crate::journey::{Step, eligibility_input, use_journey};
 

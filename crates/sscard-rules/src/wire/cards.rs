@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::PersonRef;
+use crate::ids::City;
+use crate::states::{CardState, FinancialState, SocialState};
 
 /// State of the social-security function (the values of `crate::SocialState`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +75,81 @@ pub struct Card {
     /// The application the card came from, when made through this service.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_id: Option<String>,
+}
+
+impl From<SocialState> for SocialFunction {
+    fn from(s: SocialState) -> Self {
+        match s {
+            SocialState::NotEnabled => Self::NotEnabled,
+            SocialState::Enabled => Self::Enabled,
+            SocialState::TempLost => Self::TempLost,
+            SocialState::FormalLost => Self::FormalLost,
+            SocialState::Replaced => Self::Replaced,
+            SocialState::Cancelled => Self::Cancelled,
+        }
+    }
+}
+
+impl From<SocialFunction> for SocialState {
+    fn from(s: SocialFunction) -> Self {
+        match s {
+            SocialFunction::NotEnabled => Self::NotEnabled,
+            SocialFunction::Enabled => Self::Enabled,
+            SocialFunction::TempLost => Self::TempLost,
+            SocialFunction::FormalLost => Self::FormalLost,
+            SocialFunction::Replaced => Self::Replaced,
+            SocialFunction::Cancelled => Self::Cancelled,
+        }
+    }
+}
+
+impl From<FinancialState> for FinancialFunction {
+    fn from(s: FinancialState) -> Self {
+        match s {
+            FinancialState::NotActivated => Self::NotActivated,
+            FinancialState::Active => Self::Active,
+            FinancialState::TempLost => Self::TempLost,
+            FinancialState::FormalLost => Self::FormalLost,
+            FinancialState::NonCounterSuspended => Self::NonCounterSuspended,
+            FinancialState::Cancelled => Self::Cancelled,
+        }
+    }
+}
+
+impl From<FinancialFunction> for FinancialState {
+    fn from(s: FinancialFunction) -> Self {
+        match s {
+            FinancialFunction::NotActivated => Self::NotActivated,
+            FinancialFunction::Active => Self::Active,
+            FinancialFunction::TempLost => Self::TempLost,
+            FinancialFunction::FormalLost => Self::FormalLost,
+            FinancialFunction::NonCounterSuspended => Self::NonCounterSuspended,
+            FinancialFunction::Cancelled => Self::Cancelled,
+        }
+    }
+}
+
+impl Card {
+    /// The card as the rules crate's state machine sees it, for `crate::card_transition`.
+    ///
+    /// `None` when the city id is unknown. What the API does not show (the holder's older
+    /// card, an earlier reissue, the social cancellation day, the last bank change) is left
+    /// empty; a temporary-loss day that is not `YYYY-MM-DD` counts as absent.
+    pub fn state(&self) -> Option<CardState> {
+        Some(CardState {
+            city: City::from_id(&self.city)?,
+            social: self.social_function.into(),
+            financial: self.financial_function.into(),
+            old_card: None,
+            reissued: false,
+            temp_loss_reported_on: self
+                .temp_loss_reported_on
+                .as_deref()
+                .and_then(|d| d.parse().ok()),
+            social_cancelled_on: None,
+            last_bank_change: None,
+        })
+    }
 }
 
 /// Answer to `POST /api/v1/cards/{id}/temporary-loss`.

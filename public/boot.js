@@ -1,12 +1,22 @@
-// Shows the plain "this browser cannot run the service" page when the app cannot start: no
-// WebAssembly, a failed download or compile, or no start after 15 seconds. The app removes the
-// fallback element as soon as it runs, so a working browser never sees it.
+// Runs before the app: (1) shows the static start-page shell only where it matches what the app
+// will draw (the start page, default language) and applies the remembered large-text mode early,
+// so nothing jumps when the app takes over; (2) shows the plain "this browser cannot run the
+// service" page when the app cannot start: no WebAssembly, a failed download or compile, or no
+// start after 15 seconds. The app removes both elements as soon as it runs.
 (function () {
   'use strict';
+  var root = document.documentElement;
+  try {
+    var locale = localStorage.getItem('sscard.locale');
+    if (location.pathname === '/' && (!locale || locale === 'zh-Hans')) root.setAttribute('data-prerender', 'on');
+    if (localStorage.getItem('sscard.elderly') === '1') root.classList.add('elderly');
+  } catch (e) { /* storage blocked: the app still starts */ }
+
   var started = false;
   function reveal() {
     var el = document.getElementById('boot-fallback');
     if (el) el.hidden = false;
+    root.removeAttribute('data-prerender');
   }
   function show() {
     if (started) return;

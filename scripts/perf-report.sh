@@ -46,7 +46,8 @@ app_json="$(curl -sf -b "$jar" "${origin[@]}" -H "Idempotency-Key: perf-$(date +
   -d '{"city":"beijing","bank":"icbc","pickup":"mail","postal_address":{"recipient":"孙悦","mobile":"13800000006","address":"海淀区某某路 1 号","postal_code":"100080"},"eligibility":{"insured_in_city":true}}' \
   "$base/api/v1/applications")"
 app_id="$(node -e 'const j=JSON.parse(process.argv[1]);console.log(j.id)' "$app_json")"
-cookie="$(awk '!/^#/ && NF >= 7 { printf "%s=%s", $6, $7 }' "$jar")"
+# curl marks HttpOnly cookies with a "#HttpOnly_" prefix; other "#" lines are comments.
+cookie="$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')"
 echo "application $app_id"
 
 step "Lighthouse (mobile, simulated throttling, Debian Chromium) — measured $(date -u +%Y-%m-%d)"

@@ -125,7 +125,6 @@ fn tables(t: &AfterTexts) -> Vec<&'static [(&'static str, &'static str)]> {
         t.rules.warnings,
         t.rules.outcomes,
         t.rules.params,
-        t.rules.decisions,
     ]
 }
 

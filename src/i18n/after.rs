@@ -486,8 +486,6 @@ pub struct RulesTexts {
     pub decisions_heading: &'static str,
     /// Lead of the decisions.
     pub decisions_lead: &'static str,
-    /// Decisions where the sources disagree: (id, text).
-    pub decisions: IdTable,
     /// "Yes" / "No" for boolean parameters.
     pub yes_no: [&'static str; 2],
 }

@@ -9,6 +9,10 @@ use crate::{api, clock, dom};
 /// Key of the answers in `localStorage`.
 const STORAGE_KEY: &str = "sscard.journey";
 
+/// Key of the "this browser has signed in" hint. The session cookie is HttpOnly, so the app
+/// cannot see it; without the hint every anonymous visit would ask the server and get a 401.
+const SIGNED_IN_KEY: &str = "sscard.signed_in";
+
 /// The journey context: the answers, who is signed in, today's date and whether the server runs
 /// in demo mode.
 #[derive(Debug, Clone, Copy)]
@@ -74,6 +78,15 @@ pub fn provide_journey() {
             dom::store(STORAGE_KEY, &json);
         }
     });
+    // Keep the hint in step with the session: set on sign-in, cleared on sign-out or expiry
+    // (the first run is the initial "unknown", which says nothing).
+    Effect::new(move |first: Option<()>| {
+        let signed_in = state.session.with(Option::is_some);
+        if first.is_some() || signed_in {
+            dom::store(SIGNED_IN_KEY, if signed_in { "1" } else { "0" });
+        }
+    });
+    let maybe_signed_in = dom::load(SIGNED_IN_KEY).as_deref() == Some("1");
     spawn_local(async move {
         if let Ok(health) = api::health().await {
             state.demo.set(health.demo);
@@ -84,13 +97,19 @@ pub fn provide_journey() {
                 state.today.set(today);
             }
         }
-        if let Ok(session) = api::session().await {
-            state.session.set(Some(session));
-            if state.answers.get_untracked() == Answers::default()
-                && let Ok(draft) = api::get_draft().await
-                && let Ok(answers) = serde_json::from_value::<Answers>(draft.data)
-            {
-                state.answers.set(answers);
+        if !maybe_signed_in {
+            return;
+        }
+        match api::session().await {
+            Err(_) => state.session.set(None),
+            Ok(session) => {
+                state.session.set(Some(session));
+                if state.answers.get_untracked() == Answers::default()
+                    && let Ok(draft) = api::get_draft().await
+                    && let Ok(answers) = serde_json::from_value::<Answers>(draft.data)
+                {
+                    state.answers.set(answers);
+                }
             }
         }
     });

@@ -8,6 +8,7 @@ mod certainty;
 mod channels;
 mod citation;
 mod dates;
+mod decisions;
 mod eligibility;
 mod ids;
 mod policy;
@@ -36,6 +37,7 @@ pub use dates::{
     Age, add_days, add_months, age_on, anniversary, days_period_end, has_reached_age,
     months_period_end, natural_days_between, sub_days,
 };
+pub use decisions::{DECISION_LIST, Decision};
 pub use eligibility::{
     Alternative, Basis, Eligibility, EligibilityInput, GuardianFacts, Outcome, Reason,
     evaluate_eligibility,

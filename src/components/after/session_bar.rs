@@ -15,11 +15,13 @@ pub fn SessionBar(
     session: LocalResource<Result<SessionInfo, ApiError>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
+    let journey = crate::journey::use_journey();
     let sign_out = move |_| {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             // Whatever the answer, the cookie is cleared by the server or already gone: go on.
             let _ = api::sign_out().await;
+            journey.session.set(None);
             navigate("/sign-in", Default::default());
         });
     };

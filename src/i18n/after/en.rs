@@ -766,41 +766,7 @@ pub static EN: AfterTexts = AfterTexts {
         trace_labels: ["Inputs", "Parameters", "Outcome", "Sources"],
         trace_note: "The trace is the rule engine's own record, shown as it is.",
         decisions_heading: "Decisions where the sources disagree",
-        decisions_lead: "Where the documents disagree or are unclear, this service decided:",
-        decisions: &[
-            (
-                "D5",
-                "Agents may only enable, report a temporary loss, change the service password and check status; cancellation only after the holder's death.",
-            ),
-            (
-                "D7",
-                "Bank names follow the user manual (Hua Xia, China Construction, Postal Savings), not the misspellings of the pilot Q&A.",
-            ),
-            (
-                "D8",
-                "A replacement at a bank other than the issuing bank is a change of bank (a new application, then 6 months before another change).",
-            ),
-            (
-                "D9",
-                "Online channels: both the Beijing HRSS app and its WeChat account, the latter from 4 January 2026; the Minsheng mini program only takes applications.",
-            ),
-            (
-                "D10",
-                "A temporary loss at a district or street point freezes the social security function only; the bank function needs the issuing bank or 96066.",
-            ),
-            (
-                "D14",
-                "The 30 days of an application are calendar days; a third-generation replacement takes 4 working days; an older card's replacement counts as an application.",
-            ),
-            (
-                "D19",
-                "Bank activation is a separate, voluntary step, done at collection only for cards collected at a branch.",
-            ),
-            (
-                "D20",
-                "The old card's medical function stops when the new card's social security function is enabled, not on bank activation; the old bank function goes on.",
-            ),
-        ],
+        decisions_lead: "Where the documents are silent, unclear or disagree, this service decided:",
         yes_no: ["Yes", "No"],
     },
 };

@@ -1,15 +1,15 @@
 //! `/rules`: the public rules explorer. Choose a city, a request, a channel and dates, and see
 //! every timeline and eligibility rule the engine applies, the dated parameters, the trace and
-//! the citations, and the decisions taken where the sources disagree. Everything shown comes
-//! from the rules crate; nothing is worked out here.
+//! the citations, and every decision taken where the sources are silent, unclear or disagree
+//! (`DECISION_LIST`). Everything shown comes from the rules crate; nothing is worked out here.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use sscard_rules::{
-    Actor, Business, Calendar, CardHeld, Channel, City, DayKind, EligibilityInput, Param,
-    PickupMethod, Production, TimelineRequest, Trace, bank_change_allowed_from,
-    employer_return_deadline, evaluate_eligibility, policy, preview_timeline, renewal_window_opens,
-    temp_loss_auto_lift,
+    Actor, Business, Calendar, CardHeld, Channel, City, DECISION_LIST, DayKind, Decision,
+    EligibilityInput, Param, PickupMethod, Production, TimelineRequest, Trace,
+    bank_change_allowed_from, employer_return_deadline, evaluate_eligibility, policy,
+    preview_timeline, renewal_window_opens, temp_loss_auto_lift,
 };
 
 use super::{
@@ -485,6 +485,15 @@ fn results_view(texts: &'static Texts, locale: Locale, q: Question) -> impl Into
     }
 }
 
+/// A decision's title in `locale` (the titles live with the decisions, in the rules crate).
+fn decision_title(d: &'static Decision, locale: Locale) -> &'static str {
+    match locale {
+        Locale::ZhHans => d.title_zh_hans,
+        Locale::ZhHant => d.title_zh_hant,
+        Locale::En => d.title_en,
+    }
+}
+
 /// The rules explorer page (public).
 #[component]
 pub fn RulesPage() -> impl IntoView {
@@ -558,8 +567,8 @@ pub fn RulesPage() -> impl IntoView {
             <h2>{r.decisions_heading}</h2>
             <p>{r.decisions_lead}</p>
             <dl class="decisions">
-                {r.decisions.iter().map(|(id, text)| view! {
-                    <div class="decisions__row"><dt>{*id}</dt><dd>{*text}</dd></div>
+                {DECISION_LIST.iter().map(|d| view! {
+                    <div class="decisions__row"><dt>{d.id}</dt><dd>{decision_title(d, locale)}</dd></div>
                 }).collect_view()}
             </dl>
             <RelatedLinks texts=t current="/rules" />

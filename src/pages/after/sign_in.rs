@@ -46,11 +46,16 @@ pub fn SignInPage() -> impl IntoView {
         Signal::from(0),
         Signal::derive(move || !problems.get().is_empty()),
     );
+    let journey = crate::journey::use_journey();
     Effect::new(move |_| match sign_in.value().get() {
-        Some(Ok(_)) => navigate(
-            &safe_next(query.get_untracked().get("next")),
-            Default::default(),
-        ),
+        Some(Ok(session)) => {
+            // Shared state: the journey then keeps its draft on the server too.
+            journey.session.set(Some(session));
+            navigate(
+                &safe_next(query.get_untracked().get("next")),
+                Default::default(),
+            )
+        }
         Some(Err(e)) => problems.set(problems_of(
             &e,
             |f| match f {

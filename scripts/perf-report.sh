@@ -50,20 +50,31 @@ app_id="$(node -e 'const j=JSON.parse(process.argv[1]);console.log(j.id)' "$app_
 cookie="$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF >= 7 { printf "%s%s=%s", sep, $6, $7; sep = "; " }')"
 echo "application $app_id"
 
-step "Lighthouse (mobile, simulated throttling, Debian Chromium) — measured $(date -u +%Y-%m-%d)"
+step "Lighthouse (mobile, Debian Chromium) — measured $(date -u +%Y-%m-%d)"
+# Two throttling methods: "simulated" (Lighthouse's default: an unthrottled load, extrapolated)
+# and "devtools" (the load really throttled). They disagree for this app: simulated runs see the
+# app paint before the static start-page shell, so their LCP ignores the shell.
 flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
-printf '%-28s %12s %14s %15s\n' page performance accessibility best-practices
+printf '%-30s %-10s %12s %14s %15s\n' page throttling performance accessibility best-practices
 for page in "/" "/check" "/apply/confirmation/$app_id"; do
   headers="{}"
   [[ "$page" == /apply/confirmation/* ]] && headers="{\"Cookie\":\"$cookie\"}"
-  CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "$base$page" --quiet \
-    --only-categories=performance,accessibility,best-practices --form-factor=mobile \
-    --extra-headers="$headers" --chrome-flags="$flags" --output=json --output-path="$work/lh.json" >/dev/null 2>&1 \
-    || { echo "$page: lighthouse failed"; continue; }
-  node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    const s = (k) => Math.round(r.categories[k].score * 100);
-    console.log(process.argv[2].padEnd(28), String(s("performance")).padStart(12),
-      String(s("accessibility")).padStart(14), String(s("best-practices")).padStart(15));
-  ' "$work/lh.json" "${page:0:28}"
+  for method in simulate devtools; do
+    ok=""
+    for _ in 1 2 3; do # Lighthouse sometimes fails to record a trace (NO_NAVSTART): try again
+      CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "$base$page" --quiet \
+        --only-categories=performance,accessibility,best-practices --form-factor=mobile --throttling-method="$method" \
+        --extra-headers="$headers" --chrome-flags="$flags" --output=json --output-path="$work/lh.json" >/dev/null 2>&1 || true
+      if node -e 'process.exit(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8")).runtimeError ? 1 : 0)' "$work/lh.json" 2>/dev/null; then ok=1; break; fi
+    done
+    [ -n "$ok" ] || { echo "$page ($method): lighthouse failed"; continue; }
+    node -e '
+      const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+      const s = (k) => Math.round(r.categories[k].score * 100);
+      const a = (k) => r.audits[k].displayValue;
+      console.log(process.argv[2].padEnd(30), process.argv[3].padEnd(10), String(s("performance")).padStart(12),
+        String(s("accessibility")).padStart(14), String(s("best-practices")).padStart(15),
+        `  LCP ${a("largest-contentful-paint")}, TBT ${a("total-blocking-time")}, CLS ${a("cumulative-layout-shift")}`);
+    ' "$work/lh.json" "${page:0:30}" "$method"
+  done
 done

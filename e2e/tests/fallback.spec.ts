@@ -26,3 +26,18 @@ test('a working browser never sees the fallback', async ({ page }) => {
   await expect(page.locator('main h1')).toBeVisible();
   await expect(page.locator('#boot-fallback')).toHaveCount(0);
 });
+
+// index.html carries a static copy of the start page's first screen (for a fast first paint).
+// It must say exactly what the app then renders, or the page would change under the reader.
+test('the static start-page shell matches what the app renders', async ({ page, request }) => {
+  const html = await (await request.get('/')).text();
+  const mirrored = [...html.matchAll(/data-mirror="([^"]+)">([\s\S]*?)<\/(?:p|ul)>/g)]
+    .map(([, selector, body]) => ({ selector, text: body.replace(/<[^>]+>/g, '').replace(/\s+/g, '') }));
+  expect(mirrored.length).toBeGreaterThanOrEqual(4);
+  await page.goto('/');
+  await expect(page.locator('main h1')).toBeVisible();
+  for (const { selector, text } of mirrored) {
+    const rendered = (await page.locator(`main ${selector}`).first().innerText()).replace(/\s+/g, '');
+    expect(rendered, `shell text for ${selector}`).toBe(text);
+  }
+});

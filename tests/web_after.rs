@@ -167,6 +167,8 @@ async fn sign_in_shows_specific_errors_and_keeps_what_was_typed() {
     document().body().unwrap().append_child(&container).unwrap();
     let handle = leptos::mount::mount_to(container.clone(), || {
         provide_i18n();
+        // As in the app: the sign-in page shares the session with the journey state.
+        sscard::journey::provide_journey();
         use_i18n().locale.set(Locale::ZhHans);
         view! {
             <leptos_router::components::Router>

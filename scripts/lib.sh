@@ -16,3 +16,29 @@ wasm_bindgen_version() {
 as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
+
+# Starts the sscard-server binary $1 on a free loopback port in demo mode, with a fresh data
+# directory under $2; sets SERVER_PID and BASE_URL, and stops exactly that process on exit.
+start_server() {
+  local binary="$1" work="$2"
+  "$binary" --addr 127.0.0.1:0 --dist "$ROOT/dist" --data-dir "$work/data" --demo >"$work/server.log" 2>&1 &
+  SERVER_PID=$!
+  trap stop_server EXIT
+  BASE_URL=""
+  for _ in $(seq 1 100); do
+    BASE_URL="$(grep -o 'listening on http://[0-9.:]*' "$work/server.log" | head -n1 | sed 's/listening on //')" || true
+    [ -n "$BASE_URL" ] && return 0
+    kill -0 "$SERVER_PID" 2>/dev/null || { cat "$work/server.log"; fail "sscard-server exited during start-up"; }
+    sleep 0.2
+  done
+  cat "$work/server.log"
+  fail "sscard-server did not print its address"
+}
+
+# Stops the server start_server started (by its PID).
+stop_server() {
+  if [ -n "${SERVER_PID:-}" ]; then
+    kill "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+}

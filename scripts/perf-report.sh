@@ -21,15 +21,8 @@ fi
 cargo build --profile server -p sscard-server --quiet
 
 work="$(mktemp -d)"
-"$ROOT/target/server/sscard-server" --addr 127.0.0.1:0 --dist "$ROOT/dist" --data-dir "$work/data" --demo >"$work/server.log" 2>&1 &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
-base=""
-for _ in $(seq 1 100); do
-  base="$(grep -o 'listening on http://[0-9.:]*' "$work/server.log" | sed 's/listening on //')" && [ -n "$base" ] && break
-  sleep 0.2
-done
-[ -n "$base" ] || fail "server did not start"
+start_server "$ROOT/target/server/sscard-server" "$work"
+base="$BASE_URL"
 
 step "First load (bytes): every route loads the same index.html, JS, wasm and CSS"
 node "$ROOT/scripts/size-report.mjs" "$ROOT/dist" | grep -E 'first load|FIRST LOAD|budget'

@@ -34,28 +34,15 @@ step "building sscard-server"
 cargo build -p sscard-server --locked
 
 step "starting sscard-server on a free loopback port"
-work="$(mktemp -d)"
-log="$work/server.log"
-"$ROOT/target/debug/sscard-server" --addr 127.0.0.1:0 --dist "$ROOT/dist" --data-dir "$work/data" --demo >"$log" 2>&1 &
-server_pid=$!
-# Stop exactly the server this script started, whatever happens next.
-trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
-base_url=""
-for _ in $(seq 1 100); do
-  base_url="$(grep -o 'listening on http://[0-9.:]*' "$log" | head -n1 | sed 's/listening on //')" || true
-  [ -n "$base_url" ] && break
-  kill -0 "$server_pid" 2>/dev/null || { cat "$log"; fail "sscard-server exited during start-up"; }
-  sleep 0.2
-done
-[ -n "$base_url" ] || { cat "$log"; fail "sscard-server did not print its address"; }
-echo "server at $base_url (pid $server_pid)"
+start_server "$ROOT/target/debug/sscard-server" "$(mktemp -d)"
+echo "server at $BASE_URL (pid $SERVER_PID)"
 
 if [ -x "$ROOT/crates/sscard-server/scripts/schemathesis.sh" ]; then
   step "generated requests against the OpenAPI document (schemathesis)"
-  "$ROOT/crates/sscard-server/scripts/schemathesis.sh" "$base_url"
+  "$ROOT/crates/sscard-server/scripts/schemathesis.sh" "$BASE_URL"
 fi
 
 step "end-to-end suite (Playwright, headless Chromium)"
-BASE_URL="$base_url" npx playwright test -c e2e/playwright.config.ts
+BASE_URL="$BASE_URL" npx playwright test -c e2e/playwright.config.ts
 
 step "all tests passed"

@@ -3,12 +3,14 @@
 //! come from `sscard-rules`.
 
 mod answers;
+mod branches;
 mod date_input;
 mod eligibility;
 mod flow;
 mod state;
 
 pub use answers::{Answers, Choice};
+pub use branches::branches_of;
 pub use date_input::{DateError, DateInput};
 pub use eligibility::{CITY, eligibility_input, timeline_request};
 pub use flow::{Step, next_after};

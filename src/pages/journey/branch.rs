@@ -1,33 +1,13 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use sscard_rules::wire::{Branch, BranchQuery};
 
-use crate::api;
 use crate::components::{
     BackLink, ErrorSummary, FormErrors, RadioGroup, RadioOption, TimelinePanel, msg,
     use_page_meta_with_errors,
 };
 use crate::i18n::use_i18n;
-use crate::journey::{CITY, Step, next_after, use_journey};
-
-/// The chosen bank's branches, from the server (sample data: the seeds name no branches).
-fn bank_branches(bank: Option<String>) -> LocalResource<Vec<Branch>> {
-    LocalResource::new(move || {
-        let bank = bank.clone();
-        async move {
-            api::branches(
-                CITY.id(),
-                &BranchQuery {
-                    bank,
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap_or_default()
-        }
-    })
-}
+use crate::journey::{Step, branches_of, next_after, use_journey};
 
 /// `/apply/branch`: a branch finder for the chosen bank, filtered by district and by on-the-spot
 /// card making. The filters are kept with the answers.
@@ -42,7 +22,7 @@ pub fn BranchPage() -> impl IntoView {
     let on_the_spot = RwSignal::new(a.on_the_spot_only);
     let errors = FormErrors::new();
     use_page_meta_with_errors(|t| t.journey.branch_title, errors.any());
-    let branches = bank_branches(a.bank.clone());
+    let branches = branches_of(a.bank.clone(), false);
     Effect::new(move |_| {
         let (d, o) = (district.get(), on_the_spot.get());
         journey.answers.update(|a| {

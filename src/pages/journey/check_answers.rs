@@ -4,7 +4,7 @@ use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use sscard_rules::wire::{
-    ApplicationRequest, Branch, BranchQuery, GuardianshipProof, MinorApplicant, PostalAddress,
+    ApplicationRequest, Branch, GuardianshipProof, MinorApplicant, PostalAddress,
 };
 use sscard_rules::{Bank, banks};
 
@@ -12,7 +12,7 @@ use super::field_messages;
 use crate::api;
 use crate::components::{ErrorSummary, FormErrors, TimelinePanel, msg, use_page_meta_with_errors};
 use crate::i18n::{Locale, Texts, use_i18n};
-use crate::journey::{Answers, CITY, Step, use_journey};
+use crate::journey::{Answers, CITY, Step, branches_of, use_journey};
 
 /// A fresh idempotency key (a random UUID from the browser).
 fn new_key() -> String {
@@ -109,20 +109,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
     use_page_meta_with_errors(|t| t.journey.check_title, errors.any());
     journey.answers.update(|a| a.changing = true);
     let bank = journey.answers.get_untracked().bank;
-    let branches = LocalResource::new(move || {
-        let bank = bank.clone();
-        async move {
-            api::branches(
-                CITY.id(),
-                &BranchQuery {
-                    bank,
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap_or_default()
-        }
-    });
+    let branches = branches_of(bank, false);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if submitting.get_untracked() {

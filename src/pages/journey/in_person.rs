@@ -1,11 +1,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use sscard_rules::wire::BranchQuery;
 
-use crate::api;
 use crate::components::{BackLink, TimelinePanel, use_page_title};
 use crate::i18n::use_i18n;
-use crate::journey::{CITY, Step, use_journey};
+use crate::journey::{Step, branches_of, use_journey};
 
 /// `/apply/in-person`: on-the-spot card making and home visits are done in person, not online.
 /// Says so plainly, lists the (sample) branches that can help and offers another way.
@@ -32,21 +30,7 @@ pub fn InPersonPage() -> impl IntoView {
         Signal::from(false),
     );
     let bank = journey.answers.get_untracked().bank;
-    let branches = LocalResource::new(move || {
-        let bank = bank.clone();
-        async move {
-            api::branches(
-                CITY.id(),
-                &BranchQuery {
-                    bank,
-                    on_the_spot: Some(true),
-                    ..Default::default()
-                },
-            )
-            .await
-            .unwrap_or_default()
-        }
-    });
+    let branches = branches_of(bank, true);
     let page = move || {
         let t = i18n.t();
         let j = t.journey;

@@ -44,13 +44,19 @@ pub fn ConfirmationPage() -> impl IntoView {
         let t = i18n.t();
         let j = t.journey;
         match application.get() {
+            // While loading, the same panel and QR space as the loaded page, so nothing moves
+            // when the application arrives.
             None => view! {
-                <h1 tabindex="-1">{j.conf_title}</h1>
-                <p>{j.loading}</p>
+                <div class="confirmation-panel">
+                    <h1 tabindex="-1">{j.conf_title}</h1>
+                    <p>{j.conf_reference}</p>
+                    <p class="reference">{j.loading}</p>
+                </div>
+                <div class="qr"></div>
             }
             .into_any(),
             Some(None) => view! {
-                <h1 tabindex="-1">{j.conf_title}</h1>
+                <h1 tabindex="-1">{t.not_found_title}</h1>
                 <p>{j.conf_not_found}</p>
                 <p><A href="/progress">{j.conf_track}</A></p>
             }
@@ -86,6 +92,8 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
         ))
     });
     let guardian = app.actor == "guardian";
+    // The loading state's heading had focus; it has just been replaced by this one.
+    request_animation_frame(crate::dom::focus_main_heading);
     let by_post = app.pickup == "mail";
     let print = |_| {
         if let Some(w) = web_sys::window() {

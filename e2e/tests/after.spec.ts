@@ -261,7 +261,7 @@ test('the rules explorer counts working days across a holiday, with its citation
   await expect(page.locator('main')).toContainText('计入的调休上班日：');
   await expect(page.locator('main')).toContainText('国务院办公厅关于2026年部分节假日安排的通知');
   await expect(page.locator('main')).toContainText('临时挂失自动解挂（天）');
-  await expect(page.getByRole('heading', { name: '资料不一致时的决定' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '资料未说明或不一致时的决定' })).toBeVisible();
   await expect(page.locator('.decisions')).toContainText('D14');
   await screenshot(page, 'after-rules');
   await expectNoAxeViolations(page);

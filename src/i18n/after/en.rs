@@ -765,7 +765,7 @@ pub static EN: AfterTexts = AfterTexts {
         trace_heading: "How it was worked out",
         trace_labels: ["Inputs", "Parameters", "Outcome", "Sources"],
         trace_note: "The trace is the rule engine's own record, shown as it is.",
-        decisions_heading: "Decisions where the sources disagree",
+        decisions_heading: "Decisions where the sources are silent or disagree",
         decisions_lead: "Where the documents are silent, unclear or disagree, this service decided:",
         yes_no: ["Yes", "No"],
     },

@@ -579,7 +579,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         trace_heading: "计算过程",
         trace_labels: ["输入", "参数", "结论", "依据"],
         trace_note: "计算过程是规则引擎自己的英文记录，原样显示。",
-        decisions_heading: "资料不一致时的决定",
+        decisions_heading: "资料未说明或不一致时的决定",
         decisions_lead: "资料没有说明、没有说清楚或几份资料说法不同时，本服务这样处理：",
         yes_no: ["是", "否"],
     },

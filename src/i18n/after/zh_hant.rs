@@ -579,7 +579,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         trace_heading: "計算過程",
         trace_labels: ["輸入", "參數", "結論", "依據"],
         trace_note: "計算過程是規則引擎自己的英文記錄，原樣顯示。",
-        decisions_heading: "資料不一致時的決定",
+        decisions_heading: "資料未說明或不一致時的決定",
         decisions_lead: "資料沒有說明、沒有說清楚或幾份資料說法不同時，本服務這樣處理：",
         yes_no: ["是", "否"],
     },

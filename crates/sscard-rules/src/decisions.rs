@@ -201,4 +201,10 @@ pub const DECISION_LIST: &[Decision] = &[
         "新服務密碼為 6 位數字，不能是同一數字重複 6 次，也不能是初始密碼。",
         "A new service password is 6 digits, not one digit six times and not the initial password.",
     ),
+    d(
+        "D29",
+        "邮寄地址必填，最多 100 个字；验证码为 6 位数字。",
+        "郵寄地址必填，最多 100 個字；驗證碼為 6 位數字。",
+        "A postal address is required, at most 100 characters; a one-time code is 6 digits.",
+    ),
 ];

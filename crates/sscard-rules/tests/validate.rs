@@ -301,3 +301,46 @@ fn service_passwords() {
         "ValidationError forwards code()",
     );
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn addresses_and_one_time_codes() {
+    let at_limit = "路".repeat(ADDRESS_MAX_CHARS);
+    let over = "路".repeat(ADDRESS_MAX_CHARS + 1);
+    let addresses: &[(&str, Result<&str, &str>)] = &[
+        (
+            "  东城区东华门街道某某胡同 1 号 ",
+            Ok("东城区东华门街道某某胡同 1 号"),
+        ),
+        (at_limit.as_str(), Ok(at_limit.as_str())),
+        (over.as_str(), Err("address.too_long")),
+        ("   ", Err("address.empty")),
+        ("", Err("address.empty")),
+    ];
+    for (input, want) in addresses {
+        let got = parse_address(input).map_err(|e| e.code());
+        check(
+            got.as_deref().map_err(|e| *e) == *want,
+            "DECISIONS D29",
+            &format!("{input:?} → {got:?}"),
+        );
+    }
+    let codes: &[(&str, Result<&str, &str>)] = &[
+        ("123456", Ok("123456")),
+        (" 123 456 ", Ok("123456")),
+        ("１２３４５６", Ok("123456")),
+        ("12345", Err("code.format")),
+        ("1234567", Err("code.format")),
+        ("12a456", Err("code.format")),
+        ("", Err("code.empty")),
+        ("  ", Err("code.empty")),
+    ];
+    for (input, want) in codes {
+        let got = parse_one_time_code(input).map_err(|e| e.code());
+        check(
+            got.as_deref().map_err(|e| *e) == *want,
+            "DECISIONS D29",
+            &format!("{input:?} → {got:?}"),
+        );
+    }
+}

@@ -172,7 +172,7 @@ pub static EN: JourneyTexts = JourneyTexts {
     address_hint: "District, street, compound, building and flat number",
     postal_label: "Postal code",
     e_address_empty: "Enter the address",
-    e_address_long: "The address must be 100 characters or fewer",
+    e_address_long: "The address must be {n} characters or fewer",
     branch_title: "Choose a branch to collect the card",
     branch_sample: "These branches are sample data for the demonstration, not real branches.",
     district_label: "District",

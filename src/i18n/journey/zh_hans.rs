@@ -172,7 +172,7 @@ pub static ZH_HANS: JourneyTexts = JourneyTexts {
     address_hint: "区、街道、小区、楼号和门牌号",
     postal_label: "邮政编码",
     e_address_empty: "输入详细地址",
-    e_address_long: "详细地址不能超过 100 个字",
+    e_address_long: "详细地址不能超过 {n} 个字",
     branch_title: "选择领卡网点",
     branch_sample: "以下网点为演示用的示例数据，不是真实网点。",
     district_label: "区",

@@ -172,7 +172,7 @@ pub static ZH_HANT: JourneyTexts = JourneyTexts {
     address_hint: "區、街道、小區、樓號和門牌號",
     postal_label: "郵政編碼",
     e_address_empty: "輸入詳細地址",
-    e_address_long: "詳細地址不能超過 100 個字",
+    e_address_long: "詳細地址不能超過 {n} 個字",
     branch_title: "選擇領卡網點",
     branch_sample: "以下網點為演示用的示例數據，不是真實網點。",
     district_label: "區",

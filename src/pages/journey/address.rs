@@ -1,17 +1,14 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use sscard_rules::{parse_mobile, parse_name, parse_postal_code};
+use sscard_rules::{parse_address, parse_mobile, parse_name, parse_postal_code};
 
 use super::field_messages;
 use crate::components::{
-    BackLink, ErrorSummary, FormErrors, TextField, TimelinePanel, msg, use_page_meta_with_errors,
+    BackLink, ErrorSummary, FormErrors, TextField, TimelinePanel, use_page_meta_with_errors,
 };
 use crate::i18n::use_i18n;
 use crate::journey::{Step, next_after, use_journey};
-
-/// Longest address accepted, in characters.
-const ADDRESS_MAX: usize = 100;
 
 /// `/apply/address`: where the card is posted. Recipient and mobile start as the applicant's
 /// own, so nothing is typed twice.
@@ -56,10 +53,8 @@ pub fn AddressPage() -> impl IntoView {
         if let Err(e) = parse_mobile(&m) {
             problems.push(("recipient-mobile", field_messages::mobile(e)));
         }
-        if ad.trim().is_empty() {
-            problems.push(("address", msg(|t| t.journey.e_address_empty)));
-        } else if ad.trim().chars().count() > ADDRESS_MAX {
-            problems.push(("address", msg(|t| t.journey.e_address_long)));
+        if let Err(e) = parse_address(&ad) {
+            problems.push(("address", field_messages::address(e)));
         }
         if let Err(e) = parse_postal_code(&p) {
             problems.push(("postal-code", field_messages::postal_code(e)));

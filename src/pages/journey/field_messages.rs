@@ -1,7 +1,9 @@
 //! Messages for the rules crate's validation errors and the server's problem codes. Each kind of
 //! problem has its own message, in the current language.
 
-use sscard_rules::{IdNumberError, MobileError, NameError, PostalCodeError};
+use sscard_rules::{
+    AddressError, IdNumberError, MobileError, NameError, OneTimeCodeError, PostalCodeError,
+};
 
 use crate::api::ApiError;
 use crate::components::{Msg, msg, msg_with};
@@ -46,6 +48,24 @@ pub fn postal_code(error: PostalCodeError) -> Msg {
     }
 }
 
+/// A postal address that was not accepted.
+pub fn address(error: AddressError) -> Msg {
+    match error {
+        AddressError::Empty => msg(|t| t.journey.e_address_empty),
+        AddressError::TooLong { max } => {
+            msg_with(|t| t.journey.e_address_long, "{n}", max.to_string())
+        }
+    }
+}
+
+/// A one-time code that was not accepted.
+pub fn one_time_code(error: OneTimeCodeError) -> Msg {
+    match error {
+        OneTimeCodeError::Empty => msg(|t| t.journey.e_code_empty),
+        OneTimeCodeError::Format => msg(|t| t.journey.e_code_format),
+    }
+}
+
 /// The message for a code the server sent (a field problem's or the problem's own).
 pub fn server_code(code: &str) -> Msg {
     match code {
@@ -60,6 +80,12 @@ pub fn server_code(code: &str) -> Msg {
         "id_number.check_digit" => msg(|t| t.journey.e_id_check),
         "mobile.empty" => msg(|t| t.journey.e_mobile_empty),
         "mobile.format" => msg(|t| t.journey.e_mobile_format),
+        "address.empty" => msg(|t| t.journey.e_address_empty),
+        "address.too_long" => msg_with(
+            |t| t.journey.e_address_long,
+            "{n}",
+            sscard_rules::ADDRESS_MAX_CHARS.to_string(),
+        ),
         "postal_code.empty" => msg(|t| t.journey.e_postal_empty),
         "postal_code.format" => msg(|t| t.journey.e_postal_format),
         "child.not_minor" => msg(|t| t.journey.e_child_not_minor),

@@ -2,6 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
+use sscard_rules::parse_one_time_code;
 use sscard_rules::wire::CodeVerify;
 
 use super::field_messages;
@@ -34,19 +35,13 @@ pub fn VerifyPage() -> impl IntoView {
         if busy.get_untracked() {
             return;
         }
-        let typed: String = code
-            .get_untracked()
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect();
-        if typed.is_empty() {
-            errors.set(vec![("code", msg(|t| t.journey.e_code_empty))]);
-            return;
-        }
-        if typed.len() != 6 || !typed.chars().all(|c| c.is_ascii_digit()) {
-            errors.set(vec![("code", msg(|t| t.journey.e_code_format))]);
-            return;
-        }
+        let typed = match parse_one_time_code(&code.get_untracked()) {
+            Ok(digits) => digits,
+            Err(e) => {
+                errors.set(vec![("code", field_messages::one_time_code(e))]);
+                return;
+            }
+        };
         let Some(challenge_id) = journey.answers.get_untracked().challenge_id else {
             errors.set(vec![("code", msg(|t| t.journey.e_code_expired))]);
             return;

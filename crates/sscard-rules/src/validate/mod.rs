@@ -4,6 +4,7 @@
 //! RFC 9457 problem document and the app maps it to a message in each language.
 //! Normalisation is forgiving (spaces, full-width characters, lower-case x).
 
+mod address;
 mod guardian;
 mod id_number;
 mod mobile;
@@ -15,6 +16,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+pub use address::{
+    ADDRESS_MAX_CHARS, AddressError, ONE_TIME_CODE_LEN, OneTimeCodeError, parse_address,
+    parse_one_time_code,
+};
 pub use guardian::{GuardianError, check_guardianship};
 pub use id_number::{IdNumber, IdNumberError, Sex, check_digit, parse_id_number};
 pub use mobile::{MobileError, parse_mobile};
@@ -38,6 +43,10 @@ pub enum ValidationError {
     Guardian(GuardianError),
     /// A new service password.
     ServicePassword(PasswordError),
+    /// A postal address.
+    Address(AddressError),
+    /// A one-time code.
+    OneTimeCode(OneTimeCodeError),
 }
 
 impl ValidationError {
@@ -50,6 +59,8 @@ impl ValidationError {
             Self::PostalCode(e) => e.code(),
             Self::Guardian(e) => e.code(),
             Self::ServicePassword(e) => e.code(),
+            Self::Address(e) => e.code(),
+            Self::OneTimeCode(e) => e.code(),
         }
     }
 }
@@ -63,6 +74,8 @@ impl fmt::Display for ValidationError {
             Self::PostalCode(e) => e.fmt(f),
             Self::Guardian(e) => e.fmt(f),
             Self::ServicePassword(e) => e.fmt(f),
+            Self::Address(e) => e.fmt(f),
+            Self::OneTimeCode(e) => e.fmt(f),
         }
     }
 }
@@ -77,7 +90,8 @@ macro_rules! from_error {
     )*};
 }
 from_error!(IdNumberError => IdNumber, MobileError => Mobile, NameError => Name,
-    PostalCodeError => PostalCode, GuardianError => Guardian, PasswordError => ServicePassword);
+    PostalCodeError => PostalCode, GuardianError => Guardian, PasswordError => ServicePassword, AddressError => Address,
+    OneTimeCodeError => OneTimeCode);
 
 /// Maps full-width ASCII (U+FF01–U+FF5E) to ASCII and drops every kind of white space and
 /// the separators people type inside numbers (`-`, `－`). Used for numbers, not for names.

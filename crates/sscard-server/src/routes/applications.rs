@@ -9,8 +9,8 @@ use axum::{
 use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
-    Actor, PickupMethod, check_guardianship, evaluate_eligibility, parse_id_number, parse_mobile,
-    parse_name, parse_postal_code,
+    Actor, PickupMethod, check_guardianship, evaluate_eligibility, parse_address, parse_id_number,
+    parse_mobile, parse_name, parse_postal_code,
     wire::{Application, ApplicationRequest, ApplicationStatus, HeldCard},
 };
 
@@ -159,20 +159,9 @@ pub async fn create(
                     parse_postal_code(&a.postal_code),
                     |e| e.code(),
                 );
-                let len = a.address.trim().chars().count();
-                if len == 0 {
-                    errors.push(
-                        "postal_address.address",
-                        "address.empty",
-                        "enter the address",
-                    );
-                } else if len > 200 {
-                    errors.push(
-                        "postal_address.address",
-                        "address.too_long",
-                        "the address is longer than 200 characters",
-                    );
-                }
+                errors.check("postal_address.address", parse_address(&a.address), |e| {
+                    e.code()
+                });
             }
         }
     }

@@ -9,7 +9,7 @@ use axum::{
 use chrono::{Duration, Utc};
 use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
-    parse_id_number, parse_mobile, parse_name, parse_new_service_password,
+    parse_id_number, parse_mobile, parse_name, parse_new_service_password, parse_one_time_code,
     wire::{
         CodeRequest, CodeSent, CodeVerify, PasswordChange, PasswordSignIn, SessionInfo, SessionKind,
     },
@@ -255,10 +255,9 @@ pub async fn verify_code(
     Body(req): Body<CodeVerify>,
 ) -> ApiResult<Response> {
     let mut errors = FieldErrors::default();
-    if req.code.len() != 6 || !req.code.bytes().all(|b| b.is_ascii_digit()) {
-        errors.push("code", "code.format", "the code has 6 digits");
-    }
+    let code = errors.check("code", parse_one_time_code(&req.code), |e| e.code());
     errors.finish()?;
+    let code = code.unwrap_or_default();
     rate_limit(&state, &addr, &req.challenge_id)?;
     let subject = req.challenge_id.clone();
     let today = state.clock.today();
@@ -291,7 +290,7 @@ pub async fn verify_code(
             if used || expired || attempts >= MAX_CODE_ATTEMPTS {
                 return Ok(Err(ApiError::new(StatusCode::UNAUTHORIZED, "code_expired", "验证码已失效，请重新获取")));
             }
-            if ids::sha256_hex(format!("{}:{}", req.challenge_id, req.code).as_bytes()) != code_hash {
+            if ids::sha256_hex(format!("{}:{}", req.challenge_id, code).as_bytes()) != code_hash {
                 tx.execute("UPDATE otp_challenges SET attempts = attempts + 1 WHERE id = ?1", params![req.challenge_id])?;
                 return Ok(Err(invalid()));
             }

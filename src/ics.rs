@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 /// event instead of adding a copy). Keep personal data out of `summary` and `description`:
 /// calendars sync to other devices and show on lock screens.
 pub fn ics_event(uid: &str, date: NaiveDate, summary: &str, description: &str) -> String {
-    let start = date.format("%Y%m%d").to_string();
-    let end = date.succ_opt().unwrap_or(date).format("%Y%m%d").to_string();
+    let start = sscard_rules::basic_date(date);
+    let end = sscard_rules::basic_date(date.succ_opt().unwrap_or(date));
     let lines = [
         "BEGIN:VCALENDAR".to_owned(),
         "VERSION:2.0".to_owned(),

@@ -92,7 +92,7 @@ pub fn provide_journey() {
             state.demo.set(health.demo);
             if health.demo
                 && let Ok(clock) = api::demo_clock().await
-                && let Ok(today) = NaiveDate::parse_from_str(&clock.today, "%Y-%m-%d")
+                && let Some(today) = sscard_rules::parse_iso_date(&clock.today)
             {
                 state.today.set(today);
             }

@@ -50,7 +50,7 @@ pub fn parse_ymd(value: &str) -> Option<NaiveDate> {
             other => other,
         })
         .collect();
-    NaiveDate::parse_from_str(&clean, "%Y-%m-%d").ok()
+    sscard_rules::parse_ymd_loose(&clean)
 }
 
 /// The person-facing text of a failed API call: the page's own text for the problem code when

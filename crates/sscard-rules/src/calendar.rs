@@ -203,22 +203,9 @@ struct RawHoliday {
 
 /// Parses `YYYY-MM-DD` strictly.
 fn parse_date(value: &str) -> Result<NaiveDate, CalendarError> {
-    let bad = || CalendarError::BadDate {
+    crate::dates::parse_iso_date(value).ok_or_else(|| CalendarError::BadDate {
         value: value.to_owned(),
-    };
-    let mut parts = value.split('-');
-    let (Some(y), Some(m), Some(d), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return Err(bad());
-    };
-    if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-        return Err(bad());
-    }
-    let y: i32 = y.parse().map_err(|_| bad())?;
-    let m: u32 = m.parse().map_err(|_| bad())?;
-    let d: u32 = d.parse().map_err(|_| bad())?;
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(bad)
+    })
 }
 
 fn is_weekend(date: NaiveDate) -> bool {

@@ -17,6 +17,40 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+/// Parses an ISO date `YYYY-MM-DD` (the wire format) strictly: four-digit year, two-digit month
+/// and day, a real date. Written here so neither side needs chrono's format-string parser, which
+/// costs the app about 10 KB of wasm.
+pub fn parse_iso_date(value: &str) -> Option<NaiveDate> {
+    parse_ymd_parts(value, 2)
+}
+
+/// Parses `Y-M-D` with a four-digit year and a month and day of one or two digits (what people
+/// type); `None` unless it is a real date.
+pub fn parse_ymd_loose(value: &str) -> Option<NaiveDate> {
+    parse_ymd_parts(value, 1)
+}
+
+fn parse_ymd_parts(value: &str, min_digits: usize) -> Option<NaiveDate> {
+    let mut parts = value.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return None;
+    };
+    let digits = |s: &str, min: usize, max: usize| {
+        (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(y, 4, 4) || !digits(m, min_digits, 2) || !digits(d, min_digits, 2) {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+}
+
+/// The date as `YYYYMMDD` (iCalendar's DATE form), without chrono's formatter.
+pub fn basic_date(date: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
+}
+
 /// Adds natural days; `None` outside chrono's date range.
 pub fn add_days(date: NaiveDate, days: u64) -> Option<NaiveDate> {
     date.checked_add_days(Days::new(days))

@@ -34,8 +34,8 @@ pub use citation::{
     CALENDAR_DATA, Citation, DECISIONS, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004,
 };
 pub use dates::{
-    Age, add_days, add_months, age_on, anniversary, days_period_end, has_reached_age,
-    months_period_end, natural_days_between, sub_days,
+    Age, add_days, add_months, age_on, anniversary, basic_date, days_period_end, has_reached_age,
+    months_period_end, natural_days_between, parse_iso_date, parse_ymd_loose, sub_days,
 };
 pub use decisions::{DECISION_LIST, Decision};
 pub use eligibility::{

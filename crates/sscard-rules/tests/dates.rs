@@ -4,6 +4,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
 use common::{check, d};
+use chrono::NaiveDate;
 use sscard_rules::*;
 
 struct MonthCase {
@@ -197,5 +198,40 @@ fn day_periods_and_edges() {
         add_days(chrono::NaiveDate::MAX, 1).is_none(),
         "no panic",
         "overflow is None",
+    );
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn date_text_forms() {
+    // The wire format (docs/api.md): strict YYYY-MM-DD, real dates only.
+    let strict: &[(&str, Option<NaiveDate>)] = &[
+        ("2026-02-28", Some(d(2026, 2, 28))),
+        ("2024-02-29", Some(d(2024, 2, 29))),
+        ("2026-02-29", None),
+        ("2026-2-28", None),
+        ("26-02-28", None),
+        ("2026-02-28-01", None),
+        ("2026-0a-28", None),
+        ("+202-02-28", None),
+        ("", None),
+    ];
+    for (text, want) in strict {
+        check(parse_iso_date(text) == *want, "api.md date format", text);
+    }
+    // What people type in the rules explorer: one-digit month and day are fine.
+    let loose: &[(&str, Option<NaiveDate>)] = &[
+        ("2026-9-3", Some(d(2026, 9, 3))),
+        ("2026-09-30", Some(d(2026, 9, 30))),
+        ("2026-9-31", None),
+        ("2026-009-03", None),
+    ];
+    for (text, want) in loose {
+        check(parse_ymd_loose(text) == *want, "explorer date input", text);
+    }
+    check(
+        basic_date(d(2027, 1, 5)) == "20270105",
+        "RFC 5545 DATE",
+        "basic form",
     );
 }

@@ -75,10 +75,9 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
     let t = i18n.t();
     let j = t.journey;
     let locale = i18n.locale.get_untracked();
-    let deadline = NaiveDate::parse_from_str(&app.expected.production_deadline, "%Y-%m-%d").ok();
+    let deadline = sscard_rules::parse_iso_date(&app.expected.production_deadline);
     let made_by = deadline.map(|d| {
-        let days =
-            (d - NaiveDate::parse_from_str(&app.submitted_on, "%Y-%m-%d").unwrap_or(d)).num_days();
+        let days = (d - sscard_rules::parse_iso_date(&app.submitted_on).unwrap_or(d)).num_days();
         j.tl_natural_days
             .replace("{n}", &days.to_string())
             .replace("{date}", &format::date(locale, d))

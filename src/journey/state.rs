@@ -43,7 +43,7 @@ impl JourneyState {
     pub fn save_to_server(&self) {
         let answers = self.answers.get_untracked();
         spawn_local(async move {
-            if let Ok(data) = serde_json::to_value(&answers) {
+            if let Ok(data) = serde_json::value::to_raw_value(&answers) {
                 let _ = api::put_draft(&Draft {
                     data,
                     updated_at: None,
@@ -106,7 +106,7 @@ pub fn provide_journey() {
                 state.session.set(Some(session));
                 if state.answers.get_untracked() == Answers::default()
                     && let Ok(draft) = api::get_draft().await
-                    && let Ok(answers) = serde_json::from_value::<Answers>(draft.data)
+                    && let Ok(answers) = serde_json::from_str::<Answers>(draft.data.get())
                 {
                     state.answers.set(answers);
                 }

@@ -170,17 +170,24 @@ pub fn bank_name(t: &'static AfterTexts, id: &str) -> String {
 
 /// The stable snake_case id serde writes for a rule-engine value; for internally tagged enums
 /// (`{"kind": "…", …}` or `{"code": "…", …}`) the tag's value.
+///
+/// Read from the JSON text rather than a `serde_json::Value`, which the app otherwise never needs.
+/// Ids are snake_case, so they never contain quotes or escapes.
 pub fn engine_id<T: Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(id)) => id,
-        Ok(serde_json::Value::Object(map)) => map
-            .get("kind")
-            .or_else(|| map.get("code"))
-            .and_then(|v| v.as_str())
-            .unwrap_or_default()
-            .to_owned(),
-        _ => String::new(),
+    let Ok(json) = serde_json::to_string(value) else {
+        return String::new();
+    };
+    if let Some(id) = json.strip_prefix('"').and_then(|rest| rest.strip_suffix('"')) {
+        return id.to_owned();
     }
+    // serde writes an internally tagged enum's tag first.
+    ["{\"kind\":\"", "{\"code\":\""]
+        .iter()
+        .find_map(|tag| {
+            let rest = json.strip_prefix(tag)?;
+            Some(rest[..rest.find('"')?].to_owned())
+        })
+        .unwrap_or_default()
 }
 
 /// Shorthand used by every page: the after texts of the current locale (tracked).

@@ -27,7 +27,7 @@ fn request(a: &Answers) -> Option<ApplicationRequest> {
     let pickup = a.pickup.clone().filter(|p| p == "mail" || p == "branch")?;
     let minor = if a.is_guardian() {
         let proof: GuardianshipProof =
-            serde_json::from_value(serde_json::Value::String(a.child_proof.clone()?)).ok()?;
+            serde_json::from_str(&format!("\"{}\"", a.child_proof.as_deref()?)).ok()?;
         Some(MinorApplicant {
             name: a.child_name.trim().into(),
             id_number: a.child_id_number.clone(),

@@ -36,7 +36,7 @@ pub async fn get_draft(State(state): State<AppState>, me: Signed) -> ApiResult<J
         .await?;
     let (data, updated_at) = row.ok_or_else(|| ApiError::not_found().detail("没有保存的草稿"))?;
     Ok(Json(Draft {
-        data: serde_json::from_str(&data).map_err(ApiError::internal)?,
+        data: serde_json::value::RawValue::from_string(data).map_err(ApiError::internal)?,
         updated_at: Some(updated_at),
     }))
 }
@@ -54,14 +54,15 @@ pub async fn put_draft(
     me: Signed,
     Body(draft): Body<Draft>,
 ) -> ApiResult<Json<Draft>> {
-    if !draft.data.is_object() {
+    let text = draft.data.get().to_owned();
+    // RawValue is valid JSON without leading whitespace: an object starts with '{'.
+    if !text.starts_with('{') {
         return Err(ApiError::validation(vec![]).field(
             "data",
             "draft.not_object",
             "the draft must be a JSON object",
         ));
     }
-    let text = serde_json::to_string(&draft.data).map_err(ApiError::internal)?;
     if text.len() > MAX_DRAFT_BYTES {
         return Err(ApiError::validation(vec![]).field(
             "data",

@@ -1,5 +1,5 @@
-// Runs before the app: (1) shows the static start-page shell only where it matches what the app
-// will draw (the start page, default language) and applies the remembered large-text mode early,
+// Runs before the app: (1) shows the static shell only where it matches what the app will draw
+// (the start page or the first journey question, default language) and applies the remembered large-text mode early,
 // so nothing jumps when the app takes over; (2) shows the plain "this browser cannot run the
 // service" page when the app cannot start: no WebAssembly, a failed download or compile, or no
 // start after 15 seconds. The app removes both elements as soon as it runs.
@@ -8,7 +8,8 @@
   var root = document.documentElement;
   try {
     var locale = localStorage.getItem('sscard.locale');
-    if (location.pathname === '/' && (!locale || locale === 'zh-Hans')) root.setAttribute('data-prerender', 'on');
+    var path = location.pathname;
+    if ((path === '/' || path === '/check') && (!locale || locale === 'zh-Hans')) root.setAttribute('data-prerender', path);
     if (localStorage.getItem('sscard.elderly') === '1') root.classList.add('elderly');
   } catch (e) { /* storage blocked: the app still starts */ }
 

@@ -60,7 +60,14 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
-/// Removes the element with this id, if any.
+/// Whether boot.js is showing a static shell (`<html data-prerender="/">` or `"/check"`).
+pub fn prerender_shown() -> bool {
+    document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute("data-prerender"))
+}
+
+/// Removes the element with this id, if there is one.
 pub fn remove_by_id(id: &str) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {
         el.remove();
@@ -83,5 +90,12 @@ pub fn set_html_class(class: &str, on: bool) {
 pub fn set_html_attribute(name: &str, value: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
         let _ = root.set_attribute(name, value);
+    }
+}
+
+/// Removes an attribute from `<html>`.
+pub fn remove_html_attribute(name: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.remove_attribute(name);
     }
 }

@@ -27,17 +27,31 @@ test('a working browser never sees the fallback', async ({ page }) => {
   await expect(page.locator('#boot-fallback')).toHaveCount(0);
 });
 
-// index.html carries a static copy of the start page's first screen (for a fast first paint).
-// It must say exactly what the app then renders, or the page would change under the reader.
-test('the static start-page shell matches what the app renders', async ({ page, request }) => {
-  const html = await (await request.get('/')).text();
-  const mirrored = [...html.matchAll(/data-mirror="([^"]+)">([\s\S]*?)<\/(?:p|ul)>/g)]
-    .map(([, selector, body]) => ({ selector, text: body.replace(/<[^>]+>/g, '').replace(/\s+/g, '') }));
-  expect(mirrored.length).toBeGreaterThanOrEqual(4);
-  await page.goto('/');
-  await expect(page.locator('main h1')).toBeVisible();
-  for (const { selector, text } of mirrored) {
-    const rendered = (await page.locator(`main ${selector}`).first().innerText()).replace(/\s+/g, '');
-    expect(rendered, `shell text for ${selector}`).toBe(text);
-  }
+// index.html carries static copies of the first screen of the start page and of the first
+// journey question (for a fast first paint). Each must say exactly what the app then renders, or
+// the page would change under the reader.
+for (const route of ['/', '/check']) {
+  test(`the static shell of ${route} matches what the app renders`, async ({ page, request }) => {
+    const html = await (await request.get('/')).text();
+    const block = html.split(/<div class="page" data-route="/).find((part) => part.startsWith(`${route}"`));
+    expect(block, `a shell for ${route}`).toBeTruthy();
+    const mirrored = [...block!.matchAll(/data-mirror="([^"]+)">([\s\S]*?)<\/(?:p|ul|span)>/g)]
+      .map(([, selector, body]) => ({ selector, text: body.replace(/<[^>]+>/g, '').replace(/\s+/g, '') }));
+    expect(mirrored.length).toBeGreaterThanOrEqual(4);
+    await page.goto(route);
+    await expect(page.locator('main h1')).toBeVisible();
+    for (const { selector, text } of mirrored) {
+      const rendered = (await page.locator(`main ${selector}`).first().innerText()).replace(/\s+/g, '');
+      expect(rendered, `shell text for ${selector}`).toBe(text);
+    }
+  });
+}
+
+// The shell's options cannot be chosen: a choice made before the app runs would be lost.
+test('the static journey shell offers nothing to fill in before the app runs', async ({ page }) => {
+  await page.route(/_bg\.wasm$/, () => new Promise(() => {})); // the app never arrives
+  await page.goto('/check');
+  const shell = page.locator('#prerender [data-route="/check"]');
+  await expect(shell).toBeVisible();
+  await expect(shell.locator('input:enabled')).toHaveCount(0);
 });

@@ -177,7 +177,10 @@ pub fn engine_id<T: Serialize>(value: &T) -> String {
     let Ok(json) = serde_json::to_string(value) else {
         return String::new();
     };
-    if let Some(id) = json.strip_prefix('"').and_then(|rest| rest.strip_suffix('"')) {
+    if let Some(id) = json
+        .strip_prefix('"')
+        .and_then(|rest| rest.strip_suffix('"'))
+    {
         return id.to_owned();
     }
     // serde writes an internally tagged enum's tag first.

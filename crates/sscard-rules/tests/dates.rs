@@ -3,8 +3,8 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{check, d};
 use chrono::NaiveDate;
+use common::{check, d};
 use sscard_rules::*;
 
 struct MonthCase {

@@ -32,6 +32,15 @@ else
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
+WASM_SPLIT_VERSION=0.2.4
+step "wasm-split-cli $WASM_SPLIT_VERSION (splits the app's wasm; scripts/build-wasm.sh)"
+if [ -x .tools/wasm-split/bin/wasm-split-cli ] && [ "$(cat .tools/wasm-split/version 2>/dev/null)" = "$WASM_SPLIT_VERSION" ]; then
+  echo "present"
+else
+  cargo install --locked --root .tools/wasm-split wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary
+  echo "$WASM_SPLIT_VERSION" > .tools/wasm-split/version
+fi
+
 step "npm packages (binaryen wasm-opt, Playwright, axe)"
 # The marker records which lock file the installed node_modules came from.
 lock_sum="$(sha256sum package-lock.json | cut -d' ' -f1)"

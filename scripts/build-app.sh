@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the app in release mode into dist/ (Trunk, wasm-bindgen, wasm-opt -Oz).
+# Builds the app in release mode into dist/: Trunk for the HTML, CSS and static files, and its
+# post_build hook scripts/build-wasm.sh for the wasm (split into lazily loaded parts).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"

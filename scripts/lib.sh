@@ -2,7 +2,8 @@
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # npm's binaryen first, so Trunk finds wasm-opt 132 and never Debian's (which breaks the app).
-export PATH="$ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
+# wasm-split-cli lives in .tools/ (scripts/bootstrap.sh installs it there).
+export PATH="$ROOT/node_modules/.bin:$ROOT/.tools/wasm-split/bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 step() { printf '\n==> %s\n' "$*"; }
 fail() { printf 'error: %s\n' "$*" >&2; exit 1; }

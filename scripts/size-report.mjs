@@ -1,11 +1,20 @@
-// Prints the raw, gzip (-9) and brotli (q11) size of every file in dist/ and the first-load total
-// (index.html + the JS, wasm and CSS it loads + the favicon). Usage: node scripts/size-report.mjs [dist]
+// Prints the raw, gzip (-9) and brotli (q11) size of every file in dist/, then the first load of
+// the start page, of the first journey page and of the confirmation page: index.html, what it
+// references (CSS, boot.js, favicon), the app's JS, its main wasm and the split loader, plus the
+// lazily loaded parts the route's page needs (read from the loader, __wasm_split.js, with their
+// shared parts). Usage: node scripts/size-report.mjs [dist]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
 const BUDGET_BROTLI = 200 * 1024;
+// Route → the split points (page views, src/lazy_routes.rs) its first screen loads.
+const ROUTES = [
+  ['start page /', []],
+  ['journey /check', ['question']],
+  ['confirmation /apply/confirmation/…', ['confirmation']],
+];
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -27,16 +36,53 @@ function sizes(path) {
 
 const files = walk(dist).map((path) => ({ name: relative(dist, path), ...sizes(path) }));
 files.sort((a, b) => b.brotli - a.brotli);
-// First load = what index.html references, found by name in its text, plus index.html itself.
+const byName = new Map(files.map((f) => [f.name, f]));
+
+// Always loaded: index.html, what it names (CSS, boot.js, favicon, the app's JS and main wasm)
+// and the split loader the app's JS imports.
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const firstLoad = files.filter((f) => f.name === 'index.html' || html.includes(f.name));
+const base = files.filter((f) => f.name === 'index.html' || html.includes(f.name) ||
+  f.name.endsWith('/__wasm_split.js'));
+const loaderFile = base.find((f) => f.name.endsWith('/__wasm_split.js'));
+const appDir = loaderFile ? loaderFile.name.slice(0, -'__wasm_split.js'.length) : '';
+
+// Loader entries: name → { file, deps }.
+const entries = new Map();
+if (loaderFile) {
+  const js = readFileSync(join(dist, loaderFile.name), 'utf8');
+  const re = /const (__\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"[\s\S]*?\n, \[([^\]]*)\]/g;
+  for (const [, name, file, deps] of js.matchAll(re)) {
+    entries.set(name, { file: appDir + file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) });
+  }
+}
+function partsOf(point) {
+  const seen = new Set();
+  const visit = (name) => {
+    const entry = entries.get(name);
+    if (!entry || seen.has(entry.file)) return;
+    seen.add(entry.file);
+    entry.deps.forEach(visit);
+  };
+  visit(`__wasm_split_load_${point}`);
+  return [...seen].map((name) => byName.get(name)).filter(Boolean);
+}
 
 const pad = (s, n) => String(s).padStart(n);
 const row = (f) => `${pad(f.raw, 10)} ${pad(f.gzip, 10)} ${pad(f.brotli, 10)}  ${f.name}`;
-console.log(`${pad('raw', 10)} ${pad('gzip -9', 10)} ${pad('brotli 11', 10)}  file`);
-files.forEach((f) => console.log(row(f) + (firstLoad.includes(f) ? '  (first load)' : '')));
-const total = firstLoad.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
+const sum = (list) => list.reduce((t, f) => ({ raw: t.raw + f.raw, gzip: t.gzip + f.gzip, brotli: t.brotli + f.brotli }),
   { raw: 0, gzip: 0, brotli: 0 });
-console.log(`${row({ ...total, name: 'FIRST LOAD TOTAL' })}`);
-console.log(`budget: ${BUDGET_BROTLI} bytes brotli; ${total.brotli <= BUDGET_BROTLI ? 'within' : 'OVER'} budget ` +
-  `(${(100 * total.brotli / BUDGET_BROTLI).toFixed(1)}%)`);
+
+console.log(`${pad('raw', 10)} ${pad('gzip -9', 10)} ${pad('brotli 11', 10)}  file`);
+const lazy = files.filter((f) => !base.includes(f));
+base.forEach((f) => console.log(row(f) + '  (every first load)'));
+lazy.slice(0, 12).forEach((f) => console.log(row(f)));
+if (lazy.length > 12) console.log(row({ ...sum(lazy.slice(12)), name: `… ${lazy.length - 12} smaller lazily loaded files` }));
+console.log(row({ ...sum(files), name: 'ALL FILES' }));
+console.log('');
+for (const [label, points] of ROUTES) {
+  const parts = [...new Set(points.flatMap(partsOf))];
+  const total = sum([...base, ...parts]);
+  const verdict = total.brotli <= BUDGET_BROTLI ? 'within' : 'OVER';
+  console.log(`${row({ ...total, name: `FIRST LOAD ${label}` })}  (${base.length + parts.length} files; ` +
+    `${verdict} the ${BUDGET_BROTLI}-byte brotli budget: ${(100 * total.brotli / BUDGET_BROTLI).toFixed(1)}%)`);
+}

@@ -9,15 +9,9 @@ use leptos_router::{
 use crate::components::{DemoBanner, Footer, Header, SkipLink};
 use crate::i18n::provide_i18n;
 use crate::journey::provide_journey;
-use crate::pages::journey::{
-    AddressPage, BankPage, BranchPage, CheckAnswersPage, CheckBirthPage, CheckCardHeldPage,
-    CheckCategoryPage, CheckGuardianPage, CheckInsuredPage, CheckResidencePage, CheckResultPage,
-    CheckWhoPage, ChildPage, ConfirmationPage, DetailsPage, InPersonPage, PickupPage, VerifyPage,
-};
-use crate::pages::{
-    EnablePage, LossPage, PasswordPage, ProgressPage, RulesPage, SignInPage, WherePage,
-};
-use crate::pages::{HelpPage, HomePage, NotFoundPage};
+use crate::lazy_routes::*;
+use crate::pages::{HomePage, NotFoundPage};
+use leptos_router::Lazy;
 
 /// The whole application.
 #[component]
@@ -32,35 +26,35 @@ pub fn App() -> impl IntoView {
             <main id="main" class="page">
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/help") view=HelpPage />
+                    <Route path=path!("/help") view={Lazy::<HelpRoute>::new()} />
                     // The eligibility check (no personal data).
-                    <Route path=path!("/check") view=CheckWhoPage />
-                    <Route path=path!("/check/birth-date") view=CheckBirthPage />
-                    <Route path=path!("/check/guardian") view=CheckGuardianPage />
-                    <Route path=path!("/check/card") view=CheckCardHeldPage />
-                    <Route path=path!("/check/insured") view=CheckInsuredPage />
-                    <Route path=path!("/check/category") view=CheckCategoryPage />
-                    <Route path=path!("/check/residence") view=CheckResidencePage />
-                    <Route path=path!("/check/result") view=CheckResultPage />
+                    <Route path=path!("/check") view={Lazy::<CheckWhoRoute>::new()} />
+                    <Route path=path!("/check/birth-date") view={Lazy::<CheckBirthRoute>::new()} />
+                    <Route path=path!("/check/guardian") view={Lazy::<CheckGuardianRoute>::new()} />
+                    <Route path=path!("/check/card") view={Lazy::<CheckCardHeldRoute>::new()} />
+                    <Route path=path!("/check/insured") view={Lazy::<CheckInsuredRoute>::new()} />
+                    <Route path=path!("/check/category") view={Lazy::<CheckCategoryRoute>::new()} />
+                    <Route path=path!("/check/residence") view={Lazy::<CheckResidenceRoute>::new()} />
+                    <Route path=path!("/check/result") view={Lazy::<CheckResultRoute>::new()} />
                     // The application.
-                    <Route path=path!("/apply/details") view=DetailsPage />
-                    <Route path=path!("/apply/verify") view=VerifyPage />
-                    <Route path=path!("/apply/child") view=ChildPage />
-                    <Route path=path!("/apply/bank") view=BankPage />
-                    <Route path=path!("/apply/pickup") view=PickupPage />
-                    <Route path=path!("/apply/address") view=AddressPage />
-                    <Route path=path!("/apply/branch") view=BranchPage />
-                    <Route path=path!("/apply/in-person") view=InPersonPage />
-                    <Route path=path!("/apply/check") view=CheckAnswersPage />
-                    <Route path=path!("/apply/confirmation/:id") view=ConfirmationPage />
+                    <Route path=path!("/apply/details") view={Lazy::<DetailsRoute>::new()} />
+                    <Route path=path!("/apply/verify") view={Lazy::<VerifyRoute>::new()} />
+                    <Route path=path!("/apply/child") view={Lazy::<ChildRoute>::new()} />
+                    <Route path=path!("/apply/bank") view={Lazy::<BankRoute>::new()} />
+                    <Route path=path!("/apply/pickup") view={Lazy::<PickupRoute>::new()} />
+                    <Route path=path!("/apply/address") view={Lazy::<AddressRoute>::new()} />
+                    <Route path=path!("/apply/branch") view={Lazy::<BranchRoute>::new()} />
+                    <Route path=path!("/apply/in-person") view={Lazy::<InPersonRoute>::new()} />
+                    <Route path=path!("/apply/check") view={Lazy::<CheckAnswersRoute>::new()} />
+                    <Route path=path!("/apply/confirmation/:id") view={Lazy::<ConfirmationRoute>::new()} />
                     // After applying (issue 6).
-                    <Route path=path!("/sign-in") view=SignInPage />
-                    <Route path=path!("/progress") view=ProgressPage />
-                    <Route path=path!("/cards/:id/enable") view=EnablePage />
-                    <Route path=path!("/loss") view=LossPage />
-                    <Route path=path!("/password") view=PasswordPage />
-                    <Route path=path!("/where") view=WherePage />
-                    <Route path=path!("/rules") view=RulesPage />
+                    <Route path=path!("/sign-in") view={Lazy::<SignInRoute>::new()} />
+                    <Route path=path!("/progress") view={Lazy::<ProgressRoute>::new()} />
+                    <Route path=path!("/cards/:id/enable") view={Lazy::<EnableRoute>::new()} />
+                    <Route path=path!("/loss") view={Lazy::<LossRoute>::new()} />
+                    <Route path=path!("/password") view={Lazy::<PasswordRoute>::new()} />
+                    <Route path=path!("/where") view={Lazy::<WhereRoute>::new()} />
+                    <Route path=path!("/rules") view={Lazy::<RulesRoute>::new()} />
                 </Routes>
             </main>
             <Footer />

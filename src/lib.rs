@@ -10,6 +10,7 @@ pub mod format;
 pub mod i18n;
 pub mod ics;
 pub mod journey;
+pub mod lazy_routes;
 pub mod pages;
 pub mod platform;
 

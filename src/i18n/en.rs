@@ -50,6 +50,9 @@ pub static TEXTS: Texts = Texts {
     back_to_start: "Back to the start page",
     not_found_title: "Page not found",
     not_found_text: "The web address may be wrong, or the page may have moved.",
+    page_load_failed_title: "This page could not be loaded",
+    page_load_failed_text: "Check your connection and try again. Nothing you entered is lost.",
+    page_load_failed_retry: "Try again",
     journey: &super::journey::EN,
     after: &super::after::EN,
 };

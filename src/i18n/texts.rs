@@ -75,6 +75,12 @@ pub struct Texts {
     pub not_found_title: &'static str,
     /// Body of the page-not-found page.
     pub not_found_text: &'static str,
+    /// Heading when a page's code could not be downloaded.
+    pub page_load_failed_title: &'static str,
+    /// What to do about it.
+    pub page_load_failed_text: &'static str,
+    /// Link that tries the same page again.
+    pub page_load_failed_retry: &'static str,
 
     // Sections
     /// The application journey (eligibility check to confirmation).

@@ -50,6 +50,9 @@ pub static TEXTS: Texts = Texts {
     back_to_start: "返回首页",
     not_found_title: "找不到此页面",
     not_found_text: "网址可能有误，或页面已移动。",
+    page_load_failed_title: "此页面未能加载",
+    page_load_failed_text: "请检查网络连接后重试。您已填写的内容不会丢失。",
+    page_load_failed_retry: "重试",
     journey: &super::journey::ZH_HANS,
     after: &super::after::ZH_HANS,
 };

@@ -50,6 +50,9 @@ pub static TEXTS: Texts = Texts {
     back_to_start: "返回首頁",
     not_found_title: "找不到此頁面",
     not_found_text: "網址可能有誤，或頁面已移動。",
+    page_load_failed_title: "此頁面未能載入",
+    page_load_failed_text: "請檢查網路連線後重試。您已填寫的內容不會遺失。",
+    page_load_failed_retry: "重試",
     journey: &super::journey::ZH_HANT,
     after: &super::after::ZH_HANT,
 };

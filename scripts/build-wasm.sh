@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Trunk post_build hook (Trunk.toml): builds the app's wasm split into lazily loaded parts and
+# puts it, with its loader, into Trunk's staging directory.
+#
+# Trunk 0.21.14 cannot split a wasm module (trunk-rs/trunk#1022), so this does what its Rust
+# pipeline would, plus the split:
+#   1. cargo builds the app with the `split` feature and `--emit-relocs` (wasm-split needs the
+#      relocations to tell what each split point uses);
+#   2. wasm-split-cli moves each page's own code into `split_<page>.wasm` and writes the
+#      `__wasm_split.js` loader that fetches them;
+#   3. wasm-bindgen generates the JS glue for the main module (keeping the exports the parts
+#      link against);
+#   4. in release, wasm-opt -Oz shrinks every wasm file;
+#   5. everything goes into `app-<hash>/` (the hash of its content, so names stay immutable
+#      and cacheable while the modules still find each other by relative name), and the loader
+#      script replaces the `<!-- sscard:loader -->` marker in index.html.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+staging="${TRUNK_STAGING_DIR:?run by Trunk as a post_build hook}"
+profile="${TRUNK_PROFILE:-release}"
+target_dir="${CARGO_TARGET_DIR:-$ROOT/target}"
+work="$target_dir/split-wasm"
+rm -rf "$work"
+mkdir -p "$work/split" "$work/out"
+
+profile_flag=()
+[ "$profile" = release ] && profile_flag=(--release)
+cargo rustc --quiet --offline --locked "${profile_flag[@]}" --target wasm32-unknown-unknown \
+  --features split --bin sscard -- -Clink-arg=--emit-relocs
+
+wasm-split-cli "$target_dir/wasm32-unknown-unknown/$profile/sscard.wasm" "$work/split" \
+  --target web --out-name sscard
+wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
+  --out-name sscard --out-dir "$work/out" "$work/split/sscard.wasm"
+# The parts: one per page (split_<page>.wasm) and the code some pages share (chunk_<n>.wasm).
+find "$work/split" -name '*.wasm' ! -name sscard.wasm -exec cp {} "$work/out/" \;
+cp "$work/split/__wasm_split.js" "$work/out/"
+
+if [ "$profile" = release ]; then
+  # Two at a time (CI has two cores); the main module first, it takes longest.
+  ls -S "$work/out/"*.wasm | xargs -P 2 -I{} wasm-opt -Oz --quiet {} -o {}
+fi
+
+hash="$(cat "$work/out/"* | sha256sum | cut -c1-16)"
+dir="app-$hash"
+mkdir -p "$staging/$dir"
+cp "$work/out/"* "$staging/$dir/"
+
+# The loader. On a page with a static shell (boot.js sets data-prerender) the download starts
+# only after the shell has been painted, so the first paint never competes with the wasm;
+# elsewhere at once. boot.js listens for TrunkApplicationStarted and for errors.
+loader="<script type=\"module\">
+if (document.documentElement.hasAttribute('data-prerender')) {
+  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
+}
+const wasm = fetch('/$dir/sscard_bg.wasm');
+const { default: init } = await import('/$dir/sscard.js');
+await init({ module_or_path: wasm });
+dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
+</script>"
+node -e '
+  const fs = require("fs");
+  const [file, loader] = process.argv.slice(1);
+  const html = fs.readFileSync(file, "utf8");
+  if (!html.includes("<!-- sscard:loader -->")) throw new Error("index.html has no <!-- sscard:loader --> marker");
+  // Trunk leaves the skipped rel="rust" link behind; it has no use in the page.
+  fs.writeFileSync(file, html.replace("<!-- sscard:loader -->", loader).replace(/<link data-trunk[^>]*>\n?/g, ""));
+' "$staging/index.html" "$loader"
+echo "wasm: $dir ($(ls "$staging/$dir" | grep -c '^split_.*\.wasm$') pages and $(ls "$staging/$dir" | grep -c '^chunk_.*\.wasm$') shared parts loaded lazily)"

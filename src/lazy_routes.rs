@@ -1,0 +1,101 @@
+//! Pages whose code is loaded when they are first shown.
+//!
+//! With the `split` feature (the release build, scripts/build-wasm.sh) each page's view is a
+//! wasm-split point: wasm-split moves the code only that page needs into its own small wasm
+//! file, so the first load carries the start page and what every page shares, and each page
+//! brings the rest when the router first goes there. Without the feature (browser tests,
+//! `cargo check`) the same routes render directly, so the app behaves the same either way.
+//!
+//! A page whose file cannot be fetched (a dropped connection) shows [`PageLoadFailed`] instead
+//! of stopping the app; the next visit tries again.
+
+use leptos::prelude::*;
+use leptos_router::LazyRoute;
+
+use crate::components::PageLoadFailed;
+
+/// Declares, for each page, a route type whose view is the page loaded on demand. Pages with the
+/// same `$module` share one wasm file: fewer, larger parts load faster than many small ones
+/// (each is a request, and wasm-split gives code shared by several parts a file of its own).
+macro_rules! lazy_routes {
+    ($($(#[$doc:meta])* $route:ident($module:ident::$chunk:ident) => $page:path;)*) => {$(
+        $(#[$doc])*
+        pub struct $route;
+
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            async fn view(_: Self) -> AnyView {
+                #[cfg_attr(
+                    feature = "split",
+                    leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible)
+                )]
+                fn $chunk() -> Result<AnyView, leptos::wasm_split::SplitLoaderError> {
+                    Ok(view! { <$page /> }.into_any())
+                }
+                #[cfg(feature = "split")]
+                let view = $chunk().await;
+                #[cfg(not(feature = "split"))]
+                let view = $chunk();
+                view.unwrap_or_else(|_| view! { <PageLoadFailed /> }.into_any())
+            }
+        }
+    )*};
+}
+
+lazy_routes! {
+    /// `/help`.
+    HelpRoute(after::help) => crate::pages::HelpPage;
+    /// `/check`.
+    CheckWhoRoute(question::check_who) => crate::pages::journey::CheckWhoPage;
+    /// `/check/birth-date`.
+    CheckBirthRoute(checks::check_birth) => crate::pages::journey::CheckBirthPage;
+    /// `/check/guardian`.
+    CheckGuardianRoute(checks::check_guardian) => crate::pages::journey::CheckGuardianPage;
+    /// `/check/card`.
+    CheckCardHeldRoute(checks::check_card_held) => crate::pages::journey::CheckCardHeldPage;
+    /// `/check/insured`.
+    CheckInsuredRoute(checks::check_insured) => crate::pages::journey::CheckInsuredPage;
+    /// `/check/category`.
+    CheckCategoryRoute(checks::check_category) => crate::pages::journey::CheckCategoryPage;
+    /// `/check/residence`.
+    CheckResidenceRoute(checks::check_residence) => crate::pages::journey::CheckResidencePage;
+    /// `/check/result`.
+    CheckResultRoute(checks::check_result) => crate::pages::journey::CheckResultPage;
+    /// `/apply/details`.
+    DetailsRoute(apply::details) => crate::pages::journey::DetailsPage;
+    /// `/apply/verify`.
+    VerifyRoute(apply::verify) => crate::pages::journey::VerifyPage;
+    /// `/apply/child`.
+    ChildRoute(apply::child) => crate::pages::journey::ChildPage;
+    /// `/apply/bank`.
+    BankRoute(apply::bank) => crate::pages::journey::BankPage;
+    /// `/apply/pickup`.
+    PickupRoute(apply::pickup) => crate::pages::journey::PickupPage;
+    /// `/apply/address`.
+    AddressRoute(apply::address) => crate::pages::journey::AddressPage;
+    /// `/apply/branch`.
+    BranchRoute(apply::branch) => crate::pages::journey::BranchPage;
+    /// `/apply/in-person`.
+    InPersonRoute(apply::in_person) => crate::pages::journey::InPersonPage;
+    /// `/apply/check`.
+    CheckAnswersRoute(apply::check_answers) => crate::pages::journey::CheckAnswersPage;
+    /// `/apply/confirmation/:id`.
+    ConfirmationRoute(confirmation::confirmation) => crate::pages::journey::ConfirmationPage;
+    /// `/sign-in`.
+    SignInRoute(after::sign_in) => crate::pages::SignInPage;
+    /// `/progress`.
+    ProgressRoute(after::progress) => crate::pages::ProgressPage;
+    /// `/cards/:id/enable`.
+    EnableRoute(after::enable) => crate::pages::EnablePage;
+    /// `/loss`.
+    LossRoute(after::loss) => crate::pages::LossPage;
+    /// `/password`.
+    PasswordRoute(after::password) => crate::pages::PasswordPage;
+    /// `/where`.
+    WhereRoute(after::where_to) => crate::pages::WherePage;
+    /// `/rules`.
+    RulesRoute(rules::rules) => crate::pages::RulesPage;
+}

@@ -88,7 +88,7 @@ fn helpers_parse_encode_and_keep_redirects_on_this_site() {
 
 #[wasm_bindgen_test]
 fn engine_ids_match_the_locale_tables() {
-    let t = Locale::ZhHans.texts().after;
+    let t = Locale::ZhHans.texts().after();
     let id = engine_id(&sscard_rules::OfferCondition::SocialFunctionOnly);
     assert_eq!(id, "social_function_only");
     assert_ne!(lookup(t.where_to.offer_conditions, &id), id);
@@ -130,9 +130,9 @@ fn tables(t: &AfterTexts) -> Vec<&'static [(&'static str, &'static str)]> {
 
 #[wasm_bindgen_test]
 fn every_locale_has_the_same_complete_after_tables() {
-    let reference = Locale::ZhHans.texts().after;
+    let reference = Locale::ZhHans.texts().after();
     for locale in Locale::ALL {
-        let t = locale.texts().after;
+        let t = locale.texts().after();
         for (mine, theirs) in tables(t).into_iter().zip(tables(reference)) {
             assert_eq!(keys(mine), keys(theirs), "{locale:?}");
             for (key, text) in mine {

@@ -13,6 +13,20 @@ pub use en::EN;
 pub use zh_hans::ZH_HANS;
 pub use zh_hant::ZH_HANT;
 
+use super::{Locale, Texts};
+
+impl Texts {
+    /// The after-applying texts of this locale. Only the after-applying pages call this, so
+    /// these texts travel with those pages' wasm part.
+    pub fn after(&self) -> &'static AfterTexts {
+        match self.locale {
+            Locale::ZhHans => &ZH_HANS,
+            Locale::ZhHant => &ZH_HANT,
+            Locale::En => &EN,
+        }
+    }
+}
+
 /// A table from a rule-engine id (`social_function_only`) to its text.
 pub type IdTable = &'static [(&'static str, &'static str)];
 

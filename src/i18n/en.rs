@@ -54,5 +54,5 @@ pub static TEXTS: Texts = Texts {
     page_load_failed_text: "Check your connection and try again. Nothing you entered is lost.",
     page_load_failed_retry: "Try again",
     journey: &super::journey::EN,
-    after: &super::after::EN,
+    locale: super::Locale::En,
 };

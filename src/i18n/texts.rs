@@ -1,6 +1,5 @@
 //! The shape of a locale: one field per visible text, with larger areas in their own sections.
 
-use super::after::AfterTexts;
 use super::journey::JourneyTexts;
 
 /// Every visible text of the app in one language. Grouped by where the text appears.
@@ -85,6 +84,8 @@ pub struct Texts {
     // Sections
     /// The application journey (eligibility check to confirmation).
     pub journey: &'static JourneyTexts,
-    /// After applying: progress, enabling, loss reports, password, where-to-go, rules explorer.
-    pub after: &'static AfterTexts,
+    /// Which locale this is. The after-applying texts are looked up from it
+    /// ([`Texts::after`]) rather than held here, so that they are part of the after-applying
+    /// pages' lazily loaded wasm, not of every first load.
+    pub locale: super::Locale,
 }

@@ -54,5 +54,5 @@ pub static TEXTS: Texts = Texts {
     page_load_failed_text: "请检查网络连接后重试。您已填写的内容不会丢失。",
     page_load_failed_retry: "重试",
     journey: &super::journey::ZH_HANS,
-    after: &super::after::ZH_HANS,
+    locale: super::Locale::ZhHans,
 };

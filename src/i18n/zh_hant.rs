@@ -54,5 +54,5 @@ pub static TEXTS: Texts = Texts {
     page_load_failed_text: "請檢查網路連線後重試。您已填寫的內容不會遺失。",
     page_load_failed_retry: "重試",
     journey: &super::journey::ZH_HANT,
-    after: &super::after::ZH_HANT,
+    locale: super::Locale::ZhHant,
 };

@@ -195,7 +195,7 @@ pub fn engine_id<T: Serialize>(value: &T) -> String {
 
 /// Shorthand used by every page: the after texts of the current locale (tracked).
 pub fn after_texts(i18n: &I18n) -> &'static AfterTexts {
-    i18n.t().after
+    i18n.t().after()
 }
 
 /// Problems to show on a form, as (field id, problem code) pairs. Codes, not messages, are

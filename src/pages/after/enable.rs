@@ -96,9 +96,9 @@ pub fn EnablePage() -> impl IntoView {
     use_step_meta(
         |t, step| {
             if step == 0 {
-                t.after.enable.title
+                t.after().enable.title
             } else {
-                t.after.enable.done_title
+                t.after().enable.done_title
             }
         },
         Signal::derive(move || {

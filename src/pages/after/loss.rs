@@ -87,9 +87,9 @@ pub fn LossPage() -> impl IntoView {
     );
     use_step_meta(
         |t, step| match step {
-            0 => t.after.loss.choose_title,
-            1 => t.after.loss.check_title,
-            _ => t.after.loss.done_title,
+            0 => t.after().loss.choose_title,
+            1 => t.after().loss.check_title,
+            _ => t.after().loss.done_title,
         },
         step,
         Signal::derive(move || !problems.get().is_empty()),

@@ -78,9 +78,9 @@ pub fn PasswordPage() -> impl IntoView {
     use_step_meta(
         |t, step| {
             if step == 0 {
-                t.after.password.title
+                t.after().password.title
             } else {
-                t.after.password.done_title
+                t.after().password.done_title
             }
         },
         Signal::derive(move || u8::from(done.get())),

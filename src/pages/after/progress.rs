@@ -290,7 +290,7 @@ pub fn ProgressPage() -> impl IntoView {
         "/progress".to_owned(),
     );
     use_step_meta(
-        |t, _| t.after.progress.title,
+        |t, _| t.after().progress.title,
         Signal::from(0),
         Signal::from(false),
     );

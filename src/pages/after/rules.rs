@@ -254,7 +254,7 @@ fn eligibility_view(
     q: Question,
     trace: &mut Trace,
 ) -> AnyView {
-    let r = &texts.after.rules;
+    let r = &texts.after().rules;
     let input = EligibilityInput {
         city: q.city,
         on: q.date,
@@ -460,7 +460,7 @@ fn params_view(t: &'static AfterTexts, locale: Locale, q: Question) -> AnyView {
 }
 
 fn results_view(texts: &'static Texts, locale: Locale, q: Question) -> impl IntoView + use<> {
-    let t = texts.after;
+    let t = texts.after();
     let r = &t.rules;
     let mut trace = Trace::new();
     let production = production_view(t, locale, q, &mut trace);
@@ -508,7 +508,7 @@ pub fn RulesPage() -> impl IntoView {
     let problems = RwSignal::new(FormProblems::new());
     let asked = RwSignal::new(None::<Question>);
     use_step_meta(
-        |t, _| t.after.rules.title,
+        |t, _| t.after().rules.title,
         Signal::from(0),
         Signal::derive(move || !problems.get().is_empty()),
     );

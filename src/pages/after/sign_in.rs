@@ -42,7 +42,7 @@ pub fn SignInPage() -> impl IntoView {
         async move { api::sign_in(&body).await }
     });
     use_step_meta(
-        |t, _| t.after.sign_in.title,
+        |t, _| t.after().sign_in.title,
         Signal::from(0),
         Signal::derive(move || !problems.get().is_empty()),
     );
@@ -84,7 +84,7 @@ pub fn SignInPage() -> impl IntoView {
         }
     };
     move || {
-        let t = i18n.t().after;
+        let t = i18n.t().after();
         let s = &t.sign_in;
         let err = move |field: &'static str| {
             Signal::derive(move || field_message(t, s.errors, &problems.get(), field))

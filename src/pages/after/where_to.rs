@@ -120,7 +120,7 @@ pub fn WherePage() -> impl IntoView {
     let problems = RwSignal::new(FormProblems::new());
     let asked = RwSignal::new(None::<(City, Service, Actor)>);
     use_step_meta(
-        |t, _| t.after.where_to.title,
+        |t, _| t.after().where_to.title,
         Signal::from(0),
         Signal::derive(move || !problems.get().is_empty()),
     );

@@ -53,12 +53,19 @@ cp "$work/out/"* "$staging/$dir/"
 
 # The loader. On a page with a static shell (boot.js sets data-prerender) the download starts
 # only after the shell has been painted, so the first paint never competes with the wasm;
-# elsewhere at once. boot.js listens for TrunkApplicationStarted and for errors.
+# elsewhere at once. A deep-linked page's own parts (scripts/route-parts.mjs) are fetched at
+# the same time as the main module: they are immutable, so the split loader's later fetch of
+# the same URL is answered from the HTTP cache. boot.js listens for TrunkApplicationStarted
+# and for errors.
+route_parts="$(node "$ROOT/scripts/route-parts.mjs" "$work/out/__wasm_split.js")"
 loader="<script type=\"module\">
 if (document.documentElement.hasAttribute('data-prerender')) {
   await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
 }
 const wasm = fetch('/$dir/sscard_bg.wasm');
+const { routes, parts } = $route_parts;
+const route = routes.find(([pattern]) => new RegExp(pattern).test(location.pathname));
+for (const file of route ? parts[route[1]] : []) fetch('/$dir/' + file).catch(() => {});
 const { default: init } = await import('/$dir/sscard.js');
 await init({ module_or_path: wasm });
 dispatchEvent(new CustomEvent('TrunkApplicationStarted'));

@@ -1,5 +1,6 @@
 // Runs before the app: (1) shows the static shell only where it matches what the app will draw
-// (the start page or the first journey question, default language) and applies the remembered large-text mode early,
+// (the header on every page; the content of the start page and the first journey question;
+// default language only) and applies the remembered large-text mode early,
 // so nothing jumps when the app takes over; (2) shows the plain "this browser cannot run the
 // service" page when the app cannot start: no WebAssembly, a failed download or compile, or no
 // start after 15 seconds. The app removes both elements as soon as it runs.
@@ -9,7 +10,9 @@
   try {
     var locale = localStorage.getItem('sscard.locale');
     var path = location.pathname;
-    if ((path === '/' || path === '/check') && (!locale || locale === 'zh-Hans')) root.setAttribute('data-prerender', path);
+    // Elsewhere only the header: the page then paints at once instead of staying blank until
+    // the app has loaded.
+    if (!locale || locale === 'zh-Hans') root.setAttribute('data-prerender', path === '/' || path === '/check' ? path : 'header');
     if (localStorage.getItem('sscard.elderly') === '1') root.classList.add('elderly');
   } catch (e) { /* storage blocked: the app still starts */ }
 

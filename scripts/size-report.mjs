@@ -19,7 +19,9 @@ const ROUTES = [
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? walk(path) : [path];
+    if (statSync(path).isDirectory()) return walk(path);
+    // Precompressed copies (scripts/precompress.mjs) are what the server sends, not more files.
+    return /\.(br|gz)$/.test(name) ? [] : [path];
   });
 }
 

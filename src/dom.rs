@@ -60,7 +60,8 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
-/// Whether boot.js is showing a static shell (`<html data-prerender="/">` or `"/check"`).
+/// Whether boot.js is showing the static shell (`<html data-prerender="/">`, `"/check"` or
+/// `"header"`).
 pub fn prerender_shown() -> bool {
     document()
         .and_then(|d| d.document_element())

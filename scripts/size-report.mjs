@@ -1,6 +1,6 @@
 // Prints the raw, gzip (-9) and brotli (q11) size of every file in dist/, then the first load of
 // the start page, of the first journey page and of the confirmation page: index.html, what it
-// references (CSS, boot.js, favicon), the app's JS, its main wasm and the split loader, plus the
+// references (CSS, favicon, the app's JS and main wasm, the split loader), plus the
 // lazily loaded parts the route's page needs (read from the loader, __wasm_split.js, with their
 // shared parts). Usage: node scripts/size-report.mjs [dist]
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -40,10 +40,11 @@ const files = walk(dist).map((path) => ({ name: relative(dist, path), ...sizes(p
 files.sort((a, b) => b.brotli - a.brotli);
 const byName = new Map(files.map((f) => [f.name, f]));
 
-// Always loaded: index.html, what it names (CSS, boot.js, favicon, the app's JS and main wasm)
-// and the split loader the app's JS imports.
+// Always loaded: index.html, the files it references by URL (CSS, favicon, the app's JS and main
+// wasm; a quoted "/name") and the split loader the app's JS imports.
 const html = readFileSync(join(dist, 'index.html'), 'utf8');
-const base = files.filter((f) => f.name === 'index.html' || html.includes(f.name) ||
+const referenced = (name) => ['"', "'"].some((q) => html.includes(`${q}/${name}${q}`));
+const base = files.filter((f) => f.name === 'index.html' || referenced(f.name) ||
   f.name.endsWith('/__wasm_split.js'));
 const loaderFile = base.find((f) => f.name.endsWith('/__wasm_split.js'));
 const appDir = loaderFile ? loaderFile.name.slice(0, -'__wasm_split.js'.length) : '';

@@ -6,7 +6,7 @@ use leptos_router::{
     path,
 };
 
-use crate::components::{DemoBanner, Footer, Header, SkipLink};
+use crate::components::{DemoBanner, Footer, Header, RouteProgress, SkipLink};
 use crate::i18n::provide_i18n;
 use crate::journey::provide_journey;
 use crate::lazy_routes::*;
@@ -18,8 +18,10 @@ use leptos_router::Lazy;
 pub fn App() -> impl IntoView {
     provide_i18n();
     provide_journey();
+    let (is_routing, set_is_routing) = signal(false);
     view! {
-        <Router>
+        <Router set_is_routing>
+            <RouteProgress is_routing />
             <SkipLink />
             <Header />
             <DemoBanner />

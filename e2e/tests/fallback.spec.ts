@@ -70,3 +70,18 @@ test('a page whose code cannot be fetched says so, and the app keeps working', a
   await page.getByRole('link', { name: '第三代社保卡线上服务' }).first().click();
   await expect(page.locator('main h1')).toHaveText('申领和管理第三代社保卡');
 });
+
+// On a slow connection a tap must visibly do something while the page's code arrives.
+test('while a page’s code is on its way, the page says it is opening', async ({ page }) => {
+  await page.route(/\/app-[0-9a-f]+\/(split|chunk)_[\w]+\.wasm$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.getByRole('link', { name: '办理规则' }).first().click();
+  await expect(page.getByRole('status').filter({ hasText: '正在打开页面' })).toBeAttached();
+  await expect(page.locator('.route-progress__bar')).toBeVisible();
+  await expect(page.locator('main h1')).toHaveText('办理规则查询', { timeout: 15_000 });
+  await expect(page.locator('.route-progress__bar')).toHaveCount(0);
+});

@@ -53,6 +53,7 @@ pub static TEXTS: Texts = Texts {
     page_load_failed_title: "This page could not be loaded",
     page_load_failed_text: "Check your connection and try again. Nothing you entered is lost.",
     page_load_failed_retry: "Try again",
+    page_loading: "Opening the page…",
     journey: &super::journey::EN,
     locale: super::Locale::En,
 };

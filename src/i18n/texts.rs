@@ -80,6 +80,8 @@ pub struct Texts {
     pub page_load_failed_text: &'static str,
     /// Link that tries the same page again.
     pub page_load_failed_retry: &'static str,
+    /// Announced while a page's code is being fetched.
+    pub page_loading: &'static str,
 
     // Sections
     /// The application journey (eligibility check to confirmation).

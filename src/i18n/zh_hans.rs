@@ -53,6 +53,7 @@ pub static TEXTS: Texts = Texts {
     page_load_failed_title: "此页面未能加载",
     page_load_failed_text: "请检查网络连接后重试。您已填写的内容不会丢失。",
     page_load_failed_retry: "重试",
+    page_loading: "正在打开页面…",
     journey: &super::journey::ZH_HANS,
     locale: super::Locale::ZhHans,
 };

@@ -53,6 +53,7 @@ pub static TEXTS: Texts = Texts {
     page_load_failed_title: "此頁面未能載入",
     page_load_failed_text: "請檢查網路連線後重試。您已填寫的內容不會遺失。",
     page_load_failed_retry: "重試",
+    page_loading: "正在開啟頁面…",
     journey: &super::journey::ZH_HANT,
     locale: super::Locale::ZhHant,
 };

@@ -6,29 +6,14 @@
 // fetch a deep-linked page's parts alongside the main module instead of after it.
 // Usage: node scripts/route-parts.mjs <__wasm_split.js>
 import { readFileSync } from 'node:fs';
+import { readSplitLoader } from './split-loader.mjs';
 
 const [loaderPath] = process.argv.slice(2);
 const app = readFileSync('src/app.rs', 'utf8');
 const lazy = readFileSync('src/lazy_routes.rs', 'utf8');
-const loader = readFileSync(loaderPath, 'utf8');
 
 const moduleOf = new Map([...lazy.matchAll(/(\w+)\((\w+)::\w+\) =>/g)].map(([, route, module]) => [route, module]));
-const entries = new Map();
-const re = /const (__\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"[\s\S]*?\n, \[([^\]]*)\]/g;
-for (const [, name, file, deps] of loader.matchAll(re)) {
-  entries.set(name, { file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) });
-}
-function files(module) {
-  const seen = new Set();
-  const visit = (name) => {
-    const entry = entries.get(name);
-    if (!entry || seen.has(entry.file)) return;
-    seen.add(entry.file);
-    entry.deps.forEach(visit);
-  };
-  visit(`__wasm_split_load_${module}`);
-  return [...seen];
-}
+const files = readSplitLoader(loaderPath);
 
 const routes = [];
 const parts = {};

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { readSplitLoader } from './split-loader.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const BUDGET_BROTLI = 200 * 1024;
@@ -49,26 +50,8 @@ const base = files.filter((f) => f.name === 'index.html' || referenced(f.name) |
 const loaderFile = base.find((f) => f.name.endsWith('/__wasm_split.js'));
 const appDir = loaderFile ? loaderFile.name.slice(0, -'__wasm_split.js'.length) : '';
 
-// Loader entries: name → { file, deps }.
-const entries = new Map();
-if (loaderFile) {
-  const js = readFileSync(join(dist, loaderFile.name), 'utf8');
-  const re = /const (__\w+) = (?:wrapAsyncCb\()?makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("\.\/([\w.]+)"[\s\S]*?\n, \[([^\]]*)\]/g;
-  for (const [, name, file, deps] of js.matchAll(re)) {
-    entries.set(name, { file: appDir + file, deps: deps.split(',').map((d) => d.trim()).filter(Boolean) });
-  }
-}
-function partsOf(point) {
-  const seen = new Set();
-  const visit = (name) => {
-    const entry = entries.get(name);
-    if (!entry || seen.has(entry.file)) return;
-    seen.add(entry.file);
-    entry.deps.forEach(visit);
-  };
-  visit(`__wasm_split_load_${point}`);
-  return [...seen].map((name) => byName.get(name)).filter(Boolean);
-}
+const loaderFiles = loaderFile ? readSplitLoader(join(dist, loaderFile.name)) : () => [];
+const partsOf = (point) => loaderFiles(point).map((name) => byName.get(appDir + name)).filter(Boolean);
 
 const pad = (s, n) => String(s).padStart(n);
 const row = (f) => `${pad(f.raw, 10)} ${pad(f.gzip, 10)} ${pad(f.brotli, 10)}  ${f.name}`;

@@ -60,14 +60,6 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
-/// Whether boot.js is showing the static shell (`<html data-prerender="/">`, `"/check"` or
-/// `"header"`).
-pub fn prerender_shown() -> bool {
-    document()
-        .and_then(|d| d.document_element())
-        .is_some_and(|root| root.has_attribute("data-prerender"))
-}
-
 /// Removes the element with this id, if there is one.
 pub fn remove_by_id(id: &str) {
     if let Some(el) = document().and_then(|d| d.get_element_by_id(id)) {

@@ -57,7 +57,7 @@ fn ics_data_href_is_a_percent_encoded_calendar_data_url() {
 
 #[wasm_bindgen_test]
 fn qr_code_is_an_svg_without_style_attributes() {
-    let svg = sscard::components::after::qr_svg("app_5c9963d7e48b6dc5");
+    let svg = sscard::components::qr_svg("app_5c9963d7e48b6dc5");
     assert!(svg.starts_with("<svg"), "{}", &svg[..40]);
     assert!(svg.ends_with("</svg>"));
     // The CSP allows no inline styles.

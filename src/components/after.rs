@@ -2,14 +2,10 @@
 
 mod citation_line;
 mod fraud_notice;
-mod password_field;
-mod qr_code;
 mod related_links;
 mod session_bar;
 
 pub use citation_line::CitationLine;
 pub use fraud_notice::FraudNotice;
-pub use password_field::PasswordField;
-pub use qr_code::{QrCode, qr_svg};
 pub use related_links::RelatedLinks;
 pub use session_bar::SessionBar;

@@ -28,19 +28,7 @@ pub fn DateFields(
 ) -> impl IntoView {
     let error_id = format!("{id}-error");
     let hint_id = format!("{id}-hint");
-    let described = {
-        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described = super::text_field::described_by(id, hint.is_some(), error);
     let input = move |suffix: &'static str,
                       label: &'static str,
                       value: RwSignal<String>,

@@ -2,31 +2,37 @@ use leptos::prelude::*;
 use qrcode::QrCode;
 use qrcode::render::svg;
 
-/// Renders `text` as an SVG string, or `None` when it does not fit in a QR code.
-pub fn qr_svg(text: &str) -> Option<String> {
-    let code = QrCode::new(text.as_bytes()).ok()?;
-    let svg = code
-        .render::<svg::Color>()
-        .min_dimensions(168, 168)
-        .quiet_zone(true)
-        .build();
-    // Drop the XML declaration: the SVG is inserted into an HTML document.
-    Some(
-        svg.find("<svg")
-            .map(|i| svg[i..].to_string())
-            .unwrap_or(svg),
-    )
+/// The QR code of `text` as an SVG element (black on white, with the quiet zone), or an empty
+/// string when the text is too long for a QR code.
+///
+/// The renderer writes only presentation attributes (`fill`, `shape-rendering`), never a `style`
+/// attribute, so the SVG passes the CSP's `style-src 'self'`.
+pub fn qr_svg(text: &str) -> String {
+    QrCode::new(text.as_bytes())
+        .map(|code| {
+            let svg = code
+                .render::<svg::Color>()
+                .min_dimensions(168, 168)
+                .quiet_zone(true)
+                .build();
+            // The XML prolog means nothing inside HTML; drop it.
+            match svg.find("<svg") {
+                Some(start) => svg[start..].to_owned(),
+                None => svg,
+            }
+        })
+        .unwrap_or_default()
 }
 
-/// A QR code of `text`, drawn as SVG (no image request, no inline style: the CSP allows neither
-/// `style` attributes nor `blob:` images).
+/// A QR code for a counter to scan (an application's reference number), drawn as SVG: no image
+/// request, no inline style (the CSP allows neither `style` attributes nor `blob:` images).
 #[component]
 pub fn QrCodeImage(
-    /// The text to encode (a reference number).
+    /// The text to encode.
     text: String,
-    /// The accessible name of the image.
-    label: &'static str,
+    /// What the code shows, for screen readers (the code itself says nothing to them).
+    #[prop(into)]
+    label: String,
 ) -> impl IntoView {
-    let svg = qr_svg(&text).unwrap_or_default();
-    view! { <div class="qr" role="img" aria-label=label inner_html=svg></div> }
+    view! { <div class="qr" role="img" aria-label=label inner_html=qr_svg(&text)></div> }
 }

@@ -29,23 +29,13 @@ pub fn TextField(
     /// Whether the value is a code or a name the browser should not spell-check.
     #[prop(optional)]
     no_spellcheck: bool,
+    /// A password: the characters are hidden (and never spell-checked).
+    #[prop(optional)]
+    password: bool,
 ) -> impl IntoView {
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
-    let described_by = {
-        let hint_id = hint_id.clone();
-        let error_id = error_id.clone();
-        move || {
-            let mut ids = Vec::new();
-            if hint.is_some() {
-                ids.push(hint_id.clone());
-            }
-            if error.get().is_some() {
-                ids.push(error_id.clone());
-            }
-            (!ids.is_empty()).then(|| ids.join(" "))
-        }
-    };
+    let described_by = described_by(id, hint.is_some(), error);
     view! {
         <div class="field" class:field--error=move || error.get().is_some()>
             <label class="field__label" for=id>
@@ -67,14 +57,34 @@ pub fn TextField(
                 class=format!("input {}", width.unwrap_or(""))
                 id=id
                 name=id
-                type="text"
+                type=if password { "password" } else { "text" }
                 autocomplete=autocomplete
                 inputmode=inputmode
-                spellcheck=if no_spellcheck { Some("false") } else { None }
+                spellcheck=if no_spellcheck || password { Some("false") } else { None }
                 aria-describedby=described_by
                 aria-invalid=move || error.get().is_some().then_some("true")
                 bind:value=value
             />
         </div>
+    }
+}
+
+/// The `aria-describedby` of a field with the ids `{id}-hint` and `{id}-error`: the hint when
+/// there is one and the error while it shows, so a screen reader reads both with the input.
+pub(crate) fn described_by(
+    id: &str,
+    has_hint: bool,
+    error: Signal<Option<String>>,
+) -> impl Fn() -> Option<String> + Send + Sync + 'static {
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
+    move || {
+        let mut ids = Vec::new();
+        if has_hint {
+            ids.push(hint_id.clone());
+        }
+        if error.get().is_some() {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
     }
 }

@@ -10,8 +10,8 @@ use super::{
     summary_entries, use_step_meta,
 };
 use crate::api;
-use crate::components::ErrorSummary;
-use crate::components::after::{PasswordField, RelatedLinks, SessionBar};
+use crate::components::after::{RelatedLinks, SessionBar};
+use crate::components::{ErrorSummary, TextField};
 use crate::i18n::after::AfterTexts;
 use crate::i18n::use_i18n;
 
@@ -151,12 +151,12 @@ pub fn PasswordPage() -> impl IntoView {
                     <p class="panel panel--warning">{p.initial_warning}</p>
                 </Show>
                 <form novalidate on:submit=on_submit>
-                    <PasswordField id=CURRENT label=p.current_label value=current error=err(CURRENT)
-                        autocomplete="current-password" />
-                    <PasswordField id=NEW label=p.new_label hint=p.new_hint value=new error=err(NEW)
-                        autocomplete="new-password" />
-                    <PasswordField id=REPEAT label=p.repeat_label value=repeat error=err(REPEAT)
-                        autocomplete="new-password" />
+                    <TextField id=CURRENT label=p.current_label value=current error=err(CURRENT)
+                        autocomplete="current-password" inputmode="numeric" width="input--6" password=true />
+                    <TextField id=NEW label=p.new_label hint=p.new_hint value=new error=err(NEW)
+                        autocomplete="new-password" inputmode="numeric" width="input--6" password=true />
+                    <TextField id=REPEAT label=p.repeat_label value=repeat error=err(REPEAT)
+                        autocomplete="new-password" inputmode="numeric" width="input--6" password=true />
                     <button type="submit" class="button">
                         {move || if change.pending().get() { t.common.working } else { p.submit }}
                     </button>

@@ -14,7 +14,8 @@ use super::{
     sign_in_href, use_step_meta,
 };
 use crate::api::{self, ApiError};
-use crate::components::after::{QrCode, RelatedLinks, SessionBar};
+use crate::components::QrCodeImage;
+use crate::components::after::{RelatedLinks, SessionBar};
 use crate::i18n::after::{AfterTexts, fill};
 use crate::i18n::{Locale, use_i18n};
 use crate::ics;
@@ -236,7 +237,7 @@ fn application_view(
             <div class="ref-block">
                 <p class="ref-block__label">{p.reference}</p>
                 <p class="ref-block__number">{app.id.clone()}</p>
-                <QrCode text=app.id.clone() label=fill(p.qr_label, "id", &app.id) />
+                <QrCodeImage text=app.id.clone() label=fill(p.qr_label, "id", &app.id) />
                 <p class="hint">{p.qr_hint}</p>
             </div>
             <h3>{p.steps_heading}</h3>

@@ -8,7 +8,6 @@ use sscard_rules::wire::PasswordSignIn;
 
 use super::{FormProblems, field_message, problems_of, safe_next, summary_entries, use_step_meta};
 use crate::api;
-use crate::components::after::PasswordField;
 use crate::components::{ErrorSummary, TextField};
 use crate::i18n::use_i18n;
 
@@ -107,13 +106,16 @@ pub fn SignInPage() -> impl IntoView {
                     width="input--20"
                     no_spellcheck=true
                 />
-                <PasswordField
+                <TextField
                     id=PASSWORD_FIELD
                     label=s.password_label
                     hint=s.password_hint
                     value=password
                     error=err(PASSWORD_FIELD)
                     autocomplete="current-password"
+                    inputmode="numeric"
+                    width="input--6"
+                    password=true
                 />
                 <button type="submit" class="button" aria-disabled=move || sign_in.pending().get().then_some("true")>
                     {move || if sign_in.pending().get() { t.common.working } else { s.submit }}

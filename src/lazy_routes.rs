@@ -1,9 +1,9 @@
 //! Pages whose code is loaded when they are first shown.
 //!
 //! With the `split` feature (the release build, scripts/build-wasm.sh) each page's view is a
-//! wasm-split point: wasm-split moves the code only that page needs into its own small wasm
-//! file, so the first load carries the start page and what every page shares, and each page
-//! brings the rest when the router first goes there. Without the feature (browser tests,
+//! wasm-split point: wasm-split moves the code only that page needs into the wasm file of its
+//! group (`$module` below), so the first load carries the start page and what every page
+//! shares, and each group comes when the router first goes to one of its pages. Without the feature (browser tests,
 //! `cargo check`) the same routes render directly, so the app behaves the same either way.
 //!
 //! A page whose file cannot be fetched (a dropped connection) shows [`PageLoadFailed`] instead

@@ -270,6 +270,8 @@ pub struct JourneyTexts {
     pub verify_sent: &'static str,
     /// Demo code notice.
     pub verify_demo: &'static str,
+    /// Demo notice when no code was sent (the details did not match the records).
+    pub verify_demo_not_sent: &'static str,
     /// Code label.
     pub code_label: &'static str,
     /// code.empty

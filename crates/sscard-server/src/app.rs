@@ -1,6 +1,6 @@
 //! The router: API under `/api/v1`, the app page and its files for everything else.
 
-use std::{any::Any, time::Duration};
+use std::{any::Any, sync::Arc, time::Duration};
 
 use axum::{
     Router,
@@ -15,20 +15,37 @@ use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
-    trace::{DefaultOnResponse, TraceLayer},
+    timeout::RequestBodyTimeoutLayer,
+    trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer},
 };
 use tracing::Level;
 
-use crate::{problem::ApiError, routes, security, state::AppState, static_files};
+use crate::{
+    problem::ApiError, routes, security, security::AllowedOrigins, state::AppState, static_files,
+};
 
-/// Header carrying the request id (set when the client sent none, echoed back).
+/// Header carrying the request id (the client's when valid, see
+/// [`is_valid_request_id`], else a fresh UUID; echoed back).
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Longest accepted client request id: longer ones are replaced, so the id
+/// cannot bloat every log line of the request.
+pub const MAX_REQUEST_ID_LEN: usize = 64;
+
+/// Longest wait for the next piece of a request body (a slow-body attack
+/// holds a connection and a task). The whole request is bounded by
+/// [`REQUEST_TIMEOUT`] besides.
+pub const BODY_READ_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Longest time a request may take, body included: answered `408` after it.
+pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Largest accepted request body: applications are small JSON documents.
 const BODY_LIMIT: usize = 64 * 1024;
 
-/// Builds the whole application router.
-pub fn router(state: AppState) -> Router {
+/// Builds the whole application router; `origins` are what `Host` and
+/// `Origin` must name (see [`security::origin_check`]).
+pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
     use routes::{applications, auth, cards, demo, drafts, health, policy};
     let mut api = Router::new()
         .route("/api/v1/health", get(health::health))
@@ -89,6 +106,7 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
         .layer(
             ServiceBuilder::new()
+                .layer(middleware::map_request(drop_invalid_request_id))
                 .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
                 .layer(
                     TraceLayer::new_for_http()
@@ -98,6 +116,8 @@ pub fn router(state: AppState) -> Router {
                                 .get(REQUEST_ID)
                                 .and_then(|v| v.to_str().ok())
                                 .unwrap_or("-");
+                            // The span itself prints nothing; it gives the
+                            // request id to every event logged inside.
                             tracing::info_span!(
                                 "request",
                                 request_id = %id,
@@ -105,23 +125,56 @@ pub fn router(state: AppState) -> Router {
                                 path = %req.uri().path(),
                             )
                         })
+                        // One line per request only at DEBUG; a 5xx is an ERROR line.
                         .on_response(
                             DefaultOnResponse::new()
-                                .level(Level::INFO)
+                                .level(Level::DEBUG)
+                                .latency_unit(tower_http::LatencyUnit::Micros),
+                        )
+                        .on_failure(
+                            DefaultOnFailure::new()
+                                .level(Level::ERROR)
                                 .latency_unit(tower_http::LatencyUnit::Micros),
                         ),
                 )
                 .layer(PropagateRequestIdLayer::new(REQUEST_ID))
                 .layer(CatchPanicLayer::custom(panic_response))
                 .layer(middleware::from_fn(security::hardening_headers))
-                .layer(middleware::from_fn(security::origin_check))
+                .layer(middleware::from_fn_with_state(
+                    origins,
+                    security::origin_check,
+                ))
                 .layer(middleware::from_fn(static_files::cache_headers))
                 .layer(CompressionLayer::new())
                 .layer(tower_http::timeout::TimeoutLayer::with_status_code(
                     StatusCode::REQUEST_TIMEOUT,
-                    Duration::from_secs(30),
-                )),
+                    REQUEST_TIMEOUT,
+                ))
+                .layer(RequestBodyTimeoutLayer::new(BODY_READ_TIMEOUT)),
         )
+}
+
+/// Whether a client's `X-Request-Id` is kept: 1 to [`MAX_REQUEST_ID_LEN`]
+/// characters of `A-Z a-z 0-9 . _ -` (nothing that could forge or break a log line).
+pub fn is_valid_request_id(id: &[u8]) -> bool {
+    (1..=MAX_REQUEST_ID_LEN).contains(&id.len())
+        && id
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// Removes the client's `X-Request-Id` unless it is exactly one valid id, so
+/// the next layer sets a fresh UUID.
+async fn drop_invalid_request_id(mut req: Request) -> Request {
+    let mut ids = req.headers().get_all(REQUEST_ID).iter();
+    let keep = match (ids.next(), ids.next()) {
+        (Some(id), None) => is_valid_request_id(id.as_bytes()),
+        _ => false,
+    };
+    if !keep {
+        req.headers_mut().remove(REQUEST_ID);
+    }
+    req
 }
 
 /// Unknown `/api/...` paths are JSON problems, never the app page.
@@ -146,4 +199,21 @@ fn panic_response(err: Box<dyn Any + Send + 'static>) -> Response {
         .or_else(|| err.downcast_ref::<&str>().copied())
         .unwrap_or("panic");
     ApiError::internal(format!("handler panicked: {msg}")).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_ids_are_short_and_plain() {
+        assert!(is_valid_request_id(b"req-123"));
+        assert!(is_valid_request_id(b"0f8e2c1a-9b7d-4e3f-8a6b-5c4d3e2f1a0b"));
+        assert!(is_valid_request_id(&[b'a'; MAX_REQUEST_ID_LEN]));
+        assert!(!is_valid_request_id(&[b'a'; MAX_REQUEST_ID_LEN + 1]));
+        assert!(!is_valid_request_id(b""));
+        assert!(!is_valid_request_id(b"abc def \"x=1\""));
+        assert!(!is_valid_request_id(b"a\tb"));
+        assert!(!is_valid_request_id("é".as_bytes()));
+    }
 }

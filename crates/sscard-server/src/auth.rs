@@ -231,3 +231,82 @@ pub fn person_ref(c: &rusqlite::Connection, person_id: i64) -> Result<PersonRef,
         },
     )?)
 }
+
+/// Name of the cookie that marks a browser a person has signed in from.
+pub const DEVICE_COOKIE: &str = "sscard_device";
+
+/// How long a browser stays known after a sign-in from it.
+pub const DEVICE_DAYS: i64 = 180;
+
+/// The sha256 of the device token in the `Cookie` header, if any.
+pub fn device_from(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|kv| {
+            let (k, v) = kv.trim().split_once('=')?;
+            (k == DEVICE_COOKIE && !v.is_empty() && v.len() <= 64)
+                .then(|| ids::sha256_hex(v.as_bytes()))
+        })
+}
+
+/// Whether the browser with token hash `device` is known for `person`.
+pub fn device_known(
+    c: &rusqlite::Connection,
+    device: &str,
+    person: i64,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<bool> {
+    c.query_row(
+        "SELECT EXISTS(SELECT 1 FROM trusted_devices
+         WHERE token_hash = ?1 AND person_id = ?2 AND expires_at > ?3)",
+        params![device, person, now.to_rfc3339()],
+        |r| r.get(0),
+    )
+}
+
+/// Remembers the browser for `person`: with `device` (an existing token's hash)
+/// nothing new is sent; otherwise a new token is made and returned for the cookie.
+pub fn remember_device(
+    tx: &rusqlite::Transaction<'_>,
+    device: Option<&str>,
+    person: i64,
+) -> rusqlite::Result<Option<String>> {
+    let now = Utc::now();
+    let (token, hash) = match device {
+        Some(h) => (None, h.to_owned()),
+        None => {
+            let t = ids::token();
+            let h = ids::sha256_hex(t.as_bytes());
+            (Some(t), h)
+        }
+    };
+    tx.execute(
+        "DELETE FROM trusted_devices WHERE expires_at < ?1",
+        params![now.to_rfc3339()],
+    )?;
+    tx.execute(
+        "INSERT INTO trusted_devices (token_hash, person_id, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT(token_hash, person_id) DO UPDATE SET expires_at = excluded.expires_at",
+        params![
+            hash,
+            person,
+            now.to_rfc3339(),
+            (now + Duration::days(DEVICE_DAYS)).to_rfc3339()
+        ],
+    )?;
+    Ok(token)
+}
+
+/// The `Set-Cookie` value of a new device token (sent only to the sign-in endpoints).
+pub fn device_cookie(token: &str, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{DEVICE_COOKIE}={token}; Path=/api/v1/auth; HttpOnly; SameSite=Strict; Max-Age={}{secure}",
+        DEVICE_DAYS * 24 * 3600
+    ))
+    .expect("cookie is ASCII")
+}

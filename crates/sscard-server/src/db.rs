@@ -29,6 +29,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_next_due",
         include_str!("../migrations/0002_next_due.sql"),
     ),
+    (
+        "0003_identity",
+        include_str!("../migrations/0003_identity.sql"),
+    ),
 ];
 
 /// Number of reader connections.
@@ -53,9 +57,17 @@ pub type DbResult<T> = Result<T, rusqlite::Error>;
 impl Db {
     /// Opens (creating when missing) `<data_dir>/sscard.sqlite3` and applies migrations.
     pub fn open(data_dir: &Path) -> Result<Self, String> {
-        std::fs::create_dir_all(data_dir)
-            .map_err(|e| format!("cannot create data directory {}: {e}", data_dir.display()))?;
+        crate::private_files::private_dir(data_dir)?;
         let path = data_dir.join("sscard.sqlite3");
+        // SQLite gives its -wal and -shm files the mode of the database file,
+        // so creating the database 0600 first keeps all three private.
+        for file in [
+            path.clone(),
+            data_dir.join("sscard.sqlite3-wal"),
+            data_dir.join("sscard.sqlite3-shm"),
+        ] {
+            crate::private_files::private_file(&file, file == path)?;
+        }
         let writer =
             open_conn(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
         migrate(&writer).map_err(|e| format!("migration failed: {e}"))?;

@@ -75,6 +75,9 @@ pub const PEOPLE: &[Demo] = &[
     },
 ];
 
+/// Demo children (name, ID number): they hold a card their guardian applied for.
+pub const CHILDREN: &[(&str, &str)] = &[("赵小雨", "110108201809153064")];
+
 /// The demo people as the API lists them.
 pub fn people() -> Vec<DemoPerson> {
     PEOPLE
@@ -135,7 +138,8 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
             let birth = format!("{}-{}-{}", &p.id_number[6..10], &p.id_number[10..12], &p.id_number[12..14]);
             pid.push(insert_person(tx, p.id_number, p.name, Some(p.mobile), &birth)?);
         }
-        let child = insert_person(tx, "110108201809153064", "赵小雨", None, "2018-09-15")?;
+        let (child_name, child_id) = CHILDREN[0];
+        let child = insert_person(tx, child_id, child_name, None, "2018-09-15")?;
         for (n, ((applicant, minor, ago, pickup, branch), deadline)) in plan.iter().zip(&deadlines).enumerate() {
             let subject = if minor.is_some() { child } else { pid[*applicant] };
             let mail = *pickup == PickupMethod::Mail;

@@ -29,6 +29,11 @@ where
                 "body.not_json",
                 "请求内容必须是 JSON (Content-Type: application/json)",
             )),
+            Err(JsonRejection::BytesRejection(e)) if is_body_timeout(&e) => Err(ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "body.timeout",
+                "请求内容传输超时",
+            )),
             Err(JsonRejection::BytesRejection(_)) => Err(ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "body.too_large",
@@ -58,4 +63,17 @@ where
             }
         }
     }
+}
+
+/// Whether reading the body failed because the client stopped sending it
+/// (`app::BODY_READ_TIMEOUT`).
+fn is_body_timeout(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(e);
+    while let Some(c) = cause {
+        if c.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
 }

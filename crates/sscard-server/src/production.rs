@@ -20,7 +20,7 @@ use sscard_rules::{
     wire::ApplicationStatus,
 };
 
-use crate::{cardstate, db::Db, ids, password, problem::ApiResult, store};
+use crate::{cardstate, db::Db, ids, problem::ApiResult, store};
 
 /// Assumed postal transit in natural days (demo assumption, not a rule).
 pub const TRANSIT_DAYS: u64 = 3;
@@ -258,23 +258,8 @@ fn issue_card(
             chrono::Utc::now().to_rfc3339()
         ],
     )?;
-    set_initial_password(tx, holder)
-}
-
-/// Gives a person without a service password the initial one.
-pub fn set_initial_password(tx: &rusqlite::Transaction<'_>, person: i64) -> ApiResult<()> {
-    let (hash, id_number): (Option<String>, String) = tx.query_row(
-        "SELECT password_hash, id_number FROM persons WHERE id = ?1",
-        params![person],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    if hash.is_none() {
-        let initial = id_number.get(12..).unwrap_or_default();
-        tx.execute(
-            "UPDATE persons SET password_hash = ?2, password_is_initial = 1 WHERE id = ?1",
-            params![person, password::hash(initial)],
-        )?;
-    }
+    // The holder's service password starts as the last 6 characters of the ID
+    // number (manual Q17); it is not stored until changed (`password::Stored::Initial`).
     Ok(())
 }
 

@@ -5,12 +5,10 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 
 use crate::{
-    app, clock::Clock, config::Config, db::Db, demo, production, ratelimit::SignInLimits,
-    state::AppState, static_files::AppPage,
+    app, clock::Clock, config::Config, db::Db, demo, production, registry::ListRegistry,
+    secret::ServerKey, state::AppState, static_files::AppPage,
 };
 
-/// The rate-limit window.
-const SIGN_IN_WINDOW: std::time::Duration = std::time::Duration::from_secs(300);
 /// How often simulated production catches up with the clock.
 const PRODUCTION_TICK: std::time::Duration = std::time::Duration::from_secs(60);
 
@@ -18,6 +16,9 @@ const PRODUCTION_TICK: std::time::Duration = std::time::Duration::from_secs(60);
 /// message meant for the person who started the server.
 pub async fn run(config: Config) -> Result<(), String> {
     let page = AppPage::load(&config.dist)?;
+    // Without a registry nobody new could be checked: refuse to start rather
+    // than let a first sign-in fix an unconfirmed name.
+    let registry = ListRegistry::configured(config.demo, config.identity_registry.as_deref())?;
     tracing::info!(csp = page.csp(), "app page loaded");
     let listener = TcpListener::bind(config.addr)
         .await
@@ -27,6 +28,7 @@ pub async fn run(config: Config) -> Result<(), String> {
         .map_err(|e| format!("cannot read the bound address: {e}"))?;
 
     let db = Db::open(&config.data_dir)?;
+    let key = ServerKey::load(config.secret_key.as_deref(), &config.data_dir)?;
     tracing::info!(db = %db.path().display(), "database ready");
     // The demo clock offset survives a restart; without --demo it is always 0.
     let offset = if config.demo {
@@ -45,7 +47,8 @@ pub async fn run(config: Config) -> Result<(), String> {
         .map_err(|e| format!("cannot run production: {}", e.title))?;
 
     let state = AppState {
-        limiter: Arc::new(SignInLimits::new(config.sign_in_attempts, SIGN_IN_WINDOW)),
+        key: Arc::new(key),
+        registry: Arc::new(registry),
         config: Arc::new(config),
         page: Arc::new(page),
         db: db.clone(),
@@ -62,7 +65,18 @@ pub async fn run(config: Config) -> Result<(), String> {
             }
         }
     });
-    let router = app::router(state.clone());
+    let origins = crate::security::AllowedOrigins::new(&state.config.public_origins, local);
+    let allowed: Vec<String> = origins.origins().iter().map(|o| o.to_string()).collect();
+    tracing::info!(origins = %allowed.join(","), "allowed origins");
+    let router = app::router(state.clone(), Arc::new(origins));
+    let fd_limit = crate::listener::raise_fd_limit();
+    let limits = crate::listener::Limits {
+        max_connections: crate::listener::effective_max_connections(
+            state.config.max_connections,
+            fd_limit,
+        ),
+        header_read_timeout: std::time::Duration::from_secs(state.config.header_read_timeout_secs),
+    };
 
     // Signal handlers are installed before the address is announced: a script
     // may send SIGTERM as soon as it has read the line.
@@ -71,13 +85,7 @@ pub async fn run(config: Config) -> Result<(), String> {
     println!("sscard-server listening on http://{local}");
     tracing::info!(addr = %local, demo = state.config.demo, "listening");
 
-    axum::serve(
-        listener,
-        router.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown)
-    .await
-    .map_err(|e| format!("server error: {e}"))?;
+    crate::listener::serve(listener, router, limits, shutdown).await;
     tracing::info!("stopped");
     Ok(())
 }

@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use crate::{
-    auth::SessionCache, clock::Clock, config::Config, db::Db, ratelimit::SignInLimits,
-    static_files::AppPage,
+    auth::SessionCache, clock::Clock, config::Config, db::Db, registry::IdentityRegistry,
+    secret::ServerKey, static_files::AppPage,
 };
 
 /// Everything handlers need; cheap to clone (all `Arc`s).
@@ -18,8 +18,10 @@ pub struct AppState {
     pub db: Db,
     /// Server today (with the demo offset).
     pub clock: Arc<Clock>,
-    /// Sign-in attempt limiter.
-    pub limiter: Arc<SignInLimits>,
+    /// The server key (MACs of codes and throttling keys).
+    pub key: Arc<ServerKey>,
+    /// Who a person without a record is.
+    pub registry: Arc<dyn IdentityRegistry>,
     /// Recently used sessions.
     pub sessions: Arc<SessionCache>,
 }

@@ -108,20 +108,92 @@ pub async fn index(State(page): State<Arc<AppPage>>, method: Method) -> Response
     page.response(&method)
 }
 
-/// The file service for `dist/`, falling back to [`spa_fallback`].
-pub fn dist_service(dist: &Path, page: Arc<AppPage>) -> ServeDir<axum::routing::MethodRouter> {
-    let fallback = axum::routing::any(spa_fallback).with_state(page);
-    ServeDir::new(dist)
+/// Longest accepted path segment, in bytes after percent-decoding: a file name
+/// the OS accepts (255) with room for the `.br`/`.gz` suffix of precompressed
+/// variants. Longer segments cannot name a file.
+pub const MAX_SEGMENT_BYTES: usize = 250;
+/// Longest accepted request path, in bytes as sent.
+pub const MAX_PATH_BYTES: usize = 1024;
+
+/// The files of `dist/` and the SPA fallback, as a fallback service.
+///
+/// A path that cannot name a file (see [`is_servable_path`]) never reaches
+/// the file system; any I/O error other than "not found" is logged and
+/// answered like a missing file, so a static path is never a `500`.
+pub fn dist_service(dist: &Path, page: Arc<AppPage>) -> axum::routing::MethodRouter {
+    let files = ServeDir::new(dist)
         .append_index_html_on_directories(false)
         .precompressed_br()
         .precompressed_gzip()
-        .fallback(fallback)
+        .fallback(axum::routing::any(spa_fallback).with_state(page.clone()));
+    axum::routing::any(serve_dist).with_state(DistFiles { files, page })
+}
+
+/// State of [`serve_dist`].
+#[derive(Clone)]
+struct DistFiles {
+    files: ServeDir<axum::routing::MethodRouter>,
+    page: Arc<AppPage>,
+}
+
+/// Serves a file of `dist/`, else what [`not_a_file`] answers.
+async fn serve_dist(State(dist): State<DistFiles>, req: Request) -> Response {
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    if !is_servable_path(&path) {
+        return not_a_file(&dist.page, &method, &path);
+    }
+    let mut files = dist.files;
+    match files.try_call(req).await {
+        Ok(res) => res.map(Body::new),
+        Err(e) => {
+            tracing::warn!(error = %e, "cannot read a file of dist/; answered as missing");
+            not_a_file(&dist.page, &method, &path)
+        }
+    }
+}
+
+/// Whether `path` (as sent, percent-encoded) can name a file of `dist/`: at
+/// most [`MAX_PATH_BYTES`], every decoded segment at most
+/// [`MAX_SEGMENT_BYTES`], valid UTF-8 without control characters (NUL
+/// included) or backslashes.
+pub fn is_servable_path(path: &str) -> bool {
+    path.len() <= MAX_PATH_BYTES
+        && path.split('/').all(|seg| {
+            percent_decode(seg).is_some_and(|d| {
+                d.len() <= MAX_SEGMENT_BYTES
+                    && std::str::from_utf8(&d).is_ok()
+                    && !d.iter().any(|&b| b < 0x20 || b == 0x7f || b == b'\\')
+            })
+        })
+}
+
+/// Decodes `%XX` escapes; `None` for a malformed escape.
+fn percent_decode(s: &str) -> Option<Vec<u8>> {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Some(out)
 }
 
 /// What is answered for a path that is not a file in `dist/`.
 async fn spa_fallback(State(page): State<Arc<AppPage>>, req: Request) -> Response {
-    let path = req.uri().path();
-    let method = req.method();
+    not_a_file(&page, req.method(), req.uri().path())
+}
+
+/// A path that is no (readable) file: the page for an extension-less path (a
+/// deep link), `404` for one with an extension, `405` for other methods.
+fn not_a_file(page: &AppPage, method: &Method, path: &str) -> Response {
     if method != Method::GET && method != Method::HEAD {
         return (
             StatusCode::METHOD_NOT_ALLOWED,
@@ -202,5 +274,27 @@ mod tests {
         assert!(!is_content_hashed("/index.html"));
         assert!(!is_content_hashed("/my-facade.png"));
         assert!(!is_content_hashed("/apply/bank"));
+    }
+
+    #[test]
+    fn unservable_paths_are_recognised() {
+        assert!(is_servable_path("/x-abc123_bg.wasm"));
+        assert!(is_servable_path("/snippets/a%20b/inline0.js"));
+        assert!(is_servable_path(&format!(
+            "/{}",
+            "a".repeat(MAX_SEGMENT_BYTES)
+        )));
+        assert!(!is_servable_path(&format!(
+            "/{}",
+            "a".repeat(MAX_SEGMENT_BYTES + 1)
+        )));
+        assert!(!is_servable_path(&format!("/{}.js", "%61".repeat(300))));
+        assert!(!is_servable_path(&"/a".repeat(MAX_PATH_BYTES)));
+        assert!(!is_servable_path("/a%00.js"));
+        assert!(!is_servable_path("/a%0a.js"));
+        assert!(!is_servable_path("/a%5c..%5cb.js"));
+        assert!(!is_servable_path("/a%ff.js"));
+        assert!(!is_servable_path("/a%zz.js"));
+        assert!(!is_servable_path("/a%4"));
     }
 }

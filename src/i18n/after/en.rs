@@ -153,8 +153,8 @@ pub static EN: AfterTexts = AfterTexts {
                 "The ID number or the service password is not right",
             ),
             (
-                "password_locked",
-                "The service password was entered wrongly too many times and is locked for 30 minutes. Try again after that, or take your ID to a card point or a cooperating bank branch to reset it.",
+                "rate_limited",
+                "The service password was entered wrongly several times. Wait a while and try again; the more wrong tries, the longer the wait. On a phone or computer you have signed in from before, you can sign in as usual. If you have forgotten it, take your ID to a card point or a cooperating bank branch to reset it.",
             ),
         ],
     },

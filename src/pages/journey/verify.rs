@@ -74,9 +74,14 @@ pub fn VerifyPage() -> impl IntoView {
     move || {
         let t = i18n.t();
         let answers = journey.answers.get_untracked();
-        let demo = journey.demo_code.get().map(|c| {
-            view! { <p class="notice notice--demo">{t.journey.verify_demo.replace("{code}", &c)}</p> }
-        });
+        // The server's answer is the same whether or not a code was sent; only demo
+        // mode says which (it shows what the phone would show).
+        let demo = match journey.demo_code.get() {
+            Some(c) => Some(t.journey.verify_demo.replace("{code}", &c)),
+            None if journey.demo.get() => Some(t.journey.verify_demo_not_sent.to_owned()),
+            None => None,
+        }
+        .map(|text| view! { <p class="notice notice--demo">{text}</p> });
         view! {
             <BackLink href=Step::Verify.back(&answers) label=t.back />
             <ErrorSummary title=t.error_summary_title errors=errors.summary() />

@@ -19,6 +19,7 @@ use crate::{
     branches, domain, ids,
     json::Body,
     problem::{ApiError, ApiResult, FieldErrors},
+    registry::IdentityCheck,
     routes::auth::insert_person,
     state::AppState,
     store,
@@ -222,6 +223,11 @@ pub async fn create(
     let (deadline, _) =
         domain::first_application_timeline(city, pickup, declared.card_held.into(), today)?;
 
+    // A child without a record must be confirmed by the identity registry, so that
+    // an application can never fix a name nobody checked (the record then exists).
+    let minor_confirmed = minor.as_ref().is_none_or(|(name, id, _)| {
+        state.registry.check(name, &id.number, None) == IdentityCheck::Confirmed
+    });
     let me_id = me.person_id;
     let hash_for_replay = request_hash.clone();
     let outcome = state
@@ -251,14 +257,14 @@ pub async fn create(
                         .optional()?;
                     let pid = match existing {
                         Some((pid, stored)) if stored == *name => pid,
-                        Some(_) => {
+                        None if minor_confirmed => insert_person(tx, &id.number, name, None, &id.birth_date.to_string())?,
+                        _ => {
                             return Err(ApiError::validation(vec![]).field(
                                 "minor.name",
                                 "identity_mismatch",
                                 "the name does not match the ID number",
                             ));
                         }
-                        None => insert_person(tx, &id.number, name, None, &id.birth_date.to_string())?,
                     };
                     if pid == me_id {
                         return Err(ApiError::validation(vec![]).field(

@@ -1,10 +1,25 @@
-//! Sign-in (password or one-time code), session, sign-out, password change.
+//! Sign-in (service password or one-time code), session, sign-out, password change.
+//!
+//! The identity model (server README, "Identity"): who someone is comes from a
+//! record, never from the request.
+//!
+//! * A one-time code goes only to the mobile on record of a person the service
+//!   knows, and only when the name matches too; for a person without a record,
+//!   only when the identity registry confirms that the name and the mobile
+//!   belong to the ID number. Every well-formed request gets the same neutral
+//!   answer, whether or not a code was sent, and nothing a sign-in request
+//!   carries ever overwrites a record.
+//! * Sign-in, code request and code check do the same work and give the same
+//!   answers whether or not the ID number is on record (one Argon2id check
+//!   always; the same throttling buckets).
+//! * Throttling is by growing delays per (ID number, client), per ID number and
+//!   per client address (`throttle`), never a lock anyone can trigger.
 
 use axum::{
     Json,
     extract::{ConnectInfo, State},
     http::{HeaderMap, StatusCode, header},
-    response::{IntoResponse, Response},
+    response::{AppendHeaders, IntoResponse, Response},
 };
 use chrono::{Duration, Utc};
 use rusqlite::{OptionalExtension, params};
@@ -18,41 +33,61 @@ use std::net::SocketAddr;
 
 use crate::{
     auth::{self, Signed},
-    ids,
+    client, ids,
     json::Body,
-    password,
+    password::{self, Stored},
     problem::{ApiError, ApiResult, FieldErrors},
+    registry::IdentityCheck,
+    secret::{self, Purpose},
+    security_events::{self, SecurityEvent},
     state::AppState,
+    throttle::{self, Bucket},
 };
 
-/// Wrong passwords in a row before the service password is locked.
-pub const MAX_FAILURES: i64 = 5;
-/// How long a locked password stays locked (real time).
-pub const LOCK_MINUTES: i64 = 30;
 /// Validity of a one-time code.
 pub const CODE_SECONDS: u32 = 300;
 /// Wrong codes before a challenge is void.
 const MAX_CODE_ATTEMPTS: i64 = 5;
 
-/// Refuses with `429` while the address or the subject is over its limit.
-fn rate_limit(state: &AppState, addr: &SocketAddr, who: &str) -> ApiResult<()> {
-    state
-        .limiter
-        .check(&addr.ip().to_string(), who)
-        .map_err(|wait| {
-            tracing::warn!(address = %addr.ip(), subject = %auth::mask_id_number(who), "sign-in rate limited");
-            ApiError::rate_limited(wait)
-        })
+/// The client address as throttling sees it.
+fn client_of(state: &AppState, addr: SocketAddr, headers: &HeaderMap) -> String {
+    client::client_ip(addr, headers, &state.config.trusted_proxies).to_string()
 }
 
-/// Counts a failed attempt (or a code request) against the address and subject.
-fn record_attempt(state: &AppState, addr: &SocketAddr, who: &str) {
-    state.limiter.record(&addr.ip().to_string(), who);
+/// `429 rate_limited`: the attempt was not evaluated.
+fn delayed(wait_secs: i64, detail: &str) -> ApiError {
+    let wait = u64::try_from(wait_secs.max(1)).unwrap_or(1);
+    ApiError::rate_limited(wait).detail(format!(
+        "请 {} 后再试。{detail}",
+        if wait < 60 {
+            format!("{wait} 秒")
+        } else {
+            format!("{} 分钟", wait.div_ceil(60))
+        }
+    ))
 }
 
-fn signed_in(info: SessionInfo, token: &str, headers: &HeaderMap) -> Response {
-    let cookie = auth::session_cookie(Some(token), auth::is_https(headers));
-    ([(header::SET_COOKIE, cookie)], Json(info)).into_response()
+/// The per-address policies, scaled by `--sign-in-attempts` (default 20 → 200).
+fn per_address(state: &AppState, p: throttle::Policy) -> throttle::Policy {
+    p.with_free(state.config.sign_in_attempts.saturating_mul(10))
+}
+
+/// A signed-in answer: the session cookie, and a device cookie for a new browser.
+fn signed_in(
+    info: SessionInfo,
+    token: &str,
+    device: Option<String>,
+    headers: &HeaderMap,
+) -> Response {
+    let secure = auth::is_https(headers);
+    let mut cookies = vec![(
+        header::SET_COOKIE,
+        auth::session_cookie(Some(token), secure),
+    )];
+    if let Some(d) = device {
+        cookies.push((header::SET_COOKIE, auth::device_cookie(&d, secure)));
+    }
+    (AppendHeaders(cookies), Json(info)).into_response()
 }
 
 fn session_info(
@@ -74,15 +109,38 @@ fn session_info(
     })
 }
 
+/// What is on record as a person's service password (see [`Stored`]).
+fn stored_password(c: &rusqlite::Connection, person: i64) -> ApiResult<Stored> {
+    let (hash, id_number, holder): (Option<String>, String, bool) = c.query_row(
+        "SELECT password_hash, id_number, EXISTS(SELECT 1 FROM cards WHERE holder_id = persons.id)
+         FROM persons WHERE id = ?1",
+        params![person],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    Ok(match hash {
+        Some(h) => Stored::Hash(h),
+        // Only card holders have a service password; it starts as the ID number's last 6 (Q17).
+        None if holder => Stored::Initial(id_number.get(12..).unwrap_or_default().to_owned()),
+        None => Stored::Nothing,
+    })
+}
+
+fn invalid_credentials() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "invalid_credentials",
+        "身份证号码或服务密码不正确",
+    )
+}
+
 /// Card holder signs in with ID number and service password.
 #[utoipa::path(post, path = "/api/v1/auth/sign-in", tag = "auth",
     request_body = PasswordSignIn,
     responses(
-        (status = 200, description = "Signed in; sets the session cookie", body = SessionInfo),
+        (status = 200, description = "Signed in; sets the session cookie (and `sscard_device` for a new browser)", body = SessionInfo),
         (status = 400, description = "`validation_failed` (id_number.* codes)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`invalid_credentials`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`password_locked`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "`rate_limited`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`invalid_credentials`, whether or not the ID number is on record", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: too many wrong passwords; `Retry-After` says when the next try is evaluated", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -99,93 +157,128 @@ pub async fn sign_in(
         errors.push("password", "password.empty", "enter the service password");
     }
     errors.finish()?;
-    let id = id.expect("checked");
-    rate_limit(&state, &addr, &id.number)?;
-    let subject = id.number.clone();
+    let number = id.expect("checked").number;
+    let ip = client_of(&state, addr, &headers);
+    let device = auth::device_from(&headers);
+    let address_policy = per_address(&state, throttle::PASSWORD_PER_ADDRESS);
 
-    let password = req.password;
-    let outcome = state
+    // 1. Count the attempt before it is evaluated (concurrent guesses cannot
+    //    exceed the allowance) and read what is on record.
+    let (key, n, d) = (state.key.clone(), number.clone(), device.clone());
+    let admitted = state
         .db
         .write(move |tx| {
-            let row = tx
+            let now = Utc::now();
+            let person: Option<i64> = tx
                 .query_row(
-                    "SELECT id, password_hash, failed_attempts, locked_until FROM persons WHERE id_number = ?1",
-                    params![id.number],
-                    |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, Option<String>>(1)?,
-                            r.get::<_, i64>(2)?,
-                            r.get::<_, Option<String>>(3)?,
-                        ))
-                    },
+                    "SELECT id FROM persons WHERE id_number = ?1",
+                    params![n],
+                    |r| r.get(0),
                 )
                 .optional()?;
-            let now = Utc::now();
-            let invalid = || {
-                ApiError::new(StatusCode::UNAUTHORIZED, "invalid_credentials", "身份证号码或服务密码不正确")
+            let known_device = match (person, &d) {
+                (Some(p), Some(d)) => auth::device_known(tx, d, p, now)?,
+                _ => false,
             };
-            // Unknown person and person without a card answer exactly like a wrong
-            // password: the sign-in must not reveal who holds a card.
-            let Some((pid, Some(hash), failures, locked_until)) = row else {
-                return Ok(Err(invalid()));
+            // A known browser is its own client and is not held back by what
+            // strangers do to this ID number or from its address.
+            let client_key = if known_device {
+                d.as_deref().unwrap_or_default()
+            } else {
+                &ip
             };
-            if let Some(until) = locked_until
-                .as_deref()
-                .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-                && until > now
-            {
-                return Ok(Err(locked_error()));
+            let mut buckets = vec![Bucket::new(
+                &key,
+                throttle::PASSWORD_PER_CLIENT,
+                &[&n, client_key],
+            )];
+            if !known_device {
+                buckets.push(Bucket::new(&key, throttle::PASSWORD_PER_SUBJECT, &[&n]));
+                buckets.push(Bucket::new(&key, address_policy, &[&ip]));
             }
-            if !password::verify(&password, &hash) {
-                let failures = failures + 1;
-                let lock = (failures >= MAX_FAILURES)
-                    .then(|| (now + Duration::minutes(LOCK_MINUTES)).to_rfc3339());
-                tx.execute(
-                    "UPDATE persons SET failed_attempts = ?2, locked_until = ?3 WHERE id = ?1",
-                    params![pid, if lock.is_some() { 0 } else { failures }, lock],
-                )?;
-                // The failure count must be committed, so the error is returned as a value.
-                return Ok(Err(if lock.is_some() { locked_error() } else { invalid() }));
+            let refs: Vec<&Bucket> = buckets.iter().collect();
+            if let Err(wait) = throttle::admit(tx, &refs, now.timestamp())? {
+                return Ok(Err(wait));
             }
-            tx.execute(
-                "UPDATE persons SET failed_attempts = 0, locked_until = NULL WHERE id = ?1",
-                params![pid],
-            )?;
-            let (token, expires) = auth::create_session(tx, pid, SessionKind::Password)?;
-            Ok(Ok((session_info(tx, pid, SessionKind::Password, expires)?, token)))
+            let stored = match person {
+                Some(p) => stored_password(tx, p)?,
+                None => Stored::Nothing,
+            };
+            Ok(Ok((person, stored, known_device, buckets)))
         })
         .await?;
-    if outcome.is_err() {
-        record_attempt(&state, &addr, &subject);
-    }
-    let (info, token) = outcome?;
+    let (person, stored, known_device, buckets) = match admitted {
+        Ok(a) => a,
+        Err(wait) => {
+            tracing::info!(subject = %auth::mask_id_number(&number), "password sign-in delayed");
+            return Err(delayed(wait, "在以前登录过的浏览器上可以照常登录。"));
+        }
+    };
+
+    // 2. One Argon2id check, whatever is on record, off the writer.
+    let old_hash = match &stored {
+        Stored::Hash(h) => Some(h.clone()),
+        _ => None,
+    };
+    let checked = password::check_async(req.password.clone(), stored).await;
+    let (Some(pid), true) = (person, checked.ok) else {
+        return Err(invalid_credentials());
+    };
+    let rehash = if checked.needs_rehash {
+        Some(password::hash_async(req.password).await)
+    } else {
+        None
+    };
+
+    // 3. Forgive the counted attempt and open the session.
+    let (token, info, new_device) = state
+        .db
+        .write(move |tx| {
+            let mut buckets = buckets.iter();
+            if let Some(pair) = buckets.next() {
+                throttle::forgive(tx, pair, true)?;
+            }
+            for shared in buckets {
+                throttle::forgive(tx, shared, false)?;
+            }
+            if let (Some(new), Some(old)) = (rehash, old_hash) {
+                // Only if nobody changed the password in the meantime.
+                tx.execute(
+                    "UPDATE persons SET password_hash = ?2 WHERE id = ?1 AND password_hash = ?3",
+                    params![pid, new, old],
+                )?;
+            }
+            let new_device = if known_device {
+                auth::remember_device(tx, device.as_deref(), pid)?
+            } else {
+                security_events::record(tx, pid, SecurityEvent::NewDeviceSignIn)?;
+                auth::remember_device(tx, None, pid)?
+            };
+            let (token, expires) = auth::create_session(tx, pid, SessionKind::Password)?;
+            Ok((
+                token,
+                session_info(tx, pid, SessionKind::Password, expires)?,
+                new_device,
+            ))
+        })
+        .await?;
     tracing::info!(person = %info.person.id, "signed in with password");
-    Ok(signed_in(info, &token, &headers))
+    Ok(signed_in(info, &token, new_device, &headers))
 }
 
-fn locked_error() -> ApiError {
-    ApiError::new(
-        StatusCode::FORBIDDEN,
-        "password_locked",
-        "服务密码错误次数过多，已被锁定",
-    )
-    .detail(format!(
-        "请 {LOCK_MINUTES} 分钟后再试，或到社保卡服务网点、合作银行网点重置服务密码"
-    ))
-}
-
-/// New applicant asks for a one-time code (stands in for the real-name check).
+/// Asks for a one-time code to sign in (new applicants, and card holders
+/// without their password). The answer is the same whether or not a code was sent.
 #[utoipa::path(post, path = "/api/v1/auth/code", tag = "auth",
     request_body = CodeRequest,
     responses(
-        (status = 201, description = "Code issued (written to the server log; returned only in demo mode)", body = CodeSent),
+        (status = 201, description = "Accepted: if the details match the records (or, for someone without a record, the identity registry), a code was sent to that mobile. The answer is the same either way; in demo mode `demo_code` is present only when a code was sent", body = CodeSent),
         (status = 400, description = "`validation_failed` (name.*, id_number.*, mobile.* codes)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 429, description = "`rate_limited`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn request_code(
     State(state): State<AppState>,
     ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     Body(req): Body<CodeRequest>,
 ) -> ApiResult<(StatusCode, Json<CodeSent>)> {
     let today = state.clock.today();
@@ -196,56 +289,110 @@ pub async fn request_code(
     });
     let mobile = errors.check("mobile", parse_mobile(&req.mobile), |e| e.code());
     errors.finish()?;
-    let (name, id, mobile) = (
-        name.expect("checked"),
-        id.expect("checked"),
+    let (name, number, mobile) = (
+        name.expect("checked").name,
+        id.expect("checked").number,
         mobile.expect("checked"),
     );
-    rate_limit(&state, &addr, &id.number)?;
-    // Every code request counts: each one would send an SMS.
-    record_attempt(&state, &addr, &id.number);
+    let ip = client_of(&state, addr, &headers);
+    let address_policy = per_address(&state, throttle::CODE_REQUEST_PER_ADDRESS);
 
+    // 1. Every request counts (each could send a text); then the record.
+    let (key, n) = (state.key.clone(), number.clone());
+    let record = state
+        .db
+        .write(move |tx| {
+            let pair = Bucket::new(&key, throttle::CODE_REQUEST_PER_CLIENT, &[&n, &ip]);
+            let from = Bucket::new(&key, address_policy, &[&ip]);
+            if let Err(wait) = throttle::admit(tx, &[&pair, &from], Utc::now().timestamp())? {
+                return Ok(Err(wait));
+            }
+            Ok(Ok(tx
+                .query_row(
+                    "SELECT id, name, mobile FROM persons WHERE id_number = ?1",
+                    params![n],
+                    |r| {
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, String>(1)?,
+                            r.get::<_, Option<String>>(2)?,
+                        ))
+                    },
+                )
+                .optional()?))
+        })
+        .await?
+        .map_err(|wait| delayed(wait, "请核对姓名、身份证号码和手机号码。"))?;
+
+    // 2. Who may get a code: the record decides; without one, the registry.
+    let (deliver, person_id) = match &record {
+        Some((pid, stored_name, stored_mobile)) => (
+            *stored_name == name && stored_mobile.as_deref() == Some(mobile.as_str()),
+            Some(*pid),
+        ),
+        None => (
+            state.registry.check(&name, &number, Some(&mobile)) == IdentityCheck::Confirmed,
+            None,
+        ),
+    };
+
+    // 3. A challenge either way, so that checking it takes the same path.
     let code = ids::six_digit_code();
     let challenge = ids::public_id("otp");
+    let code_mac = state.key.mac(Purpose::OneTimeCode, &[&challenge, &code]);
     let now = Utc::now();
     let expires = now + Duration::seconds(i64::from(CODE_SECONDS));
-    {
-        let (challenge, code_hash) = (
-            challenge.clone(),
-            ids::sha256_hex(format!("{challenge}:{code}").as_bytes()),
-        );
-        state
-            .db
-            .write(move |tx| {
-                tx.execute("DELETE FROM otp_challenges WHERE expires_at < ?1", params![now.to_rfc3339()])?;
-                tx.execute(
-                    "INSERT INTO otp_challenges (id, name, id_number, mobile, code_hash, created_at, expires_at)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![challenge, name.name, id.number, mobile, code_hash, now.to_rfc3339(), expires.to_rfc3339()],
-                )?;
-                Ok(())
-            })
-            .await?;
+    let (key, ch, n) = (state.key.clone(), challenge.clone(), number.clone());
+    let to = mobile.clone();
+    let sent = state
+        .db
+        .write(move |tx| {
+            // Past the texts a person may receive, nothing more is sent; the answer stays the same.
+            let texts = Bucket::new(&key, throttle::CODE_DELIVERY_PER_SUBJECT, &[&n]);
+            let deliver = deliver && throttle::wait(tx, &[&texts], now.timestamp())? == 0;
+            if deliver {
+                throttle::count(tx, &texts, now.timestamp())?;
+            }
+            throttle::sweep(tx, now.timestamp())?;
+            tx.execute("DELETE FROM otp_challenges WHERE expires_at < ?1", params![now.to_rfc3339()])?;
+            // An undelivered challenge keeps no personal data: it can never be verified.
+            let (name, n, to) = if deliver { (name, n, to) } else { Default::default() };
+            tx.execute(
+                "INSERT INTO otp_challenges (id, name, id_number, mobile, code_hash, created_at, expires_at, delivered, person_id)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![ch, name, n, to, code_mac, now.to_rfc3339(), expires.to_rfc3339(), deliver, person_id.filter(|_| deliver)],
+            )?;
+            Ok(deliver)
+        })
+        .await?;
+    if sent {
+        // Stands in for the text-message gateway: the code itself is never logged.
+        tracing::info!(challenge = %challenge, to = %mask_mobile(&mobile), "one-time code sent");
     }
-    // Stands in for the SMS / real-name check: the operator reads the log.
-    tracing::info!(challenge = %challenge, code = %code, "one-time code issued");
     Ok((
         StatusCode::CREATED,
         Json(CodeSent {
             challenge_id: challenge,
             expires_in: CODE_SECONDS,
-            demo_code: state.config.demo.then_some(code),
+            demo_code: (state.config.demo && sent).then_some(code),
         }),
     ))
 }
 
-/// New applicant verifies the one-time code and gets a session.
+/// `138****0001`.
+pub fn mask_mobile(m: &str) -> String {
+    m.char_indices()
+        .map(|(i, c)| if (3..7).contains(&i) { '*' } else { c })
+        .collect()
+}
+
+/// Checks a one-time code and opens a session.
 #[utoipa::path(post, path = "/api/v1/auth/code/verify", tag = "auth",
     request_body = CodeVerify,
     responses(
         (status = 200, description = "Signed in; sets the session cookie", body = SessionInfo),
         (status = 400, description = "`validation_failed`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`code_invalid`, `code_expired` or `identity_mismatch`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`code_invalid` (also for a challenge whose details did not match: nothing was sent) or `code_expired`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 429, description = "`rate_limited`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn verify_code(
@@ -258,79 +405,95 @@ pub async fn verify_code(
     let code = errors.check("code", parse_one_time_code(&req.code), |e| e.code());
     errors.finish()?;
     let code = code.unwrap_or_default();
-    rate_limit(&state, &addr, &req.challenge_id)?;
-    let subject = req.challenge_id.clone();
+    let ip = client_of(&state, addr, &headers);
     let today = state.clock.today();
+    let key = state.key.clone();
+    let device = auth::device_from(&headers);
+    let check_policy = per_address(&state, throttle::CODE_CHECK_PER_ADDRESS);
     let outcome = state
         .db
         .write(move |tx| {
             let now = Utc::now();
+            let checks = Bucket::new(&key, check_policy, &[&ip]);
+            if let Err(wait) = throttle::admit(tx, &[&checks], now.timestamp())? {
+                return Ok(Err(delayed(wait, "")));
+            }
             let row = tx
                 .query_row(
-                    "SELECT name, id_number, mobile, code_hash, attempts, used, expires_at FROM otp_challenges WHERE id = ?1",
+                    "SELECT name, id_number, mobile, code_hash, attempts, used, expires_at, delivered, person_id
+                     FROM otp_challenges WHERE id = ?1",
                     params![req.challenge_id],
                     |r| {
                         Ok((
-                            r.get::<_, String>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, String>(2)?,
+                            (r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?),
                             r.get::<_, String>(3)?,
                             r.get::<_, i64>(4)?,
                             r.get::<_, bool>(5)?,
                             r.get::<_, String>(6)?,
+                            r.get::<_, bool>(7)?,
+                            r.get::<_, Option<i64>>(8)?,
                         ))
                     },
                 )
                 .optional()?;
             let invalid = || ApiError::new(StatusCode::UNAUTHORIZED, "code_invalid", "验证码不正确");
-            let Some((name, id_number, mobile, code_hash, attempts, used, expires)) = row else {
+            let Some(((name, id_number, mobile), code_hash, attempts, used, expires, delivered, person_id)) = row else {
                 return Ok(Err(invalid()));
             };
             let expired = chrono::DateTime::parse_from_rfc3339(&expires).map_or(true, |e| e <= now);
             if used || expired || attempts >= MAX_CODE_ATTEMPTS {
                 return Ok(Err(ApiError::new(StatusCode::UNAUTHORIZED, "code_expired", "验证码已失效，请重新获取")));
             }
-            if ids::sha256_hex(format!("{}:{}", req.challenge_id, code).as_bytes()) != code_hash {
+            let typed = key.mac(Purpose::OneTimeCode, &[&req.challenge_id, &code]);
+            if !delivered || !secret::constant_time_eq(&typed, &code_hash) {
                 tx.execute("UPDATE otp_challenges SET attempts = attempts + 1 WHERE id = ?1", params![req.challenge_id])?;
                 return Ok(Err(invalid()));
             }
             tx.execute("UPDATE otp_challenges SET used = 1 WHERE id = ?1", params![req.challenge_id])?;
+            // The client proved it holds the mobile: its code requests are forgiven.
+            throttle::forgive(tx, &checks, false)?;
+            throttle::forgive(tx, &Bucket::new(&key, throttle::CODE_REQUEST_PER_CLIENT, &[&id_number, &ip]), true)?;
+            throttle::forgive(tx, &Bucket::new(&key, throttle::CODE_DELIVERY_PER_SUBJECT, &[&id_number]), false)?;
+            // The record (or, for a new person, the registry) decided when the code
+            // was sent; the record is read again in case it changed since.
             let existing = tx
                 .query_row(
-                    "SELECT id, name FROM persons WHERE id_number = ?1",
+                    "SELECT id, name, mobile FROM persons WHERE id_number = ?1",
                     params![id_number],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)),
                 )
                 .optional()?;
-            let pid = match existing {
-                Some((_, stored)) if stored != name => {
-                    return Ok(Err(ApiError::new(
-                        StatusCode::UNAUTHORIZED,
-                        "identity_mismatch",
-                        "姓名与身份证号码不一致",
-                    )));
-                }
-                Some((pid, _)) => {
-                    tx.execute("UPDATE persons SET mobile = ?2 WHERE id = ?1", params![pid, mobile])?;
+            let pid = match (existing, person_id) {
+                (Some((pid, n, Some(m))), _) if n == name && m == mobile => pid,
+                // A record made since (a guardian applying for a child) without a
+                // mobile: the registry confirmed this one, so it is filled in, never replaced.
+                (Some((pid, n, None)), None) if n == name => {
+                    tx.execute("UPDATE persons SET mobile = ?2 WHERE id = ?1 AND mobile IS NULL", params![pid, mobile])?;
                     pid
                 }
-                None => {
+                (None, None) => {
                     let birth = parse_id_number(&id_number, today)
                         .map(|i| i.birth_date.to_string())
                         .map_err(ApiError::internal)?;
                     insert_person(tx, &id_number, &name, Some(&mobile), &birth)?
                 }
+                _ => return Ok(Err(invalid())),
             };
+            let known = match &device {
+                Some(d) => auth::device_known(tx, d, pid, now)?,
+                None => false,
+            };
+            if !known {
+                security_events::record(tx, pid, SecurityEvent::NewDeviceSignIn)?;
+            }
+            let new_device = auth::remember_device(tx, device.as_deref().filter(|_| known), pid)?;
             let (token, expires) = auth::create_session(tx, pid, SessionKind::Code)?;
-            Ok(Ok((session_info(tx, pid, SessionKind::Code, expires)?, token)))
+            Ok(Ok((session_info(tx, pid, SessionKind::Code, expires)?, token, new_device)))
         })
         .await?;
-    if outcome.is_err() {
-        record_attempt(&state, &addr, &subject);
-    }
-    let (info, token) = outcome?;
+    let (info, token, new_device) = outcome?;
     tracing::info!(person = %info.person.id, "signed in with one-time code");
-    Ok(signed_in(info, &token, &headers))
+    Ok(signed_in(info, &token, new_device, &headers))
 }
 
 /// Inserts a person without a password; returns the row id.
@@ -393,67 +556,102 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> ApiR
 #[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth",
     request_body = PasswordChange,
     responses(
-        (status = 204, description = "Changed; other sessions of the person are closed"),
+        (status = 204, description = "Changed; other sessions of the person are closed; a security notice is recorded"),
         (status = 400, description = "`validation_failed` (password.format, password.weak, password.initial)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 401, description = "`unauthenticated` or `invalid_credentials`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`no_card`: only card holders have a service password", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`no_card`: only card holders have a service password; `password.changed_meanwhile`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: too many wrong current passwords", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn change_password(
     State(state): State<AppState>,
     me: Signed,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Body(req): Body<PasswordChange>,
 ) -> ApiResult<StatusCode> {
     let keep = auth::token_from(&headers).map(|t| ids::sha256_hex(t.as_bytes()));
     let keep_for_cache = keep.clone();
+    let pid = me.person_id;
+    let (stored, id_number) = state
+        .db
+        .read(move |c| {
+            let n: String = c.query_row(
+                "SELECT id_number FROM persons WHERE id = ?1",
+                params![pid],
+                |r| r.get(0),
+            )?;
+            Ok((stored_password(c, pid)?, n))
+        })
+        .await?;
+    if matches!(stored, Stored::Nothing) {
+        return Err(ApiError::conflict(
+            "no_card",
+            "您还没有社保卡，没有服务密码",
+        ));
+    }
+    // The rule is the rules crate's (002 Q17 L131; DECISIONS D28).
+    let mut errors = FieldErrors::default();
+    errors.check(
+        "new_password",
+        parse_new_service_password(&req.new_password, &id_number),
+        |e| e.code(),
+    );
+    errors.finish()?;
+    // A stolen session must not become a way to guess the current password.
+    let ip = client_of(&state, addr, &headers);
+    let pair = Bucket::new(
+        &state.key,
+        throttle::PASSWORD_PER_CLIENT,
+        &[&id_number, &ip],
+    );
+    let counted = pair.clone();
+    state
+        .db
+        .write(move |tx| Ok(throttle::admit(tx, &[&counted], Utc::now().timestamp())?))
+        .await?
+        .map_err(|wait| delayed(wait, ""))?;
+    let old_hash = match &stored {
+        Stored::Hash(h) => Some(h.clone()),
+        _ => None,
+    };
+    if !password::check_async(req.current_password, stored).await.ok {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            "当前服务密码不正确",
+        )
+        .field(
+            "current_password",
+            "password.wrong",
+            "the current password is wrong",
+        ));
+    }
+    let new_hash = password::hash_async(req.new_password).await;
     state
         .db
         .write(move |tx| {
-            let (hash, id_number): (Option<String>, String) = tx.query_row(
-                "SELECT password_hash, id_number FROM persons WHERE id = ?1",
-                params![me.person_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
+            throttle::forgive(tx, &pair, true)?;
+            // Only if the password is still the one just checked (no concurrent change).
+            let changed = tx.execute(
+                "UPDATE persons SET password_hash = ?2, password_is_initial = 0
+                 WHERE id = ?1 AND password_hash IS ?3",
+                params![pid, new_hash, old_hash],
             )?;
-            let Some(hash) = hash else {
+            if changed == 0 {
                 return Err(ApiError::conflict(
-                    "no_card",
-                    "您还没有社保卡，没有服务密码",
-                ));
-            };
-            // The rule is the rules crate's (002 Q17 L131; DECISIONS D28).
-            let mut errors = FieldErrors::default();
-            errors.check(
-                "new_password",
-                parse_new_service_password(&req.new_password, &id_number),
-                |e| e.code(),
-            );
-            errors.finish()?;
-            if !password::verify(&req.current_password, &hash) {
-                return Err(ApiError::new(
-                    StatusCode::UNAUTHORIZED,
-                    "invalid_credentials",
-                    "当前服务密码不正确",
-                )
-                .field(
-                    "current_password",
-                    "password.wrong",
-                    "the current password is wrong",
+                    "password.changed_meanwhile",
+                    "服务密码刚刚被修改过，请重新登录后再试",
                 ));
             }
-            tx.execute(
-                "UPDATE persons SET password_hash = ?2, password_is_initial = 0 WHERE id = ?1",
-                params![me.person_id, password::hash(&req.new_password)],
-            )?;
+            security_events::record(tx, pid, SecurityEvent::PasswordChanged)?;
             // A changed password ends every other session of the person.
             tx.execute(
                 "DELETE FROM sessions WHERE person_id = ?1 AND token_hash IS NOT ?2",
-                params![me.person_id, keep],
+                params![pid, keep],
             )?;
             Ok(())
         })
         .await?;
-    state
-        .sessions
-        .remove_person(me.person_id, keep_for_cache.as_deref());
+    state.sessions.remove_person(pid, keep_for_cache.as_deref());
     Ok(StatusCode::NO_CONTENT)
 }

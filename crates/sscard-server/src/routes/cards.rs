@@ -15,6 +15,7 @@ use crate::{
     auth::Signed,
     cardstate,
     problem::{ApiError, ApiResult},
+    security_events::{self, SecurityEvent},
     state::AppState,
     store,
 };
@@ -85,6 +86,22 @@ async fn act(
             let before = cardstate::load(tx, row)?;
             let t = cardstate::apply_online(&before, action, today, what)?;
             cardstate::store(tx, row, &t.state, cardstate::lift_date(&t.effects))?;
+            if action == CardAction::ReportTempLoss {
+                // The holder is told, and so is a guardian who reported it for a child.
+                let holder: i64 = tx.query_row(
+                    "SELECT holder_id FROM cards WHERE id = ?1",
+                    params![row],
+                    |r| r.get(0),
+                )?;
+                security_events::record(tx, holder, SecurityEvent::TemporaryLossReported)?;
+                if holder != me.person_id {
+                    security_events::record(
+                        tx,
+                        me.person_id,
+                        SecurityEvent::TemporaryLossReported,
+                    )?;
+                }
+            }
             if let Some(app) = app
                 && before.social == SocialState::NotEnabled
                 && t.state.social == SocialState::Enabled

@@ -130,7 +130,7 @@ async fn concurrent_submissions_of_different_people_are_all_stored() {
         tasks.push(tokio::spawn(async move {
             let _ = base;
             let id = id_number(&format!("11010119900101{:03}", 100 + i));
-            c.sign_in_code("测试人", &id, "13900000000").await;
+            c.sign_in_code("测试人", &id, &format!("139000001{i:02}")).await;
             c.apply("k", json!({"eligibility": insured(), "city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "bj-icbc-dongcheng"}))
                 .await
                 .status

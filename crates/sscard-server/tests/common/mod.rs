@@ -57,6 +57,8 @@ pub struct Server {
     pub root: PathBuf,
     _tmp: Option<tempfile::TempDir>,
     pub demo: bool,
+    /// Extra flags it was started with (kept for a restart).
+    pub args: Vec<String>,
 }
 
 impl Server {
@@ -73,8 +75,64 @@ impl Server {
 
     /// Starts a server on an existing root (for restart tests).
     pub fn spawn(root: &Path, demo: bool) -> Self {
+        Self::spawn_with(root, demo, &[])
+    }
+
+    /// Starts a server with a fresh temp dist and data dir and extra flags.
+    pub fn start_with(demo: bool, args: &[&str]) -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        std::fs::create_dir_all(root.join("dist")).unwrap();
+        write_fake_dist(&root.join("dist"));
+        let mut s = Self::spawn_with(&root, demo, args);
+        s._tmp = Some(tmp);
+        s
+    }
+
+    /// Starts a server on `root` with extra flags. The identity registry is the
+    /// test one ([`REGISTRY`]), in demo mode too (added to the demo people).
+    pub fn spawn_with(root: &Path, demo: bool, args: &[&str]) -> Self {
+        Self::spawn_inner(root, demo, args, false)
+    }
+
+    /// Like [`Server::start_with`], with the log at INFO written to `<root>/server.log`.
+    pub fn start_logged(demo: bool, args: &[&str]) -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        std::fs::create_dir_all(root.join("dist")).unwrap();
+        write_fake_dist(&root.join("dist"));
+        let mut s = Self::spawn_inner(&root, demo, args, true);
+        s._tmp = Some(tmp);
+        s
+    }
+
+    /// What the server logged so far (servers started with [`Server::start_logged`]).
+    pub fn log(&self) -> String {
+        std::fs::read_to_string(self.root.join("server.log")).unwrap_or_default()
+    }
+
+    /// The server's database, opened read-only.
+    pub fn db(&self) -> rusqlite::Connection {
+        rusqlite::Connection::open_with_flags(
+            self.root.join("data/sscard.sqlite3"),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap()
+    }
+
+    fn spawn_inner(root: &Path, demo: bool, args: &[&str], log: bool) -> Self {
+        std::fs::write(root.join("registry.json"), REGISTRY).unwrap();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sscard-server"));
-        cmd.arg("--addr")
+        cmd.args(args)
+            .arg("--identity-registry")
+            .arg(root.join("registry.json"))
+            .env_remove("SSCARD_IDENTITY_REGISTRY")
+            .env_remove("SSCARD_TRUSTED_PROXIES")
+            .env_remove("SSCARD_SECRET_KEY")
+            .env_remove("SSCARD_MAX_CONNECTIONS")
+            .env_remove("SSCARD_HEADER_READ_TIMEOUT_SECS")
+            .env_remove("SSCARD_PUBLIC_ORIGIN")
+            .arg("--addr")
             .arg("127.0.0.1:0")
             .arg("--dist")
             .arg(root.join("dist"))
@@ -83,9 +141,13 @@ impl Server {
             .env_remove("SSCARD_DEMO")
             .env_remove("SSCARD_SIGN_IN_ATTEMPTS")
             .env_remove("SSCARD_LOG_FORMAT")
-            .env("RUST_LOG", "warn")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::inherit());
+            .stdout(Stdio::piped());
+        if log {
+            cmd.env("RUST_LOG", "info")
+                .stderr(std::fs::File::create(root.join("server.log")).unwrap());
+        } else {
+            cmd.env("RUST_LOG", "warn").stderr(Stdio::inherit());
+        }
         if demo {
             cmd.arg("--demo");
         }
@@ -104,6 +166,7 @@ impl Server {
             root: root.to_path_buf(),
             _tmp: None,
             demo,
+            args: args.iter().map(|a| (*a).to_owned()).collect(),
         }
     }
 
@@ -125,9 +188,13 @@ impl Server {
     pub fn restart(mut self) -> Self {
         self.stop();
         let tmp = self._tmp.take();
-        let mut s = Self::spawn(&self.root, self.demo);
+        let mut s = Self::spawn_with(&self.root, self.demo, &self.args_ref());
         s._tmp = tmp;
         s
+    }
+
+    fn args_ref(&self) -> Vec<&str> {
+        self.args.iter().map(String::as_str).collect()
     }
 
     /// A client bound to this server.
@@ -182,7 +249,10 @@ impl Res {
 pub struct Http {
     base: String,
     client: Client<hyper_util::client::legacy::connect::HttpConnector, Full<bytes::Bytes>>,
+    /// The session cookie (`sscard_session=…`).
     pub cookie: Option<String>,
+    /// The browser's device cookie (`sscard_device=…`), kept across sign-outs.
+    pub device: Option<String>,
     pub origin: Option<String>,
 }
 
@@ -192,6 +262,7 @@ impl Http {
             base: base.to_owned(),
             client: Client::builder(TokioExecutor::new()).build_http(),
             cookie: None,
+            device: None,
             origin: Some(base.to_owned()),
         }
     }
@@ -207,8 +278,12 @@ impl Http {
         let mut req = Request::builder()
             .method(method.clone())
             .uri(format!("{}{}", self.base, path));
-        if let Some(c) = &self.cookie {
-            req = req.header("cookie", c.as_str());
+        let jar: Vec<&str> = [&self.cookie, &self.device]
+            .into_iter()
+            .filter_map(|c| c.as_deref())
+            .collect();
+        if !jar.is_empty() {
+            req = req.header("cookie", jar.join("; "));
         }
         if method != Method::GET
             && method != Method::HEAD
@@ -233,13 +308,18 @@ impl Http {
             .expect("request");
         let status = res.status();
         let headers = res.headers().clone();
-        if let Some(sc) = headers.get("set-cookie").and_then(|v| v.to_str().ok()) {
+        for sc in headers
+            .get_all("set-cookie")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+        {
             let pair = sc.split(';').next().unwrap_or_default().to_owned();
-            if pair.ends_with('=') {
-                self.cookie = None;
+            let slot = if pair.starts_with("sscard_device=") {
+                &mut self.device
             } else {
-                self.cookie = Some(pair);
-            }
+                &mut self.cookie
+            };
+            *slot = (!pair.ends_with('=')).then_some(pair);
         }
         let body = res.into_body().collect().await.unwrap().to_bytes().to_vec();
         Res {
@@ -265,6 +345,26 @@ impl Http {
         self.send(Method::DELETE, path, None, &[]).await
     }
 }
+
+/// The identity registry the test servers use (besides the demo people in demo mode):
+/// fictitious people the tests sign up with a one-time code.
+pub const REGISTRY: &str = r#"{"people": [
+  {"name": "测试人", "id_number": "11010119900101100X", "mobile": "13900000100"},
+  {"name": "测试人", "id_number": "110101199001011018", "mobile": "13900000101"},
+  {"name": "测试人", "id_number": "110101199001011026", "mobile": "13900000102"},
+  {"name": "测试人", "id_number": "110101199001011034", "mobile": "13900000103"},
+  {"name": "测试人", "id_number": "110101199001011042", "mobile": "13900000104"},
+  {"name": "测试人", "id_number": "110101199001011050", "mobile": "13900000105"},
+  {"name": "测试人", "id_number": "110101199001011069", "mobile": "13900000106"},
+  {"name": "测试人", "id_number": "110101199001011077", "mobile": "13900000107"},
+  {"name": "钱小明", "id_number": "110101201201010036", "mobile": "13900000001"},
+  {"name": "赵小川", "id_number": "110108202001011025"},
+  {"name": "孙悦", "id_number": "110112199505057078", "mobile": "13800000006"},
+  {"name": "周新", "id_number": "11010119920304001X", "mobile": "13700000001"}
+]}"#;
+
+/// A fictitious person the test registry knows and who has no record (not a demo person).
+pub const NEWCOMER: (&str, &str, &str, &str) = ("周新", "11010119920304001X", "13700000001", "");
 
 /// Demo people (see src/demo.rs).
 pub mod people {

@@ -194,6 +194,26 @@ test('an answer that is not eligible reaches a page that helps', async ({ page }
   await look(page, 'not-eligible', problems);
 });
 
+test('details that do not match the records get the same page and no code', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/apply/details');
+  await appReady(page);
+  // 张三's name and ID number with a mobile that is not his: the server answers as always,
+  // but sends nothing (only demo mode says so).
+  await page.getByLabel('姓名').fill('张三');
+  await page.getByLabel('身份证号码').fill(idNumber('19850615', '101'));
+  await page.getByLabel('手机号码').fill('13912345678');
+  await cont(page);
+  await expect(page.locator('main h1')).toHaveText('输入验证码');
+  await expect(page.locator('main')).toContainText('如果您填写的姓名、身份证号码和手机号码与登记信息一致');
+  await expect(page.locator('.notice--demo')).toContainText('这次没有发送验证码');
+  await expect(page.locator('.notice--demo')).not.toContainText(/\d{6}/);
+  await page.getByLabel('验证码').fill('123456');
+  await cont(page);
+  await expect(page.locator('#code-error')).toContainText('验证码不正确');
+  await look(page, 'not-sent', problems);
+});
+
 test('a wrong check digit gets its own message and keeps what was typed', async ({ page }) => {
   await page.goto('/apply/details');
   await appReady(page);

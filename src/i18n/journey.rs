@@ -282,6 +282,8 @@ pub struct JourneyTexts {
     pub e_code_wrong: &'static str,
     /// code.expired
     pub e_code_expired: &'static str,
+    /// What to do when no code arrives (the mobile must be the one on record).
+    pub verify_help: &'static str,
     /// Resend link.
     pub verify_resend: &'static str,
     /// Child heading.

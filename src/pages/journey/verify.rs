@@ -102,6 +102,7 @@ pub fn VerifyPage() -> impl IntoView {
                     {t.journey.continue_button}
                 </button>
             </form>
+            <p>{t.journey.verify_help}</p>
             <p>
                 <a href=Step::Details.path()>{t.journey.verify_resend}</a>
             </p>

@@ -33,8 +33,8 @@ pub struct Signed {
     pub expires_at: DateTime<Utc>,
 }
 
-/// Reads the session token from the `Cookie` header.
-pub fn token_from(headers: &HeaderMap) -> Option<String> {
+/// The value of cookie `name` in the `Cookie` headers, when present and not empty.
+fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -42,8 +42,13 @@ pub fn token_from(headers: &HeaderMap) -> Option<String> {
         .flat_map(|v| v.split(';'))
         .find_map(|kv| {
             let (k, v) = kv.trim().split_once('=')?;
-            (k == COOKIE && !v.is_empty()).then(|| v.to_owned())
+            (k == name && !v.is_empty()).then_some(v)
         })
+}
+
+/// Reads the session token from the `Cookie` header.
+pub fn token_from(headers: &HeaderMap) -> Option<String> {
+    cookie(headers, COOKIE).map(str::to_owned)
 }
 
 /// Sessions looked up recently, by token hash, so the hot read path does not
@@ -240,16 +245,9 @@ pub const DEVICE_DAYS: i64 = 180;
 
 /// The sha256 of the device token in the `Cookie` header, if any.
 pub fn device_from(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|kv| {
-            let (k, v) = kv.trim().split_once('=')?;
-            (k == DEVICE_COOKIE && !v.is_empty() && v.len() <= 64)
-                .then(|| ids::sha256_hex(v.as_bytes()))
-        })
+    cookie(headers, DEVICE_COOKIE)
+        .filter(|v| v.len() <= 64)
+        .map(|v| ids::sha256_hex(v.as_bytes()))
 }
 
 /// Whether the browser with token hash `device` is known for `person`.

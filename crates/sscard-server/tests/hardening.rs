@@ -263,18 +263,7 @@ async fn half_open_connections_neither_starve_others_nor_stay_open() {
     let closed = closed_by_server(conns, opened + Duration::from_secs(14)).await;
     let still_open = closed.iter().filter(|c| c.is_none()).count();
     assert_eq!(still_open, 0, "half-open connections still open after 14 s");
-    let first = closed
-        .iter()
-        .flatten()
-        .min()
-        .unwrap()
-        .duration_since(opened);
-    let last = closed
-        .iter()
-        .flatten()
-        .max()
-        .unwrap()
-        .duration_since(opened);
+    let (first, last) = close_span(&closed, opened);
     assert!(
         first >= Duration::from_secs(9),
         "closed after {first:?}, before the 10 s header-read timeout"
@@ -283,6 +272,12 @@ async fn half_open_connections_neither_starve_others_nor_stay_open() {
         "300 half-open connections opened in {open_took:?}; health took {health_took:?}; \
          the server closed them after {first:?}..{last:?}"
     );
+}
+
+/// How long after `opened` the first and the last of `closed` were closed.
+fn close_span(closed: &[Option<Instant>], opened: Instant) -> (Duration, Duration) {
+    let times = closed.iter().flatten().map(|t| t.duration_since(opened));
+    (times.clone().min().unwrap(), times.max().unwrap())
 }
 
 /// Over `--max-connections`, a connection gets a raw 503 with `Retry-After`
@@ -307,18 +302,7 @@ async fn connections_over_the_cap_get_503_and_slow_heads_are_dropped() {
 
     let closed = closed_by_server(conns, opened + Duration::from_secs(6)).await;
     assert!(closed.iter().all(Option::is_some), "{closed:?}");
-    let first = closed
-        .iter()
-        .flatten()
-        .min()
-        .unwrap()
-        .duration_since(opened);
-    let last = closed
-        .iter()
-        .flatten()
-        .max()
-        .unwrap()
-        .duration_since(opened);
+    let (first, last) = close_span(&closed, opened);
     assert!(
         first >= Duration::from_millis(1500),
         "closed after {first:?}"

@@ -207,4 +207,10 @@ pub const DECISION_LIST: &[Decision] = &[
         "郵寄地址必填，最多 100 個字；驗證碼為 6 位數字。",
         "A postal address is required, at most 100 characters; a one-time code is 6 digits.",
     ),
+    d(
+        "D30",
+        "卡片在网点等待领取满 14 天仍未领取时提醒一次；临时挂失自动解除的前一天提醒一次。",
+        "卡片在網點等待領取滿 14 天仍未領取時提醒一次；臨時掛失自動解除的前一天提醒一次。",
+        "A card still uncollected 14 days after reaching the branch gets one reminder; a temporary loss gets one the day before it lifts.",
+    ),
 ];

@@ -3,17 +3,13 @@
 //! Every enum serialises as a `snake_case` string; `id()` returns the same string.
 //! Never rename a variant's id: stored rows and API clients depend on it.
 
-use std::fmt;
-
-use serde::{Deserialize, Serialize};
-
 macro_rules! stable_ids {
     (
         $(#[$meta:meta])*
         pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident = $id:literal ),+ $(,)? }
     ) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
         #[serde(rename_all = "snake_case")]
         pub enum $name { $( $(#[$vmeta])* $variant ),+ }
 
@@ -32,13 +28,14 @@ macro_rules! stable_ids {
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.id())
             }
         }
     };
 }
+pub(crate) use stable_ids;
 
 stable_ids! {
     /// A city with its own card policy.

@@ -13,6 +13,7 @@ mod eligibility;
 mod ids;
 mod policy;
 mod preview;
+mod reminders;
 mod sources;
 mod states;
 mod timeline;
@@ -20,6 +21,8 @@ mod trace;
 mod validate;
 
 pub mod wire;
+
+pub use reminders::{UNCOLLECTED_REMINDER_DAYS, loss_lift_reminder_on, uncollected_reminder_on};
 
 pub use calendar::{
     Calendar, CalendarError, DayInfo, DayKind, EMBEDDED_CALENDAR_JSON, MAX_WORKING_DAYS,

@@ -10,12 +10,14 @@ mod applications;
 mod auth;
 mod cards;
 mod demo;
+mod notices;
 mod policy;
 
 pub use applications::*;
 pub use auth::*;
 pub use cards::*;
 pub use demo::*;
+pub use notices::*;
 pub use policy::*;
 
 /// Body of `GET /api/v1/health`.

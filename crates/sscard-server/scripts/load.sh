@@ -8,10 +8,30 @@
 #   2. submissions:   POST /api/v1/applications, each a new application (guardian
 #                     for a new fictitious minor), so every request is a real write.
 # Target on 2 cores: >= 10,000 status reads/s with p99 <= 10 ms.
-# Start the server built for speed, e.g.
-#   cargo run -p sscard-server --profile server -- --addr 127.0.0.1:8080 --demo --data-dir /tmp/sscard-load
+# Start the server built for speed, with the submissions' minors in its identity registry
+# (a guardian can only apply for a child the registry confirms), e.g.
+#   crates/sscard-server/scripts/load.sh --registry /tmp/sscard-load-registry.json
+#   cargo run -p sscard-server --profile server -- --addr 127.0.0.1:8080 --demo \
+#       --data-dir /tmp/sscard-load --identity-registry /tmp/sscard-load-registry.json
 # (use a throw-away data dir: the submissions stay in the database).
 set -euo pipefail
+
+if [[ "${1:-}" == "--registry" ]]; then
+    # The minors submit.lua applies for: threads 1 and 2, 100,000 each.
+    python3 - "${2:?usage: load.sh --registry FILE}" <<'PY'
+import json, sys
+W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+C = "10X98765432"
+def id_number(n):
+    body = "110101%04d%02d%02d%03d" % (2010 + n % 10, 1 + (n // 10) % 12, 1 + (n // 120) % 28, (n // 3360) % 1000)
+    return body + C[sum(int(c) * w for c, w in zip(body, W)) % 11]
+people = [{"name": "测试儿童", "id_number": id_number(t * 1000000 + i)}
+          for t in (1, 2) for i in range(1, 100001)]
+json.dump({"people": people}, open(sys.argv[1], "w"), ensure_ascii=False)
+print(f"{len(people)} minors written to {sys.argv[1]}")
+PY
+    exit 0
+fi
 
 BASE_URL="${1:?usage: load.sh BASE_URL [SECONDS] [CONNECTIONS]}"
 BASE_URL="${BASE_URL%/}"

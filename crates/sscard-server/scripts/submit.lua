@@ -18,9 +18,12 @@ local function id_number(n)
   return body .. checks[(sum % 11) + 1]
 end
 
+-- Thread k numbers its minors k * 1000000 + 1, + 2, ...: `load.sh --registry FILE`
+-- writes the same minors into an identity registry file, since a guardian can
+-- only apply for a child the registry confirms.
 function setup(thread)
   thread_no = thread_no + 1
-  thread:set("offset", thread_no * 1000000 + math.random(0, 900000))
+  thread:set("offset", thread_no * 1000000)
 end
 
 function request()

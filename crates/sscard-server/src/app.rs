@@ -46,7 +46,7 @@ const BODY_LIMIT: usize = 64 * 1024;
 /// Builds the whole application router; `origins` are what `Host` and
 /// `Origin` must name (see [`security::origin_check`]).
 pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
-    use routes::{applications, auth, cards, demo, drafts, health, policy};
+    use routes::{applications, auth, cards, demo, drafts, health, notices, policy};
     let mut api = Router::new()
         .route("/api/v1/health", get(health::health))
         .route("/api/v1/openapi.json", get(crate::openapi::serve))
@@ -83,7 +83,12 @@ pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
             "/api/v1/cards/{id}/financial-activation",
             post(cards::financial_activation),
         )
-        .route("/api/v1/cards/{id}/formal-loss", post(cards::formal_loss));
+        .route("/api/v1/cards/{id}/formal-loss", post(cards::formal_loss))
+        .route("/api/v1/notices", get(notices::list))
+        .route(
+            "/api/v1/notices/settings",
+            get(notices::get_settings).put(notices::put_settings),
+        );
     if state.config.demo {
         api = api
             .route("/api/v1/demo/people", get(demo::people))

@@ -53,6 +53,12 @@ pub struct Config {
     #[arg(long, env = "SSCARD_SECRET_KEY", hide_env_values = true)]
     pub secret_key: Option<String>,
 
+    /// Deliver notices by appending them as JSON lines to this file (0600): the
+    /// stand-in for a text-message gateway. Without it, a log line says that a
+    /// notice went out (masked mobile, message id).
+    #[arg(long, env = "SSCARD_NOTICE_OUTBOX")]
+    pub notice_outbox: Option<PathBuf>,
+
     /// Log format: `text` for people, `json` for machines.
     #[arg(long, env = "SSCARD_LOG_FORMAT", default_value = "text", value_parser = ["text", "json"])]
     pub log_format: String,

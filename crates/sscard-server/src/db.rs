@@ -33,6 +33,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0003_identity",
         include_str!("../migrations/0003_identity.sql"),
     ),
+    (
+        "0004_notices",
+        include_str!("../migrations/0004_notices.sql"),
+    ),
 ];
 
 /// Number of reader connections.

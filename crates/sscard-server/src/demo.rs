@@ -12,7 +12,8 @@ use sscard_rules::{
 };
 
 use crate::{
-    db::Db, domain, ids, problem::ApiResult, production, routes::auth::insert_person, store,
+    db::Db, domain, ids, notices::Notices, problem::ApiResult, production,
+    routes::auth::insert_person, store,
 };
 
 /// A demo person and what they let you try.
@@ -169,9 +170,9 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            store::add_event(tx, id, ApplicationStatus::Submitted, days_ago(today, *ago))?;
+            store::add_event(tx, id, ApplicationStatus::Submitted, days_ago(today, *ago), Notices::Withhold)?;
         }
-        production::advance_tx(tx, today)?;
+        production::advance_tx(tx, today, Notices::Withhold)?;
         // 王建国 and 陈卫东 enabled their posted cards the day they arrived.
         for who in [pid[0], pid[2]] {
             let (card, app, issued): (i64, i64, String) = tx.query_row(
@@ -180,7 +181,7 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?;
             tx.execute("UPDATE cards SET social_state = 'enabled' WHERE id = ?1", params![card])?;
-            store::add_event(tx, app, ApplicationStatus::Enabled, issued.parse().unwrap_or(today))?;
+            store::add_event(tx, app, ApplicationStatus::Enabled, issued.parse().unwrap_or(today), Notices::Withhold)?;
         }
         // 陈卫东 reported a temporary loss 5 days ago.
         tx.execute(

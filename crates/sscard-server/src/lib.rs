@@ -17,6 +17,7 @@ pub mod domain;
 pub mod ids;
 pub mod json;
 pub mod listener;
+pub mod notices;
 pub mod openapi;
 pub mod password;
 pub mod private_files;

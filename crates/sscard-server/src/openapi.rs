@@ -43,6 +43,9 @@ use crate::routes;
         routes::cards::unfreeze,
         routes::cards::financial_activation,
         routes::cards::formal_loss,
+        routes::notices::list,
+        routes::notices::get_settings,
+        routes::notices::put_settings,
         routes::demo::people,
         routes::demo::get_clock,
         routes::demo::advance,
@@ -56,6 +59,7 @@ use crate::routes;
         (name = "drafts", description = "Save and resume an unfinished application"),
         (name = "applications", description = "Card applications (idempotent submission)"),
         (name = "cards", description = "Cards and their services"),
+        (name = "notices", description = "Notices sent to the person, and their settings"),
         (name = "demo", description = "Demo mode only (404 without --demo)"),
     )
 )]

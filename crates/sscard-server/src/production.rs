@@ -20,7 +20,7 @@ use sscard_rules::{
     wire::ApplicationStatus,
 };
 
-use crate::{cardstate, db::Db, ids, problem::ApiResult, store};
+use crate::{cardstate, db::Db, ids, notices::Notices, problem::ApiResult, store};
 
 /// Assumed postal transit in natural days (demo assumption, not a rule).
 pub const TRANSIT_DAYS: u64 = 3;
@@ -91,11 +91,16 @@ type OpenRow = (
 
 /// Moves every application and temporary loss forward to `today`.
 pub async fn advance(db: &Db, today: NaiveDate) -> ApiResult<usize> {
-    db.write(move |tx| advance_tx(tx, today)).await
+    db.write(move |tx| advance_tx(tx, today, Notices::Record))
+        .await
 }
 
 /// [`advance`] inside a transaction; returns the number of events added.
-pub fn advance_tx(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> ApiResult<usize> {
+pub fn advance_tx(
+    tx: &rusqlite::Transaction<'_>,
+    today: NaiveDate,
+    notices: Notices,
+) -> ApiResult<usize> {
     // A temporary loss lifts itself once the rules crate's AutoLift is due.
     let lost: Vec<i64> = tx
         .prepare("SELECT id FROM cards WHERE social_state = 'temp_lost'")?
@@ -175,7 +180,7 @@ pub fn advance_tx(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> ApiResult
                     }
                 }
             }
-            store::add_event(tx, id, kind, on)?;
+            store::add_event(tx, id, kind, on, notices)?;
             current = rank(kind);
             added += 1;
             if kind == ApplicationStatus::Collected {

@@ -2,8 +2,11 @@
 //! record, recorded in the same transaction as the change itself (the
 //! notification outbox delivers them; a rolled-back change records nothing).
 
-use chrono::Utc;
+use chrono::{NaiveDate, Utc};
 use rusqlite::{Transaction, params};
+use sscard_rules::wire::NoticeKind;
+
+use crate::notices::{self, NewNotice};
 
 /// Something that happened to a person's account or card.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +18,8 @@ pub enum SecurityEvent {
     TemporaryLossReported,
     /// Someone signed in from a browser not used before.
     NewDeviceSignIn,
+    /// A password sign-in succeeded after several wrong passwords for the ID number.
+    SignInAfterFailures,
 }
 
 impl SecurityEvent {
@@ -24,15 +29,65 @@ impl SecurityEvent {
             SecurityEvent::PasswordChanged => "password_changed",
             SecurityEvent::TemporaryLossReported => "temporary_loss_reported",
             SecurityEvent::NewDeviceSignIn => "new_device_sign_in",
+            SecurityEvent::SignInAfterFailures => "sign_in_after_failures",
         }
     }
 }
 
-/// Records `event` for `person`.
-pub fn record(tx: &Transaction<'_>, person: i64, event: SecurityEvent) -> rusqlite::Result<()> {
+/// The notice a security event sends, if any.
+const fn notice(event: SecurityEvent) -> Option<NoticeKind> {
+    match event {
+        SecurityEvent::PasswordChanged => Some(NoticeKind::PasswordChanged),
+        SecurityEvent::TemporaryLossReported => Some(NoticeKind::LossReported),
+        SecurityEvent::SignInAfterFailures => Some(NoticeKind::SignInAfterFailures),
+        // Every browser change would text the person; the page lists them instead.
+        SecurityEvent::NewDeviceSignIn => None,
+    }
+}
+
+/// Records `event` for `person`, with its security notice: `about` is what it
+/// concerns (a card, or the person's own public id), `on` the date the notice
+/// names (the day a loss lifts; else `today`), `today` the service day.
+pub fn record(
+    tx: &Transaction<'_>,
+    person: i64,
+    event: SecurityEvent,
+    about: &str,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> rusqlite::Result<()> {
     tx.execute(
         "INSERT INTO security_events (person_id, kind, occurred_at) VALUES (?1, ?2, ?3)",
         params![person, event.as_str(), Utc::now().to_rfc3339()],
     )?;
+    let id = tx.last_insert_rowid().to_string();
+    if let Some(kind) = notice(event) {
+        notices::enqueue(
+            tx,
+            &NewNotice {
+                person,
+                kind,
+                about,
+                on,
+                due_on: today,
+                event: &id,
+            },
+        )?;
+    }
     Ok(())
+}
+
+/// [`record`] for an event about the person's account (dated today).
+pub fn record_account(
+    tx: &Transaction<'_>,
+    person: i64,
+    event: SecurityEvent,
+    today: NaiveDate,
+) -> rusqlite::Result<()> {
+    let me: String = tx.query_row(
+        "SELECT public_id FROM persons WHERE id = ?1",
+        params![person],
+        |r| r.get(0),
+    )?;
+    record(tx, person, event, &me, today, today)
 }

@@ -5,8 +5,20 @@ use std::sync::Arc;
 use tokio::net::TcpListener;
 
 use crate::{
-    app, clock::Clock, config::Config, db::Db, demo, production, registry::ListRegistry,
-    secret::ServerKey, state::AppState, static_files::AppPage,
+    app,
+    clock::Clock,
+    config::Config,
+    db::Db,
+    demo,
+    notices::{
+        self,
+        notifier::{FileNotifier, LogNotifier, Notifier},
+    },
+    production,
+    registry::ListRegistry,
+    secret::ServerKey,
+    state::AppState,
+    static_files::AppPage,
 };
 
 /// How often simulated production catches up with the clock.
@@ -68,6 +80,16 @@ pub async fn run(config: Config) -> Result<(), String> {
     let origins = crate::security::AllowedOrigins::new(&state.config.public_origins, local);
     let allowed: Vec<String> = origins.origins().iter().map(|o| o.to_string()).collect();
     tracing::info!(origins = %allowed.join(","), "allowed origins");
+    // Notices: delivered from the outbox by one worker (at least once, stable ids).
+    let notifier: Arc<dyn Notifier> = match &state.config.notice_outbox {
+        Some(path) => Arc::new(FileNotifier::new(path.clone())?),
+        None => Arc::new(LogNotifier),
+    };
+    tokio::spawn(notices::worker::run(
+        state.db.clone(),
+        state.clock.clone(),
+        notifier,
+    ));
     let router = app::router(state.clone(), Arc::new(origins));
     let fd_limit = crate::listener::raise_fd_limit();
     let limits = crate::listener::Limits {

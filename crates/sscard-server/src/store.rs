@@ -12,6 +12,7 @@ use sscard_rules::{FinancialState, SocialState};
 
 use crate::{
     auth::{mask_id_number, person_ref},
+    notices::Notices,
     problem::ApiResult,
 };
 
@@ -63,11 +64,13 @@ pub fn proof_to_db(p: Option<GuardianshipProof>) -> Option<&'static str> {
 }
 
 /// Appends an event and moves the application's status.
+/// With [`Notices::Record`], the status notice it causes is recorded in the same transaction.
 pub fn add_event(
     tx: &Connection,
     app_id: i64,
     kind: ApplicationStatus,
     on: chrono::NaiveDate,
+    notices: Notices,
 ) -> ApiResult<()> {
     tx.execute(
         "INSERT INTO application_events (application_id, kind, on_date, recorded_at) VALUES (?1, ?2, ?3, ?4)",
@@ -77,6 +80,9 @@ pub fn add_event(
         "UPDATE applications SET status = ?2 WHERE id = ?1",
         params![app_id, status_id(kind)],
     )?;
+    if notices == Notices::Record {
+        crate::notices::for_application_event(tx, app_id, kind, on)?;
+    }
     Ok(())
 }
 

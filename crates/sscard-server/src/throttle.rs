@@ -182,6 +182,11 @@ pub fn wait(tx: &Transaction<'_>, buckets: &[&Bucket], now: i64) -> rusqlite::Re
     Ok(wait)
 }
 
+/// The attempts counted on `b` and not yet forgotten.
+pub fn failures(tx: &Transaction<'_>, b: &Bucket, now: i64) -> rusqlite::Result<u32> {
+    Ok(load(tx, b, now)?.0)
+}
+
 /// Counts one attempt on `b` and starts its delay when due.
 pub fn count(tx: &Transaction<'_>, b: &Bucket, now: i64) -> rusqlite::Result<()> {
     let (failures, _, _) = load(tx, b, now)?;

@@ -18,6 +18,7 @@ use crate::{
     auth::Signed,
     branches, domain, ids,
     json::Body,
+    notices::Notices,
     problem::{ApiError, ApiResult, FieldErrors},
     registry::IdentityCheck,
     routes::auth::insert_person,
@@ -321,7 +322,7 @@ pub async fn create(
                 ],
             )?;
             let id = tx.last_insert_rowid();
-            store::add_event(tx, id, ApplicationStatus::Submitted, today)?;
+            store::add_event(tx, id, ApplicationStatus::Submitted, today, Notices::Record)?;
             Ok(Ok(store::load_application(tx, id)?))
         })
         .await?;

@@ -48,6 +48,9 @@ use crate::{
 pub const CODE_SECONDS: u32 = 300;
 /// Wrong codes before a challenge is void.
 const MAX_CODE_ATTEMPTS: i64 = 5;
+/// Wrong passwords for an ID number before a successful sign-in that the
+/// person is told about (the success itself was counted too, so more than this).
+const SUSPICIOUS_FAILURES: u32 = 3;
 
 /// The client address as throttling sees it.
 fn client_of(state: &AppState, addr: SocketAddr, headers: &HeaderMap) -> String {
@@ -231,9 +234,20 @@ pub async fn sign_in(
     };
 
     // 3. Forgive the counted attempt and open the session.
+    let subject = Bucket::new(&state.key, throttle::PASSWORD_PER_SUBJECT, &[&number]);
     let (token, info, new_device) = state
         .db
         .write(move |tx| {
+            // Several wrong passwords before this success (this one counted too):
+            // the person hears of it, in case it was not them.
+            if throttle::failures(tx, &subject, Utc::now().timestamp())? > SUSPICIOUS_FAILURES {
+                security_events::record_account(
+                    tx,
+                    pid,
+                    SecurityEvent::SignInAfterFailures,
+                    today,
+                )?;
+            }
             let mut buckets = buckets.iter();
             if let Some(pair) = buckets.next() {
                 throttle::forgive(tx, pair, true)?;
@@ -251,7 +265,7 @@ pub async fn sign_in(
             let new_device = if known_device {
                 auth::remember_device(tx, device.as_deref(), pid)?
             } else {
-                security_events::record(tx, pid, SecurityEvent::NewDeviceSignIn)?;
+                security_events::record_account(tx, pid, SecurityEvent::NewDeviceSignIn, today)?;
                 auth::remember_device(tx, None, pid)?
             };
             let (token, expires) = auth::create_session(tx, pid, SessionKind::Password)?;
@@ -484,7 +498,7 @@ pub async fn verify_code(
                 None => false,
             };
             if !known {
-                security_events::record(tx, pid, SecurityEvent::NewDeviceSignIn)?;
+                security_events::record_account(tx, pid, SecurityEvent::NewDeviceSignIn, today)?;
             }
             let new_device = auth::remember_device(tx, device.as_deref().filter(|_| known), pid)?;
             let (token, expires) = auth::create_session(tx, pid, SessionKind::Code)?;
@@ -572,6 +586,7 @@ pub async fn change_password(
     let keep = auth::token_from(&headers).map(|t| ids::sha256_hex(t.as_bytes()));
     let keep_for_cache = keep.clone();
     let pid = me.person_id;
+    let today = state.clock.today();
     let (stored, id_number) = state
         .db
         .read(move |c| {
@@ -643,7 +658,7 @@ pub async fn change_password(
                     "服务密码刚刚被修改过，请重新登录后再试",
                 ));
             }
-            security_events::record(tx, pid, SecurityEvent::PasswordChanged)?;
+            security_events::record_account(tx, pid, SecurityEvent::PasswordChanged, today)?;
             // A changed password ends every other session of the person.
             tx.execute(
                 "DELETE FROM sessions WHERE person_id = ?1 AND token_hash IS NOT ?2",

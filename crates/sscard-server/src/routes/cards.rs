@@ -8,12 +8,13 @@ use axum::{
 use rusqlite::params;
 use sscard_rules::{
     CardAction, SocialState,
-    wire::{ApplicationStatus, Card, TempLossReport},
+    wire::{ApplicationStatus, Card, NoticeKind, TempLossReport},
 };
 
 use crate::{
     auth::Signed,
     cardstate,
+    notices::{self, NewNotice, Notices},
     problem::{ApiError, ApiResult},
     security_events::{self, SecurityEvent},
     state::AppState,
@@ -86,31 +87,64 @@ async fn act(
             let before = cardstate::load(tx, row)?;
             let t = cardstate::apply_online(&before, action, today, what)?;
             cardstate::store(tx, row, &t.state, cardstate::lift_date(&t.effects))?;
-            if action == CardAction::ReportTempLoss {
-                // The holder is told, and so is a guardian who reported it for a child.
-                let holder: i64 = tx.query_row(
-                    "SELECT holder_id FROM cards WHERE id = ?1",
-                    params![row],
-                    |r| r.get(0),
-                )?;
-                security_events::record(tx, holder, SecurityEvent::TemporaryLossReported)?;
-                if holder != me.person_id {
-                    security_events::record(
-                        tx,
-                        me.person_id,
-                        SecurityEvent::TemporaryLossReported,
-                    )?;
-                }
+            if action == CardAction::ReportTempLoss
+                && let Some(lifts_on) = cardstate::lift_date(&t.effects)
+            {
+                loss_notices(tx, row, me.person_id, lifts_on, today)?;
             }
             if let Some(app) = app
                 && before.social == SocialState::NotEnabled
                 && t.state.social == SocialState::Enabled
             {
-                store::add_event(tx, app, ApplicationStatus::Enabled, today)?;
+                store::add_event(tx, app, ApplicationStatus::Enabled, today, Notices::Record)?;
             }
             Ok((store::load_card(tx, row, me.person_id)?, t.effects))
         })
         .await
+}
+
+/// A loss report's security notice and the reminder the day before it lifts:
+/// for the holder, and for a guardian who reported it for a child.
+fn loss_notices(
+    tx: &rusqlite::Transaction<'_>,
+    card: i64,
+    reporter: i64,
+    lifts_on: chrono::NaiveDate,
+    today: chrono::NaiveDate,
+) -> rusqlite::Result<()> {
+    let (holder, public_id): (i64, String) = tx.query_row(
+        "SELECT holder_id, public_id FROM cards WHERE id = ?1",
+        params![card],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut people = vec![holder];
+    if reporter != holder {
+        people.push(reporter);
+    }
+    for person in people {
+        security_events::record(
+            tx,
+            person,
+            SecurityEvent::TemporaryLossReported,
+            &public_id,
+            lifts_on,
+            today,
+        )?;
+        if let Some(due) = sscard_rules::loss_lift_reminder_on(lifts_on) {
+            notices::enqueue(
+                tx,
+                &NewNotice {
+                    person,
+                    kind: NoticeKind::LossLiftsTomorrow,
+                    about: &public_id,
+                    on: lifts_on,
+                    due_on: due,
+                    event: "reminder",
+                },
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// Enables the social-security function of a card received by post.

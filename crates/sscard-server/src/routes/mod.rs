@@ -6,4 +6,5 @@ pub mod cards;
 pub mod demo;
 pub mod drafts;
 pub mod health;
+pub mod notices;
 pub mod policy;

@@ -193,6 +193,17 @@ impl Server {
         s
     }
 
+    /// Kills the process with SIGKILL (no shutdown at all) and starts a new one
+    /// on the same data and flags.
+    pub fn crash_and_restart(mut self) -> Self {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let tmp = self._tmp.take();
+        let mut s = Self::spawn_with(&self.root, self.demo, &self.args_ref());
+        s._tmp = tmp;
+        s
+    }
+
     fn args_ref(&self) -> Vec<&str> {
         self.args.iter().map(String::as_str).collect()
     }

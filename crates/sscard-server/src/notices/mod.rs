@@ -1,0 +1,148 @@
+//! Notices: a transactional outbox and its delivery.
+//!
+//! * [`enqueue`] is called inside the transaction of the event that causes the
+//!   notice (an application reaching a state, a loss report, a password
+//!   change), so a notice is never lost and never exists for a rolled-back
+//!   event. A unique key per event makes every event produce one notice, once.
+//! * [`worker`] delivers due notices through a [`notifier::Notifier`]: at least
+//!   once, with a stable message id and a text fixed at the first attempt, so a
+//!   gateway can drop a duplicate after a crash; failures are retried with
+//!   backoff. A notice that can no longer matter when it is due (the card was
+//!   collected, the loss already ended) expires instead.
+//! * Status notices and reminders follow the person's settings; security
+//!   notices are always sent. Texts: [`templates`].
+
+pub mod notifier;
+pub mod templates;
+pub mod worker;
+
+use chrono::{NaiveDate, Utc};
+use rusqlite::{Connection, params};
+use sscard_rules::wire::{ApplicationStatus, NoticeKind};
+
+use crate::ids;
+
+/// Whether an event records its notices.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notices {
+    /// A real event: its notices are recorded.
+    Record,
+    /// The demo seed writes a fictitious past nobody was told about.
+    Withhold,
+}
+
+/// A notice to record.
+#[derive(Debug, Clone)]
+pub struct NewNotice<'a> {
+    /// Who receives it.
+    pub person: i64,
+    /// What it is about.
+    pub kind: NoticeKind,
+    /// The public id of the application or card it is about (a person's for
+    /// account notices).
+    pub about: &'a str,
+    /// The (service) day of the event, or the date the notice names.
+    pub on: NaiveDate,
+    /// The (service) day from which it may be sent.
+    pub due_on: NaiveDate,
+    /// What makes this notice unique (one notice per event).
+    pub event: &'a str,
+}
+
+/// Records a notice in the caller's transaction; a second call for the same
+/// event does nothing.
+pub fn enqueue(tx: &Connection, n: &NewNotice<'_>) -> rusqlite::Result<()> {
+    tx.execute(
+        "INSERT OR IGNORE INTO notices (message_id, dedupe_key, person_id, kind, about, on_date, due_on, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![
+            ids::public_id("msg"),
+            format!("{}:{}:{}:{}", n.kind, n.about, n.event, n.person),
+            n.person,
+            n.kind.id(),
+            n.about,
+            n.on.to_string(),
+            n.due_on.to_string(),
+            Utc::now().to_rfc3339(),
+        ],
+    )?;
+    Ok(())
+}
+
+/// The status notice of an application event, for whoever submitted it (the
+/// guardian, for a child), with the reminder that goes with it.
+pub fn for_application_event(
+    tx: &Connection,
+    app: i64,
+    status: ApplicationStatus,
+    on: NaiveDate,
+) -> rusqlite::Result<()> {
+    let kind = match status {
+        ApplicationStatus::Submitted => NoticeKind::ApplicationReceived,
+        ApplicationStatus::Made => NoticeKind::CardMade,
+        ApplicationStatus::SentByPost => NoticeKind::CardPosted,
+        ApplicationStatus::AtBranch => NoticeKind::CardAtBranch,
+        ApplicationStatus::Enabled => NoticeKind::CardEnabled,
+        ApplicationStatus::Accepted
+        | ApplicationStatus::InProduction
+        | ApplicationStatus::Collected => return Ok(()),
+    };
+    let (person, about): (i64, String) = tx.query_row(
+        "SELECT applicant_id, public_id FROM applications WHERE id = ?1",
+        params![app],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let mut notice = NewNotice {
+        person,
+        kind,
+        about: &about,
+        on,
+        due_on: on,
+        event: "status",
+    };
+    if kind == NoticeKind::CardAtBranch
+        && let Some(remind) = sscard_rules::uncollected_reminder_on(on)
+    {
+        // The notice names the reminder day as the day to collect by (D30).
+        notice.on = remind;
+        enqueue(tx, &notice)?;
+        return enqueue(
+            tx,
+            &NewNotice {
+                kind: NoticeKind::CardUncollected,
+                on: remind,
+                due_on: remind,
+                ..notice
+            },
+        );
+    }
+    enqueue(tx, &notice)
+}
+
+/// Whether a due notice still matters on `today`; otherwise it expires unsent.
+pub fn still_matters(
+    c: &Connection,
+    kind: NoticeKind,
+    about: &str,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> rusqlite::Result<bool> {
+    let on_s = on.to_string();
+    match kind {
+        // Only while the loss still lifts on that day, and not after it.
+        NoticeKind::LossLiftsTomorrow => Ok(today < on
+            && c.query_row(
+                "SELECT EXISTS(SELECT 1 FROM cards WHERE public_id = ?1
+                 AND social_state = 'temp_lost' AND temp_loss_lift_on = ?2)",
+                params![about, on_s],
+                |r| r.get(0),
+            )?),
+        // Only while the card still waits at the branch.
+        NoticeKind::CardAtBranch | NoticeKind::CardUncollected => c.query_row(
+            "SELECT EXISTS(SELECT 1 FROM applications WHERE public_id = ?1 AND status = 'at_branch')",
+            params![about],
+            |r| r.get(0),
+        ),
+        _ => Ok(true),
+    }
+}

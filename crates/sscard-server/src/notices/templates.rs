@@ -1,0 +1,245 @@
+//! The texts of notices, in three languages.
+//!
+//! Rules every template keeps (checked for every kind and language by the
+//! tests below): no link and no domain (the anti-fraud notice promises that
+//! the service never texts a link), no ID or card number, no code; each says
+//! how to check it independently (open the service yourself, or call the
+//! city's hotline when the policy has one). They aim at one text-message
+//! segment: 70 characters in Chinese, 160 in English.
+
+use chrono::{Datelike, NaiveDate};
+use sscard_rules::wire::{NoticeKind, NoticeLanguage};
+
+/// What a template may name.
+#[derive(Debug, Clone)]
+pub struct TemplateParams<'a> {
+    /// The application reference the notice is about.
+    pub reference: &'a str,
+    /// The date the notice names (collect by, lifts on), if any.
+    pub date: Option<NaiveDate>,
+    /// The city's service hotline, when the policy has one.
+    pub hotline: Option<&'a str>,
+}
+
+fn date(lang: NoticeLanguage, d: Option<NaiveDate>) -> String {
+    let Some(d) = d else {
+        return String::new();
+    };
+    match lang {
+        NoticeLanguage::ZhHans | NoticeLanguage::ZhHant => {
+            format!("{}年{}月{}日", d.year(), d.month(), d.day())
+        }
+        NoticeLanguage::En => {
+            const MONTHS: [&str; 12] = [
+                "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+            ];
+            format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+        }
+    }
+}
+
+/// "How to check this yourself" (status notices and reminders).
+fn check(lang: NoticeLanguage, hotline: Option<&str>) -> String {
+    match (lang, hotline) {
+        (NoticeLanguage::ZhHans, Some(h)) => format!("可自行打开本服务或拨打{h}核实。"),
+        (NoticeLanguage::ZhHans, None) => "可自行打开本服务核实。".to_owned(),
+        (NoticeLanguage::ZhHant, Some(h)) => format!("可自行打開本服務或撥打{h}核實。"),
+        (NoticeLanguage::ZhHant, None) => "可自行打開本服務核實。".to_owned(),
+        (NoticeLanguage::En, Some(h)) => {
+            format!("To check, open the service yourself or call {h}.")
+        }
+        (NoticeLanguage::En, None) => "To check, open the service yourself.".to_owned(),
+    }
+}
+
+/// "If this was not you" (security notices).
+fn not_me(lang: NoticeLanguage, hotline: Option<&str>) -> String {
+    match (lang, hotline) {
+        (NoticeLanguage::ZhHans, Some(h)) => format!("如非本人操作，立即拨打{h}。"),
+        (NoticeLanguage::ZhHans, None) => "如非本人操作，尽快到社保卡服务网点处理。".to_owned(),
+        (NoticeLanguage::ZhHant, Some(h)) => format!("如非本人操作，立即撥打{h}。"),
+        (NoticeLanguage::ZhHant, None) => "如非本人操作，盡快到社保卡服務網點處理。".to_owned(),
+        (NoticeLanguage::En, Some(h)) => format!("Not you? Call {h} now."),
+        (NoticeLanguage::En, None) => "Not you? Go to a card service point soon.".to_owned(),
+    }
+}
+
+/// The text of a notice of `kind` in `lang`.
+pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) -> String {
+    use NoticeKind as K;
+    use NoticeLanguage as L;
+    let (r, d) = (p.reference, date(lang, p.date));
+    let body = match (lang, kind) {
+        (L::ZhHans, K::ApplicationReceived) => format!("您的社保卡申请已受理，编号{r}。"),
+        (L::ZhHans, K::CardMade) => format!("申请{r}的社保卡已制成。"),
+        (L::ZhHans, K::CardPosted) => format!("申请{r}的社保卡已邮寄，收到后在线启用。"),
+        (L::ZhHans, K::CardAtBranch) => {
+            format!("申请{r}的社保卡已到领卡网点，{d}前带身份证件领取。")
+        }
+        (L::ZhHans, K::CardEnabled) => "您的社保卡社会保障功能已启用。".to_owned(),
+        (L::ZhHans, K::LossLiftsTomorrow) => format!("您的社保卡临时挂失将于{d}自动解除。"),
+        (L::ZhHans, K::CardUncollected) => {
+            format!("申请{r}的社保卡仍在网点等待领取，带身份证件即可领取。")
+        }
+        (L::ZhHans, K::PasswordChanged) => "您的社保卡服务密码已修改。".to_owned(),
+        (L::ZhHans, K::LossReported) => format!("您的社保卡已临时挂失，{d}自动解除。"),
+        (L::ZhHans, K::SignInAfterFailures) => "您的账户在多次输错服务密码后登录成功。".to_owned(),
+        (L::ZhHant, K::ApplicationReceived) => format!("您的社保卡申請已受理，編號{r}。"),
+        (L::ZhHant, K::CardMade) => format!("申請{r}的社保卡已製成。"),
+        (L::ZhHant, K::CardPosted) => format!("申請{r}的社保卡已郵寄，收到後在線啟用。"),
+        (L::ZhHant, K::CardAtBranch) => {
+            format!("申請{r}的社保卡已到領卡網點，{d}前帶身份證件領取。")
+        }
+        (L::ZhHant, K::CardEnabled) => "您的社保卡社會保障功能已啟用。".to_owned(),
+        (L::ZhHant, K::LossLiftsTomorrow) => format!("您的社保卡臨時掛失將於{d}自動解除。"),
+        (L::ZhHant, K::CardUncollected) => {
+            format!("申請{r}的社保卡仍在網點等待領取，帶身份證件即可領取。")
+        }
+        (L::ZhHant, K::PasswordChanged) => "您的社保卡服務密碼已修改。".to_owned(),
+        (L::ZhHant, K::LossReported) => format!("您的社保卡已臨時掛失，{d}自動解除。"),
+        (L::ZhHant, K::SignInAfterFailures) => "您的帳戶在多次輸錯服務密碼後登入成功。".to_owned(),
+        (L::En, K::ApplicationReceived) => {
+            format!("Your social security card application {r} has been received.")
+        }
+        (L::En, K::CardMade) => format!("The card of application {r} has been made."),
+        (L::En, K::CardPosted) => {
+            format!(
+                "The card of application {r} has been posted. Enable it online when it arrives."
+            )
+        }
+        (L::En, K::CardAtBranch) => format!(
+            "The card of application {r} is at your branch. Collect it with your ID card by {d}."
+        ),
+        (L::En, K::CardEnabled) => {
+            "The social security function of your card has been enabled.".to_owned()
+        }
+        (L::En, K::LossLiftsTomorrow) => {
+            format!("The temporary loss of your card lifts itself on {d}.")
+        }
+        (L::En, K::CardUncollected) => format!(
+            "The card of application {r} is still waiting at your branch. Bring your ID card."
+        ),
+        (L::En, K::PasswordChanged) => "Your card's service password was changed.".to_owned(),
+        (L::En, K::LossReported) => {
+            format!("Your card was reported lost; the report lifts itself on {d}.")
+        }
+        (L::En, K::SignInAfterFailures) => {
+            "Someone signed in to your account after several wrong passwords.".to_owned()
+        }
+    };
+    // The signature a text message in China must carry, then the body, then how to check.
+    let (sign, space) = match lang {
+        L::En => ("[SS card] ", " "),
+        L::ZhHans | L::ZhHant => ("【社保卡服务】", ""),
+    };
+    let close = match kind.category() {
+        sscard_rules::wire::NoticeCategory::Security => not_me(lang, p.hotline),
+        _ => check(lang, p.hotline),
+    };
+    format!("{sign}{body}{space}{close}")
+}
+
+/// Length in text-message characters (Chinese messages are UCS-2: one per character).
+pub fn sms_length(text: &str) -> usize {
+    text.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn samples() -> Vec<(NoticeKind, NoticeLanguage, String)> {
+        let mut out = Vec::new();
+        for hotline in [Some("96066"), None] {
+            let p = TemplateParams {
+                reference: "app_3f2a9c0b1d4e5f60",
+                date: Some("2026-12-03".parse().unwrap()),
+                hotline,
+            };
+            for kind in NoticeKind::ALL {
+                for lang in NoticeLanguage::ALL {
+                    out.push((*kind, *lang, render(*kind, *lang, &p)));
+                }
+            }
+        }
+        out
+    }
+
+    /// A run of letters/digits, a dot, then two letters: `example.cn`, `www.x`.
+    fn has_domain(text: &str) -> bool {
+        let chars: Vec<char> = text.chars().collect();
+        chars.windows(4).any(|w| {
+            w[0].is_ascii_alphanumeric()
+                && w[1] == '.'
+                && w[2].is_ascii_alphabetic()
+                && w[3].is_ascii_alphabetic()
+        })
+    }
+
+    #[test]
+    fn no_template_carries_a_link_a_domain_or_an_identifier() {
+        for (kind, lang, text) in samples() {
+            let lower = text.to_ascii_lowercase();
+            for banned in ["http", "www", "://", ".cn", ".com", "点击", "點擊", "click"] {
+                assert!(!lower.contains(banned), "{kind} {lang}: {banned} in {text}");
+            }
+            assert!(!has_domain(&text), "{kind} {lang}: a domain in {text}");
+            // No ID number (18 characters) or card number: no run of 10+ digits.
+            let longest_digits = text
+                .split(|c: char| !c.is_ascii_digit())
+                .map(str::len)
+                .max()
+                .unwrap_or(0);
+            assert!(longest_digits < 10, "{kind} {lang}: {text}");
+            // Every notice says how to check it independently.
+            let checks = [
+                "本服务",
+                "本服務",
+                "96066",
+                "service",
+                "服务网点",
+                "服務網點",
+                "service point",
+            ];
+            assert!(
+                checks.iter().any(|c| text.contains(c)),
+                "{kind} {lang}: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_template_fits_in_two_segments_and_the_lengths_are_known() {
+        let mut longest = (0, String::new());
+        for (kind, lang, text) in samples() {
+            let len = sms_length(&text);
+            let segment = if lang == NoticeLanguage::En { 160 } else { 70 };
+            assert!(
+                len <= 2 * segment,
+                "{kind} {lang}: {len} characters: {text}"
+            );
+            if len > longest.0 {
+                longest = (len, text.clone());
+            }
+            println!("{:>3} {kind} {lang}", len);
+        }
+        println!("longest: {} {}", longest.0, longest.1);
+    }
+
+    #[test]
+    fn a_status_notice_reads_as_expected() {
+        let p = TemplateParams {
+            reference: "app_3f2a9c0b1d4e5f60",
+            date: Some("2026-12-03".parse().unwrap()),
+            hotline: Some("96066"),
+        };
+        assert_eq!(
+            render(NoticeKind::CardAtBranch, NoticeLanguage::ZhHans, &p),
+            "【社保卡服务】申请app_3f2a9c0b1d4e5f60的社保卡已到领卡网点，2026年12月3日前带身份证件领取。可自行打开本服务或拨打96066核实。"
+        );
+        assert_eq!(
+            render(NoticeKind::PasswordChanged, NoticeLanguage::En, &p),
+            "[SS card] Your card's service password was changed. Not you? Call 96066 now."
+        );
+    }
+}

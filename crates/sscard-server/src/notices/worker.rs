@@ -1,0 +1,269 @@
+//! The delivery worker: hands due notices to the notifier, at least once.
+
+use std::{sync::Arc, time::Duration};
+
+use chrono::{NaiveDate, Utc};
+use rusqlite::{OptionalExtension, params};
+use sscard_rules::{
+    City,
+    wire::{NoticeCategory, NoticeKind, NoticeLanguage, NoticeSettings},
+};
+
+use super::{
+    notifier::{Notifier, Outgoing},
+    still_matters,
+    templates::{TemplateParams, render},
+};
+use crate::{clock::Clock, db::Db, problem::ApiResult};
+
+/// How often the worker looks for due notices.
+pub const POLL: Duration = Duration::from_millis(500);
+/// Notices handled per round.
+const BATCH: i64 = 50;
+/// Attempts before a notice is given up as failed.
+pub const MAX_ATTEMPTS: i64 = 8;
+
+/// Seconds to wait after the `attempts`-th failed attempt: 2, 4, 8 … up to 10 minutes.
+pub fn backoff_secs(attempts: i64) -> i64 {
+    (1_i64 << attempts.clamp(1, 20)).min(600)
+}
+
+/// A pending notice that is due, as stored.
+struct Due {
+    id: i64,
+    message_id: String,
+    person: i64,
+    kind: String,
+    about: String,
+    on: String,
+    attempts: i64,
+    to: Option<String>,
+    text: Option<String>,
+}
+
+/// A notice ready to go, its text fixed.
+struct Ready {
+    id: i64,
+    message_id: String,
+    to: String,
+    text: String,
+    attempts: i64,
+}
+
+/// Delivers due notices until the server stops.
+pub async fn run(db: Db, clock: Arc<Clock>, notifier: Arc<dyn Notifier>) {
+    let mut tick = tokio::time::interval(POLL);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Err(e) = deliver_due(&db, clock.today(), notifier.clone()).await {
+            tracing::warn!(error = %e.title, "notice delivery round failed");
+        }
+    }
+}
+
+/// One round: decides what is due (expired, skipped or ready, its text fixed),
+/// then hands the ready ones to the notifier outside any transaction and marks
+/// each sent, or schedules a retry. Returns how many were sent.
+pub async fn deliver_due(
+    db: &Db,
+    today: NaiveDate,
+    notifier: Arc<dyn Notifier>,
+) -> ApiResult<usize> {
+    let ready = db.write(move |tx| Ok(prepare(tx, today)?)).await?;
+    let mut sent = 0;
+    for m in ready {
+        let n = notifier.clone();
+        let outcome = tokio::task::spawn_blocking(move || {
+            let r = n.deliver(&Outgoing {
+                message_id: &m.message_id,
+                to: &m.to,
+                text: &m.text,
+            });
+            (m.id, m.attempts, r)
+        })
+        .await;
+        let Ok((id, attempts, result)) = outcome else {
+            continue;
+        };
+        let ok = result.is_ok();
+        if let Err(e) = &result {
+            tracing::warn!(notice = id, error = %e, "notice delivery failed; will retry");
+        }
+        db.write(move |tx| {
+            if ok {
+                tx.execute(
+                    "UPDATE notices SET state = 'sent', sent_on = ?2, attempts = ?3 WHERE id = ?1",
+                    params![id, today.to_string(), attempts + 1],
+                )?;
+            } else {
+                let attempts = attempts + 1;
+                let next = Utc::now() + chrono::Duration::seconds(backoff_secs(attempts));
+                tx.execute(
+                    "UPDATE notices SET attempts = ?2, next_attempt_at = ?3,
+                         state = CASE WHEN ?2 >= ?4 THEN 'failed' ELSE 'pending' END
+                     WHERE id = ?1",
+                    params![id, attempts, next.to_rfc3339(), MAX_ATTEMPTS],
+                )?;
+            }
+            Ok(())
+        })
+        .await?;
+        sent += usize::from(ok);
+    }
+    Ok(sent)
+}
+
+/// Picks due notices: expires those that no longer matter, skips optional ones
+/// the person switched off (or with no mobile on record), fixes the text of
+/// the others at their first attempt.
+fn prepare(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> rusqlite::Result<Vec<Ready>> {
+    let now = Utc::now().to_rfc3339();
+    let due: Vec<Due> = tx
+        .prepare(
+            "SELECT id, message_id, person_id, kind, about, on_date, attempts, to_mobile, text
+             FROM notices
+             WHERE state = 'pending' AND due_on <= ?1 AND (next_attempt_at IS NULL OR next_attempt_at <= ?2)
+             ORDER BY id LIMIT ?3",
+        )?
+        .query_map(params![today.to_string(), now, BATCH], |r| {
+            Ok(Due {
+                id: r.get(0)?,
+                message_id: r.get(1)?,
+                person: r.get(2)?,
+                kind: r.get(3)?,
+                about: r.get(4)?,
+                on: r.get(5)?,
+                attempts: r.get(6)?,
+                to: r.get(7)?,
+                text: r.get(8)?,
+            })
+        })?
+        .collect::<Result<_, _>>()?;
+    let mut ready = Vec::new();
+    for Due {
+        id,
+        message_id,
+        person,
+        kind,
+        about,
+        on,
+        attempts,
+        to,
+        text,
+    } in due
+    {
+        let set_state = |state: &str| {
+            tx.execute(
+                "UPDATE notices SET state = ?2 WHERE id = ?1",
+                params![id, state],
+            )
+        };
+        let (Some(kind), Ok(on)) = (NoticeKind::from_id(&kind), on.parse::<NaiveDate>()) else {
+            set_state("failed")?;
+            continue;
+        };
+        if let (Some(to), Some(text)) = (to, text) {
+            // A retry: the same text to the same number.
+            ready.push(Ready {
+                id,
+                message_id,
+                to,
+                text,
+                attempts,
+            });
+            continue;
+        }
+        if !still_matters(tx, kind, &about, on, today)? {
+            set_state("expired")?;
+            continue;
+        }
+        let settings = settings_of(tx, person)?;
+        let wanted = match kind.category() {
+            NoticeCategory::Security => true,
+            NoticeCategory::Status => settings.status_notices,
+            NoticeCategory::Reminder => settings.reminders,
+        };
+        let mobile: Option<String> = tx.query_row(
+            "SELECT mobile FROM persons WHERE id = ?1",
+            params![person],
+            |r| r.get(0),
+        )?;
+        let (true, Some(to)) = (wanted, mobile) else {
+            set_state("skipped")?;
+            continue;
+        };
+        let hotline = city_of(tx, &about, person)?
+            .and_then(|city| sscard_rules::policy(city, today).ok())
+            .and_then(|p| p.hotline.map(|h| h.value.into_owned()));
+        let text = render(
+            kind,
+            settings.language,
+            &TemplateParams {
+                reference: &about,
+                date: Some(on),
+                hotline: hotline.as_deref(),
+            },
+        );
+        tx.execute(
+            "UPDATE notices SET to_mobile = ?2, language = ?3, text = ?4 WHERE id = ?1",
+            params![id, to, settings.language.id(), text],
+        )?;
+        ready.push(Ready {
+            id,
+            message_id,
+            to,
+            text,
+            attempts,
+        });
+    }
+    Ok(ready)
+}
+
+/// A person's notice settings (the defaults when they never chose).
+pub fn settings_of(c: &rusqlite::Connection, person: i64) -> rusqlite::Result<NoticeSettings> {
+    let row: Option<(String, bool, bool)> = c
+        .query_row(
+            "SELECT language, status_notices, reminders FROM notice_settings WHERE person_id = ?1",
+            params![person],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    Ok(match row {
+        Some((language, status_notices, reminders)) => NoticeSettings {
+            language: NoticeLanguage::from_id(&language).unwrap_or(NoticeLanguage::ZhHans),
+            status_notices,
+            reminders,
+        },
+        None => NoticeSettings::default(),
+    })
+}
+
+/// The city whose hotline a notice names: its application's or card's, else
+/// the person's latest card or application.
+fn city_of(c: &rusqlite::Connection, about: &str, person: i64) -> rusqlite::Result<Option<City>> {
+    let city: Option<String> = c
+        .query_row(
+            "SELECT city FROM (
+                 SELECT city, 0 AS o FROM applications WHERE public_id = ?1
+                 UNION ALL SELECT city, 1 FROM cards WHERE public_id = ?1
+                 UNION ALL SELECT city, 2 FROM (SELECT city FROM cards WHERE holder_id = ?2 OR guardian_id = ?2 ORDER BY id DESC LIMIT 1)
+                 UNION ALL SELECT city, 3 FROM (SELECT city FROM applications WHERE applicant_id = ?2 ORDER BY id DESC LIMIT 1)
+             ) ORDER BY o LIMIT 1",
+            params![about, person],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(city.as_deref().and_then(City::from_id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn backoff_doubles_to_ten_minutes() {
+        let waits: Vec<i64> = (1..=11).map(backoff_secs).collect();
+        assert_eq!(waits, [2, 4, 8, 16, 32, 64, 128, 256, 512, 600, 600]);
+    }
+}

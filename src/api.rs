@@ -7,8 +7,8 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
 use sscard_rules::wire::{
     Application, ApplicationRequest, Branch, BranchQuery, Card, CodeRequest, CodeSent, CodeVerify,
-    DemoAdvance, DemoClock, DemoPerson, Draft, Health, PasswordChange, PasswordSignIn, Problem,
-    SessionInfo, TempLossReport,
+    DemoAdvance, DemoClock, DemoPerson, Draft, Health, Notice, NoticeSettings, PasswordChange,
+    PasswordSignIn, Problem, SessionInfo, TempLossReport,
 };
 
 pub use error::ApiError;
@@ -104,6 +104,21 @@ pub async fn change_password(body: &PasswordChange) -> Result<(), ApiError> {
         .await
         .map_err(|_| ApiError::Network)?;
     decode_empty(response).await
+}
+
+/// `GET /notices`: the notices sent to the signed-in person, oldest first.
+pub async fn notices() -> Result<Vec<Notice>, ApiError> {
+    get("/notices").await
+}
+
+/// `GET /notices/settings`.
+pub async fn notice_settings() -> Result<NoticeSettings, ApiError> {
+    get("/notices/settings").await
+}
+
+/// `PUT /notices/settings`.
+pub async fn save_notice_settings(body: &NoticeSettings) -> Result<NoticeSettings, ApiError> {
+    send(Request::put(&format!("{BASE}/notices/settings")), body).await
 }
 
 /// `GET /draft`: the signed-in person's unfinished application (404 problem when none).

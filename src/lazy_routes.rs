@@ -96,6 +96,8 @@ lazy_routes! {
     PasswordRoute(after::password) => crate::pages::PasswordPage;
     /// `/where`.
     WhereRoute(after::where_to) => crate::pages::WherePage;
+    /// `/notices`.
+    NoticesRoute(after::notices) => crate::pages::NoticesPage;
     /// `/rules`.
     RulesRoute(rules::rules) => crate::pages::RulesPage;
 }

@@ -355,3 +355,55 @@ test('a posted card never enabled can be reported lost too (D27), by its guardia
   await expect(page.locator('.card-summary')).toContainText('赵小雨的社保卡');
   await expectNoAxeViolations(page);
 });
+
+test('notices: a demo person applies, the clock moves on, and the notices page shows what was sent', async ({ page }) => {
+  const problems = watchConsole(page);
+  const person = await demoPerson(page.request, '孙悦');
+  const sent = await (await page.request.post('/api/v1/auth/code', {
+    data: { name: person.name, id_number: person.id_number, mobile: person.mobile },
+  })).json();
+  expect((await page.request.post('/api/v1/auth/code/verify', {
+    data: { challenge_id: sent.challenge_id, code: sent.demo_code },
+  })).status()).toBe(200);
+  const applied = await page.request.post('/api/v1/applications', {
+    headers: { 'Idempotency-Key': `notices-${Date.now()}` },
+    data: {
+      eligibility: { insured_in_city: true }, city: 'beijing', bank: 'boc', pickup: 'mail',
+      postal_address: { recipient: person.name, mobile: person.mobile, address: '北京市海淀区示例路2号', postal_code: '100080' },
+    },
+  });
+  expect(applied.status()).toBe(201);
+  const reference = (await applied.json()).id as string;
+
+  await page.goto('/notices');
+  await appReady(page);
+  await expect(page.locator('main h1')).toHaveText('我收到的通知');
+  // The worker delivers within a second or so: the page shows it after a reload.
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator('.notice-item')).toHaveCount(1, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(page.locator('.notice-item').first()).toContainText(`您的社保卡申请已受理，编号${reference}`);
+  await expect(page.locator('.notice-item').first()).toContainText('138****0006');
+
+  // From now on, in English; the next notices come in English, the first stays as sent.
+  await page.getByLabel('English').check();
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.locator('main [role=status]')).toContainText('设置已保存');
+  expect((await page.request.post('/api/v1/demo/clock/advance', { data: { days: 45 } })).status()).toBe(200);
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator('.notice-item')).toHaveCount(3, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  const items = page.locator('.notice-item');
+  // Newest first: posted, made, received.
+  await expect(items.nth(0)).toContainText(`The card of application ${reference} has been posted`);
+  await expect(items.nth(1)).toContainText(`The card of application ${reference} has been made`);
+  await expect(items.nth(2)).toContainText('您的社保卡申请已受理');
+  for (const text of await page.locator('.notice-item__text').allInnerTexts()) {
+    expect(text).not.toMatch(/https?:|www\.|\.cn\b|\.com\b/);
+  }
+  await screenshot(page, 'after-notices');
+  await expectNoAxeViolations(page);
+  expect(problems).toEqual([]);
+});

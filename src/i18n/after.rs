@@ -49,6 +49,8 @@ pub struct AfterTexts {
     pub password: PasswordTexts,
     /// Where can I do this.
     pub where_to: WhereTexts,
+    /// The notices sent to the person, and their settings.
+    pub notices: NoticesTexts,
     /// Rules explorer.
     pub rules: RulesTexts,
 }
@@ -100,6 +102,8 @@ pub struct CommonTexts {
     pub link_where: &'static str,
     /// Related link: rules explorer.
     pub link_rules: &'static str,
+    /// Related link: notices.
+    pub link_notices: &'static str,
     /// "Continue".
     pub continue_button: &'static str,
     /// "Back".
@@ -520,4 +524,46 @@ pub fn lookup(table: IdTable, id: &str) -> String {
 /// Like [`lookup`] but `None` when the table lacks the id.
 pub fn find(table: IdTable, id: &str) -> Option<&'static str> {
     table.iter().find(|(k, _)| *k == id).map(|(_, v)| *v)
+}
+
+/// `/notices`: the notices sent to the person, so they can check a message is real, and which
+/// optional notices they get.
+#[derive(Debug)]
+pub struct NoticesTexts {
+    /// Page heading.
+    pub title: &'static str,
+    /// What the page is for, and what a real notice never does.
+    pub lead: &'static str,
+    /// No notice sent yet.
+    pub none: &'static str,
+    /// "Sent on {date} to {mobile}".
+    pub sent_to: &'static str,
+    /// Category name: progress of an application or a card.
+    pub category_status: &'static str,
+    /// Category name: a reminder.
+    pub category_reminder: &'static str,
+    /// Category name: security.
+    pub category_security: &'static str,
+    /// Settings heading.
+    pub settings_heading: &'static str,
+    /// Language legend.
+    pub language_legend: &'static str,
+    /// Language name: Simplified Chinese (written in it).
+    pub language_zh_hans: &'static str,
+    /// Language name: Traditional Chinese (written in it).
+    pub language_zh_hant: &'static str,
+    /// Language name: English.
+    pub language_en: &'static str,
+    /// Which optional notices (legend).
+    pub optional_legend: &'static str,
+    /// Status notices checkbox.
+    pub status_label: &'static str,
+    /// Reminders checkbox.
+    pub reminders_label: &'static str,
+    /// Security notices cannot be switched off.
+    pub security_note: &'static str,
+    /// Save button.
+    pub save: &'static str,
+    /// Saved.
+    pub saved: &'static str,
 }

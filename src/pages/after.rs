@@ -4,6 +4,7 @@
 
 mod enable;
 mod loss;
+mod notices;
 mod password;
 mod progress;
 mod rules;
@@ -17,6 +18,7 @@ use sscard_rules::{Actor, Bank, Channel, City, PickupMethod, Service};
 
 pub use enable::EnablePage;
 pub use loss::LossPage;
+pub use notices::NoticesPage;
 pub use password::PasswordPage;
 pub use progress::ProgressPage;
 pub use rules::RulesPage;

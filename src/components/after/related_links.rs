@@ -16,6 +16,7 @@ pub fn RelatedLinks(
         ("/progress", c.link_progress),
         ("/loss", c.link_loss),
         ("/password", c.link_password),
+        ("/notices", c.link_notices),
         ("/where", c.link_where),
         ("/rules", c.link_rules),
     ];

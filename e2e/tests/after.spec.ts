@@ -397,8 +397,8 @@ test('notices: a demo person applies, the clock moves on, and the notices page s
   }).toPass({ timeout: 10_000 });
   const items = page.locator('.notice-item');
   // Newest first: posted, made, received.
-  await expect(items.nth(0)).toContainText(`The card of application ${reference} has been posted`);
-  await expect(items.nth(1)).toContainText(`The card of application ${reference} has been made`);
+  await expect(items.nth(0)).toContainText(`The card for application ${reference} is in the post`);
+  await expect(items.nth(1)).toContainText(`The card for application ${reference} is made`);
   await expect(items.nth(2)).toContainText('您的社保卡申请已受理');
   for (const text of await page.locator('.notice-item__text').allInnerTexts()) {
     expect(text).not.toMatch(/https?:|www\.|\.cn\b|\.com\b/);

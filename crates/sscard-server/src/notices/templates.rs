@@ -4,7 +4,7 @@
 //! tests below): no link and no domain (the anti-fraud notice promises that
 //! the service never texts a link), no ID or card number, no code; each says
 //! how to check it independently (open the service yourself, or call the
-//! city's hotline when the policy has one). They aim at one text-message
+//! city's hotline when the policy has one). Each fits one text-message
 //! segment: 70 characters in Chinese, 160 in English.
 
 use chrono::{Datelike, NaiveDate};
@@ -27,13 +27,14 @@ fn date(lang: NoticeLanguage, d: Option<NaiveDate>) -> String {
     };
     match lang {
         NoticeLanguage::ZhHans | NoticeLanguage::ZhHant => {
-            format!("{}年{}月{}日", d.year(), d.month(), d.day())
+            // Text messages name the month and day (the year is the current or the next).
+            format!("{}月{}日", d.month(), d.day())
         }
         NoticeLanguage::En => {
             const MONTHS: [&str; 12] = [
                 "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
             ];
-            format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+            format!("{} {}", d.day(), MONTHS[d.month0() as usize])
         }
     }
 }
@@ -74,12 +75,12 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         (L::ZhHans, K::CardMade) => format!("申请{r}的社保卡已制成。"),
         (L::ZhHans, K::CardPosted) => format!("申请{r}的社保卡已邮寄，收到后在线启用。"),
         (L::ZhHans, K::CardAtBranch) => {
-            format!("申请{r}的社保卡已到领卡网点，{d}前带身份证件领取。")
+            format!("申请{r}的社保卡已到网点，{d}前凭身份证领取。")
         }
         (L::ZhHans, K::CardEnabled) => "您的社保卡社会保障功能已启用。".to_owned(),
         (L::ZhHans, K::LossLiftsTomorrow) => format!("您的社保卡临时挂失将于{d}自动解除。"),
         (L::ZhHans, K::CardUncollected) => {
-            format!("申请{r}的社保卡仍在网点等待领取，带身份证件即可领取。")
+            format!("申请{r}的社保卡仍在网点待领，凭身份证领取。")
         }
         (L::ZhHans, K::PasswordChanged) => "您的社保卡服务密码已修改。".to_owned(),
         (L::ZhHans, K::LossReported) => format!("您的社保卡已临时挂失，{d}自动解除。"),
@@ -88,27 +89,27 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         (L::ZhHant, K::CardMade) => format!("申請{r}的社保卡已製成。"),
         (L::ZhHant, K::CardPosted) => format!("申請{r}的社保卡已郵寄，收到後在線啟用。"),
         (L::ZhHant, K::CardAtBranch) => {
-            format!("申請{r}的社保卡已到領卡網點，{d}前帶身份證件領取。")
+            format!("申請{r}的社保卡已到網點，{d}前憑身份證領取。")
         }
         (L::ZhHant, K::CardEnabled) => "您的社保卡社會保障功能已啟用。".to_owned(),
         (L::ZhHant, K::LossLiftsTomorrow) => format!("您的社保卡臨時掛失將於{d}自動解除。"),
         (L::ZhHant, K::CardUncollected) => {
-            format!("申請{r}的社保卡仍在網點等待領取，帶身份證件即可領取。")
+            format!("申請{r}的社保卡仍在網點待領，憑身份證領取。")
         }
         (L::ZhHant, K::PasswordChanged) => "您的社保卡服務密碼已修改。".to_owned(),
         (L::ZhHant, K::LossReported) => format!("您的社保卡已臨時掛失，{d}自動解除。"),
         (L::ZhHant, K::SignInAfterFailures) => "您的帳戶在多次輸錯服務密碼後登入成功。".to_owned(),
         (L::En, K::ApplicationReceived) => {
-            format!("Your social security card application {r} has been received.")
+            format!("Your card application {r} was received.")
         }
-        (L::En, K::CardMade) => format!("The card of application {r} has been made."),
+        (L::En, K::CardMade) => format!("The card for application {r} is made."),
         (L::En, K::CardPosted) => {
             format!(
-                "The card of application {r} has been posted. Enable it online when it arrives."
+                "The card for application {r} is in the post. Enable it online when it arrives."
             )
         }
         (L::En, K::CardAtBranch) => format!(
-            "The card of application {r} is at your branch. Collect it with your ID card by {d}."
+            "The card for application {r} is at your branch. Collect it with your ID by {d}."
         ),
         (L::En, K::CardEnabled) => {
             "The social security function of your card has been enabled.".to_owned()
@@ -117,7 +118,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
             format!("The temporary loss of your card lifts itself on {d}.")
         }
         (L::En, K::CardUncollected) => format!(
-            "The card of application {r} is still waiting at your branch. Bring your ID card."
+            "The card for application {r} is still at your branch. Bring your ID to collect it."
         ),
         (L::En, K::PasswordChanged) => "Your card's service password was changed.".to_owned(),
         (L::En, K::LossReported) => {
@@ -209,15 +210,12 @@ mod tests {
     }
 
     #[test]
-    fn every_template_fits_in_two_segments_and_the_lengths_are_known() {
+    fn every_template_fits_in_one_text_message_segment() {
         let mut longest = (0, String::new());
         for (kind, lang, text) in samples() {
             let len = sms_length(&text);
             let segment = if lang == NoticeLanguage::En { 160 } else { 70 };
-            assert!(
-                len <= 2 * segment,
-                "{kind} {lang}: {len} characters: {text}"
-            );
+            assert!(len <= segment, "{kind} {lang}: {len} characters: {text}");
             if len > longest.0 {
                 longest = (len, text.clone());
             }
@@ -235,7 +233,7 @@ mod tests {
         };
         assert_eq!(
             render(NoticeKind::CardAtBranch, NoticeLanguage::ZhHans, &p),
-            "【社保卡服务】申请app_3f2a9c0b1d4e5f60的社保卡已到领卡网点，2026年12月3日前带身份证件领取。可自行打开本服务或拨打96066核实。"
+            "【社保卡服务】申请app_3f2a9c0b1d4e5f60的社保卡已到网点，12月3日前凭身份证领取。可自行打开本服务或拨打96066核实。"
         );
         assert_eq!(
             render(NoticeKind::PasswordChanged, NoticeLanguage::En, &p),

@@ -53,23 +53,27 @@ pub fn token_from(headers: &HeaderMap) -> Option<String> {
 
 /// Sessions looked up recently, by token hash, so the hot read path does not
 /// query SQLite for the session on every request. The database stays the
-/// source of truth: entries are removed when a session ends, and a restart
-/// starts empty.
+/// source of truth: entries are removed when a session ends here, and any
+/// entry is trusted for [`SessionCache::TTL`] at most, so a session ended by
+/// another instance (sign-out, a password change) ends here within that time.
 #[derive(Debug, Default)]
 pub struct SessionCache {
-    map: std::sync::RwLock<std::collections::HashMap<String, Signed>>,
+    map: std::sync::RwLock<std::collections::HashMap<String, (std::time::Instant, Signed)>>,
 }
 
 impl SessionCache {
     /// Largest number of cached sessions; the cache is cleared beyond it.
     const MAX: usize = 100_000;
+    /// How long a cached session is trusted without asking the database.
+    pub const TTL: std::time::Duration = std::time::Duration::from_secs(2);
 
     fn get(&self, hash: &str) -> Option<Signed> {
         self.map
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .get(hash)
-            .cloned()
+            .filter(|(at, _)| at.elapsed() < Self::TTL)
+            .map(|(_, s)| s.clone())
     }
 
     fn put(&self, hash: String, s: Signed) {
@@ -77,7 +81,7 @@ impl SessionCache {
         if m.len() >= Self::MAX {
             m.clear();
         }
-        m.insert(hash, s);
+        m.insert(hash, (std::time::Instant::now(), s));
     }
 
     /// Forgets one session (sign-out).
@@ -93,7 +97,7 @@ impl SessionCache {
         self.map
             .write()
             .unwrap_or_else(|p| p.into_inner())
-            .retain(|h, s| s.person_id != person_id || Some(h.as_str()) == keep);
+            .retain(|h, (_, s)| s.person_id != person_id || Some(h.as_str()) == keep);
     }
 }
 

@@ -14,8 +14,14 @@ use axum::http::HeaderMap;
 /// appended) past further trusted proxies; the first other address is the
 /// client. A malformed entry stops the walk at the last trusted hop.
 pub fn client_ip(peer: SocketAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> IpAddr {
-    let mut client = peer.ip();
-    if !trusted.contains(&client) {
+    // `::ffff:127.0.0.1` (a dual-stack listener) is 127.0.0.1.
+    let is_trusted = |ip: &IpAddr| {
+        trusted
+            .iter()
+            .any(|t| t.to_canonical() == ip.to_canonical())
+    };
+    let mut client = peer.ip().to_canonical();
+    if !is_trusted(&client) {
         return client;
     }
     let hops = headers
@@ -29,12 +35,25 @@ pub fn client_ip(peer: SocketAddr, headers: &HeaderMap, trusted: &[IpAddr]) -> I
         let Ok(ip) = hop.parse::<IpAddr>() else {
             break;
         };
-        client = ip;
-        if !trusted.contains(&ip) {
+        client = ip.to_canonical();
+        if !is_trusted(&client) {
             break;
         }
     }
     client
+}
+
+/// The key throttling counts a client under: an IPv4 address, or the /64 of an
+/// IPv6 one (a single subscriber usually holds a whole /64, so per-address
+/// limits on /128s would be no limits at all).
+pub fn throttle_key(ip: IpAddr) -> String {
+    match ip.to_canonical() {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => {
+            let s = v6.segments();
+            format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+        }
+    }
 }
 
 #[cfg(test)]
@@ -70,5 +89,21 @@ mod tests {
             "198.51.100.7".parse::<IpAddr>().unwrap()
         );
         assert_eq!(client_ip(peer, &headers(&["garbage"]), &[proxy]), proxy);
+        // A dual-stack listener sees the proxy as ::ffff:10.0.0.1.
+        let mapped = SocketAddr::new("::ffff:10.0.0.1".parse().unwrap(), 5000);
+        assert_eq!(
+            client_ip(mapped, &headers(&["198.51.100.7"]), &[proxy]),
+            "198.51.100.7".parse::<IpAddr>().unwrap()
+        );
+    }
+
+    #[test]
+    fn throttling_counts_ipv6_by_64_and_mapped_ipv4_as_ipv4() {
+        let key = |s: &str| throttle_key(s.parse().unwrap());
+        assert_eq!(key("2001:db8:1:2::1"), key("2001:db8:1:2:ffff::9"));
+        assert_ne!(key("2001:db8:1:2::1"), key("2001:db8:1:3::1"));
+        assert_eq!(key("2001:db8:1:2::1"), "2001:db8:1:2::/64");
+        assert_eq!(key("::ffff:203.0.113.9"), "203.0.113.9");
+        assert_eq!(key("203.0.113.9"), "203.0.113.9");
     }
 }

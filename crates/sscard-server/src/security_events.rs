@@ -60,7 +60,12 @@ pub fn record(
         "INSERT INTO security_events (person_id, kind, occurred_at) VALUES (?1, ?2, ?3)",
         params![person, event.as_str(), Utc::now().to_rfc3339()],
     )?;
-    let id = tx.last_insert_rowid().to_string();
+    // One notice per event; the alarm after failed passwords at most once a day,
+    // so that a correct sign-in cannot be turned into a text-message bomb.
+    let id = match event {
+        SecurityEvent::SignInAfterFailures => format!("day-{today}"),
+        _ => tx.last_insert_rowid().to_string(),
+    };
     if let Some(kind) = notice(event) {
         notices::enqueue(
             tx,

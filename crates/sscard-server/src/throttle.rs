@@ -86,12 +86,13 @@ pub const CODE_REQUEST_PER_CLIENT: Policy = Policy {
     forget_after_secs: DAY,
 };
 
-/// Codes actually sent to one ID number's mobile (against text-message bombing).
+/// Codes actually sent to one ID number's mobile (against text-message bombing):
+/// a hard cap of 10 a day; the tenth starts a day without texts.
 pub const CODE_DELIVERY_PER_SUBJECT: Policy = Policy {
     name: "code-sent",
     free: 10,
-    base_secs: MINUTE,
-    cap_secs: HOUR,
+    base_secs: DAY,
+    cap_secs: DAY,
     forget_after_secs: DAY,
 };
 

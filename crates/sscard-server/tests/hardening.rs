@@ -417,7 +417,7 @@ async fn shutdown_finishes_requests_but_not_half_open_connections() {
         .expect("the request in progress is answered")
         .unwrap();
     let r = parse(&buf);
-    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(r.status, 202, "the initial password's first step: {r:?}");
 
     let mut status = None;
     for _ in 0..60 {
@@ -584,7 +584,7 @@ async fn mutation_from_a_foreign_or_wrong_scheme_origin_is_refused() {
 
     // The server's own origin passes.
     let r = raw(addr, &sign_in(&addr.to_string(), &s.base)).await;
-    assert_eq!(r.status, 200, "{r:?}");
+    assert_eq!(r.status, 202, "{r:?}");
 }
 
 /// Two `Origin` headers (a forged one first or second) are refused: the check
@@ -644,7 +644,7 @@ async fn hsts_for_an_https_public_origin_only() {
     // A mutation from the public origin passes the check; from http:// it does not.
     let body = json!({"id_number": WANG.1, "password": WANG.3}).to_string();
     for (origin, status) in [
-        ("https://sscard.example.cn", 200),
+        ("https://sscard.example.cn", 202),
         ("http://sscard.example.cn", 403),
     ] {
         let r = raw(

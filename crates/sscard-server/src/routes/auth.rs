@@ -54,7 +54,11 @@ const SUSPICIOUS_FAILURES: u32 = 3;
 
 /// The client address as throttling sees it.
 fn client_of(state: &AppState, addr: SocketAddr, headers: &HeaderMap) -> String {
-    client::client_ip(addr, headers, &state.config.trusted_proxies).to_string()
+    client::throttle_key(client::client_ip(
+        addr,
+        headers,
+        &state.config.trusted_proxies,
+    ))
 }
 
 /// `429 rate_limited`: the attempt was not evaluated.
@@ -141,9 +145,11 @@ fn invalid_credentials() -> ApiError {
     request_body = PasswordSignIn,
     responses(
         (status = 200, description = "Signed in; sets the session cookie (and `sscard_device` for a new browser)", body = SessionInfo),
+        (status = 202, description = "The initial password was right, but anyone could know it (the ID number's last 6): a code was sent to the mobile on record; finish with `POST /auth/code/verify`", body = CodeSent),
         (status = 400, description = "`validation_failed` (id_number.* codes)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 401, description = "`invalid_credentials`, whether or not the ID number is on record", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "`rate_limited`: too many wrong passwords; `Retry-After` says when the next try is evaluated", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`initial_password.at_counter`: the initial password, and no mobile on record", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: too many wrong passwords (`Retry-After` says when the next try is evaluated), or no more codes today", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -223,6 +229,7 @@ pub async fn sign_in(
         Stored::Hash(h) => Some(h.clone()),
         _ => None,
     };
+    let initial = matches!(stored, Stored::Initial(_));
     let checked = password::check_async(req.password.clone(), stored).await;
     let (Some(pid), true) = (person, checked.ok) else {
         return Err(invalid_credentials());
@@ -233,9 +240,12 @@ pub async fn sign_in(
         None
     };
 
-    // 3. Forgive the counted attempt and open the session.
+    // 3. Forgive the counted attempt, then open the session; or, for the initial
+    //    password (the ID number's last 6, which anyone who has the ID number
+    //    knows), first send a code to the mobile on record.
     let subject = Bucket::new(&state.key, throttle::PASSWORD_PER_SUBJECT, &[&number]);
-    let (token, info, new_device) = state
+    let key = state.key.clone();
+    let outcome = state
         .db
         .write(move |tx| {
             // Several wrong passwords before this success (this one counted too):
@@ -255,6 +265,9 @@ pub async fn sign_in(
             for shared in buckets {
                 throttle::forgive(tx, shared, false)?;
             }
+            if initial {
+                return second_step(tx, &key, pid, number);
+            }
             if let (Some(new), Some(old)) = (rehash, old_hash) {
                 // Only if nobody changed the password in the meantime.
                 tx.execute(
@@ -269,15 +282,66 @@ pub async fn sign_in(
                 auth::remember_device(tx, None, pid)?
             };
             let (token, expires) = auth::create_session(tx, pid, SessionKind::Password)?;
-            Ok((
-                token,
-                session_info(tx, pid, SessionKind::Password, expires)?,
-                new_device,
-            ))
+            let info = session_info(tx, pid, SessionKind::Password, expires)?;
+            Ok(Ok(SignedIn::Session(Box::new(info), token, new_device)))
         })
-        .await?;
-    tracing::info!(person = %info.person.id, "signed in with password");
-    Ok(signed_in(info, &token, new_device, &headers))
+        .await??;
+    match outcome {
+        SignedIn::Session(info, token, new_device) => {
+            tracing::info!(person = %info.person.id, "signed in with password");
+            Ok(signed_in(*info, &token, new_device, &headers))
+        }
+        SignedIn::CodeSent(challenge, code, mobile) => Ok((
+            StatusCode::ACCEPTED,
+            Json(code_sent(&state, challenge, Some(code), &mobile)),
+        )
+            .into_response()),
+    }
+}
+
+/// What a correct password leads to.
+enum SignedIn {
+    /// A session (the info, the token, a new device token).
+    Session(Box<SessionInfo>, String, Option<String>),
+    /// The initial password: a code was sent to the mobile on record first
+    /// (the challenge, the code, the mobile).
+    CodeSent(String, String, String),
+}
+
+/// The second step after a correct initial password: a code to the mobile on
+/// record, verified with `/auth/code/verify` (which opens the session).
+fn second_step(
+    tx: &rusqlite::Transaction<'_>,
+    key: &crate::secret::ServerKey,
+    pid: i64,
+    number: String,
+) -> ApiResult<Result<SignedIn, ApiError>> {
+    let (name, mobile): (String, Option<String>) = tx.query_row(
+        "SELECT name, mobile FROM persons WHERE id = ?1",
+        params![pid],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    let Some(mobile) = mobile else {
+        return Ok(Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "initial_password.at_counter",
+            "登记信息中没有手机号码，初始服务密码不能在线使用",
+        )
+        .detail("带本人身份证件到社保卡服务网点或合作银行网点修改服务密码")));
+    };
+    let to = Recipient {
+        name,
+        id_number: number.clone(),
+        mobile: mobile.clone(),
+        person: Some(pid),
+    };
+    Ok(match issue_challenge(tx, key, &number, Some(to))? {
+        (challenge, Some(code)) => Ok(SignedIn::CodeSent(challenge, code, mobile)),
+        (_, None) => Err(delayed(
+            throttle::CODE_DELIVERY_PER_SUBJECT.base_secs,
+            "今天发送到登记手机号码的验证码已达上限。",
+        )),
+    })
 }
 
 /// Asks for a one-time code to sign in (new applicants, and card holders
@@ -351,46 +415,93 @@ pub async fn request_code(
     };
 
     // 3. A challenge either way, so that checking it takes the same path.
-    let code = ids::six_digit_code();
-    let challenge = ids::public_id("otp");
-    let code_mac = state.key.mac(Purpose::OneTimeCode, &[&challenge, &code]);
-    let now = Utc::now();
-    let expires = now + Duration::seconds(i64::from(CODE_SECONDS));
-    let (key, ch, n) = (state.key.clone(), challenge.clone(), number.clone());
-    let to = mobile.clone();
-    let sent = state
+    let recipient = deliver.then(|| Recipient {
+        name,
+        id_number: number.clone(),
+        mobile: mobile.clone(),
+        person: person_id,
+    });
+    let key = state.key.clone();
+    let (challenge, code) = state
         .db
-        .write(move |tx| {
-            // Past the texts a person may receive, nothing more is sent; the answer stays the same.
-            let texts = Bucket::new(&key, throttle::CODE_DELIVERY_PER_SUBJECT, &[&n]);
-            let deliver = deliver && throttle::wait(tx, &[&texts], now.timestamp())? == 0;
-            if deliver {
-                throttle::count(tx, &texts, now.timestamp())?;
-            }
-            throttle::sweep(tx, now.timestamp())?;
-            tx.execute("DELETE FROM otp_challenges WHERE expires_at < ?1", params![now.to_rfc3339()])?;
-            // An undelivered challenge keeps no personal data: it can never be verified.
-            let (name, n, to) = if deliver { (name, n, to) } else { Default::default() };
-            tx.execute(
-                "INSERT INTO otp_challenges (id, name, id_number, mobile, code_hash, created_at, expires_at, delivered, person_id)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                params![ch, name, n, to, code_mac, now.to_rfc3339(), expires.to_rfc3339(), deliver, person_id.filter(|_| deliver)],
-            )?;
-            Ok(deliver)
-        })
+        .write(move |tx| Ok(issue_challenge(tx, &key, &number, recipient)?))
         .await?;
-    if sent {
-        // Stands in for the text-message gateway: the code itself is never logged.
-        tracing::info!(challenge = %challenge, to = %mask_mobile(&mobile), "one-time code sent");
-    }
     Ok((
         StatusCode::CREATED,
-        Json(CodeSent {
-            challenge_id: challenge,
-            expires_in: CODE_SECONDS,
-            demo_code: (state.config.demo && sent).then_some(code),
-        }),
+        Json(code_sent(&state, challenge, code, &mobile)),
     ))
+}
+
+/// Who a code goes to.
+struct Recipient {
+    name: String,
+    id_number: String,
+    mobile: String,
+    /// The record it was sent for; `None` for a registry-confirmed newcomer.
+    person: Option<i64>,
+}
+
+/// Records a challenge: a code sent to `to`, or (`None`, or past the texts a
+/// person may receive in a day) one that can never be verified and keeps no
+/// personal data. Returns the challenge id and the code when it was sent.
+fn issue_challenge(
+    tx: &rusqlite::Transaction<'_>,
+    key: &crate::secret::ServerKey,
+    id_number: &str,
+    to: Option<Recipient>,
+) -> rusqlite::Result<(String, Option<String>)> {
+    let now = Utc::now();
+    let code = ids::six_digit_code();
+    let challenge = ids::public_id("otp");
+    let texts = Bucket::new(key, throttle::CODE_DELIVERY_PER_SUBJECT, &[id_number]);
+    let to = match to {
+        Some(r) if throttle::wait(tx, &[&texts], now.timestamp())? == 0 => {
+            throttle::count(tx, &texts, now.timestamp())?;
+            Some(r)
+        }
+        _ => None,
+    };
+    throttle::sweep(tx, now.timestamp())?;
+    tx.execute(
+        "DELETE FROM otp_challenges WHERE expires_at < ?1",
+        params![now.to_rfc3339()],
+    )?;
+    let delivered = to.is_some();
+    let r = to.unwrap_or(Recipient {
+        name: String::new(),
+        id_number: String::new(),
+        mobile: String::new(),
+        person: None,
+    });
+    tx.execute(
+        "INSERT INTO otp_challenges (id, name, id_number, mobile, code_hash, created_at, expires_at, delivered, person_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            challenge,
+            r.name,
+            r.id_number,
+            r.mobile,
+            key.mac(Purpose::OneTimeCode, &[&challenge, &code]),
+            now.to_rfc3339(),
+            (now + Duration::seconds(i64::from(CODE_SECONDS))).to_rfc3339(),
+            delivered,
+            r.person,
+        ],
+    )?;
+    Ok((challenge, delivered.then_some(code)))
+}
+
+/// The answer about a challenge; logs that a code went out (never the code).
+fn code_sent(state: &AppState, challenge: String, code: Option<String>, mobile: &str) -> CodeSent {
+    if code.is_some() {
+        // Stands in for the text-message gateway.
+        tracing::info!(challenge = %challenge, to = %mask_mobile(mobile), "one-time code sent");
+    }
+    CodeSent {
+        challenge_id: challenge,
+        expires_in: CODE_SECONDS,
+        demo_code: code.filter(|_| state.config.demo),
+    }
 }
 
 /// `138****0001`.
@@ -612,17 +723,33 @@ pub async fn change_password(
         |e| e.code(),
     );
     errors.finish()?;
-    // A stolen session must not become a way to guess the current password.
+    // A stolen session must not become a way to guess the current password: the
+    // guesses count like sign-in failures, per client, per ID number and per address.
     let ip = client_of(&state, addr, &headers);
     let pair = Bucket::new(
         &state.key,
         throttle::PASSWORD_PER_CLIENT,
         &[&id_number, &ip],
     );
-    let counted = pair.clone();
+    let shared = [
+        Bucket::new(&state.key, throttle::PASSWORD_PER_SUBJECT, &[&id_number]),
+        Bucket::new(
+            &state.key,
+            per_address(&state, throttle::PASSWORD_PER_ADDRESS),
+            &[&ip],
+        ),
+    ];
+    let (counted, counted_shared) = (pair.clone(), shared.clone());
     state
         .db
-        .write(move |tx| Ok(throttle::admit(tx, &[&counted], Utc::now().timestamp())?))
+        .write(move |tx| {
+            let [a, b] = &counted_shared;
+            Ok(throttle::admit(
+                tx,
+                &[&counted, a, b],
+                Utc::now().timestamp(),
+            )?)
+        })
         .await?
         .map_err(|wait| delayed(wait, ""))?;
     let old_hash = match &stored {
@@ -646,6 +773,9 @@ pub async fn change_password(
         .db
         .write(move |tx| {
             throttle::forgive(tx, &pair, true)?;
+            for b in &shared {
+                throttle::forgive(tx, b, false)?;
+            }
             // Only if the password is still the one just checked (no concurrent change).
             let changed = tx.execute(
                 "UPDATE persons SET password_hash = ?2, password_is_initial = 0

@@ -11,13 +11,39 @@ async fn password_sign_in_session_and_sign_out() {
         c.get("/api/v1/auth/session").await.problem_code(),
         "unauthenticated"
     );
+    // The initial password (the ID number's last 6) is only the first step: a code
+    // goes to the mobile on record, and its verification opens the session.
     let r = c
         .post(
             "/api/v1/auth/sign-in",
             json!({"id_number": WANG.1, "password": WANG.3}),
         )
         .await;
-    assert_eq!(r.status, 200);
+    assert_eq!(r.status, 202, "{}", r.text());
+    assert!(
+        r.header("set-cookie").is_empty() || !r.header("set-cookie").starts_with("sscard_session=")
+    );
+    assert_eq!(r.json()["expires_in"], 300);
+    let j = c.finish_second_step(&r).await;
+    assert_eq!(j["person"]["name"], WANG.0);
+    assert_eq!(j["person"]["id_number_masked"], "110101********2012");
+    assert_eq!(j["password_is_initial"], true);
+    // Once changed, the password alone signs in.
+    let r = c
+        .post(
+            "/api/v1/auth/password",
+            json!({"current_password": WANG.3, "new_password": "635241"}),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text());
+    let mut c = s.client();
+    let r = c
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": WANG.1, "password": "635241"}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
     let cookie = r.header("set-cookie");
     assert!(cookie.starts_with("sscard_session="), "{cookie}");
     assert!(
@@ -29,10 +55,8 @@ async fn password_sign_in_session_and_sign_out() {
         "plain http: no Secure flag: {cookie}"
     );
     let j = r.json();
-    assert_eq!(j["person"]["name"], WANG.0);
-    assert_eq!(j["person"]["id_number_masked"], "110101********2012");
     assert_eq!(j["kind"], "password");
-    assert_eq!(j["password_is_initial"], true);
+    assert_eq!(j["password_is_initial"], false);
     let r = c.get("/api/v1/auth/session").await;
     assert_eq!(r.status, 200);
     let r = c.post("/api/v1/auth/sign-out", json!({})).await;
@@ -50,6 +74,16 @@ async fn secure_cookie_behind_https() {
             hyper::Method::POST,
             "/api/v1/auth/sign-in",
             Some(json!({"id_number": WANG.1, "password": WANG.3})),
+            &[("x-forwarded-proto", "https")],
+        )
+        .await;
+    assert_eq!(r.status, 202);
+    let j = r.json();
+    let r = c
+        .send(
+            hyper::Method::POST,
+            "/api/v1/auth/code/verify",
+            Some(json!({"challenge_id": j["challenge_id"], "code": j["demo_code"]})),
             &[("x-forwarded-proto", "https")],
         )
         .await;

@@ -83,9 +83,27 @@ pub async fn verify_code(body: &CodeVerify) -> Result<SessionInfo, ApiError> {
     send(Request::post(&format!("{BASE}/auth/code/verify")), body).await
 }
 
+/// What a right service password leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignInAnswer {
+    /// Signed in.
+    SignedIn(SessionInfo),
+    /// The initial password: a code was sent to the mobile on record, to be
+    /// verified with [`verify_code`] (`202 Accepted`).
+    CodeSent(CodeSent),
+}
+
 /// `POST /auth/sign-in`: a card holder signs in with the service password.
-pub async fn sign_in(body: &PasswordSignIn) -> Result<SessionInfo, ApiError> {
-    send(Request::post(&format!("{BASE}/auth/sign-in")), body).await
+pub async fn sign_in(body: &PasswordSignIn) -> Result<SignInAnswer, ApiError> {
+    let response = with_json(Request::post(&format!("{BASE}/auth/sign-in")), body)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    if response.status() == 202 {
+        decode(response).await.map(SignInAnswer::CodeSent)
+    } else {
+        decode(response).await.map(SignInAnswer::SignedIn)
+    }
 }
 
 /// `POST /auth/sign-out`.

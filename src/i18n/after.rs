@@ -158,6 +158,16 @@ pub struct SignInTexts {
     pub apply_link: &'static str,
     /// What to do when the password is forgotten.
     pub forgot: &'static str,
+    /// Heading of the second step (the initial password needs a code).
+    pub code_title: &'static str,
+    /// Why a code is needed, and where it went.
+    pub code_lead: &'static str,
+    /// Code label.
+    pub code_label: &'static str,
+    /// Code submit button.
+    pub code_submit: &'static str,
+    /// Demo mode: the code (`{code}`).
+    pub code_demo: &'static str,
     /// Error texts by problem code (`id_number.*`, `password.empty`, `invalid_credentials`, …).
     pub errors: IdTable,
 }

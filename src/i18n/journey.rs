@@ -306,6 +306,8 @@ pub struct JourneyTexts {
     pub proof_error: &'static str,
     /// child.not_minor
     pub e_child_not_minor: &'static str,
+    /// identity_mismatch on the child: the registry does not confirm the child with this guardian.
+    pub e_child_identity: &'static str,
     /// guardian.not_adult
     pub e_guardian_not_adult: &'static str,
     /// Bank heading.

@@ -25,7 +25,8 @@ C = "10X98765432"
 def id_number(n):
     body = "110101%04d%02d%02d%03d" % (2010 + n % 10, 1 + (n // 10) % 12, 1 + (n // 120) % 28, (n // 3360) % 1000)
     return body + C[sum(int(c) * w for c, w in zip(body, W)) % 11]
-people = [{"name": "测试儿童", "id_number": id_number(t * 1000000 + i)}
+# 赵磊 (the writer below) is their guardian.
+people = [{"name": "测试儿童", "id_number": id_number(t * 1000000 + i), "guardians": ["110108198806066059"]}
           for t in (1, 2) for i in range(1, 100001)]
 json.dump({"people": people}, open(sys.argv[1], "w"), ensure_ascii=False)
 print(f"{len(people)} minors written to {sys.argv[1]}")
@@ -53,8 +54,13 @@ curl -fsS "$BASE_URL/api/v1/health" | grep -q '"demo":true' \
     || { echo "the server must run with --demo (the load uses demo people)" >&2; exit 2; }
 
 sign_in() { # id_number password -> cookie
-    curl -sS -D - -o /dev/null -H 'content-type: application/json' \
-        -d "{\"id_number\":\"$1\",\"password\":\"$2\"}" "$BASE_URL/api/v1/auth/sign-in" \
+    # The initial password is a first step: the code sent to the mobile on record
+    # (returned in demo mode) finishes it.
+    local sent
+    sent="$(curl -sS -H 'content-type: application/json' \
+        -d "{\"id_number\":\"$1\",\"password\":\"$2\"}" "$BASE_URL/api/v1/auth/sign-in")"
+    printf '%s' "$sent" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(json.dumps({"challenge_id": d["challenge_id"], "code": d["demo_code"]}))' \
+        | curl -sS -D - -o /dev/null -H 'content-type: application/json' -d @- "$BASE_URL/api/v1/auth/code/verify" \
         | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(sscard_session=[^;]*\).*/\1/p'
 }
 

@@ -76,8 +76,10 @@ pub const PEOPLE: &[Demo] = &[
     },
 ];
 
-/// Demo children (name, ID number): they hold a card their guardian applied for.
-pub const CHILDREN: &[(&str, &str)] = &[("赵小雨", "110108201809153064")];
+/// Demo children (name, ID number, guardian's ID number): they hold a card
+/// their guardian applied for.
+pub const CHILDREN: &[(&str, &str, &str)] =
+    &[("赵小雨", "110108201809153064", "110108198806066059")];
 
 /// The demo people as the API lists them.
 pub fn people() -> Vec<DemoPerson> {
@@ -139,7 +141,7 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
             let birth = format!("{}-{}-{}", &p.id_number[6..10], &p.id_number[10..12], &p.id_number[12..14]);
             pid.push(insert_person(tx, p.id_number, p.name, Some(p.mobile), &birth)?);
         }
-        let (child_name, child_id) = CHILDREN[0];
+        let (child_name, child_id, _) = CHILDREN[0];
         let child = insert_person(tx, child_id, child_name, None, "2018-09-15")?;
         for (n, ((applicant, minor, ago, pickup, branch), deadline)) in plan.iter().zip(&deadlines).enumerate() {
             let subject = if minor.is_some() { child } else { pid[*applicant] };

@@ -27,6 +27,16 @@ pub enum IdentityCheck {
 pub trait IdentityRegistry: Send + Sync {
     /// Whether `name` and, when given, `mobile` belong to `id_number`.
     fn check(&self, name: &str, id_number: &str, mobile: Option<&str>) -> IdentityCheck;
+
+    /// Whether `child_name` belongs to `child_id_number` and the person with
+    /// `guardian_id_number` is the child's guardian (the household register's
+    /// relation, in a real deployment).
+    fn check_guardian(
+        &self,
+        child_name: &str,
+        child_id_number: &str,
+        guardian_id_number: &str,
+    ) -> IdentityCheck;
 }
 
 /// One person the list registry knows.
@@ -39,6 +49,9 @@ pub struct RegistryEntry {
     /// Mobile registered to the ID number; none for young children.
     #[serde(default)]
     pub mobile: Option<String>,
+    /// ID numbers of the child's guardians (empty for adults).
+    #[serde(default)]
+    pub guardians: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -78,14 +91,16 @@ impl ListRegistry {
             name: p.name.to_owned(),
             id_number: p.id_number.to_owned(),
             mobile: Some(p.mobile.to_owned()),
+            guardians: Vec::new(),
         }));
         r.extend(
             crate::demo::CHILDREN
                 .iter()
-                .map(|(name, id)| RegistryEntry {
+                .map(|(name, id, guardian)| RegistryEntry {
                     name: (*name).to_owned(),
                     id_number: (*id).to_owned(),
                     mobile: None,
+                    guardians: vec![(*guardian).to_owned()],
                 }),
         );
         r.extend_from_json(DEMO_FIXTURE)
@@ -126,6 +141,22 @@ impl IdentityRegistry for ListRegistry {
             _ => IdentityCheck::NotConfirmed,
         }
     }
+
+    fn check_guardian(
+        &self,
+        child_name: &str,
+        child_id_number: &str,
+        guardian_id_number: &str,
+    ) -> IdentityCheck {
+        match self.by_id.get(child_id_number) {
+            Some(e)
+                if e.name == child_name && e.guardians.iter().any(|g| g == guardian_id_number) =>
+            {
+                IdentityCheck::Confirmed
+            }
+            _ => IdentityCheck::NotConfirmed,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -156,6 +187,27 @@ mod tests {
             r.check("赵小雨", "110108201809153064", None),
             IdentityCheck::Confirmed
         );
+    }
+
+    #[test]
+    fn a_child_is_confirmed_only_with_their_guardian() {
+        let r = ListRegistry::demo();
+        let (name, id) = ("赵小雨", "110108201809153064");
+        let cases = [
+            ((name, "110108198806066059"), IdentityCheck::Confirmed),
+            ((name, "110105197801014037"), IdentityCheck::NotConfirmed),
+            (
+                ("赵小云", "110108198806066059"),
+                IdentityCheck::NotConfirmed,
+            ),
+        ];
+        for ((child_name, guardian), want) in cases {
+            assert_eq!(
+                r.check_guardian(child_name, id, guardian),
+                want,
+                "{child_name} {guardian}"
+            );
+        }
     }
 
     #[test]

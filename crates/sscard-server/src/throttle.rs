@@ -114,6 +114,16 @@ pub const CODE_CHECK_PER_ADDRESS: Policy = Policy {
     forget_after_secs: HOUR,
 };
 
+/// A guardian's applications for children the registry does not confirm as
+/// theirs: each is a guess at a child's name, ID number and guardian.
+pub const MINOR_CHECK_PER_PERSON: Policy = Policy {
+    name: "minor-check",
+    free: 5,
+    base_secs: MINUTE,
+    cap_secs: DAY,
+    forget_after_secs: DAY,
+};
+
 impl Policy {
     /// This policy with `free` replaced (the `--sign-in-attempts` scaling).
     pub const fn with_free(self, free: u32) -> Self {

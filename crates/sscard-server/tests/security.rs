@@ -782,3 +782,180 @@ impl OutputWithTimeout for std::process::Command {
         (ok, std::fs::read_to_string(log.path()).unwrap_or_default())
     }
 }
+
+// ---------------------------------------------------------------------------
+// Found by the review of the fix (an attack on the new code).
+// ---------------------------------------------------------------------------
+
+#[tokio::test]
+async fn takeover_the_initial_password_alone_opens_no_session() {
+    let s = Server::start_with(true, BEHIND_PROXY);
+    let mut attacker = s.client();
+    // The initial password is the ID number's last 6: whoever has the number has it.
+    let r = password_from(&mut attacker, "203.0.113.120", CHEN.1, CHEN.3).await;
+    assert_eq!(r.status, 202, "{}", r.text());
+    assert!(
+        attacker.cookie.is_none(),
+        "a session for the initial password alone"
+    );
+    assert_eq!(attacker.get("/api/v1/auth/session").await.status, 401);
+    assert_eq!(attacker.get("/api/v1/cards").await.status, 401);
+    // The code went to the mobile on record, which the attacker does not hold.
+    let to: String = s
+        .db()
+        .query_row(
+            "SELECT mobile FROM otp_challenges WHERE id = ?1",
+            [r.json()["challenge_id"].as_str().unwrap()],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(to, CHEN.2);
+}
+
+#[tokio::test]
+async fn text_bombing_codes_stop_for_a_day_after_ten() {
+    let s = Server::start_with(true, BEHIND_PROXY);
+    let mut c = s.client();
+    let mut sent = 0;
+    for i in 0..12 {
+        let r = code_from(&mut c, &format!("203.0.116.{i}"), SUN.0, SUN.1, SUN.2).await;
+        assert_eq!(r.status, 201);
+        sent += usize::from(r.json().get("demo_code").is_some());
+    }
+    assert_eq!(sent, 10);
+    let (last, until): (i64, i64) = s
+        .db()
+        .query_row(
+            "SELECT last_at, blocked_until FROM throttle WHERE bucket LIKE 'code-sent:%'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(
+        until - last >= 24 * 3600,
+        "texts resume after {} s",
+        until - last
+    );
+}
+
+#[tokio::test]
+async fn text_bombing_the_alert_after_wrong_passwords_comes_once_a_day() {
+    let s = Server::start_with(true, BEHIND_PROXY);
+    let mut attacker = s.client();
+    for i in 0..4 {
+        password_from(&mut attacker, &format!("203.0.117.{i}"), CHEN.1, "909090").await;
+    }
+    for i in 0..3 {
+        let mut c = s.client();
+        let r = password_from(&mut c, &format!("198.51.101.{i}"), CHEN.1, CHEN.3).await;
+        assert!(right_password(&r), "{}", r.text());
+    }
+    let alerts: i64 = s
+        .db()
+        .query_row(
+            "SELECT COUNT(*) FROM notices n JOIN persons p ON p.id = n.person_id
+             WHERE p.id_number = ?1 AND n.kind = 'sign_in_after_failures'",
+            [CHEN.1],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(alerts, 1);
+}
+
+#[tokio::test]
+async fn lockout_current_password_guesses_count_per_id_across_addresses() {
+    let s = Server::start_with(true, BEHIND_PROXY);
+    let mut thief = s.client();
+    thief.sign_in(WANG).await;
+    let mut statuses = Vec::new();
+    for i in 0..14 {
+        let r = post_from(
+            &mut thief,
+            &format!("203.0.118.{i}"),
+            "/api/v1/auth/password",
+            json!({"current_password": format!("90909{}", i % 10), "new_password": "635241"}),
+        )
+        .await;
+        statuses.push(r.status.as_u16());
+    }
+    let evaluated = statuses.iter().filter(|s| **s == 401).count();
+    assert!(evaluated <= 10, "{statuses:?}");
+    assert_eq!(statuses.last(), Some(&429), "{statuses:?}");
+}
+
+#[tokio::test]
+async fn a_password_change_on_one_instance_ends_sessions_on_another() {
+    let a = Server::start_with(true, BEHIND_PROXY);
+    let b = Server::spawn_with(&a.root, true, BEHIND_PROXY);
+    // A thief's session, used (so cached) on instance B.
+    let mut thief = b.client();
+    thief.sign_in(WANG).await;
+    assert_eq!(thief.get("/api/v1/auth/session").await.status, 200);
+    // The holder changes the password on instance A: every other session ends.
+    let mut holder = a.client();
+    holder.sign_in(WANG).await;
+    let r = holder
+        .post(
+            "/api/v1/auth/password",
+            json!({"current_password": WANG.3, "new_password": "635241"}),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text());
+    tokio::time::sleep(Duration::from_millis(2500)).await;
+    assert_eq!(thief.get("/api/v1/auth/session").await.status, 401);
+    assert_eq!(thief.get("/api/v1/cards").await.status, 401);
+}
+
+#[tokio::test]
+async fn a_stranger_cannot_apply_for_someone_elses_child_nor_learn_who_is_whose() {
+    let s = Server::start_with(true, BEHIND_PROXY);
+    let mut stranger = s.client();
+    stranger.sign_in(CHEN).await;
+    let body = |name: &str, id: &str| {
+        json!({
+            "eligibility": {"card_held": "none", "insured_in_city": true, "proof_of_guardianship": true},
+            "city": "beijing", "bank": "icbc", "pickup": "branch", "branch_id": "bj-icbc-dongcheng",
+            "minor": {"name": name, "id_number": id, "guardianship_proof": "birth_certificate"}
+        })
+    };
+    // The right name of 赵磊's children and a wrong one answer alike: not confirmed.
+    let mut answers = Vec::new();
+    for (i, (name, id)) in [
+        ("赵小川", "110108202001011025"),
+        ("赵小雨", "110108201809153064"),
+        ("李鬼", "110108202001011025"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let r = stranger.apply(&format!("guess-{i}"), body(name, id)).await;
+        assert!(
+            !r.text().contains("app_"),
+            "another applicant's reference leaked: {}",
+            r.text()
+        );
+        answers.push((r.status.as_u16(), common::field_codes(&r)));
+    }
+    assert!(answers.iter().all(|a| *a == answers[0]), "{answers:?}");
+    assert_eq!(
+        answers[0].1,
+        [("minor.name".to_owned(), "identity_mismatch".to_owned())]
+    );
+    // Guessing is slowed down.
+    let mut last = 0;
+    for i in 0..4 {
+        last = stranger
+            .apply(&format!("more-{i}"), body("赵小川", "110108202001011025"))
+            .await
+            .status
+            .as_u16();
+    }
+    assert_eq!(last, 429);
+    // The real guardian applies.
+    let mut guardian = s.client();
+    guardian.sign_in(ZHAO).await;
+    let r = guardian
+        .apply("real", body("赵小川", "110108202001011025"))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text());
+}

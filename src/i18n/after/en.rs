@@ -129,7 +129,26 @@ pub static EN: AfterTexts = AfterTexts {
         no_card: "No card yet?",
         apply_link: "Apply for a card online",
         forgot: "Forgotten your service password? Take your ID to a social security card point or a cooperating bank branch to reset it.",
+        code_title: "Enter the code",
+        code_lead: "You still use the initial service password (the last 6 characters of your ID number), which others may know too. To make sure it is you, we have sent a 6-digit code to the mobile number on record. Change your service password after signing in and you will not need a code again.",
+        code_label: "Code",
+        code_submit: "Confirm",
+        code_demo: "Demo mode: the code is {code}",
         errors: &[
+            ("code.empty", "Enter the code"),
+            ("code.format", "The code is 6 digits"),
+            (
+                "code_invalid",
+                "The code is not right. Check the text message and enter it again",
+            ),
+            (
+                "code_expired",
+                "The code is no longer valid. Enter your service password again to get a new one.",
+            ),
+            (
+                "initial_password.at_counter",
+                "There is no mobile number on record, so the initial service password cannot be used online. Take your ID to a card service point or a cooperating bank branch to change it.",
+            ),
             ("id_number.empty", "Enter your ID number"),
             ("id_number.length", "Your ID number must be 18 characters"),
             (

@@ -124,7 +124,23 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         no_card: "还没有社保卡？",
         apply_link: "在线申领社保卡",
         forgot: "忘记服务密码：带本人身份证件到社保卡服务网点或合作银行网点重置。",
+        code_title: "输入验证码",
+        code_lead: "您还在使用初始服务密码（身份证号码的后 6 位），别人也可能知道它。为确认是您本人，我们已向您登记的手机号码发送了 6 位验证码。登录后修改服务密码，以后就不用再输入验证码。",
+        code_label: "验证码",
+        code_submit: "确认",
+        code_demo: "演示模式：验证码是 {code}",
         errors: &[
+            ("code.empty", "输入验证码"),
+            ("code.format", "验证码为 6 位数字"),
+            ("code_invalid", "验证码不正确，核对短信后重新输入"),
+            (
+                "code_expired",
+                "验证码已失效。重新输入服务密码获取新的验证码。",
+            ),
+            (
+                "initial_password.at_counter",
+                "您的登记信息中没有手机号码，初始服务密码不能在网上使用。带本人身份证件到社保卡服务网点或合作银行网点修改服务密码。",
+            ),
             ("id_number.empty", "输入身份证号码"),
             ("id_number.length", "身份证号码应为 18 位"),
             (

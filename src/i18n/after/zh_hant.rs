@@ -124,7 +124,23 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         no_card: "還沒有社保卡？",
         apply_link: "在線申領社保卡",
         forgot: "忘記服務密碼：帶本人身份證件到社保卡服務網點或合作銀行網點重置。",
+        code_title: "輸入驗證碼",
+        code_lead: "您還在使用初始服務密碼（身份證號碼的後 6 位），別人也可能知道它。為確認是您本人，我們已向您登記的手機號碼發送了 6 位驗證碼。登入後修改服務密碼，以後就不用再輸入驗證碼。",
+        code_label: "驗證碼",
+        code_submit: "確認",
+        code_demo: "演示模式：驗證碼是 {code}",
         errors: &[
+            ("code.empty", "輸入驗證碼"),
+            ("code.format", "驗證碼為 6 位數字"),
+            ("code_invalid", "驗證碼不正確，核對短訊後重新輸入"),
+            (
+                "code_expired",
+                "驗證碼已失效。重新輸入服務密碼獲取新的驗證碼。",
+            ),
+            (
+                "initial_password.at_counter",
+                "您的登記資訊中沒有手機號碼，初始服務密碼不能在網上使用。帶本人身份證件到社保卡服務網點或合作銀行網點修改服務密碼。",
+            ),
             ("id_number.empty", "輸入身份證號碼"),
             ("id_number.length", "身份證號碼應為 18 位"),
             (

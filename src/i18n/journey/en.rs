@@ -149,6 +149,7 @@ pub static EN: JourneyTexts = JourneyTexts {
     proof_document: "A court decision or other guardianship document",
     proof_error: "Select the document that proves guardianship",
     e_child_not_minor: "The child must be under 18 on the day of the application; at 18 or over they apply themselves",
+    e_child_identity: "The household register does not list this child with you as guardian, or the name does not match the ID number. Check the name and ID number in the household register; if it is still not right, take proof of guardianship to a card service point.",
     e_guardian_not_adult: "The guardian must be 18 or over",
     bank_title: "Choose the issuing bank",
     bank_lead: "The card's bank function is provided by the cooperating bank you choose. Every cooperating bank offers the same card service, and you do not have to buy any other product from the bank.",

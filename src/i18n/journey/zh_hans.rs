@@ -149,6 +149,7 @@ pub static ZH_HANS: JourneyTexts = JourneyTexts {
     proof_document: "法院判决书等其他监护证明",
     proof_error: "选择证明监护关系的材料",
     e_child_not_minor: "孩子在申请当天须未满 18 周岁；已满 18 周岁的由本人申领",
+    e_child_identity: "户籍登记中查不到这个孩子由您监护，或孩子的姓名与身份证号码不一致。核对孩子户口簿上的姓名和身份证号码；仍不对的，带监护关系证明到社保卡服务网点办理。",
     e_guardian_not_adult: "监护人须年满 18 周岁",
     bank_title: "选择发卡银行",
     bank_lead: "社保卡的金融功能由您选择的合作银行提供。各家合作银行的社保卡服务相同，办卡不需要购买该银行的任何其他产品。",

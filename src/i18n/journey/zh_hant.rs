@@ -149,6 +149,7 @@ pub static ZH_HANT: JourneyTexts = JourneyTexts {
     proof_document: "法院判決書等其他監護證明",
     proof_error: "選擇證明監護關係的材料",
     e_child_not_minor: "孩子在申請當天須未滿 18 週歲；已滿 18 週歲的由本人申領",
+    e_child_identity: "戶籍登記中查不到這個孩子由您監護，或孩子的姓名與身份證號碼不一致。核對孩子戶口簿上的姓名和身份證號碼；仍不對的，帶監護關係證明到社保卡服務網點辦理。",
     e_guardian_not_adult: "監護人須年滿 18 週歲",
     bank_title: "選擇髮卡銀行",
     bank_lead: "社保卡的金融功能由您選擇的合作銀行提供。各家合作銀行的社保卡服務相同，辦卡不需要購買該銀行的任何其他產品。",

@@ -89,6 +89,7 @@ pub fn server_code(code: &str) -> Msg {
         "postal_code.empty" => msg(|t| t.journey.e_postal_empty),
         "postal_code.format" => msg(|t| t.journey.e_postal_format),
         "child.not_minor" => msg(|t| t.journey.e_child_not_minor),
+        "identity_mismatch" => msg(|t| t.journey.e_child_identity),
         "guardian.not_adult" => msg(|t| t.journey.e_guardian_not_adult),
         "code.empty" => msg(|t| t.journey.e_code_empty),
         "code.format" => msg(|t| t.journey.e_code_format),

@@ -24,6 +24,7 @@ use crate::{
     routes::auth::insert_person,
     state::AppState,
     store,
+    throttle::{self, Bucket},
 };
 
 /// Header carrying the client's idempotency key.
@@ -167,20 +168,20 @@ pub async fn create(
             }
         }
     }
-    // The signed-in person's birth date, taken from their ID number when the person was stored.
-    let my_birth: NaiveDate = {
+    // The signed-in person's ID number and birth date (taken from the ID number when stored).
+    let (my_number, my_birth): (String, NaiveDate) = {
         let pid = me.person_id;
-        let stored: String = state
+        let (number, birth): (String, String) = state
             .db
             .read(move |c| {
                 Ok(c.query_row(
-                    "SELECT birth_date FROM persons WHERE id = ?1",
+                    "SELECT id_number, birth_date FROM persons WHERE id = ?1",
                     params![pid],
-                    |r| r.get(0),
+                    |r| Ok((r.get(0)?, r.get(1)?)),
                 )?)
             })
             .await?;
-        stored.parse().map_err(ApiError::internal)?
+        (number, birth.parse().map_err(ApiError::internal)?)
     };
     // The guardian case: the child's data, and the ages of both (rules crate).
     let mut minor = None;
@@ -224,11 +225,12 @@ pub async fn create(
     let (deadline, _) =
         domain::first_application_timeline(city, pickup, declared.card_held.into(), today)?;
 
-    // A child without a record must be confirmed by the identity registry, so that
-    // an application can never fix a name nobody checked (the record then exists).
-    let minor_confirmed = minor.as_ref().is_none_or(|(name, id, _)| {
-        state.registry.check(name, &id.number, None) == IdentityCheck::Confirmed
-    });
+    // The registry must confirm the child's name and that the applicant is the
+    // child's guardian: otherwise anyone could fix a child's name, apply for
+    // someone else's child, or learn who is whose. Guesses are throttled.
+    if let Some((name, id, _)) = &minor {
+        confirm_guardian(&state, &my_number, name, &id.number).await?;
+    }
     let me_id = me.person_id;
     let hash_for_replay = request_hash.clone();
     let outcome = state
@@ -258,7 +260,7 @@ pub async fn create(
                         .optional()?;
                     let pid = match existing {
                         Some((pid, stored)) if stored == *name => pid,
-                        None if minor_confirmed => insert_person(tx, &id.number, name, None, &id.birth_date.to_string())?,
+                        None => insert_person(tx, &id.number, name, None, &id.birth_date.to_string())?,
                         _ => {
                             return Err(ApiError::validation(vec![]).field(
                                 "minor.name",
@@ -402,4 +404,41 @@ pub async fn list(State(state): State<AppState>, me: Signed) -> ApiResult<Json<V
             .read(move |c| store::list_applications(c, me.person_id))
             .await?,
     ))
+}
+
+/// Refuses a child the identity registry does not confirm with this guardian;
+/// each refusal counts against the applicant, with growing delays.
+async fn confirm_guardian(
+    state: &AppState,
+    guardian: &str,
+    child_name: &str,
+    child_number: &str,
+) -> ApiResult<()> {
+    let bucket = Bucket::new(&state.key, throttle::MINOR_CHECK_PER_PERSON, &[guardian]);
+    let confirmed = state
+        .registry
+        .check_guardian(child_name, child_number, guardian)
+        == IdentityCheck::Confirmed;
+    let wait = state
+        .db
+        .write(move |tx| {
+            let now = chrono::Utc::now().timestamp();
+            let wait = throttle::wait(tx, &[&bucket], now)?;
+            if wait == 0 && !confirmed {
+                throttle::count(tx, &bucket, now)?;
+            }
+            Ok(wait)
+        })
+        .await?;
+    if wait > 0 {
+        return Err(ApiError::rate_limited(u64::try_from(wait).unwrap_or(1)));
+    }
+    if !confirmed {
+        return Err(ApiError::validation(vec![]).field(
+            "minor.name",
+            "identity_mismatch",
+            "the household register does not list this child (name and ID number) with you as guardian",
+        ));
+    }
+    Ok(())
 }

@@ -168,6 +168,8 @@ pub struct SignInTexts {
     pub code_submit: &'static str,
     /// Demo mode: the code (`{code}`).
     pub code_demo: &'static str,
+    /// Back to the ID number and password (another person, or a new code).
+    pub code_back: &'static str,
     /// Error texts by problem code (`id_number.*`, `password.empty`, `invalid_credentials`, …).
     pub errors: IdTable,
 }

@@ -27,9 +27,9 @@ pub struct Config {
     #[arg(long, env = "SSCARD_DEMO")]
     pub demo: bool,
 
-    /// Sign-in attempts (password sign-in, code request, code check) allowed per
-    /// client address and per ID number in 5 minutes. Raise it for end-to-end
-    /// suites that sign in many times from one address.
+    /// Scales the per-address throttling: 10 × this many failed sign-ins, code
+    /// requests and wrong codes per client address before delays start. Raise
+    /// it for end-to-end suites that sign in many times from one address.
     #[arg(long, env = "SSCARD_SIGN_IN_ATTEMPTS", default_value_t = 20)]
     pub sign_in_attempts: u32,
 

@@ -134,6 +134,7 @@ pub static EN: AfterTexts = AfterTexts {
         code_label: "Code",
         code_submit: "Confirm",
         code_demo: "Demo mode: the code is {code}",
+        code_back: "Enter the ID number and password again",
         errors: &[
             ("code.empty", "Enter the code"),
             ("code.format", "The code is 6 digits"),

@@ -129,6 +129,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         code_label: "验证码",
         code_submit: "确认",
         code_demo: "演示模式：验证码是 {code}",
+        code_back: "重新输入身份证号码和服务密码",
         errors: &[
             ("code.empty", "输入验证码"),
             ("code.format", "验证码为 6 位数字"),

@@ -129,6 +129,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         code_label: "驗證碼",
         code_submit: "確認",
         code_demo: "演示模式：驗證碼是 {code}",
+        code_back: "重新輸入身份證號碼和服務密碼",
         errors: &[
             ("code.empty", "輸入驗證碼"),
             ("code.format", "驗證碼為 6 位數字"),

@@ -173,6 +173,14 @@ pub fn SignInPage() -> impl IntoView {
                         {move || if verify.pending().get() { t.common.working } else { s.code_submit }}
                     </button>
                 </form>
+                <p>
+                    <button type="button" class="button button--secondary" on:click=move |_| {
+                        problems.set(Vec::new());
+                        code_step.set(None);
+                    }>
+                        {s.code_back}
+                    </button>
+                </p>
             }
             .into_any();
         }

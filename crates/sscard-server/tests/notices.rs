@@ -52,14 +52,10 @@ async fn settled(s: &Server) {
     let today = c.today().await.to_string();
     let start = Instant::now();
     loop {
-        let pending: i64 = s
-            .db()
-            .query_row(
-                "SELECT COUNT(*) FROM notices WHERE state = 'pending' AND due_on <= ?1",
-                [&today],
-                |r| r.get(0),
-            )
-            .unwrap();
+        let pending: i64 = s.one(
+            "SELECT COUNT(*) FROM notices WHERE state = 'pending' AND due_on <= ?1",
+            [&today],
+        );
         if pending == 0 || start.elapsed() > Duration::from_secs(15) {
             return;
         }
@@ -186,15 +182,11 @@ async fn a_loss_report_sends_the_security_notice_and_the_reminder_only_while_it_
     );
     settled(&s).await;
     assert_eq!(kinds_after(&mut li, 1).await, ["loss_reported"]);
-    let state: String = s
-        .db()
-        .query_row(
-            "SELECT n.state FROM notices n JOIN persons p ON p.id = n.person_id
+    let state: String = s.one(
+        "SELECT n.state FROM notices n JOIN persons p ON p.id = n.person_id
              WHERE p.id_number = ?1 AND n.kind = 'loss_lifts_tomorrow'",
-            [LI.1],
-            |r| r.get(0),
-        )
-        .unwrap();
+        [LI.1],
+    );
     assert_eq!(state, "expired");
 }
 
@@ -291,14 +283,10 @@ async fn a_kill_9_during_delivery_loses_nothing_and_keeps_one_id_per_notice() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    let pending: i64 = s
-        .db()
-        .query_row(
-            "SELECT COUNT(*) FROM notices WHERE state = 'pending' AND due_on <= ?1",
-            [s.client().today().await.to_string()],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let pending: i64 = s.one(
+        "SELECT COUNT(*) FROM notices WHERE state = 'pending' AND due_on <= ?1",
+        [s.client().today().await.to_string()],
+    );
     assert_eq!(
         pending, 0,
         "every due notice was delivered after the restart"

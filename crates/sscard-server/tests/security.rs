@@ -108,14 +108,7 @@ async fn takeover_a_code_for_someone_elses_id_at_another_mobile_is_never_sent() 
     let mut victim = s.client();
     let j = victim.sign_in_code(WANG.0, WANG.1, WANG.2).await;
     assert_eq!(j["person"]["name"], WANG.0);
-    let mobile: String = s
-        .db()
-        .query_row(
-            "SELECT mobile FROM persons WHERE id_number = ?1",
-            [WANG.1],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let mobile: String = s.one("SELECT mobile FROM persons WHERE id_number = ?1", [WANG.1]);
     assert_eq!(mobile, WANG.2);
 }
 
@@ -219,14 +212,7 @@ async fn takeover_race_attacker_and_victim_at_once_leave_the_victim_in_charge() 
         }
     }
     assert_eq!(ok, 1);
-    let mobile: String = s
-        .db()
-        .query_row(
-            "SELECT mobile FROM persons WHERE id_number = ?1",
-            [SUN.1],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let mobile: String = s.one("SELECT mobile FROM persons WHERE id_number = ?1", [SUN.1]);
     assert_eq!(mobile, SUN.2);
 }
 
@@ -278,14 +264,7 @@ async fn name_squatting_the_first_sign_in_cannot_fix_an_unconfirmed_name_or_mobi
             r.text()
         );
     }
-    let on_record: i64 = s
-        .db()
-        .query_row(
-            "SELECT COUNT(*) FROM persons WHERE id_number = ?1",
-            [SUN.1],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let on_record: i64 = s.one("SELECT COUNT(*) FROM persons WHERE id_number = ?1", [SUN.1]);
     assert_eq!(on_record, 0, "no record was made for unconfirmed details");
     // The real person signs in with the name the registry confirms.
     let j = s.client().sign_in_code(SUN.0, SUN.1, SUN.2).await;
@@ -306,14 +285,10 @@ async fn name_squatting_through_a_guardian_application_is_refused() {
     let r = guardian.apply("squat", body.clone()).await;
     assert_eq!(r.status, 400, "{}", r.text());
     assert!(common::field_codes(&r).contains(&("minor.name".into(), "identity_mismatch".into())));
-    let on_record: i64 = s
-        .db()
-        .query_row(
-            "SELECT COUNT(*) FROM persons WHERE id_number = '110108202001011025'",
-            [],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let on_record: i64 = s.one(
+        "SELECT COUNT(*) FROM persons WHERE id_number = '110108202001011025'",
+        [],
+    );
     assert_eq!(on_record, 0);
     // With the confirmed name (赵小川) it goes through.
     let mut body = body;
@@ -589,14 +564,10 @@ async fn secrets_stored_codes_and_passwords_resist_an_offline_attack() {
         sent["challenge_id"].as_str().unwrap(),
         sent["demo_code"].as_str().unwrap(),
     );
-    let stored: String = s
-        .db()
-        .query_row(
-            "SELECT code_hash FROM otp_challenges WHERE id = ?1",
-            [challenge],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let stored: String = s.one(
+        "SELECT code_hash FROM otp_challenges WHERE id = ?1",
+        [challenge],
+    );
     use sha2::Digest;
     let plain = |s: String| {
         sha2::Sha256::digest(s.as_bytes())
@@ -621,14 +592,10 @@ async fn secrets_stored_codes_and_passwords_resist_an_offline_attack() {
         )
         .await;
     assert_eq!(r.status, 204, "{}", r.text());
-    let hash: String = s
-        .db()
-        .query_row(
-            "SELECT password_hash FROM persons WHERE id_number = ?1",
-            [WANG.1],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let hash: String = s.one(
+        "SELECT password_hash FROM persons WHERE id_number = ?1",
+        [WANG.1],
+    );
     assert!(
         hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
         "{hash}"
@@ -850,15 +817,11 @@ async fn text_bombing_the_alert_after_wrong_passwords_comes_once_a_day() {
         let r = password_from(&mut c, &format!("198.51.101.{i}"), CHEN.1, CHEN.3).await;
         assert!(right_password(&r), "{}", r.text());
     }
-    let alerts: i64 = s
-        .db()
-        .query_row(
-            "SELECT COUNT(*) FROM notices n JOIN persons p ON p.id = n.person_id
+    let alerts: i64 = s.one(
+        "SELECT COUNT(*) FROM notices n JOIN persons p ON p.id = n.person_id
              WHERE p.id_number = ?1 AND n.kind = 'sign_in_after_failures'",
-            [CHEN.1],
-            |r| r.get(0),
-        )
-        .unwrap();
+        [CHEN.1],
+    );
     assert_eq!(alerts, 1);
 }
 

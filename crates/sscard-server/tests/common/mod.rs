@@ -120,6 +120,13 @@ impl Server {
         .unwrap()
     }
 
+    /// The single value `sql` selects from the server's database.
+    pub fn one<T: rusqlite::types::FromSql>(&self, sql: &str, params: impl rusqlite::Params) -> T {
+        self.db()
+            .query_row(sql, params, |r| r.get(0))
+            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
     fn spawn_inner(root: &Path, demo: bool, args: &[&str], log: bool) -> Self {
         std::fs::write(root.join("registry.json"), REGISTRY).unwrap();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sscard-server"));

@@ -8,7 +8,7 @@ use serde::{Serialize, de::DeserializeOwned};
 use sscard_rules::wire::{
     Application, ApplicationRequest, Branch, BranchQuery, Card, CodeRequest, CodeSent, CodeVerify,
     DemoAdvance, DemoClock, DemoPerson, Draft, Health, Notice, NoticeSettings, PasswordChange,
-    PasswordSignIn, Problem, SessionInfo, TempLossReport,
+    PasswordReset, PasswordSignIn, Problem, SessionInfo, TempLossReport,
 };
 
 pub use error::ApiError;
@@ -118,6 +118,15 @@ pub async fn sign_out() -> Result<(), ApiError> {
 /// `POST /auth/password`: changes the service password.
 pub async fn change_password(body: &PasswordChange) -> Result<(), ApiError> {
     let response = with_json(Request::post(&format!("{BASE}/auth/password")), body)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    decode_empty(response).await
+}
+
+/// `POST /auth/password/reset`: a new service password, right after a code sign-in.
+pub async fn reset_password(body: &PasswordReset) -> Result<(), ApiError> {
+    let response = with_json(Request::post(&format!("{BASE}/auth/password/reset")), body)?
         .send()
         .await
         .map_err(|_| ApiError::Network)?;

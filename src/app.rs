@@ -55,6 +55,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/cards/:id/enable") view={Lazy::<EnableRoute>::new()} />
                     <Route path=path!("/loss") view={Lazy::<LossRoute>::new()} />
                     <Route path=path!("/password") view={Lazy::<PasswordRoute>::new()} />
+                    <Route path=path!("/password/reset") view={Lazy::<ResetRoute>::new()} />
                     <Route path=path!("/where") view={Lazy::<WhereRoute>::new()} />
                     <Route path=path!("/notices") view={Lazy::<NoticesRoute>::new()} />
                     <Route path=path!("/rules") view={Lazy::<RulesRoute>::new()} />

@@ -96,6 +96,8 @@ lazy_routes! {
     PasswordRoute(after::password) => crate::pages::PasswordPage;
     /// `/where`.
     WhereRoute(after::where_to) => crate::pages::WherePage;
+    /// `/password/reset`.
+    ResetRoute(after::reset) => crate::pages::ResetPage;
     /// `/notices`.
     NoticesRoute(after::notices) => crate::pages::NoticesPage;
     /// `/rules`.

@@ -426,3 +426,42 @@ test('notices: a demo person applies, the clock moves on, and the notices page s
   await expectNoAxeViolations(page);
   expect(problems).toEqual([]);
 });
+
+test('a forgotten service password is reset online with a code to the mobile on record', async ({ page }) => {
+  const problems = watchConsole(page);
+  const person = await demoPerson(page.request, '李秀英');
+  await page.goto('/sign-in');
+  await appReady(page);
+  await page.getByRole('link', { name: '在网上重置服务密码' }).click();
+  await expect(page.locator('main h1')).toHaveText('重置服务密码');
+  await page.getByLabel('姓名').fill(person.name);
+  await page.getByLabel('身份证号码').fill(person.id_number);
+  await page.getByLabel('手机号码').fill(person.mobile);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.locator('main h1')).toHaveText('输入验证码');
+  await expect(page.locator('main')).toContainText('如果您填写的信息与登记信息一致');
+  const code = (await page.locator('.notice--demo').innerText()).match(/\d{6}/)?.[0] ?? '';
+  await page.getByLabel('验证码').fill(code);
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.locator('main h1')).toHaveText('设置新的服务密码');
+  // The rules crate's rule, before anything is sent.
+  await page.getByLabel('新服务密码', { exact: true }).fill('111111');
+  await page.getByLabel('再次输入新服务密码').fill('111111');
+  await page.getByRole('button', { name: '重置服务密码' }).click();
+  await expect(page.locator('.error-summary')).toContainText('新服务密码不能 6 位都是同一个数字');
+  await page.getByLabel('新服务密码', { exact: true }).fill('357913');
+  await page.getByLabel('再次输入新服务密码').fill('357913');
+  await page.getByRole('button', { name: '重置服务密码' }).click();
+  await expect(page.locator('main h1')).toHaveText('服务密码已重置');
+  await screenshot(page, 'after-reset-done');
+  await expectNoAxeViolations(page);
+  // The new password signs in at once: no code step any more.
+  await page.request.post('/api/v1/auth/sign-out', { data: {} });
+  await signIn(page, { ...person, password: '357913' });
+  await page.goto('/notices');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator('.notice-item').first()).toContainText('您的社保卡服务密码已在网上重置', { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  expect(problems).toEqual([]);
+});

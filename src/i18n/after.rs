@@ -51,6 +51,8 @@ pub struct AfterTexts {
     pub where_to: WhereTexts,
     /// The notices sent to the person, and their settings.
     pub notices: NoticesTexts,
+    /// Resetting a forgotten service password online.
+    pub reset: ResetTexts,
     /// Rules explorer.
     pub rules: RulesTexts,
 }
@@ -158,6 +160,8 @@ pub struct SignInTexts {
     pub apply_link: &'static str,
     /// What to do when the password is forgotten.
     pub forgot: &'static str,
+    /// Link to reset the password online.
+    pub forgot_link: &'static str,
     /// Heading of the second step (the initial password needs a code).
     pub code_title: &'static str,
     /// Why a code is needed, and where it went.
@@ -578,4 +582,52 @@ pub struct NoticesTexts {
     pub save: &'static str,
     /// Saved.
     pub saved: &'static str,
+}
+
+/// `/password/reset`: a forgotten service password, reset after a code sent to the mobile on
+/// record (manual Q9: 服务密码修改和重置 online).
+#[derive(Debug)]
+pub struct ResetTexts {
+    /// Page heading (step 1).
+    pub title: &'static str,
+    /// Who can do it and how.
+    pub lead: &'static str,
+    /// Name label.
+    pub name_label: &'static str,
+    /// ID number label.
+    pub id_label: &'static str,
+    /// Mobile label.
+    pub mobile_label: &'static str,
+    /// Mobile hint: the one on record.
+    pub mobile_hint: &'static str,
+    /// Send-code button.
+    pub send: &'static str,
+    /// Heading of the code step.
+    pub code_title: &'static str,
+    /// Where the code went (neutral: only if the details match).
+    pub code_lead: &'static str,
+    /// Code label.
+    pub code_label: &'static str,
+    /// Demo notice with `{code}`.
+    pub code_demo: &'static str,
+    /// Demo notice when nothing was sent.
+    pub code_demo_not_sent: &'static str,
+    /// Heading of the new-password step.
+    pub new_title: &'static str,
+    /// New password label.
+    pub new_label: &'static str,
+    /// New password hint.
+    pub new_hint: &'static str,
+    /// Repeat label.
+    pub repeat_label: &'static str,
+    /// Submit.
+    pub submit: &'static str,
+    /// Done heading.
+    pub done_title: &'static str,
+    /// Done text.
+    pub done_text: &'static str,
+    /// Link to the progress page when done.
+    pub done_link: &'static str,
+    /// Error texts by problem code.
+    pub errors: IdTable,
 }

@@ -46,7 +46,7 @@ const BODY_LIMIT: usize = 64 * 1024;
 /// Builds the whole application router; `origins` are what `Host` and
 /// `Origin` must name (see [`security::origin_check`]).
 pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
-    use routes::{applications, auth, cards, demo, drafts, health, notices, policy};
+    use routes::{applications, auth, cards, demo, drafts, health, notices, password, policy};
     let mut api = Router::new()
         .route("/api/v1/health", get(health::health))
         .route("/api/v1/openapi.json", get(crate::openapi::serve))
@@ -59,7 +59,11 @@ pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
         .route("/api/v1/auth/code/verify", post(auth::verify_code))
         .route("/api/v1/auth/session", get(auth::session))
         .route("/api/v1/auth/sign-out", post(auth::sign_out))
-        .route("/api/v1/auth/password", post(auth::change_password))
+        .route("/api/v1/auth/password", post(password::change_password))
+        .route(
+            "/api/v1/auth/password/reset",
+            post(password::reset_password),
+        )
         .route(
             "/api/v1/draft",
             get(drafts::get_draft)

@@ -13,6 +13,8 @@ use crate::notices::{self, NewNotice};
 pub enum SecurityEvent {
     /// The service password was changed.
     PasswordChanged,
+    /// The service password was reset online (after a code to the mobile on record).
+    PasswordReset,
     /// A temporary loss was reported for a card the person holds (or, as a
     /// guardian, reported it).
     TemporaryLossReported,
@@ -27,6 +29,7 @@ impl SecurityEvent {
     pub const fn as_str(self) -> &'static str {
         match self {
             SecurityEvent::PasswordChanged => "password_changed",
+            SecurityEvent::PasswordReset => "password_reset",
             SecurityEvent::TemporaryLossReported => "temporary_loss_reported",
             SecurityEvent::NewDeviceSignIn => "new_device_sign_in",
             SecurityEvent::SignInAfterFailures => "sign_in_after_failures",
@@ -38,6 +41,7 @@ impl SecurityEvent {
 const fn notice(event: SecurityEvent) -> Option<NoticeKind> {
     match event {
         SecurityEvent::PasswordChanged => Some(NoticeKind::PasswordChanged),
+        SecurityEvent::PasswordReset => Some(NoticeKind::PasswordReset),
         SecurityEvent::TemporaryLossReported => Some(NoticeKind::LossReported),
         SecurityEvent::SignInAfterFailures => Some(NoticeKind::SignInAfterFailures),
         // Every browser change would text the person; the page lists them instead.

@@ -215,6 +215,7 @@ pub fn SignInPage() -> impl IntoView {
                 </button>
             </form>
             <p>{s.forgot}</p>
+            <p class="action-link"><A href="/password/reset">{s.forgot_link}</A></p>
             <h2>{s.no_card}</h2>
             <p class="action-link"><A href="/">{s.apply_link}</A></p>
         }

@@ -93,6 +93,16 @@ pub struct SessionInfo {
     pub expires_at: String,
 }
 
+/// `POST /api/v1/auth/password/reset`: set a new service password without the
+/// current one, right after signing in with a code sent to the mobile on record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordReset {
+    /// The new one: exactly 6 digits, not all the same, not the initial value.
+    #[cfg_attr(feature = "openapi", schema(example = "635241"))]
+    pub new_password: String,
+}
+
 /// `POST /api/v1/auth/password`: change the service password.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

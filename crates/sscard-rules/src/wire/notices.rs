@@ -30,6 +30,8 @@ stable_ids! {
         CardUncollected = "card_uncollected",
         /// Security: the service password was changed.
         PasswordChanged = "password_changed",
+        /// Security: the service password was reset (after a code to the mobile on record).
+        PasswordReset = "password_reset",
         /// Security: a temporary loss was reported.
         LossReported = "loss_reported",
         /// Security: a password sign-in succeeded after several wrong passwords.
@@ -74,6 +76,7 @@ impl NoticeKind {
             | NoticeKind::CardEnabled => NoticeCategory::Status,
             NoticeKind::LossLiftsTomorrow | NoticeKind::CardUncollected => NoticeCategory::Reminder,
             NoticeKind::PasswordChanged
+            | NoticeKind::PasswordReset
             | NoticeKind::LossReported
             | NoticeKind::SignInAfterFailures => NoticeCategory::Security,
         }

@@ -83,6 +83,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
             format!("申请{r}的社保卡仍在网点待领，凭身份证领取。")
         }
         (L::ZhHans, K::PasswordChanged) => "您的社保卡服务密码已修改。".to_owned(),
+        (L::ZhHans, K::PasswordReset) => "您的社保卡服务密码已在网上重置。".to_owned(),
         (L::ZhHans, K::LossReported) => format!("您的社保卡已临时挂失，{d}自动解除。"),
         (L::ZhHans, K::SignInAfterFailures) => "您的账户在多次输错服务密码后登录成功。".to_owned(),
         (L::ZhHant, K::ApplicationReceived) => format!("您的社保卡申請已受理，編號{r}。"),
@@ -97,6 +98,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
             format!("申請{r}的社保卡仍在網點待領，憑身份證領取。")
         }
         (L::ZhHant, K::PasswordChanged) => "您的社保卡服務密碼已修改。".to_owned(),
+        (L::ZhHant, K::PasswordReset) => "您的社保卡服務密碼已在網上重置。".to_owned(),
         (L::ZhHant, K::LossReported) => format!("您的社保卡已臨時掛失，{d}自動解除。"),
         (L::ZhHant, K::SignInAfterFailures) => "您的帳戶在多次輸錯服務密碼後登入成功。".to_owned(),
         (L::En, K::ApplicationReceived) => {
@@ -121,6 +123,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
             "The card for application {r} is still at your branch. Bring your ID to collect it."
         ),
         (L::En, K::PasswordChanged) => "Your card's service password was changed.".to_owned(),
+        (L::En, K::PasswordReset) => "Your card's service password was reset online.".to_owned(),
         (L::En, K::LossReported) => {
             format!("Your card was reported lost; the report lifts itself on {d}.")
         }

@@ -1,4 +1,4 @@
-//! Sign-in (service password or one-time code), session, sign-out, password change.
+//! Sign-in (service password or one-time code), session and sign-out.
 //!
 //! The identity model (server README, "Identity"): who someone is comes from a
 //! record, never from the request.
@@ -24,10 +24,8 @@ use axum::{
 use chrono::{Duration, Utc};
 use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
-    parse_id_number, parse_mobile, parse_name, parse_new_service_password, parse_one_time_code,
-    wire::{
-        CodeRequest, CodeSent, CodeVerify, PasswordChange, PasswordSignIn, SessionInfo, SessionKind,
-    },
+    parse_id_number, parse_mobile, parse_name, parse_one_time_code,
+    wire::{CodeRequest, CodeSent, CodeVerify, PasswordSignIn, SessionInfo, SessionKind},
 };
 use std::net::SocketAddr;
 
@@ -53,7 +51,7 @@ const MAX_CODE_ATTEMPTS: i64 = 5;
 const SUSPICIOUS_FAILURES: u32 = 3;
 
 /// The client address as throttling sees it.
-fn client_of(state: &AppState, addr: SocketAddr, headers: &HeaderMap) -> String {
+pub(crate) fn client_of(state: &AppState, addr: SocketAddr, headers: &HeaderMap) -> String {
     client::throttle_key(client::client_ip(
         addr,
         headers,
@@ -62,7 +60,7 @@ fn client_of(state: &AppState, addr: SocketAddr, headers: &HeaderMap) -> String 
 }
 
 /// `429 rate_limited`: the attempt was not evaluated.
-fn delayed(wait_secs: i64, detail: &str) -> ApiError {
+pub(crate) fn delayed(wait_secs: i64, detail: &str) -> ApiError {
     let wait = u64::try_from(wait_secs.max(1)).unwrap_or(1);
     ApiError::rate_limited(wait).detail(format!(
         "请 {} 后再试。{detail}",
@@ -75,7 +73,7 @@ fn delayed(wait_secs: i64, detail: &str) -> ApiError {
 }
 
 /// The per-address policies, scaled by `--sign-in-attempts` (default 20 → 200).
-fn per_address(state: &AppState, p: throttle::Policy) -> throttle::Policy {
+pub(crate) fn per_address(state: &AppState, p: throttle::Policy) -> throttle::Policy {
     p.with_free(state.config.sign_in_attempts.saturating_mul(10))
 }
 
@@ -117,7 +115,7 @@ fn session_info(
 }
 
 /// What is on record as a person's service password (see [`Stored`]).
-fn stored_password(c: &rusqlite::Connection, person: i64) -> ApiResult<Stored> {
+pub(crate) fn stored_password(c: &rusqlite::Connection, person: i64) -> ApiResult<Stored> {
     let (hash, id_number, holder): (Option<String>, String, bool) = c.query_row(
         "SELECT password_hash, id_number, EXISTS(SELECT 1 FROM cards WHERE holder_id = persons.id)
          FROM persons WHERE id = ?1",
@@ -675,128 +673,4 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> ApiR
     }
     let cookie = auth::session_cookie(None, auth::is_https(&headers));
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, cookie)]).into_response())
-}
-
-/// Changes the service password (card holders).
-#[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth",
-    request_body = PasswordChange,
-    responses(
-        (status = 204, description = "Changed; other sessions of the person are closed; a security notice is recorded"),
-        (status = 400, description = "`validation_failed` (password.format, password.weak, password.initial)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 401, description = "`unauthenticated` or `invalid_credentials`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 409, description = "`no_card`: only card holders have a service password; `password.changed_meanwhile`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "`rate_limited`: too many wrong current passwords", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-    ))]
-pub async fn change_password(
-    State(state): State<AppState>,
-    me: Signed,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
-    headers: HeaderMap,
-    Body(req): Body<PasswordChange>,
-) -> ApiResult<StatusCode> {
-    let keep = auth::token_from(&headers).map(|t| ids::sha256_hex(t.as_bytes()));
-    let keep_for_cache = keep.clone();
-    let pid = me.person_id;
-    let today = state.clock.today();
-    let (stored, id_number) = state
-        .db
-        .read(move |c| {
-            let n: String = c.query_row(
-                "SELECT id_number FROM persons WHERE id = ?1",
-                params![pid],
-                |r| r.get(0),
-            )?;
-            Ok((stored_password(c, pid)?, n))
-        })
-        .await?;
-    if matches!(stored, Stored::Nothing) {
-        return Err(ApiError::conflict(
-            "no_card",
-            "您还没有社保卡，没有服务密码",
-        ));
-    }
-    // The rule is the rules crate's (002 Q17 L131; DECISIONS D28).
-    let mut errors = FieldErrors::default();
-    errors.check(
-        "new_password",
-        parse_new_service_password(&req.new_password, &id_number),
-        |e| e.code(),
-    );
-    errors.finish()?;
-    // A stolen session must not become a way to guess the current password: the
-    // guesses count like sign-in failures, per client, per ID number and per address.
-    let ip = client_of(&state, addr, &headers);
-    let pair = Bucket::new(
-        &state.key,
-        throttle::PASSWORD_PER_CLIENT,
-        &[&id_number, &ip],
-    );
-    let shared = [
-        Bucket::new(&state.key, throttle::PASSWORD_PER_SUBJECT, &[&id_number]),
-        Bucket::new(
-            &state.key,
-            per_address(&state, throttle::PASSWORD_PER_ADDRESS),
-            &[&ip],
-        ),
-    ];
-    let (counted, counted_shared) = (pair.clone(), shared.clone());
-    state
-        .db
-        .write(move |tx| {
-            let [a, b] = &counted_shared;
-            Ok(throttle::admit(
-                tx,
-                &[&counted, a, b],
-                Utc::now().timestamp(),
-            )?)
-        })
-        .await?
-        .map_err(|wait| delayed(wait, ""))?;
-    let old_hash = match &stored {
-        Stored::Hash(h) => Some(h.clone()),
-        _ => None,
-    };
-    if !password::check_async(req.current_password, stored).await.ok {
-        return Err(ApiError::new(
-            StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
-            "当前服务密码不正确",
-        )
-        .field(
-            "current_password",
-            "password.wrong",
-            "the current password is wrong",
-        ));
-    }
-    let new_hash = password::hash_async(req.new_password).await;
-    state
-        .db
-        .write(move |tx| {
-            throttle::forgive(tx, &pair, true)?;
-            for b in &shared {
-                throttle::forgive(tx, b, false)?;
-            }
-            // Only if the password is still the one just checked (no concurrent change).
-            let changed = tx.execute(
-                "UPDATE persons SET password_hash = ?2, password_is_initial = 0
-                 WHERE id = ?1 AND password_hash IS ?3",
-                params![pid, new_hash, old_hash],
-            )?;
-            if changed == 0 {
-                return Err(ApiError::conflict(
-                    "password.changed_meanwhile",
-                    "服务密码刚刚被修改过，请重新登录后再试",
-                ));
-            }
-            security_events::record_account(tx, pid, SecurityEvent::PasswordChanged, today)?;
-            // A changed password ends every other session of the person.
-            tx.execute(
-                "DELETE FROM sessions WHERE person_id = ?1 AND token_hash IS NOT ?2",
-                params![pid, keep],
-            )?;
-            Ok(())
-        })
-        .await?;
-    state.sessions.remove_person(pid, keep_for_cache.as_deref());
-    Ok(StatusCode::NO_CONTENT)
 }

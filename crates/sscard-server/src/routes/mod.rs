@@ -7,4 +7,5 @@ pub mod demo;
 pub mod drafts;
 pub mod health;
 pub mod notices;
+pub mod password;
 pub mod policy;

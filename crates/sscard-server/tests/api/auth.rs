@@ -438,6 +438,10 @@ async fn every_personal_endpoint_requires_a_session() {
     for (m, p) in [
         ("GET", "/api/v1/auth/session"),
         ("POST", "/api/v1/auth/password"),
+        ("POST", "/api/v1/auth/password/reset"),
+        ("GET", "/api/v1/notices"),
+        ("GET", "/api/v1/notices/settings"),
+        ("PUT", "/api/v1/notices/settings"),
         ("GET", "/api/v1/draft"),
         ("PUT", "/api/v1/draft"),
         ("DELETE", "/api/v1/draft"),
@@ -475,4 +479,72 @@ async fn correct_sign_ins_are_never_rate_limited() {
     for _ in 0..30 {
         c.sign_in(WANG).await;
     }
+}
+
+#[tokio::test]
+async fn service_password_reset_after_a_code_to_the_mobile_on_record() {
+    let s = Server::start(true);
+    // Another session of the holder, which the reset must end.
+    let mut other = s.client();
+    other.sign_in(LI).await;
+    other
+        .post(
+            "/api/v1/auth/password",
+            json!({"current_password": LI.3, "new_password": "246810"}),
+        )
+        .await;
+    let mut other = s.client();
+    other.sign_in(("", LI.1, "", "246810")).await;
+    // A password session may not reset: the current password is the way there.
+    let r = other
+        .post(
+            "/api/v1/auth/password/reset",
+            json!({"new_password": "135790"}),
+        )
+        .await;
+    assert_eq!(r.status, 403);
+    assert_eq!(r.problem_code(), "reset.needs_code");
+    // Signed in with a code sent to the mobile on record: the password is reset.
+    let mut c = s.client();
+    c.sign_in_code(LI.0, LI.1, LI.2).await;
+    let r = c
+        .post(
+            "/api/v1/auth/password/reset",
+            json!({"new_password": "1357"}),
+        )
+        .await;
+    assert_eq!(field_codes(&r)[0].1, "password.format");
+    let r = c
+        .post(
+            "/api/v1/auth/password/reset",
+            json!({"new_password": "135790"}),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text());
+    assert_eq!(other.get("/api/v1/auth/session").await.status, 401);
+    let r = s
+        .client()
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": LI.1, "password": "246810"}),
+        )
+        .await;
+    assert_eq!(r.status, 401);
+    s.client().sign_in(("", LI.1, "", "135790")).await;
+    let kinds: i64 = s.one(
+        "SELECT COUNT(*) FROM notices n JOIN persons p ON p.id = n.person_id
+         WHERE p.id_number = ?1 AND n.kind = 'password_reset'",
+        [LI.1],
+    );
+    assert_eq!(kinds, 1);
+    // Someone without a card has no password to reset.
+    let mut sun = s.client();
+    sun.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let r = sun
+        .post(
+            "/api/v1/auth/password/reset",
+            json!({"new_password": "135790"}),
+        )
+        .await;
+    assert_eq!(r.problem_code(), "no_card");
 }

@@ -1,0 +1,239 @@
+//! The service password: changing it (with the current one), and resetting it
+//! right after signing in with a code sent to the mobile on record.
+
+use axum::{
+    extract::{ConnectInfo, State},
+    http::{HeaderMap, StatusCode},
+};
+use chrono::Utc;
+use rusqlite::params;
+use sscard_rules::{
+    parse_new_service_password,
+    wire::{PasswordChange, PasswordReset, SessionKind},
+};
+use std::net::SocketAddr;
+
+use super::auth::{client_of, delayed, per_address, stored_password};
+use crate::{
+    auth::{self, SESSION_HOURS, Signed},
+    ids,
+    json::Body,
+    password::{self, Stored},
+    problem::{ApiError, ApiResult, FieldErrors},
+    security_events::{self, SecurityEvent},
+    state::AppState,
+    throttle::{self, Bucket},
+};
+
+/// How long after a code sign-in the password may be reset without the current one.
+pub const RESET_WINDOW_MINUTES: i64 = 10;
+
+/// What is on record for a card holder, and their ID number; `409 no_card` for
+/// someone who holds no card (only card holders have a service password).
+async fn holder(state: &AppState, pid: i64) -> ApiResult<(Stored, String)> {
+    let (stored, id_number) = state
+        .db
+        .read(move |c| {
+            let n: String = c.query_row(
+                "SELECT id_number FROM persons WHERE id = ?1",
+                params![pid],
+                |r| r.get(0),
+            )?;
+            Ok((stored_password(c, pid)?, n))
+        })
+        .await?;
+    if matches!(stored, Stored::Nothing) {
+        return Err(ApiError::conflict(
+            "no_card",
+            "您还没有社保卡，没有服务密码",
+        ));
+    }
+    Ok((stored, id_number))
+}
+
+/// The rules crate's rule for a new password (002 Q17 L131; DECISIONS D28).
+fn check_new(new_password: &str, id_number: &str) -> ApiResult<()> {
+    let mut errors = FieldErrors::default();
+    errors.check(
+        "new_password",
+        parse_new_service_password(new_password, id_number),
+        |e| e.code(),
+    );
+    errors.finish()
+}
+
+/// Stores `new_password` in place of `old_hash` (only if it is still that:
+/// no concurrent change), records `event` with its notice, ends every other
+/// session of the person, and forgives `buckets` (bucket, empty it?).
+async fn store(
+    state: &AppState,
+    pid: i64,
+    headers: &HeaderMap,
+    new_password: String,
+    old_hash: Option<String>,
+    event: SecurityEvent,
+    buckets: Vec<(Bucket, bool)>,
+) -> ApiResult<()> {
+    let keep = auth::token_from(headers).map(|t| ids::sha256_hex(t.as_bytes()));
+    let keep_for_cache = keep.clone();
+    let today = state.clock.today();
+    let new_hash = password::hash_async(new_password).await;
+    state
+        .db
+        .write(move |tx| {
+            for (b, empty) in &buckets {
+                throttle::forgive(tx, b, *empty)?;
+            }
+            let changed = tx.execute(
+                "UPDATE persons SET password_hash = ?2, password_is_initial = 0
+                 WHERE id = ?1 AND password_hash IS ?3",
+                params![pid, new_hash, old_hash],
+            )?;
+            if changed == 0 {
+                return Err(ApiError::conflict(
+                    "password.changed_meanwhile",
+                    "服务密码刚刚被修改过，请重新登录后再试",
+                ));
+            }
+            security_events::record_account(tx, pid, event, today)?;
+            // A new password ends every other session of the person.
+            tx.execute(
+                "DELETE FROM sessions WHERE person_id = ?1 AND token_hash IS NOT ?2",
+                params![pid, keep],
+            )?;
+            Ok(())
+        })
+        .await?;
+    state.sessions.remove_person(pid, keep_for_cache.as_deref());
+    Ok(())
+}
+
+/// Changes the service password (card holders).
+#[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth",
+    request_body = PasswordChange,
+    responses(
+        (status = 204, description = "Changed; other sessions of the person are closed; a security notice is recorded"),
+        (status = 400, description = "`validation_failed` (password.format, password.weak, password.initial)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthenticated` or `invalid_credentials`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`no_card`: only card holders have a service password; `password.changed_meanwhile`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: too many wrong current passwords", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn change_password(
+    State(state): State<AppState>,
+    me: Signed,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Body(req): Body<PasswordChange>,
+) -> ApiResult<StatusCode> {
+    let pid = me.person_id;
+    let (stored, id_number) = holder(&state, pid).await?;
+    check_new(&req.new_password, &id_number)?;
+    // A stolen session must not become a way to guess the current password: the
+    // guesses count like sign-in failures, per client, per ID number and per address.
+    let ip = client_of(&state, addr, &headers);
+    let pair = Bucket::new(
+        &state.key,
+        throttle::PASSWORD_PER_CLIENT,
+        &[&id_number, &ip],
+    );
+    let shared = [
+        Bucket::new(&state.key, throttle::PASSWORD_PER_SUBJECT, &[&id_number]),
+        Bucket::new(
+            &state.key,
+            per_address(&state, throttle::PASSWORD_PER_ADDRESS),
+            &[&ip],
+        ),
+    ];
+    let (counted, counted_shared) = (pair.clone(), shared.clone());
+    state
+        .db
+        .write(move |tx| {
+            let [a, b] = &counted_shared;
+            Ok(throttle::admit(
+                tx,
+                &[&counted, a, b],
+                Utc::now().timestamp(),
+            )?)
+        })
+        .await?
+        .map_err(|wait| delayed(wait, ""))?;
+    let old_hash = match &stored {
+        Stored::Hash(h) => Some(h.clone()),
+        _ => None,
+    };
+    if !password::check_async(req.current_password, stored).await.ok {
+        return Err(ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "invalid_credentials",
+            "当前服务密码不正确",
+        )
+        .field(
+            "current_password",
+            "password.wrong",
+            "the current password is wrong",
+        ));
+    }
+    let [a, b] = shared;
+    let forgive = vec![(pair, true), (a, false), (b, false)];
+    store(
+        &state,
+        pid,
+        &headers,
+        req.new_password,
+        old_hash,
+        SecurityEvent::PasswordChanged,
+        forgive,
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Resets the service password without the current one, within
+/// [`RESET_WINDOW_MINUTES`] of signing in with a code sent to the mobile on
+/// record (the holder proved they hold that phone).
+#[utoipa::path(post, path = "/api/v1/auth/password/reset", tag = "auth",
+    request_body = PasswordReset,
+    responses(
+        (status = 204, description = "Reset; other sessions of the person are closed; a security notice goes to the mobile on record"),
+        (status = 400, description = "`validation_failed` (password.format, password.weak, password.initial)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`reset.needs_code`: the session was not opened with a code in the last 10 minutes", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`no_card`, or `password.changed_meanwhile`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn reset_password(
+    State(state): State<AppState>,
+    me: Signed,
+    headers: HeaderMap,
+    Body(req): Body<PasswordReset>,
+) -> ApiResult<StatusCode> {
+    let opened = me.expires_at - chrono::Duration::hours(SESSION_HOURS);
+    let fresh = Utc::now() - opened <= chrono::Duration::minutes(RESET_WINDOW_MINUTES);
+    if me.kind != SessionKind::Code || !fresh {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "reset.needs_code",
+            "重置服务密码前，先用发送到登记手机号码的验证码登录",
+        )
+        .detail(format!(
+            "验证码登录后 {RESET_WINDOW_MINUTES} 分钟内可以重置服务密码"
+        )));
+    }
+    let pid = me.person_id;
+    let (stored, id_number) = holder(&state, pid).await?;
+    check_new(&req.new_password, &id_number)?;
+    let old_hash = match stored {
+        Stored::Hash(h) => Some(h),
+        _ => None,
+    };
+    store(
+        &state,
+        pid,
+        &headers,
+        req.new_password,
+        old_hash,
+        SecurityEvent::PasswordReset,
+        Vec::new(),
+    )
+    .await?;
+    Ok(StatusCode::NO_CONTENT)
+}

@@ -1,0 +1,268 @@
+//! `/password/reset`: a forgotten service password, reset online (manual Q9) after a code sent
+//! to the mobile on record: name, ID number and mobile; the code; a new password. The server
+//! answers the first step the same whether or not the details match, so the page does too.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use sscard_rules::wire::{CodeRequest, CodeSent, CodeVerify, PasswordReset};
+use sscard_rules::{
+    parse_id_number, parse_mobile, parse_name, parse_new_service_password, parse_one_time_code,
+};
+
+use super::{
+    FormProblems, after_texts, field_message, problems_of, summary_entries, use_step_meta,
+};
+use crate::api;
+use crate::components::{ErrorSummary, TextField};
+use crate::i18n::use_i18n;
+
+const NAME: &str = "name";
+const ID: &str = "id_number";
+const MOBILE: &str = "mobile";
+const CODE: &str = "code";
+const NEW: &str = "new_password";
+const REPEAT: &str = "repeat_password";
+
+/// Where the person is in the reset.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    /// Name, ID number, mobile.
+    Details,
+    /// The code sent (if the details matched) to this mobile.
+    Code(CodeSent, String),
+    /// Signed in with the code: the new password.
+    NewPassword,
+    /// Reset.
+    Done,
+}
+
+impl Step {
+    fn index(&self) -> u8 {
+        match self {
+            Step::Details => 0,
+            Step::Code(..) => 1,
+            Step::NewPassword => 2,
+            Step::Done => 3,
+        }
+    }
+}
+
+/// The first step's checks (the rules crate's, as on the server).
+fn check_details(name: &str, id: &str, mobile: &str) -> FormProblems {
+    let mut p = Vec::new();
+    if let Err(e) = parse_name(name) {
+        p.push((NAME, e.code().to_owned()));
+    }
+    if let Err(e) = parse_id_number(id, crate::clock::device_today_in_china()) {
+        p.push((ID, e.code().to_owned()));
+    }
+    if let Err(e) = parse_mobile(mobile) {
+        p.push((MOBILE, e.code().to_owned()));
+    }
+    p
+}
+
+/// The last step's checks; the server adds `password.initial` (it knows the ID number).
+fn check_new(new: &str, repeat: &str) -> FormProblems {
+    let mut p = Vec::new();
+    if new.is_empty() {
+        p.push((NEW, "new.empty".to_owned()));
+    } else if let Err(e) = parse_new_service_password(new, "") {
+        p.push((NEW, e.code().to_owned()));
+    }
+    if repeat.is_empty() {
+        p.push((REPEAT, "repeat.empty".to_owned()));
+    } else if !new.is_empty() && repeat != new {
+        p.push((REPEAT, "repeat.mismatch".to_owned()));
+    }
+    p
+}
+
+/// The reset page.
+#[component]
+pub fn ResetPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let journey = crate::journey::use_journey();
+    let step = RwSignal::new(Step::Details);
+    let (name, id, mobile) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let (code, new, repeat) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let problems = RwSignal::new(FormProblems::new());
+    let busy = RwSignal::new(false);
+    use_step_meta(
+        |t, s| {
+            let r = &t.after().reset;
+            [r.title, r.code_title, r.new_title, r.done_title][usize::from(s.min(3))]
+        },
+        Signal::derive(move || step.with(Step::index)),
+        Signal::derive(move || !problems.get().is_empty()),
+    );
+    let field_of = |f: &str| match f {
+        "name" => Some(NAME),
+        "id_number" => Some(ID),
+        "mobile" => Some(MOBILE),
+        "code" => Some(CODE),
+        "new_password" => Some(NEW),
+        _ => None,
+    };
+    // One submit for every step; each sends what its step needs.
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        let current = step.get_untracked();
+        let found = match &current {
+            Step::Details => check_details(
+                &name.get_untracked(),
+                &id.get_untracked(),
+                &mobile.get_untracked(),
+            ),
+            Step::Code(..) => match parse_one_time_code(&code.get_untracked()) {
+                Ok(_) => Vec::new(),
+                Err(e) => vec![(CODE, e.code().to_owned())],
+            },
+            Step::NewPassword => check_new(&new.get_untracked(), &repeat.get_untracked()),
+            Step::Done => return,
+        };
+        let ok = found.is_empty();
+        problems.set(found);
+        if !ok {
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            let outcome = match current {
+                Step::Details => {
+                    let m = mobile.get_untracked();
+                    api::request_code(&CodeRequest {
+                        name: name.get_untracked(),
+                        id_number: id.get_untracked(),
+                        mobile: m.clone(),
+                    })
+                    .await
+                    .map(|sent| Step::Code(sent, m))
+                }
+                Step::Code(sent, _) => {
+                    let digits = parse_one_time_code(&code.get_untracked()).unwrap_or_default();
+                    api::verify_code(&CodeVerify {
+                        challenge_id: sent.challenge_id,
+                        code: digits,
+                    })
+                    .await
+                    .map(|session| {
+                        journey.session.set(Some(session));
+                        Step::NewPassword
+                    })
+                }
+                Step::NewPassword => api::reset_password(&PasswordReset {
+                    new_password: new.get_untracked(),
+                })
+                .await
+                .map(|()| {
+                    // Passwords are not kept in memory longer than needed.
+                    new.set(String::new());
+                    repeat.set(String::new());
+                    Step::Done
+                }),
+                Step::Done => return,
+            };
+            busy.set(false);
+            match outcome {
+                Ok(next) => {
+                    problems.set(Vec::new());
+                    step.set(next);
+                }
+                Err(e) => {
+                    let fallback = match step.get_untracked() {
+                        Step::Code(..) => CODE,
+                        Step::NewPassword => NEW,
+                        _ => NAME,
+                    };
+                    problems.set(problems_of(&e, field_of, fallback));
+                }
+            }
+        });
+    };
+    move || {
+        let t = after_texts(&i18n);
+        let r = &t.reset;
+        let err = move |field: &'static str| {
+            Signal::derive(move || field_message(t, r.errors, &problems.get(), field))
+        };
+        let button = move |label: &'static str| {
+            view! {
+                <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
+                    {move || if busy.get() { t.common.working } else { label }}
+                </button>
+            }
+        };
+        let body = match step.get() {
+            Step::Details => view! {
+                <h1 tabindex="-1">{r.title}</h1>
+                <p class="lead">{r.lead}</p>
+                <form novalidate on:submit=on_submit>
+                    <TextField id=NAME label=r.name_label value=name error=err(NAME) autocomplete="name" width="input--20" />
+                    <TextField id=ID label=r.id_label value=id error=err(ID) autocomplete="username" width="input--20" no_spellcheck=true />
+                    <TextField id=MOBILE label=r.mobile_label hint=r.mobile_hint value=mobile error=err(MOBILE)
+                        autocomplete="tel" inputmode="tel" width="input--11" />
+                    {button(r.send)}
+                </form>
+            }
+            .into_any(),
+            Step::Code(sent, to) => {
+                let masked = format!("*******{}", &to[to.len().saturating_sub(4)..]);
+                let demo = match (sent.demo_code, journey.demo.get()) {
+                    (Some(c), _) => Some(r.code_demo.replace("{code}", &c)),
+                    (None, true) => Some(r.code_demo_not_sent.to_owned()),
+                    (None, false) => None,
+                }
+                .map(|text| view! { <p class="notice notice--demo">{text}</p> });
+                view! {
+                    <h1 tabindex="-1">{r.code_title}</h1>
+                    <p>{r.code_lead.replace("{mobile}", &masked)}</p>
+                    {demo}
+                    <form novalidate on:submit=on_submit>
+                        <TextField id=CODE label=r.code_label value=code error=err(CODE)
+                            autocomplete="one-time-code" inputmode="numeric" width="input--6" />
+                        {button(t.common.continue_button)}
+                    </form>
+                }
+                .into_any()
+            }
+            Step::NewPassword => view! {
+                <h1 tabindex="-1">{r.new_title}</h1>
+                <form novalidate on:submit=on_submit>
+                    <TextField id=NEW label=r.new_label hint=r.new_hint value=new error=err(NEW)
+                        autocomplete="new-password" inputmode="numeric" width="input--6" password=true />
+                    <TextField id=REPEAT label=r.repeat_label value=repeat error=err(REPEAT)
+                        autocomplete="new-password" inputmode="numeric" width="input--6" password=true />
+                    {button(r.submit)}
+                </form>
+            }
+            .into_any(),
+            Step::Done => view! {
+                <div class="panel panel--done" role="status">
+                    <h1 tabindex="-1">{r.done_title}</h1>
+                    <p>{r.done_text}</p>
+                </div>
+                <p class="action-link"><A href="/progress">{r.done_link}</A></p>
+            }
+            .into_any(),
+        };
+        view! {
+            <ErrorSummary
+                title=i18n.t().error_summary_title
+                errors=Signal::derive(move || summary_entries(t, r.errors, &problems.get()))
+            />
+            {body}
+        }
+    }
+}

@@ -27,7 +27,7 @@ CREATE TABLE trusted_devices (
 CREATE TABLE security_events (
     id          INTEGER PRIMARY KEY,
     person_id   INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
-    kind        TEXT NOT NULL,       -- password_changed | temporary_loss_reported | new_device_sign_in
+    kind        TEXT NOT NULL,       -- security_events::SecurityEvent::as_str
     occurred_at TEXT NOT NULL
 );
 CREATE INDEX security_events_person ON security_events(person_id);

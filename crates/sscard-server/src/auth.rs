@@ -31,6 +31,22 @@ pub struct Signed {
     pub kind: SessionKind,
     /// When the session ends.
     pub expires_at: DateTime<Utc>,
+    /// When the session was opened.
+    pub opened_at: DateTime<Utc>,
+}
+
+/// The stored name of a session kind (the only mapping; unknown names fail closed).
+const fn kind_id(kind: SessionKind) -> &'static str {
+    match kind {
+        SessionKind::Password => "password",
+        SessionKind::Code => "code",
+    }
+}
+
+fn kind_from_id(id: &str) -> Option<SessionKind> {
+    [SessionKind::Password, SessionKind::Code]
+        .into_iter()
+        .find(|k| kind_id(*k) == id)
 }
 
 /// The value of cookie `name` in the `Cookie` headers, when present and not empty.
@@ -119,7 +135,7 @@ impl FromRequestParts<AppState> for Signed {
             .db
             .read(move |c| {
                 Ok(c.query_row(
-                    "SELECT s.person_id, p.public_id, s.kind, s.expires_at
+                    "SELECT s.person_id, p.public_id, s.kind, s.expires_at, s.created_at
                      FROM sessions s JOIN persons p ON p.id = s.person_id
                      WHERE s.token_hash = ?1",
                     params![key],
@@ -129,29 +145,32 @@ impl FromRequestParts<AppState> for Signed {
                             r.get::<_, String>(1)?,
                             r.get::<_, String>(2)?,
                             r.get::<_, String>(3)?,
+                            r.get::<_, String>(4)?,
                         ))
                     },
                 )
                 .optional()?)
             })
             .await?;
-        let (person_id, public_id, kind, expires) = found.ok_or_else(ApiError::unauthenticated)?;
-        let expires_at = DateTime::parse_from_rfc3339(&expires)
-            .map_err(ApiError::internal)?
-            .with_timezone(&Utc);
+        let (person_id, public_id, kind, expires, opened) =
+            found.ok_or_else(ApiError::unauthenticated)?;
+        let instant = |s: &str| {
+            DateTime::parse_from_rfc3339(s)
+                .map(|t| t.with_timezone(&Utc))
+                .map_err(ApiError::internal)
+        };
+        let (expires_at, opened_at) = (instant(&expires)?, instant(&opened)?);
         if expires_at <= now {
             return Err(ApiError::unauthenticated().detail("登录已过期，请重新登录"));
         }
-        let kind = if kind == "password" {
-            SessionKind::Password
-        } else {
-            SessionKind::Code
-        };
+        // A kind this code does not know opens nothing (a code session may reset a password).
+        let kind = kind_from_id(&kind).ok_or_else(ApiError::unauthenticated)?;
         let signed = Signed {
             person_id,
             public_id,
             kind,
             expires_at,
+            opened_at,
         };
         state.sessions.put(hash, signed.clone());
         Ok(signed)
@@ -167,10 +186,7 @@ pub fn create_session(
     let token = ids::token();
     let now = Utc::now();
     let expires = now + Duration::hours(SESSION_HOURS);
-    let kind = match kind {
-        SessionKind::Password => "password",
-        SessionKind::Code => "code",
-    };
+    let kind = kind_id(kind);
     // Housekeeping: expired sessions are useless; drop them as we go.
     tx.execute(
         "DELETE FROM sessions WHERE expires_at < ?1",

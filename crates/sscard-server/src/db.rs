@@ -37,6 +37,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_notices",
         include_str!("../migrations/0004_notices.sql"),
     ),
+    (
+        "0005_initial_passwords",
+        include_str!("../migrations/0005_initial_passwords.sql"),
+    ),
 ];
 
 /// Number of reader connections.

@@ -65,6 +65,12 @@ impl ApiError {
         }))
     }
 
+    /// Adds a `Retry-After` of `secs` seconds.
+    pub fn retry_after(mut self, secs: i64) -> Self {
+        self.retry_after_secs = Some(u64::try_from(secs.max(1)).unwrap_or(1));
+        self
+    }
+
     /// Adds a detail text.
     pub fn detail(mut self, detail: impl Into<String>) -> Self {
         self.detail = Some(detail.into());

@@ -44,7 +44,8 @@ const fn notice(event: SecurityEvent) -> Option<NoticeKind> {
         SecurityEvent::PasswordReset => Some(NoticeKind::PasswordReset),
         SecurityEvent::TemporaryLossReported => Some(NoticeKind::LossReported),
         SecurityEvent::SignInAfterFailures => Some(NoticeKind::SignInAfterFailures),
-        // Every browser change would text the person; the page lists them instead.
+        // Every browser change would text the person: recorded for the audit
+        // trail, not texted.
         SecurityEvent::NewDeviceSignIn => None,
     }
 }

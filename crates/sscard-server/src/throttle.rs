@@ -96,6 +96,17 @@ pub const CODE_DELIVERY_PER_SUBJECT: Policy = Policy {
     forget_after_secs: DAY,
 };
 
+/// Codes sent as the second step of a sign-in with the initial password: their
+/// own hard cap of 10 a day, so that someone who has only the ID number cannot
+/// use up the codes of `/auth/code` (which also needs the name and mobile).
+pub const CODE_SIGN_IN_STEP_PER_SUBJECT: Policy = Policy {
+    name: "code-step",
+    free: 10,
+    base_secs: DAY,
+    cap_secs: DAY,
+    forget_after_secs: DAY,
+};
+
 /// Code requests from one client address, any ID number (scaled like the password one).
 pub const CODE_REQUEST_PER_ADDRESS: Policy = Policy {
     name: "code-address",

@@ -56,7 +56,7 @@ async fn settled(s: &Server) {
             "SELECT COUNT(*) FROM notices WHERE state = 'pending' AND due_on <= ?1",
             [&today],
         );
-        if pending == 0 || start.elapsed() > Duration::from_secs(15) {
+        if pending == 0 || start.elapsed() > Duration::from_secs(30) {
             return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -323,4 +323,38 @@ async fn a_kill_9_during_delivery_loses_nothing_and_keeps_one_id_per_notice() {
         lines.len(),
         sent.len()
     );
+}
+
+#[tokio::test]
+async fn a_card_lost_again_gets_its_reminder_again() {
+    let s = Server::start(true);
+    let mut wang = s.client();
+    wang.sign_in(WANG).await;
+    let card = wang.get("/api/v1/cards").await.json()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    for round in 1..=2 {
+        let r = wang
+            .post(&format!("/api/v1/cards/{card}/temporary-loss"), json!({}))
+            .await;
+        assert_eq!(r.status, 200, "round {round}: {}", r.text());
+        let lifts: chrono::NaiveDate = r.json()["auto_lift_on"].as_str().unwrap().parse().unwrap();
+        let today = wang.today().await;
+        // The day before it lifts: the reminder; then two days on, it has lifted.
+        advance(
+            &mut wang,
+            u32::try_from((lifts - today).num_days() - 1).unwrap(),
+        )
+        .await;
+        settled(&s).await;
+        advance(&mut wang, 2).await;
+        settled(&s).await;
+    }
+    let reminders: i64 = s.one(
+        "SELECT COUNT(*) FROM notices n JOIN persons p ON p.id = n.person_id
+         WHERE p.id_number = ?1 AND n.kind = 'loss_lifts_tomorrow' AND n.state = 'sent'",
+        [WANG.1],
+    );
+    assert_eq!(reminders, 2);
 }

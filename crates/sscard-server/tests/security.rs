@@ -808,21 +808,97 @@ async fn text_bombing_codes_stop_for_a_day_after_ten() {
 #[tokio::test]
 async fn text_bombing_the_alert_after_wrong_passwords_comes_once_a_day() {
     let s = Server::start_with(true, BEHIND_PROXY);
+    // A holder who changed the initial password (the alert is for password sign-ins).
+    let mut holder = s.client();
+    holder.sign_in(WANG).await;
+    let r = holder
+        .post(
+            "/api/v1/auth/password",
+            json!({"current_password": WANG.3, "new_password": "635241"}),
+        )
+        .await;
+    assert_eq!(r.status, 204);
     let mut attacker = s.client();
-    for i in 0..4 {
-        password_from(&mut attacker, &format!("203.0.117.{i}"), CHEN.1, "909090").await;
+    for i in 0..3 {
+        password_from(&mut attacker, &format!("203.0.117.{i}"), WANG.1, "909090").await;
     }
     for i in 0..3 {
         let mut c = s.client();
-        let r = password_from(&mut c, &format!("198.51.101.{i}"), CHEN.1, CHEN.3).await;
-        assert!(right_password(&r), "{}", r.text());
+        let r = password_from(&mut c, &format!("198.51.101.{i}"), WANG.1, "635241").await;
+        assert_eq!(r.status, 200, "{}", r.text());
     }
     let alerts: i64 = s.one(
         "SELECT COUNT(*) FROM notices n JOIN persons p ON p.id = n.person_id
-             WHERE p.id_number = ?1 AND n.kind = 'sign_in_after_failures'",
-        [CHEN.1],
+         WHERE p.id_number = ?1 AND n.kind = 'sign_in_after_failures'",
+        [WANG.1],
     );
     assert_eq!(alerts, 1);
+}
+
+#[tokio::test]
+async fn takeover_the_initial_password_alone_cannot_use_up_the_holders_codes() {
+    let s = Server::start_with(true, BEHIND_PROXY);
+    let mut attacker = s.client();
+    for i in 0..12 {
+        password_from(&mut attacker, &format!("203.0.119.{i}"), CHEN.1, CHEN.3).await;
+    }
+    let r = password_from(&mut attacker, "203.0.119.200", CHEN.1, CHEN.3).await;
+    assert_eq!(r.status, 429, "{}", r.text());
+    // The holder still gets a code with name and mobile, and signs in.
+    let mut holder = s.client();
+    let r = code_from(&mut holder, "198.51.102.1", CHEN.0, CHEN.1, CHEN.2).await;
+    assert!(r.json().get("demo_code").is_some(), "{}", r.text());
+    let sent = r.json();
+    let r = verify_from(
+        &mut holder,
+        "198.51.102.1",
+        &sent["challenge_id"],
+        sent["demo_code"].as_str().unwrap(),
+    )
+    .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+}
+
+#[tokio::test]
+async fn takeover_an_initial_password_hash_stored_before_the_upgrade_no_longer_skips_the_code() {
+    let mut s = Server::start(true);
+    // The database as the earlier code left it: the initial password stored as a
+    // PBKDF2 hash (password_is_initial = 1), and migrations up to 0004.
+    s.stop();
+    {
+        use sha2::Sha256;
+        let salt = [7u8; 16];
+        let mut out = [0u8; 32];
+        pbkdf2::pbkdf2_hmac::<Sha256>(WANG.3.as_bytes(), &salt, 1000, &mut out);
+        let hex = |b: &[u8]| b.iter().map(|x| format!("{x:02x}")).collect::<String>();
+        let db = rusqlite::Connection::open(s.root.join("data/sscard.sqlite3")).unwrap();
+        db.execute(
+            "UPDATE persons SET password_hash = ?2, password_is_initial = 1 WHERE id_number = ?1",
+            [
+                WANG.1,
+                &format!("pbkdf2-sha256$1000${}${}", hex(&salt), hex(&out)),
+            ],
+        )
+        .unwrap();
+        // Back to the schema of migration 0004 (0005 added this column).
+        db.execute_batch("ALTER TABLE otp_challenges DROP COLUMN after_password")
+            .unwrap();
+        db.pragma_update(None, "user_version", 4).unwrap();
+    }
+    let s = s.restart();
+    let r = s
+        .client()
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": WANG.1, "password": WANG.3}),
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        202,
+        "the initial password opened a session at once: {}",
+        r.text()
+    );
 }
 
 #[tokio::test]

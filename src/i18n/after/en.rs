@@ -128,7 +128,7 @@ pub static EN: AfterTexts = AfterTexts {
         submit: "Sign in",
         no_card: "No card yet?",
         apply_link: "Apply for a card online",
-        forgot: "Forgotten your service password? Take your ID to a social security card point or a cooperating bank branch to reset it.",
+        forgot: "Forgotten your service password? Reset it online, or take your ID to a social security card point or a cooperating bank branch.",
         forgot_link: "Reset your service password online",
         code_title: "Enter the code",
         code_lead: "You still use the initial service password (the last 6 characters of your ID number), which others may know too. To make sure it is you, we have sent a 6-digit code to the mobile number on record. Change your service password after signing in and you will not need a code again.",
@@ -137,6 +137,10 @@ pub static EN: AfterTexts = AfterTexts {
         code_demo: "Demo mode: the code is {code}",
         code_back: "Enter the ID number and password again",
         errors: &[
+            (
+                "codes.daily_limit",
+                "Today's codes to the mobile number on record are used up. Try again tomorrow, or reset your service password online (with your name and the mobile number on record).",
+            ),
             ("code.empty", "Enter the code"),
             ("code.format", "The code is 6 digits"),
             (
@@ -176,7 +180,7 @@ pub static EN: AfterTexts = AfterTexts {
             ),
             (
                 "rate_limited",
-                "The service password was entered wrongly several times. Wait a while and try again; the more wrong tries, the longer the wait. On a phone or computer you have signed in from before, you can sign in as usual. If you have forgotten it, take your ID to a card point or a cooperating bank branch to reset it.",
+                "The service password was entered wrongly several times. Wait a while and try again; the more wrong tries, the longer the wait. On a phone or computer you have signed in from before, you can sign in as usual. If you have forgotten it, reset it online.",
             ),
         ],
     },
@@ -476,7 +480,7 @@ pub static EN: AfterTexts = AfterTexts {
     },
     notices: NoticesTexts {
         title: "Notices we sent you",
-        lead: "Every text message this service sent you is listed here. If you get a message that claims to come from the card service, check it here. Our messages never contain a link and never ask for a code or a password.",
+        lead: "Every notice this service texted you is listed here (codes are not). If you get a message that claims to come from the card service, check it here. Our messages never contain a link and never ask for a code or a password.",
         none: "We have not sent you any notice yet.",
         sent_to: "Sent on {date} to {mobile}",
         category_status: "Progress",
@@ -490,7 +494,7 @@ pub static EN: AfterTexts = AfterTexts {
         optional_legend: "Which notices do you want?",
         status_label: "Progress of applications and cards",
         reminders_label: "Reminders (a loss report about to lift, a card waiting at the branch)",
-        security_note: "Security notices (service password changed, card reported lost, sign-in after wrong passwords) are always sent.",
+        security_note: "Security notices (service password changed or reset, card reported lost, sign-in after wrong passwords) are always sent.",
         save: "Save settings",
         saved: "Your settings are saved.",
     },

@@ -123,7 +123,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         submit: "登录",
         no_card: "还没有社保卡？",
         apply_link: "在线申领社保卡",
-        forgot: "忘记服务密码：带本人身份证件到社保卡服务网点或合作银行网点重置。",
+        forgot: "忘记服务密码：可以在网上重置，也可以带本人身份证件到社保卡服务网点或合作银行网点重置。",
         forgot_link: "在网上重置服务密码",
         code_title: "输入验证码",
         code_lead: "您还在使用初始服务密码（身份证号码的后 6 位），别人也可能知道它。为确认是您本人，我们已向您登记的手机号码发送了 6 位验证码。登录后修改服务密码，以后就不用再输入验证码。",
@@ -132,6 +132,10 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         code_demo: "演示模式：验证码是 {code}",
         code_back: "重新输入身份证号码和服务密码",
         errors: &[
+            (
+                "codes.daily_limit",
+                "今天发往您登记手机号码的验证码已达上限。明天再试，或在网上重置服务密码（需要姓名和登记的手机号码）。",
+            ),
             ("code.empty", "输入验证码"),
             ("code.format", "验证码为 6 位数字"),
             ("code_invalid", "验证码不正确，核对短信后重新输入"),
@@ -165,7 +169,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ("invalid_credentials", "身份证号码或服务密码不正确"),
             (
                 "rate_limited",
-                "服务密码连续输错的次数较多，稍等一会儿再试，错得越多等得越久。在您以前登录过的手机或电脑上可以照常登录。忘记了服务密码，可以带本人身份证件到社保卡服务网点、合作银行网点重置。",
+                "服务密码连续输错的次数较多，稍等一会儿再试，错得越多等得越久。在您以前登录过的手机或电脑上可以照常登录。忘记了服务密码，可以在网上重置。",
             ),
         ],
     },
@@ -414,7 +418,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
     },
     notices: NoticesTexts {
         title: "我收到的通知",
-        lead: "这里列出本服务发给您的每一条短信。收到自称来自社保卡服务的短信时，可以在这里核对。本服务的短信从不含链接，也从不索要验证码或密码。",
+        lead: "这里列出本服务发给您的每一条通知短信（验证码短信除外）。收到自称来自社保卡服务的短信时，可以在这里核对。本服务的短信从不含链接，也从不索要验证码或密码。",
         none: "还没有发给您的通知。",
         sent_to: "{date} 发送至 {mobile}",
         category_status: "办理进度",
@@ -428,7 +432,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         optional_legend: "您想收到哪些通知？",
         status_label: "申请和卡片的办理进度",
         reminders_label: "提醒（挂失即将自动解除、卡片在网点等待领取）",
-        security_note: "安全通知（修改服务密码、挂失、多次输错密码后登录）总会发送，不能关闭。",
+        security_note: "安全通知（修改或重置服务密码、挂失、多次输错密码后登录）总会发送，不能关闭。",
         save: "保存设置",
         saved: "设置已保存。",
     },

@@ -123,7 +123,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         submit: "登錄",
         no_card: "還沒有社保卡？",
         apply_link: "在線申領社保卡",
-        forgot: "忘記服務密碼：帶本人身份證件到社保卡服務網點或合作銀行網點重置。",
+        forgot: "忘記服務密碼：可以在網上重設，也可以帶本人身份證件到社保卡服務網點或合作銀行網點重置。",
         forgot_link: "在網上重設服務密碼",
         code_title: "輸入驗證碼",
         code_lead: "您還在使用初始服務密碼（身份證號碼的後 6 位），別人也可能知道它。為確認是您本人，我們已向您登記的手機號碼發送了 6 位驗證碼。登入後修改服務密碼，以後就不用再輸入驗證碼。",
@@ -132,6 +132,10 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         code_demo: "演示模式：驗證碼是 {code}",
         code_back: "重新輸入身份證號碼和服務密碼",
         errors: &[
+            (
+                "codes.daily_limit",
+                "今天發往您登記手機號碼的驗證碼已達上限。明天再試，或在網上重設服務密碼（需要姓名和登記的手機號碼）。",
+            ),
             ("code.empty", "輸入驗證碼"),
             ("code.format", "驗證碼為 6 位數字"),
             ("code_invalid", "驗證碼不正確，核對短訊後重新輸入"),
@@ -165,7 +169,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ("invalid_credentials", "身份證號碼或服務密碼不正確"),
             (
                 "rate_limited",
-                "服務密碼連續輸錯的次數較多，稍等一會兒再試，錯得越多等得越久。在您以前登入過的手機或電腦上可以照常登入。忘記了服務密碼，可以帶本人身份證件到社保卡服務網點、合作銀行網點重置。",
+                "服務密碼連續輸錯的次數較多，稍等一會兒再試，錯得越多等得越久。在您以前登入過的手機或電腦上可以照常登入。忘記了服務密碼，可以在網上重設。",
             ),
         ],
     },
@@ -414,7 +418,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
     },
     notices: NoticesTexts {
         title: "我收到的通知",
-        lead: "這裡列出本服務發給您的每一條短訊。收到自稱來自社保卡服務的短訊時，可以在這裡核對。本服務的短訊從不含連結，也從不索要驗證碼或密碼。",
+        lead: "這裡列出本服務發給您的每一條通知短訊（驗證碼短訊除外）。收到自稱來自社保卡服務的短訊時，可以在這裡核對。本服務的短訊從不含連結，也從不索要驗證碼或密碼。",
         none: "還沒有發給您的通知。",
         sent_to: "{date} 發送至 {mobile}",
         category_status: "辦理進度",
@@ -428,7 +432,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         optional_legend: "您想收到哪些通知？",
         status_label: "申請和卡片的辦理進度",
         reminders_label: "提醒（掛失即將自動解除、卡片在網點等待領取）",
-        security_note: "安全通知（修改服務密碼、掛失、多次輸錯密碼後登入）總會發送，不能關閉。",
+        security_note: "安全通知（修改或重設服務密碼、掛失、多次輸錯密碼後登入）總會發送，不能關閉。",
         save: "儲存設定",
         saved: "設定已儲存。",
     },

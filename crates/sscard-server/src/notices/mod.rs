@@ -100,23 +100,18 @@ pub fn for_application_event(
         due_on: on,
         event: "status",
     };
+    enqueue(tx, &notice)?;
+    // A card at the branch gets a reminder if it is still there after the
+    // rules crate's days (D30; the seeds set no collection deadline to name).
     if kind == NoticeKind::CardAtBranch
         && let Some(remind) = sscard_rules::uncollected_reminder_on(on)
     {
-        // The notice names the reminder day as the day to collect by (D30).
+        notice.kind = NoticeKind::CardUncollected;
         notice.on = remind;
+        notice.due_on = remind;
         enqueue(tx, &notice)?;
-        return enqueue(
-            tx,
-            &NewNotice {
-                kind: NoticeKind::CardUncollected,
-                on: remind,
-                due_on: remind,
-                ..notice
-            },
-        );
     }
-    enqueue(tx, &notice)
+    Ok(())
 }
 
 /// Whether a due notice still matters on `today`; otherwise it expires unsent.

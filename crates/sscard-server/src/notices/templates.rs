@@ -75,7 +75,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         (L::ZhHans, K::CardMade) => format!("申请{r}的社保卡已制成。"),
         (L::ZhHans, K::CardPosted) => format!("申请{r}的社保卡已邮寄，收到后在线启用。"),
         (L::ZhHans, K::CardAtBranch) => {
-            format!("申请{r}的社保卡已到网点，{d}前凭身份证领取。")
+            format!("申请{r}的社保卡已到领卡网点，请凭身份证领取。")
         }
         (L::ZhHans, K::CardEnabled) => "您的社保卡社会保障功能已启用。".to_owned(),
         (L::ZhHans, K::LossLiftsTomorrow) => format!("您的社保卡临时挂失将于{d}自动解除。"),
@@ -90,7 +90,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         (L::ZhHant, K::CardMade) => format!("申請{r}的社保卡已製成。"),
         (L::ZhHant, K::CardPosted) => format!("申請{r}的社保卡已郵寄，收到後在線啟用。"),
         (L::ZhHant, K::CardAtBranch) => {
-            format!("申請{r}的社保卡已到網點，{d}前憑身份證領取。")
+            format!("申請{r}的社保卡已到領卡網點，請憑身份證領取。")
         }
         (L::ZhHant, K::CardEnabled) => "您的社保卡社會保障功能已啟用。".to_owned(),
         (L::ZhHant, K::LossLiftsTomorrow) => format!("您的社保卡臨時掛失將於{d}自動解除。"),
@@ -110,9 +110,9 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
                 "The card for application {r} is in the post. Enable it online when it arrives."
             )
         }
-        (L::En, K::CardAtBranch) => format!(
-            "The card for application {r} is at your branch. Collect it with your ID by {d}."
-        ),
+        (L::En, K::CardAtBranch) => {
+            format!("The card for application {r} is at your branch. Collect it with your ID card.")
+        }
         (L::En, K::CardEnabled) => {
             "The social security function of your card has been enabled.".to_owned()
         }
@@ -143,14 +143,15 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
     format!("{sign}{body}{space}{close}")
 }
 
-/// Length in text-message characters (Chinese messages are UCS-2: one per character).
-pub fn sms_length(text: &str) -> usize {
-    text.chars().count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use sscard_rules::wire::NoticeCategory;
+
+    /// Length in text-message characters (Chinese messages are UCS-2: one per character).
+    fn sms_length(text: &str) -> usize {
+        text.chars().count()
+    }
 
     fn samples() -> Vec<(NoticeKind, NoticeLanguage, String)> {
         let mut out = Vec::new();
@@ -195,18 +196,14 @@ mod tests {
                 .max()
                 .unwrap_or(0);
             assert!(longest_digits < 10, "{kind} {lang}: {text}");
-            // Every notice says how to check it independently.
-            let checks = [
-                "本服务",
-                "本服務",
-                "96066",
-                "service",
-                "服务网点",
-                "服務網點",
-                "service point",
-            ];
+            // Every notice ends by saying how to check it independently (status and
+            // reminders), or what to do if it was not you (security).
+            let closing: &[&str] = match kind.category() {
+                NoticeCategory::Security => &["如非本人操作", "Not you?"],
+                _ => &["核实。", "核實。", "To check, open the service yourself"],
+            };
             assert!(
-                checks.iter().any(|c| text.contains(c)),
+                closing.iter().any(|c| text.contains(c)),
                 "{kind} {lang}: {text}"
             );
         }
@@ -236,7 +233,7 @@ mod tests {
         };
         assert_eq!(
             render(NoticeKind::CardAtBranch, NoticeLanguage::ZhHans, &p),
-            "【社保卡服务】申请app_3f2a9c0b1d4e5f60的社保卡已到网点，12月3日前凭身份证领取。可自行打开本服务或拨打96066核实。"
+            "【社保卡服务】申请app_3f2a9c0b1d4e5f60的社保卡已到领卡网点，请凭身份证领取。可自行打开本服务或拨打96066核实。"
         );
         assert_eq!(
             render(NoticeKind::PasswordChanged, NoticeLanguage::En, &p),

@@ -20,8 +20,12 @@ use crate::{clock::Clock, db::Db, problem::ApiResult};
 pub const POLL: Duration = Duration::from_millis(500);
 /// Notices handled per round.
 const BATCH: i64 = 50;
-/// Attempts before a notice is given up as failed.
-pub const MAX_ATTEMPTS: i64 = 8;
+/// Attempts before a notice is given up as failed: with [`backoff_secs`],
+/// retries go on for about a day (2 s doubling to 10 minutes, then every 10).
+pub const MAX_ATTEMPTS: i64 = 150;
+/// How long a notice handed to this worker is not picked up by another
+/// instance's worker (a crash mid-delivery: it is sent again after that).
+pub const LEASE_SECS: i64 = 15;
 
 /// Seconds to wait after the `attempts`-th failed attempt: 2, 4, 8 … up to 10 minutes.
 pub fn backoff_secs(attempts: i64) -> i64 {
@@ -73,19 +77,18 @@ pub async fn deliver_due(
     let ready = db.write(move |tx| Ok(prepare(tx, today)?)).await?;
     let mut sent = 0;
     for m in ready {
+        let (id, attempts) = (m.id, m.attempts);
         let n = notifier.clone();
         let outcome = tokio::task::spawn_blocking(move || {
-            let r = n.deliver(&Outgoing {
+            n.deliver(&Outgoing {
                 message_id: &m.message_id,
                 to: &m.to,
                 text: &m.text,
-            });
-            (m.id, m.attempts, r)
+            })
         })
         .await;
-        let Ok((id, attempts, result)) = outcome else {
-            continue;
-        };
+        // A panicking notifier counts as a failed attempt, like an error.
+        let result = outcome.unwrap_or_else(|e| Err(format!("notifier panicked: {e}")));
         let ok = result.is_ok();
         if let Err(e) = &result {
             tracing::warn!(notice = id, error = %e, "notice delivery failed; will retry");
@@ -118,7 +121,9 @@ pub async fn deliver_due(
 /// the person switched off (or with no mobile on record), fixes the text of
 /// the others at their first attempt.
 fn prepare(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> rusqlite::Result<Vec<Ready>> {
-    let now = Utc::now().to_rfc3339();
+    let now = Utc::now();
+    let lease = (now + chrono::Duration::seconds(LEASE_SECS)).to_rfc3339();
+    let now = now.to_rfc3339();
     let due: Vec<Due> = tx
         .prepare(
             "SELECT id, message_id, person_id, kind, about, on_date, attempts, to_mobile, text
@@ -165,6 +170,10 @@ fn prepare(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> rusqlite::Result
         };
         if let (Some(to), Some(text)) = (to, text) {
             // A retry: the same text to the same number.
+            tx.execute(
+                "UPDATE notices SET next_attempt_at = ?2 WHERE id = ?1",
+                params![id, lease],
+            )?;
             ready.push(Ready {
                 id,
                 message_id,
@@ -208,6 +217,10 @@ fn prepare(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> rusqlite::Result
         tx.execute(
             "UPDATE notices SET to_mobile = ?2, language = ?3, text = ?4 WHERE id = ?1",
             params![id, to, settings.language.id(), text],
+        )?;
+        tx.execute(
+            "UPDATE notices SET next_attempt_at = ?2 WHERE id = ?1",
+            params![id, lease],
         )?;
         ready.push(Ready {
             id,

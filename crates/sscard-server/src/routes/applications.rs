@@ -415,23 +415,36 @@ async fn confirm_guardian(
     child_number: &str,
 ) -> ApiResult<()> {
     let bucket = Bucket::new(&state.key, throttle::MINOR_CHECK_PER_PERSON, &[guardian]);
+    let held_back = bucket.clone();
+    let wait = state
+        .db
+        .write(move |tx| {
+            Ok(throttle::wait(
+                tx,
+                &[&held_back],
+                chrono::Utc::now().timestamp(),
+            )?)
+        })
+        .await?;
+    if wait > 0 {
+        // Held back: not even the registry is asked (each query costs, in a real deployment).
+        return Err(ApiError::rate_limited(u64::try_from(wait).unwrap_or(1)));
+    }
     let confirmed = state
         .registry
         .check_guardian(child_name, child_number, guardian)
         == IdentityCheck::Confirmed;
-    let wait = state
-        .db
-        .write(move |tx| {
-            let now = chrono::Utc::now().timestamp();
-            let wait = throttle::wait(tx, &[&bucket], now)?;
-            if wait == 0 && !confirmed {
-                throttle::count(tx, &bucket, now)?;
-            }
-            Ok(wait)
-        })
-        .await?;
-    if wait > 0 {
-        return Err(ApiError::rate_limited(u64::try_from(wait).unwrap_or(1)));
+    if !confirmed {
+        state
+            .db
+            .write(move |tx| {
+                Ok(throttle::count(
+                    tx,
+                    &bucket,
+                    chrono::Utc::now().timestamp(),
+                )?)
+            })
+            .await?;
     }
     if !confirmed {
         return Err(ApiError::validation(vec![]).field(

@@ -47,7 +47,7 @@ pub const CODE_SECONDS: u32 = 300;
 /// Wrong codes before a challenge is void.
 const MAX_CODE_ATTEMPTS: i64 = 5;
 /// Wrong passwords for an ID number before a successful sign-in that the
-/// person is told about (the success itself was counted too, so more than this).
+/// person is told about.
 const SUSPICIOUS_FAILURES: u32 = 3;
 
 /// The client address as throttling sees it.
@@ -147,7 +147,7 @@ fn invalid_credentials() -> ApiError {
         (status = 400, description = "`validation_failed` (id_number.* codes)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 401, description = "`invalid_credentials`, whether or not the ID number is on record", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 403, description = "`initial_password.at_counter`: the initial password, and no mobile on record", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 429, description = "`rate_limited`: too many wrong passwords (`Retry-After` says when the next try is evaluated), or no more codes today", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 429, description = "`rate_limited`: too many wrong passwords (`Retry-After` says when the next try is evaluated), or `codes.daily_limit`: no more codes today for the initial password", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn sign_in(
     State(state): State<AppState>,
@@ -204,6 +204,9 @@ pub async fn sign_in(
                 buckets.push(Bucket::new(&key, address_policy, &[&ip]));
             }
             let refs: Vec<&Bucket> = buckets.iter().collect();
+            // Wrong passwords for this ID number before this attempt (for the alert).
+            let subject = Bucket::new(&key, throttle::PASSWORD_PER_SUBJECT, &[&n]);
+            let prior_failures = throttle::failures(tx, &subject, now.timestamp())?;
             if let Err(wait) = throttle::admit(tx, &refs, now.timestamp())? {
                 return Ok(Err(wait));
             }
@@ -211,10 +214,10 @@ pub async fn sign_in(
                 Some(p) => stored_password(tx, p)?,
                 None => Stored::Nothing,
             };
-            Ok(Ok((person, stored, known_device, buckets)))
+            Ok(Ok((person, stored, known_device, buckets, prior_failures)))
         })
         .await?;
-    let (person, stored, known_device, buckets) = match admitted {
+    let (person, stored, known_device, buckets, prior_failures) = match admitted {
         Ok(a) => a,
         Err(wait) => {
             tracing::info!(subject = %auth::mask_id_number(&number), "password sign-in delayed");
@@ -238,17 +241,20 @@ pub async fn sign_in(
         None
     };
 
-    // 3. Forgive the counted attempt, then open the session; or, for the initial
-    //    password (the ID number's last 6, which anyone who has the ID number
-    //    knows), first send a code to the mobile on record.
-    let subject = Bucket::new(&state.key, throttle::PASSWORD_PER_SUBJECT, &[&number]);
+    // 3. For the initial password (the ID number's last 6, which anyone who has
+    //    the ID number knows): a code to the mobile on record, and the attempt
+    //    stays counted, so guessing it from many browsers is slowed like any other.
+    //    Otherwise: forgive the counted attempt and open the session.
     let key = state.key.clone();
     let outcome = state
         .db
         .write(move |tx| {
-            // Several wrong passwords before this success (this one counted too):
-            // the person hears of it, in case it was not them.
-            if throttle::failures(tx, &subject, Utc::now().timestamp())? > SUSPICIOUS_FAILURES {
+            if initial {
+                return second_step(tx, &key, pid, number);
+            }
+            // Several wrong passwords for this ID number before this success: the
+            // person hears of it, in case it was not them (at most once a day).
+            if prior_failures >= SUSPICIOUS_FAILURES {
                 security_events::record_account(
                     tx,
                     pid,
@@ -262,9 +268,6 @@ pub async fn sign_in(
             }
             for shared in buckets {
                 throttle::forgive(tx, shared, false)?;
-            }
-            if initial {
-                return second_step(tx, &key, pid, number);
             }
             if let (Some(new), Some(old)) = (rehash, old_hash) {
                 // Only if nobody changed the password in the meantime.
@@ -332,14 +335,28 @@ fn second_step(
         id_number: number.clone(),
         mobile: mobile.clone(),
         person: Some(pid),
+        after_password: true,
     };
-    Ok(match issue_challenge(tx, key, &number, Some(to))? {
-        (challenge, Some(code)) => Ok(SignedIn::CodeSent(challenge, code, mobile)),
-        (_, None) => Err(delayed(
-            throttle::CODE_DELIVERY_PER_SUBJECT.base_secs,
-            "今天发送到登记手机号码的验证码已达上限。",
-        )),
-    })
+    // Its own daily allowance: someone who has only the ID number can use it up,
+    // but not the codes of `/auth/code` (which also needs the name and mobile).
+    Ok(
+        match issue_challenge(
+            tx,
+            key,
+            throttle::CODE_SIGN_IN_STEP_PER_SUBJECT,
+            &number,
+            Some(to),
+        )? {
+            (challenge, Some(code)) => Ok(SignedIn::CodeSent(challenge, code, mobile)),
+            (_, None) => Err(ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "codes.daily_limit",
+                "今天发送到登记手机号码的验证码已达上限",
+            )
+            .retry_after(throttle::CODE_SIGN_IN_STEP_PER_SUBJECT.base_secs)
+            .detail("明天再试，或用“在网上重置服务密码”（需要姓名和登记的手机号码）")),
+        },
+    )
 }
 
 /// Asks for a one-time code to sign in (new applicants, and card holders
@@ -418,11 +435,20 @@ pub async fn request_code(
         id_number: number.clone(),
         mobile: mobile.clone(),
         person: person_id,
+        after_password: false,
     });
     let key = state.key.clone();
     let (challenge, code) = state
         .db
-        .write(move |tx| Ok(issue_challenge(tx, &key, &number, recipient)?))
+        .write(move |tx| {
+            Ok(issue_challenge(
+                tx,
+                &key,
+                throttle::CODE_DELIVERY_PER_SUBJECT,
+                &number,
+                recipient,
+            )?)
+        })
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -437,6 +463,8 @@ struct Recipient {
     mobile: String,
     /// The record it was sent for; `None` for a registry-confirmed newcomer.
     person: Option<i64>,
+    /// The second step of an initial-password sign-in.
+    after_password: bool,
 }
 
 /// Records a challenge: a code sent to `to`, or (`None`, or past the texts a
@@ -445,13 +473,14 @@ struct Recipient {
 fn issue_challenge(
     tx: &rusqlite::Transaction<'_>,
     key: &crate::secret::ServerKey,
+    allowance: throttle::Policy,
     id_number: &str,
     to: Option<Recipient>,
 ) -> rusqlite::Result<(String, Option<String>)> {
     let now = Utc::now();
     let code = ids::six_digit_code();
     let challenge = ids::public_id("otp");
-    let texts = Bucket::new(key, throttle::CODE_DELIVERY_PER_SUBJECT, &[id_number]);
+    let texts = Bucket::new(key, allowance, &[id_number]);
     let to = match to {
         Some(r) if throttle::wait(tx, &[&texts], now.timestamp())? == 0 => {
             throttle::count(tx, &texts, now.timestamp())?;
@@ -470,10 +499,11 @@ fn issue_challenge(
         id_number: String::new(),
         mobile: String::new(),
         person: None,
+        after_password: false,
     });
     tx.execute(
-        "INSERT INTO otp_challenges (id, name, id_number, mobile, code_hash, created_at, expires_at, delivered, person_id)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        "INSERT INTO otp_challenges (id, name, id_number, mobile, code_hash, created_at, expires_at, delivered, person_id, after_password)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             challenge,
             r.name,
@@ -484,6 +514,7 @@ fn issue_challenge(
             (now + Duration::seconds(i64::from(CODE_SECONDS))).to_rfc3339(),
             delivered,
             r.person,
+            r.after_password,
         ],
     )?;
     Ok((challenge, delivered.then_some(code)))
@@ -533,6 +564,7 @@ pub async fn verify_code(
     let key = state.key.clone();
     let device = auth::device_from(&headers);
     let check_policy = per_address(&state, throttle::CODE_CHECK_PER_ADDRESS);
+    let password_address_policy = per_address(&state, throttle::PASSWORD_PER_ADDRESS);
     let outcome = state
         .db
         .write(move |tx| {
@@ -543,7 +575,7 @@ pub async fn verify_code(
             }
             let row = tx
                 .query_row(
-                    "SELECT name, id_number, mobile, code_hash, attempts, used, expires_at, delivered, person_id
+                    "SELECT name, id_number, mobile, code_hash, attempts, used, expires_at, delivered, person_id, after_password
                      FROM otp_challenges WHERE id = ?1",
                     params![req.challenge_id],
                     |r| {
@@ -554,13 +586,13 @@ pub async fn verify_code(
                             r.get::<_, bool>(5)?,
                             r.get::<_, String>(6)?,
                             r.get::<_, bool>(7)?,
-                            r.get::<_, Option<i64>>(8)?,
+                            (r.get::<_, Option<i64>>(8)?, r.get::<_, bool>(9)?),
                         ))
                     },
                 )
                 .optional()?;
             let invalid = || ApiError::new(StatusCode::UNAUTHORIZED, "code_invalid", "验证码不正确");
-            let Some(((name, id_number, mobile), code_hash, attempts, used, expires, delivered, person_id)) = row else {
+            let Some(((name, id_number, mobile), code_hash, attempts, used, expires, delivered, (person_id, after_password))) = row else {
                 return Ok(Err(invalid()));
             };
             let expired = chrono::DateTime::parse_from_rfc3339(&expires).map_or(true, |e| e <= now);
@@ -606,6 +638,17 @@ pub async fn verify_code(
                 Some(d) => auth::device_known(tx, d, pid, now)?,
                 None => false,
             };
+            if after_password {
+                // The initial password was right and the phone is the holder's: the
+                // attempt counted at the password step is taken back.
+                let client_key = if known { device.as_deref().unwrap_or_default() } else { &ip };
+                throttle::forgive(tx, &Bucket::new(&key, throttle::PASSWORD_PER_CLIENT, &[&id_number, client_key]), true)?;
+                if !known {
+                    throttle::forgive(tx, &Bucket::new(&key, throttle::PASSWORD_PER_SUBJECT, &[&id_number]), false)?;
+                    throttle::forgive(tx, &Bucket::new(&key, password_address_policy, &[&ip]), false)?;
+                }
+                throttle::forgive(tx, &Bucket::new(&key, throttle::CODE_SIGN_IN_STEP_PER_SUBJECT, &[&id_number]), false)?;
+            }
             if !known {
                 security_events::record_account(tx, pid, SecurityEvent::NewDeviceSignIn, today)?;
             }

@@ -139,7 +139,8 @@ fn loss_notices(
                     about: &public_id,
                     on: lifts_on,
                     due_on: due,
-                    event: "reminder",
+                    // One per report: a card can be lost again after a loss lifted.
+                    event: &format!("reminder-{lifts_on}"),
                 },
             )?;
         }

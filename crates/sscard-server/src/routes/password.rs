@@ -15,7 +15,7 @@ use std::net::SocketAddr;
 
 use super::auth::{client_of, delayed, per_address, stored_password};
 use crate::{
-    auth::{self, SESSION_HOURS, Signed},
+    auth::{self, Signed},
     ids,
     json::Body,
     password::{self, Stored},
@@ -206,8 +206,7 @@ pub async fn reset_password(
     headers: HeaderMap,
     Body(req): Body<PasswordReset>,
 ) -> ApiResult<StatusCode> {
-    let opened = me.expires_at - chrono::Duration::hours(SESSION_HOURS);
-    let fresh = Utc::now() - opened <= chrono::Duration::minutes(RESET_WINDOW_MINUTES);
+    let fresh = Utc::now() - me.opened_at <= chrono::Duration::minutes(RESET_WINDOW_MINUTES);
     if me.kind != SessionKind::Code || !fresh {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,

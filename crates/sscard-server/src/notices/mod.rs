@@ -22,6 +22,34 @@ use sscard_rules::wire::{ApplicationStatus, NoticeKind};
 
 use crate::ids;
 
+/// Where a notice is in its delivery (the `notices.state` column).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeState {
+    /// Recorded; sent when due (again after a failed attempt).
+    Pending,
+    /// Handed to the channel.
+    Sent,
+    /// It no longer mattered when it was due.
+    Expired,
+    /// Switched off by the person, or no mobile on record.
+    Skipped,
+    /// Given up after the last attempt.
+    Failed,
+}
+
+impl NoticeState {
+    /// The stored name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            NoticeState::Pending => "pending",
+            NoticeState::Sent => "sent",
+            NoticeState::Expired => "expired",
+            NoticeState::Skipped => "skipped",
+            NoticeState::Failed => "failed",
+        }
+    }
+}
+
 /// Whether an event records its notices.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Notices {

@@ -10,6 +10,7 @@ use sscard_rules::{
 };
 
 use super::{
+    NoticeState,
     notifier::{Notifier, Outgoing},
     still_matters,
     templates::{TemplateParams, render},
@@ -96,17 +97,29 @@ pub async fn deliver_due(
         db.write(move |tx| {
             if ok {
                 tx.execute(
-                    "UPDATE notices SET state = 'sent', sent_on = ?2, attempts = ?3 WHERE id = ?1",
-                    params![id, today.to_string(), attempts + 1],
+                    "UPDATE notices SET state = ?4, sent_on = ?2, attempts = ?3 WHERE id = ?1",
+                    params![
+                        id,
+                        today.to_string(),
+                        attempts + 1,
+                        NoticeState::Sent.as_str()
+                    ],
                 )?;
             } else {
                 let attempts = attempts + 1;
                 let next = Utc::now() + chrono::Duration::seconds(backoff_secs(attempts));
                 tx.execute(
                     "UPDATE notices SET attempts = ?2, next_attempt_at = ?3,
-                         state = CASE WHEN ?2 >= ?4 THEN 'failed' ELSE 'pending' END
+                         state = CASE WHEN ?2 >= ?4 THEN ?5 ELSE ?6 END
                      WHERE id = ?1",
-                    params![id, attempts, next.to_rfc3339(), MAX_ATTEMPTS],
+                    params![
+                        id,
+                        attempts,
+                        next.to_rfc3339(),
+                        MAX_ATTEMPTS,
+                        NoticeState::Failed.as_str(),
+                        NoticeState::Pending.as_str()
+                    ],
                 )?;
             }
             Ok(())
@@ -128,10 +141,10 @@ fn prepare(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> rusqlite::Result
         .prepare(
             "SELECT id, message_id, person_id, kind, about, on_date, attempts, to_mobile, text
              FROM notices
-             WHERE state = 'pending' AND due_on <= ?1 AND (next_attempt_at IS NULL OR next_attempt_at <= ?2)
+             WHERE state = ?4 AND due_on <= ?1 AND (next_attempt_at IS NULL OR next_attempt_at <= ?2)
              ORDER BY id LIMIT ?3",
         )?
-        .query_map(params![today.to_string(), now, BATCH], |r| {
+        .query_map(params![today.to_string(), now, BATCH, NoticeState::Pending.as_str()], |r| {
             Ok(Due {
                 id: r.get(0)?,
                 message_id: r.get(1)?,
@@ -158,14 +171,14 @@ fn prepare(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> rusqlite::Result
         text,
     } in due
     {
-        let set_state = |state: &str| {
+        let set_state = |state: NoticeState| {
             tx.execute(
                 "UPDATE notices SET state = ?2 WHERE id = ?1",
-                params![id, state],
+                params![id, state.as_str()],
             )
         };
         let (Some(kind), Ok(on)) = (NoticeKind::from_id(&kind), on.parse::<NaiveDate>()) else {
-            set_state("failed")?;
+            set_state(NoticeState::Failed)?;
             continue;
         };
         if let (Some(to), Some(text)) = (to, text) {
@@ -184,7 +197,7 @@ fn prepare(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> rusqlite::Result
             continue;
         }
         if !still_matters(tx, kind, &about, on, today)? {
-            set_state("expired")?;
+            set_state(NoticeState::Expired)?;
             continue;
         }
         let settings = settings_of(tx, person)?;
@@ -199,7 +212,7 @@ fn prepare(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> rusqlite::Result
             |r| r.get(0),
         )?;
         let (true, Some(to)) = (wanted, mobile) else {
-            set_state("skipped")?;
+            set_state(NoticeState::Skipped)?;
             continue;
         };
         let hotline = city_of(tx, &about, person)?

@@ -7,7 +7,7 @@ use sscard_rules::wire::{Notice, NoticeKind, NoticeLanguage, NoticeSettings};
 use crate::{
     auth::Signed,
     json::Body,
-    notices::worker::settings_of,
+    notices::{NoticeState, worker::settings_of},
     problem::{ApiError, ApiResult},
     routes::auth::mask_mobile,
     state::AppState,
@@ -26,9 +26,9 @@ pub async fn list(State(state): State<AppState>, me: Signed) -> ApiResult<Json<V
             let rows: Vec<(String, String, String, String, String, String)> = c
                 .prepare_cached(
                     "SELECT message_id, kind, sent_on, to_mobile, language, text FROM notices
-                     WHERE person_id = ?1 AND state = 'sent' ORDER BY sent_on, id",
+                     WHERE person_id = ?1 AND state = ?2 ORDER BY sent_on, id",
                 )?
-                .query_map(params![me.person_id], |r| {
+                .query_map(params![me.person_id, NoticeState::Sent.as_str()], |r| {
                     Ok((
                         r.get(0)?,
                         r.get(1)?,

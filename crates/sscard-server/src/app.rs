@@ -46,7 +46,9 @@ const BODY_LIMIT: usize = 64 * 1024;
 /// Builds the whole application router; `origins` are what `Host` and
 /// `Origin` must name (see [`security::origin_check`]).
 pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
-    use routes::{applications, auth, cards, demo, drafts, health, notices, password, policy};
+    use routes::{
+        applications, auth, cards, contact, demo, drafts, health, notices, password, policy,
+    };
     let mut api = Router::new()
         .route("/api/v1/health", get(health::health))
         .route("/api/v1/openapi.json", get(crate::openapi::serve))
@@ -64,6 +66,8 @@ pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
             "/api/v1/auth/password/reset",
             post(password::reset_password),
         )
+        .route("/api/v1/me/mobile", post(contact::request_change))
+        .route("/api/v1/me/mobile/verify", post(contact::verify_change))
         .route(
             "/api/v1/draft",
             get(drafts::get_draft)

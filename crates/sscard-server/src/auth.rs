@@ -35,6 +35,15 @@ pub struct Signed {
     pub opened_at: DateTime<Utc>,
 }
 
+impl Signed {
+    /// Whether the session was opened with a code sent to the mobile on record
+    /// in the last `minutes`: a fresh proof that the person holds that phone,
+    /// which resetting the password and changing the mobile ask for.
+    pub fn fresh_code(&self, minutes: i64) -> bool {
+        self.kind == SessionKind::Code && Utc::now() - self.opened_at <= Duration::minutes(minutes)
+    }
+}
+
 /// The stored name of a session kind (the only mapping; unknown names fail closed).
 const fn kind_id(kind: SessionKind) -> &'static str {
     match kind {

@@ -41,6 +41,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_initial_passwords",
         include_str!("../migrations/0005_initial_passwords.sql"),
     ),
+    (
+        "0006_mobile_changes",
+        include_str!("../migrations/0006_mobile_changes.sql"),
+    ),
 ];
 
 /// Number of reader connections.

@@ -31,6 +31,8 @@ use crate::routes;
         routes::auth::sign_out,
         routes::password::change_password,
         routes::password::reset_password,
+        routes::contact::request_change,
+        routes::contact::verify_change,
         routes::drafts::get_draft,
         routes::drafts::put_draft,
         routes::drafts::delete_draft,

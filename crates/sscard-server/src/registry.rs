@@ -52,6 +52,9 @@ pub struct RegistryEntry {
     /// ID numbers of the child's guardians (empty for adults).
     #[serde(default)]
     pub guardians: Vec<String>,
+    /// Further mobiles registered to the ID number (a person may hold several).
+    #[serde(default)]
+    pub more_mobiles: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -92,6 +95,7 @@ impl ListRegistry {
             id_number: p.id_number.to_owned(),
             mobile: Some(p.mobile.to_owned()),
             guardians: Vec::new(),
+            more_mobiles: Vec::new(),
         }));
         r.extend(
             crate::demo::CHILDREN
@@ -101,6 +105,7 @@ impl ListRegistry {
                     id_number: (*id).to_owned(),
                     mobile: None,
                     guardians: vec![(*guardian).to_owned()],
+                    more_mobiles: Vec::new(),
                 }),
         );
         r.extend_from_json(DEMO_FIXTURE)
@@ -135,7 +140,12 @@ impl ListRegistry {
 impl IdentityRegistry for ListRegistry {
     fn check(&self, name: &str, id_number: &str, mobile: Option<&str>) -> IdentityCheck {
         match self.by_id.get(id_number) {
-            Some(e) if e.name == name && mobile.is_none_or(|m| e.mobile.as_deref() == Some(m)) => {
+            Some(e)
+                if e.name == name
+                    && mobile.is_none_or(|m| {
+                        e.mobile.as_deref() == Some(m) || e.more_mobiles.iter().any(|x| x == m)
+                    }) =>
+            {
                 IdentityCheck::Confirmed
             }
             _ => IdentityCheck::NotConfirmed,

@@ -29,6 +29,8 @@ pub enum Purpose {
     OneTimeCode,
     /// A throttling bucket.
     Throttle,
+    /// A code sent to a new mobile, bound to its change.
+    MobileChange,
 }
 
 impl Purpose {
@@ -36,6 +38,7 @@ impl Purpose {
         match self {
             Purpose::OneTimeCode => b"sscard one-time code\0",
             Purpose::Throttle => b"sscard throttle\0",
+            Purpose::MobileChange => b"sscard mobile change\0",
         }
     }
 }

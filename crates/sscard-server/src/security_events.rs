@@ -22,6 +22,9 @@ pub enum SecurityEvent {
     NewDeviceSignIn,
     /// A password sign-in succeeded after several wrong passwords for the ID number.
     SignInAfterFailures,
+    /// The mobile on record was changed (its notices go to both numbers: sent
+    /// by the change itself).
+    MobileChanged,
 }
 
 impl SecurityEvent {
@@ -33,6 +36,7 @@ impl SecurityEvent {
             SecurityEvent::TemporaryLossReported => "temporary_loss_reported",
             SecurityEvent::NewDeviceSignIn => "new_device_sign_in",
             SecurityEvent::SignInAfterFailures => "sign_in_after_failures",
+            SecurityEvent::MobileChanged => "mobile_changed",
         }
     }
 }
@@ -47,6 +51,8 @@ const fn notice(event: SecurityEvent) -> Option<NoticeKind> {
         // Every browser change would text the person: recorded for the audit
         // trail, not texted.
         SecurityEvent::NewDeviceSignIn => None,
+        // Two notices, to the old and the new number (routes::contact).
+        SecurityEvent::MobileChanged => None,
     }
 }
 
@@ -81,6 +87,8 @@ pub fn record(
                 on,
                 due_on: today,
                 event: &id,
+                to: None,
+                detail: None,
             },
         )?;
     }

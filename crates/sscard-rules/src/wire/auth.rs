@@ -103,6 +103,16 @@ pub struct PasswordReset {
     pub new_password: String,
 }
 
+/// `POST /api/v1/me/mobile`: a new mobile number on record, right after signing
+/// in with a code sent to the current one; a code then goes to the new one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MobileChange {
+    /// The new mainland mobile number (registered to the person's ID number).
+    #[cfg_attr(feature = "openapi", schema(example = "13900000011"))]
+    pub new_mobile: String,
+}
+
 /// `POST /api/v1/auth/password`: change the service password.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -34,6 +34,8 @@ stable_ids! {
         PasswordReset = "password_reset",
         /// Security: a temporary loss was reported.
         LossReported = "loss_reported",
+        /// Security: the mobile on record was changed (sent to the old number too).
+        MobileChanged = "mobile_changed",
         /// Security: a password sign-in succeeded after several wrong passwords.
         SignInAfterFailures = "sign_in_after_failures",
     }
@@ -78,6 +80,7 @@ impl NoticeKind {
             NoticeKind::PasswordChanged
             | NoticeKind::PasswordReset
             | NoticeKind::LossReported
+            | NoticeKind::MobileChanged
             | NoticeKind::SignInAfterFailures => NoticeCategory::Security,
         }
     }

@@ -75,14 +75,19 @@ pub struct NewNotice<'a> {
     pub due_on: NaiveDate,
     /// What makes this notice unique (one notice per event).
     pub event: &'a str,
+    /// A fixed recipient (the old number of a mobile change); `None`: the
+    /// person's mobile on record when the notice is sent.
+    pub to: Option<&'a str>,
+    /// A template parameter (the new number's last 4 digits).
+    pub detail: Option<&'a str>,
 }
 
 /// Records a notice in the caller's transaction; a second call for the same
 /// event does nothing.
 pub fn enqueue(tx: &Connection, n: &NewNotice<'_>) -> rusqlite::Result<()> {
     tx.execute(
-        "INSERT OR IGNORE INTO notices (message_id, dedupe_key, person_id, kind, about, on_date, due_on, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        "INSERT OR IGNORE INTO notices (message_id, dedupe_key, person_id, kind, about, on_date, due_on, created_at, to_mobile, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         params![
             ids::public_id("msg"),
             format!("{}:{}:{}:{}", n.kind, n.about, n.event, n.person),
@@ -92,6 +97,8 @@ pub fn enqueue(tx: &Connection, n: &NewNotice<'_>) -> rusqlite::Result<()> {
             n.on.to_string(),
             n.due_on.to_string(),
             Utc::now().to_rfc3339(),
+            n.to,
+            n.detail,
         ],
     )?;
     Ok(())
@@ -127,6 +134,8 @@ pub fn for_application_event(
         on,
         due_on: on,
         event: "status",
+        to: None,
+        detail: None,
     };
     enqueue(tx, &notice)?;
     // A card at the branch gets a reminder if it is still there after the

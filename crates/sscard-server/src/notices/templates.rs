@@ -19,6 +19,8 @@ pub struct TemplateParams<'a> {
     pub date: Option<NaiveDate>,
     /// The city's service hotline, when the policy has one.
     pub hotline: Option<&'a str>,
+    /// The new mobile's last 4 digits (a mobile change).
+    pub detail: Option<&'a str>,
 }
 
 fn date(lang: NoticeLanguage, d: Option<NaiveDate>) -> String {
@@ -69,7 +71,11 @@ fn not_me(lang: NoticeLanguage, hotline: Option<&str>) -> String {
 pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) -> String {
     use NoticeKind as K;
     use NoticeLanguage as L;
-    let (r, d) = (p.reference, date(lang, p.date));
+    let (r, d, m) = (
+        p.reference,
+        date(lang, p.date),
+        p.detail.unwrap_or_default(),
+    );
     let body = match (lang, kind) {
         (L::ZhHans, K::ApplicationReceived) => format!("您的社保卡申请已受理，编号{r}。"),
         (L::ZhHans, K::CardMade) => format!("申请{r}的社保卡已制成。"),
@@ -84,6 +90,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         }
         (L::ZhHans, K::PasswordChanged) => "您的社保卡服务密码已修改。".to_owned(),
         (L::ZhHans, K::PasswordReset) => "您的社保卡服务密码已在网上重置。".to_owned(),
+        (L::ZhHans, K::MobileChanged) => format!("您的社保卡登记手机号码已改为尾号{m}的号码。"),
         (L::ZhHans, K::LossReported) => format!("您的社保卡已临时挂失，{d}自动解除。"),
         (L::ZhHans, K::SignInAfterFailures) => "您的账户在多次输错服务密码后登录成功。".to_owned(),
         (L::ZhHant, K::ApplicationReceived) => format!("您的社保卡申請已受理，編號{r}。"),
@@ -99,6 +106,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         }
         (L::ZhHant, K::PasswordChanged) => "您的社保卡服務密碼已修改。".to_owned(),
         (L::ZhHant, K::PasswordReset) => "您的社保卡服務密碼已在網上重置。".to_owned(),
+        (L::ZhHant, K::MobileChanged) => format!("您的社保卡登記手機號碼已改為尾號{m}的號碼。"),
         (L::ZhHant, K::LossReported) => format!("您的社保卡已臨時掛失，{d}自動解除。"),
         (L::ZhHant, K::SignInAfterFailures) => "您的帳戶在多次輸錯服務密碼後登入成功。".to_owned(),
         (L::En, K::ApplicationReceived) => {
@@ -124,6 +132,9 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         ),
         (L::En, K::PasswordChanged) => "Your card's service password was changed.".to_owned(),
         (L::En, K::PasswordReset) => "Your card's service password was reset online.".to_owned(),
+        (L::En, K::MobileChanged) => {
+            format!("The mobile number on record for your card was changed to one ending in {m}.")
+        }
         (L::En, K::LossReported) => {
             format!("Your card was reported lost; the report lifts itself on {d}.")
         }
@@ -160,6 +171,7 @@ mod tests {
                 reference: "app_3f2a9c0b1d4e5f60",
                 date: Some("2026-12-03".parse().unwrap()),
                 hotline,
+                detail: Some("0011"),
             };
             for kind in NoticeKind::ALL {
                 for lang in NoticeLanguage::ALL {
@@ -230,6 +242,7 @@ mod tests {
             reference: "app_3f2a9c0b1d4e5f60",
             date: Some("2026-12-03".parse().unwrap()),
             hotline: Some("96066"),
+            detail: None,
         };
         assert_eq!(
             render(NoticeKind::CardAtBranch, NoticeLanguage::ZhHans, &p),

@@ -44,6 +44,7 @@ struct Due {
     attempts: i64,
     to: Option<String>,
     text: Option<String>,
+    detail: Option<String>,
 }
 
 /// A notice ready to go, its text fixed.
@@ -139,7 +140,7 @@ fn prepare(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> rusqlite::Result
     let now = now.to_rfc3339();
     let due: Vec<Due> = tx
         .prepare(
-            "SELECT id, message_id, person_id, kind, about, on_date, attempts, to_mobile, text
+            "SELECT id, message_id, person_id, kind, about, on_date, attempts, to_mobile, text, detail
              FROM notices
              WHERE state = ?4 AND due_on <= ?1 AND (next_attempt_at IS NULL OR next_attempt_at <= ?2)
              ORDER BY id LIMIT ?3",
@@ -155,95 +156,118 @@ fn prepare(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> rusqlite::Result
                 attempts: r.get(6)?,
                 to: r.get(7)?,
                 text: r.get(8)?,
+                detail: r.get(9)?,
             })
         })?
         .collect::<Result<_, _>>()?;
     let mut ready = Vec::new();
-    for Due {
-        id,
-        message_id,
-        person,
-        kind,
-        about,
-        on,
-        attempts,
-        to,
-        text,
-    } in due
-    {
+    for d in due {
         let set_state = |state: NoticeState| {
             tx.execute(
                 "UPDATE notices SET state = ?2 WHERE id = ?1",
-                params![id, state.as_str()],
+                params![d.id, state.as_str()],
             )
         };
-        let (Some(kind), Ok(on)) = (NoticeKind::from_id(&kind), on.parse::<NaiveDate>()) else {
+        let (Some(kind), Ok(on)) = (NoticeKind::from_id(&d.kind), d.on.parse::<NaiveDate>()) else {
             set_state(NoticeState::Failed)?;
             continue;
         };
-        if let (Some(to), Some(text)) = (to, text) {
+        let fixed = match (d.to, d.text) {
             // A retry: the same text to the same number.
-            tx.execute(
-                "UPDATE notices SET next_attempt_at = ?2 WHERE id = ?1",
-                params![id, lease],
-            )?;
-            ready.push(Ready {
-                id,
-                message_id,
-                to,
-                text,
-                attempts,
-            });
-            continue;
-        }
-        if !still_matters(tx, kind, &about, on, today)? {
-            set_state(NoticeState::Expired)?;
-            continue;
-        }
-        let settings = settings_of(tx, person)?;
-        let wanted = match kind.category() {
-            NoticeCategory::Security => true,
-            NoticeCategory::Status => settings.status_notices,
-            NoticeCategory::Reminder => settings.reminders,
+            (Some(to), Some(text)) => Some((to, text)),
+            (to, _) => {
+                let first = First {
+                    id: d.id,
+                    person: d.person,
+                    kind,
+                    about: &d.about,
+                    on,
+                    to,
+                    detail: d.detail.as_deref(),
+                };
+                first_attempt(tx, today, &first)?
+            }
         };
-        let mobile: Option<String> = tx.query_row(
-            "SELECT mobile FROM persons WHERE id = ?1",
-            params![person],
-            |r| r.get(0),
-        )?;
-        let (true, Some(to)) = (wanted, mobile) else {
-            set_state(NoticeState::Skipped)?;
+        let Some((to, text)) = fixed else {
             continue;
         };
-        let hotline = city_of(tx, &about, person)?
-            .and_then(|city| sscard_rules::policy(city, today).ok())
-            .and_then(|p| p.hotline.map(|h| h.value.into_owned()));
-        let text = render(
-            kind,
-            settings.language,
-            &TemplateParams {
-                reference: &about,
-                date: Some(on),
-                hotline: hotline.as_deref(),
-            },
-        );
-        tx.execute(
-            "UPDATE notices SET to_mobile = ?2, language = ?3, text = ?4 WHERE id = ?1",
-            params![id, to, settings.language.id(), text],
-        )?;
         tx.execute(
             "UPDATE notices SET next_attempt_at = ?2 WHERE id = ?1",
-            params![id, lease],
+            params![d.id, lease],
         )?;
         ready.push(Ready {
-            id,
-            message_id,
+            id: d.id,
+            message_id: d.message_id,
             to,
             text,
-            attempts,
+            attempts: d.attempts,
         });
     }
     Ok(ready)
+}
+
+/// A notice at its first attempt.
+struct First<'a> {
+    id: i64,
+    person: i64,
+    kind: NoticeKind,
+    about: &'a str,
+    on: NaiveDate,
+    /// A fixed recipient, else the mobile on record.
+    to: Option<String>,
+    detail: Option<&'a str>,
+}
+
+/// Expires a notice that no longer matters, skips one switched off (or with no
+/// number), else fixes its number and text; `Some((to, text))` when it goes.
+fn first_attempt(
+    tx: &rusqlite::Transaction<'_>,
+    today: NaiveDate,
+    n: &First<'_>,
+) -> rusqlite::Result<Option<(String, String)>> {
+    let set_state = |state: NoticeState| {
+        tx.execute(
+            "UPDATE notices SET state = ?2 WHERE id = ?1",
+            params![n.id, state.as_str()],
+        )
+    };
+    if !still_matters(tx, n.kind, n.about, n.on, today)? {
+        set_state(NoticeState::Expired)?;
+        return Ok(None);
+    }
+    let settings = settings_of(tx, n.person)?;
+    let wanted = match n.kind.category() {
+        NoticeCategory::Security => true,
+        NoticeCategory::Status => settings.status_notices,
+        NoticeCategory::Reminder => settings.reminders,
+    };
+    let on_record: Option<String> = tx.query_row(
+        "SELECT mobile FROM persons WHERE id = ?1",
+        params![n.person],
+        |r| r.get(0),
+    )?;
+    let (true, Some(to)) = (wanted, n.to.clone().or(on_record)) else {
+        set_state(NoticeState::Skipped)?;
+        return Ok(None);
+    };
+    let hotline = city_of(tx, n.about, n.person)?
+        .and_then(|city| sscard_rules::policy(city, today).ok())
+        .and_then(|p| p.hotline.map(|h| h.value.into_owned()));
+    let text = render(
+        n.kind,
+        settings.language,
+        &TemplateParams {
+            reference: n.about,
+            date: Some(n.on),
+            hotline: hotline.as_deref(),
+            detail: n.detail,
+        },
+    );
+    tx.execute(
+        "UPDATE notices SET to_mobile = ?2, language = ?3, text = ?4 WHERE id = ?1",
+        params![n.id, to, settings.language.id(), text],
+    )?;
+    Ok(Some((to, text)))
 }
 
 /// A person's notice settings (the defaults when they never chose).

@@ -141,6 +141,8 @@ fn loss_notices(
                     due_on: due,
                     // One per report: a card can be lost again after a loss lifted.
                     event: &format!("reminder-{lifts_on}"),
+                    to: None,
+                    detail: None,
                 },
             )?;
         }

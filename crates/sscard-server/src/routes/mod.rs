@@ -3,6 +3,7 @@
 pub mod applications;
 pub mod auth;
 pub mod cards;
+pub mod contact;
 pub mod demo;
 pub mod drafts;
 pub mod health;

@@ -9,7 +9,7 @@ use chrono::Utc;
 use rusqlite::params;
 use sscard_rules::{
     parse_new_service_password,
-    wire::{PasswordChange, PasswordReset, SessionKind},
+    wire::{PasswordChange, PasswordReset},
 };
 use std::net::SocketAddr;
 
@@ -206,8 +206,7 @@ pub async fn reset_password(
     headers: HeaderMap,
     Body(req): Body<PasswordReset>,
 ) -> ApiResult<StatusCode> {
-    let fresh = Utc::now() - me.opened_at <= chrono::Duration::minutes(RESET_WINDOW_MINUTES);
-    if me.kind != SessionKind::Code || !fresh {
+    if !me.fresh_code(RESET_WINDOW_MINUTES) {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "reset.needs_code",

@@ -548,3 +548,96 @@ async fn service_password_reset_after_a_code_to_the_mobile_on_record() {
         .await;
     assert_eq!(r.problem_code(), "no_card");
 }
+
+#[tokio::test]
+async fn mobile_change_needs_the_old_phone_the_new_phone_and_the_registry() {
+    let s = Server::start(true);
+    let mut c = s.client();
+    // A password session cannot change the mobile.
+    c.sign_in(WANG).await;
+    c.post(
+        "/api/v1/auth/password",
+        json!({"current_password": WANG.3, "new_password": "635241"}),
+    )
+    .await;
+    let mut pw = s.client();
+    pw.sign_in(("", WANG.1, "", "635241")).await;
+    let r = pw
+        .post("/api/v1/me/mobile", json!({"new_mobile": "13900000011"}))
+        .await;
+    assert_eq!(r.problem_code(), "contact.needs_code");
+    // Signed in with a code to the current mobile:
+    let mut c = s.client();
+    c.sign_in_code(WANG.0, WANG.1, WANG.2).await;
+    for (new, code) in [
+        ("13912345678", "mobile.not_registered"),
+        (WANG.2, "mobile.same"),
+        ("123", "mobile.format"),
+    ] {
+        let r = c
+            .post("/api/v1/me/mobile", json!({"new_mobile": new}))
+            .await;
+        assert_eq!(field_codes(&r)[0].1, code, "{new}");
+    }
+    let r = c
+        .post("/api/v1/me/mobile", json!({"new_mobile": "13900000011"}))
+        .await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    let sent = r.json();
+    let code = sent["demo_code"].as_str().unwrap().to_owned();
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let r = c
+        .post(
+            "/api/v1/me/mobile/verify",
+            json!({"challenge_id": sent["challenge_id"], "code": wrong}),
+        )
+        .await;
+    assert_eq!(r.problem_code(), "code_invalid");
+    // Another person cannot confirm it.
+    let mut other = s.client();
+    other.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let r = other
+        .post(
+            "/api/v1/me/mobile/verify",
+            json!({"challenge_id": sent["challenge_id"], "code": code}),
+        )
+        .await;
+    assert_eq!(r.problem_code(), "code_invalid");
+    let r = c
+        .post(
+            "/api/v1/me/mobile/verify",
+            json!({"challenge_id": sent["challenge_id"], "code": code}),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text());
+    let mobile: String = s.one("SELECT mobile FROM persons WHERE id_number = ?1", [WANG.1]);
+    assert_eq!(mobile, "13900000011");
+    // The password session elsewhere ended; the old number gets no more codes.
+    assert_eq!(pw.get("/api/v1/auth/session").await.status, 401);
+    let r = s
+        .client()
+        .post(
+            "/api/v1/auth/code",
+            json!({"name": WANG.0, "id_number": WANG.1, "mobile": WANG.2}),
+        )
+        .await;
+    assert!(r.json().get("demo_code").is_none(), "{}", r.text());
+    // Both numbers are told.
+    let start = std::time::Instant::now();
+    let mut to: Vec<String> = Vec::new();
+    while start.elapsed() < std::time::Duration::from_secs(10) {
+        to = s
+            .db()
+            .prepare("SELECT to_mobile FROM notices WHERE kind = 'mobile_changed' AND state = 'sent' ORDER BY to_mobile")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+        if to.len() == 2 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(to, [WANG.2, "13900000011"]);
+}

@@ -880,9 +880,13 @@ async fn takeover_an_initial_password_hash_stored_before_the_upgrade_no_longer_s
             ],
         )
         .unwrap();
-        // Back to the schema of migration 0004 (0005 added this column).
-        db.execute_batch("ALTER TABLE otp_challenges DROP COLUMN after_password")
-            .unwrap();
+        // Back to the schema of migration 0004: undo what 0005 and later added.
+        db.execute_batch(
+            "ALTER TABLE otp_challenges DROP COLUMN after_password;
+             DROP TABLE mobile_changes;
+             ALTER TABLE notices DROP COLUMN detail;",
+        )
+        .unwrap();
         db.pragma_update(None, "user_version", 4).unwrap();
     }
     let s = s.restart();

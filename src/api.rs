@@ -7,8 +7,8 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
 use sscard_rules::wire::{
     Application, ApplicationRequest, Branch, BranchQuery, Card, CodeRequest, CodeSent, CodeVerify,
-    DemoAdvance, DemoClock, DemoPerson, Draft, Health, Notice, NoticeSettings, PasswordChange,
-    PasswordReset, PasswordSignIn, Problem, SessionInfo, TempLossReport,
+    DemoAdvance, DemoClock, DemoPerson, Draft, Health, MobileChange, Notice, NoticeSettings,
+    PasswordChange, PasswordReset, PasswordSignIn, Problem, SessionInfo, TempLossReport,
 };
 
 pub use error::ApiError;
@@ -127,6 +127,20 @@ pub async fn change_password(body: &PasswordChange) -> Result<(), ApiError> {
 /// `POST /auth/password/reset`: a new service password, right after a code sign-in.
 pub async fn reset_password(body: &PasswordReset) -> Result<(), ApiError> {
     let response = with_json(Request::post(&format!("{BASE}/auth/password/reset")), body)?
+        .send()
+        .await
+        .map_err(|_| ApiError::Network)?;
+    decode_empty(response).await
+}
+
+/// `POST /me/mobile`: a new mobile on record; a code goes to it.
+pub async fn request_mobile_change(body: &MobileChange) -> Result<CodeSent, ApiError> {
+    send(Request::post(&format!("{BASE}/me/mobile")), body).await
+}
+
+/// `POST /me/mobile/verify`: confirms the new mobile with its code.
+pub async fn verify_mobile_change(body: &CodeVerify) -> Result<(), ApiError> {
+    let response = with_json(Request::post(&format!("{BASE}/me/mobile/verify")), body)?
         .send()
         .await
         .map_err(|_| ApiError::Network)?;

@@ -98,6 +98,8 @@ lazy_routes! {
     WhereRoute(after::where_to) => crate::pages::WherePage;
     /// `/password/reset`.
     ResetRoute(after::reset) => crate::pages::ResetPage;
+    /// `/contact`.
+    ContactRoute(after::contact) => crate::pages::ContactPage;
     /// `/notices`.
     NoticesRoute(after::notices) => crate::pages::NoticesPage;
     /// `/rules`.

@@ -465,3 +465,42 @@ test('a forgotten service password is reset online with a code to the mobile on 
   }).toPass({ timeout: 10_000 });
   expect(problems).toEqual([]);
 });
+
+test('a new mobile number on record, with a code to the old one and to the new one', async ({ page }) => {
+  const problems = watchConsole(page);
+  const person = await demoPerson(page.request, '王建国');
+  const codeOnPage = async () => (await page.locator('.notice--demo').innerText()).match(/\d{6}/)?.[0] ?? '';
+  await page.goto('/contact');
+  await appReady(page);
+  await expect(page.locator('main h1')).toHaveText('修改登记的手机号码');
+  await page.getByLabel('姓名').fill(person.name);
+  await page.getByLabel('身份证号码').fill(person.id_number);
+  await page.getByLabel('手机号码').fill(person.mobile);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.locator('main h1')).toHaveText('输入验证码');
+  await page.getByLabel('验证码').fill(await codeOnPage());
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.locator('main h1')).toHaveText('填写新的手机号码');
+  // A number not registered under his ID card is refused, with the reason.
+  await page.getByLabel('新的手机号码').fill('13912345678');
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.locator('.error-summary')).toContainText('这个号码没有以您的身份证实名登记');
+  await page.getByLabel('新的手机号码').fill('13900000011');
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.locator('main h1')).toHaveText('输入新号码收到的验证码');
+  await expect(page.locator('main')).toContainText('*******0011');
+  await page.getByLabel('验证码').fill(await codeOnPage());
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.locator('main h1')).toHaveText('手机号码已修改');
+  await screenshot(page, 'after-contact-done');
+  await expectNoAxeViolations(page);
+  // The notice, to the new number and the old one.
+  await page.goto('/notices');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator('.notice-item', { hasText: '已改为尾号0011的号码' })).toHaveCount(2, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  await expect(page.locator('main')).toContainText('138****0001');
+  await expect(page.locator('main')).toContainText('139****0011');
+  expect(problems).toEqual([]);
+});

@@ -53,6 +53,8 @@ pub struct AfterTexts {
     pub notices: NoticesTexts,
     /// Resetting a forgotten service password online.
     pub reset: ResetTexts,
+    /// Changing the mobile on record online.
+    pub contact: ContactTexts,
     /// Rules explorer.
     pub rules: RulesTexts,
 }
@@ -106,6 +108,8 @@ pub struct CommonTexts {
     pub link_rules: &'static str,
     /// Related link: notices.
     pub link_notices: &'static str,
+    /// Related link: change the mobile on record.
+    pub link_contact: &'static str,
     /// "Continue".
     pub continue_button: &'static str,
     /// "Back".
@@ -628,6 +632,31 @@ pub struct ResetTexts {
     pub done_text: &'static str,
     /// Link to the progress page when done.
     pub done_link: &'static str,
-    /// Error texts by problem code.
+    /// Error texts by problem code (of `/contact` too).
     pub errors: IdTable,
+}
+
+/// `/contact`: a new mobile number on record, after a code to the current one and a code to
+/// the new one (which must be registered to the person's ID number). Shares the first steps
+/// and the error table with [`ResetTexts`].
+#[derive(Debug)]
+pub struct ContactTexts {
+    /// Page heading (step 1).
+    pub title: &'static str,
+    /// Who can do it and how.
+    pub lead: &'static str,
+    /// Heading of the new-mobile step.
+    pub new_title: &'static str,
+    /// New mobile label.
+    pub new_label: &'static str,
+    /// New mobile hint.
+    pub new_hint: &'static str,
+    /// Heading of the new code step.
+    pub new_code_title: &'static str,
+    /// Where the new code went (`{mobile}`).
+    pub new_code_lead: &'static str,
+    /// Done heading.
+    pub done_title: &'static str,
+    /// Done text.
+    pub done_text: &'static str,
 }

@@ -22,7 +22,7 @@ pub use loss::LossPage;
 pub use notices::NoticesPage;
 pub use password::PasswordPage;
 pub use progress::ProgressPage;
-pub use reset::ResetPage;
+pub use reset::{ContactPage, ResetPage};
 pub use rules::RulesPage;
 pub use sign_in::SignInPage;
 pub use where_to::WherePage;

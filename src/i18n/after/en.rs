@@ -30,6 +30,7 @@ pub static EN: AfterTexts = AfterTexts {
         link_where: "Find where to do something",
         link_rules: "See the rules",
         link_notices: "See the notices we sent you",
+        link_contact: "Change your mobile number on record",
         continue_button: "Continue",
         back: "Back",
         working: "Working…",
@@ -423,6 +424,19 @@ pub static EN: AfterTexts = AfterTexts {
         done_text: "Sign in with the new service password from now on. You have been signed out on other devices, and we have texted the mobile number on record.",
         done_link: "See your progress",
         errors: &[
+            ("mobile.same", "This is already the number on record"),
+            (
+                "mobile.not_registered",
+                "This number is not registered under your ID card. Use a number registered to you, or go to a card service point with your ID.",
+            ),
+            (
+                "contact.needs_code",
+                "More than 10 minutes have passed since the code; go back to the first step for a new one",
+            ),
+            (
+                "codes.daily_limit",
+                "Today's codes are used up; try again tomorrow",
+            ),
             ("name.empty", "Enter your name"),
             ("id_number.empty", "Enter your ID number"),
             ("id_number.length", "The ID number has 18 characters"),
@@ -477,6 +491,17 @@ pub static EN: AfterTexts = AfterTexts {
                 "You do not have a card yet, so you have no service password.",
             ),
         ],
+    },
+    contact: ContactTexts {
+        title: "Change your mobile number on record",
+        lead: "If you have a new mobile number, change it here: first receive a code on the number on record, then enter the new number (registered under your own ID card) and the code we text to it.",
+        new_title: "Enter the new mobile number",
+        new_label: "New mobile number",
+        new_hint: "Registered under your own ID card",
+        new_code_title: "Enter the code sent to the new number",
+        new_code_lead: "We have sent a 6-digit code to {mobile}.",
+        done_title: "Your mobile number is changed",
+        done_text: "Codes and notices now go to the new number. We have also texted the old one, and you have been signed out on other devices.",
     },
     notices: NoticesTexts {
         title: "Notices we sent you",

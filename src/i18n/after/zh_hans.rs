@@ -30,6 +30,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         link_where: "查看在哪里办理",
         link_rules: "查看办理规则",
         link_notices: "查看收到的通知",
+        link_contact: "修改登记的手机号码",
         continue_button: "继续",
         back: "返回",
         working: "正在处理……",
@@ -382,6 +383,16 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         done_text: "以后用新的服务密码登录。您在其他设备上的登录已经退出，我们也向登记的手机号码发了一条通知。",
         done_link: "查看办理进度",
         errors: &[
+            ("mobile.same", "这就是现在登记的手机号码"),
+            (
+                "mobile.not_registered",
+                "这个号码没有以您的身份证实名登记。换一个以本人身份证登记的号码，或带身份证件到社保卡服务网点修改。",
+            ),
+            (
+                "contact.needs_code",
+                "验证码登录已超过 10 分钟，返回第一步重新获取验证码",
+            ),
+            ("codes.daily_limit", "今天发送的验证码已达上限，明天再试"),
             ("name.empty", "输入姓名"),
             ("id_number.empty", "输入身份证号码"),
             ("id_number.length", "身份证号码应为 18 位"),
@@ -415,6 +426,17 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ),
             ("no_card", "您还没有社保卡，所以还没有服务密码。"),
         ],
+    },
+    contact: ContactTexts {
+        title: "修改登记的手机号码",
+        lead: "换了手机号码，可以在这里修改：先用现在登记的手机号码收一次验证码，再填写新号码（须以您的身份证实名登记），输入发到新号码的验证码。",
+        new_title: "填写新的手机号码",
+        new_label: "新的手机号码",
+        new_hint: "须是以您的身份证实名登记的号码",
+        new_code_title: "输入新号码收到的验证码",
+        new_code_lead: "我们已向 {mobile} 发送了 6 位数字验证码。",
+        done_title: "手机号码已修改",
+        done_text: "以后的验证码和通知都发到新号码。我们也给原来的号码发了一条通知；您在其他设备上的登录已经退出。",
     },
     notices: NoticesTexts {
         title: "我收到的通知",

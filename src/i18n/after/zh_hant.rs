@@ -30,6 +30,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         link_where: "查看在哪裡辦理",
         link_rules: "查看辦理規則",
         link_notices: "查看收到的通知",
+        link_contact: "修改登記的手機號碼",
         continue_button: "繼續",
         back: "返回",
         working: "正在處理……",
@@ -382,6 +383,16 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         done_text: "以後用新的服務密碼登入。您在其他裝置上的登入已經退出，我們也向登記的手機號碼發了一條通知。",
         done_link: "查看辦理進度",
         errors: &[
+            ("mobile.same", "這就是現在登記的手機號碼"),
+            (
+                "mobile.not_registered",
+                "這個號碼沒有以您的身份證實名登記。換一個以本人身份證登記的號碼，或帶身份證件到社保卡服務網點修改。",
+            ),
+            (
+                "contact.needs_code",
+                "驗證碼登入已超過 10 分鐘，返回第一步重新獲取驗證碼",
+            ),
+            ("codes.daily_limit", "今天發送的驗證碼已達上限，明天再試"),
             ("name.empty", "輸入姓名"),
             ("id_number.empty", "輸入身份證號碼"),
             ("id_number.length", "身份證號碼應為 18 位"),
@@ -415,6 +426,17 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ),
             ("no_card", "您還沒有社保卡，所以還沒有服務密碼。"),
         ],
+    },
+    contact: ContactTexts {
+        title: "修改登記的手機號碼",
+        lead: "換了手機號碼，可以在這裡修改：先用現在登記的手機號碼收一次驗證碼，再填寫新號碼（須以您的身份證實名登記），輸入發到新號碼的驗證碼。",
+        new_title: "填寫新的手機號碼",
+        new_label: "新的手機號碼",
+        new_hint: "須是以您的身份證實名登記的號碼",
+        new_code_title: "輸入新號碼收到的驗證碼",
+        new_code_lead: "我們已向 {mobile} 發送了 6 位數字驗證碼。",
+        done_title: "手機號碼已修改",
+        done_text: "以後的驗證碼和通知都發到新號碼。我們也給原來的號碼發了一條通知；您在其他裝置上的登入已經退出。",
     },
     notices: NoticesTexts {
         title: "我收到的通知",

@@ -1,10 +1,12 @@
-//! `/password/reset`: a forgotten service password, reset online (manual Q9) after a code sent
-//! to the mobile on record: name, ID number and mobile; the code; a new password. The server
+//! The services that start with a code to the mobile on record (manual Q9: 服务密码重置 and
+//! 个人信息变更 online): `/password/reset` (a forgotten service password) and `/contact` (a new
+//! mobile number). Both first ask for the name, ID number and mobile, then the code; the server
 //! answers the first step the same whether or not the details match, so the page does too.
+//! Then the reset asks for a new password, the mobile change for the new number and its code.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
-use sscard_rules::wire::{CodeRequest, CodeSent, CodeVerify, PasswordReset};
+use sscard_rules::wire::{CodeRequest, CodeSent, CodeVerify, MobileChange, PasswordReset};
 use sscard_rules::{
     parse_id_number, parse_mobile, parse_name, parse_new_service_password, parse_one_time_code,
 };
@@ -22,6 +24,16 @@ const MOBILE: &str = "mobile";
 const CODE: &str = "code";
 const NEW: &str = "new_password";
 const REPEAT: &str = "repeat_password";
+const NEW_MOBILE: &str = "new_mobile";
+
+/// What the code sign-in leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    /// A new service password.
+    Reset,
+    /// A new mobile on record.
+    Contact,
+}
 
 /// Where the person is in the reset.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +44,11 @@ enum Step {
     Code(CodeSent, String),
     /// Signed in with the code: the new password.
     NewPassword,
-    /// Reset.
+    /// Signed in with the code: the new mobile.
+    NewMobile,
+    /// The code sent to the new mobile.
+    NewMobileCode(CodeSent, String),
+    /// Finished.
     Done,
 }
 
@@ -41,8 +57,9 @@ impl Step {
         match self {
             Step::Details => 0,
             Step::Code(..) => 1,
-            Step::NewPassword => 2,
-            Step::Done => 3,
+            Step::NewPassword | Step::NewMobile => 2,
+            Step::NewMobileCode(..) => 3,
+            Step::Done => 4,
         }
     }
 }
@@ -78,9 +95,24 @@ fn check_new(new: &str, repeat: &str) -> FormProblems {
     p
 }
 
-/// The reset page.
+/// `/password/reset`: a forgotten service password.
 #[component]
 pub fn ResetPage() -> impl IntoView {
+    view! { <CodeFirstPage purpose=Purpose::Reset /> }
+}
+
+/// `/contact`: a new mobile number on record.
+#[component]
+pub fn ContactPage() -> impl IntoView {
+    view! { <CodeFirstPage purpose=Purpose::Contact /> }
+}
+
+/// The code sign-in, then what `purpose` asks for.
+#[component]
+fn CodeFirstPage(
+    /// What the code sign-in leads to.
+    purpose: Purpose,
+) -> impl IntoView {
     let i18n = use_i18n();
     let journey = crate::journey::use_journey();
     let step = RwSignal::new(Step::Details);
@@ -94,12 +126,22 @@ pub fn ResetPage() -> impl IntoView {
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
+    let (new_mobile, new_code) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let problems = RwSignal::new(FormProblems::new());
     let busy = RwSignal::new(false);
     use_step_meta(
-        |t, s| {
-            let r = &t.after().reset;
-            [r.title, r.code_title, r.new_title, r.done_title][usize::from(s.min(3))]
+        move |t, s| {
+            let (r, c) = (&t.after().reset, &t.after().contact);
+            match (purpose, s) {
+                (Purpose::Reset, 0) => r.title,
+                (Purpose::Contact, 0) => c.title,
+                (_, 1) => r.code_title,
+                (Purpose::Reset, 2) => r.new_title,
+                (Purpose::Contact, 2) => c.new_title,
+                (Purpose::Contact, 3) => c.new_code_title,
+                (Purpose::Reset, _) => r.done_title,
+                (Purpose::Contact, _) => c.done_title,
+            }
         },
         Signal::derive(move || step.with(Step::index)),
         Signal::derive(move || !problems.get().is_empty()),
@@ -110,6 +152,7 @@ pub fn ResetPage() -> impl IntoView {
         "mobile" => Some(MOBILE),
         "code" => Some(CODE),
         "new_password" => Some(NEW),
+        "new_mobile" => Some(NEW_MOBILE),
         _ => None,
     };
     // One submit for every step; each sends what its step needs.
@@ -130,6 +173,14 @@ pub fn ResetPage() -> impl IntoView {
                 Err(e) => vec![(CODE, e.code().to_owned())],
             },
             Step::NewPassword => check_new(&new.get_untracked(), &repeat.get_untracked()),
+            Step::NewMobile => match parse_mobile(&new_mobile.get_untracked()) {
+                Ok(_) => Vec::new(),
+                Err(e) => vec![(NEW_MOBILE, e.code().to_owned())],
+            },
+            Step::NewMobileCode(..) => match parse_one_time_code(&new_code.get_untracked()) {
+                Ok(_) => Vec::new(),
+                Err(e) => vec![(CODE, e.code().to_owned())],
+            },
             Step::Done => return,
         };
         let ok = found.is_empty();
@@ -159,7 +210,10 @@ pub fn ResetPage() -> impl IntoView {
                     .await
                     .map(|session| {
                         journey.session.set(Some(session));
-                        Step::NewPassword
+                        match purpose {
+                            Purpose::Reset => Step::NewPassword,
+                            Purpose::Contact => Step::NewMobile,
+                        }
                     })
                 }
                 Step::NewPassword => api::reset_password(&PasswordReset {
@@ -172,6 +226,23 @@ pub fn ResetPage() -> impl IntoView {
                     repeat.set(String::new());
                     Step::Done
                 }),
+                Step::NewMobile => {
+                    let m = new_mobile.get_untracked();
+                    api::request_mobile_change(&MobileChange {
+                        new_mobile: m.clone(),
+                    })
+                    .await
+                    .map(|sent| Step::NewMobileCode(sent, m))
+                }
+                Step::NewMobileCode(sent, _) => {
+                    let digits = parse_one_time_code(&new_code.get_untracked()).unwrap_or_default();
+                    api::verify_mobile_change(&CodeVerify {
+                        challenge_id: sent.challenge_id,
+                        code: digits,
+                    })
+                    .await
+                    .map(|()| Step::Done)
+                }
                 Step::Done => return,
             };
             busy.set(false);
@@ -182,8 +253,9 @@ pub fn ResetPage() -> impl IntoView {
                 }
                 Err(e) => {
                     let fallback = match step.get_untracked() {
-                        Step::Code(..) => CODE,
+                        Step::Code(..) | Step::NewMobileCode(..) => CODE,
                         Step::NewPassword => NEW,
+                        Step::NewMobile => NEW_MOBILE,
                         _ => NAME,
                     };
                     problems.set(problems_of(&e, field_of, fallback));
@@ -193,9 +265,12 @@ pub fn ResetPage() -> impl IntoView {
     };
     move || {
         let t = after_texts(&i18n);
-        let r = &t.reset;
+        let (r, c) = (&t.reset, &t.contact);
+        // One error table serves both pages (the steps share most problems).
+        let errors = r.errors;
+        let reset = purpose == Purpose::Reset;
         let err = move |field: &'static str| {
-            Signal::derive(move || field_message(t, r.errors, &problems.get(), field))
+            Signal::derive(move || field_message(t, errors, &problems.get(), field))
         };
         let button = move |label: &'static str| {
             view! {
@@ -206,8 +281,8 @@ pub fn ResetPage() -> impl IntoView {
         };
         let body = match step.get() {
             Step::Details => view! {
-                <h1 tabindex="-1">{r.title}</h1>
-                <p class="lead">{r.lead}</p>
+                <h1 tabindex="-1">{if reset { r.title } else { c.title }}</h1>
+                <p class="lead">{if reset { r.lead } else { c.lead }}</p>
                 <form novalidate on:submit=on_submit>
                     <TextField id=NAME label=r.name_label value=name error=err(NAME) autocomplete="name" width="input--20" />
                     <TextField id=ID label=r.id_label value=id error=err(ID) autocomplete="username" width="input--20" no_spellcheck=true />
@@ -248,10 +323,36 @@ pub fn ResetPage() -> impl IntoView {
                 </form>
             }
             .into_any(),
+            Step::NewMobile => view! {
+                <h1 tabindex="-1">{c.new_title}</h1>
+                <form novalidate on:submit=on_submit>
+                    <TextField id=NEW_MOBILE label=c.new_label hint=c.new_hint value=new_mobile error=err(NEW_MOBILE)
+                        autocomplete="tel" inputmode="tel" width="input--11" />
+                    {button(r.send)}
+                </form>
+            }
+            .into_any(),
+            Step::NewMobileCode(sent, to) => {
+                let masked = format!("*******{}", &to[to.len().saturating_sub(4)..]);
+                let demo = sent
+                    .demo_code
+                    .map(|code| view! { <p class="notice notice--demo">{r.code_demo.replace("{code}", &code)}</p> });
+                view! {
+                    <h1 tabindex="-1">{c.new_code_title}</h1>
+                    <p>{c.new_code_lead.replace("{mobile}", &masked)}</p>
+                    {demo}
+                    <form novalidate on:submit=on_submit>
+                        <TextField id=CODE label=r.code_label value=new_code error=err(CODE)
+                            autocomplete="one-time-code" inputmode="numeric" width="input--6" />
+                        {button(t.common.continue_button)}
+                    </form>
+                }
+                .into_any()
+            }
             Step::Done => view! {
                 <div class="panel panel--done" role="status">
-                    <h1 tabindex="-1">{r.done_title}</h1>
-                    <p>{r.done_text}</p>
+                    <h1 tabindex="-1">{if reset { r.done_title } else { c.done_title }}</h1>
+                    <p>{if reset { r.done_text } else { c.done_text }}</p>
                 </div>
                 <p class="action-link"><A href="/progress">{r.done_link}</A></p>
             }
@@ -260,7 +361,7 @@ pub fn ResetPage() -> impl IntoView {
         view! {
             <ErrorSummary
                 title=i18n.t().error_summary_title
-                errors=Signal::derive(move || summary_entries(t, r.errors, &problems.get()))
+                errors=Signal::derive(move || summary_entries(t, errors, &problems.get()))
             />
             {body}
         }

@@ -279,6 +279,25 @@ fn CodeFirstPage(
                 </button>
             }
         };
+        // A code step: where the code went (masked), the demo notice, the field.
+        let code_step = move |title: &'static str,
+                              lead: &'static str,
+                              to: &str,
+                              demo: Option<String>,
+                              value: RwSignal<String>| {
+            let masked = format!("*******{}", &to[to.len().saturating_sub(4)..]);
+            view! {
+                <h1 tabindex="-1">{title}</h1>
+                <p>{lead.replace("{mobile}", &masked)}</p>
+                {demo.map(|text| view! { <p class="notice notice--demo">{text}</p> })}
+                <form novalidate on:submit=on_submit>
+                    <TextField id=CODE label=r.code_label value=value error=err(CODE)
+                        autocomplete="one-time-code" inputmode="numeric" width="input--6" />
+                    {button(t.common.continue_button)}
+                </form>
+            }
+            .into_any()
+        };
         let body = match step.get() {
             Step::Details => view! {
                 <h1 tabindex="-1">{if reset { r.title } else { c.title }}</h1>
@@ -293,24 +312,13 @@ fn CodeFirstPage(
             }
             .into_any(),
             Step::Code(sent, to) => {
-                let masked = format!("*******{}", &to[to.len().saturating_sub(4)..]);
+                // Whether the details matched is told only in demo mode.
                 let demo = match (sent.demo_code, journey.demo.get()) {
                     (Some(c), _) => Some(r.code_demo.replace("{code}", &c)),
                     (None, true) => Some(r.code_demo_not_sent.to_owned()),
                     (None, false) => None,
-                }
-                .map(|text| view! { <p class="notice notice--demo">{text}</p> });
-                view! {
-                    <h1 tabindex="-1">{r.code_title}</h1>
-                    <p>{r.code_lead.replace("{mobile}", &masked)}</p>
-                    {demo}
-                    <form novalidate on:submit=on_submit>
-                        <TextField id=CODE label=r.code_label value=code error=err(CODE)
-                            autocomplete="one-time-code" inputmode="numeric" width="input--6" />
-                        {button(t.common.continue_button)}
-                    </form>
-                }
-                .into_any()
+                };
+                code_step(r.code_title, r.code_lead, &to, demo, code)
             }
             Step::NewPassword => view! {
                 <h1 tabindex="-1">{r.new_title}</h1>
@@ -333,21 +341,8 @@ fn CodeFirstPage(
             }
             .into_any(),
             Step::NewMobileCode(sent, to) => {
-                let masked = format!("*******{}", &to[to.len().saturating_sub(4)..]);
-                let demo = sent
-                    .demo_code
-                    .map(|code| view! { <p class="notice notice--demo">{r.code_demo.replace("{code}", &code)}</p> });
-                view! {
-                    <h1 tabindex="-1">{c.new_code_title}</h1>
-                    <p>{c.new_code_lead.replace("{mobile}", &masked)}</p>
-                    {demo}
-                    <form novalidate on:submit=on_submit>
-                        <TextField id=CODE label=r.code_label value=new_code error=err(CODE)
-                            autocomplete="one-time-code" inputmode="numeric" width="input--6" />
-                        {button(t.common.continue_button)}
-                    </form>
-                }
-                .into_any()
+                let demo = sent.demo_code.map(|c| r.code_demo.replace("{code}", &c));
+                code_step(c.new_code_title, c.new_code_lead, &to, demo, new_code)
             }
             Step::Done => view! {
                 <div class="panel panel--done" role="status">

@@ -3,6 +3,7 @@
 CREATE TABLE mobile_changes (
     id          TEXT PRIMARY KEY,
     person_id   INTEGER NOT NULL REFERENCES persons(id) ON DELETE CASCADE,
+    old_mobile  TEXT,                       -- the record it changes (none: the record moved on)
     new_mobile  TEXT NOT NULL,
     code_hash   TEXT NOT NULL,              -- HMAC under the server key
     attempts    INTEGER NOT NULL DEFAULT 0,

@@ -78,6 +78,13 @@ pub fn record(
         _ => tx.last_insert_rowid().to_string(),
     };
     if let Some(kind) = notice(event) {
+        // To the number on record now: a mobile change right after must not
+        // redirect a notice about what happened before it.
+        let to: Option<String> = tx.query_row(
+            "SELECT mobile FROM persons WHERE id = ?1",
+            params![person],
+            |r| r.get(0),
+        )?;
         notices::enqueue(
             tx,
             &NewNotice {
@@ -87,7 +94,7 @@ pub fn record(
                 on,
                 due_on: today,
                 event: &id,
-                to: None,
+                to: to.as_deref(),
                 detail: None,
             },
         )?;

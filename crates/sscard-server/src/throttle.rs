@@ -107,6 +107,16 @@ pub const CODE_SIGN_IN_STEP_PER_SUBJECT: Policy = Policy {
     forget_after_secs: DAY,
 };
 
+/// Codes sent to a new mobile (a mobile change): their own 10 a day, so that
+/// changes cannot use up the codes the person signs in with.
+pub const CODE_CHANGE_PER_SUBJECT: Policy = Policy {
+    name: "code-change",
+    free: 10,
+    base_secs: DAY,
+    cap_secs: DAY,
+    forget_after_secs: DAY,
+};
+
 /// Code requests from one client address, any ID number (scaled like the password one).
 pub const CODE_REQUEST_PER_ADDRESS: Policy = Policy {
     name: "code-address",

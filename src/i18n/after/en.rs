@@ -494,7 +494,7 @@ pub static EN: AfterTexts = AfterTexts {
     },
     contact: ContactTexts {
         title: "Change your mobile number on record",
-        lead: "If you have a new mobile number, change it here: first receive a code on the number on record, then enter the new number (registered under your own ID card) and the code we text to it.",
+        lead: "If you have a new mobile number, change it here: first receive a code on the number on record, then enter the new number (registered under your own ID card) and the code we text to it. No longer have the number on record? Change it at a card service point with your ID.",
         new_title: "Enter the new mobile number",
         new_label: "New mobile number",
         new_hint: "Registered under your own ID card",

@@ -103,21 +103,25 @@ pub async fn request_change(
         .db
         .write(move |tx| {
             let now = Utc::now();
-            let texts = Bucket::new(&key, throttle::CODE_DELIVERY_PER_SUBJECT, &[&number]);
+            let texts = Bucket::new(&key, throttle::CODE_CHANGE_PER_SUBJECT, &[&number]);
             if throttle::wait(tx, &[&texts], now.timestamp())? > 0 {
                 return Ok(false);
             }
             throttle::count(tx, &texts, now.timestamp())?;
+            // Expired changes keep no number; a new request voids the earlier ones.
+            tx.execute("DELETE FROM mobile_changes WHERE expires_at < ?1", params![now.to_rfc3339()])?;
+            tx.execute("UPDATE mobile_changes SET used = 1 WHERE person_id = ?1", params![pid])?;
             tx.execute(
-                "INSERT INTO mobile_changes (id, person_id, new_mobile, code_hash, created_at, expires_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO mobile_changes (id, person_id, new_mobile, code_hash, created_at, expires_at, old_mobile)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 params![
                     id,
                     pid,
                     to,
                     code_mac,
                     now.to_rfc3339(),
-                    (now + Duration::seconds(i64::from(CODE_SECONDS))).to_rfc3339()
+                    (now + Duration::seconds(i64::from(CODE_SECONDS))).to_rfc3339(),
+                    current,
                 ],
             )?;
             Ok(true)
@@ -129,7 +133,7 @@ pub async fn request_change(
             "codes.daily_limit",
             "今天发送的验证码已达上限",
         )
-        .retry_after(throttle::CODE_DELIVERY_PER_SUBJECT.base_secs));
+        .retry_after(throttle::CODE_CHANGE_PER_SUBJECT.base_secs));
     }
     tracing::info!(change = %change, to = %mask_mobile(&new), "one-time code sent to a new mobile");
     Ok((
@@ -167,17 +171,17 @@ pub async fn verify_change(
         .db
         .write(move |tx| {
             let now = Utc::now();
-            let row: Option<(String, String, i64, bool, String)> = tx
+            let row: Option<(String, String, i64, bool, String, Option<String>)> = tx
                 .query_row(
-                    "SELECT new_mobile, code_hash, attempts, used, expires_at FROM mobile_changes
+                    "SELECT new_mobile, code_hash, attempts, used, expires_at, old_mobile FROM mobile_changes
                      WHERE id = ?1 AND person_id = ?2",
                     params![req.challenge_id, pid],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
                 )
                 .optional()?;
             let invalid =
                 || ApiError::new(StatusCode::UNAUTHORIZED, "code_invalid", "验证码不正确");
-            let Some((new, code_hash, attempts, used, expires)) = row else {
+            let Some((new, code_hash, attempts, used, expires, from)) = row else {
                 return Ok(Err(invalid()));
             };
             let expired = chrono::DateTime::parse_from_rfc3339(&expires).map_or(true, |e| e <= now);
@@ -198,24 +202,30 @@ pub async fn verify_change(
                 )?;
                 return Ok(Err(invalid()));
             }
-            tx.execute(
-                "UPDATE mobile_changes SET used = 1 WHERE id = ?1",
-                params![req.challenge_id],
-            )?;
-            let (me_public, old): (String, Option<String>) = tx.query_row(
-                "SELECT public_id, mobile FROM persons WHERE id = ?1",
+            tx.execute("UPDATE mobile_changes SET used = 1 WHERE person_id = ?1", params![pid])?;
+            let (me_public, number): (String, String) = tx.query_row(
+                "SELECT public_id, id_number FROM persons WHERE id = ?1",
                 params![pid],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )?;
-            tx.execute(
-                "UPDATE persons SET mobile = ?2 WHERE id = ?1",
-                params![pid, new],
+            // Only if the record is still what the change started from (no other
+            // change, online or at a counter, since).
+            let changed = tx.execute(
+                "UPDATE persons SET mobile = ?2 WHERE id = ?1 AND mobile IS ?3",
+                params![pid, new, from],
             )?;
+            if changed == 0 {
+                return Ok(Err(ApiError::new(StatusCode::UNAUTHORIZED, "code_expired", "验证码已失效，请重新获取")));
+            }
+            let old = from;
+            throttle::forgive(tx, &Bucket::new(&key, throttle::CODE_CHANGE_PER_SUBJECT, &[&number]), false)?;
             security_events::record_account(tx, pid, SecurityEvent::MobileChanged, today)?;
             // Told at the new number (the one on record now) and at the old one.
             let tail = &new[new.len().saturating_sub(4)..];
             let event = format!("mobile-{}", req.challenge_id);
-            for (side, to) in [("new", None), ("old", old.as_deref())] {
+            // Each to its fixed number: a later change must not redirect them.
+            let sides = [("new", Some(new.as_str())), ("old", old.as_deref())];
+            for (side, to) in sides.into_iter().filter(|(_, to)| to.is_some()) {
                 notices::enqueue(
                     tx,
                     &NewNotice {

@@ -213,4 +213,10 @@ pub const DECISION_LIST: &[Decision] = &[
         "卡片在網點等待領取滿 14 天仍未領取時提醒一次；臨時掛失自動解除的前一天提醒一次。",
         "A card still uncollected 14 days after reaching the branch gets one reminder; a temporary loss gets one the day before it lifts.",
     ),
+    d(
+        "D31",
+        "网上补领须先挂失；换领时旧卡在新卡启用前照常使用；姓名或身份证号变更须先在人社、医保部门完成；代理人不能网上补换。",
+        "網上補領須先掛失；換領時舊卡在新卡啟用前照常使用；姓名或身份證號變更須先在人社、醫保部門完成；代理人不能網上補換。",
+        "Online: a lost card is reported first; a damaged card works until its replacement is enabled; a new name is changed at 人社/医保 first; no agents.",
+    ),
 ];

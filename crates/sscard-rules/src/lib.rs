@@ -14,6 +14,7 @@ mod ids;
 mod policy;
 mod preview;
 mod reminders;
+mod replacement;
 mod sources;
 mod states;
 mod timeline;
@@ -23,6 +24,10 @@ mod validate;
 pub mod wire;
 
 pub use reminders::{UNCOLLECTED_REMINDER_DAYS, loss_lift_reminder_on, uncollected_reminder_on};
+pub use replacement::{
+    ReplacementBlock, ReplacementInput, ReplacementNote, ReplacementPlan, ReplacementReason,
+    plan_replacement,
+};
 
 pub use calendar::{
     Calendar, CalendarError, DayInfo, DayKind, EMBEDDED_CALENDAR_JSON, MAX_WORKING_DAYS,

@@ -111,6 +111,11 @@ pub(crate) const Q46_TRANSPORT: Citation = q(
     "如社会保障卡损坏,可至发卡银行服务网点办理坏卡换卡业务,交通账户余额在2个自然日内退至指定银行账户",
 );
 pub(crate) const Q46_LOST: Citation = q("Q46", 277, "如社会保障卡丢失,交通账户内余额不退回");
+pub(crate) const Q23_EXCHANGE: Citation = q(
+    "Q23",
+    155,
+    "您可以通过线上或持本人有效证件到发卡合作银行服务网点申请换领社会保障卡",
+);
 pub(crate) const Q24_KEY_DATA: Citation = q(
     "Q24",
     159,

@@ -289,7 +289,9 @@ pub struct CardState {
     /// The holder's older-generation card, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_card: Option<OldCardState>,
-    /// Whether a replacement card was made for this card through any channel (Q22).
+    /// Whether a replacement card was ordered for this card through any channel (Q22). After a
+    /// 补领 the card is [`SocialState::Replaced`] at once; after a 换领 it keeps working until
+    /// the new card is enabled ([`CardAction::ReplacementEnabled`], Q25, D31).
     #[serde(default)]
     pub reissued: bool,
     /// Day of the current temporary loss report.
@@ -358,6 +360,8 @@ pub enum CardAction {
     Reissue,
     /// 换领: a new card for damage or changed data.
     Exchange,
+    /// The replacement card was enabled: this (old) card's medical use ends (Q25, D31).
+    ReplacementEnabled,
     /// Change of bank: the card is cancelled and recalled (Q26).
     ChangeBank,
     /// 注销 of the social function.
@@ -381,6 +385,7 @@ impl CardAction {
         Self::AutoLift,
         Self::Reissue,
         Self::Exchange,
+        Self::ReplacementEnabled,
         Self::ChangeBank,
         Self::CancelSocial,
         Self::CancelFinancial,
@@ -401,7 +406,10 @@ impl CardAction {
             Self::ChangeBank => Service::ChangeBank,
             Self::CancelSocial => Service::CancelSocial,
             Self::CancelFinancial => Service::CancelFinancial,
-            Self::AutoLift | Self::CancelOldCardFinancial | Self::BankSuspendsNonCounter => {
+            Self::AutoLift
+            | Self::ReplacementEnabled
+            | Self::CancelOldCardFinancial
+            | Self::BankSuspendsNonCounter => {
                 return None;
             }
         })
@@ -434,6 +442,10 @@ pub enum Effect {
     FunctionsRestored,
     /// A new card is being made.
     NewCardApplication,
+    /// This card keeps working until the new card is enabled (Q25, D31).
+    WorksUntilNewCardEnabled,
+    /// This card's medical use ended: its replacement was enabled (Q25, D31).
+    ReplacedByNewCard,
     /// The card is taken back by the bank (Q26 L179).
     CardRecalled,
     /// The bank may suspend non-counter services from this date (Q35).
@@ -476,6 +488,11 @@ pub fn card_transition(
     let live = !matches!(state.social, S::Replaced | S::Cancelled);
     let district = ctx.channel == Some(Channel::DistrictStreetPoint);
 
+    // Q22 comes before any channel: once a replacement was ordered, no channel can lift the
+    // loss, so the person hears why rather than "go to a counter".
+    if action == CardAction::Unfreeze && (state.reissued || state.social == S::Replaced) {
+        return Err(TransitionError::UnfreezeAfterReissue);
+    }
     if let (Some(service), Some(channel)) = (action.service(), ctx.channel)
         && channels::channel_offers(state.city, service, channel, ctx.on).is_none()
     {
@@ -568,7 +585,7 @@ pub fn card_transition(
             cites.extend([src::Q18_FIN_BANK, Citation::decision("D18")]);
         }
         CardAction::Reissue => {
-            if !matches!(state.social, S::TempLost | S::FormalLost) {
+            if state.reissued || !matches!(state.social, S::TempLost | S::FormalLost) {
                 return Err(TransitionError::InvalidFromState);
             }
             next.social = S::Replaced;
@@ -578,13 +595,28 @@ pub fn card_transition(
             cites.extend([src::Q20_FORMAL, src::Q22_NO_UNFREEZE, src::Q46_LOST]);
         }
         CardAction::Exchange => {
-            if !matches!(state.social, S::Enabled | S::NotEnabled) {
+            if state.reissued || !matches!(state.social, S::Enabled | S::NotEnabled) {
+                return Err(TransitionError::InvalidFromState);
+            }
+            // D31: a damaged card that still reads, or a card with the old name, keeps working
+            // until the new card is enabled, as an older card does (Q25).
+            next.reissued = true;
+            effects.extend([Effect::NewCardApplication, Effect::WorksUntilNewCardEnabled]);
+            cites.extend([
+                src::Q23_EXCHANGE,
+                src::Q24_KEY_DATA,
+                src::Q25_OLD_CARD,
+                Citation::decision("D31"),
+            ]);
+        }
+        CardAction::ReplacementEnabled => {
+            if !state.reissued || !live {
                 return Err(TransitionError::InvalidFromState);
             }
             next.social = S::Replaced;
-            next.reissued = true;
-            effects.push(Effect::NewCardApplication);
-            cites.push(src::Q24_KEY_DATA);
+            next.temp_loss_reported_on = None;
+            effects.push(Effect::ReplacedByNewCard);
+            cites.extend([src::Q25_OLD_CARD, Citation::decision("D31")]);
         }
         CardAction::ChangeBank => {
             if !live || state.social == S::FormalLost {

@@ -337,6 +337,7 @@ stable_ids! {
 
 stable_ids! {
     /// How the card reaches the holder (catalogue §6).
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     pub enum PickupMethod {
         /// 邮寄: by post.
         Mail = "mail",

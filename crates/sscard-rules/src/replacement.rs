@@ -98,9 +98,24 @@ stable_ids! {
 }
 
 impl ReplacementBlock {
-    /// The problem code on the wire (`replacement.<id>`).
-    pub fn code(self) -> String {
-        format!("replacement.{}", self.id())
+    /// The problem code on the wire: `replacement.` and the id (a test keeps them equal).
+    pub const fn code(self) -> &'static str {
+        match self {
+            Self::ActorNotAllowed => "replacement.actor_not_allowed",
+            Self::NotOnline => "replacement.not_online",
+            Self::ReportLossFirst => "replacement.report_loss_first",
+            Self::UpstreamChangeFirst => "replacement.upstream_change_first",
+            Self::AlreadyReplaced => "replacement.already_replaced",
+            Self::ReportedLost => "replacement.reported_lost",
+            Self::Cancelled => "replacement.cancelled",
+            Self::PickupNotOnline => "replacement.pickup_not_online",
+            Self::NoTimeline => "replacement.no_timeline",
+        }
+    }
+
+    /// The block a problem code names, if it is one.
+    pub fn from_code(code: &str) -> Option<Self> {
+        code.strip_prefix("replacement.").and_then(Self::from_id)
     }
 }
 

@@ -12,6 +12,7 @@ mod cards;
 mod demo;
 mod notices;
 mod policy;
+mod replacements;
 
 pub use applications::*;
 pub use auth::*;
@@ -19,6 +20,7 @@ pub use cards::*;
 pub use demo::*;
 pub use notices::*;
 pub use policy::*;
+pub use replacements::*;
 
 /// Body of `GET /api/v1/health`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

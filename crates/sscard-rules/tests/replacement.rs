@@ -302,8 +302,8 @@ fn reasons_have_one_string_form() {
     }
     assert_eq!(ReplacementReason::Lost.service(), Service::Reissue);
     assert_eq!(ReplacementReason::Damaged.service(), Service::Exchange);
-    assert_eq!(
-        ReplacementBlock::UpstreamChangeFirst.code(),
-        "replacement.upstream_change_first"
-    );
+    for b in ReplacementBlock::ALL {
+        assert_eq!(b.code(), format!("replacement.{}", b.id()));
+        assert_eq!(ReplacementBlock::from_code(b.code()), Some(*b));
+    }
 }

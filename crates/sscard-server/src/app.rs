@@ -48,6 +48,7 @@ const BODY_LIMIT: usize = 64 * 1024;
 pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
     use routes::{
         applications, auth, cards, contact, demo, drafts, health, notices, password, policy,
+        replacements,
     };
     let mut api = Router::new()
         .route("/api/v1/health", get(health::health))
@@ -92,6 +93,7 @@ pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
             post(cards::financial_activation),
         )
         .route("/api/v1/cards/{id}/formal-loss", post(cards::formal_loss))
+        .route("/api/v1/cards/{id}/replacement", post(replacements::create))
         .route("/api/v1/notices", get(notices::list))
         .route(
             "/api/v1/notices/settings",

@@ -20,12 +20,17 @@ use crate::{
 
 /// Loads the rules-crate state of card row `id`.
 pub fn load(c: &Connection, id: i64) -> ApiResult<CardState> {
-    let (city, social, financial, loss_on): (String, String, String, Option<String>) = c
-        .query_row(
-            "SELECT city, social_state, financial_state, temp_loss_on FROM cards WHERE id = ?1",
-            params![id],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-        )?;
+    let (city, social, financial, loss_on, replaced_by): (
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<i64>,
+    ) = c.query_row(
+        "SELECT city, social_state, financial_state, temp_loss_on, replaced_by FROM cards WHERE id = ?1",
+        params![id],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?;
     Ok(CardState {
         city: City::from_id(&city).ok_or_else(|| ApiError::internal("stored city unknown"))?,
         social: by_name::<SocialState>(&social)
@@ -33,7 +38,7 @@ pub fn load(c: &Connection, id: i64) -> ApiResult<CardState> {
         financial: by_name::<FinancialState>(&financial)
             .ok_or_else(|| ApiError::internal("stored financial state unknown"))?,
         old_card: None,
-        reissued: false,
+        reissued: replaced_by.is_some(),
         temp_loss_reported_on: loss_on.and_then(|d| d.parse().ok()),
         social_cancelled_on: None,
         last_bank_change: None,
@@ -62,6 +67,26 @@ pub fn lift_date(effects: &[Effect]) -> Option<NaiveDate> {
         Effect::AutoLiftsOn { date } => Some(*date),
         _ => None,
     })
+}
+
+/// After the card of application `app` was enabled on `on`: the card that
+/// application replaces, if it is still in use (a 换领), ends now (Q25, D31).
+pub fn end_replaced_card(c: &Connection, app: i64, on: NaiveDate) -> ApiResult<()> {
+    let old: Option<i64> = c.query_row(
+        "SELECT replaces_card_id FROM applications WHERE id = ?1",
+        params![app],
+        |r| r.get(0),
+    )?;
+    let Some(old) = old else {
+        return Ok(());
+    };
+    let state = load(c, old)?;
+    let ctx = CardContext { on, channel: None };
+    // A 补领's lost card is already replaced: nothing to end.
+    if let Ok(t) = card_transition(&state, CardAction::ReplacementEnabled, &ctx) {
+        store(c, old, &t.result.state, None)?;
+    }
+    Ok(())
 }
 
 /// Applies `action` asked for online on `on`; answers the transition or the

@@ -45,6 +45,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_mobile_changes",
         include_str!("../migrations/0006_mobile_changes.sql"),
     ),
+    (
+        "0009_replacements",
+        include_str!("../migrations/0009_replacements.sql"),
+    ),
 ];
 
 /// Number of reader connections.

@@ -26,6 +26,10 @@ pub struct Demo {
     pub mobile: &'static str,
     /// Whether they hold a card (then they sign in with the password).
     pub holder: bool,
+    /// Whether the service has a record of them at start (a new applicant has none).
+    pub seeded: bool,
+    /// Whether they changed their password and forgot it (the list shows none: they reset it).
+    pub forgot_password: bool,
     /// What to try.
     pub story: &'static str,
 }
@@ -37,6 +41,8 @@ pub const PEOPLE: &[Demo] = &[
         id_number: "110101198503122012",
         mobile: "13800000001",
         holder: true,
+        seeded: true,
+        forgot_password: false,
         story: "卡片已启用：可试临时挂失、修改或重置服务密码、把登记的手机号码改为 13900000011（也以他的身份证登记），以及只能在柜台办理的业务（提前解挂、金融功能激活、正式挂失）",
     },
     Demo {
@@ -44,6 +50,8 @@ pub const PEOPLE: &[Demo] = &[
         id_number: "110102199007183028",
         mobile: "13800000002",
         holder: true,
+        seeded: true,
+        forgot_password: false,
         story: "卡片已邮寄送达但尚未启用：可试在线启用社会保障功能",
     },
     Demo {
@@ -51,13 +59,17 @@ pub const PEOPLE: &[Demo] = &[
         id_number: "110105197801014037",
         mobile: "13800000003",
         holder: true,
-        story: "卡片处于临时挂失中：可看自动解挂日期；拨快演示时钟可看到自动解挂",
+        seeded: true,
+        forgot_password: false,
+        story: "卡片丢了，已临时挂失：可看自动解挂日期，可在网上补领新卡（补领后旧卡不能再解挂）；拨快演示时钟可看到自动解挂",
     },
     Demo {
         name: "刘芳",
         id_number: "11010619921120504X",
         mobile: "13800000004",
         holder: false,
+        seeded: true,
+        forgot_password: false,
         story: "申请正在制卡（网点领卡）：用验证码登录查看进度；拨快演示时钟可看到制成、到网点、领卡",
     },
     Demo {
@@ -65,6 +77,8 @@ pub const PEOPLE: &[Demo] = &[
         id_number: "110108198806066059",
         mobile: "13800000005",
         holder: true,
+        seeded: true,
+        forgot_password: false,
         story: "监护人：本人卡片已启用；为未成年子女赵小雨（110108201809153064）申领的卡已邮寄送达，可代为启用",
     },
     Demo {
@@ -72,7 +86,27 @@ pub const PEOPLE: &[Demo] = &[
         id_number: "110112199505057078",
         mobile: "13800000006",
         holder: false,
+        seeded: false,
+        forgot_password: false,
         story: "新申请人，系统中没有记录：用验证码登录，走完整的申领流程",
+    },
+    Demo {
+        name: "周敏",
+        id_number: "110105198808088025",
+        mobile: "13800000007",
+        holder: true,
+        seeded: true,
+        forgot_password: false,
+        story: "卡片已启用，但坏了、读卡机读不出：可试网上换领，选网点领卡；新卡启用前旧卡照常使用",
+    },
+    Demo {
+        name: "吴强",
+        id_number: "11010719760315703X",
+        mobile: "13800000008",
+        holder: true,
+        seeded: true,
+        forgot_password: true,
+        story: "改过服务密码后忘了：用验证码登录，在网上重置服务密码",
     },
 ];
 
@@ -89,7 +123,7 @@ pub fn people() -> Vec<DemoPerson> {
             name: p.name.to_owned(),
             id_number: p.id_number.to_owned(),
             mobile: p.mobile.to_owned(),
-            password: p.holder.then(|| p.id_number[12..].to_owned()),
+            password: (p.holder && !p.forgot_password).then(|| p.id_number[12..].to_owned()),
             story: p.story.to_owned(),
         })
         .collect()
@@ -119,6 +153,14 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
         (3, None, 10, PickupMethod::Branch, Some("bj-icbc-dongcheng")),
         (4, None, 90, PickupMethod::Branch, Some("bj-icbc-dongcheng")),
         (4, Some(0), 40, PickupMethod::Mail, None),
+        (
+            6,
+            None,
+            100,
+            PickupMethod::Branch,
+            Some("bj-icbc-dongcheng"),
+        ),
+        (7, None, 80, PickupMethod::Mail, None),
     ];
     let mut deadlines = Vec::new();
     for (_, _, ago, pickup, _) in &plan {
@@ -129,6 +171,8 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
     }
     let loss_on = days_ago(today, 5);
     let lift = domain::temp_loss_lift(City::Beijing, loss_on)?;
+    // A password nobody knows, hashed before the transaction (Argon2id is slow).
+    let forgotten = crate::password::hash_async(ids::token()).await;
     db.write(move |tx| {
         let seeded: Option<i64> = tx
             .query_row("SELECT id FROM persons WHERE id_number = ?1", params![PEOPLE[0].id_number], |r| r.get(0))
@@ -136,10 +180,17 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
         if seeded.is_some() {
             return Ok(());
         }
+        // Indexed like PEOPLE; 0 for someone the service has no record of.
         let mut pid = Vec::new();
-        for p in PEOPLE.iter().take(5) {
+        for p in PEOPLE {
             let birth = format!("{}-{}-{}", &p.id_number[6..10], &p.id_number[10..12], &p.id_number[12..14]);
-            pid.push(insert_person(tx, p.id_number, p.name, Some(p.mobile), &birth)?);
+            pid.push(if p.seeded { insert_person(tx, p.id_number, p.name, Some(p.mobile), &birth)? } else { 0 });
+            if p.forgot_password {
+                tx.execute(
+                    "UPDATE persons SET password_hash = ?2, password_is_initial = 0 WHERE id = ?1",
+                    params![pid[pid.len() - 1], forgotten],
+                )?;
+            }
         }
         let (child_name, child_id, _) = CHILDREN[0];
         let child = insert_person(tx, child_id, child_name, None, "2018-09-15")?;
@@ -175,8 +226,8 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
             store::add_event(tx, id, ApplicationStatus::Submitted, days_ago(today, *ago), Notices::Withhold)?;
         }
         production::advance_tx(tx, today, Notices::Withhold)?;
-        // 王建国 and 陈卫东 enabled their posted cards the day they arrived.
-        for who in [pid[0], pid[2]] {
+        // 王建国, 陈卫东 and 吴强 enabled their posted cards the day they arrived.
+        for who in [pid[0], pid[2], pid[7]] {
             let (card, app, issued): (i64, i64, String) = tx.query_row(
                 "SELECT id, application_id, issued_on FROM cards WHERE holder_id = ?1",
                 params![who],

@@ -46,6 +46,7 @@ use crate::routes;
         routes::cards::unfreeze,
         routes::cards::financial_activation,
         routes::cards::formal_loss,
+        routes::replacements::create,
         routes::notices::list,
         routes::notices::get_settings,
         routes::notices::put_settings,

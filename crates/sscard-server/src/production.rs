@@ -263,6 +263,9 @@ fn issue_card(
             chrono::Utc::now().to_rfc3339()
         ],
     )?;
+    if state.social == sscard_rules::SocialState::Enabled {
+        cardstate::end_replaced_card(tx, app, on)?;
+    }
     // The holder's service password starts as the last 6 characters of the ID
     // number (manual Q17); it is not stored until changed (`password::Stored::Initial`).
     Ok(())

@@ -8,7 +8,7 @@ use sscard_rules::wire::{
     Application, ApplicationEvent, ApplicationStatus, Card, ExpectedDates, FinancialFunction,
     GuardianshipProof, PersonRef, SocialFunction,
 };
-use sscard_rules::{FinancialState, SocialState};
+use sscard_rules::{FinancialState, ReplacementReason, SocialState, wire::ReplacementOf};
 
 use crate::{
     auth::{mask_id_number, person_ref},
@@ -101,7 +101,8 @@ pub fn load_application(c: &Connection, id: i64) -> ApiResult<Application> {
         "SELECT a.public_id, a.status, a.city, a.bank, a.pickup, a.branch_id,
                 s.public_id, s.name, s.id_number, p.public_id, p.name, p.id_number,
                 a.actor, a.guardianship_proof, a.submitted_on, a.production_deadline,
-                (SELECT public_id FROM cards WHERE application_id = a.id)
+                (SELECT public_id FROM cards WHERE application_id = a.id),
+                (SELECT public_id FROM cards WHERE id = a.replaces_card_id), a.replacement_reason
          FROM applications a
          JOIN persons s ON s.id = a.subject_id
          JOIN persons p ON p.id = a.applicant_id
@@ -136,6 +137,14 @@ pub fn load_application(c: &Connection, id: i64) -> ApiResult<Application> {
             },
             events: Vec::new(),
             card_id: r.get(16)?,
+            replacement: match (
+                r.get::<_, Option<String>>(17)?,
+                r.get::<_, Option<String>>(18)?,
+            ) {
+                (Some(card_id), Some(reason)) => ReplacementReason::from_id(&reason)
+                    .map(|reason| ReplacementOf { card_id, reason }),
+                _ => None,
+            },
             pickup,
         })
     })?;

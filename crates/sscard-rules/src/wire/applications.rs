@@ -266,4 +266,7 @@ pub struct Application {
     /// The card, once it exists.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub card_id: Option<String>,
+    /// Present when this is a replacement (补领/换领) of an earlier card.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement: Option<super::ReplacementOf>,
 }

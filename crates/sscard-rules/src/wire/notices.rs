@@ -38,6 +38,8 @@ stable_ids! {
         MobileChanged = "mobile_changed",
         /// Security: a password sign-in succeeded after several wrong passwords.
         SignInAfterFailures = "sign_in_after_failures",
+        /// Security: a replacement card (补领/换领) was requested online.
+        ReplacementRequested = "replacement_requested",
     }
 }
 
@@ -81,7 +83,8 @@ impl NoticeKind {
             | NoticeKind::PasswordReset
             | NoticeKind::LossReported
             | NoticeKind::MobileChanged
-            | NoticeKind::SignInAfterFailures => NoticeCategory::Security,
+            | NoticeKind::SignInAfterFailures
+            | NoticeKind::ReplacementRequested => NoticeCategory::Security,
         }
     }
 }

@@ -93,6 +93,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         (L::ZhHans, K::MobileChanged) => format!("您的社保卡登记手机号码已改为尾号{m}的号码。"),
         (L::ZhHans, K::LossReported) => format!("您的社保卡已临时挂失，{d}自动解除。"),
         (L::ZhHans, K::SignInAfterFailures) => "您的账户在多次输错服务密码后登录成功。".to_owned(),
+        (L::ZhHans, K::ReplacementRequested) => format!("您的社保卡已在网上申请补换，编号{r}。"),
         (L::ZhHant, K::ApplicationReceived) => format!("您的社保卡申請已受理，編號{r}。"),
         (L::ZhHant, K::CardMade) => format!("申請{r}的社保卡已製成。"),
         (L::ZhHant, K::CardPosted) => format!("申請{r}的社保卡已郵寄，收到後在線啟用。"),
@@ -109,6 +110,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         (L::ZhHant, K::MobileChanged) => format!("您的社保卡登記手機號碼已改為尾號{m}的號碼。"),
         (L::ZhHant, K::LossReported) => format!("您的社保卡已臨時掛失，{d}自動解除。"),
         (L::ZhHant, K::SignInAfterFailures) => "您的帳戶在多次輸錯服務密碼後登入成功。".to_owned(),
+        (L::ZhHant, K::ReplacementRequested) => format!("您的社保卡已在網上申請補換，編號{r}。"),
         (L::En, K::ApplicationReceived) => {
             format!("Your card application {r} was received.")
         }
@@ -140,6 +142,9 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         }
         (L::En, K::SignInAfterFailures) => {
             "Someone signed in to your account after several wrong passwords.".to_owned()
+        }
+        (L::En, K::ReplacementRequested) => {
+            format!("A replacement for your card was requested online: {r}.")
         }
     };
     // The signature a text message in China must carry, then the body, then how to check.

@@ -9,14 +9,13 @@ use axum::{
 use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
-    Actor, PickupMethod, check_guardianship, evaluate_eligibility, parse_address, parse_id_number,
-    parse_mobile, parse_name, parse_postal_code,
+    Actor, PickupMethod, check_guardianship, evaluate_eligibility, parse_id_number, parse_name,
     wire::{Application, ApplicationRequest, ApplicationStatus, HeldCard},
 };
 
 use crate::{
     auth::Signed,
-    branches, domain, ids,
+    delivery, domain, ids,
     json::Body,
     notices::Notices,
     problem::{ApiError, ApiResult, FieldErrors},
@@ -30,7 +29,7 @@ use crate::{
 /// Header carrying the client's idempotency key.
 pub const IDEMPOTENCY_KEY: &str = "idempotency-key";
 
-fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
+pub(crate) fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
     let Some(v) = headers.get(IDEMPOTENCY_KEY) else {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
@@ -115,59 +114,22 @@ pub async fn create(
             );
         }
     }
-    let pickup = match req.pickup.as_str() {
-        "mail" => Some(PickupMethod::Mail),
-        "branch" => Some(PickupMethod::Branch),
-        "on_the_spot" | "employer" => {
-            errors.push(
-                "pickup",
-                "pickup.not_online",
-                "this pickup method cannot be chosen online",
-            );
-            None
-        }
-        _ => {
+    let pickup = match PickupMethod::from_id(&req.pickup) {
+        Some(p) => Some(p),
+        None => {
             errors.push("pickup", "pickup.unknown", "choose mail or branch");
             None
         }
     };
-    if pickup == Some(PickupMethod::Branch) {
-        match req.branch_id.as_deref().map(branches::find) {
-            None => errors.push("branch_id", "branch_id.missing", "choose a branch"),
-            Some(None) => errors.push("branch_id", "branch_id.unknown", "unknown branch"),
-            Some(Some(b)) if b.city != req.city || b.bank != req.bank => errors.push(
-                "branch_id",
-                "branch_id.wrong_bank",
-                "the branch belongs to another bank or city",
-            ),
-            Some(Some(_)) => {}
-        }
-    }
-    if pickup == Some(PickupMethod::Mail) {
-        match &req.postal_address {
-            None => errors.push(
-                "postal_address",
-                "postal_address.missing",
-                "enter the postal address",
-            ),
-            Some(a) => {
-                errors.check("postal_address.recipient", parse_name(&a.recipient), |e| {
-                    e.code()
-                });
-                errors.check("postal_address.mobile", parse_mobile(&a.mobile), |e| {
-                    e.code()
-                });
-                errors.check(
-                    "postal_address.postal_code",
-                    parse_postal_code(&a.postal_code),
-                    |e| e.code(),
-                );
-                errors.check("postal_address.address", parse_address(&a.address), |e| {
-                    e.code()
-                });
-            }
-        }
-    }
+    delivery::check(
+        &mut errors,
+        &req.city,
+        &req.bank,
+        pickup,
+        req.branch_id.as_deref(),
+        req.postal_address.as_ref(),
+    );
+    let pickup = pickup.filter(|p| matches!(p, PickupMethod::Mail | PickupMethod::Branch));
     // The signed-in person's ID number and birth date (taken from the ID number when stored).
     let (my_number, my_birth): (String, NaiveDate) = {
         let pid = me.person_id;
@@ -351,7 +313,12 @@ fn card_exists() -> ApiError {
         .detail("如卡片丢失或损坏，请办理补领或换领")
 }
 
-async fn replay_answer(state: &AppState, id: i64, stored: &str, now: &str) -> ApiResult<Response> {
+pub(crate) async fn replay_answer(
+    state: &AppState,
+    id: i64,
+    stored: &str,
+    now: &str,
+) -> ApiResult<Response> {
     if stored != now {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,

@@ -97,6 +97,7 @@ async fn act(
                 && t.state.social == SocialState::Enabled
             {
                 store::add_event(tx, app, ApplicationStatus::Enabled, today, Notices::Record)?;
+                cardstate::end_replaced_card(tx, app, today)?;
             }
             Ok((store::load_card(tx, row, me.person_id)?, t.effects))
         })

@@ -10,3 +10,4 @@ pub mod health;
 pub mod notices;
 pub mod password;
 pub mod policy;
+pub mod replacements;

@@ -8,3 +8,4 @@ mod applications;
 mod auth;
 mod cards;
 mod misc;
+mod replacements;

@@ -397,6 +397,11 @@ pub mod people {
     pub const ZHAO: (&str, &str, &str, &str) =
         ("赵磊", "110108198806066059", "13800000005", "066059");
     pub const SUN: (&str, &str, &str, &str) = ("孙悦", "110112199505057078", "13800000006", "");
+    /// Holds an enabled card that is damaged (replacement at a branch).
+    pub const ZHOU: (&str, &str, &str, &str) =
+        ("周敏", "110105198808088025", "13800000007", "088025");
+    /// Changed the password and forgot it: signs in with a code.
+    pub const WU: (&str, &str, &str, &str) = ("吴强", "11010719760315703X", "13800000008", "");
 }
 
 /// A valid ID number from its first 17 digits (check digit from the rules crate).

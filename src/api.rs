@@ -8,7 +8,8 @@ use serde::{Serialize, de::DeserializeOwned};
 use sscard_rules::wire::{
     Application, ApplicationRequest, Branch, BranchQuery, Card, CodeRequest, CodeSent, CodeVerify,
     DemoAdvance, DemoClock, DemoPerson, Draft, Health, MobileChange, Notice, NoticeSettings,
-    PasswordChange, PasswordReset, PasswordSignIn, Problem, SessionInfo, TempLossReport,
+    PasswordChange, PasswordReset, PasswordSignIn, Problem, ReplacementRequest, SessionInfo,
+    TempLossReport,
 };
 
 pub use error::ApiError;
@@ -204,6 +205,31 @@ pub async fn cards() -> Result<Vec<Card>, ApiError> {
 pub async fn enable_card(id: &str) -> Result<Card, ApiError> {
     send(
         Request::post(&format!("{BASE}/cards/{}/enable", encode(id))),
+        &EmptyBody {},
+    )
+    .await
+}
+
+/// `POST /cards/{id}/replacement` with an `Idempotency-Key`: a new card for a lost, damaged or
+/// outdated one; a retry with the same key returns the same replacement.
+pub async fn request_replacement(
+    card_id: &str,
+    body: &ReplacementRequest,
+    idempotency_key: &str,
+) -> Result<Application, ApiError> {
+    send(
+        Request::post(&format!("{BASE}/cards/{}/replacement", encode(card_id)))
+            .header("Idempotency-Key", idempotency_key),
+        body,
+    )
+    .await
+}
+
+/// `POST /cards/{id}/unfreeze`: asks to lift a loss early (the rules send this to a counter,
+/// or refuse it for good after a reissue, Q22).
+pub async fn unfreeze(id: &str) -> Result<Card, ApiError> {
+    send(
+        Request::post(&format!("{BASE}/cards/{}/unfreeze", encode(id))),
         &EmptyBody {},
     )
     .await

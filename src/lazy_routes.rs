@@ -102,6 +102,8 @@ lazy_routes! {
     ContactRoute(after::contact) => crate::pages::ContactPage;
     /// `/notices`.
     NoticesRoute(after::notices) => crate::pages::NoticesPage;
+    /// `/replace`.
+    ReplaceRoute(after::replace) => crate::pages::ReplacePage;
     /// `/rules`.
     RulesRoute(rules::rules) => crate::pages::RulesPage;
 }

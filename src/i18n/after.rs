@@ -55,6 +55,8 @@ pub struct AfterTexts {
     pub reset: ResetTexts,
     /// Changing the mobile on record online.
     pub contact: ContactTexts,
+    /// Replacing a card online (补领/换领).
+    pub replace: ReplaceTexts,
     /// Rules explorer.
     pub rules: RulesTexts,
 }
@@ -110,6 +112,8 @@ pub struct CommonTexts {
     pub link_notices: &'static str,
     /// Related link: change the mobile on record.
     pub link_contact: &'static str,
+    /// Related link: replace a card.
+    pub link_replace: &'static str,
     /// "Continue".
     pub continue_button: &'static str,
     /// "Back".
@@ -339,6 +343,92 @@ pub struct LossTexts {
     pub cannot_title: &'static str,
     /// Link to choose another card.
     pub choose_other: &'static str,
+    /// Button: ask to lift the loss early.
+    pub lift_button: &'static str,
+    /// The answers to that, by problem code (`counter_only` with `{bank}`,
+    /// `state.unfreeze_after_reissue`, `lifted`).
+    pub lift_answers: IdTable,
+}
+
+/// `/replace`: a new card for a lost, damaged or outdated one.
+#[derive(Debug)]
+pub struct ReplaceTexts {
+    /// Heading of the card choice.
+    pub choose_title: &'static str,
+    /// Hint under the card choice.
+    pub choose_lead: &'static str,
+    /// No card that can be replaced.
+    pub no_cards: &'static str,
+    /// The chosen card cannot be replaced (replaced or cancelled already, or not found).
+    pub not_replaceable: &'static str,
+    /// Heading above a refusal.
+    pub cannot_title: &'static str,
+    /// Link back to the card choice.
+    pub choose_other: &'static str,
+    /// Heading of the reason question.
+    pub reason_title: &'static str,
+    /// The reasons, by `ReplacementReason` id.
+    pub reasons: IdTable,
+    /// Hints under the reasons, by `ReplacementReason` id.
+    pub reason_hints: IdTable,
+    /// Heading: a lost card is reported first.
+    pub report_first_title: &'static str,
+    /// Why the loss is reported first, and what it stops.
+    pub report_first_text: &'static str,
+    /// Button: report the temporary loss now.
+    pub report_first_button: &'static str,
+    /// Question: are the new details recorded at 人社/医保?
+    pub upstream_title: &'static str,
+    /// Hint under that question.
+    pub upstream_hint: &'static str,
+    /// Answer: yes.
+    pub upstream_yes: &'static str,
+    /// Answer: not yet.
+    pub upstream_no: &'static str,
+    /// Heading: change the details at 人社/医保 first.
+    pub upstream_stop_title: &'static str,
+    /// What to do first, in order.
+    pub upstream_stop: [&'static str; 3],
+    /// Heading of the request step.
+    pub request_title: &'static str,
+    /// "Made within {n} working days, by {date}; postage comes on top".
+    pub made_by: &'static str,
+    /// Heading of what to know.
+    pub know_heading: &'static str,
+    /// What to know, by `ReplacementNote` id (`{bank}`, `{months}`).
+    pub notes: IdTable,
+    /// Question: how to get the new card.
+    pub pickup_legend: &'static str,
+    /// By post.
+    pub pickup_mail: &'static str,
+    /// Hint for by post.
+    pub pickup_mail_hint: &'static str,
+    /// At a branch of "{bank}".
+    pub pickup_branch: &'static str,
+    /// Hint for at a branch.
+    pub pickup_branch_hint: &'static str,
+    /// Question: which branch.
+    pub branch_legend: &'static str,
+    /// Heading of the address fields.
+    pub address_heading: &'static str,
+    /// Label: recipient.
+    pub recipient_label: &'static str,
+    /// Label: recipient's mobile.
+    pub mobile_label: &'static str,
+    /// Label: address.
+    pub address_label: &'static str,
+    /// Hint: address.
+    pub address_hint: &'static str,
+    /// Label: postal code.
+    pub postal_label: &'static str,
+    /// The request button.
+    pub submit: &'static str,
+    /// Messages by problem code (form choices, field codes, `replacement.*`).
+    pub errors: IdTable,
+    /// Heading of a replacement on the progress page, by `ReplacementReason` id.
+    pub app_headings: IdTable,
+    /// Link on a card: replace it.
+    pub replace_link: &'static str,
 }
 
 /// Service password.

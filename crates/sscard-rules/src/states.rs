@@ -160,6 +160,19 @@ impl TransitionError {
     }
 }
 
+impl TransitionError {
+    /// The source of a refusal that a rule states (the "why" a person is shown).
+    pub fn citation(&self) -> Option<Citation> {
+        match self {
+            Self::UnfreezeAfterReissue => Some(src::Q22_NO_UNFREEZE),
+            Self::SocialNotCancelledFirst => Some(src::Q36_ORDER),
+            Self::AutoLiftNotDue { .. } => Some(src::Q18_TEMP),
+            Self::SuspensionNotDue => Some(src::Q35_SUSPEND),
+            _ => None,
+        }
+    }
+}
+
 impl fmt::Display for TransitionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())

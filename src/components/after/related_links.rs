@@ -15,6 +15,7 @@ pub fn RelatedLinks(
     let links = [
         ("/progress", c.link_progress),
         ("/loss", c.link_loss),
+        ("/replace", c.link_replace),
         ("/password", c.link_password),
         ("/notices", c.link_notices),
         ("/contact", c.link_contact),

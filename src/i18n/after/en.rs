@@ -31,6 +31,7 @@ pub static EN: AfterTexts = AfterTexts {
         link_rules: "See the rules",
         link_notices: "See the notices we sent you",
         link_contact: "Change your mobile number on record",
+        link_replace: "Replace a lost or damaged card",
         continue_button: "Continue",
         back: "Back",
         working: "Working…",
@@ -352,6 +353,18 @@ pub static EN: AfterTexts = AfterTexts {
         ],
         cannot_title: "This card cannot be reported lost now",
         choose_other: "Choose another card",
+        lift_button: "Lift the loss early",
+        lift_answers: &[
+            (
+                "counter_only",
+                "A loss cannot be lifted early online: take your ID and this card to a {bank} branch.",
+            ),
+            (
+                "state.unfreeze_after_reissue",
+                "A reissue of this card was requested. Under the card rules its loss can no longer be lifted. Questions: call 96066.",
+            ),
+            ("lifted", "The loss is lifted and the card works again."),
+        ],
     },
     password: PasswordTexts {
         title: "Service password",
@@ -491,6 +504,179 @@ pub static EN: AfterTexts = AfterTexts {
                 "You do not have a card yet, so you have no service password.",
             ),
         ],
+    },
+    replace: ReplaceTexts {
+        choose_title: "Which card needs replacing?",
+        choose_lead: "If a card is lost or damaged, or your name or ID number changed, you can ask for a new card online. The same bank issues it.",
+        no_cards: "You have no card that can be replaced.",
+        not_replaceable: "This card has already been replaced or cancelled, so it cannot be replaced again.",
+        cannot_title: "You cannot ask for this online now",
+        choose_other: "Choose another card",
+        reason_title: "Why do you need a new card?",
+        reasons: &[
+            ("lost", "It is lost (reissue)"),
+            (
+                "damaged",
+                "It is damaged or card readers cannot read it (exchange)",
+            ),
+            ("details_changed", "My name or ID number changed (exchange)"),
+        ],
+        reason_hints: &[
+            (
+                "lost",
+                "It must be reported lost first. If you have not done that, you can do it in the next step.",
+            ),
+            (
+                "damaged",
+                "Your old card keeps working until you enable the new one.",
+            ),
+            (
+                "details_changed",
+                "The change must be made at the human resources and medical insurance offices first.",
+            ),
+        ],
+        report_first_title: "Report this card lost first",
+        report_first_text: "Before a new card is made, the lost card is reported lost so nobody else can use it. Once reported, these stop:",
+        report_first_button: "Report it lost, then continue",
+        upstream_title: "Have the human resources and medical insurance offices recorded your new name or ID number?",
+        upstream_hint: "When your name or ID number changes, change it at those offices first and exchange the card afterwards, or the new card will not work everywhere.",
+        upstream_yes: "Yes, they have",
+        upstream_no: "Not yet",
+        upstream_stop_title: "Change your details at the offices first",
+        upstream_stop: [
+            "Take your household register, new ID card or other proof of the change to the human resources and medical insurance offices.",
+            "When the change is made, come back here to exchange your card.",
+            "Until then your card keeps working. Questions: call 96066.",
+        ],
+        request_title: "How to get your new card",
+        made_by: "Made within {n} working days, by {date} (postage not included)",
+        know_heading: "Before you ask",
+        notes: &[
+            (
+                "old_card_ends_now",
+                "Once you ask for a reissue, the lost card's loss can never be lifted; it cannot be used again even if found.",
+            ),
+            (
+                "transport_balance_lost",
+                "The balance on a lost card's transport account is not refunded.",
+            ),
+            (
+                "transport_refund_at_branch",
+                "The transport balance on a damaged card is refunded only by a bad-card exchange at an issuing bank branch (within 2 days, to the account you name).",
+            ),
+            (
+                "old_card_works_until_enabled",
+                "Your old card keeps working until you enable the new one; after that it no longer works for medical settlement.",
+            ),
+            (
+                "same_bank",
+                "{bank} issues the new card. To change bank, take your ID and card to a {bank} branch; after a change you cannot change again for {months} months.",
+            ),
+            ("free", "Making and posting the card are free."),
+        ],
+        pickup_legend: "How should we get the new card to you?",
+        pickup_mail: "By post to your address",
+        pickup_mail_hint: "Enable it online when it arrives.",
+        pickup_branch: "Collect it at a {bank} branch",
+        pickup_branch_hint: "Bring your ID; the branch enables the card when you collect it.",
+        branch_legend: "Which branch?",
+        address_heading: "Postal address",
+        recipient_label: "Recipient",
+        mobile_label: "Recipient's mobile number",
+        address_label: "Full address",
+        address_hint: "Down to the flat number, for example: Unit 2, Room 301, 1 Example Road, Dongcheng District, Beijing",
+        postal_label: "Postal code",
+        submit: "Ask for the new card",
+        errors: &[
+            ("choose_card", "Choose the card to replace"),
+            ("choose_reason", "Choose why you need a new card"),
+            (
+                "choose_upstream",
+                "Say whether the offices have recorded the new details",
+            ),
+            ("choose_pickup", "Choose how to get the new card"),
+            ("branch_id.missing", "Choose a branch"),
+            (
+                "branch_id.unknown",
+                "That branch does not exist; choose a branch again",
+            ),
+            (
+                "branch_id.wrong_bank",
+                "Only a branch of the issuing bank can hand out the card; choose a branch again",
+            ),
+            ("name.empty", "Enter the recipient's name"),
+            (
+                "name.too_short",
+                "The recipient's name has at least 2 characters",
+            ),
+            (
+                "name.too_long",
+                "The recipient's name is too long; use the name on the ID card",
+            ),
+            (
+                "name.characters",
+                "The recipient's name can have Chinese characters, letters, the dot “·” and spaces",
+            ),
+            ("mobile.empty", "Enter the recipient's mobile number"),
+            (
+                "mobile.format",
+                "A mobile number has 11 digits and starts with 1",
+            ),
+            ("postal_code.empty", "Enter the postal code"),
+            ("postal_code.format", "A postal code has 6 digits"),
+            ("address.empty", "Enter the full address"),
+            (
+                "address.too_long",
+                "The address is too long; leave out what is not needed",
+            ),
+            (
+                "pickup.not_online",
+                "Online you can choose post or a branch",
+            ),
+            (
+                "replacement.actor_not_allowed",
+                "The child is 18 or older and must ask themselves. An agent cannot replace a card online.",
+            ),
+            (
+                "replacement.not_online",
+                "Cards of this city cannot be replaced online. Take your ID to an issuing bank branch.",
+            ),
+            (
+                "replacement.report_loss_first",
+                "A lost card must be reported lost before it is reissued.",
+            ),
+            (
+                "replacement.upstream_change_first",
+                "Change your name or ID number at the offices first, then exchange the card.",
+            ),
+            (
+                "replacement.already_replaced",
+                "A replacement for this card was already requested. After a reissue the old card's loss can never be lifted. Questions: call 96066.",
+            ),
+            (
+                "replacement.reported_lost",
+                "This card is reported lost: ask for a reissue (choose “It is lost”).",
+            ),
+            (
+                "replacement.cancelled",
+                "This card is cancelled: apply for a new card instead.",
+            ),
+            (
+                "replacement.pickup_not_online",
+                "Online you can choose post or a branch.",
+            ),
+            (
+                "replacement.no_timeline",
+                "This city has not published how long a replacement takes. Take your ID to an issuing bank branch.",
+            ),
+            ("not_found", "This card could not be found."),
+        ],
+        app_headings: &[
+            ("lost", "Reissued card"),
+            ("damaged", "Exchanged card (damaged)"),
+            ("details_changed", "Exchanged card (new details)"),
+        ],
+        replace_link: "Replace this card",
     },
     contact: ContactTexts {
         title: "Change your mobile number on record",

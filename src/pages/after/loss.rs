@@ -7,9 +7,11 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use sscard_rules::wire::SocialFunction;
 use sscard_rules::wire::{Card, TempLossReport};
 use sscard_rules::{
-    CardAction, City, NumericParam, natural_days_between, param_u32, temp_loss_auto_lift,
+    CardAction, CardContext, City, NumericParam, card_transition, natural_days_between, param_u32,
+    temp_loss_auto_lift,
 };
 
 use super::{
@@ -19,7 +21,7 @@ use super::{
 use crate::api::{self, ApiError};
 use crate::components::after::{CitationLine, FraudNotice, RelatedLinks, SessionBar};
 use crate::components::{ErrorSummary, FieldError, RadioGroup, RadioOption};
-use crate::i18n::after::{AfterTexts, fill, lookup};
+use crate::i18n::after::{AfterTexts, fill, find, lookup};
 use crate::i18n::{Locale, use_i18n};
 use crate::ics;
 
@@ -235,11 +237,17 @@ fn check_view(
         .filter(|c| c.starts_with("card.") || c == "not_found" || c == "counter_only")
         .or_else(|| online_refusal(&card, CardAction::ReportTempLoss, today).map(str::to_owned));
     if let Some(code) = refusal_code {
+        // A card under a loss report (or replaced after one): the person may want it lifted.
+        let liftable = matches!(
+            card.social_function,
+            SocialFunction::TempLost | SocialFunction::Replaced
+        );
         return view! {
             {back}
             <h1 tabindex="-1">{l.cannot_title}</h1>
             <p class="card-summary">{card_label(t, &card)}</p>
             <p class="panel">{refusal_text(t, locale, &code, Some(&card))}</p>
+            {liftable.then(|| view! { <LiftEarly texts=t card=card.clone() today=today /> })}
             <p class="action-link"><A href="/loss">{l.choose_other}</A></p>
         }
         .into_any();
@@ -285,6 +293,77 @@ fn check_view(
         </form>
     }
     .into_any()
+}
+
+/// "Lift the loss early": asked of the server, which says where (a counter, Q19) or why never
+/// (a replacement was ordered, Q22), with the rule's source.
+#[component]
+fn LiftEarly(
+    /// The texts of the current language.
+    texts: &'static AfterTexts,
+    /// The card under a loss report.
+    card: Card,
+    /// The service's today.
+    today: NaiveDate,
+) -> impl IntoView {
+    let t = texts;
+    let l = &t.loss;
+    let lift = Action::new_local(|id: &String| {
+        let id = id.clone();
+        async move { api::unfreeze(&id).await }
+    });
+    // The rules crate's own answer gives the source of a refusal it states (Q22).
+    let citation = card.state().and_then(|s| {
+        let ctx = CardContext {
+            on: today,
+            channel: Some(sscard_rules::online_channel(s.city)),
+        };
+        card_transition(&s, CardAction::Unfreeze, &ctx)
+            .err()
+            .and_then(|e| e.citation())
+    });
+    let bank = bank_name(t, &card.bank);
+    let id = card.id.clone();
+    let answer = move || {
+        lift.value().get().map(|result| {
+            let code = match &result {
+                Ok(_) => "lifted".to_owned(),
+                Err(e) => e.code().unwrap_or("unexpected").to_owned(),
+            };
+            let text = match find(l.lift_answers, &code) {
+                Some(text) => fill(text, "bank", &bank),
+                None => match &result {
+                    Err(e) => api_error_text(t, l.lift_answers, e),
+                    Ok(_) => String::new(),
+                },
+            };
+            let source = citation
+                .clone()
+                .filter(|_| code == "state.unfreeze_after_reissue");
+            view! {
+                <div class="panel" role="status">
+                    <p>{text}</p>
+                    {source.map(|c| view! {
+                        <p class="source">{t.common.source} <CitationLine texts=t citation=c /></p>
+                    })}
+                </div>
+            }
+        })
+    };
+    view! {
+        <h2>{l.early_heading}</h2>
+        <form novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if !lift.pending().get_untracked() {
+                lift.dispatch_local(id.clone());
+            }
+        }>
+            <button type="submit" class="button button--secondary">
+                {move || if lift.pending().get() { t.common.working } else { l.lift_button }}
+            </button>
+        </form>
+        {answer}
+    }
 }
 
 fn done_view(

@@ -224,10 +224,11 @@ fn application_view(
 ) -> impl IntoView + use<> {
     let p = &t.progress;
     let own = app.cardholder.id == app.submitted_by.id;
-    let heading = if own {
-        p.own_application.to_owned()
-    } else {
-        fill(p.child_application, "name", &app.cardholder.name)
+    let heading = match super::replacement_heading(t, &app) {
+        Some(replacement) if own => replacement,
+        Some(replacement) => format!("{replacement} · {}", app.cardholder.name),
+        None if own => p.own_application.to_owned(),
+        None => fill(p.child_application, "name", &app.cardholder.name),
     };
     let heading_id = format!("app-{}", app.id);
     let labelled_by = heading_id.clone();
@@ -267,6 +268,11 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
         SocialFunction::Enabled => Some((format!("/loss?card={id}"), p.loss_link)),
         _ => None,
     };
+    let replace = (!matches!(
+        card.social_function,
+        SocialFunction::Replaced | SocialFunction::Cancelled
+    ))
+    .then(|| format!("/replace?card={id}"));
     view! {
         <li class="card-item">
             <p class="card-item__who">{who}</p>
@@ -276,6 +282,7 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
             </p>
             <p>{social} " · " {financial}</p>
             {action.map(|(href, label)| view! { <p class="action-link"><A href=href>{label}</A></p> })}
+            {replace.map(|href| view! { <p class="action-link"><A href=href>{t.replace.replace_link}</A></p> })}
         </li>
     }
 }

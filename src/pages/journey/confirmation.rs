@@ -75,10 +75,22 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
     let j = t.journey;
     let locale = i18n.locale.get_untracked();
     let deadline = sscard_rules::parse_iso_date(&app.expected.production_deadline);
+    let submitted = sscard_rules::parse_iso_date(&app.submitted_on);
     let made_by = deadline.map(|d| {
-        let days = (d - sscard_rules::parse_iso_date(&app.submitted_on).unwrap_or(d)).num_days();
-        j.tl_natural_days
-            .replace("{n}", &days.to_string())
+        // A replacement is made within working days (Q30), an application within natural days.
+        let (text, days) = match (&app.replacement, sscard_rules::City::from_id(&app.city)) {
+            (Some(_), Some(city)) => (
+                j.tl_working_days,
+                sscard_rules::param_u32(
+                    city,
+                    sscard_rules::NumericParam::ReplacementWorkingDays,
+                    submitted.unwrap_or(d),
+                )
+                .map_or(0, |p| i64::from(p.value)),
+            ),
+            _ => (j.tl_natural_days, (d - submitted.unwrap_or(d)).num_days()),
+        };
+        text.replace("{n}", &days.to_string())
             .replace("{date}", &format::date(locale, d))
     });
     let ics_href = deadline.map(|d| {

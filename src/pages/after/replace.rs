@@ -1,0 +1,714 @@
+//! `/replace`: a new card for a lost, damaged or outdated one (补领/换领). Like `/loss`, each step
+//! has its own address, so the back button works: the card (`/replace`), the reason
+//! (`?card=…`), and the request (`?card=…&reason=…`). The request step shows what must come
+//! first (a loss report, offered in place; the change at 人社/医保), how the new card is
+//! collected, what to know and the date, all from the rules crate's `plan_replacement`, which the
+//! server runs again to decide. A request that went through opens the confirmation page.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use sscard_rules::wire::{
+    Application, Branch, BranchQuery, Card, PostalAddress, ReplacementRequest, SocialFunction,
+};
+use sscard_rules::{
+    Actor, Calendar, Citation, City, Explained, NumericParam, PickupMethod, ReplacementBlock,
+    ReplacementInput, ReplacementPlan, ReplacementReason, param_u32, parse_address, parse_mobile,
+    parse_name, parse_postal_code, plan_replacement,
+};
+
+use super::{
+    FormProblems, after_texts, bank_name, code_text, field_message, is_signed_out, long_date,
+    problems_of, redirect_when_signed_out, service_today, summary_entries, use_step_meta,
+};
+use crate::api;
+use crate::components::after::{CitationLine, FraudNotice, RelatedLinks, SessionBar};
+use crate::components::{ErrorSummary, RadioGroup, RadioOption, TextField};
+use crate::i18n::after::{AfterTexts, fill, find, lookup};
+use crate::i18n::use_i18n;
+
+/// Whether a card can still be replaced (a replaced or cancelled card cannot).
+fn replaceable(card: &Card) -> bool {
+    !matches!(
+        card.social_function,
+        SocialFunction::Replaced | SocialFunction::Cancelled
+    )
+}
+
+fn card_label(t: &'static AfterTexts, card: &Card) -> String {
+    let who = if card.as_guardian {
+        fill(t.common.childs_card, "name", &card.holder.name)
+    } else {
+        t.common.own_card.to_owned()
+    };
+    format!(
+        "{who} · {} · {}",
+        bank_name(t, &card.bank),
+        fill(t.common.card_number, "number", &card.card_number_masked)
+    )
+}
+
+/// A fresh idempotency key (a random UUID from the browser).
+fn new_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("k{}", js_sys::Math::random().to_bits()))
+}
+
+/// The rules crate's plan for this card and reason, as the server will decide it.
+fn plan(
+    card: &Card,
+    reason: ReplacementReason,
+    upstream_done: bool,
+    pickup: PickupMethod,
+    today: NaiveDate,
+) -> Result<Explained<ReplacementPlan>, ReplacementBlock> {
+    let state = card.state().ok_or(ReplacementBlock::NotOnline)?;
+    let input = ReplacementInput {
+        card: state,
+        reason,
+        actor: if card.as_guardian {
+            Actor::Guardian
+        } else {
+            Actor::Holder
+        },
+        upstream_change_done: upstream_done,
+        pickup,
+        on: today,
+    };
+    plan_replacement(&input, Calendar::embedded()).map_err(|e| e.result)
+}
+
+/// The request page.
+#[component]
+pub fn ReplacePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_query_map();
+    let card_id = Memo::new(move |_| query.read().get("card"));
+    let reason = Memo::new(move |_| {
+        query
+            .read()
+            .get("reason")
+            .and_then(|r| ReplacementReason::from_id(&r))
+    });
+    let upstream = Memo::new(move |_| query.read().get("upstream"));
+    let session = LocalResource::new(api::session);
+    let cards = LocalResource::new(api::cards);
+    let today = LocalResource::new(service_today);
+    let problems = RwSignal::new(FormProblems::new());
+    // The choices live here, not in the steps' views: a choice's view is disposed when the
+    // address changes, while its submit handler is still running.
+    // Their messages too: a message derived inside a step's view would be disposed with it.
+    let message = move |field: &'static str| {
+        Signal::derive(move || {
+            let t = after_texts(&i18n);
+            field_message(t, t.replace.errors, &problems.get(), field)
+        })
+    };
+    let choices = Choices {
+        card: RwSignal::new(card_id.get_untracked()),
+        reason: RwSignal::new(reason.get_untracked().map(|r| r.id().to_owned())),
+        upstream: RwSignal::new(upstream.get_untracked()),
+        card_error: message("card"),
+        reason_error: message("reason"),
+        upstream_error: message("upstream"),
+    };
+    let navigate = use_navigate();
+    // A new step starts without the last step's problems. They are cleared before the address
+    // changes: an effect after it would wake the old step's views while they are disposed.
+    let go = Callback::new(move |path: String| {
+        problems.set(Vec::new());
+        navigate(&path, Default::default());
+    });
+    let step = Signal::derive(move || match (card_id.get(), reason.get()) {
+        _ if cards.get().is_none() || today.get().is_none() => super::LOADING,
+        (None, _) => 0,
+        (Some(_), None) => 1,
+        (Some(_), Some(_)) => 2 + u8::from(upstream.get().is_some()),
+    });
+    redirect_when_signed_out(
+        move || matches!(cards.get(), Some(Err(e)) if is_signed_out(&e)),
+        "/replace".to_owned(),
+    );
+    use_step_meta(
+        |t, step| match step {
+            0 => t.after().replace.choose_title,
+            1 => t.after().replace.reason_title,
+            _ => t.after().replace.request_title,
+        },
+        step,
+        Signal::derive(move || !problems.get().is_empty()),
+    );
+    move || {
+        let t = after_texts(&i18n);
+        let r = &t.replace;
+        let body = move || {
+            let (chosen, why, upstream) = (card_id.get(), reason.get(), upstream.get());
+            Suspend::new(async move {
+                let list = match cards.await {
+                    Ok(list) => list,
+                    Err(e) => {
+                        return view! {
+                            <h1 tabindex="-1">{r.choose_title}</h1>
+                            <p class="error-text">{super::api_error_text(t, r.errors, &e)}</p>
+                        }
+                        .into_any();
+                    }
+                };
+                let today = today.await;
+                let Some(id) = chosen else {
+                    return choose_view(t, list, choices, problems, go).into_any();
+                };
+                let Some(card) = list.into_iter().find(|c| c.id == id && replaceable(c)) else {
+                    return view! {
+                        <h1 tabindex="-1">{r.cannot_title}</h1>
+                        <p class="panel">{r.not_replaceable}</p>
+                        <p class="action-link"><A href="/replace">{r.choose_other}</A></p>
+                    }
+                    .into_any();
+                };
+                match why {
+                    None => reason_view(t, card, choices, problems, go).into_any(),
+                    Some(why) => view! {
+                        <RequestStep texts=t card=card reason=why upstream=upstream today=today
+                            problems=problems choices=choices go=go
+                            on_reported=move || cards.refetch() />
+                    }
+                    .into_any(),
+                }
+            })
+        };
+        view! {
+            <SessionBar texts=t session=session />
+            <ErrorSummary
+                title=i18n.t().error_summary_title
+                errors=Signal::derive(move || summary_entries(t, r.errors, &problems.get()))
+            />
+            <Suspense fallback=move || view! { <p role="status">{t.common.loading}</p> }>{body}</Suspense>
+            <FraudNotice texts=t />
+            <RelatedLinks texts=t current="/replace" />
+        }
+    }
+}
+
+/// The answers of the choice steps.
+#[derive(Clone, Copy)]
+struct Choices {
+    card: RwSignal<Option<String>>,
+    reason: RwSignal<Option<String>>,
+    upstream: RwSignal<Option<String>>,
+    card_error: Signal<Option<String>>,
+    reason_error: Signal<Option<String>>,
+    upstream_error: Signal<Option<String>>,
+}
+
+/// Step 1: which card.
+fn choose_view(
+    t: &'static AfterTexts,
+    cards: Vec<Card>,
+    choices: Choices,
+    problems: RwSignal<FormProblems>,
+    go: Callback<String>,
+) -> AnyView {
+    let r = &t.replace;
+    let selected = choices.card;
+    let cards: Vec<Card> = cards.into_iter().filter(replaceable).collect();
+    if cards.is_empty() {
+        return view! {
+            <h1 tabindex="-1">{r.choose_title}</h1>
+            <p>{r.no_cards}</p>
+            <p class="action-link"><A href="/progress">{t.progress.title}</A></p>
+        }
+        .into_any();
+    }
+    // One card: chosen already, the person only confirms.
+    if cards.len() == 1 && selected.get_untracked().is_none() {
+        selected.set(Some(cards[0].id.clone()));
+    }
+    let options = cards
+        .iter()
+        .map(|c| RadioOption {
+            value: c.id.clone(),
+            label: card_label(t, c),
+            hint: Some(
+                t.progress.social_states[super::social_index(c.social_function).0].to_owned(),
+            ),
+        })
+        .collect();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match selected.get_untracked() {
+            Some(id) => go.run(format!("/replace?card={}", api::encode(&id))),
+            None => problems.set(vec![("card", "choose_card".to_owned())]),
+        }
+    };
+    view! {
+        <form novalidate on:submit=on_submit>
+            <RadioGroup
+                name="card"
+                legend=r.choose_title
+                legend_is_heading=true
+                hint=Some(r.choose_lead)
+                options=options
+                selected=selected
+                error=choices.card_error
+            />
+            <button type="submit" class="button">{t.common.continue_button}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// Step 2: why.
+fn reason_view(
+    t: &'static AfterTexts,
+    card: Card,
+    choices: Choices,
+    problems: RwSignal<FormProblems>,
+    go: Callback<String>,
+) -> AnyView {
+    let selected = choices.reason;
+    let r = &t.replace;
+    // A card reported lost is replaced as lost (the rules refuse an exchange of it).
+    let lost = matches!(
+        card.social_function,
+        SocialFunction::TempLost | SocialFunction::FormalLost
+    );
+    if lost {
+        selected.set(Some(ReplacementReason::Lost.id().to_owned()));
+    }
+    let options = ReplacementReason::ALL
+        .iter()
+        .filter(|why| !lost || **why == ReplacementReason::Lost)
+        .map(|why| RadioOption {
+            value: why.id().to_owned(),
+            label: lookup(r.reasons, why.id()),
+            hint: find(r.reason_hints, why.id()).map(str::to_owned),
+        })
+        .collect();
+    let id = card.id.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match selected.get_untracked() {
+            Some(why) => go.run(format!("/replace?card={}&reason={why}", api::encode(&id))),
+            None => problems.set(vec![("reason", "choose_reason".to_owned())]),
+        }
+    };
+    view! {
+        <p class="action-link"><A href="/replace" attr:class="back-link">{t.common.back}</A></p>
+        <p class="card-summary">{card_label(t, &card)}</p>
+        <form novalidate on:submit=on_submit>
+            <RadioGroup
+                name="reason"
+                legend=r.reason_title
+                legend_is_heading=true
+                hint=None
+                options=options
+                selected=selected
+                error=choices.reason_error
+            />
+            <button type="submit" class="button">{t.common.continue_button}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// Step 3: what must come first, then how to collect the new card, and the request.
+#[component]
+fn RequestStep(
+    /// The texts of the current language.
+    texts: &'static AfterTexts,
+    /// The card to replace.
+    card: Card,
+    /// Why.
+    reason: ReplacementReason,
+    /// The answer to "is the change made at 人社/医保" (`yes`/`no`), for a new name.
+    upstream: Option<String>,
+    /// The service's today.
+    today: NaiveDate,
+    /// The form's problems (shared with the error summary).
+    problems: RwSignal<FormProblems>,
+    /// The answers of the choice steps.
+    choices: Choices,
+    /// Goes to another address of the page.
+    go: Callback<String>,
+    /// Called after a loss report made here, to reload the cards.
+    on_reported: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = texts;
+    let r = &t.replace;
+    let back_href = format!("/replace?card={}", api::encode(&card.id));
+    let back = view! { <p class="action-link"><A href=back_href.clone() attr:class="back-link">{t.common.back}</A></p> };
+    let upstream_done = upstream.as_deref() == Some("yes");
+    match plan(&card, reason, upstream_done, PickupMethod::Mail, today) {
+        Err(ReplacementBlock::ReportLossFirst) => {
+            view! { {back} <ReportFirst texts=t card=card on_reported=on_reported /> }.into_any()
+        }
+        Err(ReplacementBlock::UpstreamChangeFirst) if upstream.as_deref() == Some("no") => view! {
+            {back}
+            <h1 tabindex="-1">{r.upstream_stop_title}</h1>
+            <ol class="list">{r.upstream_stop.map(|s| view! { <li>{s}</li> })}</ol>
+            <p class="action-link"><A href="/progress">{t.progress.title}</A></p>
+        }
+        .into_any(),
+        Err(ReplacementBlock::UpstreamChangeFirst) => {
+            view! { {back} {upstream_view(t, &card, choices, problems, go)} }.into_any()
+        }
+        Err(block) => view! {
+            {back}
+            <h1 tabindex="-1">{r.cannot_title}</h1>
+            <p class="card-summary">{card_label(t, &card)}</p>
+            <p class="panel">{code_text(t, r.errors, block.code())}</p>
+            <p class="action-link"><A href="/replace">{r.choose_other}</A></p>
+        }
+        .into_any(),
+        Ok(plan) => {
+            let citations = plan.trace.citations().into_iter().cloned().collect();
+            view! {
+                {back}
+                <RequestForm texts=t card=card plan=plan.result citations=citations
+                    upstream_done=upstream_done today=today problems=problems />
+            }
+            .into_any()
+        }
+    }
+}
+
+/// A lost card not yet reported: the temporary loss, in place (Q18, D31).
+#[component]
+fn ReportFirst(
+    /// The texts of the current language.
+    texts: &'static AfterTexts,
+    /// The lost card.
+    card: Card,
+    /// Called after the report went through.
+    on_reported: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let t = texts;
+    let r = &t.replace;
+    let report = Action::new_local(|id: &String| {
+        let id = id.clone();
+        async move { api::report_temporary_loss(&id).await }
+    });
+    Effect::new(move |_| {
+        if matches!(report.value().get(), Some(Ok(_))) {
+            on_reported();
+        }
+    });
+    let id = card.id.clone();
+    let error = move || match report.value().get() {
+        Some(Err(e)) => Some(super::api_error_text(t, t.loss.refusals, &e)),
+        _ => None,
+    };
+    view! {
+        <h1 tabindex="-1">{r.report_first_title}</h1>
+        <p class="card-summary">{card_label(t, &card)}</p>
+        <p>{r.report_first_text}</p>
+        <ul class="list">{t.loss.stops.map(|s| view! { <li>{s}</li> })}</ul>
+        {move || error().map(|m| view! { <p class="error-text" role="alert">{m}</p> })}
+        <form novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
+            ev.prevent_default();
+            if !report.pending().get_untracked() {
+                report.dispatch_local(id.clone());
+            }
+        }>
+            <button type="submit" class="button button--warning">
+                {move || if report.pending().get() { t.common.working } else { r.report_first_button }}
+            </button>
+        </form>
+    }
+}
+
+/// A new name or ID number: is it already recorded at 人社/医保 (Q24)?
+fn upstream_view(
+    t: &'static AfterTexts,
+    card: &Card,
+    choices: Choices,
+    problems: RwSignal<FormProblems>,
+    go: Callback<String>,
+) -> AnyView {
+    let r = &t.replace;
+    let selected = choices.upstream;
+    let options = vec![
+        RadioOption {
+            value: "yes".to_owned(),
+            label: r.upstream_yes.to_owned(),
+            hint: None,
+        },
+        RadioOption {
+            value: "no".to_owned(),
+            label: r.upstream_no.to_owned(),
+            hint: None,
+        },
+    ];
+    let base = format!(
+        "/replace?card={}&reason={}",
+        api::encode(&card.id),
+        ReplacementReason::DetailsChanged.id()
+    );
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match selected.get_untracked() {
+            Some(answer) => go.run(format!("{base}&upstream={answer}")),
+            None => problems.set(vec![("upstream", "choose_upstream".to_owned())]),
+        }
+    };
+    view! {
+        <form novalidate on:submit=on_submit>
+            <RadioGroup
+                name="upstream"
+                legend=r.upstream_title
+                legend_is_heading=true
+                hint=Some(r.upstream_hint)
+                options=options
+                selected=selected
+                error=choices.upstream_error
+            />
+            <button type="submit" class="button">{t.common.continue_button}</button>
+        </form>
+    }
+    .into_any()
+}
+
+/// The server's field names mapped to this form's inputs.
+fn field_id(field: &str) -> Option<&'static str> {
+    Some(match field {
+        "pickup" => "pickup",
+        "branch_id" => "branch",
+        "postal_address" | "postal_address.recipient" => "recipient",
+        "postal_address.mobile" => "recipient-mobile",
+        "postal_address.address" => "address",
+        "postal_address.postal_code" => "postal-code",
+        _ => return None,
+    })
+}
+
+/// The request: pickup, address or branch, what to know, the date, and the button.
+#[component]
+fn RequestForm(
+    /// The texts of the current language.
+    texts: &'static AfterTexts,
+    /// The card to replace.
+    card: Card,
+    /// The rules crate's plan (for collection by post; the dates are the same at a branch).
+    plan: ReplacementPlan,
+    /// The sources of the plan, for "why".
+    citations: Vec<Citation>,
+    /// Whether the person said 人社/医保 hold the new details.
+    upstream_done: bool,
+    /// The service's today.
+    today: NaiveDate,
+    /// The form's problems (shared with the error summary).
+    problems: RwSignal<FormProblems>,
+) -> impl IntoView {
+    let t = texts;
+    let r = &t.replace;
+    let i18n = use_i18n();
+    let locale = i18n.locale.get_untracked();
+    let pickup = RwSignal::new(None::<String>);
+    let branch = RwSignal::new(None::<String>);
+    let recipient = RwSignal::new(card.holder.name.clone());
+    let mobile = RwSignal::new(String::new());
+    let address = RwSignal::new(String::new());
+    let postal_code = RwSignal::new(String::new());
+    // One key per visit of this step: a double tap or a retry after a lost answer gets the
+    // same replacement back, never a second one.
+    let key = StoredValue::new(new_key());
+    let city = City::from_id(&card.city).unwrap_or(City::Beijing);
+    let branches = {
+        let (city, bank) = (card.city.clone(), card.bank.clone());
+        LocalResource::new(move || {
+            let (city, bank) = (city.clone(), bank.clone());
+            async move {
+                api::branches(
+                    &city,
+                    &BranchQuery {
+                        bank: Some(bank),
+                        ..Default::default()
+                    },
+                )
+                .await
+                .unwrap_or_default()
+            }
+        })
+    };
+    let card_id = card.id.clone();
+    let submit = Action::new_local(move |body: &ReplacementRequest| {
+        let (body, id) = (body.clone(), card_id.clone());
+        async move { api::request_replacement(&id, &body, &key.get_value()).await }
+    });
+    let navigate = use_navigate();
+    Effect::new(move |_| match submit.value().get() {
+        Some(Ok(app)) => navigate(
+            &format!("/apply/confirmation/{}", api::encode(&app.id)),
+            Default::default(),
+        ),
+        Some(Err(e)) => problems.set(problems_of(&e, field_id, "submit")),
+        None => {}
+    });
+    let reason = plan.reason;
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let method = pickup
+            .get_untracked()
+            .and_then(|p| PickupMethod::from_id(&p));
+        let mut found: FormProblems = Vec::new();
+        match method {
+            None => found.push(("pickup", "choose_pickup".to_owned())),
+            Some(PickupMethod::Branch) if branch.get_untracked().is_none() => {
+                found.push(("branch", "branch_id.missing".to_owned()));
+            }
+            Some(PickupMethod::Mail) => {
+                let checks: [(&'static str, Option<&'static str>); 4] = [
+                    (
+                        "recipient",
+                        parse_name(&recipient.get_untracked())
+                            .err()
+                            .map(|e| e.code()),
+                    ),
+                    (
+                        "recipient-mobile",
+                        parse_mobile(&mobile.get_untracked())
+                            .err()
+                            .map(|e| e.code()),
+                    ),
+                    (
+                        "address",
+                        parse_address(&address.get_untracked())
+                            .err()
+                            .map(|e| e.code()),
+                    ),
+                    (
+                        "postal-code",
+                        parse_postal_code(&postal_code.get_untracked())
+                            .err()
+                            .map(|e| e.code()),
+                    ),
+                ];
+                found.extend(
+                    checks
+                        .into_iter()
+                        .filter_map(|(f, c)| c.map(|c| (f, c.to_owned()))),
+                );
+            }
+            _ => {}
+        }
+        if !found.is_empty() || submit.pending().get_untracked() {
+            problems.set(found);
+            return;
+        }
+        problems.set(Vec::new());
+        let Some(method) = method else { return };
+        submit.dispatch_local(ReplacementRequest {
+            reason,
+            upstream_change_done: upstream_done,
+            pickup: method,
+            branch_id: branch
+                .get_untracked()
+                .filter(|_| method == PickupMethod::Branch),
+            postal_address: (method == PickupMethod::Mail).then(|| PostalAddress {
+                recipient: recipient.get_untracked(),
+                mobile: mobile.get_untracked(),
+                address: address.get_untracked(),
+                postal_code: postal_code.get_untracked(),
+            }),
+        });
+    };
+    let err = move |field: &'static str| {
+        Signal::derive(move || field_message(t, r.errors, &problems.get(), field))
+    };
+    let days = param_u32(city, NumericParam::ReplacementWorkingDays, today)
+        .map(|p| p.value.to_string())
+        .unwrap_or_default();
+    let made_by = plan
+        .timeline
+        .production
+        .made_by()
+        .map(|d| fill(r.made_by, "n", &days).replace("{date}", &long_date(locale, d)));
+    let bank = bank_name(t, &card.bank);
+    let months = param_u32(city, NumericParam::BankChangeCooldownMonths, today)
+        .map(|p| p.value.to_string())
+        .unwrap_or_default();
+    let notes: Vec<String> = plan
+        .notes
+        .iter()
+        .map(|n| fill(&lookup(r.notes, n.id()), "bank", &bank).replace("{months}", &months))
+        .collect();
+    let pickup_options = vec![
+        RadioOption {
+            value: PickupMethod::Mail.id().to_owned(),
+            label: r.pickup_mail.to_owned(),
+            hint: Some(r.pickup_mail_hint.to_owned()),
+        },
+        RadioOption {
+            value: PickupMethod::Branch.id().to_owned(),
+            label: fill(r.pickup_branch, "bank", &bank),
+            hint: Some(r.pickup_branch_hint.to_owned()),
+        },
+    ];
+    let branch_choice = move || {
+        Suspend::new(async move {
+            let list: Vec<Branch> = branches.await;
+            let options = list
+                .into_iter()
+                .map(|b| RadioOption {
+                    value: b.id.clone(),
+                    label: b.name.clone(),
+                    hint: Some(format!("{}{} · {}", b.district, b.address, b.opening_hours)),
+                })
+                .collect::<Vec<_>>();
+            view! {
+                <RadioGroup name="branch" legend=r.branch_legend hint=None options=options
+                    selected=branch error=err("branch") />
+            }
+        })
+    };
+    view! {
+        <h1 tabindex="-1">{r.request_title}</h1>
+        <p class="card-summary">{card_label(t, &card)} " · " {lookup(r.reasons, reason.id())}</p>
+        {made_by.map(|m| view! { <p class="big-date">{m}</p> })}
+        <h2>{r.know_heading}</h2>
+        <ul class="list">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+        <ul class="list source">
+            {citations.into_iter().map(|c| view! {
+                <li>{t.common.source} <CitationLine texts=t citation=c /></li>
+            }).collect_view()}
+        </ul>
+        <form novalidate on:submit=on_submit>
+            <RadioGroup name="pickup" legend=r.pickup_legend hint=None options=pickup_options
+                selected=pickup error=err("pickup") />
+            {move || match pickup.get().as_deref() {
+                Some("branch") => view! {
+                    <Suspense fallback=move || view! { <p role="status">{t.common.loading}</p> }>
+                        {branch_choice}
+                    </Suspense>
+                }
+                .into_any(),
+                Some("mail") => view! {
+                    <h2>{r.address_heading}</h2>
+                    <TextField id="recipient" label=r.recipient_label value=recipient error=err("recipient") autocomplete="name" width="input--20" no_spellcheck=true />
+                    <TextField id="recipient-mobile" label=r.mobile_label value=mobile error=err("recipient-mobile") autocomplete="tel" inputmode="tel" width="input--11" />
+                    <TextField id="address" label=r.address_label hint=r.address_hint value=address error=err("address") autocomplete="street-address" />
+                    <TextField id="postal-code" label=r.postal_label value=postal_code error=err("postal-code") autocomplete="postal-code" inputmode="numeric" width="input--6" />
+                }
+                .into_any(),
+                _ => ().into_any(),
+            }}
+            {move || field_message(t, r.errors, &problems.get(), "submit")
+                .map(|m| view! { <p class="error-text" role="alert" id="submit">{m}</p> })}
+            <button type="submit" class="button">
+                {move || if submit.pending().get() { t.common.working } else { r.submit }}
+            </button>
+        </form>
+    }
+}
+
+/// Where an application comes from, for the confirmation and progress pages: the replacement
+/// heading of its reason, if it is one.
+pub fn replacement_heading(t: &'static AfterTexts, app: &Application) -> Option<String> {
+    app.replacement
+        .as_ref()
+        .map(|r| lookup(t.replace.app_headings, r.reason.id()))
+}

@@ -213,4 +213,16 @@ pub const DECISION_LIST: &[Decision] = &[
         "卡片在網點等待領取滿 14 天仍未領取時提醒一次；臨時掛失自動解除的前一天提醒一次。",
         "A card still uncollected 14 days after reaching the branch gets one reminder; a temporary loss gets one the day before it lifts.",
     ),
+    d(
+        "D31",
+        "职业从 11 项中选择：国家职业分类的 8 个大类，以及学生、离退休人员、无业人员。",
+        "職業從 11 項中選擇：國家職業分類的 8 個大類，以及學生、離退休人員、無業人員。",
+        "An occupation is one of 11: the 8 major groups of the national classification, student, retired or not working.",
+    ),
+    d(
+        "D32",
+        "在线修改地址不改变已提交申请的邮寄地址；正在邮寄途中的申请会提示拨打服务热线。",
+        "在線修改地址不改變已提交申請的郵寄地址；正在郵寄途中的申請會提示撥打服務熱線。",
+        "Changing the address online does not change a submitted application's postal address; applications on their way by post are named, with the hotline.",
+    ),
 ];

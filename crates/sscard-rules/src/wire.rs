@@ -10,6 +10,7 @@ mod applications;
 mod auth;
 mod cards;
 mod demo;
+mod details;
 mod notices;
 mod policy;
 
@@ -17,6 +18,7 @@ pub use applications::*;
 pub use auth::*;
 pub use cards::*;
 pub use demo::*;
+pub use details::*;
 pub use notices::*;
 pub use policy::*;
 

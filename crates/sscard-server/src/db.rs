@@ -45,6 +45,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_mobile_changes",
         include_str!("../migrations/0006_mobile_changes.sql"),
     ),
+    (
+        "0008_person_details",
+        include_str!("../migrations/0008_person_details.sql"),
+    ),
 ];
 
 /// Number of reader connections.

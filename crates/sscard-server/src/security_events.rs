@@ -25,6 +25,9 @@ pub enum SecurityEvent {
     /// The mobile on record was changed (its notices go to both numbers: sent
     /// by the change itself).
     MobileChanged,
+    /// The address or occupation on record was changed online (told to the
+    /// person, and to the guardian who changed a minor's).
+    DetailsChanged,
 }
 
 impl SecurityEvent {
@@ -37,6 +40,7 @@ impl SecurityEvent {
             SecurityEvent::NewDeviceSignIn => "new_device_sign_in",
             SecurityEvent::SignInAfterFailures => "sign_in_after_failures",
             SecurityEvent::MobileChanged => "mobile_changed",
+            SecurityEvent::DetailsChanged => "details_changed",
         }
     }
 }
@@ -48,6 +52,7 @@ const fn notice(event: SecurityEvent) -> Option<NoticeKind> {
         SecurityEvent::PasswordReset => Some(NoticeKind::PasswordReset),
         SecurityEvent::TemporaryLossReported => Some(NoticeKind::LossReported),
         SecurityEvent::SignInAfterFailures => Some(NoticeKind::SignInAfterFailures),
+        SecurityEvent::DetailsChanged => Some(NoticeKind::DetailsChanged),
         // Every browser change would text the person: recorded for the audit
         // trail, not texted.
         SecurityEvent::NewDeviceSignIn => None,

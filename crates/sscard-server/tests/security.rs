@@ -884,7 +884,10 @@ async fn takeover_an_initial_password_hash_stored_before_the_upgrade_no_longer_s
         db.execute_batch(
             "ALTER TABLE otp_challenges DROP COLUMN after_password;
              DROP TABLE mobile_changes;
-             ALTER TABLE notices DROP COLUMN detail;",
+             ALTER TABLE notices DROP COLUMN detail;
+             ALTER TABLE persons DROP COLUMN address;
+             ALTER TABLE persons DROP COLUMN occupation;
+             ALTER TABLE persons DROP COLUMN details_updated_at;",
         )
         .unwrap();
         db.pragma_update(None, "user_version", 4).unwrap();

@@ -117,3 +117,12 @@ pub struct PersonDetailsUpdate {
     #[serde(default)]
     pub occupation: String,
 }
+
+/// Query of `GET /api/v1/me/details`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct PersonDetailsQuery {
+    /// A minor in the signed-in person's care (their opaque person id); none: oneself.
+    #[serde(default)]
+    pub person: Option<String>,
+}

@@ -36,6 +36,8 @@ stable_ids! {
         LossReported = "loss_reported",
         /// Security: the mobile on record was changed (sent to the old number too).
         MobileChanged = "mobile_changed",
+        /// Security: the address or occupation on record was changed online.
+        DetailsChanged = "details_changed",
         /// Security: a password sign-in succeeded after several wrong passwords.
         SignInAfterFailures = "sign_in_after_failures",
     }
@@ -81,6 +83,7 @@ impl NoticeKind {
             | NoticeKind::PasswordReset
             | NoticeKind::LossReported
             | NoticeKind::MobileChanged
+            | NoticeKind::DetailsChanged
             | NoticeKind::SignInAfterFailures => NoticeCategory::Security,
         }
     }

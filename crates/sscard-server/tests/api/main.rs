@@ -7,4 +7,5 @@ mod common;
 mod applications;
 mod auth;
 mod cards;
+mod details;
 mod misc;

@@ -17,6 +17,7 @@ pub fn RelatedLinks(
         ("/loss", c.link_loss),
         ("/password", c.link_password),
         ("/notices", c.link_notices),
+        ("/details", c.link_details),
         ("/contact", c.link_contact),
         ("/where", c.link_where),
         ("/rules", c.link_rules),

@@ -52,7 +52,7 @@ fn on_record(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + use<>
     let mobile = d.mobile_masked.clone().unwrap_or_else(none);
     // The mobile is changed by its holder with a code to it: not for a guardian here.
     let change_mobile = (!d.as_guardian).then(|| {
-        view! { <p class="summary__action"><A href="/contact">{dt.mobile_change}</A></p> }
+        view! { <dd class="summary__action"><A href="/contact">{dt.mobile_change}</A></dd> }
     });
     view! {
         <h2>{dt.on_record_heading}</h2>

@@ -8,8 +8,8 @@ use serde::{Serialize, de::DeserializeOwned};
 use sscard_rules::wire::{
     Application, ApplicationRequest, Branch, BranchQuery, Card, CodeRequest, CodeSent, CodeVerify,
     DemoAdvance, DemoClock, DemoPerson, Draft, Health, MobileChange, Notice, NoticeSettings,
-    PasswordChange, PasswordReset, PasswordSignIn, Problem, ReplacementRequest, SessionInfo,
-    TempLossReport,
+    PasswordChange, PasswordReset, PasswordSignIn, PersonDetails, PersonDetailsUpdate, Problem,
+    ReplacementRequest, SessionInfo, TempLossReport,
 };
 
 pub use error::ApiError;
@@ -146,6 +146,19 @@ pub async fn verify_mobile_change(body: &CodeVerify) -> Result<(), ApiError> {
         .await
         .map_err(|_| ApiError::Network)?;
     decode_empty(response).await
+}
+
+/// `GET /me/details`: my details on record, or (`person`) a minor's in my care.
+pub async fn details(person: Option<String>) -> Result<PersonDetails, ApiError> {
+    match person {
+        Some(id) => get(&format!("/me/details?person={}", encode(&id))).await,
+        None => get("/me/details").await,
+    }
+}
+
+/// `PUT /me/details`: the address and occupation to keep on record (idempotent).
+pub async fn save_details(body: &PersonDetailsUpdate) -> Result<PersonDetails, ApiError> {
+    send(Request::put(&format!("{BASE}/me/details")), body).await
 }
 
 /// `GET /notices`: the notices sent to the signed-in person, oldest first.

@@ -100,6 +100,8 @@ lazy_routes! {
     ResetRoute(after::reset) => crate::pages::ResetPage;
     /// `/contact`.
     ContactRoute(after::contact) => crate::pages::ContactPage;
+    /// `/details`.
+    PersonDetailsRoute(after::details) => crate::pages::DetailsPage;
     /// `/notices`.
     NoticesRoute(after::notices) => crate::pages::NoticesPage;
     /// `/replace`.

@@ -114,6 +114,7 @@ fn tables(t: &AfterTexts) -> Vec<&'static [(&'static str, &'static str)]> {
         t.enable.refusals,
         t.loss.refusals,
         t.password.errors,
+        t.details.errors,
         t.where_to.errors,
         t.where_to.permissions,
         t.where_to.actor_conditions,
@@ -143,6 +144,15 @@ fn every_locale_has_the_same_complete_after_tables() {
                     assert!(!plain.contains(word), "{locale:?} {key}: {word}");
                 }
             }
+        }
+        // One name per occupation, none empty, in every language.
+        assert_eq!(
+            t.details.occupations.len(),
+            sscard_rules::wire::Occupation::ALL.len(),
+            "{locale:?}"
+        );
+        for text in t.details.occupations {
+            assert!(!text.trim().is_empty(), "{locale:?}");
         }
         for text in t
             .names

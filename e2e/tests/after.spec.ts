@@ -504,3 +504,77 @@ test('a new mobile number on record, with a code to the old one and to the new o
   await expect(page.locator('main')).toContainText('139****0011');
   expect(problems).toEqual([]);
 });
+
+test('the address and occupation on record are changed online; the bank account phone only at the bank', async ({ page }) => {
+  const problems = watchConsole(page);
+  const person = await demoPerson(page.request, '陈卫东');
+  await signIn(page, person, '/details');
+  const main = page.locator('main');
+  await expect(page.locator('main h1')).toHaveText('我的个人信息');
+  await expect(page).toHaveTitle('我的个人信息 - 第三代社保卡线上服务');
+  // What is on record, and the mobile's own (stronger) flow.
+  await expect(main).toContainText('138****0003');
+  await expect(page.getByRole('link', { name: '修改手机号码' })).toHaveAttribute('href', '/contact');
+  // The bank account's reserved phone: only at the issuing bank's branch, with its source.
+  await expect(page.locator('#reserved-phone')).toHaveText('银行账户预留手机号码');
+  await expect(main).toContainText('带上身份证和社保卡，到发卡银行（工商银行）的网点修改');
+  await expect(main).toContainText('Q32');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'after-details-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, 'after-details-1280');
+  await expectNoAxeViolations(page);
+
+  // Bad input first: a specific message per field, and nothing typed is lost.
+  const address = page.getByLabel('居住地址');
+  const tooLong = '北京市东城区示例路'.repeat(12);
+  await address.fill(tooLong);
+  await page.getByRole('button', { name: '保存' }).click();
+  const summary = page.locator('.error-summary');
+  await expect(summary.getByRole('link', { name: '居住地址最多 100 个字，写到门牌号即可' })).toBeVisible();
+  // No occupation on record yet (a fresh server, as scripts/test.sh runs it): its own message.
+  if ((await page.locator('input[name="occupation"]:checked').count()) === 0) {
+    await expect(summary.getByRole('link', { name: '选择职业' })).toBeVisible();
+  }
+  await expect(page).toHaveTitle(/^错误: /);
+  await expect(address).toHaveValue(tooLong);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await screenshot(page, 'after-details-errors-390');
+  await expectNoAxeViolations(page);
+
+  // Then valid: the record changes.
+  const newAddress = '北京市朝阳区示例街8号院3号楼2单元501';
+  await address.fill(newAddress);
+  await page.getByLabel('专业技术人员').check();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('main h1')).toHaveText('个人信息已保存');
+  await expect(page.locator('.panel--done')).toContainText('居住地址和职业已更新');
+  await expect(page.locator('.summary')).toContainText(newAddress);
+  await expect(page.locator('.summary')).toContainText('专业技术人员');
+  await expect(summary).toHaveCount(0);
+
+  // Occupation alone.
+  await page.getByRole('button', { name: '再次修改' }).click();
+  await expect(address).toHaveValue(newAddress);
+  await page.getByLabel('离退休人员').check();
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.locator('main h1')).toHaveText('个人信息已保存');
+  await expect(page.locator('.summary')).toContainText('离退休人员');
+  await screenshot(page, 'after-details-saved-390');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await screenshot(page, 'after-details-saved-1280');
+  await expectNoAxeViolations(page);
+
+  // A reload shows what is on record.
+  await page.reload();
+  await expect(page.locator('.summary')).toContainText(newAddress);
+  await expect(page.getByLabel('离退休人员')).toBeChecked();
+
+  // The security notice.
+  await page.goto('/notices');
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator('.notice-item', { hasText: '地址或职业已在网上修改' }).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  expect(problems).toEqual([]);
+});

@@ -155,7 +155,7 @@ test('a new name stops until 人社/医保 have it; a damaged card is exchanged 
   await page.goto('/progress');
   await appReady(page);
   await expect(page.getByRole('heading', { name: '换领的新卡（旧卡损坏）' })).toBeVisible();
-  // The damaged card still works until the new one is enabled (D31).
+  // The damaged card still works until the new one is enabled (D33).
   await expect(page.locator('.card-item')).toContainText('社会保障功能已启用');
 });
 

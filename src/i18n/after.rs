@@ -57,6 +57,8 @@ pub struct AfterTexts {
     pub contact: ContactTexts,
     /// Replacing a card online (补领/换领).
     pub replace: ReplaceTexts,
+    /// My details on record: address and occupation changed online.
+    pub details: DetailsTexts,
     /// Rules explorer.
     pub rules: RulesTexts,
 }
@@ -114,6 +116,8 @@ pub struct CommonTexts {
     pub link_contact: &'static str,
     /// Related link: replace a card.
     pub link_replace: &'static str,
+    /// Related link: my details (address, occupation).
+    pub link_details: &'static str,
     /// "Continue".
     pub continue_button: &'static str,
     /// "Back".
@@ -749,4 +753,65 @@ pub struct ContactTexts {
     pub done_title: &'static str,
     /// Done text.
     pub done_text: &'static str,
+}
+
+/// `/details`: the address and occupation on record, changed online (manual Q9 L79, Q32 L207),
+/// the mobile on record (changed at `/contact`), where the bank account's reserved phone is
+/// changed (Q32 L209), and applications whose card still goes to the old address (D32).
+#[derive(Debug)]
+pub struct DetailsTexts {
+    /// Page heading.
+    pub title: &'static str,
+    /// Heading for a minor's details (`{name}`).
+    pub minor_title: &'static str,
+    /// Heading after saving.
+    pub saved_title: &'static str,
+    /// What can be changed here, by whom.
+    pub lead: &'static str,
+    /// Heading of the summary of what is on record.
+    pub on_record_heading: &'static str,
+    /// Address label (summary and form).
+    pub address_label: &'static str,
+    /// Address hint.
+    pub address_hint: &'static str,
+    /// Occupation label (summary and form legend).
+    pub occupation_label: &'static str,
+    /// Names of the occupations, in `sscard_rules::wire::Occupation::ALL` order.
+    pub occupations: &'static [&'static str],
+    /// Mobile label.
+    pub mobile_label: &'static str,
+    /// Shown for a value not on record.
+    pub not_on_record: &'static str,
+    /// Link to change the mobile (`/contact`).
+    pub mobile_change: &'static str,
+    /// Heading of the form.
+    pub change_heading: &'static str,
+    /// Save button.
+    pub save: &'static str,
+    /// Saved.
+    pub saved_text: &'static str,
+    /// Button to change the details again after saving.
+    pub edit_again: &'static str,
+    /// Heading of the note on applications on their way by post.
+    pub postal_heading: &'static str,
+    /// One such application (`{id}`, `{hotline}`).
+    pub postal_text: &'static str,
+    /// One such application when the city has no hotline (`{id}`).
+    pub postal_text_no_hotline: &'static str,
+    /// Heading of the reserved-phone note.
+    pub bank_heading: &'static str,
+    /// The reserved-phone note naming the issuing bank(s) (`{bank}`).
+    pub bank_text: &'static str,
+    /// The reserved-phone note without a card.
+    pub bank_text_no_card: &'static str,
+    /// Between two bank names.
+    pub bank_separator: &'static str,
+    /// Heading of the list of minors in the person's care.
+    pub minors_heading: &'static str,
+    /// Button to see and change a minor's details (`{name}`).
+    pub minor_link: &'static str,
+    /// Button back to one's own details.
+    pub own_link: &'static str,
+    /// Error texts by problem code.
+    pub errors: IdTable,
 }

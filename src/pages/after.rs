@@ -2,6 +2,7 @@
 //! "where can I do this" and the public rules explorer. One module per route; the helpers
 //! below are shared by them.
 
+mod details;
 mod enable;
 mod loss;
 mod notices;
@@ -18,6 +19,7 @@ use leptos::prelude::*;
 use serde::Serialize;
 use sscard_rules::{Actor, Bank, Channel, City, PickupMethod, Service};
 
+pub use details::DetailsPage;
 pub use enable::EnablePage;
 pub use loss::LossPage;
 pub use notices::NoticesPage;

@@ -215,6 +215,18 @@ pub const DECISION_LIST: &[Decision] = &[
     ),
     d(
         "D31",
+        "职业从 11 项中选择：国家职业分类的 8 个大类，以及学生、离退休人员、无业人员。",
+        "職業從 11 項中選擇：國家職業分類的 8 個大類，以及學生、離退休人員、無業人員。",
+        "An occupation is one of 11: the 8 major groups of the national classification, student, retired or not working.",
+    ),
+    d(
+        "D32",
+        "在线修改地址不改变已提交申请的邮寄地址；正在邮寄途中的申请会提示拨打服务热线。",
+        "在線修改地址不改變已提交申請的郵寄地址；正在郵寄途中的申請會提示撥打服務熱線。",
+        "Changing the address online does not change a submitted application's postal address; applications on their way by post are named, with the hotline.",
+    ),
+    d(
+        "D33",
         "网上补领须先挂失；换领时旧卡在新卡启用前照常使用；姓名或身份证号变更须先在人社、医保部门完成；代理人不能网上补换。",
         "網上補領須先掛失；換領時舊卡在新卡啟用前照常使用；姓名或身份證號變更須先在人社、醫保部門完成；代理人不能網上補換。",
         "Online: a lost card is reported first; a damaged card works until its replacement is enabled; a new name is changed at 人社/医保 first; no agents.",

@@ -9,6 +9,7 @@ mod channels;
 mod citation;
 mod dates;
 mod decisions;
+mod details;
 mod eligibility;
 mod ids;
 mod policy;
@@ -46,6 +47,7 @@ pub use dates::{
     months_period_end, natural_days_between, parse_iso_date, parse_ymd_loose, sub_days,
 };
 pub use decisions::{DECISION_LIST, Decision};
+pub use details::{POSTAL_ADDRESS_KEPT, keeps_submitted_postal_address, reserved_phone_change};
 pub use eligibility::{
     Alternative, Basis, Eligibility, EligibilityInput, GuardianFacts, Outcome, Reason,
     evaluate_eligibility,
@@ -69,8 +71,9 @@ pub use timeline::{
 pub use trace::{Explained, Trace, TraceParam, TraceStep, TraceValue};
 pub use validate::{
     ADDRESS_MAX_CHARS, AddressError, GuardianError, IdNumber, IdNumberError, MobileError,
-    NAME_MAX_CHINESE, NAME_MAX_LATIN, NameError, NameScript, ONE_TIME_CODE_LEN, OneTimeCodeError,
-    PasswordError, PostalCodeError, SERVICE_PASSWORD_LEN, Sex, ValidName, ValidationError,
-    check_digit, check_guardianship, parse_address, parse_id_number, parse_mobile, parse_name,
-    parse_new_service_password, parse_one_time_code, parse_postal_code,
+    NAME_MAX_CHINESE, NAME_MAX_LATIN, NameError, NameScript, ONE_TIME_CODE_LEN, OccupationError,
+    OneTimeCodeError, PasswordError, PostalCodeError, SERVICE_PASSWORD_LEN, Sex, ValidName,
+    ValidationError, check_digit, check_guardianship, parse_address, parse_id_number, parse_mobile,
+    parse_name, parse_new_service_password, parse_occupation, parse_one_time_code,
+    parse_postal_code,
 };

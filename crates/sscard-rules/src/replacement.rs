@@ -129,7 +129,7 @@ stable_ids! {
         /// A damaged card's transport balance is refunded only by a bad-card exchange at the
         /// issuing bank's branch, within 2 natural days (Q46).
         TransportRefundAtBranch = "transport_refund_at_branch",
-        /// The old card keeps working until the new card is enabled (Q25, D31).
+        /// The old card keeps working until the new card is enabled (Q25, D33).
         OldCardWorksUntilEnabled = "old_card_works_until_enabled",
         /// The new card is issued by the same bank; a change of bank is a counter service with
         /// a cooldown (Q26, Q27).
@@ -255,7 +255,7 @@ pub fn plan_replacement(
         step = step.cite(src::Q22_NO_UNFREEZE).cite(src::Q46_LOST);
     } else {
         notes.push(ReplacementNote::OldCardWorksUntilEnabled);
-        step = step.cite(src::Q25_OLD_CARD).cite(Citation::decision("D31"));
+        step = step.cite(src::Q25_OLD_CARD).cite(Citation::decision("D33"));
         if reason == ReplacementReason::Damaged {
             notes.push(ReplacementNote::TransportRefundAtBranch);
             step = step.cite(src::Q46_TRANSPORT);

@@ -304,7 +304,7 @@ pub struct CardState {
     pub old_card: Option<OldCardState>,
     /// Whether a replacement card was ordered for this card through any channel (Q22). After a
     /// 补领 the card is [`SocialState::Replaced`] at once; after a 换领 it keeps working until
-    /// the new card is enabled ([`CardAction::ReplacementEnabled`], Q25, D31).
+    /// the new card is enabled ([`CardAction::ReplacementEnabled`], Q25, D33).
     #[serde(default)]
     pub reissued: bool,
     /// Day of the current temporary loss report.
@@ -373,7 +373,7 @@ pub enum CardAction {
     Reissue,
     /// 换领: a new card for damage or changed data.
     Exchange,
-    /// The replacement card was enabled: this (old) card's medical use ends (Q25, D31).
+    /// The replacement card was enabled: this (old) card's medical use ends (Q25, D33).
     ReplacementEnabled,
     /// Change of bank: the card is cancelled and recalled (Q26).
     ChangeBank,
@@ -455,9 +455,9 @@ pub enum Effect {
     FunctionsRestored,
     /// A new card is being made.
     NewCardApplication,
-    /// This card keeps working until the new card is enabled (Q25, D31).
+    /// This card keeps working until the new card is enabled (Q25, D33).
     WorksUntilNewCardEnabled,
-    /// This card's medical use ended: its replacement was enabled (Q25, D31).
+    /// This card's medical use ended: its replacement was enabled (Q25, D33).
     ReplacedByNewCard,
     /// The card is taken back by the bank (Q26 L179).
     CardRecalled,
@@ -611,7 +611,7 @@ pub fn card_transition(
             if state.reissued || !matches!(state.social, S::Enabled | S::NotEnabled) {
                 return Err(TransitionError::InvalidFromState);
             }
-            // D31: a damaged card that still reads, or a card with the old name, keeps working
+            // D33: a damaged card that still reads, or a card with the old name, keeps working
             // until the new card is enabled, as an older card does (Q25).
             next.reissued = true;
             effects.extend([Effect::NewCardApplication, Effect::WorksUntilNewCardEnabled]);
@@ -619,7 +619,7 @@ pub fn card_transition(
                 src::Q23_EXCHANGE,
                 src::Q24_KEY_DATA,
                 src::Q25_OLD_CARD,
-                Citation::decision("D31"),
+                Citation::decision("D33"),
             ]);
         }
         CardAction::ReplacementEnabled => {
@@ -629,7 +629,7 @@ pub fn card_transition(
             next.social = S::Replaced;
             next.temp_loss_reported_on = None;
             effects.push(Effect::ReplacedByNewCard);
-            cites.extend([src::Q25_OLD_CARD, Citation::decision("D31")]);
+            cites.extend([src::Q25_OLD_CARD, Citation::decision("D33")]);
         }
         CardAction::ChangeBank => {
             if !live || state.social == S::FormalLost {

@@ -1,5 +1,5 @@
 //! Online replacement (补领/换领): who, what comes first, what happens to the old card, and when
-//! the new card is made (002 Q20, Q22–Q25, Q30, Q38, Q46; DECISIONS.md D31).
+//! the new card is made (002 Q20, Q22–Q25, Q30, Q38, Q46; DECISIONS.md D33).
 #[cfg(target_arch = "wasm32")]
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
@@ -94,13 +94,13 @@ fn replacement_table() {
         },
         Case {
             name: "a lost card not yet reported: report it first",
-            source: "002 Q20 L143; D31",
+            source: "002 Q20 L143; D33",
             input: input(S::Enabled, R::Lost),
             want: Want::Blocked(ReplacementBlock::ReportLossFirst),
         },
         Case {
             name: "a damaged card is exchanged and works until the new one is enabled",
-            source: "002 Q23 L155, Q25 L165, Q46 L277; D31",
+            source: "002 Q23 L155, Q25 L165, Q46 L277; D33",
             input: input(S::Enabled, R::Damaged),
             want: Want::Planned(
                 S::Enabled,
@@ -115,7 +115,7 @@ fn replacement_table() {
         },
         Case {
             name: "a posted card never enabled can be exchanged",
-            source: "002 Q23 L155; D31",
+            source: "002 Q23 L155; D33",
             input: input(S::NotEnabled, R::Damaged),
             want: Want::Planned(
                 S::NotEnabled,
@@ -262,11 +262,11 @@ fn q22_and_q25_transitions() {
             "002 Q22 L151"
         );
     }
-    // Q25 / D31: an exchanged card works until the new card is enabled, then ends.
+    // Q25 / D33: an exchanged card works until the new card is enabled, then ends.
     let exchanged = card_transition(&card(S::Enabled), CardAction::Exchange, &on)
         .expect("exchange")
         .result;
-    assert_eq!(exchanged.state.social, S::Enabled, "D31");
+    assert_eq!(exchanged.state.social, S::Enabled, "D33");
     assert!(
         exchanged
             .effects
@@ -286,7 +286,7 @@ fn q22_and_q25_transitions() {
     assert_eq!(
         card_transition(&card(S::Enabled), CardAction::ReplacementEnabled, &on).map(|e| e.result),
         Err(TransitionError::InvalidFromState),
-        "D31"
+        "D33"
     );
 }
 

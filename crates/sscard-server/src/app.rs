@@ -47,8 +47,8 @@ const BODY_LIMIT: usize = 64 * 1024;
 /// `Origin` must name (see [`security::origin_check`]).
 pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
     use routes::{
-        applications, auth, cards, contact, demo, drafts, health, notices, password, policy,
-        replacements,
+        applications, auth, cards, contact, demo, details, drafts, health, notices, password,
+        policy, replacements,
     };
     let mut api = Router::new()
         .route("/api/v1/health", get(health::health))
@@ -69,6 +69,10 @@ pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
         )
         .route("/api/v1/me/mobile", post(contact::request_change))
         .route("/api/v1/me/mobile/verify", post(contact::verify_change))
+        .route(
+            "/api/v1/me/details",
+            get(details::get_details).put(details::put_details),
+        )
         .route(
             "/api/v1/draft",
             get(drafts::get_draft)

@@ -70,7 +70,7 @@ pub fn lift_date(effects: &[Effect]) -> Option<NaiveDate> {
 }
 
 /// After the card of application `app` was enabled on `on`: the card that
-/// application replaces, if it is still in use (a 换领), ends now (Q25, D31).
+/// application replaces, if it is still in use (a 换领), ends now (Q25, D33).
 pub fn end_replaced_card(c: &Connection, app: i64, on: NaiveDate) -> ApiResult<()> {
     let old: Option<i64> = c.query_row(
         "SELECT replaces_card_id FROM applications WHERE id = ?1",

@@ -46,6 +46,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("../migrations/0006_mobile_changes.sql"),
     ),
     (
+        "0008_person_details",
+        include_str!("../migrations/0008_person_details.sql"),
+    ),
+    (
         "0009_replacements",
         include_str!("../migrations/0009_replacements.sql"),
     ),

@@ -52,7 +52,7 @@ pub const PEOPLE: &[Demo] = &[
         holder: true,
         seeded: true,
         forgot_password: false,
-        story: "卡片已邮寄送达但尚未启用：可试在线启用社会保障功能",
+        story: "卡片已邮寄送达但尚未启用：可试在线启用社会保障功能；刚搬了家：可试在网上修改居住地址和职业（金融账户预留手机号只能到发卡银行网点修改）",
     },
     Demo {
         name: "陈卫东",

@@ -28,6 +28,9 @@ pub enum SecurityEvent {
     /// A replacement card was requested for a card the person holds (or, as a
     /// guardian, requested it).
     ReplacementRequested,
+    /// The address or occupation on record was changed online (told to the
+    /// person, and to the guardian who changed a minor's).
+    DetailsChanged,
 }
 
 impl SecurityEvent {
@@ -41,6 +44,7 @@ impl SecurityEvent {
             SecurityEvent::SignInAfterFailures => "sign_in_after_failures",
             SecurityEvent::MobileChanged => "mobile_changed",
             SecurityEvent::ReplacementRequested => "replacement_requested",
+            SecurityEvent::DetailsChanged => "details_changed",
         }
     }
 }
@@ -53,6 +57,7 @@ const fn notice(event: SecurityEvent) -> Option<NoticeKind> {
         SecurityEvent::TemporaryLossReported => Some(NoticeKind::LossReported),
         SecurityEvent::SignInAfterFailures => Some(NoticeKind::SignInAfterFailures),
         SecurityEvent::ReplacementRequested => Some(NoticeKind::ReplacementRequested),
+        SecurityEvent::DetailsChanged => Some(NoticeKind::DetailsChanged),
         // Every browser change would text the person: recorded for the audit
         // trail, not texted.
         SecurityEvent::NewDeviceSignIn => None,

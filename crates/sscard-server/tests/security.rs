@@ -888,7 +888,10 @@ async fn takeover_an_initial_password_hash_stored_before_the_upgrade_no_longer_s
              DROP INDEX applications_replaces;
              ALTER TABLE applications DROP COLUMN replaces_card_id;
              ALTER TABLE applications DROP COLUMN replacement_reason;
-             ALTER TABLE cards DROP COLUMN replaced_by;",
+             ALTER TABLE cards DROP COLUMN replaced_by;
+             ALTER TABLE persons DROP COLUMN address;
+             ALTER TABLE persons DROP COLUMN occupation;
+             ALTER TABLE persons DROP COLUMN details_updated_at;",
         )
         .unwrap();
         db.pragma_update(None, "user_version", 4).unwrap();

@@ -18,6 +18,7 @@ pub fn RelatedLinks(
         ("/replace", c.link_replace),
         ("/password", c.link_password),
         ("/notices", c.link_notices),
+        ("/details", c.link_details),
         ("/contact", c.link_contact),
         ("/where", c.link_where),
         ("/rules", c.link_rules),

@@ -376,7 +376,7 @@ fn RequestStep(
     }
 }
 
-/// A lost card not yet reported: the temporary loss, in place (Q18, D31).
+/// A lost card not yet reported: the temporary loss, in place (Q18, D33).
 #[component]
 fn ReportFirst(
     /// The texts of the current language.

@@ -9,6 +9,7 @@ mod guardian;
 mod id_number;
 mod mobile;
 mod name;
+mod occupation;
 mod password;
 mod postal;
 
@@ -24,6 +25,7 @@ pub use guardian::{GuardianError, check_guardianship};
 pub use id_number::{IdNumber, IdNumberError, Sex, check_digit, parse_id_number};
 pub use mobile::{MobileError, parse_mobile};
 pub use name::{NAME_MAX_CHINESE, NAME_MAX_LATIN, NameError, NameScript, ValidName, parse_name};
+pub use occupation::{OccupationError, parse_occupation};
 pub use password::{PasswordError, SERVICE_PASSWORD_LEN, parse_new_service_password};
 pub use postal::{PostalCodeError, parse_postal_code};
 
@@ -47,6 +49,8 @@ pub enum ValidationError {
     Address(AddressError),
     /// A one-time code.
     OneTimeCode(OneTimeCodeError),
+    /// An occupation.
+    Occupation(OccupationError),
 }
 
 impl ValidationError {
@@ -61,6 +65,7 @@ impl ValidationError {
             Self::ServicePassword(e) => e.code(),
             Self::Address(e) => e.code(),
             Self::OneTimeCode(e) => e.code(),
+            Self::Occupation(e) => e.code(),
         }
     }
 }
@@ -76,6 +81,7 @@ impl fmt::Display for ValidationError {
             Self::ServicePassword(e) => e.fmt(f),
             Self::Address(e) => e.fmt(f),
             Self::OneTimeCode(e) => e.fmt(f),
+            Self::Occupation(e) => e.fmt(f),
         }
     }
 }
@@ -91,7 +97,7 @@ macro_rules! from_error {
 }
 from_error!(IdNumberError => IdNumber, MobileError => Mobile, NameError => Name,
     PostalCodeError => PostalCode, GuardianError => Guardian, PasswordError => ServicePassword, AddressError => Address,
-    OneTimeCodeError => OneTimeCode);
+    OneTimeCodeError => OneTimeCode, OccupationError => Occupation);
 
 /// Maps full-width ASCII (U+FF01–U+FF5E) to ASCII and drops every kind of white space and
 /// the separators people type inside numbers (`-`, `－`). Used for numbers, not for names.

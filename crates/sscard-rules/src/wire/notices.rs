@@ -36,6 +36,8 @@ stable_ids! {
         LossReported = "loss_reported",
         /// Security: the mobile on record was changed (sent to the old number too).
         MobileChanged = "mobile_changed",
+        /// Security: the address or occupation on record was changed online.
+        DetailsChanged = "details_changed",
         /// Security: a password sign-in succeeded after several wrong passwords.
         SignInAfterFailures = "sign_in_after_failures",
         /// Security: a replacement card (补领/换领) was requested online.
@@ -83,6 +85,7 @@ impl NoticeKind {
             | NoticeKind::PasswordReset
             | NoticeKind::LossReported
             | NoticeKind::MobileChanged
+            | NoticeKind::DetailsChanged
             | NoticeKind::SignInAfterFailures
             | NoticeKind::ReplacementRequested => NoticeCategory::Security,
         }

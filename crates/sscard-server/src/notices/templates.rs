@@ -91,6 +91,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         (L::ZhHans, K::PasswordChanged) => "您的社保卡服务密码已修改。".to_owned(),
         (L::ZhHans, K::PasswordReset) => "您的社保卡服务密码已在网上重置。".to_owned(),
         (L::ZhHans, K::MobileChanged) => format!("您的社保卡登记手机号码已改为尾号{m}的号码。"),
+        (L::ZhHans, K::DetailsChanged) => "社保卡服务登记的地址或职业已在网上修改。".to_owned(),
         (L::ZhHans, K::LossReported) => format!("您的社保卡已临时挂失，{d}自动解除。"),
         (L::ZhHans, K::SignInAfterFailures) => "您的账户在多次输错服务密码后登录成功。".to_owned(),
         (L::ZhHans, K::ReplacementRequested) => format!("您的社保卡已在网上申请补换，编号{r}。"),
@@ -108,6 +109,7 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         (L::ZhHant, K::PasswordChanged) => "您的社保卡服務密碼已修改。".to_owned(),
         (L::ZhHant, K::PasswordReset) => "您的社保卡服務密碼已在網上重置。".to_owned(),
         (L::ZhHant, K::MobileChanged) => format!("您的社保卡登記手機號碼已改為尾號{m}的號碼。"),
+        (L::ZhHant, K::DetailsChanged) => "社保卡服務登記的地址或職業已在網上修改。".to_owned(),
         (L::ZhHant, K::LossReported) => format!("您的社保卡已臨時掛失，{d}自動解除。"),
         (L::ZhHant, K::SignInAfterFailures) => "您的帳戶在多次輸錯服務密碼後登入成功。".to_owned(),
         (L::ZhHant, K::ReplacementRequested) => format!("您的社保卡已在網上申請補換，編號{r}。"),
@@ -136,6 +138,9 @@ pub fn render(kind: NoticeKind, lang: NoticeLanguage, p: &TemplateParams<'_>) ->
         (L::En, K::PasswordReset) => "Your card's service password was reset online.".to_owned(),
         (L::En, K::MobileChanged) => {
             format!("The mobile number on record for your card was changed to one ending in {m}.")
+        }
+        (L::En, K::DetailsChanged) => {
+            "An address or occupation on record at the card service was changed online.".to_owned()
         }
         (L::En, K::LossReported) => {
             format!("Your card was reported lost; the report lifts itself on {d}.")

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod cards;
 pub mod contact;
 pub mod demo;
+pub mod details;
 pub mod drafts;
 pub mod health;
 pub mod notices;

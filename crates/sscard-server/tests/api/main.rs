@@ -7,5 +7,6 @@ mod common;
 mod applications;
 mod auth;
 mod cards;
+mod details;
 mod misc;
 mod replacements;

@@ -187,7 +187,7 @@ async fn a_damaged_card_is_exchanged_at_a_branch_and_ends_when_the_new_one_is_en
     let app = r.json();
     assert_eq!(app["replacement"]["reason"], "damaged");
     assert_eq!(app["branch_id"], "bj-icbc-dongcheng");
-    // The damaged card keeps working until the new one is enabled (Q25, D31).
+    // The damaged card keeps working until the new one is enabled (Q25, D33).
     let old = c.get(&format!("/api/v1/cards/{id}")).await.json();
     assert_eq!(old["social_function"], "enabled");
 

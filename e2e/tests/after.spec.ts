@@ -427,9 +427,18 @@ test('notices: a demo person applies, the clock moves on, and the notices page s
   expect(problems).toEqual([]);
 });
 
-test('a forgotten service password is reset online with a code to the mobile on record', async ({ page }) => {
+test('a forgotten service password is reset online with a code to the mobile on record', async ({ page, browser }) => {
   const problems = watchConsole(page);
   const person = await demoPerson(page.request, '李秀英');
+  // A session on another device, opened before the reset: the reset must end it.
+  const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+  const sent = await (await other.request.post('/api/v1/auth/code', {
+    data: { name: person.name, id_number: person.id_number, mobile: person.mobile },
+  })).json();
+  expect((await other.request.post('/api/v1/auth/code/verify', {
+    data: { challenge_id: sent.challenge_id, code: sent.demo_code },
+  })).status()).toBe(200);
+  expect((await other.request.get('/api/v1/auth/session')).status()).toBe(200);
   await page.goto('/sign-in');
   await appReady(page);
   await page.getByRole('link', { name: '在网上重置服务密码' }).click();
@@ -440,6 +449,12 @@ test('a forgotten service password is reset online with a code to the mobile on 
   await page.getByRole('button', { name: '获取验证码' }).click();
   await expect(page.locator('main h1')).toHaveText('输入验证码');
   await expect(page.locator('main')).toContainText('如果您填写的信息与登记信息一致');
+  // Back to the first step for a new code: what was typed is kept.
+  await page.getByRole('button', { name: '重新获取验证码' }).click();
+  await expect(page.locator('main h1')).toHaveText('重置服务密码');
+  await expect(page.getByLabel('身份证号码')).toHaveValue(person.id_number);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await expect(page.locator('main h1')).toHaveText('输入验证码');
   const code = (await page.locator('.notice--demo').innerText()).match(/\d{6}/)?.[0] ?? '';
   await page.getByLabel('验证码').fill(code);
   await page.getByRole('button', { name: '继续' }).click();
@@ -453,6 +468,11 @@ test('a forgotten service password is reset online with a code to the mobile on 
   await page.getByLabel('再次输入新服务密码').fill('357913');
   await page.getByRole('button', { name: '重置服务密码' }).click();
   await expect(page.locator('main h1')).toHaveText('服务密码已重置');
+  // The other device's session ended (the server caches sessions for at most 2 s).
+  await expect(async () => {
+    expect((await other.request.get('/api/v1/auth/session')).status()).toBe(401);
+  }).toPass({ timeout: 5_000 });
+  await other.close();
   await screenshot(page, 'after-reset-done');
   await expectNoAxeViolations(page);
   // The new password signs in at once: no code step any more.

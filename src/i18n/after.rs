@@ -688,6 +688,8 @@ pub struct NoticesTexts {
 pub struct ResetTexts {
     /// Page heading (step 1).
     pub title: &'static str,
+    /// Button back to the first step, for a new code (what was typed is kept).
+    pub start_again: &'static str,
     /// Who can do it and how.
     pub lead: &'static str,
     /// Name label.

@@ -13,9 +13,9 @@ use sscard_rules::wire::{
     Application, Branch, BranchQuery, Card, PostalAddress, ReplacementRequest, SocialFunction,
 };
 use sscard_rules::{
-    Actor, Calendar, Citation, City, Explained, NumericParam, PickupMethod, ReplacementBlock,
-    ReplacementInput, ReplacementPlan, ReplacementReason, param_u32, parse_address, parse_mobile,
-    parse_name, parse_postal_code, plan_replacement,
+    Actor, Calendar, City, Explained, NumericParam, PickupMethod, ReplacementBlock,
+    ReplacementInput, ReplacementPlan, ReplacementReason, Trace, param_u32, parse_address,
+    parse_mobile, parse_name, parse_postal_code, plan_replacement,
 };
 
 use super::{
@@ -23,8 +23,8 @@ use super::{
     problems_of, redirect_when_signed_out, service_today, summary_entries, use_step_meta,
 };
 use crate::api;
-use crate::components::after::{CitationLine, FraudNotice, RelatedLinks, SessionBar};
-use crate::components::{ErrorSummary, RadioGroup, RadioOption, TextField};
+use crate::components::after::{FraudNotice, RelatedLinks, SessionBar};
+use crate::components::{ErrorSummary, RadioGroup, RadioOption, TextField, WhyDetails};
 use crate::i18n::after::{AfterTexts, fill, find, lookup};
 use crate::i18n::use_i18n;
 
@@ -364,15 +364,12 @@ fn RequestStep(
             <p class="action-link"><A href="/replace">{r.choose_other}</A></p>
         }
         .into_any(),
-        Ok(plan) => {
-            let citations = plan.trace.citations().into_iter().cloned().collect();
-            view! {
-                {back}
-                <RequestForm texts=t card=card plan=plan.result citations=citations
-                    upstream_done=upstream_done today=today problems=problems />
-            }
-            .into_any()
+        Ok(plan) => view! {
+            {back}
+            <RequestForm texts=t card=card plan=plan.result trace=plan.trace
+                upstream_done=upstream_done today=today problems=problems />
         }
+        .into_any(),
     }
 }
 
@@ -494,8 +491,8 @@ fn RequestForm(
     card: Card,
     /// The rules crate's plan (for collection by post; the dates are the same at a branch).
     plan: ReplacementPlan,
-    /// The sources of the plan, for "why".
-    citations: Vec<Citation>,
+    /// How the rules reached the plan, for "why".
+    trace: Trace,
     /// Whether the person said 人社/医保 hold the new details.
     upstream_done: bool,
     /// The service's today.
@@ -671,11 +668,7 @@ fn RequestForm(
         {made_by.map(|m| view! { <p class="big-date">{m}</p> })}
         <h2>{r.know_heading}</h2>
         <ul class="list">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-        <ul class="list source">
-            {citations.into_iter().map(|c| view! {
-                <li>{t.common.source} <CitationLine texts=t citation=c /></li>
-            }).collect_view()}
-        </ul>
+        <WhyDetails trace=trace summary=i18n.t().journey.why_summary />
         <form novalidate on:submit=on_submit>
             <RadioGroup name="pickup" legend=r.pickup_legend hint=None options=pickup_options
                 selected=pickup error=err("pickup") />

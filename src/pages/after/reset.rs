@@ -359,6 +359,16 @@ fn CodeFirstPage(
                 errors=Signal::derive(move || summary_entries(t, errors, &problems.get()))
             />
             {body}
+            // After a code expired (or never came), back to the first step with everything
+            // typed kept, for a new code: the steps otherwise only go forward.
+            {(1..=3).contains(&step.with(Step::index)).then(|| view! {
+                <p class="action-link">
+                    <button type="button" class="button button--secondary" on:click=move |_| {
+                        problems.set(Vec::new());
+                        step.set(Step::Details);
+                    }>{r.start_again}</button>
+                </p>
+            })}
         }
     }
 }

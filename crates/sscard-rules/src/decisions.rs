@@ -213,4 +213,10 @@ pub const DECISION_LIST: &[Decision] = &[
         "卡片在網點等待領取滿 14 天仍未領取時提醒一次；臨時掛失自動解除的前一天提醒一次。",
         "A card still uncollected 14 days after reaching the branch gets one reminder; a temporary loss gets one the day before it lifts.",
     ),
+    d(
+        "D31",
+        "申请编号为 10 位，由数字 2–9 和除 I、L、O 外的字母组成，最后一位是校验位，分三组显示。",
+        "申請編號為 10 位，由數字 2–9 和除 I、L、O 外的字母組成，最後一位是校驗位，分三組顯示。",
+        "A reference number has 10 symbols from the digits 2–9 and the letters without I, L and O, the last a check symbol, shown in three groups.",
+    ),
 ];

@@ -47,6 +47,8 @@ pub enum ValidationError {
     Address(AddressError),
     /// A one-time code.
     OneTimeCode(OneTimeCodeError),
+    /// A reference number.
+    Reference(crate::ReferenceError),
 }
 
 impl ValidationError {
@@ -61,6 +63,7 @@ impl ValidationError {
             Self::ServicePassword(e) => e.code(),
             Self::Address(e) => e.code(),
             Self::OneTimeCode(e) => e.code(),
+            Self::Reference(e) => e.code(),
         }
     }
 }
@@ -76,6 +79,7 @@ impl fmt::Display for ValidationError {
             Self::ServicePassword(e) => e.fmt(f),
             Self::Address(e) => e.fmt(f),
             Self::OneTimeCode(e) => e.fmt(f),
+            Self::Reference(e) => e.fmt(f),
         }
     }
 }
@@ -92,6 +96,12 @@ macro_rules! from_error {
 from_error!(IdNumberError => IdNumber, MobileError => Mobile, NameError => Name,
     PostalCodeError => PostalCode, GuardianError => Guardian, PasswordError => ServicePassword, AddressError => Address,
     OneTimeCodeError => OneTimeCode);
+
+impl From<crate::ReferenceError> for ValidationError {
+    fn from(e: crate::ReferenceError) -> Self {
+        Self::Reference(e)
+    }
+}
 
 /// Maps full-width ASCII (U+FF01–U+FF5E) to ASCII and drops every kind of white space and
 /// the separators people type inside numbers (`-`, `－`). Used for numbers, not for names.

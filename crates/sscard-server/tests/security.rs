@@ -884,7 +884,9 @@ async fn takeover_an_initial_password_hash_stored_before_the_upgrade_no_longer_s
         db.execute_batch(
             "ALTER TABLE otp_challenges DROP COLUMN after_password;
              DROP TABLE mobile_changes;
-             ALTER TABLE notices DROP COLUMN detail;",
+             ALTER TABLE notices DROP COLUMN detail;
+             DROP INDEX applications_reference;
+             ALTER TABLE applications DROP COLUMN reference;",
         )
         .unwrap();
         db.pragma_update(None, "user_version", 4).unwrap();

@@ -1,5 +1,5 @@
 //! Reference numbers a person can read out over the phone to the 96066 hotline, such as
-//! `K7M-2Q9-XD4R`.
+//! `K7M-2Q9-XD4F`.
 //!
 //! Issue #13 asks for them; the seeds say nothing about their form, so the form is a design
 //! decision (DECISIONS D31):
@@ -37,14 +37,14 @@ const RANDOM_LEN: usize = REFERENCE_LEN - 1;
 /// 31, the alphabet's size (a prime larger than [`REFERENCE_LEN`]).
 const BASE: u32 = 31;
 
-/// Sizes of the groups shown to people (3 + 3 + 4 = 10): `K7M-2Q9-XD4R`.
+/// Sizes of the groups shown to people (3 + 3 + 4 = 10): `K7M-2Q9-XD4F`.
 const GROUPS: [usize; 3] = [3, 3, 4];
 
 /// Bytes of randomness [`Reference::generate_from`] takes: 128 bits reduced mod 31⁹ (≈ 2⁴⁵), so
 /// the bias is below 2⁻⁸⁰.
 pub const REFERENCE_RANDOM_BYTES: usize = 16;
 
-/// A valid reference number, stored in its compact form (`K7M2Q9XD4R`).
+/// A valid reference number, stored in its compact form (`K7M2Q9XD4F`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Reference(String);
 
@@ -163,12 +163,12 @@ impl Reference {
         Ok(Self(s))
     }
 
-    /// The 10 symbols without separators (`K7M2Q9XD4R`): stored, compared and put in URLs.
+    /// The 10 symbols without separators (`K7M2Q9XD4F`): stored, compared and put in URLs.
     pub fn as_compact(&self) -> &str {
         &self.0
     }
 
-    /// The grouped form people read (`K7M-2Q9-XD4R`), the same as `Display`.
+    /// The grouped form people read (`K7M-2Q9-XD4F`), the same as `Display`.
     pub fn grouped(&self) -> String {
         self.to_string()
     }

@@ -62,6 +62,7 @@ fn generated_references() {
 fn parse_cases() {
     let cases: &[(&str, Result<&str, &str>)] = &[
         ("AZ7-QVY-PS35", Ok("AZ7QVYPS35")),
+        ("k7m 2q9-xd4f", Ok("K7M2Q9XD4F")), // the example in the docs and the app's hint
         ("AZ7QVYPS35", Ok("AZ7QVYPS35")),
         ("az7-qvy-ps35", Ok("AZ7QVYPS35")),
         (" az7 qvy ps35 ", Ok("AZ7QVYPS35")),

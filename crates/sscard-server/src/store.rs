@@ -87,7 +87,7 @@ pub fn add_event(
 }
 
 /// The row id of application `id` if `person` may see it. `id` is the internal public id or the
-/// hotline reference in any typing (`k7m 2q9 xd4r`); anything else finds nothing.
+/// hotline reference in any typing (`k7m 2q9 xd4f`); anything else finds nothing.
 pub fn application_for(c: &Connection, id: &str, person: i64) -> ApiResult<Option<i64>> {
     let reference = Reference::parse(id).ok();
     Ok(c.prepare_cached(

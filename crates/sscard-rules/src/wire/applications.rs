@@ -239,7 +239,7 @@ pub struct Application {
     pub id: String,
     /// The reference number people quote to the 96066 hotline, grouped as they read it:
     /// 10 symbols from the digits 2–9 and the letters A–Z without I, L and O, the last a check
-    /// symbol, such as `K7M-2Q9-XD4R` (DECISIONS D31; `Reference::parse` reads any typing).
+    /// symbol, such as `K7M-2Q9-XD4F` (DECISIONS D31; `Reference::parse` reads any typing).
     pub reference: String,
     /// Current state (the last event).
     pub status: ApplicationStatus,

@@ -371,7 +371,7 @@ async fn replay_answer(state: &AppState, id: i64, stored: &str, now: &str) -> Ap
 
 /// One application (own, or a minor's one I submitted as guardian).
 #[utoipa::path(get, path = "/api/v1/applications/{id}", tag = "applications",
-    params(("id" = String, Path, description = "Application id (`app_…`), or its hotline reference in any typing: case, spaces and hyphens do not matter (`K7M-2Q9-XD4R`, `k7m2q9xd4r`)")),
+    params(("id" = String, Path, description = "Application id (`app_…`), or its hotline reference in any typing: case, spaces and hyphens do not matter (`K7M-2Q9-XD4F`, `k7m2q9xd4f`)")),
     responses(
         (status = 200, description = "The application with its history", body = Application),
         (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),

@@ -3,6 +3,7 @@
 //! below are shared by them.
 
 mod enable;
+mod find_reference;
 mod loss;
 mod notices;
 mod password;

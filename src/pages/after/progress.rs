@@ -345,8 +345,10 @@ fn progress_view(t: &'static AfterTexts, locale: Locale, data: Progress) -> impl
             <p>{p.none}</p>
             <p class="action-link"><A href="/">{p.apply_link}</A></p>
         })}
-        {(apps.len() > 1).then(|| view! { <FindReference texts=t applications=apps.clone() /> })}
-        {apps.into_iter().map(|app| application_view(t, locale, app, &data)).collect_view()}
+        {apps.clone().into_iter().map(|app| application_view(t, locale, app, &data)).collect_view()}
+        // After the applications, so they come first; it checks a number someone wrote down or
+        // was told, and with several applications it leads to the one it names.
+        {(!apps.is_empty()).then(|| view! { <FindReference texts=t applications=apps /> })}
         {(!cards.is_empty()).then(|| view! {
             <h2>{p.cards_heading}</h2>
             <ul class="card-list">{cards.into_iter().map(|c| card_view(t, c)).collect_view()}</ul>

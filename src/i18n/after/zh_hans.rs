@@ -184,7 +184,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         reference: "申请编号",
         qr_label: "申请编号 {id} 的二维码",
         qr_hint: "到网点柜台办理时出示这个二维码。",
-        quote_reference: "拨打 96066 咨询时，报出这个申请编号。",
+        quote_reference: "拨打 96066 时，报出这个编号。",
         find_heading: "用申请编号查找",
         find_label: "申请编号",
         find_hint: "10 位字母和数字，例如 K7M-2Q9-XD4F。大小写、空格和横线都可以。",

@@ -184,7 +184,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         reference: "申請編號",
         qr_label: "申請編號 {id} 的二維碼",
         qr_hint: "到網點櫃檯辦理時出示這個二維碼。",
-        quote_reference: "撥打 96066 查詢時，報出這個申請編號。",
+        quote_reference: "撥打 96066 時，報出這個編號。",
         find_heading: "用申請編號查找",
         find_label: "申請編號",
         find_hint: "10 位字母和數字，例如 K7M-2Q9-XD4F。大小寫、空格和橫線都可以。",

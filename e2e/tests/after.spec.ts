@@ -1,5 +1,6 @@
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
 import { appReady, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
+import { REFERENCE } from './ids';
 
 // Issue 6: the pages after applying, against the real server in demo mode (fresh --data-dir).
 // Each test uses its own demo person, so the tests do not depend on each other's order.
@@ -93,9 +94,20 @@ test('progress of a demo application after moving the demo clock forward', async
   await appReady(page);
   await expect(page.locator('main h1')).toHaveText('办理进度');
   const app = page.locator('section.application').first();
-  await expect(app.getByText(before.id, { exact: true })).toBeVisible();
+  // The hotline reference, grouped and with the line to quote it; the QR code carries it.
+  expect(before.reference).toMatch(REFERENCE);
+  await expect(app.locator('.reference')).toHaveText(before.reference);
+  await expect(app).toContainText('拨打 96066 时，报出这个编号。');
+  await expect(page.locator('main')).not.toContainText(before.id);
   await expect(app.locator('.qr svg')).toBeVisible();
-  await expect(app.locator('.qr')).toHaveAttribute('aria-label', `参考编号 ${before.id} 的二维码`);
+  await expect(app.locator('.qr')).toHaveAttribute('aria-label', `申请编号 ${before.reference} 的二维码`);
+  const calendar = app.getByRole('link', { name: /加入日历/ });
+  const ics = decodeURIComponent((await calendar.getAttribute('href')) ?? '');
+  expect(ics).toContain(before.reference);
+  expect(ics).not.toContain(before.id);
+  // The API finds it by its reference in any typing.
+  const typed = before.reference.toLowerCase().replace(/-/g, ' ');
+  expect((await (await page.request.get(`/api/v1/applications/${encodeURIComponent(typed)}`)).json()).id).toBe(before.id);
   // Not made yet: the made-by date the rules promise, and nothing to do but wait.
   const deadline = zhDateOf(before.expected.production_deadline);
   await expect(app.locator('.step', { hasText: '已制成' })).toContainText(`预计${deadline}前`);
@@ -105,6 +117,30 @@ test('progress of a demo application after moving the demo clock forward', async
   await expect(page.locator('main')).not.toContainText(/in_production|at_branch|sent_by_post|submitted/);
   await screenshot(page, 'after-progress-before');
   await expectNoAxeViolations(page);
+
+  // Finding it by reference: a mistyped one says what is wrong, the right one leads to it.
+  const field = page.getByLabel('申请编号', { exact: true });
+  const find = page.getByRole('button', { name: '查找' });
+  const error = page.locator('#find-reference-error');
+  const compact = before.reference.replace(/-/g, '');
+  const swapped = compact[0] === compact[1] ? null : compact[1] + compact[0] + compact.slice(2);
+  const cases: [string, string][] = [
+    ['', '输入申请编号。'],
+    [compact.slice(0, 9), '申请编号是 10 位字母和数字。核对一下是不是少了或多了一位。'],
+    [compact.slice(0, 9) + 'O', '申请编号里没有 0、O、1、I 和 L，“O”可能看错了。'],
+    ...(swapped ? [[swapped, '有一个字符输错了。对照确认页或短信再核对一遍。'] as [string, string]] : []),
+  ];
+  for (const [typed, message] of cases) {
+    await field.fill(typed);
+    await find.click();
+    await expect(error).toHaveText(message);
+    await expect(field).toBeFocused();
+  }
+  await expectNoAxeViolations(page);
+  await field.fill(` ${before.reference.toLowerCase()} `);
+  await find.click();
+  await expect(error).toHaveCount(0);
+  await expect(app.locator('h2')).toBeFocused();
 
   // Move the demo clock to the made-by date plus a day: made and waiting at the branch.
   const today = await serverToday(page.request);
@@ -392,7 +428,9 @@ test('notices: a demo person applies, the clock moves on, and the notices page s
     },
   });
   expect(applied.status()).toBe(201);
-  const reference = (await applied.json()).id as string;
+  // Notices name the hotline reference, not the internal id.
+  const reference = (await applied.json()).reference as string;
+  expect(reference).toMatch(REFERENCE);
 
   await page.goto('/notices');
   await appReady(page);

@@ -15,3 +15,7 @@ export function withWrongCheckDigit(id: string): string {
   const wrong = last === '0' ? '1' : '0';
   return id.slice(0, -1) + wrong;
 }
+
+/** A hotline reference as the app shows it (DECISIONS D34): groups of 3, 3 and 4 symbols from
+ * the digits 2–9 and the letters A–Z without I, L and O. */
+export const REFERENCE = /^[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{3}-[2-9A-HJKMNP-Z]{4}$/;

@@ -1,6 +1,6 @@
 import { test, expect, type Page } from '@playwright/test';
 import { appReady, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
-import { idNumber, withWrongCheckDigit } from './ids';
+import { REFERENCE, idNumber, withWrongCheckDigit } from './ids';
 
 // Each test starts from a clean browser (Playwright gives every test a new context), and uses
 // its own fictitious person so tests do not see each other's applications.
@@ -94,14 +94,34 @@ test('the whole journey for myself, by post, ends on a confirmation with a QR co
   await look(page, '09-check', problems);
   await page.getByRole('button', { name: '提交申领' }).click();
   await expect(page.locator('main h1')).toHaveText('申请已提交');
+  // The hotline reference (DECISIONS D34): grouped 3-3-4 from digits 2–9 and letters without
+  // I, L and O, with the line asking to quote it on 96066; the internal id is not shown.
   const reference = (await page.locator('#reference').innerText()).trim();
-  expect(reference.length).toBeGreaterThan(3);
+  expect(reference).toMatch(REFERENCE);
+  await expect(page.locator('.confirmation-panel')).toContainText('拨打 96066 时，报出这个编号。');
+  await expect(page.locator('main')).not.toContainText(/app_[0-9a-f]+/);
+  const app = await (await page.request.get(`/api/v1/applications/${reference}`)).json();
+  expect(app.reference).toBe(reference);
+  expect(page.url()).toContain(app.id);
   await expect(page.locator('.qr svg')).toBeVisible();
-  await expect(page.getByRole('link', { name: '添加到日历' })).toHaveAttribute('href', /^data:text\/calendar/);
+  // The QR code encodes the reference: the same drawing as the progress page's code, whose
+  // accessible name names the reference it encodes.
+  const qr = await page.locator('.qr').innerHTML();
+  const calendar = page.getByRole('link', { name: '添加到日历' });
+  await expect(calendar).toHaveAttribute('href', /^data:text\/calendar/);
+  const ics = decodeURIComponent((await calendar.getAttribute('href')) ?? '');
+  expect(ics).toContain(`DESCRIPTION:您的申请编号 ${reference}`);
+  expect(ics).not.toContain(app.id);
   await look(page, '10-confirmation', problems);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: 'e2e/screenshots/confirmation-390x844.png' });
   // Opening it again from a bookmark works.
   await page.goto(page.url());
   await expect(page.locator('#reference')).toHaveText(reference);
+  await page.goto('/progress');
+  const section = page.locator('section.application').first();
+  await expect(section.locator('.qr')).toHaveAttribute('aria-label', `申请编号 ${reference} 的二维码`);
+  expect(await section.locator('.qr').innerHTML()).toBe(qr);
 });
 
 test('the journey for myself with pickup at a branch', async ({ page }) => {

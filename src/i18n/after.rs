@@ -211,6 +211,26 @@ pub struct ProgressTexts {
     pub qr_label: &'static str,
     /// What the QR code is for.
     pub qr_hint: &'static str,
+    /// Under the reference: quote it when calling 96066.
+    pub quote_reference: &'static str,
+    /// Heading of the find-by-reference form.
+    pub find_heading: &'static str,
+    /// Label of the reference input.
+    pub find_label: &'static str,
+    /// Hint of the reference input: its form and that case, spaces and hyphens do not matter.
+    pub find_hint: &'static str,
+    /// The find button.
+    pub find_button: &'static str,
+    /// `reference.empty`.
+    pub find_empty: &'static str,
+    /// `reference.too_short` / `reference.too_long`.
+    pub find_length: &'static str,
+    /// `reference.not_in_alphabet`: "{char}" is the character typed.
+    pub find_alphabet: &'static str,
+    /// `reference.check_symbol`: a character was mistyped.
+    pub find_check: &'static str,
+    /// A valid reference none of the person's applications has.
+    pub find_not_mine: &'static str,
     /// Heading of the steps.
     pub steps_heading: &'static str,
     /// Step names: received, production started, made, posted, waiting at the branch,

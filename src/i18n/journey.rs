@@ -440,7 +440,7 @@ pub struct JourneyTexts {
     pub conf_bring_guardian: &'static str,
     /// How to enable.
     pub conf_enable: &'static str,
-    /// Hotline line.
+    /// Under the reference: quote it when calling 96066.
     pub conf_help: &'static str,
     /// Print button.
     pub conf_print: &'static str,

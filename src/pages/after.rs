@@ -4,6 +4,7 @@
 
 mod details;
 mod enable;
+mod find_reference;
 mod loss;
 mod notices;
 mod password;

@@ -231,4 +231,10 @@ pub const DECISION_LIST: &[Decision] = &[
         "網上補領須先掛失；換領時舊卡在新卡啟用前照常使用；姓名或身份證號變更須先在人社、醫保部門完成；代理人不能網上補換。",
         "Online: a lost card is reported first; a damaged card works until its replacement is enabled; a new name is changed at 人社/医保 first; no agents.",
     ),
+    d(
+        "D34",
+        "申请编号为 10 位，由数字 2–9 和除 I、L、O 外的字母组成，最后一位是校验位，分三组显示。",
+        "申請編號為 10 位，由數字 2–9 和除 I、L、O 外的字母組成，最後一位是校驗位，分三組顯示。",
+        "A reference number has 10 symbols from the digits 2–9 and the letters without I, L and O, the last a check symbol, shown in three groups.",
+    ),
 ];

@@ -14,6 +14,7 @@ mod eligibility;
 mod ids;
 mod policy;
 mod preview;
+mod reference;
 mod reminders;
 mod replacement;
 mod sources;
@@ -58,6 +59,10 @@ pub use policy::{
     param_u32, phase, policy,
 };
 pub use preview::{Preview, PreviewRequest, preview};
+pub use reference::{
+    REFERENCE_ALPHABET, REFERENCE_LEN, REFERENCE_RANDOM_BYTES, Reference, ReferenceError,
+    parse_reference,
+};
 pub use states::{
     ApplicationContext, ApplicationEvent, ApplicationState, CardAction, CardContext, CardState,
     CardTransition, Effect, FinancialState, OldCardState, SocialState, TransitionError,

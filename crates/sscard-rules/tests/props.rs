@@ -57,6 +57,7 @@ proptest! {
         let _ = parse_mobile(&s);
         let _ = parse_name(&s);
         let _ = parse_postal_code(&s);
+        let _ = Reference::parse(&s);
         let _ = Calendar::from_json(&s);
         let _ = Bank::from_chinese_name(&s);
     }
@@ -66,6 +67,16 @@ proptest! {
         let _ = parse_id_number(&s, today);
         let _ = parse_name(&s);
         let _ = parse_mobile(&s);
+    }
+
+    #[test]
+    fn generated_references_parse_back_in_any_typing(random in any::<[u8; REFERENCE_RANDOM_BYTES]>(), lower in any::<bool>(), spaced in any::<bool>()) {
+        let r = Reference::generate_from(random);
+        let mut typed = if spaced { r.to_string().replace('-', " ") } else { r.as_compact().to_owned() };
+        if lower {
+            typed = typed.to_lowercase();
+        }
+        prop_assert_eq!(Reference::parse(&typed), Ok(r));
     }
 
     #[test]

@@ -53,6 +53,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_replacements",
         include_str!("../migrations/0009_replacements.sql"),
     ),
+    (
+        "0010_references",
+        include_str!("../migrations/0010_references.sql"),
+    ),
 ];
 
 /// Number of reader connections.
@@ -91,6 +95,7 @@ impl Db {
         let writer =
             open_conn(&path).map_err(|e| format!("cannot open {}: {e}", path.display()))?;
         migrate(&writer).map_err(|e| format!("migration failed: {e}"))?;
+        backfill(&writer).map_err(|e| format!("reference backfill failed: {e}"))?;
         let mut readers = Vec::with_capacity(READERS);
         for _ in 0..READERS {
             readers.push(Mutex::new(
@@ -177,6 +182,18 @@ fn migrate(conn: &Connection) -> DbResult<()> {
             "BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;",
             i + 1
         ))?;
+    }
+    Ok(())
+}
+
+/// What SQL migrations cannot do, run right after them on every start (each step idempotent):
+/// applications from before 0010 get a hotline reference (the check symbol is Rust code).
+fn backfill(conn: &Connection) -> DbResult<()> {
+    let tx = conn.unchecked_transaction()?;
+    let n = crate::store::backfill_references(&tx, crate::ids::reference)?;
+    tx.commit()?;
+    if n > 0 {
+        tracing::info!(applications = n, "references given to older applications");
     }
     Ok(())
 }

@@ -223,6 +223,7 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
                 ],
             )?;
             let id = tx.last_insert_rowid();
+            store::assign_reference(tx, id, ids::reference)?;
             store::add_event(tx, id, ApplicationStatus::Submitted, days_ago(today, *ago), Notices::Withhold)?;
         }
         production::advance_tx(tx, today, Notices::Withhold)?;

@@ -25,6 +25,11 @@ pub fn public_id(prefix: &str) -> String {
     s
 }
 
+/// A new hotline reference number (rules crate DECISIONS D34) from operating-system randomness.
+pub fn reference() -> sscard_rules::Reference {
+    sscard_rules::Reference::generate_from(random_bytes())
+}
+
 /// A session token (256 bits, URL-safe base64).
 pub fn token() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(random_bytes::<32>())

@@ -8,7 +8,9 @@ use sscard_rules::wire::{
     Application, ApplicationEvent, ApplicationStatus, Card, ExpectedDates, FinancialFunction,
     GuardianshipProof, PersonRef, SocialFunction,
 };
-use sscard_rules::{FinancialState, ReplacementReason, SocialState, wire::ReplacementOf};
+use sscard_rules::{
+    FinancialState, Reference, ReplacementReason, SocialState, wire::ReplacementOf,
+};
 
 use crate::{
     auth::{mask_id_number, person_ref},
@@ -86,13 +88,73 @@ pub fn add_event(
     Ok(())
 }
 
-/// The row id of application `public_id` if `person` may see it.
-pub fn application_for(c: &Connection, public_id: &str, person: i64) -> ApiResult<Option<i64>> {
+/// The row id of application `id` if `person` may see it. `id` is the internal public id or the
+/// hotline reference in any typing (`k7m 2q9 xd4f`); anything else finds nothing.
+pub fn application_for(c: &Connection, id: &str, person: i64) -> ApiResult<Option<i64>> {
+    let reference = Reference::parse(id).ok();
     Ok(c.prepare_cached(
-        "SELECT id FROM applications WHERE public_id = ?1 AND (applicant_id = ?2 OR subject_id = ?2)",
+        "SELECT id FROM applications WHERE (public_id = ?1 OR reference = ?2)
+         AND (applicant_id = ?3 OR subject_id = ?3)",
     )?
-    .query_row(params![public_id, person], |r| r.get(0))
+    .query_row(
+        params![id, reference.as_ref().map(Reference::as_compact), person],
+        |r| r.get(0),
+    )
     .optional()?)
+}
+
+/// Tries for a fresh reference before giving up: with 31⁹ references, even one collision is
+/// astronomically rare, so running out means something else is wrong.
+const REFERENCE_TRIES: usize = 8;
+
+/// Gives application row `id` a hotline reference from `next` (the server passes
+/// [`crate::ids::reference`]), drawing again when the unique index says another row has it.
+/// Returns the reference.
+pub fn assign_reference(
+    c: &Connection,
+    id: i64,
+    mut next: impl FnMut() -> Reference,
+) -> rusqlite::Result<Reference> {
+    let mut tries = 0;
+    loop {
+        let reference = next();
+        match c.execute(
+            "UPDATE applications SET reference = ?2 WHERE id = ?1",
+            params![id, reference.as_compact()],
+        ) {
+            Ok(_) => return Ok(reference),
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::ConstraintViolation
+                    && tries + 1 < REFERENCE_TRIES =>
+            {
+                tries += 1;
+                tracing::warn!(application = id, "reference collision, drawing another");
+            }
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+/// Gives every application without a reference one (rows created before migration 0010).
+/// Idempotent: rows that have one keep it. Returns how many rows got one.
+pub fn backfill_references(
+    c: &Connection,
+    mut next: impl FnMut() -> Reference,
+) -> rusqlite::Result<usize> {
+    let ids: Vec<i64> = c
+        .prepare("SELECT id FROM applications WHERE reference IS NULL ORDER BY id")?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    for id in &ids {
+        assign_reference(c, *id, &mut next)?;
+    }
+    Ok(ids.len())
+}
+
+/// The grouped form of a stored (compact) reference, as people read it.
+fn grouped_reference(stored: Option<String>) -> String {
+    let stored = stored.unwrap_or_default();
+    Reference::parse(&stored).map_or(stored, |r| r.to_string())
 }
 
 /// Loads one application with its events (two indexed queries).
@@ -102,7 +164,8 @@ pub fn load_application(c: &Connection, id: i64) -> ApiResult<Application> {
                 s.public_id, s.name, s.id_number, p.public_id, p.name, p.id_number,
                 a.actor, a.guardianship_proof, a.submitted_on, a.production_deadline,
                 (SELECT public_id FROM cards WHERE application_id = a.id),
-                (SELECT public_id FROM cards WHERE id = a.replaces_card_id), a.replacement_reason
+                (SELECT public_id FROM cards WHERE id = a.replaces_card_id), a.replacement_reason,
+                a.reference
          FROM applications a
          JOIN persons s ON s.id = a.subject_id
          JOIN persons p ON p.id = a.applicant_id
@@ -112,6 +175,7 @@ pub fn load_application(c: &Connection, id: i64) -> ApiResult<Application> {
         let pickup: String = r.get(4)?;
         Ok(Application {
             id: r.get(0)?,
+            reference: grouped_reference(r.get(19)?),
             status: parse_status(&r.get::<_, String>(1)?),
             city: r.get(2)?,
             bank: r.get(3)?,
@@ -245,4 +309,67 @@ pub fn list_cards(c: &Connection, person: i64) -> ApiResult<Vec<Card>> {
         .query_map(params![person], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     ids.into_iter().map(|id| load_card(c, id, person)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> Connection {
+        let c = Connection::open_in_memory().unwrap();
+        c.execute_batch(
+            "CREATE TABLE applications (id INTEGER PRIMARY KEY, reference TEXT);
+             CREATE UNIQUE INDEX applications_reference ON applications (reference);
+             INSERT INTO applications (id) VALUES (1), (2), (3);",
+        )
+        .unwrap();
+        c
+    }
+
+    fn generated(byte: u8) -> Reference {
+        Reference::generate_from([byte; sscard_rules::REFERENCE_RANDOM_BYTES])
+    }
+
+    #[test]
+    fn a_colliding_reference_is_drawn_again() {
+        let c = table();
+        assign_reference(&c, 1, || generated(1)).unwrap();
+        // Row 2 draws row 1's reference twice, then a free one.
+        let mut draws = vec![generated(2), generated(1), generated(1)];
+        let got = assign_reference(&c, 2, || draws.pop().unwrap()).unwrap();
+        assert_eq!(got, generated(2));
+        assert!(draws.is_empty());
+    }
+
+    #[test]
+    fn endless_collisions_are_an_error_not_a_loop() {
+        let c = table();
+        assign_reference(&c, 1, || generated(1)).unwrap();
+        let mut n = 0;
+        let got = assign_reference(&c, 2, || {
+            n += 1;
+            generated(1)
+        });
+        assert!(got.is_err());
+        assert_eq!(n, REFERENCE_TRIES);
+    }
+
+    #[test]
+    fn the_backfill_only_fills_rows_without_one() {
+        let c = table();
+        assign_reference(&c, 2, || generated(2)).unwrap();
+        let mut byte = 10;
+        let mut next = || {
+            byte += 1;
+            generated(byte)
+        };
+        assert_eq!(backfill_references(&c, &mut next).unwrap(), 2);
+        assert_eq!(backfill_references(&c, &mut next).unwrap(), 0);
+        let two: String = c
+            .query_row("SELECT reference FROM applications WHERE id = 2", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(two, generated(2).as_compact());
+    }
 }

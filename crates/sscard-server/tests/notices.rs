@@ -78,7 +78,9 @@ async fn moving_the_demo_clock_through_production_sends_each_notice_once() {
     sun.sign_in_code(SUN.0, SUN.1, SUN.2).await;
     let r = sun.apply("k", mail_body(SUN.0, SUN.2)).await;
     assert_eq!(r.status, 201, "{}", r.text());
-    let reference = r.json()["id"].as_str().unwrap().to_owned();
+    // Notices name the hotline reference people quote to 96066, not the internal id.
+    let reference = r.json()["reference"].as_str().unwrap().to_owned();
+    let id = r.json()["id"].as_str().unwrap().to_owned();
     assert_eq!(kinds_after(&mut sun, 1).await, ["application_received"]);
     let mut branch = s.client();
     branch
@@ -125,6 +127,7 @@ async fn moving_the_demo_clock_through_production_sends_each_notice_once() {
     // What a person receives: the reference, how to check, and no link.
     let received = list[0]["text"].as_str().unwrap();
     assert!(received.contains(&reference), "{received}");
+    assert!(!received.contains(&id), "{received}");
     assert!(received.contains("96066"), "{received}");
     assert_eq!(list[0]["to_masked"], "138****0006");
     assert_eq!(list[0]["category"], "status");

@@ -891,7 +891,9 @@ async fn takeover_an_initial_password_hash_stored_before_the_upgrade_no_longer_s
              ALTER TABLE cards DROP COLUMN replaced_by;
              ALTER TABLE persons DROP COLUMN address;
              ALTER TABLE persons DROP COLUMN occupation;
-             ALTER TABLE persons DROP COLUMN details_updated_at;",
+             ALTER TABLE persons DROP COLUMN details_updated_at;
+             DROP INDEX applications_reference;
+             ALTER TABLE applications DROP COLUMN reference;",
         )
         .unwrap();
         db.pragma_update(None, "user_version", 4).unwrap();

@@ -216,7 +216,7 @@ pub static EN: JourneyTexts = JourneyTexts {
     conf_bring: "Bring your identity card when you collect the card.",
     conf_bring_guardian: "Bring both identity documents and the proof of guardianship when you collect the card.",
     conf_enable: "When the card arrives, enable its social security function on the \"Enable your card\" page; activate the bank function in person at the issuing bank.",
-    conf_help: "If you have questions, call 96066.",
+    conf_help: "Quote this number when you call 96066.",
     conf_print: "Print or save this page",
     conf_ics: "Add to calendar",
     conf_track: "Track your application",

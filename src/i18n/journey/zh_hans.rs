@@ -216,7 +216,7 @@ pub static ZH_HANS: JourneyTexts = JourneyTexts {
     conf_bring: "领卡时携带本人有效身份证件。",
     conf_bring_guardian: "领卡时携带您和孩子的身份证件及监护关系证明。",
     conf_enable: "卡片寄到后，在“启用社保卡”页面启用社保功能；金融功能需本人到发卡银行网点激活。",
-    conf_help: "有疑问可拨打 96066。",
+    conf_help: "拨打 96066 时，报出这个编号。",
     conf_print: "打印或保存此页",
     conf_ics: "添加到日历",
     conf_track: "查看办理进度",

@@ -216,7 +216,7 @@ pub static ZH_HANT: JourneyTexts = JourneyTexts {
     conf_bring: "領卡時攜帶本人有效身份證件。",
     conf_bring_guardian: "領卡時攜帶您和孩子的身份證件及監護關係證明。",
     conf_enable: "卡片寄到後，在“啟用社保卡”頁面啟用社保功能；金融功能需本人到髮卡銀行網點激活。",
-    conf_help: "有疑問可撥打 96066。",
+    conf_help: "撥打 96066 時，報出這個編號。",
     conf_print: "打印或保存此頁",
     conf_ics: "添加到日曆",
     conf_track: "查看辦理進度",

@@ -1,6 +1,8 @@
 //! `/progress`: my applications and those of children in my care, as plain steps with dates,
-//! what to do next, where to pick up, and the reference number's QR code. Internal status codes
-//! never reach the person: each is mapped to a step below.
+//! what to do next, where to pick up, and the hotline reference number (large, grouped, as a QR
+//! code, with the line to quote it when calling 96066). A form finds an application by its
+//! reference, telling the person what is wrong with a mistyped one. Internal status codes never
+//! reach the person: each is mapped to a step below.
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -9,13 +11,14 @@ use sscard_rules::wire::{
     Application, ApplicationStatus, Branch, BranchQuery, Card, SocialFunction,
 };
 
+use super::find_reference::FindReference;
 use super::{
     after_texts, bank_name, is_signed_out, long_date_str, parse_ymd, redirect_when_signed_out,
     sign_in_href, use_step_meta,
 };
 use crate::api::{self, ApiError};
-use crate::components::QrCodeImage;
 use crate::components::after::{RelatedLinks, SessionBar};
+use crate::components::{QrCodeImage, ReferenceNumber};
 use crate::i18n::after::{AfterTexts, fill};
 use crate::i18n::{Locale, use_i18n};
 use crate::ics;
@@ -203,17 +206,26 @@ fn reminder_view(t: &'static AfterTexts, app: &Application) -> Option<impl IntoV
     }
     let date: NaiveDate = parse_ymd(&app.expected.production_deadline)?;
     let p = &t.progress;
+    // The calendar entry carries the reference people quote on the phone, not the internal id.
     let ics = ics::ics_event(
-        &format!("{}-made@sscard", app.id),
+        &format!("{}-made@sscard", app.reference),
         date,
         p.reminder_summary,
-        p.reminder_description,
+        &format!(
+            "{} {}\n{}",
+            p.reference, app.reference, p.reminder_description
+        ),
     );
     Some(view! {
         <p class="action-link">
             <a href=ics::ics_data_href(&ics) download="sscard-made-by.ics">{p.reminder_link}</a>
         </p>
     })
+}
+
+/// The id of an application's heading (the target of the find-by-reference form).
+pub(super) fn heading_id(app: &Application) -> String {
+    format!("app-{}", app.id)
 }
 
 fn application_view(
@@ -230,15 +242,15 @@ fn application_view(
         None if own => p.own_application.to_owned(),
         None => fill(p.child_application, "name", &app.cardholder.name),
     };
-    let heading_id = format!("app-{}", app.id);
+    let heading_id = heading_id(&app);
     let labelled_by = heading_id.clone();
     view! {
         <section class="application" aria-labelledby=labelled_by>
-            <h2 id=heading_id>{heading}</h2>
+            // Focusable: the find-by-reference form moves focus here.
+            <h2 id=heading_id tabindex="-1">{heading}</h2>
             <div class="ref-block">
-                <p class="ref-block__label">{p.reference}</p>
-                <p class="ref-block__number">{app.id.clone()}</p>
-                <QrCodeImage text=app.id.clone() label=fill(p.qr_label, "id", &app.id) />
+                <ReferenceNumber label=p.reference reference=app.reference.clone() quote=p.quote_reference />
+                <QrCodeImage text=app.reference.clone() label=fill(p.qr_label, "id", &app.reference) />
                 <p class="hint">{p.qr_hint}</p>
             </div>
             <h3>{p.steps_heading}</h3>
@@ -340,7 +352,10 @@ fn progress_view(t: &'static AfterTexts, locale: Locale, data: Progress) -> impl
             <p>{p.none}</p>
             <p class="action-link"><A href="/">{p.apply_link}</A></p>
         })}
-        {apps.into_iter().map(|app| application_view(t, locale, app, &data)).collect_view()}
+        {apps.clone().into_iter().map(|app| application_view(t, locale, app, &data)).collect_view()}
+        // After the applications, so they come first; it checks a number someone wrote down or
+        // was told, and with several applications it leads to the one it names.
+        {(!apps.is_empty()).then(|| view! { <FindReference texts=t applications=apps /> })}
         {(!cards.is_empty()).then(|| view! {
             <h2>{p.cards_heading}</h2>
             <ul class="card-list">{cards.into_iter().map(|c| card_view(t, c)).collect_view()}</ul>

@@ -4,15 +4,16 @@ use leptos_router::hooks::use_params_map;
 use sscard_rules::wire::{Application, Branch, BranchQuery};
 
 use crate::api;
-use crate::components::{QrCodeImage, use_page_meta};
+use crate::components::{QrCodeImage, ReferenceNumber, use_page_meta};
 use crate::format;
 use crate::i18n::use_i18n;
 use crate::ics;
 
-/// `/apply/confirmation/:id`: the reference number (large, selectable, and as a QR code), what
-/// happens next with the rule engine's dates, where to collect and what to bring, how to enable
-/// the card, the hotline, print, a calendar reminder and a link to track progress. It loads the
-/// application from the server, so it works again from a bookmark.
+/// `/apply/confirmation/:id`: the hotline reference number (large, grouped, selectable, and as a
+/// QR code) with the line to quote it when calling 96066, what happens next with the rule
+/// engine's dates, where to collect and what to bring, how to enable the card, print, a calendar
+/// reminder and a link to track progress. It loads the application from the server, so it works
+/// again from a bookmark.
 #[component]
 pub fn ConfirmationPage() -> impl IntoView {
     let i18n = use_i18n();
@@ -48,8 +49,7 @@ pub fn ConfirmationPage() -> impl IntoView {
             None => view! {
                 <div class="confirmation-panel">
                     <h1 tabindex="-1">{j.conf_title}</h1>
-                    <p>{j.conf_reference}</p>
-                    <p class="reference">{j.loading}</p>
+                    <ReferenceNumber label=j.conf_reference reference=j.loading.to_owned() quote=j.conf_help />
                 </div>
                 <div class="qr"></div>
             }
@@ -93,12 +93,13 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
         text.replace("{n}", &days.to_string())
             .replace("{date}", &format::date(locale, d))
     });
+    // The calendar entry carries the reference people quote on the phone, not the internal id.
     let ics_href = deadline.map(|d| {
         ics::ics_data_href(&ics::ics_event(
-            &app.id,
+            &format!("{}@sscard", app.reference),
             d,
             j.ics_summary,
-            &format!("{} {}", j.conf_reference, app.id),
+            &format!("{} {}\n{}", j.conf_reference, app.reference, j.conf_help),
         ))
     });
     let guardian = app.actor == "guardian";
@@ -113,10 +114,9 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
     view! {
         <div class="confirmation-panel">
             <h1 tabindex="-1">{j.conf_title}</h1>
-            <p>{j.conf_reference}</p>
-            <p class="reference" id="reference">{app.id.clone()}</p>
+            <ReferenceNumber label=j.conf_reference reference=app.reference.clone() quote=j.conf_help id="reference" />
         </div>
-        <QrCodeImage text=app.id.clone() label=j.conf_qr />
+        <QrCodeImage text=app.reference.clone() label=j.conf_qr />
         <h2>{j.conf_next}</h2>
         <ul class="list">
             {made_by.map(|m| view! { <li>{m}</li> })}
@@ -125,7 +125,6 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
             <li>{if guardian { j.conf_bring_guardian } else { j.conf_bring }}</li>
             {by_post.then(|| view! { <li>{j.conf_enable}</li> })}
         </ul>
-        <p>{j.conf_help}</p>
         <div class="button-row no-print">
             <button type="button" class="button button--secondary" on:click=print>{j.conf_print}</button>
             {ics_href.map(|href| view! { <a class="button button--secondary" href=href download="sscard-reminder.ics">{j.conf_ics}</a> })}

@@ -51,6 +51,8 @@ pub enum ValidationError {
     OneTimeCode(OneTimeCodeError),
     /// An occupation.
     Occupation(OccupationError),
+    /// A reference number.
+    Reference(crate::ReferenceError),
 }
 
 impl ValidationError {
@@ -66,6 +68,7 @@ impl ValidationError {
             Self::Address(e) => e.code(),
             Self::OneTimeCode(e) => e.code(),
             Self::Occupation(e) => e.code(),
+            Self::Reference(e) => e.code(),
         }
     }
 }
@@ -82,6 +85,7 @@ impl fmt::Display for ValidationError {
             Self::Address(e) => e.fmt(f),
             Self::OneTimeCode(e) => e.fmt(f),
             Self::Occupation(e) => e.fmt(f),
+            Self::Reference(e) => e.fmt(f),
         }
     }
 }
@@ -98,6 +102,12 @@ macro_rules! from_error {
 from_error!(IdNumberError => IdNumber, MobileError => Mobile, NameError => Name,
     PostalCodeError => PostalCode, GuardianError => Guardian, PasswordError => ServicePassword, AddressError => Address,
     OneTimeCodeError => OneTimeCode, OccupationError => Occupation);
+
+impl From<crate::ReferenceError> for ValidationError {
+    fn from(e: crate::ReferenceError) -> Self {
+        Self::Reference(e)
+    }
+}
 
 /// Maps full-width ASCII (U+FF01–U+FF5E) to ASCII and drops every kind of white space and
 /// the separators people type inside numbers (`-`, `－`). Used for numbers, not for names.

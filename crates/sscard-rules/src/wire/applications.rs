@@ -235,8 +235,12 @@ pub struct ExpectedDates {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Application {
-    /// Opaque application id.
+    /// Opaque application id (used in URLs).
     pub id: String,
+    /// The reference number people quote to the 96066 hotline, grouped as they read it:
+    /// 10 symbols from the digits 2–9 and the letters A–Z without I, L and O, the last a check
+    /// symbol, such as `K7M-2Q9-XD4F` (DECISIONS D34; `Reference::parse` reads any typing).
+    pub reference: String,
     /// Current state (the last event).
     pub status: ApplicationStatus,
     /// City id.

@@ -13,7 +13,7 @@ use sscard_rules::wire::{NoticeKind, NoticeLanguage};
 /// What a template may name.
 #[derive(Debug, Clone)]
 pub struct TemplateParams<'a> {
-    /// The application reference the notice is about.
+    /// The hotline reference of the application the notice is about (`K7M-2Q9-XD4F`).
     pub reference: &'a str,
     /// The date the notice names (collect by, lifts on), if any.
     pub date: Option<NaiveDate>,
@@ -178,7 +178,7 @@ mod tests {
         let mut out = Vec::new();
         for hotline in [Some("96066"), None] {
             let p = TemplateParams {
-                reference: "app_3f2a9c0b1d4e5f60",
+                reference: "AZ7-QVY-PS35",
                 date: Some("2026-12-03".parse().unwrap()),
                 hotline,
                 detail: Some("0011"),
@@ -249,14 +249,14 @@ mod tests {
     #[test]
     fn a_status_notice_reads_as_expected() {
         let p = TemplateParams {
-            reference: "app_3f2a9c0b1d4e5f60",
+            reference: "AZ7-QVY-PS35",
             date: Some("2026-12-03".parse().unwrap()),
             hotline: Some("96066"),
             detail: None,
         };
         assert_eq!(
             render(NoticeKind::CardAtBranch, NoticeLanguage::ZhHans, &p),
-            "【社保卡服务】申请app_3f2a9c0b1d4e5f60的社保卡已到领卡网点，请凭身份证领取。可自行打开本服务或拨打96066核实。"
+            "【社保卡服务】申请AZ7-QVY-PS35的社保卡已到领卡网点，请凭身份证领取。可自行打开本服务或拨打96066核实。"
         );
         assert_eq!(
             render(NoticeKind::PasswordChanged, NoticeLanguage::En, &p),

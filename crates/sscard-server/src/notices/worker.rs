@@ -253,11 +253,12 @@ fn first_attempt(
     let hotline = city_of(tx, n.about, n.person)?
         .and_then(|city| sscard_rules::policy(city, today).ok())
         .and_then(|p| p.hotline.map(|h| h.value.into_owned()));
+    let reference = hotline_reference(tx, n.about)?;
     let text = render(
         n.kind,
         settings.language,
         &TemplateParams {
-            reference: n.about,
+            reference: &reference,
             date: Some(n.on),
             hotline: hotline.as_deref(),
             detail: n.detail,
@@ -287,6 +288,23 @@ pub fn settings_of(c: &rusqlite::Connection, person: i64) -> rusqlite::Result<No
         },
         None => NoticeSettings::default(),
     })
+}
+
+/// What a notice calls the application it is about: the hotline reference people quote to
+/// 96066, grouped (`K7M-2Q9-XD4F`, DECISIONS D34), also for a card (its application's); the
+/// public id only if there is none.
+fn hotline_reference(c: &rusqlite::Connection, about: &str) -> rusqlite::Result<String> {
+    let stored: Option<String> = c.query_row(
+        "SELECT COALESCE(
+             (SELECT reference FROM applications WHERE public_id = ?1),
+             (SELECT a.reference FROM cards c JOIN applications a ON a.id = c.application_id
+              WHERE c.public_id = ?1))",
+        params![about],
+        |r| r.get(0),
+    )?;
+    Ok(stored
+        .and_then(|s| sscard_rules::Reference::parse(&s).ok())
+        .map_or_else(|| about.to_owned(), |r| r.to_string()))
 }
 
 /// The city whose hotline a notice names: its application's or card's, else

@@ -243,11 +243,13 @@ pub async fn create(
             };
             let open: Option<String> = tx
                 .query_row(
-                    "SELECT public_id FROM applications WHERE subject_id = ?1 AND status <> 'enabled'",
+                    "SELECT COALESCE(reference, public_id) FROM applications WHERE subject_id = ?1 AND status <> 'enabled'",
                     params![subject],
                     |r| r.get(0),
                 )
                 .optional()?;
+            // People quote the reference, so the detail names it (grouped) rather than the id.
+            let open = open.map(|o| sscard_rules::Reference::parse(&o).map_or(o, |r| r.to_string()));
             if let Some(open) = open {
                 return Err(ApiError::conflict("application.exists", "已有正在办理的申请")
                     .detail(format!("申请 {open} 尚未完成")));
@@ -286,6 +288,7 @@ pub async fn create(
                 ],
             )?;
             let id = tx.last_insert_rowid();
+            store::assign_reference(tx, id, ids::reference)?;
             store::add_event(tx, id, ApplicationStatus::Submitted, today, Notices::Record)?;
             Ok(Ok(store::load_application(tx, id)?))
         })
@@ -335,11 +338,11 @@ pub(crate) async fn replay_answer(
 
 /// One application (own, or a minor's one I submitted as guardian).
 #[utoipa::path(get, path = "/api/v1/applications/{id}", tag = "applications",
-    params(("id" = String, Path, description = "Application id")),
+    params(("id" = String, Path, description = "Application id (`app_…`), or its hotline reference in any typing: case, spaces and hyphens do not matter (`K7M-2Q9-XD4F`, `k7m2q9xd4f`)")),
     responses(
         (status = 200, description = "The application with its history", body = Application),
         (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found` (also for another person's application)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 404, description = "`not_found`: no such id or reference, a reference with a mistyped character (the check symbol fails), or another person's application. Clients parse a typed reference with the rules crate's `Reference::parse` first to tell the person what is wrong", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn get_one(
     State(state): State<AppState>,

@@ -454,3 +454,160 @@ async fn the_server_decides_eligibility_for_guardians_and_minors() {
     assert_eq!(r.problem_code(), "eligibility.not_eligible");
     assert_eq!(reason_codes(&r), ["minor_needs_guardian"]);
 }
+
+/// The hotline reference of an application answer (DECISIONS D34), checked to be valid and
+/// grouped 3-3-4.
+#[track_caller]
+fn reference_of(app: &serde_json::Value) -> sscard_rules::Reference {
+    let shown = app["reference"].as_str().expect("a reference");
+    let r = sscard_rules::Reference::parse(shown).unwrap_or_else(|e| panic!("{shown}: {e}"));
+    assert_eq!(shown, r.to_string(), "shown grouped");
+    assert_eq!(
+        shown.split('-').map(str::len).collect::<Vec<_>>(),
+        [3, 3, 4]
+    );
+    r
+}
+
+#[tokio::test]
+async fn references_find_the_application_in_any_typing() {
+    let s = Server::start(true);
+    let mut sun = s.client();
+    sun.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let created = sun.apply("k", mail_body()).await;
+    assert_eq!(created.status, 201, "{}", created.text());
+    let app = created.json();
+    let reference = reference_of(&app);
+    // Stored compact, once.
+    let stored: String = s.one(
+        "SELECT reference FROM applications WHERE public_id = ?1",
+        [app["id"].as_str().unwrap()],
+    );
+    assert_eq!(stored, reference.as_compact());
+    let compact = reference.as_compact();
+    for typed in [
+        reference.to_string(),
+        compact.to_owned(),
+        compact.to_lowercase(),
+        reference.to_string().to_lowercase(),
+        format!(
+            "{}%20{}%20{}",
+            &compact[..3],
+            &compact[3..6].to_lowercase(),
+            &compact[6..]
+        ),
+    ] {
+        let r = sun.get(&format!("/api/v1/applications/{typed}")).await;
+        assert_eq!(r.status, 200, "{typed}: {}", r.text());
+        assert_eq!(r.json(), app, "{typed}");
+    }
+    // The list and the retry carry the same reference.
+    let list = sun.get("/api/v1/applications").await.json();
+    assert_eq!(list[0]["reference"], app["reference"]);
+    assert_eq!(
+        sun.apply("k", mail_body()).await.json()["reference"],
+        app["reference"]
+    );
+
+    // One character changed (any symbol but the right one), or two neighbours swapped: the
+    // check symbol fails and the path finds nothing.
+    let symbols: Vec<char> = compact.chars().collect();
+    let other = sscard_rules::REFERENCE_ALPHABET
+        .chars()
+        .find(|&c| c != symbols[4])
+        .unwrap();
+    let mut typo = symbols.clone();
+    typo[4] = other;
+    let typo: String = typo.into_iter().collect();
+    assert_eq!(
+        sscard_rules::Reference::parse(&typo).map_err(|e| e.code()),
+        Err("reference.check_symbol")
+    );
+    let r = sun.get(&format!("/api/v1/applications/{typo}")).await;
+    assert_eq!(r.status, 404);
+    assert_eq!(r.problem_code(), "not_found");
+
+    // Another person's reference is as unknown as a made-up one.
+    let mut wang = s.client();
+    wang.sign_in(WANG).await;
+    for typed in [reference.to_string(), compact.to_lowercase()] {
+        let r = wang.get(&format!("/api/v1/applications/{typed}")).await;
+        assert_eq!(r.status, 404, "{typed}");
+        assert_eq!(r.problem_code(), "not_found");
+    }
+    // Wang's own demo application has a reference too (seeded with one), and it is another.
+    let his = wang.get("/api/v1/applications").await.json();
+    let his = reference_of(&his[0]);
+    assert_ne!(his, reference);
+    let r = wang
+        .get(&format!("/api/v1/applications/{}", his.as_compact()))
+        .await;
+    assert_eq!(r.status, 200);
+}
+
+#[tokio::test]
+async fn every_application_has_its_own_reference() {
+    let s = Server::start(true);
+    let mut sun = s.client();
+    sun.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    assert_eq!(sun.apply("k", branch_body()).await.status, 201);
+    let (rows, distinct, missing): (i64, i64, i64) = s
+        .db()
+        .query_row(
+            "SELECT COUNT(*), COUNT(DISTINCT reference), COUNT(*) - COUNT(reference) FROM applications",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert!(rows >= 7, "the demo's six and Sun's: {rows}");
+    assert_eq!((distinct, missing), (rows, 0));
+}
+
+#[tokio::test]
+async fn applications_from_before_references_get_one_at_start() {
+    let mut s = Server::start(true);
+    let mut sun = s.client();
+    sun.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let app = sun.apply("k", mail_body()).await.json();
+    let id = app["id"].as_str().unwrap().to_owned();
+    let cookie = sun.cookie.clone();
+    s.stop();
+    {
+        // The database as the code before migration 0010 (references) left it.
+        let db = rusqlite::Connection::open(s.root.join("data/sscard.sqlite3")).unwrap();
+        db.execute_batch(
+            "DROP INDEX applications_reference;
+             ALTER TABLE applications DROP COLUMN reference;",
+        )
+        .unwrap();
+        db.pragma_update(None, "user_version", 8).unwrap();
+    }
+    let s = s.restart();
+    let missing: i64 = s.one(
+        "SELECT COUNT(*) FROM applications WHERE reference IS NULL",
+        [],
+    );
+    assert_eq!(missing, 0, "every older row got a reference");
+    let mut sun = s.client();
+    sun.cookie = cookie;
+    let again = sun.get(&format!("/api/v1/applications/{id}")).await.json();
+    let reference = reference_of(&again);
+    let r = sun
+        .get(&format!("/api/v1/applications/{}", reference.as_compact()))
+        .await;
+    assert_eq!(r.json()["id"], id.as_str());
+    // The backfill is idempotent: a further start keeps every reference.
+    let before: Vec<String> = all_references(&s);
+    let s = s.restart();
+    assert_eq!(all_references(&s), before);
+}
+
+fn all_references(s: &Server) -> Vec<String> {
+    s.db()
+        .prepare("SELECT reference FROM applications ORDER BY id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}

@@ -488,7 +488,7 @@ test('a forgotten service password is reset online with a code to the mobile on 
   await expect(page.locator('main h1')).toHaveText('输入验证码');
   await expect(page.locator('main')).toContainText('如果您填写的信息与登记信息一致');
   // Back to the first step for a new code: what was typed is kept.
-  await page.getByRole('button', { name: '重新获取验证码' }).click();
+  await page.getByRole('button', { name: '返回第一步' }).click();
   await expect(page.locator('main h1')).toHaveText('重置服务密码');
   await expect(page.getByLabel('身份证号码')).toHaveValue(person.id_number);
   await page.getByRole('button', { name: '获取验证码' }).click();

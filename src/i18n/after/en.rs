@@ -428,7 +428,7 @@ pub static EN: AfterTexts = AfterTexts {
     },
     reset: ResetTexts {
         title: "Reset your service password",
-        start_again: "Get a new code",
+        start_again: "Back to the first step",
         lead: "If you have forgotten your service password, reset it here: enter your name, ID number and the mobile number on record, then the code we text to it, then a new service password.",
         name_label: "Name",
         id_label: "ID number",

@@ -387,7 +387,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
     },
     reset: ResetTexts {
         title: "重置服务密码",
-        start_again: "重新获取验证码",
+        start_again: "返回第一步",
         lead: "忘记了服务密码，可以在这里重置：填写您的姓名、身份证号码和登记的手机号码，输入发到手机上的验证码，再设一个新的服务密码。",
         name_label: "姓名",
         id_label: "身份证号码",

@@ -387,7 +387,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
     },
     reset: ResetTexts {
         title: "重設服務密碼",
-        start_again: "重新獲取驗證碼",
+        start_again: "返回第一步",
         lead: "忘記了服務密碼，可以在這裡重設：填寫您的姓名、身份證號碼和登記的手機號碼，輸入發到手機上的驗證碼，再設一個新的服務密碼。",
         name_label: "姓名",
         id_label: "身份證號碼",

@@ -307,6 +307,8 @@ fn insert(
         }
         other => ApiError::from(other),
     })?;
+    let id = tx.last_insert_rowid();
+    store::assign_reference(tx, id, ids::reference)?;
     tracing::debug!(card = %old.public_id, "replacement row inserted");
-    Ok(tx.last_insert_rowid())
+    Ok(id)
 }

@@ -69,6 +69,12 @@ async fn a_lost_card_is_reissued_by_post_and_its_loss_can_never_be_lifted() {
     assert_eq!(r.status, 201, "{}", r.text());
     let app = r.json();
     assert_eq!(app["replacement"]["reason"], "lost");
+    // A reference to read out on the phone, like any application's (D34).
+    let reference = app["reference"].as_str().unwrap();
+    assert!(
+        sscard_rules::Reference::parse(reference).is_ok(),
+        "reference {reference:?}"
+    );
     assert_eq!(app["replacement"]["card_id"], id.as_str());
     assert_eq!(app["status"], "submitted");
     assert_eq!(app["bank"], card["bank"], "the issuing bank stays (Q26)");

@@ -186,6 +186,14 @@ pub async fn put_draft(draft: &Draft) -> Result<Draft, ApiError> {
     send(Request::put(&format!("{BASE}/draft")), draft).await
 }
 
+/// A fresh idempotency key for a submission (a random UUID from the browser).
+pub fn new_idempotency_key() -> String {
+    web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .map(|c| c.random_uuid())
+        .unwrap_or_else(|| format!("k{}", js_sys::Math::random().to_bits()))
+}
+
 /// `POST /applications` with an `Idempotency-Key`: a retry with the same key returns the same
 /// application instead of making a second one.
 pub async fn create_application(

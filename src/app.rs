@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/password/reset") view={Lazy::<ResetRoute>::new()} />
                     <Route path=path!("/contact") view={Lazy::<ContactRoute>::new()} />
                     <Route path=path!("/replace") view={Lazy::<ReplaceRoute>::new()} />
+                    <Route path=path!("/confirm") view={Lazy::<ConfirmRoute>::new()} />
                     <Route path=path!("/details") view={Lazy::<PersonDetailsRoute>::new()} />
                     <Route path=path!("/where") view={Lazy::<WhereRoute>::new()} />
                     <Route path=path!("/notices") view={Lazy::<NoticesRoute>::new()} />

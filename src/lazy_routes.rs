@@ -106,6 +106,8 @@ lazy_routes! {
     NoticesRoute(after::notices) => crate::pages::NoticesPage;
     /// `/replace`.
     ReplaceRoute(after::replace) => crate::pages::ReplacePage;
+    /// `/confirm`.
+    ConfirmRoute(after::confirm) => crate::pages::ConfirmPage;
     /// `/rules`.
     RulesRoute(rules::rules) => crate::pages::RulesPage;
 }

@@ -7,8 +7,8 @@ pub mod journey;
 mod not_found;
 
 pub use after::{
-    ContactPage, DetailsPage, EnablePage, LossPage, NoticesPage, PasswordPage, ProgressPage,
-    ReplacePage, ResetPage, RulesPage, SignInPage, WherePage,
+    ConfirmPage, ContactPage, DetailsPage, EnablePage, LossPage, NoticesPage, PasswordPage,
+    ProgressPage, ReplacePage, ResetPage, RulesPage, SignInPage, WherePage,
 };
 pub use help::HelpPage;
 pub use home::HomePage;

@@ -1,5 +1,5 @@
 import { test, expect, type Page, type APIRequestContext } from '@playwright/test';
-import { appReady, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
+import { appReady, codeSignIn, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
 import { REFERENCE } from './ids';
 
 // Issue 6: the pages after applying, against the real server in demo mode (fresh --data-dir).
@@ -82,12 +82,7 @@ test('a signed-out person is sent to sign-in with an encoded return path', async
 test('progress of a demo application after moving the demo clock forward', async ({ page }) => {
   const person = await demoPerson(page.request, '刘芳');
   // 刘芳 has no card yet: she signs in with a one-time code (the journey's sign-in).
-  const sent = await (await page.request.post('/api/v1/auth/code', {
-    data: { name: person.name, id_number: person.id_number, mobile: person.mobile },
-  })).json();
-  expect((await page.request.post('/api/v1/auth/code/verify', {
-    data: { challenge_id: sent.challenge_id, code: sent.demo_code },
-  })).status()).toBe(200);
+  await codeSignIn(page.request, person);
 
   const [before] = await (await page.request.get('/api/v1/applications')).json();
   await page.goto('/progress');
@@ -394,12 +389,7 @@ test('keyboard only: sign in, choose a card already reported lost, read why', as
 test('a posted card never enabled can be reported lost too (D27), by its guardian', async ({ page }) => {
   const person = await demoPerson(page.request, '赵磊');
   // A one-time code, so this test does not depend on the password test's change.
-  const sent = await (await page.request.post('/api/v1/auth/code', {
-    data: { name: person.name, id_number: person.id_number, mobile: person.mobile },
-  })).json();
-  expect((await page.request.post('/api/v1/auth/code/verify', {
-    data: { challenge_id: sent.challenge_id, code: sent.demo_code },
-  })).status()).toBe(200);
+  await codeSignIn(page.request, person);
   await page.goto('/loss');
   await appReady(page);
   await page.getByLabel(/赵小雨的社保卡/).check();
@@ -414,12 +404,7 @@ test('a posted card never enabled can be reported lost too (D27), by its guardia
 test('notices: a demo person applies, the clock moves on, and the notices page shows what was sent', async ({ page }) => {
   const problems = watchConsole(page);
   const person = await demoPerson(page.request, '孙悦');
-  const sent = await (await page.request.post('/api/v1/auth/code', {
-    data: { name: person.name, id_number: person.id_number, mobile: person.mobile },
-  })).json();
-  expect((await page.request.post('/api/v1/auth/code/verify', {
-    data: { challenge_id: sent.challenge_id, code: sent.demo_code },
-  })).status()).toBe(200);
+  await codeSignIn(page.request, person);
   const applied = await page.request.post('/api/v1/applications', {
     headers: { 'Idempotency-Key': `notices-${Date.now()}` },
     data: {
@@ -470,12 +455,7 @@ test('a forgotten service password is reset online with a code to the mobile on 
   const person = await demoPerson(page.request, '李秀英');
   // A session on another device, opened before the reset: the reset must end it.
   const other = await browser.newContext({ baseURL: test.info().project.use.baseURL });
-  const sent = await (await other.request.post('/api/v1/auth/code', {
-    data: { name: person.name, id_number: person.id_number, mobile: person.mobile },
-  })).json();
-  expect((await other.request.post('/api/v1/auth/code/verify', {
-    data: { challenge_id: sent.challenge_id, code: sent.demo_code },
-  })).status()).toBe(200);
+  await codeSignIn(other.request, person);
   expect((await other.request.get('/api/v1/auth/session')).status()).toBe(200);
   await page.goto('/sign-in');
   await appReady(page);

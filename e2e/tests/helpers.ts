@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 /** Fails the test on any console error or uncaught exception (a CSP violation shows up here). */
@@ -32,4 +32,17 @@ export async function expectNoAxeViolations(page: Page) {
 /** Saves a full-page screenshot under e2e/screenshots/ so the pages can be looked at. */
 export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+/** Signs `person` in with a one-time code through the API (demo server: the code is in the answer). */
+export async function codeSignIn(
+  request: APIRequestContext,
+  person: { name: string; id_number: string; mobile: string },
+) {
+  const sent = await (await request.post('/api/v1/auth/code', {
+    data: { name: person.name, id_number: person.id_number, mobile: person.mobile },
+  })).json();
+  expect((await request.post('/api/v1/auth/code/verify', {
+    data: { challenge_id: sent.challenge_id, code: sent.demo_code },
+  })).status()).toBe(200);
 }

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { appReady, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
+import { appReady, codeSignIn, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
 
 // Issue 13: replacing a card online (补领/换领), against the real server in demo mode.
 // Each test signs in with a one-time code (demo server), so it does not depend on the password
@@ -8,16 +8,11 @@ import { appReady, expectNoAxeViolations, screenshot, watchConsole } from './hel
 
 type DemoPerson = { name: string; id_number: string; mobile: string };
 
-async function codeSignIn(page: Page, name: string): Promise<DemoPerson> {
+async function signInAs(page: Page, name: string): Promise<DemoPerson> {
   const people: DemoPerson[] = await (await page.request.get('/api/v1/demo/people')).json();
   const person = people.find((p) => p.name === name);
   if (!person) throw new Error(`no demo person ${name}`);
-  const sent = await (await page.request.post('/api/v1/auth/code', {
-    data: { name: person.name, id_number: person.id_number, mobile: person.mobile },
-  })).json();
-  expect((await page.request.post('/api/v1/auth/code/verify', {
-    data: { challenge_id: sent.challenge_id, code: sent.demo_code },
-  })).status()).toBe(200);
+  await codeSignIn(page.request, person);
   return person;
 }
 
@@ -34,7 +29,7 @@ async function fillAddress(page: Page, recipient: string) {
 
 test('a lost card: reported in the flow, replaced by post, with reference, progress, and no lifting afterwards (Q22)', async ({ page }) => {
   const problems = watchConsole(page);
-  await codeSignIn(page, '周敏');
+  await signInAs(page, '周敏');
   await page.goto('/replace');
   await appReady(page);
   await heading(page, '为哪张卡补领或换领？');
@@ -113,7 +108,7 @@ test('a lost card: reported in the flow, replaced by post, with reference, progr
 });
 
 test('a new name stops until 人社/医保 have it; a damaged card is exchanged at a branch', async ({ page }) => {
-  await codeSignIn(page, '吴强');
+  await signInAs(page, '吴强');
   await page.goto('/replace');
   await appReady(page);
   await page.getByRole('button', { name: '继续' }).click();
@@ -160,7 +155,7 @@ test('a new name stops until 人社/医保 have it; a damaged card is exchanged 
 });
 
 test('a guardian replaces a child\'s card by post', async ({ page }) => {
-  await codeSignIn(page, '赵磊');
+  await signInAs(page, '赵磊');
   await page.goto('/replace');
   await appReady(page);
   await page.getByLabel(/赵小雨的社保卡/).check();
@@ -184,4 +179,45 @@ test('a guardian replaces a child\'s card by post', async ({ page }) => {
   await page.goto('/progress');
   await appReady(page);
   await expect(page.getByRole('heading', { name: '补领的新卡 · 赵小雨' })).toBeVisible();
+});
+
+test('by post, a password sign-in first confirms with a code, then comes back to the request', async ({ page }) => {
+  // A password session (not a fresh code): reset the password with a code, then sign in with it.
+  const person = await signInAs(page, '李秀英');
+  expect((await page.request.post('/api/v1/auth/password/reset', { data: { new_password: '246813' } })).status()).toBe(204);
+  await page.request.post('/api/v1/auth/sign-out', { data: {} });
+  expect((await page.request.post('/api/v1/auth/sign-in', {
+    data: { id_number: person.id_number, password: '246813' },
+  })).status()).toBe(200);
+
+  await page.goto('/replace');
+  await appReady(page);
+  await page.getByRole('button', { name: '继续' }).click();
+  await page.getByLabel('卡坏了或读卡机读不出（换领）').check();
+  await page.getByRole('button', { name: '继续' }).click();
+  await heading(page, '怎样领取新卡');
+  await page.getByLabel('邮寄到家').check();
+  await expect(page.locator('main')).toContainText('邮寄新卡前，要先用发到您登记手机号码的验证码确认是您本人');
+  await expect(page.getByLabel('详细地址')).toHaveCount(0);
+  await screenshot(page, 'replace-needs-code');
+  await expectNoAxeViolations(page);
+  await page.getByRole('link', { name: '用验证码确认' }).click();
+
+  await heading(page, '用验证码确认是您本人');
+  await page.getByLabel('姓名').fill(person.name);
+  await page.getByLabel('身份证号码').fill(person.id_number);
+  await page.getByLabel('手机号码').fill(person.mobile);
+  await page.getByRole('button', { name: '获取验证码' }).click();
+  await heading(page, '输入验证码');
+  const code = (await page.locator('.notice--demo').innerText()).match(/\d{6}/)?.[0] ?? '';
+  await page.getByLabel('验证码').fill(code);
+  await page.getByRole('button', { name: '继续' }).click();
+
+  // Back at the request, where it was.
+  await expect(page).toHaveURL(/\/replace\?card=.*&reason=damaged$/);
+  await heading(page, '怎样领取新卡');
+  await page.getByLabel('邮寄到家').check();
+  await fillAddress(page, person.name);
+  await page.getByRole('button', { name: '申请新卡' }).click();
+  await heading(page, '申请已提交');
 });

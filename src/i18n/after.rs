@@ -453,6 +453,14 @@ pub struct ReplaceTexts {
     pub app_headings: IdTable,
     /// Link on a card: replace it.
     pub replace_link: &'static str,
+    /// By post, a fresh code to the mobile on record is needed first: why.
+    pub needs_code_text: &'static str,
+    /// The link to confirm with a code.
+    pub confirm_link: &'static str,
+    /// `/confirm`: heading of the code sign-in before a new card goes by post.
+    pub confirm_title: &'static str,
+    /// `/confirm`: why, and what happens next.
+    pub confirm_lead: &'static str,
 }
 
 /// Service password.

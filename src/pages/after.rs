@@ -26,8 +26,8 @@ pub use loss::LossPage;
 pub use notices::NoticesPage;
 pub use password::PasswordPage;
 pub use progress::ProgressPage;
-pub use replace::{ReplacePage, replacement_heading};
-pub use reset::{ContactPage, ResetPage};
+pub use replace::{ReplacePage, replaceable, replacement_heading};
+pub use reset::{ConfirmPage, ContactPage, ResetPage};
 pub use rules::RulesPage;
 pub use sign_in::SignInPage;
 pub use where_to::WherePage;
@@ -200,6 +200,20 @@ pub fn engine_id<T: Serialize>(value: &T) -> String {
             Some(rest[..rest.find('"')?].to_owned())
         })
         .unwrap_or_default()
+}
+
+/// How a card is named in a list or a summary: whose, the bank and the masked number.
+pub fn card_label(t: &'static AfterTexts, card: &sscard_rules::wire::Card) -> String {
+    let who = if card.as_guardian {
+        crate::i18n::after::fill(t.common.childs_card, "name", &card.holder.name)
+    } else {
+        t.common.own_card.to_owned()
+    };
+    format!(
+        "{who} · {} · {}",
+        bank_name(t, &card.bank),
+        crate::i18n::after::fill(t.common.card_number, "number", &card.card_number_masked)
+    )
 }
 
 /// Shorthand used by every page: the after texts of the current locale (tracked).

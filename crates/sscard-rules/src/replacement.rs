@@ -194,9 +194,13 @@ pub fn plan_replacement(
     let first = TraceStep::new("replacement.old_card", "What the old card's state allows")
         .input("reason", reason)
         .input("social", format!("{:?}", card.social))
-        .input("replacement_ordered", card.reissued);
+        .input(
+            "replacement_ordered",
+            card.reissued || card.exchange_pending,
+        );
     let lost = matches!(card.social, SocialState::TempLost | SocialState::FormalLost);
-    let blocked = if card.reissued || card.social == SocialState::Replaced {
+    let blocked = if card.reissued || card.exchange_pending || card.social == SocialState::Replaced
+    {
         Some((ReplacementBlock::AlreadyReplaced, src::Q22_NO_UNFREEZE))
     } else if card.social == SocialState::Cancelled {
         Some((ReplacementBlock::Cancelled, src::Q34_CANCEL))

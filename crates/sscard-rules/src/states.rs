@@ -302,11 +302,14 @@ pub struct CardState {
     /// The holder's older-generation card, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub old_card: Option<OldCardState>,
-    /// Whether a replacement card was ordered for this card through any channel (Q22). After a
-    /// 补领 the card is [`SocialState::Replaced`] at once; after a 换领 it keeps working until
-    /// the new card is enabled ([`CardAction::ReplacementEnabled`], Q25, D33).
+    /// Whether a replacement card was made for this card after a loss (补领) through any
+    /// channel (Q22): its loss can never be lifted.
     #[serde(default)]
     pub reissued: bool,
+    /// Whether an exchange (换领) was ordered and its new card is not enabled yet: this card
+    /// keeps working until then ([`CardAction::ReplacementEnabled`], Q25, D33).
+    #[serde(default)]
+    pub exchange_pending: bool,
     /// Day of the current temporary loss report.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub temp_loss_reported_on: Option<NaiveDate>,
@@ -346,6 +349,7 @@ impl CardState {
                 OldCardState::Active
             }),
             reissued: false,
+            exchange_pending: false,
             temp_loss_reported_on: None,
             social_cancelled_on: None,
             last_bank_change: None,
@@ -598,7 +602,11 @@ pub fn card_transition(
             cites.extend([src::Q18_FIN_BANK, Citation::decision("D18")]);
         }
         CardAction::Reissue => {
-            if state.reissued || !matches!(state.social, S::TempLost | S::FormalLost) {
+            // One new card at a time: not while an exchange is pending.
+            if state.reissued
+                || state.exchange_pending
+                || !matches!(state.social, S::TempLost | S::FormalLost)
+            {
                 return Err(TransitionError::InvalidFromState);
             }
             next.social = S::Replaced;
@@ -608,12 +616,15 @@ pub fn card_transition(
             cites.extend([src::Q20_FORMAL, src::Q22_NO_UNFREEZE, src::Q46_LOST]);
         }
         CardAction::Exchange => {
-            if state.reissued || !matches!(state.social, S::Enabled | S::NotEnabled) {
+            if state.reissued
+                || state.exchange_pending
+                || !matches!(state.social, S::Enabled | S::NotEnabled)
+            {
                 return Err(TransitionError::InvalidFromState);
             }
             // D33: a damaged card that still reads, or a card with the old name, keeps working
             // until the new card is enabled, as an older card does (Q25).
-            next.reissued = true;
+            next.exchange_pending = true;
             effects.extend([Effect::NewCardApplication, Effect::WorksUntilNewCardEnabled]);
             cites.extend([
                 src::Q23_EXCHANGE,
@@ -623,10 +634,11 @@ pub fn card_transition(
             ]);
         }
         CardAction::ReplacementEnabled => {
-            if !state.reissued || !live {
+            if !state.exchange_pending || !live {
                 return Err(TransitionError::InvalidFromState);
             }
             next.social = S::Replaced;
+            next.exchange_pending = false;
             next.temp_loss_reported_on = None;
             effects.push(Effect::ReplacedByNewCard);
             cites.extend([src::Q25_OLD_CARD, Citation::decision("D33")]);

@@ -158,7 +158,7 @@ fn replacement_table() {
             source: "002 Q22 L151",
             input: ReplacementInput {
                 card: CardState {
-                    reissued: true,
+                    exchange_pending: true,
                     ..card(S::Enabled)
                 },
                 ..input(S::Enabled, R::Damaged)

@@ -435,6 +435,7 @@ fn wire_card(city: &str, loss_on: Option<&str>) -> wire::Card {
         temp_loss_reported_on: loss_on.map(Into::into),
         temp_loss_lifts_on: None,
         application_id: None,
+        replacement_id: None,
     }
 }
 
@@ -450,6 +451,7 @@ fn wire_card_to_card_state() {
                 financial: FinancialState::TempLost,
                 old_card: None,
                 reissued: false,
+                exchange_pending: false,
                 temp_loss_reported_on: Some(d(2026, 3, 2)),
                 social_cancelled_on: None,
                 last_bank_change: None,
@@ -476,5 +478,24 @@ fn wire_card_to_card_state() {
             .is_some_and(|s| s.city == City::Urumqi && s.temp_loss_reported_on.is_none()),
         "wire",
         "an unreadable loss date counts as absent",
+    );
+    // A replacement asked for a card still in use is an exchange whose new card is not enabled
+    // yet (D33): the card cannot be replaced again, and its loss is not a 补领's (Q22 is not it).
+    let mut pending = wire_card("beijing", Some("2026-03-02"));
+    pending.replacement_id = Some("app_1".into());
+    let state = pending.state().expect("state");
+    assert_eq!(
+        (state.exchange_pending, state.reissued),
+        (true, false),
+        "D33"
+    );
+    let ctx = CardContext {
+        on: d(2026, 3, 3),
+        channel: None,
+    };
+    assert_eq!(
+        apply(&state, CardAction::Unfreeze, &ctx).map(|t| t.state.social),
+        Ok(SocialState::Enabled),
+        "a pending exchange does not forbid lifting a loss (Q22 is about 补领)"
     );
 }

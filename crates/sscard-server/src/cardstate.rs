@@ -38,7 +38,10 @@ pub fn load(c: &Connection, id: i64) -> ApiResult<CardState> {
         financial: by_name::<FinancialState>(&financial)
             .ok_or_else(|| ApiError::internal("stored financial state unknown"))?,
         old_card: None,
-        reissued: replaced_by.is_some(),
+        // The service stores one replacement per card: after a 补领 the card is `replaced`;
+        // otherwise it is an exchange whose new card is not enabled yet.
+        reissued: false,
+        exchange_pending: replaced_by.is_some() && social != "replaced",
         temp_loss_reported_on: loss_on.and_then(|d| d.parse().ok()),
         social_cancelled_on: None,
         last_bank_change: None,

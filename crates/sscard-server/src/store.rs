@@ -268,7 +268,8 @@ pub fn load_card(c: &Connection, id: i64, viewer: i64) -> ApiResult<Card> {
     let (mut card, holder) = c.query_row(
         "SELECT c.public_id, c.holder_id, c.guardian_id, c.city, c.bank, c.card_number, c.social_state,
                 c.financial_state, c.issued_on, c.temp_loss_on, c.temp_loss_lift_on,
-                (SELECT public_id FROM applications WHERE id = c.application_id)
+                (SELECT public_id FROM applications WHERE id = c.application_id),
+                (SELECT public_id FROM applications WHERE id = c.replaced_by)
          FROM cards c WHERE c.id = ?1",
         params![id],
         |r| {
@@ -291,6 +292,7 @@ pub fn load_card(c: &Connection, id: i64, viewer: i64) -> ApiResult<Card> {
                     temp_loss_reported_on: r.get(9)?,
                     temp_loss_lifts_on: r.get(10)?,
                     application_id: r.get(11)?,
+                    replacement_id: r.get(12)?,
                 },
                 holder,
             ))

@@ -646,6 +646,10 @@ pub static EN: AfterTexts = AfterTexts {
                 "Online you can choose post or a branch",
             ),
             (
+                "replacement.needs_code",
+                "Before a card goes by post, confirm it is you with a code, or choose to collect it at a branch.",
+            ),
+            (
                 "replacement.actor_not_allowed",
                 "The child is 18 or older and must ask themselves. An agent cannot replace a card online.",
             ),
@@ -689,6 +693,10 @@ pub static EN: AfterTexts = AfterTexts {
             ("details_changed", "Exchanged card (new details)"),
         ],
         replace_link: "Replace this card",
+        needs_code_text: "Before a new card goes by post, confirm it is you with a code sent to the mobile number on record, so nobody else can have your card sent to them. Collecting it at a branch needs only your ID.",
+        confirm_link: "Confirm with a code",
+        confirm_title: "Confirm it is you with a code",
+        confirm_lead: "Enter your name, ID number and the mobile number on record; we send a code to that number. Then you return to the replacement to enter the postal address.",
     },
     contact: ContactTexts {
         title: "Change your mobile number on record",

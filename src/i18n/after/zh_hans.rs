@@ -548,6 +548,10 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ("address.too_long", "地址太长，删去不需要的部分"),
             ("pickup.not_online", "网上申请只能选择邮寄或网点领取"),
             (
+                "replacement.needs_code",
+                "邮寄新卡前，先用验证码确认是您本人；或者选择到网点领取。",
+            ),
+            (
                 "replacement.actor_not_allowed",
                 "孩子已满 18 周岁，要由本人申请。代理人不能在网上申请补换卡。",
             ),
@@ -591,6 +595,10 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ("details_changed", "换领的新卡（信息变更）"),
         ],
         replace_link: "补领或换领这张卡",
+        needs_code_text: "邮寄新卡前，要先用发到您登记手机号码的验证码确认是您本人，防止别人把您的新卡寄走。到网点领取不需要，带身份证件即可。",
+        confirm_link: "用验证码确认",
+        confirm_title: "用验证码确认是您本人",
+        confirm_lead: "填写姓名、身份证号码和登记的手机号码，我们会向这个手机号码发送验证码。确认后回到补换卡页面，继续填写邮寄地址。",
     },
     contact: ContactTexts {
         title: "修改登记的手机号码",

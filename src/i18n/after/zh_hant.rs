@@ -548,6 +548,10 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ("address.too_long", "地址太長，刪去不需要的部分"),
             ("pickup.not_online", "網上申請只能選擇郵寄或網點領取"),
             (
+                "replacement.needs_code",
+                "郵寄新卡前，先用驗證碼確認是您本人；或者選擇到網點領取。",
+            ),
+            (
                 "replacement.actor_not_allowed",
                 "孩子已滿 18 週歲，要由本人申請。代理人不能在網上申請補換卡。",
             ),
@@ -591,6 +595,10 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ("details_changed", "換領的新卡（信息變更）"),
         ],
         replace_link: "補領或換領這張卡",
+        needs_code_text: "郵寄新卡前，要先用發到您登記手機號碼的驗證碼確認是您本人，防止別人把您的新卡寄走。到網點領取不需要，帶身份證件即可。",
+        confirm_link: "用驗證碼確認",
+        confirm_title: "用驗證碼確認是您本人",
+        confirm_lead: "填寫姓名、身份證號碼和登記的手機號碼，我們會向這個手機號碼發送驗證碼。確認後回到補換卡頁面，繼續填寫郵寄地址。",
     },
     contact: ContactTexts {
         title: "修改登記的手機號碼",

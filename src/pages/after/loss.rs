@@ -15,8 +15,9 @@ use sscard_rules::{
 };
 
 use super::{
-    FormProblems, after_texts, api_error_text, bank_name, is_signed_out, long_date, long_date_str,
-    online_refusal, parse_ymd, redirect_when_signed_out, service_today, use_step_meta,
+    FormProblems, after_texts, api_error_text, bank_name, card_label, is_signed_out, long_date,
+    long_date_str, online_refusal, parse_ymd, redirect_when_signed_out, service_today,
+    use_step_meta,
 };
 use crate::api::{self, ApiError};
 use crate::components::after::{CitationLine, FraudNotice, RelatedLinks, SessionBar};
@@ -34,19 +35,6 @@ fn refusal_text(t: &'static AfterTexts, locale: Locale, code: &str, card: Option
         .map(|d| long_date_str(locale, d))
         .unwrap_or_default();
     fill(&lookup(t.loss.refusals, code), "date", &date)
-}
-
-fn card_label(t: &'static AfterTexts, card: &Card) -> String {
-    let who = if card.as_guardian {
-        fill(t.common.childs_card, "name", &card.holder.name)
-    } else {
-        t.common.own_card.to_owned()
-    };
-    format!(
-        "{who} · {} · {}",
-        bank_name(t, &card.bank),
-        fill(t.common.card_number, "number", &card.card_number_masked)
-    )
 }
 
 /// The loss report page.

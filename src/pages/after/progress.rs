@@ -280,11 +280,7 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
         SocialFunction::Enabled => Some((format!("/loss?card={id}"), p.loss_link)),
         _ => None,
     };
-    let replace = (!matches!(
-        card.social_function,
-        SocialFunction::Replaced | SocialFunction::Cancelled
-    ))
-    .then(|| format!("/replace?card={id}"));
+    let replace = super::replaceable(&card).then(|| format!("/replace?card={id}"));
     view! {
         <li class="card-item">
             <p class="card-item__who">{who}</p>

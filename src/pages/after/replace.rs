@@ -19,8 +19,9 @@ use sscard_rules::{
 };
 
 use super::{
-    FormProblems, after_texts, bank_name, code_text, field_message, is_signed_out, long_date,
-    problems_of, redirect_when_signed_out, service_today, summary_entries, use_step_meta,
+    FormProblems, after_texts, bank_name, card_label, code_text, field_message, is_signed_out,
+    long_date, problems_of, redirect_when_signed_out, service_today, summary_entries,
+    use_step_meta,
 };
 use crate::api;
 use crate::components::after::{FraudNotice, RelatedLinks, SessionBar};
@@ -28,33 +29,14 @@ use crate::components::{ErrorSummary, RadioGroup, RadioOption, TextField, WhyDet
 use crate::i18n::after::{AfterTexts, fill, find, lookup};
 use crate::i18n::use_i18n;
 
-/// Whether a card can still be replaced (a replaced or cancelled card cannot).
-fn replaceable(card: &Card) -> bool {
-    !matches!(
-        card.social_function,
-        SocialFunction::Replaced | SocialFunction::Cancelled
-    )
-}
-
-fn card_label(t: &'static AfterTexts, card: &Card) -> String {
-    let who = if card.as_guardian {
-        fill(t.common.childs_card, "name", &card.holder.name)
-    } else {
-        t.common.own_card.to_owned()
-    };
-    format!(
-        "{who} · {} · {}",
-        bank_name(t, &card.bank),
-        fill(t.common.card_number, "number", &card.card_number_masked)
-    )
-}
-
-/// A fresh idempotency key (a random UUID from the browser).
-fn new_key() -> String {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("k{}", js_sys::Math::random().to_bits()))
+/// Whether a card can still be replaced: not replaced or cancelled, and no replacement asked
+/// for already (an exchange keeps the old card in use until the new one is enabled).
+pub fn replaceable(card: &Card) -> bool {
+    card.replacement_id.is_none()
+        && !matches!(
+            card.social_function,
+            SocialFunction::Replaced | SocialFunction::Cancelled
+        )
 }
 
 /// The rules crate's plan for this card and reason, as the server will decide it.
@@ -115,6 +97,7 @@ pub fn ReplacePage() -> impl IntoView {
         reason_error: message("reason"),
         upstream_error: message("upstream"),
     };
+    let fields = Fields::new();
     let navigate = use_navigate();
     // A new step starts without the last step's problems. They are cleared before the address
     // changes: an effect after it would wake the old step's views while they are disposed.
@@ -158,6 +141,8 @@ pub fn ReplacePage() -> impl IntoView {
                     }
                 };
                 let today = today.await;
+                // By post, a fresh code to the mobile on record is asked for (the server's rule).
+                let fresh = matches!(session.await, Ok(s) if s.fresh_code);
                 let Some(id) = chosen else {
                     return choose_view(t, list, choices, problems, go).into_any();
                 };
@@ -173,7 +158,7 @@ pub fn ReplacePage() -> impl IntoView {
                     None => reason_view(t, card, choices, problems, go).into_any(),
                     Some(why) => view! {
                         <RequestStep texts=t card=card reason=why upstream=upstream today=today
-                            problems=problems choices=choices go=go
+                            problems=problems choices=choices go=go fields=fields fresh=fresh
                             on_reported=move || cards.refetch() />
                     }
                     .into_any(),
@@ -189,6 +174,38 @@ pub fn ReplacePage() -> impl IntoView {
             <Suspense fallback=move || view! { <p role="status">{t.common.loading}</p> }>{body}</Suspense>
             <FraudNotice texts=t />
             <RelatedLinks texts=t current="/replace" />
+        }
+    }
+}
+
+/// What the request form holds, kept by the page: a language switch re-renders the steps, and
+/// nothing typed may be lost.
+#[derive(Clone, Copy)]
+struct Fields {
+    pickup: RwSignal<Option<String>>,
+    branch: RwSignal<Option<String>>,
+    recipient: RwSignal<String>,
+    mobile: RwSignal<String>,
+    address: RwSignal<String>,
+    postal_code: RwSignal<String>,
+    /// Whether the recipient was filled in with the holder's name already.
+    prefilled: StoredValue<bool>,
+    /// One key per visit of the page: a double tap or a retry after a lost answer gets the
+    /// same replacement back, never a second one.
+    key: StoredValue<String>,
+}
+
+impl Fields {
+    fn new() -> Self {
+        Fields {
+            pickup: RwSignal::new(None),
+            branch: RwSignal::new(None),
+            recipient: RwSignal::new(String::new()),
+            mobile: RwSignal::new(String::new()),
+            address: RwSignal::new(String::new()),
+            postal_code: RwSignal::new(String::new()),
+            prefilled: StoredValue::new(false),
+            key: StoredValue::new(api::new_idempotency_key()),
         }
     }
 }
@@ -332,6 +349,10 @@ fn RequestStep(
     problems: RwSignal<FormProblems>,
     /// The answers of the choice steps.
     choices: Choices,
+    /// What the request form holds.
+    fields: Fields,
+    /// Whether the session was opened with a code in the last minutes.
+    fresh: bool,
     /// Goes to another address of the page.
     go: Callback<String>,
     /// Called after a loss report made here, to reload the cards.
@@ -367,7 +388,7 @@ fn RequestStep(
         Ok(plan) => view! {
             {back}
             <RequestForm texts=t card=card plan=plan.result trace=plan.trace
-                upstream_done=upstream_done today=today problems=problems />
+                upstream_done=upstream_done today=today problems=problems fields=fields fresh=fresh />
         }
         .into_any(),
     }
@@ -499,20 +520,30 @@ fn RequestForm(
     today: NaiveDate,
     /// The form's problems (shared with the error summary).
     problems: RwSignal<FormProblems>,
+    /// What the form holds (kept by the page).
+    fields: Fields,
+    /// Whether the session was opened with a code in the last minutes (needed by post).
+    fresh: bool,
 ) -> impl IntoView {
     let t = texts;
     let r = &t.replace;
     let i18n = use_i18n();
     let locale = i18n.locale.get_untracked();
-    let pickup = RwSignal::new(None::<String>);
-    let branch = RwSignal::new(None::<String>);
-    let recipient = RwSignal::new(card.holder.name.clone());
-    let mobile = RwSignal::new(String::new());
-    let address = RwSignal::new(String::new());
-    let postal_code = RwSignal::new(String::new());
-    // One key per visit of this step: a double tap or a retry after a lost answer gets the
-    // same replacement back, never a second one.
-    let key = StoredValue::new(new_key());
+    let Fields {
+        pickup,
+        branch,
+        recipient,
+        mobile,
+        address,
+        postal_code,
+        prefilled,
+        key,
+    } = fields;
+    // The holder is the likely recipient: filled in once, then the person's to change.
+    if !prefilled.get_value() {
+        prefilled.set_value(true);
+        recipient.set(card.holder.name.clone());
+    }
     let city = City::from_id(&card.city).unwrap_or(City::Beijing);
     let branches = {
         let (city, bank) = (card.city.clone(), card.bank.clone());
@@ -556,6 +587,9 @@ fn RequestForm(
             None => found.push(("pickup", "choose_pickup".to_owned())),
             Some(PickupMethod::Branch) if branch.get_untracked().is_none() => {
                 found.push(("branch", "branch_id.missing".to_owned()));
+            }
+            Some(PickupMethod::Mail) if !fresh => {
+                found.push(("pickup", "replacement.needs_code".to_owned()));
             }
             Some(PickupMethod::Mail) => {
                 let checks: [(&'static str, Option<&'static str>); 4] = [
@@ -679,6 +713,21 @@ fn RequestForm(
                     </Suspense>
                 }
                 .into_any(),
+                Some("mail") if !fresh => {
+                    // Back here after the code, with the reason and card in the address.
+                    let here = web_sys::window()
+                        .and_then(|w| w.location().href().ok())
+                        .and_then(|h| h.find("/replace").map(|i| h[i..].to_owned()))
+                        .unwrap_or_else(|| "/replace".to_owned());
+                    let href = format!("/confirm?next={}", api::encode(&here));
+                    view! {
+                        <div class="notice">
+                            <p>{r.needs_code_text}</p>
+                            <p class="action-link"><A href=href attr:class="button">{r.confirm_link}</A></p>
+                        </div>
+                    }
+                    .into_any()
+                }
                 Some("mail") => view! {
                     <h2>{r.address_heading}</h2>
                     <TextField id="recipient" label=r.recipient_label value=recipient error=err("recipient") autocomplete="name" width="input--20" no_spellcheck=true />

@@ -33,6 +33,8 @@ enum Purpose {
     Reset,
     /// A new mobile on record.
     Contact,
+    /// A fresh proof for another service (a new card by post): then back to `?next=`.
+    Confirm,
 }
 
 /// Where the person is in the reset.
@@ -107,6 +109,12 @@ pub fn ContactPage() -> impl IntoView {
     view! { <CodeFirstPage purpose=Purpose::Contact /> }
 }
 
+/// `/confirm?next=…`: a code sign-in, then back to the service that asked for it.
+#[component]
+pub fn ConfirmPage() -> impl IntoView {
+    view! { <CodeFirstPage purpose=Purpose::Confirm /> }
+}
+
 /// The code sign-in, then what `purpose` asks for.
 #[component]
 fn CodeFirstPage(
@@ -129,18 +137,27 @@ fn CodeFirstPage(
     let (new_mobile, new_code) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let problems = RwSignal::new(FormProblems::new());
     let busy = RwSignal::new(false);
+    // Where a confirmation returns to: a path on this site only (never an open redirect).
+    let after_confirm = StoredValue::new(super::safe_next(
+        leptos_router::hooks::use_query_map()
+            .get_untracked()
+            .get("next"),
+    ));
+    let navigate = leptos_router::hooks::use_navigate();
+    let go_back = Callback::new(move |path: String| navigate(&path, Default::default()));
     use_step_meta(
         move |t, s| {
             let (r, c) = (&t.after().reset, &t.after().contact);
             match (purpose, s) {
                 (Purpose::Reset, 0) => r.title,
                 (Purpose::Contact, 0) => c.title,
+                (Purpose::Confirm, 0) => t.after().replace.confirm_title,
                 (_, 1) => r.code_title,
                 (Purpose::Reset, 2) => r.new_title,
                 (Purpose::Contact, 2) => c.new_title,
                 (Purpose::Contact, 3) => c.new_code_title,
                 (Purpose::Reset, _) => r.done_title,
-                (Purpose::Contact, _) => c.done_title,
+                (Purpose::Contact | Purpose::Confirm, _) => c.done_title,
             }
         },
         Signal::derive(move || step.with(Step::index)),
@@ -213,6 +230,7 @@ fn CodeFirstPage(
                         match purpose {
                             Purpose::Reset => Step::NewPassword,
                             Purpose::Contact => Step::NewMobile,
+                            Purpose::Confirm => Step::Done,
                         }
                     })
                 }
@@ -247,6 +265,10 @@ fn CodeFirstPage(
             };
             busy.set(false);
             match outcome {
+                Ok(Step::Done) if purpose == Purpose::Confirm => {
+                    problems.set(Vec::new());
+                    go_back.run(after_confirm.get_value());
+                }
                 Ok(next) => {
                     problems.set(Vec::new());
                     step.set(next);
@@ -300,8 +322,16 @@ fn CodeFirstPage(
         };
         let body = match step.get() {
             Step::Details => view! {
-                <h1 tabindex="-1">{if reset { r.title } else { c.title }}</h1>
-                <p class="lead">{if reset { r.lead } else { c.lead }}</p>
+                <h1 tabindex="-1">{match purpose {
+                    Purpose::Reset => r.title,
+                    Purpose::Contact => c.title,
+                    Purpose::Confirm => t.replace.confirm_title,
+                }}</h1>
+                <p class="lead">{match purpose {
+                    Purpose::Reset => r.lead,
+                    Purpose::Contact => c.lead,
+                    Purpose::Confirm => t.replace.confirm_lead,
+                }}</p>
                 <form novalidate on:submit=on_submit>
                     <TextField id=NAME label=r.name_label value=name error=err(NAME) autocomplete="name" width="input--20" />
                     <TextField id=ID label=r.id_label value=id error=err(ID) autocomplete="username" width="input--20" no_spellcheck=true />

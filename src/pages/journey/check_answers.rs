@@ -14,14 +14,6 @@ use crate::components::{ErrorSummary, FormErrors, TimelinePanel, msg, use_page_m
 use crate::i18n::{Locale, Texts, use_i18n};
 use crate::journey::{Answers, CITY, Step, branches_of, use_journey};
 
-/// A fresh idempotency key (a random UUID from the browser).
-fn new_key() -> String {
-    web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.random_uuid())
-        .unwrap_or_else(|| format!("k{}", js_sys::Math::random().to_bits()))
-}
-
 /// The request the answers make, or `None` when an answer the server needs is missing.
 fn request(a: &Answers) -> Option<ApplicationRequest> {
     let pickup = a.pickup.clone().filter(|p| p == "mail" || p == "branch")?;
@@ -120,7 +112,10 @@ pub fn CheckAnswersPage() -> impl IntoView {
             errors.set(vec![("submit", msg(|t| t.journey.e_server))]);
             return;
         };
-        let key = answers.idempotency_key.clone().unwrap_or_else(new_key);
+        let key = answers
+            .idempotency_key
+            .clone()
+            .unwrap_or_else(api::new_idempotency_key);
         journey.save(|a| a.idempotency_key = Some(key.clone()));
         errors.set(Vec::new());
         submitting.set(true);
@@ -130,7 +125,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
             if matches!(&result, Err(e) if e.code() == Some("idempotency_key.reused")) {
                 // The answers changed after an attempt whose outcome was unknown. A new key is
                 // safe: if that attempt did arrive, the server refuses a second open application.
-                let fresh = new_key();
+                let fresh = api::new_idempotency_key();
                 journey.save(|a| a.idempotency_key = Some(fresh.clone()));
                 result = api::create_application(&body, &fresh).await;
             }

@@ -89,6 +89,11 @@ pub struct SessionInfo {
     pub kind: SessionKind,
     /// Whether the service password is still the initial one (the app urges a change).
     pub password_is_initial: bool,
+    /// Whether the session was opened with a code to the mobile on record in the last 10
+    /// minutes: the proof that resetting the password, changing the mobile and sending a new
+    /// card by post ask for.
+    #[serde(default)]
+    pub fresh_code: bool,
     /// Session expiry (RFC 3339).
     pub expires_at: String,
 }

@@ -75,6 +75,9 @@ pub struct Card {
     /// The application the card came from, when made through this service.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub application_id: Option<String>,
+    /// The replacement (补领/换领) asked for this card, if any: an application id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replacement_id: Option<String>,
 }
 
 impl From<SocialState> for SocialFunction {
@@ -142,6 +145,10 @@ impl Card {
             financial: self.financial_function.into(),
             old_card: None,
             reissued: false,
+            // After a 补领 the card is `replaced`; a replacement of a card still in use is an
+            // exchange whose new card is not enabled yet.
+            exchange_pending: self.replacement_id.is_some()
+                && self.social_function != SocialFunction::Replaced,
             temp_loss_reported_on: self
                 .temp_loss_reported_on
                 .as_deref()

@@ -296,18 +296,23 @@ pub async fn create(
     match outcome {
         Ok(app) => {
             tracing::info!(application = %app.id, "application submitted");
-            let location = HeaderValue::from_str(&format!("/api/v1/applications/{}", app.id))
-                .map_err(ApiError::internal)?;
-            Ok((
-                StatusCode::CREATED,
-                [(header::LOCATION, location)],
-                Json(app),
-            )
-                .into_response())
+            created(app)
         }
         // A concurrent retry with the same key won the race: answer what it stored.
         Err((id, hash)) => replay_answer(&state, id, &hash, &hash_for_replay).await,
     }
+}
+
+/// `201 Created` with the application and its `Location`.
+pub(crate) fn created(app: Application) -> ApiResult<Response> {
+    let location = HeaderValue::from_str(&format!("/api/v1/applications/{}", app.id))
+        .map_err(ApiError::internal)?;
+    Ok((
+        StatusCode::CREATED,
+        [(header::LOCATION, location)],
+        Json(app),
+    )
+        .into_response())
 }
 
 /// `409 card.exists`: the holder has a third-generation card (stored here, or declared).

@@ -95,11 +95,15 @@ fn signed_in(
     (AppendHeaders(cookies), Json(info)).into_response()
 }
 
+/// `fresh_code`: the session was opened with a code in the last
+/// [`RESET_WINDOW_MINUTES`](crate::routes::password::RESET_WINDOW_MINUTES) (a new session opened
+/// with a code is).
 fn session_info(
     c: &rusqlite::Connection,
     person_id: i64,
     kind: SessionKind,
     expires: chrono::DateTime<Utc>,
+    fresh_code: bool,
 ) -> ApiResult<SessionInfo> {
     let initial: bool = c.query_row(
         "SELECT password_hash IS NULL OR password_is_initial = 1 FROM persons WHERE id = ?1",
@@ -111,6 +115,7 @@ fn session_info(
         kind,
         password_is_initial: initial,
         expires_at: expires.to_rfc3339(),
+        fresh_code,
     })
 }
 
@@ -283,7 +288,7 @@ pub async fn sign_in(
                 auth::remember_device(tx, None, pid)?
             };
             let (token, expires) = auth::create_session(tx, pid, SessionKind::Password)?;
-            let info = session_info(tx, pid, SessionKind::Password, expires)?;
+            let info = session_info(tx, pid, SessionKind::Password, expires, false)?;
             Ok(Ok(SignedIn::Session(Box::new(info), token, new_device)))
         })
         .await??;
@@ -654,7 +659,7 @@ pub async fn verify_code(
             }
             let new_device = auth::remember_device(tx, device.as_deref().filter(|_| known), pid)?;
             let (token, expires) = auth::create_session(tx, pid, SessionKind::Code)?;
-            Ok(Ok((session_info(tx, pid, SessionKind::Code, expires)?, token, new_device)))
+            Ok(Ok((session_info(tx, pid, SessionKind::Code, expires, true)?, token, new_device)))
         })
         .await?;
     let (info, token, new_device) = outcome?;
@@ -694,7 +699,10 @@ pub fn insert_person(
 pub async fn session(State(state): State<AppState>, me: Signed) -> ApiResult<Json<SessionInfo>> {
     let info = state
         .db
-        .read(move |c| session_info(c, me.person_id, me.kind, me.expires_at))
+        .read(move |c| {
+            let fresh = me.fresh_code(crate::routes::password::RESET_WINDOW_MINUTES);
+            session_info(c, me.person_id, me.kind, me.expires_at, fresh)
+        })
         .await?;
     Ok(Json(info))
 }

@@ -5,10 +5,9 @@
 //! production simulation) that names the card it replaces.
 
 use axum::{
-    Json,
     extract::{Path, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
-    response::{IntoResponse, Response},
+    http::{HeaderMap, StatusCode},
+    response::Response,
 };
 use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
@@ -24,7 +23,8 @@ use crate::{
     json::Body,
     notices::Notices,
     problem::{ApiError, ApiResult, FieldErrors},
-    routes::applications::{idempotency_key, replay_answer},
+    routes::applications::{created, idempotency_key, replay_answer},
+    routes::password::RESET_WINDOW_MINUTES,
     security_events::{self, SecurityEvent},
     state::AppState,
     store,
@@ -52,7 +52,7 @@ struct OldCard {
         (status = 200, description = "A retry: the replacement created earlier with this key", body = Application),
         (status = 400, description = "`validation_failed` (`pickup.*`, `branch_id.*`, `postal_address.*`), `idempotency_key.missing`, `idempotency_key.invalid`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 403, description = "`replacement.actor_not_allowed`: a guardian whose child has turned 18 (Q38)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 403, description = "`replacement.actor_not_allowed`: a guardian whose child has turned 18 (Q38); `replacement.needs_code`: by post, the session must have been opened with a code to the mobile on record in the last 10 minutes", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found` (also another person's card)", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 409, description = "`replacement.report_loss_first` (a lost card is reported first, Q20), `replacement.upstream_change_first` (Q24), `replacement.already_replaced` (Q22), `replacement.reported_lost`, `replacement.cancelled`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 422, description = "`idempotency_key.reused`, `replacement.not_online`, `replacement.no_timeline`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
@@ -74,8 +74,12 @@ pub async fn create(
         state
             .db
             .read(move |c| {
-                let replay = find_replay(c, me_id, &key)?;
-                Ok((replay, old_card(c, &card_id, me_id, today)?))
+                // A retry answers its first result, even if the card or the child's age
+                // would refuse it now.
+                if let Some(replay) = find_replay(c, me_id, &key)? {
+                    return Ok((Some(replay), None));
+                }
+                Ok((None, old_card(c, &card_id, me_id, today)?))
             })
             .await?
     };
@@ -84,6 +88,19 @@ pub async fn create(
         return replay_answer(&state, *id, hash, &request_hash).await;
     }
     let old = found.1.ok_or_else(ApiError::not_found)?;
+    // By post, the new card goes wherever the request says: a session alone (a stolen one,
+    // or a password someone learnt) must not be enough. A fresh code to the mobile on record
+    // is, as for a password reset or a new mobile. At a branch the counter checks the ID.
+    if req.pickup == PickupMethod::Mail && !me.fresh_code(RESET_WINDOW_MINUTES) {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "replacement.needs_code",
+            "邮寄新卡前，先用发送到登记手机号码的验证码确认是本人",
+        )
+        .detail(format!(
+            "验证码登录后 {RESET_WINDOW_MINUTES} 分钟内可以申请邮寄新卡；到网点领卡不需要"
+        )));
+    }
 
     let mut errors = FieldErrors::default();
     delivery::check(
@@ -161,14 +178,7 @@ pub async fn create(
     match outcome {
         Ok(app) => {
             tracing::info!(application = %app.id, "replacement stored");
-            let location = HeaderValue::from_str(&format!("/api/v1/applications/{}", app.id))
-                .map_err(ApiError::internal)?;
-            Ok((
-                StatusCode::CREATED,
-                [(header::LOCATION, location)],
-                Json(app),
-            )
-                .into_response())
+            created(app)
         }
         Err((id, hash)) => replay_answer(&state, id, &hash, &hash_for_replay).await,
     }

@@ -193,9 +193,11 @@ async fn a_damaged_card_is_exchanged_at_a_branch_and_ends_when_the_new_one_is_en
     let app = r.json();
     assert_eq!(app["replacement"]["reason"], "damaged");
     assert_eq!(app["branch_id"], "bj-icbc-dongcheng");
-    // The damaged card keeps working until the new one is enabled (Q25, D33).
+    // The damaged card keeps working until the new one is enabled (Q25, D33), and says
+    // which replacement is on its way (so the app offers no second one).
     let old = c.get(&format!("/api/v1/cards/{id}")).await.json();
     assert_eq!(old["social_function"], "enabled");
+    assert_eq!(old["replacement_id"], app["id"]);
 
     // Collected at the branch, the new card is enabled there (Q15): the old one ends.
     let r = c
@@ -307,6 +309,10 @@ async fn a_guardian_replaces_a_childs_card_until_the_child_turns_18() {
     let r = replace(&mut c, &child, "g2", by_post("lost")).await;
     assert_eq!(r.status, 403, "{}", r.text());
     assert_eq!(r.problem_code(), "replacement.actor_not_allowed");
+    // A retry of the first request still answers what it made.
+    let again = replace(&mut c, &child, "g1", by_post("damaged")).await;
+    assert_eq!(again.status, 200, "{}", again.text());
+    assert_eq!(again.json()["id"], app["id"]);
 }
 
 #[tokio::test]
@@ -329,4 +335,56 @@ async fn two_requests_at_once_make_one_replacement() {
         [],
     );
     assert_eq!(stored, 1);
+}
+
+#[tokio::test]
+async fn a_password_session_alone_cannot_send_a_new_card_by_post() {
+    // Attack: someone who learnt the service password (or holds a stolen password session)
+    // reports the card lost and orders its replacement to their own address. By post, the
+    // new card goes to whoever the address names, so a fresh code to the mobile on record
+    // is asked for; at a branch the holder's ID is checked at the counter.
+    let s = Server::start(true);
+    let mut c = s.client();
+    c.sign_in(WANG).await;
+    let r = c
+        .post(
+            "/api/v1/auth/password",
+            json!({"current_password": WANG.3, "new_password": "802468"}),
+        )
+        .await;
+    assert_eq!(r.status, 204, "{}", r.text());
+    let mut thief = s.client();
+    thief.sign_in((WANG.0, WANG.1, WANG.2, "802468")).await;
+    let session = thief.get("/api/v1/auth/session").await.json();
+    assert_eq!(session["kind"], "password");
+    assert_eq!(session["fresh_code"], false);
+    let id = card_of(&mut thief).await["id"].as_str().unwrap().to_owned();
+    let r = thief
+        .post(&format!("/api/v1/cards/{id}/temporary-loss"), json!({}))
+        .await;
+    assert_eq!(r.status, 200);
+    let r = replace(&mut thief, &id, "t1", by_post("lost")).await;
+    assert_eq!(r.status, 403, "{}", r.text());
+    assert_eq!(r.problem_code(), "replacement.needs_code");
+    let stored: i64 = s.one(
+        "SELECT COUNT(*) FROM applications WHERE replaces_card_id IS NOT NULL",
+        [],
+    );
+    assert_eq!(stored, 0);
+    // At the issuing bank's branch the holder shows their ID: no code needed.
+    let r = replace(
+        &mut thief,
+        &id,
+        "t2",
+        json!({"reason": "lost", "pickup": "branch", "branch_id": "bj-icbc-dongcheng"}),
+    )
+    .await;
+    assert_eq!(r.status, 201, "{}", r.text());
+    // A code session is fresh for 10 minutes.
+    let mut holder = s.client();
+    holder.sign_in_code(WANG.0, WANG.1, WANG.2).await;
+    assert_eq!(
+        holder.get("/api/v1/auth/session").await.json()["fresh_code"],
+        true
+    );
 }

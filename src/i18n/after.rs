@@ -433,6 +433,8 @@ pub struct ReplaceTexts {
     pub pickup_branch_hint: &'static str,
     /// Question: which branch.
     pub branch_legend: &'static str,
+    /// Button: load the branch list again after it failed.
+    pub branches_retry: &'static str,
     /// Heading of the address fields.
     pub address_heading: &'static str,
     /// Label: recipient.

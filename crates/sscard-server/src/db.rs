@@ -189,7 +189,9 @@ fn migrate(conn: &Connection) -> DbResult<()> {
 /// What SQL migrations cannot do, run right after them on every start (each step idempotent):
 /// applications from before 0010 get a hotline reference (the check symbol is Rust code).
 fn backfill(conn: &Connection) -> DbResult<()> {
-    let tx = conn.unchecked_transaction()?;
+    // IMMEDIATE: two instances starting at once take turns instead of one failing on a
+    // read lock it cannot upgrade.
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     let n = crate::store::backfill_references(&tx, crate::ids::reference)?;
     tx.commit()?;
     if n > 0 {

@@ -152,7 +152,7 @@ pub fn backfill_references(
 }
 
 /// The grouped form of a stored (compact) reference, as people read it.
-fn grouped_reference(stored: Option<String>) -> String {
+pub fn grouped_reference(stored: Option<String>) -> String {
     let stored = stored.unwrap_or_default();
     Reference::parse(&stored).map_or(stored, |r| r.to_string())
 }

@@ -592,6 +592,7 @@ pub static EN: AfterTexts = AfterTexts {
         pickup_branch: "Collect it at a {bank} branch",
         pickup_branch_hint: "Bring your ID; the branch enables the card when you collect it.",
         branch_legend: "Which branch?",
+        branches_retry: "Load the branches again",
         address_heading: "Postal address",
         recipient_label: "Recipient",
         mobile_label: "Recipient's mobile number",

@@ -515,6 +515,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         pickup_branch: "到{bank}网点领取",
         pickup_branch_hint: "带本人有效身份证件领取，网点当场启用。",
         branch_legend: "在哪个网点领取？",
+        branches_retry: "重新加载网点",
         address_heading: "邮寄地址",
         recipient_label: "收件人",
         mobile_label: "收件人手机号码",

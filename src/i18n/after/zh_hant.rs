@@ -515,6 +515,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         pickup_branch: "到{bank}網點領取",
         pickup_branch_hint: "帶本人有效身份證件領取，網點當場啟用。",
         branch_legend: "在哪個網點領取？",
+        branches_retry: "重新載入網點",
         address_heading: "郵寄地址",
         recipient_label: "收件人",
         mobile_label: "收件人手機號碼",

@@ -104,8 +104,8 @@ fn postal_note(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + use
         .iter()
         .map(|a| {
             let text = match &a.hotline {
-                Some(h) => fill(dt.postal_text, "id", &a.id).replace("{hotline}", h),
-                None => fill(dt.postal_text_no_hotline, "id", &a.id),
+                Some(h) => fill(dt.postal_text, "id", &a.reference).replace("{hotline}", h),
+                None => fill(dt.postal_text_no_hotline, "id", &a.reference),
             };
             view! { <li>{text}</li> }
         })

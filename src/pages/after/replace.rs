@@ -558,7 +558,6 @@ fn RequestForm(
                     },
                 )
                 .await
-                .unwrap_or_default()
             }
         })
     };
@@ -681,7 +680,20 @@ fn RequestForm(
     ];
     let branch_choice = move || {
         Suspend::new(async move {
-            let list: Vec<Branch> = branches.await;
+            // Without the list nobody could choose: say so, and offer to try again.
+            let list: Vec<Branch> = match branches.await {
+                Ok(list) => list,
+                Err(e) => {
+                    return view! {
+                        <p class="error-text" role="alert">{super::api_error_text(t, r.errors, &e)}</p>
+                        <p class="action-link">
+                            <button type="button" class="button button--secondary"
+                                on:click=move |_| branches.refetch()>{r.branches_retry}</button>
+                        </p>
+                    }
+                    .into_any();
+                }
+            };
             let options = list
                 .into_iter()
                 .map(|b| RadioOption {
@@ -694,6 +706,7 @@ fn RequestForm(
                 <RadioGroup name="branch" legend=r.branch_legend hint=None options=options
                     selected=branch error=err("branch") />
             }
+            .into_any()
         })
     };
     view! {

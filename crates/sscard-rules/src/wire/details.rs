@@ -96,6 +96,8 @@ pub struct ReservedPhone {
 pub struct PostalApplication {
     /// Opaque application id.
     pub id: String,
+    /// The hotline reference to quote when calling (`K7M-2Q9-XD4F`).
+    pub reference: String,
     /// Where it is now.
     pub status: super::ApplicationStatus,
     /// The city's hotline, to change where the card goes (from the city's policy), if any.

@@ -118,7 +118,7 @@ fn load(c: &Connection, person: i64, viewer: i64, today: NaiveDate) -> ApiResult
     banks.dedup();
     let postal_applications = c
         .prepare_cached(
-            "SELECT public_id, status, pickup, city FROM applications WHERE subject_id = ?1 ORDER BY id",
+            "SELECT public_id, status, pickup, city, reference FROM applications WHERE subject_id = ?1 ORDER BY id",
         )?
         .query_map(params![person], |r| {
             Ok((
@@ -126,15 +126,17 @@ fn load(c: &Connection, person: i64, viewer: i64, today: NaiveDate) -> ApiResult
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
+                r.get::<_, Option<String>>(4)?,
             ))
         })?
         .collect::<Result<Vec<_>, _>>()?
         .into_iter()
-        .filter_map(|(id, status, pickup, city)| {
+        .filter_map(|(id, status, pickup, city, reference)| {
             let status = store::parse_status(&status);
             let pickup = PickupMethod::from_id(&pickup)?;
             keeps_submitted_postal_address(status, pickup).then(|| PostalApplication {
                 id,
+                reference: store::grouped_reference(reference),
                 status,
                 // The hotline is a city parameter, never written here.
                 hotline: City::from_id(&city)

@@ -172,6 +172,8 @@ async fn a_submitted_application_keeps_its_postal_address() {
         .await;
     assert_eq!(r.status, 201, "{}", r.text());
     let app = r.json()["id"].as_str().unwrap().to_owned();
+    // The reference a person quotes on the phone (D34), not the internal id.
+    let reference = r.json()["reference"].as_str().unwrap().to_owned();
     let posted_to: String = s.one(
         "SELECT postal_address FROM applications WHERE public_id = ?1",
         [&app],
@@ -192,7 +194,7 @@ async fn a_submitted_application_keeps_its_postal_address() {
     // with the city's hotline.
     assert_eq!(
         d["postal_applications"],
-        json!([{"id": app, "status": "submitted", "hotline": "96066"}])
+        json!([{"id": app, "reference": reference, "status": "submitted", "hotline": "96066"}])
     );
     let after: String = s.one(
         "SELECT postal_address FROM applications WHERE public_id = ?1",

@@ -54,7 +54,7 @@ cp "$work/out/"* "$staging/$dir/"
 # The loader, in two scripts. The classic one runs while the page is parsed and, unless the
 # page's content has a static shell (boot.js sets data-prerender to "/" or "/check"), starts the
 # downloads at once: the main module, and a deep-linked page's own parts
-# (scripts/route-parts.mjs), which are immutable, so the split loader's later fetch of the same
+# (scripts/route-parts.mjs) and a remembered language's parts (zh-Hant, English), which are immutable, so the split loader's later fetch of the same
 # URL is answered from the HTTP cache. With a content shell the downloads start only after the
 # shell has been painted, so the first paint never competes with the wasm. The module script
 # (deferred, so it also waits for the CSS) starts the app. The JS glue and the split loader it
@@ -67,7 +67,10 @@ loader="<link rel=\"modulepreload\" href=\"/$dir/sscard.js\">
 window.sscardDownload = function () {
   var table = $route_parts;
   var route = table.routes.find(function (r) { return new RegExp(r[0]).test(location.pathname); });
-  (route ? table.parts[route[1]] : []).forEach(function (file) {
+  var locale = null;
+  try { locale = localStorage.getItem('sscard.locale'); } catch (e) { /* storage blocked */ }
+  var files = (route ? table.parts[route[1]] : []).concat(table.locales.hasOwnProperty(locale) ? table.locales[locale] : []);
+  files.filter(function (file, i) { return files.indexOf(file) === i; }).forEach(function (file) {
     fetch('/$dir/' + file).catch(function () {});
   });
   return fetch('/$dir/sscard_bg.wasm');

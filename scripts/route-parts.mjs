@@ -1,5 +1,5 @@
-// Prints, as JSON, which lazily loaded wasm files each route needs:
-// { routes: [[path regex, split point], …], parts: { split point: [files] } }.
+// Prints, as JSON, which lazily loaded wasm files each route and each language needs:
+// { routes: [[path regex, split point], …], parts: { split point: [files] }, locales: { tag: [files] } }.
 // Read from the routes (src/app.rs: `path!("…") view={Lazy::<XRoute>::new()}`), the split
 // point of each route type (src/lazy_routes.rs: `XRoute(module::page)`), and the split loader
 // wasm-split wrote (its `makeLoad(… "./file.wasm" …, [deps])` entries), so the page loader can
@@ -25,4 +25,11 @@ for (const [, path, route] of app.matchAll(/path!\("([^"]+)"\) view=\{Lazy::<(\w
   routes.push(['^' + path.replace(/:\w+/g, '[^/]+') + '$', module]);
 }
 if (routes.length === 0) throw new Error('no lazy routes found in src/app.rs');
-process.stdout.write(JSON.stringify({ routes, parts }));
+// The parts of each language but zh-Hans (src/i18n/parts.rs: split point `locale_<tag>`), by
+// the tag the app remembers (src/i18n.rs), so a remembered language comes with the main module.
+const locales = {};
+for (const tag of ['zh-Hant', 'en']) {
+  locales[tag] = files('locale_' + tag.toLowerCase().replace('-', '_'));
+  if (locales[tag].length === 0) throw new Error(`no wasm part for locale ${tag} in ${loaderPath}`);
+}
+process.stdout.write(JSON.stringify({ routes, parts, locales }));

@@ -2,11 +2,13 @@
 //!
 //! Every visible string comes from [`Texts`]. A locale is a `static` value of that struct, so a
 //! missing text is a compile error and the table costs only the bytes of the strings (see the
-//! README for why this was chosen over leptos_i18n).
+//! README for why this was chosen over leptos_i18n). Simplified Chinese is always there; the
+//! other locales are fetched when first chosen ([`Locale::load`], [`I18n::choose`]).
 
 pub mod after;
 mod en;
 pub mod journey;
+mod parts;
 mod texts;
 mod zh_hans;
 mod zh_hant;
@@ -56,14 +58,35 @@ impl Locale {
         }
     }
 
-    /// The texts of this locale.
+    /// The texts of this locale. A locale not loaded yet ([`Locale::load`]) gives the zh-Hans
+    /// texts; the app switches to a locale only once it is loaded.
     pub fn texts(self) -> &'static Texts {
         match self {
             Locale::ZhHans => &zh_hans::TEXTS,
-            Locale::ZhHant => &zh_hant::TEXTS,
-            Locale::En => &en::TEXTS,
+            other => parts::loaded(other).map_or(&zh_hans::TEXTS, |tables| tables.texts),
         }
     }
+
+    /// Whether this locale's texts are here (zh-Hans always is).
+    pub fn is_loaded(self) -> bool {
+        self == Locale::ZhHans || parts::loaded(self).is_some()
+    }
+
+    /// Fetches this locale's texts (its own wasm part) unless they are here already.
+    pub async fn load(self) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+        parts::load(self).await
+    }
+
+    /// The remembered choice, if it is a locale still to be fetched: the app should then start
+    /// only after [`Locale::load`], so it never shows another language first.
+    pub fn stored_to_load() -> Option<Locale> {
+        stored().filter(|locale| !locale.is_loaded())
+    }
+}
+
+/// The remembered choice, if any.
+fn stored() -> Option<Locale> {
+    dom::load(STORAGE_KEY).and_then(|tag| Locale::from_tag(&tag))
 }
 
 /// Key under which the chosen locale is remembered in `localStorage`.
@@ -72,8 +95,13 @@ const STORAGE_KEY: &str = "sscard.locale";
 /// The locale context: read it with [`use_i18n`].
 #[derive(Debug, Clone, Copy)]
 pub struct I18n {
-    /// The current locale; setting it re-renders every text and updates `<html lang>`.
+    /// The current locale; setting it re-renders every text and updates `<html lang>`. Set it
+    /// only to a loaded locale: [`I18n::choose`] loads one first.
     pub locale: RwSignal<Locale>,
+    /// The locale being fetched after a person chose it, if any.
+    pub pending: RwSignal<Option<Locale>>,
+    /// Whether fetching the last chosen locale failed (the page stays in the current one).
+    pub load_failed: RwSignal<bool>,
 }
 
 impl I18n {
@@ -81,22 +109,54 @@ impl I18n {
     pub fn t(&self) -> &'static Texts {
         self.locale.get().texts()
     }
+
+    /// Switches to `locale`, first fetching its texts if they are not here yet. Until they
+    /// arrive the page stays in the current language; if they cannot be fetched, it stays so
+    /// and [`I18n::load_failed`] is set. The latest choice wins over one still loading.
+    pub fn choose(self, locale: Locale) {
+        self.load_failed.set(false);
+        if locale.is_loaded() {
+            self.pending.set(None);
+            self.locale.set(locale);
+            return;
+        }
+        self.pending.set(Some(locale));
+        leptos::task::spawn_local(async move {
+            let result = locale.load().await;
+            if self.pending.get_untracked() != Some(locale) {
+                return;
+            }
+            self.pending.set(None);
+            match result {
+                Ok(()) => self.locale.set(locale),
+                Err(_) => self.load_failed.set(true),
+            }
+        });
+    }
 }
 
-/// Provides the locale context, starting from the remembered choice (or zh-Hans), and keeps
-/// `<html lang>` and the stored choice in step with it.
+/// Provides the locale context, starting from the remembered choice if it is loaded (see
+/// [`Locale::stored_to_load`]; else zh-Hans), and keeps `<html lang>` and the stored choice in
+/// step with it.
 pub fn provide_i18n() {
-    let initial = dom::load(STORAGE_KEY)
-        .and_then(|tag| Locale::from_tag(&tag))
+    let initial = stored()
+        .filter(|locale| locale.is_loaded())
         .unwrap_or(Locale::ZhHans);
     let locale = RwSignal::new(initial);
     dom::set_html_lang(initial.tag());
-    Effect::new(move |_| {
+    Effect::new(move |first: Option<()>| {
         let current = locale.get();
         dom::set_html_lang(current.tag());
-        dom::store(STORAGE_KEY, current.tag());
+        // Not at start: a remembered locale that could not be fetched stays remembered.
+        if first.is_some() {
+            dom::store(STORAGE_KEY, current.tag());
+        }
     });
-    provide_context(I18n { locale });
+    provide_context(I18n {
+        locale,
+        pending: RwSignal::new(None),
+        load_failed: RwSignal::new(false),
+    });
 }
 
 /// The locale context provided by [`provide_i18n`].

@@ -16,13 +16,13 @@ pub use zh_hant::ZH_HANT;
 use super::{Locale, Texts};
 
 impl Texts {
-    /// The after-applying texts of this locale. Only the after-applying pages call this, so
-    /// these texts travel with those pages' wasm part.
+    /// The after-applying texts of this locale. Only the after-applying pages call this, so the
+    /// zh-Hans texts travel with those pages' wasm part; the other locales' come with their own
+    /// part (see `parts.rs`).
     pub fn after(&self) -> &'static AfterTexts {
         match self.locale {
             Locale::ZhHans => &ZH_HANS,
-            Locale::ZhHant => &ZH_HANT,
-            Locale::En => &EN,
+            other => super::parts::loaded(other).map_or(&ZH_HANS, |tables| tables.after),
         }
     }
 }

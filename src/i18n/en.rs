@@ -7,6 +7,7 @@ pub static TEXTS: Texts = Texts {
     service_name: "Social Security Card Online",
     skip_to_content: "Skip to main content",
     language_switch_label: "Choose a language",
+    language_load_failed: "The language could not be changed. Check your connection and try again.",
     hotline_label: "Helpline",
     hotline_note: "Human resources and social security service line",
     footer_disclaimer: "This website is a reference implementation of the third-generation social security card online service.",

@@ -12,6 +12,8 @@ pub struct Texts {
     pub skip_to_content: &'static str,
     /// Accessible name of the language switch.
     pub language_switch_label: &'static str,
+    /// Shown when the chosen language's texts could not be fetched (in the current language).
+    pub language_load_failed: &'static str,
     /// Footer: the hotline's label.
     pub hotline_label: &'static str,
     /// Footer: opening hours / what the hotline is for.

@@ -7,6 +7,7 @@ pub static TEXTS: Texts = Texts {
     service_name: "第三代社保卡线上服务",
     skip_to_content: "跳到正文",
     language_switch_label: "选择语言",
+    language_load_failed: "未能切换语言。请检查网络连接后重试。",
     hotline_label: "咨询电话",
     hotline_note: "人力资源和社会保障服务热线",
     footer_disclaimer: "本网站为第三代社保卡线上服务的参考实现。",

@@ -7,6 +7,7 @@ pub static TEXTS: Texts = Texts {
     service_name: "第三代社保卡線上服務",
     skip_to_content: "跳到正文",
     language_switch_label: "選擇語言",
+    language_load_failed: "未能切換語言。請檢查網路連線後重試。",
     hotline_label: "諮詢電話",
     hotline_note: "人力資源和社會保障服務熱線",
     footer_disclaimer: "本網站為第三代社保卡線上服務的參考實現。",

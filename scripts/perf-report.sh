@@ -24,8 +24,8 @@ work="$(mktemp -d)"
 start_server "$ROOT/target/server/sscard-server" "$work"
 base="$BASE_URL"
 
-step "First load (bytes): what every page loads, then per page with the parts it loads on demand"
-node "$ROOT/scripts/size-report.mjs" "$ROOT/dist" | grep -E 'every first load|FIRST LOAD'
+step "First load (bytes): what every page loads, then every route with the parts it loads on demand"
+node "$ROOT/scripts/size-report.mjs" "$ROOT/dist" | sed -n '/every first load/p; /^Cold first load/,$p'
 
 step "A real application for the confirmation page (demo person 孙悦, one-time code)"
 jar="$work/cookies"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The README's "test" command (and all that .ci/run does): installs what the tests need, then
 # formatting, clippy (native and wasm32), native tests, browser tests in headless Chromium, a
-# release build of the app, and the Playwright end-to-end suite against the real server.
+# release build of the app, the first-load size of every route against the budget, and the Playwright end-to-end suite against the real server.
 # Exits non-zero on the first failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -31,6 +31,9 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test -p sscard -p sscard-rules --target wasm32-unknown-unknown --locked
 
 "$ROOT/scripts/build-app.sh"
+
+step "first-load size of every route (budget, ratchet: scripts/size-ceilings.json)"
+node "$ROOT/scripts/size-report.mjs" --check "$ROOT/dist"
 
 step "building sscard-server"
 cargo build -p sscard-server --locked

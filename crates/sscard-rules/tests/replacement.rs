@@ -51,6 +51,26 @@ use ReplacementReason as R;
 use SocialState as S;
 use chrono::NaiveDate;
 
+/// What a reissue's person is told (Q22, Q46, Q26, Q31), in order.
+fn lost_notes() -> Vec<ReplacementNote> {
+    vec![
+        N::OldCardEndsNow,
+        N::TransportBalanceLost,
+        N::SameBank,
+        N::Free,
+    ]
+}
+
+/// What an exchange of a damaged card's person is told (Q25/D33, Q46, Q26, Q31), in order.
+fn damaged_notes() -> Vec<ReplacementNote> {
+    vec![
+        N::OldCardWorksUntilEnabled,
+        N::TransportRefundAtBranch,
+        N::SameBank,
+        N::Free,
+    ]
+}
+
 struct Case {
     name: &'static str,
     source: &'static str,
@@ -66,31 +86,13 @@ fn replacement_table() {
             name: "a reported loss is reissued; the lost card ends at once",
             source: "002 Q20 L143, Q22 L151, Q30 L197, Q46 L277",
             input: input(S::TempLost, R::Lost),
-            want: Want::Planned(
-                S::Replaced,
-                d(2026, 3, 6),
-                vec![
-                    N::OldCardEndsNow,
-                    N::TransportBalanceLost,
-                    N::SameBank,
-                    N::Free,
-                ],
-            ),
+            want: Want::Planned(S::Replaced, d(2026, 3, 6), lost_notes()),
         },
         Case {
             name: "a formal loss is reissued too",
             source: "002 Q20 L143",
             input: input(S::FormalLost, R::Lost),
-            want: Want::Planned(
-                S::Replaced,
-                d(2026, 3, 6),
-                vec![
-                    N::OldCardEndsNow,
-                    N::TransportBalanceLost,
-                    N::SameBank,
-                    N::Free,
-                ],
-            ),
+            want: Want::Planned(S::Replaced, d(2026, 3, 6), lost_notes()),
         },
         Case {
             name: "a lost card not yet reported: report it first",
@@ -102,31 +104,13 @@ fn replacement_table() {
             name: "a damaged card is exchanged and works until the new one is enabled",
             source: "002 Q23 L155, Q25 L165, Q46 L277; D33",
             input: input(S::Enabled, R::Damaged),
-            want: Want::Planned(
-                S::Enabled,
-                d(2026, 3, 6),
-                vec![
-                    N::OldCardWorksUntilEnabled,
-                    N::TransportRefundAtBranch,
-                    N::SameBank,
-                    N::Free,
-                ],
-            ),
+            want: Want::Planned(S::Enabled, d(2026, 3, 6), damaged_notes()),
         },
         Case {
             name: "a posted card never enabled can be exchanged",
             source: "002 Q23 L155; D33",
             input: input(S::NotEnabled, R::Damaged),
-            want: Want::Planned(
-                S::NotEnabled,
-                d(2026, 3, 6),
-                vec![
-                    N::OldCardWorksUntilEnabled,
-                    N::TransportRefundAtBranch,
-                    N::SameBank,
-                    N::Free,
-                ],
-            ),
+            want: Want::Planned(S::NotEnabled, d(2026, 3, 6), damaged_notes()),
         },
         Case {
             name: "a lost card is not exchanged as damaged",
@@ -193,16 +177,7 @@ fn replacement_table() {
                 actor: Actor::Guardian,
                 ..input(S::TempLost, R::Lost)
             },
-            want: Want::Planned(
-                S::Replaced,
-                d(2026, 3, 6),
-                vec![
-                    N::OldCardEndsNow,
-                    N::TransportBalanceLost,
-                    N::SameBank,
-                    N::Free,
-                ],
-            ),
+            want: Want::Planned(S::Replaced, d(2026, 3, 6), lost_notes()),
         },
         Case {
             name: "on the spot is a counter service",
@@ -220,16 +195,7 @@ fn replacement_table() {
                 on: d(2026, 4, 2),
                 ..input(S::TempLost, R::Lost)
             },
-            want: Want::Planned(
-                S::Replaced,
-                d(2026, 4, 9),
-                vec![
-                    N::OldCardEndsNow,
-                    N::TransportBalanceLost,
-                    N::SameBank,
-                    N::Free,
-                ],
-            ),
+            want: Want::Planned(S::Replaced, d(2026, 4, 9), lost_notes()),
         },
     ];
     for c in cases {

@@ -221,6 +221,28 @@ struct Choices {
     upstream_error: Signal<Option<String>>,
 }
 
+/// One question answered with radio buttons, then "continue" (the choice steps).
+#[allow(clippy::too_many_arguments)]
+fn choice_form(
+    t: &'static AfterTexts,
+    name: &'static str,
+    legend: &'static str,
+    hint: Option<&'static str>,
+    options: Vec<RadioOption>,
+    selected: RwSignal<Option<String>>,
+    error: Signal<Option<String>>,
+    on_submit: impl Fn(leptos::ev::SubmitEvent) + 'static,
+) -> AnyView {
+    view! {
+        <form novalidate on:submit=on_submit>
+            <RadioGroup name=name legend=legend legend_is_heading=true hint=hint options=options
+                selected=selected error=error />
+            <button type="submit" class="button">{t.common.continue_button}</button>
+        </form>
+    }
+    .into_any()
+}
+
 /// Step 1: which card.
 fn choose_view(
     t: &'static AfterTexts,
@@ -261,21 +283,16 @@ fn choose_view(
             None => problems.set(vec![("card", "choose_card".to_owned())]),
         }
     };
-    view! {
-        <form novalidate on:submit=on_submit>
-            <RadioGroup
-                name="card"
-                legend=r.choose_title
-                legend_is_heading=true
-                hint=Some(r.choose_lead)
-                options=options
-                selected=selected
-                error=choices.card_error
-            />
-            <button type="submit" class="button">{t.common.continue_button}</button>
-        </form>
-    }
-    .into_any()
+    choice_form(
+        t,
+        "card",
+        r.choose_title,
+        Some(r.choose_lead),
+        options,
+        selected,
+        choices.card_error,
+        on_submit,
+    )
 }
 
 /// Step 2: why.
@@ -316,18 +333,7 @@ fn reason_view(
     view! {
         <p class="action-link"><A href="/replace" attr:class="back-link">{t.common.back}</A></p>
         <p class="card-summary">{card_label(t, &card)}</p>
-        <form novalidate on:submit=on_submit>
-            <RadioGroup
-                name="reason"
-                legend=r.reason_title
-                legend_is_heading=true
-                hint=None
-                options=options
-                selected=selected
-                error=choices.reason_error
-            />
-            <button type="submit" class="button">{t.common.continue_button}</button>
-        </form>
+        {choice_form(t, "reason", r.reason_title, None, options, selected, choices.reason_error, on_submit)}
     }
     .into_any()
 }
@@ -473,21 +479,16 @@ fn upstream_view(
             None => problems.set(vec![("upstream", "choose_upstream".to_owned())]),
         }
     };
-    view! {
-        <form novalidate on:submit=on_submit>
-            <RadioGroup
-                name="upstream"
-                legend=r.upstream_title
-                legend_is_heading=true
-                hint=Some(r.upstream_hint)
-                options=options
-                selected=selected
-                error=choices.upstream_error
-            />
-            <button type="submit" class="button">{t.common.continue_button}</button>
-        </form>
-    }
-    .into_any()
+    choice_form(
+        t,
+        "upstream",
+        r.upstream_title,
+        Some(r.upstream_hint),
+        options,
+        selected,
+        choices.upstream_error,
+        on_submit,
+    )
 }
 
 /// The server's field names mapped to this form's inputs.

@@ -221,3 +221,17 @@ test('by post, a password sign-in first confirms with a code, then comes back to
   await page.getByRole('button', { name: '申请新卡' }).click();
   await heading(page, '申请已提交');
 });
+
+test('a guardian opens a child\'s details by address, and back returns to their own', async ({ page }) => {
+  await signInAs(page, '赵磊');
+  await page.goto('/details');
+  await heading(page, '我的个人信息');
+  await page.getByRole('link', { name: '查看和修改赵小雨的信息' }).click();
+  await expect(page).toHaveURL(/\/details\?person=/);
+  await heading(page, '赵小雨的个人信息');
+  await page.reload();
+  await heading(page, '赵小雨的个人信息');
+  await expectNoAxeViolations(page);
+  await page.goBack();
+  await heading(page, '我的个人信息');
+});

@@ -123,8 +123,10 @@ fn postal_note(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + use
 pub fn DetailsPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = LocalResource::new(api::session);
-    // Whose details: `None` for mine, else a minor's person id.
-    let who = RwSignal::new(None::<String>);
+    // Whose details: `None` for mine, else a minor's person id, in the address (`?person=`),
+    // so the back button and a reload keep it.
+    let query = leptos_router::hooks::use_query_map();
+    let who = Memo::new(move |_| query.read().get("person"));
     let details = LocalResource::new(move || api::details(who.get()));
     let record = RwSignal::new(None::<PersonDetails>);
     let address = RwSignal::new(String::new());
@@ -185,12 +187,16 @@ pub fn DetailsPage() -> impl IntoView {
         }),
         Signal::derive(move || !problems.get().is_empty()),
     );
-    let switch_to = move |person: Option<String>| {
-        record.set(None);
-        saved.set(None);
-        problems.set(Vec::new());
-        who.set(person);
-    };
+    // Another person's details: the form starts again from their record.
+    Effect::new(move |previous: Option<Option<String>>| {
+        let now = who.get();
+        if previous.is_some_and(|p| p != now) {
+            record.set(None);
+            saved.set(None);
+            problems.set(Vec::new());
+        }
+        now
+    });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if save.pending().get_untracked() {
@@ -250,6 +256,10 @@ pub fn DetailsPage() -> impl IntoView {
                     Some(Err(e)) if !is_signed_out(&e) => view! {
                         <h1 tabindex="-1">{dt.title}</h1>
                         <p class="panel panel--warning">{api_error_text(t, dt.errors, &e)}</p>
+                        // A minor's details that could not load: one's own are a link away.
+                        {who.get().map(|_| view! {
+                            <p class="action-link"><A href="/details">{dt.own_link}</A></p>
+                        })}
                     }
                     .into_any(),
                     _ => view! { <p>{t.common.loading}</p> }.into_any(),
@@ -280,15 +290,9 @@ pub fn DetailsPage() -> impl IntoView {
                     .minors
                     .iter()
                     .map(|m| {
-                        let id = m.id.clone();
-                        view! {
-                            <li>
-                                <button type="button" class="button button--secondary"
-                                    on:click=move |_| switch_to(Some(id.clone()))>
-                                    {fill(dt.minor_link, "name", &m.name)}
-                                </button>
-                            </li>
-                        }
+                        let href = format!("/details?person={}", api::encode(&m.id));
+                        let label = fill(dt.minor_link, "name", &m.name);
+                        view! { <li><A href=href>{label}</A></li> }
                     })
                     .collect_view();
                 view! {
@@ -297,13 +301,7 @@ pub fn DetailsPage() -> impl IntoView {
                 }
             });
             let back_to_own = d.as_guardian.then(|| {
-                view! {
-                    <p>
-                        <button type="button" class="button button--secondary" on:click=move |_| switch_to(None)>
-                            {dt.own_link}
-                        </button>
-                    </p>
-                }
+                view! { <p class="action-link"><A href="/details">{dt.own_link}</A></p> }
             });
             let show_form = saved.get().is_none();
             view! {

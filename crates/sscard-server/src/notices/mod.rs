@@ -122,11 +122,16 @@ pub fn for_application_event(
         | ApplicationStatus::InProduction
         | ApplicationStatus::Collected => return Ok(()),
     };
-    let (person, about): (i64, String) = tx.query_row(
-        "SELECT applicant_id, public_id FROM applications WHERE id = ?1",
+    let (person, about, replacement): (i64, String, bool) = tx.query_row(
+        "SELECT applicant_id, public_id, replaces_card_id IS NOT NULL FROM applications WHERE id = ?1",
         params![app],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
+    // A replacement's receipt is its security notice (always sent, with the reference): one
+    // text, not two at the same moment.
+    if replacement && kind == NoticeKind::ApplicationReceived {
+        return Ok(());
+    }
     let mut notice = NewNotice {
         person,
         kind,

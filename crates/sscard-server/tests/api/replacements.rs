@@ -118,6 +118,14 @@ async fn a_lost_card_is_reissued_by_post_and_its_loss_can_never_be_lifted() {
         rusqlite::params![CHEN.1, CHEN.2],
     );
     assert_eq!(notices, 1);
+    // One text, not two: the security notice already names the reference, so the
+    // "application received" status text is not sent for a replacement.
+    let received: i64 = s.one(
+        "SELECT COUNT(*) FROM notices n JOIN applications a ON a.public_id = n.about
+         WHERE a.replaces_card_id IS NOT NULL AND n.kind = 'application_received'",
+        [],
+    );
+    assert_eq!(received, 0);
 }
 
 #[tokio::test]

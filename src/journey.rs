@@ -13,5 +13,5 @@ pub use answers::{Answers, Choice};
 pub use branches::branches_of;
 pub use date_input::{DateError, DateInput};
 pub use eligibility::{CITY, eligibility_input, timeline_request};
-pub use flow::{Step, next_after};
+pub use flow::{Step, first_unanswered_check, next_after};
 pub use state::{JourneyState, provide_journey, use_journey};

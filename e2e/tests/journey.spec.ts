@@ -313,3 +313,21 @@ test('a submission whose answer is lost, then retried, makes exactly one applica
   // The network error logged by the browser is the one this test caused.
   expect(problems.filter((p) => !p.includes('net::ERR_FAILED') && !p.includes('Failed to load resource'))).toEqual([]);
 });
+
+test('a bookmark of the result goes to the first question still open, answers kept', async ({ page }) => {
+  // Nothing answered yet: the first question, not a verdict on nothing.
+  await page.goto('/check/result');
+  await expect(page).toHaveURL(/\/check$/);
+  await expect(page.getByLabel('为自己申领')).toBeVisible();
+  // Two answers given, then the result's address: the next open question, with both kept.
+  await page.getByLabel('为自己申领').check();
+  await cont(page);
+  await page.getByLabel('年').fill('1990');
+  await page.getByLabel('月').fill('2');
+  await page.getByLabel('日').fill('1');
+  await cont(page);
+  await page.goto('/check/result');
+  await expect(page).toHaveURL(/\/check\/card$/);
+  await page.getByRole('link', { name: '返回' }).click();
+  await expect(page.getByLabel('年')).toHaveValue('1990');
+});

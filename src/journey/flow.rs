@@ -146,3 +146,38 @@ pub fn next_after(step: Step, answers: &Answers) -> Step {
     }
     next
 }
+
+/// Whether the question of a check step has an answer (the result page asks none).
+fn check_answered(step: Step, answers: &Answers) -> bool {
+    let date = |d: &super::DateInput| [&d.year, &d.month, &d.day].iter().all(|p| !p.is_empty());
+    match step {
+        Step::CheckWho => answers.actor.is_some(),
+        Step::CheckBirth => date(&answers.birth),
+        Step::CheckGuardian => date(&answers.guardian_birth) && answers.guardian_proof.is_some(),
+        Step::CheckCardHeld => answers.card_held.is_some(),
+        Step::CheckInsured => answers.insured.is_some(),
+        Step::CheckCategory => answers.category.is_some(),
+        Step::CheckResidence => answers.residence.is_some(),
+        _ => true,
+    }
+}
+
+/// The first check question without an answer on the way to the result, following the same
+/// branches as [`next_after`]; `None` when the result can be shown. A deep link to the result
+/// (a bookmark) goes there, with every answer kept, instead of a verdict on nothing.
+pub fn first_unanswered_check(answers: &Answers) -> Option<Step> {
+    let mut step = Step::CheckWho;
+    while step != Step::CheckResult {
+        if !check_answered(step, answers) {
+            return Some(step);
+        }
+        step = next_after(
+            step,
+            &Answers {
+                changing: false,
+                ..answers.clone()
+            },
+        );
+    }
+    None
+}

@@ -5,7 +5,7 @@ use sscard_rules::{Outcome, evaluate_eligibility};
 use crate::components::{BackLink, TimelinePanel, WhyDetails, use_page_title};
 use crate::eligibility_text;
 use crate::i18n::use_i18n;
-use crate::journey::{Step, eligibility_input, use_journey};
+use crate::journey::{Step, eligibility_input, first_unanswered_check, use_journey};
 
 /// `/check/result`: the rule engine's verdict with its reasons, what to do instead, the sources
 /// ("why") and, when eligible, the expected dates and the way into the application. Not being
@@ -18,6 +18,20 @@ pub fn CheckResultPage() -> impl IntoView {
         let today = journey.today.get();
         let input = journey.answers.with(|a| eligibility_input(a, today)).ok()?;
         evaluate_eligibility(&input).ok()
+    });
+    // A deep link (a bookmark) with questions still open goes to the first of them, every
+    // answer kept, rather than a verdict on nothing.
+    let navigate = leptos_router::hooks::use_navigate();
+    Effect::new(move |_| {
+        if let Some(step) = journey.answers.with(first_unanswered_check) {
+            navigate(
+                step.path(),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
     });
     use_page_title(
         move |t| match verdict.get_untracked().map(|v| v.result.outcome) {

@@ -331,3 +331,21 @@ test('a bookmark of the result goes to the first question still open, answers ke
   await page.getByRole('link', { name: '返回' }).click();
   await expect(page.getByLabel('年')).toHaveValue('1990');
 });
+
+test('a page of the application opened without signing in goes to the sign-in step', async ({ page }) => {
+  // The check answered in this browser, but nobody signed in: the bank page sends to the details.
+  await page.goto('/check');
+  await appReady(page);
+  await page.getByLabel('为自己申领').check();
+  await cont(page);
+  await page.getByLabel('年').fill('1990');
+  await page.getByLabel('月').fill('2');
+  await page.getByLabel('日').fill('1');
+  await cont(page);
+  await page.getByLabel('没有社保卡').check();
+  await cont(page);
+  await page.getByLabel('是', { exact: true }).check();
+  await cont(page);
+  await page.goto('/apply/bank');
+  await expect(page).toHaveURL(/\/apply\/details$/);
+});

@@ -21,6 +21,9 @@ pub struct JourneyState {
     pub answers: RwSignal<Answers>,
     /// The signed-in person, once the server confirmed it.
     pub session: RwSignal<Option<SessionInfo>>,
+    /// Whether [`session`](Self::session) is known (the server was asked, or this browser has
+    /// not signed in), so "nobody signed in" can be told from "not known yet".
+    pub session_known: RwSignal<bool>,
     /// Today in China: the device's date, or the server's demo clock when it runs in demo mode.
     pub today: RwSignal<NaiveDate>,
     /// Whether the server runs in demo mode (a banner says so; one-time codes are shown).
@@ -69,6 +72,7 @@ pub fn provide_journey() {
     let state = JourneyState {
         answers: RwSignal::new(restored),
         session: RwSignal::new(None),
+        session_known: RwSignal::new(false),
         today: RwSignal::new(clock::device_today_in_china()),
         demo: RwSignal::new(false),
         demo_code: RwSignal::new(None),
@@ -98,12 +102,17 @@ pub fn provide_journey() {
             }
         }
         if !maybe_signed_in {
+            state.session_known.set(true);
             return;
         }
         match api::session().await {
-            Err(_) => state.session.set(None),
+            Err(_) => {
+                state.session.set(None);
+                state.session_known.set(true);
+            }
             Ok(session) => {
                 state.session.set(Some(session));
+                state.session_known.set(true);
                 if state.answers.get_untracked() == Answers::default()
                     && let Ok(draft) = api::get_draft().await
                     && let Ok(answers) = serde_json::from_str::<Answers>(draft.data.get())

@@ -14,6 +14,7 @@ use crate::journey::{Step, next_after, use_journey};
 /// own, so nothing is typed twice.
 #[component]
 pub fn AddressPage() -> impl IntoView {
+    crate::journey::guard_application_step();
     let i18n = use_i18n();
     let journey = use_journey();
     let navigate = use_navigate();

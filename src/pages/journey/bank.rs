@@ -17,6 +17,7 @@ use crate::journey::{CITY, Step, next_after, use_journey};
 /// the bank is required.
 #[component]
 pub fn BankPage() -> impl IntoView {
+    crate::journey::guard_application_step();
     let i18n = use_i18n();
     let journey = use_journey();
     let navigate = use_navigate();

@@ -13,6 +13,7 @@ use crate::journey::{Step, branches_of, next_after, use_journey};
 /// card making. The filters are kept with the answers.
 #[component]
 pub fn BranchPage() -> impl IntoView {
+    crate::journey::guard_application_step();
     let i18n = use_i18n();
     let journey = use_journey();
     let navigate = use_navigate();

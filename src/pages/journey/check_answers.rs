@@ -93,6 +93,7 @@ fn row(
 /// retry after a lost answer returns the same application.
 #[component]
 pub fn CheckAnswersPage() -> impl IntoView {
+    crate::journey::guard_application_step();
     let i18n = use_i18n();
     let journey = use_journey();
     let navigate = use_navigate();

@@ -15,6 +15,7 @@ use crate::journey::{Step, next_after, use_journey};
 /// guardian must be an adult and the child under 18 on the application date (rules crate).
 #[component]
 pub fn ChildPage() -> impl IntoView {
+    crate::journey::guard_application_step();
     let i18n = use_i18n();
     let journey = use_journey();
     let navigate = use_navigate();

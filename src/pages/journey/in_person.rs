@@ -9,6 +9,7 @@ use crate::journey::{Step, branches_of, use_journey};
 /// Says so plainly, lists the (sample) branches that can help and offers another way.
 #[component]
 pub fn InPersonPage() -> impl IntoView {
+    crate::journey::guard_application_step();
     let i18n = use_i18n();
     let journey = use_journey();
     let door = move || {

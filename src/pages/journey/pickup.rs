@@ -13,6 +13,7 @@ use crate::journey::{Step, next_after, use_journey};
 /// radio picked, before Continue, so the dates of each way can be compared.
 #[component]
 pub fn PickupPage() -> impl IntoView {
+    crate::journey::guard_application_step();
     let i18n = use_i18n();
     let journey = use_journey();
     let navigate = use_navigate();

@@ -17,6 +17,16 @@ async function look(page: Page, name: string, problems: string[]) {
 }
 
 /** Answers the eligibility check as an insured adult born on 1985-06-15. */
+/** From /check: for myself, born 1 February 1990 (the two first questions). */
+async function myselfBorn1990(page: Page) {
+  await page.getByLabel('为自己申领').check();
+  await cont(page);
+  await page.getByLabel('年').fill('1990');
+  await page.getByLabel('月').fill('2');
+  await page.getByLabel('日').fill('1');
+  await cont(page);
+}
+
 async function eligibilityForMyself(page: Page, problems: string[]) {
   await page.goto('/');
   await appReady(page);
@@ -195,12 +205,7 @@ test('an answer that is not eligible reaches a page that helps', async ({ page }
   const problems = watchConsole(page);
   await page.goto('/check');
   await appReady(page);
-  await page.getByLabel('为自己申领').check();
-  await cont(page);
-  await page.getByLabel('年').fill('1990');
-  await page.getByLabel('月').fill('2');
-  await page.getByLabel('日').fill('1');
-  await cont(page);
+  await myselfBorn1990(page);
   await page.getByLabel('没有社保卡').check();
   await cont(page);
   await page.getByLabel('否', { exact: true }).check();
@@ -320,12 +325,7 @@ test('a bookmark of the result goes to the first question still open, answers ke
   await expect(page).toHaveURL(/\/check$/);
   await expect(page.getByLabel('为自己申领')).toBeVisible();
   // Two answers given, then the result's address: the next open question, with both kept.
-  await page.getByLabel('为自己申领').check();
-  await cont(page);
-  await page.getByLabel('年').fill('1990');
-  await page.getByLabel('月').fill('2');
-  await page.getByLabel('日').fill('1');
-  await cont(page);
+  await myselfBorn1990(page);
   await page.goto('/check/result');
   await expect(page).toHaveURL(/\/check\/card$/);
   await page.getByRole('link', { name: '返回' }).click();
@@ -336,12 +336,7 @@ test('a page of the application opened without signing in goes to the sign-in st
   // The check answered in this browser, but nobody signed in: the bank page sends to the details.
   await page.goto('/check');
   await appReady(page);
-  await page.getByLabel('为自己申领').check();
-  await cont(page);
-  await page.getByLabel('年').fill('1990');
-  await page.getByLabel('月').fill('2');
-  await page.getByLabel('日').fill('1');
-  await cont(page);
+  await myselfBorn1990(page);
   await page.getByLabel('没有社保卡').check();
   await cont(page);
   await page.getByLabel('是', { exact: true }).check();

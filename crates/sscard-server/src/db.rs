@@ -19,7 +19,9 @@ use rusqlite::Connection;
 
 use crate::problem::ApiError;
 
-/// The migrations, applied in order; `user_version` records how many ran.
+/// The migrations, applied in order, each once: the `schema_migrations` table records which ran
+/// by name, so branches that add migrations in different orders still upgrade every database.
+/// (Before that table, `user_version` counted them; a database from then is read by that count.)
 const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0001_initial",
@@ -175,14 +177,48 @@ fn open_conn(path: &Path) -> DbResult<Connection> {
 }
 
 fn migrate(conn: &Connection) -> DbResult<()> {
-    let done: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-    for (i, (name, sql)) in MIGRATIONS.iter().enumerate().skip(done) {
-        tracing::info!(migration = name, "applying migration");
-        conn.execute_batch(&format!(
-            "BEGIN; {sql}; PRAGMA user_version = {}; COMMIT;",
-            i + 1
-        ))?;
+    // IMMEDIATE: a second instance starting at the same moment waits, then finds the work done.
+    conn.execute_batch(
+        "BEGIN IMMEDIATE;
+         CREATE TABLE IF NOT EXISTS schema_migrations (
+             name        TEXT PRIMARY KEY,
+             applied_at  TEXT NOT NULL
+         );",
+    )?;
+    let recorded: i64 =
+        conn.query_row("SELECT COUNT(*) FROM schema_migrations", [], |r| r.get(0))?;
+    if recorded == 0 {
+        // A database from before the table: `user_version` counted the migrations that ran,
+        // in the order of this list's first entries.
+        let done: usize = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        for (name, _) in MIGRATIONS.iter().take(done) {
+            conn.execute(
+                "INSERT INTO schema_migrations (name, applied_at) VALUES (?1, 'before the table')",
+                [name],
+            )?;
+        }
     }
+    conn.execute_batch("COMMIT;")?;
+    for (name, sql) in MIGRATIONS {
+        let tx =
+            rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+        let applied: bool = tx.query_row(
+            "SELECT EXISTS(SELECT 1 FROM schema_migrations WHERE name = ?1)",
+            [name],
+            |r| r.get(0),
+        )?;
+        if !applied {
+            tracing::info!(migration = name, "applying migration");
+            tx.execute_batch(sql)?;
+            tx.execute(
+                "INSERT INTO schema_migrations (name, applied_at) VALUES (?1, ?2)",
+                rusqlite::params![name, chrono::Utc::now().to_rfc3339()],
+            )?;
+        }
+        tx.commit()?;
+    }
+    // Kept for tools that read it: how many migrations this database has.
+    conn.pragma_update(None, "user_version", MIGRATIONS.len())?;
     Ok(())
 }
 

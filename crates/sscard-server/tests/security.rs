@@ -896,6 +896,8 @@ async fn takeover_an_initial_password_hash_stored_before_the_upgrade_no_longer_s
              ALTER TABLE applications DROP COLUMN reference;",
         )
         .unwrap();
+        // The code before left no migration table: the count says what ran.
+        db.execute_batch("DROP TABLE schema_migrations;").unwrap();
         db.pragma_update(None, "user_version", 4).unwrap();
     }
     let s = s.restart();

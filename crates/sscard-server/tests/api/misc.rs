@@ -216,3 +216,36 @@ async fn errors_never_leak_internals() {
         assert!(!t.contains(bad), "{t}");
     }
 }
+
+#[tokio::test]
+async fn migrations_run_by_name_so_another_order_still_upgrades() {
+    // A database where a branch's later migration (0010, references) ran before two others
+    // (0008 details, 0009 replacements) that land afterwards: counting migrations would skip
+    // those two and the server would fail on the missing columns.
+    let mut s = Server::start(true);
+    s.stop();
+    {
+        let db = rusqlite::Connection::open(s.root.join("data/sscard.sqlite3")).unwrap();
+        db.execute_batch(
+            "DELETE FROM schema_migrations WHERE name IN ('0008_person_details', '0009_replacements');
+             ALTER TABLE persons DROP COLUMN address;
+             ALTER TABLE persons DROP COLUMN occupation;
+             ALTER TABLE persons DROP COLUMN details_updated_at;
+             DROP INDEX applications_replaces;
+             ALTER TABLE applications DROP COLUMN replaces_card_id;
+             ALTER TABLE applications DROP COLUMN replacement_reason;
+             ALTER TABLE cards DROP COLUMN replaced_by;",
+        )
+        .unwrap();
+    }
+    let s = s.restart();
+    let recorded: i64 = s.one("SELECT COUNT(*) FROM schema_migrations", []);
+    assert_eq!(recorded, 9, "every migration (0001–0006, 0008–0010) recorded once");
+    // The columns they add are back, and the services that use them work.
+    let mut c = s.client();
+    c.sign_in(ZHOU).await;
+    let cards = c.get("/api/v1/cards").await.json();
+    assert_eq!(cards.as_array().unwrap().len(), 1);
+    let r = c.get("/api/v1/me/details").await;
+    assert_eq!(r.status, 200, "{}", r.text());
+}

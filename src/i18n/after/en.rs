@@ -750,6 +750,10 @@ pub static EN: AfterTexts = AfterTexts {
         minor_link: "See and change {name}'s details",
         own_link: "Back to your own details",
         errors: &[
+            (
+                "details.changed_since",
+                "These details were just changed elsewhere. What is on record now is shown below; check it and save again.",
+            ),
             ("address.empty", "Enter the home address"),
             (
                 "address.too_long",

@@ -652,6 +652,10 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         minor_link: "查看和修改{name}的信息",
         own_link: "回到我自己的信息",
         errors: &[
+            (
+                "details.changed_since",
+                "这些信息刚在别处修改过。下面是现在登记的信息，核对后再保存。",
+            ),
             ("address.empty", "输入居住地址"),
             ("address.too_long", "居住地址最多 {n} 个字，写到门牌号即可"),
             ("occupation.empty", "选择职业"),

@@ -652,6 +652,10 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         minor_link: "查看和修改{name}的信息",
         own_link: "回到我自己的信息",
         errors: &[
+            (
+                "details.changed_since",
+                "這些信息剛在別處修改過。下面是現在登記的信息，核對後再保存。",
+            ),
             ("address.empty", "輸入居住地址"),
             ("address.too_long", "居住地址最多 {n} 個字，寫到門牌號即可"),
             ("occupation.empty", "選擇職業"),

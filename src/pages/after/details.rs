@@ -161,6 +161,11 @@ pub fn DetailsPage() -> impl IntoView {
             problems.set(Vec::new());
             record.set(Some(d));
         }
+        Some(Err(e)) if e.code() == Some("details.changed_since") => {
+            // Show what is on record now (the message says why); the next save starts from it.
+            problems.set(problems_of(&e, |_| None, ADDRESS));
+            details.refetch();
+        }
         Some(Err(e)) => problems.set(problems_of(
             &e,
             |f| match f {
@@ -207,10 +212,15 @@ pub fn DetailsPage() -> impl IntoView {
         let ok = found.is_empty();
         problems.set(found);
         if ok {
+            // The record the form started from: a change made elsewhere meanwhile is not
+            // overwritten unseen (409 details.changed_since).
+            let based_on = record
+                .with_untracked(|r| r.as_ref().map(|r| r.updated_at.clone().unwrap_or_default()));
             save.dispatch_local(PersonDetailsUpdate {
                 person: who.get_untracked(),
                 address: a,
                 occupation: o.unwrap_or_default(),
+                based_on,
             });
         }
     };

@@ -118,6 +118,11 @@ pub struct PersonDetailsUpdate {
     /// An occupation id (`occupation.empty`, `occupation.unknown`).
     #[serde(default)]
     pub occupation: String,
+    /// The `updated_at` of the details this change starts from (empty: never changed). When
+    /// given and the record changed since, the change is refused (`409 details.changed_since`)
+    /// instead of silently overwriting someone else's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<String>,
 }
 
 /// Query of `GET /api/v1/me/details`.

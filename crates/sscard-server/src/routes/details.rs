@@ -203,6 +203,7 @@ pub async fn get_details(
         (status = 400, description = "`validation_failed`: `address.empty`, `address.too_long`, `occupation.empty`, `occupation.unknown`; nothing is changed", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
         (status = 404, description = "`not_found`: `person` is not a minor in the signed-in person's care", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`details.changed_since`: `based_on` is not the record's `updated_at` any more (changed elsewhere); nothing is changed", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
 pub async fn put_details(
     State(state): State<AppState>,
@@ -223,6 +224,19 @@ pub async fn put_details(
         .db
         .write(move |tx| {
             let (person, as_guardian) = subject(tx, me.person_id, req.person.as_deref(), today)?;
+            if let Some(based_on) = &req.based_on {
+                let now: Option<String> = tx.query_row(
+                    "SELECT details_updated_at FROM persons WHERE id = ?1",
+                    params![person],
+                    |r| r.get(0),
+                )?;
+                if now.as_deref().unwrap_or_default() != based_on {
+                    return Err(ApiError::conflict(
+                        "details.changed_since",
+                        "这些信息刚在别处修改过，核对现在登记的信息后再保存",
+                    ));
+                }
+            }
             let changed = tx.execute(
                 "UPDATE persons SET address = ?2, occupation = ?3, details_updated_at = ?4
                  WHERE id = ?1 AND (address IS NOT ?2 OR occupation IS NOT ?3)",

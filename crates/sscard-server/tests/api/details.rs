@@ -252,3 +252,45 @@ async fn a_guardian_changes_a_minors_details_and_nobody_else_can() {
         Some(NEW_ADDRESS)
     );
 }
+
+#[tokio::test]
+async fn a_change_based_on_an_older_read_is_refused_not_lost() {
+    // Two tabs (or a guardian and a teenager) read the same details; the first saves; the
+    // second, still showing the old record, must not silently overwrite it.
+    let s = Server::start(true);
+    let mut first = s.client();
+    first.sign_in(LI).await;
+    let mut second = s.client();
+    second.sign_in(LI).await;
+    let read = second.get("/api/v1/me/details").await.json();
+    let based_on = read["updated_at"].as_str().unwrap_or_default().to_owned();
+    let r = first
+        .put(
+            "/api/v1/me/details",
+            json!({"address": "北京市朝阳区示例路3号", "occupation": "clerical"}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let r = second
+        .put(
+            "/api/v1/me/details",
+            json!({"address": "北京市丰台区示例路4号", "occupation": "retired", "based_on": based_on}),
+        )
+        .await;
+    assert_eq!(r.status, 409, "{}", r.text());
+    assert_eq!(r.problem_code(), "details.changed_since");
+    let now = first.get("/api/v1/me/details").await.json();
+    assert_eq!(
+        now["address"], "北京市朝阳区示例路3号",
+        "the first change stands"
+    );
+    // Based on what is on record now, the change goes through.
+    let r = second
+        .put(
+            "/api/v1/me/details",
+            json!({"address": "北京市丰台区示例路4号", "occupation": "retired",
+                "based_on": now["updated_at"]}),
+        )
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+}

@@ -240,7 +240,10 @@ async fn migrations_run_by_name_so_another_order_still_upgrades() {
     }
     let s = s.restart();
     let recorded: i64 = s.one("SELECT COUNT(*) FROM schema_migrations", []);
-    assert_eq!(recorded, 9, "every migration (0001–0006, 0008–0010) recorded once");
+    assert_eq!(
+        recorded, 9,
+        "every migration (0001–0006, 0008–0010) recorded once"
+    );
     // The columns they add are back, and the services that use them work.
     let mut c = s.client();
     c.sign_in(ZHOU).await;

@@ -27,8 +27,8 @@ pub mod wire;
 
 pub use reminders::{UNCOLLECTED_REMINDER_DAYS, loss_lift_reminder_on, uncollected_reminder_on};
 pub use replacement::{
-    ReplacementBlock, ReplacementInput, ReplacementNote, ReplacementPlan, ReplacementReason,
-    plan_replacement,
+    FRESH_CODE_MINUTES, ReplacementBlock, ReplacementInput, ReplacementNote, ReplacementPlan,
+    ReplacementReason, pickup_needs_fresh_code, plan_replacement,
 };
 
 pub use calendar::{

@@ -266,6 +266,10 @@ fn reasons_have_one_string_form() {
             format!("\"{}\"", r.id())
         );
     }
+    // By post a fresh code is asked for; at a branch the counter checks the ID (issue #13 review).
+    for (pickup, want) in [(PickupMethod::Mail, true), (PickupMethod::Branch, false)] {
+        assert_eq!(pickup_needs_fresh_code(pickup), want, "{pickup}");
+    }
     assert_eq!(ReplacementReason::Lost.service(), Service::Reissue);
     assert_eq!(ReplacementReason::Damaged.service(), Service::Exchange);
     for b in ReplacementBlock::ALL {

@@ -15,7 +15,7 @@ use sscard_rules::wire::{
 use sscard_rules::{
     Actor, Calendar, City, Explained, NumericParam, PickupMethod, ReplacementBlock,
     ReplacementInput, ReplacementPlan, ReplacementReason, Trace, param_u32, parse_address,
-    parse_mobile, parse_name, parse_postal_code, plan_replacement,
+    parse_mobile, parse_name, parse_postal_code, pickup_needs_fresh_code, plan_replacement,
 };
 
 use super::{
@@ -588,7 +588,7 @@ fn RequestForm(
             Some(PickupMethod::Branch) if branch.get_untracked().is_none() => {
                 found.push(("branch", "branch_id.missing".to_owned()));
             }
-            Some(PickupMethod::Mail) if !fresh => {
+            Some(m) if pickup_needs_fresh_code(m) && !fresh => {
                 found.push(("pickup", "replacement.needs_code".to_owned()));
             }
             Some(PickupMethod::Mail) => {
@@ -727,7 +727,10 @@ fn RequestForm(
                     </Suspense>
                 }
                 .into_any(),
-                Some("mail") if !fresh => {
+                Some(p)
+                    if !fresh
+                        && PickupMethod::from_id(p).is_some_and(pickup_needs_fresh_code) =>
+                {
                     // Back here after the code, with the reason and card in the address.
                     let here = web_sys::window()
                         .and_then(|w| w.location().href().ok())

@@ -96,7 +96,7 @@ fn signed_in(
 }
 
 /// `fresh_code`: the session was opened with a code in the last
-/// [`RESET_WINDOW_MINUTES`](crate::routes::password::RESET_WINDOW_MINUTES) (a new session opened
+/// [`FRESH_CODE_MINUTES`](sscard_rules::FRESH_CODE_MINUTES) (a new session opened
 /// with a code is).
 fn session_info(
     c: &rusqlite::Connection,
@@ -700,7 +700,7 @@ pub async fn session(State(state): State<AppState>, me: Signed) -> ApiResult<Jso
     let info = state
         .db
         .read(move |c| {
-            let fresh = me.fresh_code(crate::routes::password::RESET_WINDOW_MINUTES);
+            let fresh = me.fresh_code(sscard_rules::FRESH_CODE_MINUTES);
             session_info(c, me.person_id, me.kind, me.expires_at, fresh)
         })
         .await?;

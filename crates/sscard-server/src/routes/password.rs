@@ -26,7 +26,7 @@ use crate::{
 };
 
 /// How long after a code sign-in the password may be reset without the current one.
-pub const RESET_WINDOW_MINUTES: i64 = 10;
+pub use sscard_rules::FRESH_CODE_MINUTES as RESET_WINDOW_MINUTES;
 
 /// What is on record for a card holder, and their ID number; `409 no_card` for
 /// someone who holds no card (only card holders have a service password).

@@ -12,8 +12,8 @@ use axum::{
 use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, Transaction, params};
 use sscard_rules::{
-    Actor, Calendar, PickupMethod, ReplacementBlock, ReplacementInput, check_guardianship,
-    plan_replacement,
+    Actor, Calendar, FRESH_CODE_MINUTES, PickupMethod, ReplacementBlock, ReplacementInput,
+    check_guardianship, pickup_needs_fresh_code, plan_replacement,
     wire::{Application, ApplicationStatus, ReplacementRequest},
 };
 
@@ -24,7 +24,6 @@ use crate::{
     notices::Notices,
     problem::{ApiError, ApiResult, FieldErrors},
     routes::applications::{created, idempotency_key, replay_answer},
-    routes::password::RESET_WINDOW_MINUTES,
     security_events::{self, SecurityEvent},
     state::AppState,
     store,
@@ -88,17 +87,15 @@ pub async fn create(
         return replay_answer(&state, *id, hash, &request_hash).await;
     }
     let old = found.1.ok_or_else(ApiError::not_found)?;
-    // By post, the new card goes wherever the request says: a session alone (a stolen one,
-    // or a password someone learnt) must not be enough. A fresh code to the mobile on record
-    // is, as for a password reset or a new mobile. At a branch the counter checks the ID.
-    if req.pickup == PickupMethod::Mail && !me.fresh_code(RESET_WINDOW_MINUTES) {
+    // The rules crate says which collections need a fresh code to the mobile on record.
+    if pickup_needs_fresh_code(req.pickup) && !me.fresh_code(FRESH_CODE_MINUTES) {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "replacement.needs_code",
             "邮寄新卡前，先用发送到登记手机号码的验证码确认是本人",
         )
         .detail(format!(
-            "验证码登录后 {RESET_WINDOW_MINUTES} 分钟内可以申请邮寄新卡；到网点领卡不需要"
+            "验证码登录后 {FRESH_CODE_MINUTES} 分钟内可以申请邮寄新卡；到网点领卡不需要"
         )));
     }
 

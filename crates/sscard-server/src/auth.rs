@@ -4,12 +4,13 @@
 //! copy of the database opens no session. The cookie is HttpOnly,
 //! SameSite=Strict, and Secure when the request came over HTTPS.
 
+use crate::db::Conn;
+use crate::{db::OptionalExt, params};
 use axum::{
     extract::FromRequestParts,
     http::{HeaderMap, HeaderValue, header, request::Parts},
 };
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{OptionalExtension, params};
 use sscard_rules::wire::{PersonRef, SessionKind};
 
 use crate::{ids, problem::ApiError, state::AppState};
@@ -188,7 +189,7 @@ impl FromRequestParts<AppState> for Signed {
 
 /// Creates a session row; returns the token and its expiry.
 pub fn create_session(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Conn<'_>,
     person_id: i64,
     kind: SessionKind,
 ) -> Result<(String, DateTime<Utc>), ApiError> {
@@ -252,7 +253,7 @@ pub fn mask_id_number(n: &str) -> String {
 }
 
 /// Loads a person as a [`PersonRef`].
-pub fn person_ref(c: &rusqlite::Connection, person_id: i64) -> Result<PersonRef, ApiError> {
+pub fn person_ref(c: &Conn<'_>, person_id: i64) -> Result<PersonRef, ApiError> {
     Ok(c.query_row(
         "SELECT public_id, name, id_number FROM persons WHERE id = ?1",
         params![person_id],
@@ -281,11 +282,11 @@ pub fn device_from(headers: &HeaderMap) -> Option<String> {
 
 /// Whether the browser with token hash `device` is known for `person`.
 pub fn device_known(
-    c: &rusqlite::Connection,
+    c: &Conn<'_>,
     device: &str,
     person: i64,
     now: DateTime<Utc>,
-) -> rusqlite::Result<bool> {
+) -> crate::db::DbResult<bool> {
     c.query_row(
         "SELECT EXISTS(SELECT 1 FROM trusted_devices
          WHERE token_hash = ?1 AND person_id = ?2 AND expires_at > ?3)",
@@ -297,10 +298,10 @@ pub fn device_known(
 /// Remembers the browser for `person`: with `device` (an existing token's hash)
 /// nothing new is sent; otherwise a new token is made and returned for the cookie.
 pub fn remember_device(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Conn<'_>,
     device: Option<&str>,
     person: i64,
-) -> rusqlite::Result<Option<String>> {
+) -> crate::db::DbResult<Option<String>> {
     let now = Utc::now();
     let (token, hash) = match device {
         Some(h) => (None, h.to_owned()),

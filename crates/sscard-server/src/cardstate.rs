@@ -5,8 +5,8 @@
 //! The channel is the city's online channel, so what the sources say only a
 //! counter can do comes back as `ChannelDoesNotOffer`.
 
+use crate::{db::Conn, params};
 use chrono::NaiveDate;
-use rusqlite::{Connection, params};
 use sscard_rules::{
     CardAction, CardContext, CardState, City, Effect, FinancialState, SocialState, TransitionError,
     card_transition,
@@ -19,7 +19,7 @@ use crate::{
 };
 
 /// Loads the rules-crate state of card row `id`.
-pub fn load(c: &Connection, id: i64) -> ApiResult<CardState> {
+pub fn load(c: &Conn<'_>, id: i64) -> ApiResult<CardState> {
     let (city, social, financial, loss_on, replaced_by): (
         String,
         String,
@@ -49,7 +49,7 @@ pub fn load(c: &Connection, id: i64) -> ApiResult<CardState> {
 }
 
 /// Stores a new state; `lifts_on` is the auto-lift date of a temporary loss.
-pub fn store(c: &Connection, id: i64, s: &CardState, lifts_on: Option<NaiveDate>) -> ApiResult<()> {
+pub fn store(c: &Conn<'_>, id: i64, s: &CardState, lifts_on: Option<NaiveDate>) -> ApiResult<()> {
     c.execute(
         "UPDATE cards SET social_state = ?2, financial_state = ?3, temp_loss_on = ?4, temp_loss_lift_on = ?5
          WHERE id = ?1",
@@ -74,7 +74,7 @@ pub fn lift_date(effects: &[Effect]) -> Option<NaiveDate> {
 
 /// After the card of application `app` was enabled on `on`: the card that
 /// application replaces, if it is still in use (a 换领), ends now (Q25, D33).
-pub fn end_replaced_card(c: &Connection, app: i64, on: NaiveDate) -> ApiResult<()> {
+pub fn end_replaced_card(c: &Conn<'_>, app: i64, on: NaiveDate) -> ApiResult<()> {
     let old: Option<i64> = c.query_row(
         "SELECT replaces_card_id FROM applications WHERE id = ?1",
         params![app],

@@ -19,9 +19,16 @@ pub struct Config {
     #[arg(long, env = "SSCARD_DIST", default_value = "dist")]
     pub dist: PathBuf,
 
-    /// Directory for the SQLite database file (created when missing).
+    /// Directory for the SQLite database file (created when missing) and, without
+    /// `--secret-key`, the server key.
     #[arg(long, env = "SSCARD_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
+
+    /// A PostgreSQL database (`postgres://user@host:port/name`) shared by any number of
+    /// instances, instead of the SQLite file in the data directory. Needs `--secret-key`,
+    /// the same for every instance.
+    #[arg(long, env = "SSCARD_DATABASE_URL", hide_env_values = true)]
+    pub database: Option<String>,
 
     /// Demo mode: demo people, one-time codes in responses, a movable demo clock.
     #[arg(long, env = "SSCARD_DEMO")]

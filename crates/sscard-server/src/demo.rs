@@ -4,8 +4,8 @@
 //! Every ID number is fictitious with a valid check digit. The initial
 //! service password is the last 6 characters of the ID number (manual Q17).
 
+use crate::{db::OptionalExt, params};
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
     CardHeld, City, PickupMethod,
     wire::{ApplicationStatus, DemoPerson},
@@ -202,11 +202,11 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
                     "address": "北京市东城区示例路1号", "postal_code": "100010"})
                 .to_string()
             });
-            tx.execute(
+            let id: i64 = tx.query_row(
                 "INSERT INTO applications (public_id, applicant_id, subject_id, actor, guardianship_proof, city, bank,
                     pickup, branch_id, postal_address, status, submitted_on, production_deadline, idempotency_key,
                     request_hash, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'beijing', 'icbc', ?6, ?7, ?8, 'submitted', ?9, ?10, ?11, '', ?12)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, 'beijing', 'icbc', ?6, ?7, ?8, 'submitted', ?9, ?10, ?11, '', ?12) RETURNING id",
                 params![
                     ids::public_id("app"),
                     pid[*applicant],
@@ -221,8 +221,8 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
                     format!("demo-seed-{n}"),
                     chrono::Utc::now().to_rfc3339(),
                 ],
-            )?;
-            let id = tx.last_insert_rowid();
+ |r| r.get(0),
+)?;
             store::assign_reference(tx, id, ids::reference)?;
             store::add_event(tx, id, ApplicationStatus::Submitted, days_ago(today, *ago), Notices::Withhold)?;
         }
@@ -253,7 +253,7 @@ pub async fn load_offset(db: &Db) -> ApiResult<i64> {
     db.read(|c| {
         Ok(c.query_row(
             "SELECT value FROM settings WHERE key = 'demo_offset_days'",
-            [],
+            params![],
             |r| r.get::<_, String>(0),
         )
         .optional()?

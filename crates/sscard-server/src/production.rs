@@ -12,8 +12,9 @@
 //! * a card waiting at a branch is collected 2 days later, and the branch
 //!   enables the social function and activates the financial one (Q15).
 
+use crate::db::Conn;
+use crate::params;
 use chrono::NaiveDate;
-use rusqlite::params;
 use sscard_rules::{
     ApplicationContext, ApplicationEvent, ApplicationState, Calendar, CardAction, CardContext,
     CardState, City, PickupMethod, application_transition, card_transition,
@@ -96,15 +97,11 @@ pub async fn advance(db: &Db, today: NaiveDate) -> ApiResult<usize> {
 }
 
 /// [`advance`] inside a transaction; returns the number of events added.
-pub fn advance_tx(
-    tx: &rusqlite::Transaction<'_>,
-    today: NaiveDate,
-    notices: Notices,
-) -> ApiResult<usize> {
+pub fn advance_tx(tx: &Conn<'_>, today: NaiveDate, notices: Notices) -> ApiResult<usize> {
     // A temporary loss lifts itself once the rules crate's AutoLift is due.
     let lost: Vec<i64> = tx
         .prepare("SELECT id FROM cards WHERE social_state = 'temp_lost'")?
-        .query_map([], |r| r.get(0))?
+        .query_map(params![], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     let ctx = CardContext {
         on: today,
@@ -231,7 +228,7 @@ fn rules_event(s: ApplicationStatus) -> Option<ApplicationEvent> {
 /// service password starts as the last 6 characters of the ID number (Q17).
 #[allow(clippy::too_many_arguments)]
 fn issue_card(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Conn<'_>,
     app: i64,
     holder: i64,
     guardian: Option<i64>,

@@ -2,8 +2,8 @@
 //! record, recorded in the same transaction as the change itself (the
 //! notification outbox delivers them; a rolled-back change records nothing).
 
+use crate::{db::Conn, params};
 use chrono::{NaiveDate, Utc};
-use rusqlite::{Transaction, params};
 use sscard_rules::wire::NoticeKind;
 
 use crate::notices::{self, NewNotice};
@@ -70,22 +70,24 @@ const fn notice(event: SecurityEvent) -> Option<NoticeKind> {
 /// concerns (a card, or the person's own public id), `on` the date the notice
 /// names (the day a loss lifts; else `today`), `today` the service day.
 pub fn record(
-    tx: &Transaction<'_>,
+    tx: &Conn<'_>,
     person: i64,
     event: SecurityEvent,
     about: &str,
     on: NaiveDate,
     today: NaiveDate,
-) -> rusqlite::Result<()> {
-    tx.execute(
-        "INSERT INTO security_events (person_id, kind, occurred_at) VALUES (?1, ?2, ?3)",
+) -> crate::db::DbResult<()> {
+    let row: i64 = tx.query_row(
+        "INSERT INTO security_events (person_id, kind, occurred_at) VALUES (?1, ?2, ?3)
+         RETURNING id",
         params![person, event.as_str(), Utc::now().to_rfc3339()],
+        |r| r.get(0),
     )?;
     // One notice per event; the alarm after failed passwords at most once a day,
     // so that a correct sign-in cannot be turned into a text-message bomb.
     let id = match event {
         SecurityEvent::SignInAfterFailures => format!("day-{today}"),
-        _ => tx.last_insert_rowid().to_string(),
+        _ => row.to_string(),
     };
     if let Some(kind) = notice(event) {
         // To the number on record now: a mobile change right after must not
@@ -114,11 +116,11 @@ pub fn record(
 
 /// [`record`] for an event about the person's account (dated today).
 pub fn record_account(
-    tx: &Transaction<'_>,
+    tx: &Conn<'_>,
     person: i64,
     event: SecurityEvent,
     today: NaiveDate,
-) -> rusqlite::Result<()> {
+) -> crate::db::DbResult<()> {
     let me: String = tx.query_row(
         "SELECT public_id FROM persons WHERE id = ?1",
         params![person],

@@ -8,7 +8,7 @@ use crate::{
     app,
     clock::Clock,
     config::Config,
-    db::Db,
+    db::{Db, Target},
     demo,
     notices::{
         self,
@@ -39,9 +39,20 @@ pub async fn run(config: Config) -> Result<(), String> {
         .local_addr()
         .map_err(|e| format!("cannot read the bound address: {e}"))?;
 
-    let db = Db::open(&config.data_dir)?;
+    if config.database.is_some() && config.secret_key.is_none() {
+        // A key file per instance would give each instance its own key: a code sent by one
+        // would be refused by the next.
+        return Err(
+            "--database needs --secret-key (SSCARD_SECRET_KEY), the same on every instance"
+                .to_owned(),
+        );
+    }
+    let db = Db::open(&Target::choose(
+        config.database.as_deref(),
+        &config.data_dir,
+    ))?;
     let key = ServerKey::load(config.secret_key.as_deref(), &config.data_dir)?;
-    tracing::info!(db = %db.path().display(), "database ready");
+    tracing::info!(db = %db.describe(), "database ready");
     // The demo clock offset survives a restart; without --demo it is always 0.
     let offset = if config.demo {
         demo::load_offset(&db).await.map_err(|e| e.title.clone())?

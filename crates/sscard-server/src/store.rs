@@ -2,8 +2,11 @@
 //! authorisation rule in one place: a person sees their own applications and
 //! cards, and those of the minors they applied for as guardian.
 
+use crate::{
+    db::{Conn, OptionalExt},
+    params,
+};
 use chrono::Utc;
-use rusqlite::{Connection, OptionalExtension, params};
 use sscard_rules::wire::{
     Application, ApplicationEvent, ApplicationStatus, Card, ExpectedDates, FinancialFunction,
     GuardianshipProof, PersonRef, SocialFunction,
@@ -68,7 +71,7 @@ pub fn proof_to_db(p: Option<GuardianshipProof>) -> Option<&'static str> {
 /// Appends an event and moves the application's status.
 /// With [`Notices::Record`], the status notice it causes is recorded in the same transaction.
 pub fn add_event(
-    tx: &Connection,
+    tx: &Conn<'_>,
     app_id: i64,
     kind: ApplicationStatus,
     on: chrono::NaiveDate,
@@ -90,7 +93,7 @@ pub fn add_event(
 
 /// The row id of application `id` if `person` may see it. `id` is the internal public id or the
 /// hotline reference in any typing (`k7m 2q9 xd4f`); anything else finds nothing.
-pub fn application_for(c: &Connection, id: &str, person: i64) -> ApiResult<Option<i64>> {
+pub fn application_for(c: &Conn<'_>, id: &str, person: i64) -> ApiResult<Option<i64>> {
     let reference = Reference::parse(id).ok();
     Ok(c.prepare_cached(
         "SELECT id FROM applications WHERE (public_id = ?1 OR reference = ?2)
@@ -108,42 +111,48 @@ pub fn application_for(c: &Connection, id: &str, person: i64) -> ApiResult<Optio
 const REFERENCE_TRIES: usize = 8;
 
 /// Gives application row `id` a hotline reference from `next` (the server passes
-/// [`crate::ids::reference`]), drawing again when the unique index says another row has it.
-/// Returns the reference.
+/// [`crate::ids::reference`]), drawing again while another row has it. Returns the reference.
+///
+/// It asks before it writes rather than catching the unique index's refusal: on PostgreSQL a
+/// refused statement ends the transaction. Writes follow one another (see [`crate::db`]), so
+/// nothing takes the reference between the question and the update; the index stays as the
+/// second line.
 pub fn assign_reference(
-    c: &Connection,
+    c: &Conn<'_>,
     id: i64,
     mut next: impl FnMut() -> Reference,
-) -> rusqlite::Result<Reference> {
-    let mut tries = 0;
-    loop {
+) -> crate::db::DbResult<Reference> {
+    for _ in 0..REFERENCE_TRIES {
         let reference = next();
-        match c.execute(
+        let taken: bool = c.query_row(
+            "SELECT EXISTS(SELECT 1 FROM applications WHERE reference = ?1)",
+            params![reference.as_compact()],
+            |r| r.get(0),
+        )?;
+        if taken {
+            tracing::warn!(application = id, "reference collision, drawing another");
+            continue;
+        }
+        c.execute(
             "UPDATE applications SET reference = ?2 WHERE id = ?1",
             params![id, reference.as_compact()],
-        ) {
-            Ok(_) => return Ok(reference),
-            Err(rusqlite::Error::SqliteFailure(e, _))
-                if e.code == rusqlite::ErrorCode::ConstraintViolation
-                    && tries + 1 < REFERENCE_TRIES =>
-            {
-                tries += 1;
-                tracing::warn!(application = id, "reference collision, drawing another");
-            }
-            Err(e) => return Err(e),
-        }
+        )?;
+        return Ok(reference);
     }
+    Err(crate::db::DbError::Conversion(format!(
+        "no free reference after {REFERENCE_TRIES} draws"
+    )))
 }
 
 /// Gives every application without a reference one (rows created before migration 0010).
 /// Idempotent: rows that have one keep it. Returns how many rows got one.
 pub fn backfill_references(
-    c: &Connection,
+    c: &Conn<'_>,
     mut next: impl FnMut() -> Reference,
-) -> rusqlite::Result<usize> {
+) -> crate::db::DbResult<usize> {
     let ids: Vec<i64> = c
         .prepare("SELECT id FROM applications WHERE reference IS NULL ORDER BY id")?
-        .query_map([], |r| r.get(0))?
+        .query_map(params![], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     for id in &ids {
         assign_reference(c, *id, &mut next)?;
@@ -158,8 +167,8 @@ pub fn grouped_reference(stored: Option<String>) -> String {
 }
 
 /// Loads one application with its events (two indexed queries).
-pub fn load_application(c: &Connection, id: i64) -> ApiResult<Application> {
-    let mut stmt = c.prepare_cached(
+pub fn load_application(c: &Conn<'_>, id: i64) -> ApiResult<Application> {
+    let stmt = c.prepare_cached(
         "SELECT a.public_id, a.status, a.city, a.bank, a.pickup, a.branch_id,
                 s.public_id, s.name, s.id_number, p.public_id, p.name, p.id_number,
                 a.actor, a.guardianship_proof, a.submitted_on, a.production_deadline,
@@ -212,7 +221,7 @@ pub fn load_application(c: &Connection, id: i64) -> ApiResult<Application> {
             pickup,
         })
     })?;
-    let mut stmt = c.prepare_cached(
+    let stmt = c.prepare_cached(
         "SELECT kind, on_date FROM application_events WHERE application_id = ?1 ORDER BY id",
     )?;
     app.events = stmt
@@ -235,7 +244,7 @@ fn placeholder() -> sscard_rules::wire::PersonRef {
 }
 
 /// Every application `person` may see, newest first.
-pub fn list_applications(c: &Connection, person: i64) -> ApiResult<Vec<Application>> {
+pub fn list_applications(c: &Conn<'_>, person: i64) -> ApiResult<Vec<Application>> {
     let ids: Vec<i64> = c
         .prepare_cached(
             "SELECT id FROM applications WHERE applicant_id = ?1 OR subject_id = ?1 ORDER BY id DESC",
@@ -246,7 +255,7 @@ pub fn list_applications(c: &Connection, person: i64) -> ApiResult<Vec<Applicati
 }
 
 /// The row id of card `public_id` if `person` holds it or is its guardian.
-pub fn card_for(c: &Connection, public_id: &str, person: i64) -> ApiResult<Option<i64>> {
+pub fn card_for(c: &Conn<'_>, public_id: &str, person: i64) -> ApiResult<Option<i64>> {
     Ok(c.query_row(
         "SELECT id FROM cards WHERE public_id = ?1 AND (holder_id = ?2 OR guardian_id = ?2)",
         params![public_id, person],
@@ -264,7 +273,7 @@ fn mask_card(n: &str) -> String {
 }
 
 /// Loads one card as seen by `viewer`.
-pub fn load_card(c: &Connection, id: i64, viewer: i64) -> ApiResult<Card> {
+pub fn load_card(c: &Conn<'_>, id: i64, viewer: i64) -> ApiResult<Card> {
     let (mut card, holder) = c.query_row(
         "SELECT c.public_id, c.holder_id, c.guardian_id, c.city, c.bank, c.card_number, c.social_state,
                 c.financial_state, c.issued_on, c.temp_loss_on, c.temp_loss_lift_on,
@@ -303,7 +312,7 @@ pub fn load_card(c: &Connection, id: i64, viewer: i64) -> ApiResult<Card> {
 }
 
 /// Every card `person` holds or is guardian of.
-pub fn list_cards(c: &Connection, person: i64) -> ApiResult<Vec<Card>> {
+pub fn list_cards(c: &Conn<'_>, person: i64) -> ApiResult<Vec<Card>> {
     let ids: Vec<i64> = c
         .prepare_cached(
             "SELECT id FROM cards WHERE holder_id = ?1 OR guardian_id = ?1 ORDER BY id",
@@ -317,8 +326,8 @@ pub fn list_cards(c: &Connection, person: i64) -> ApiResult<Vec<Card>> {
 mod tests {
     use super::*;
 
-    fn table() -> Connection {
-        let c = Connection::open_in_memory().unwrap();
+    fn table() -> rusqlite::Connection {
+        let c = rusqlite::Connection::open_in_memory().unwrap();
         c.execute_batch(
             "CREATE TABLE applications (id INTEGER PRIMARY KEY, reference TEXT);
              CREATE UNIQUE INDEX applications_reference ON applications (reference);
@@ -334,7 +343,8 @@ mod tests {
 
     #[test]
     fn a_colliding_reference_is_drawn_again() {
-        let c = table();
+        let raw = table();
+        let c = Conn::sqlite(&raw);
         assign_reference(&c, 1, || generated(1)).unwrap();
         // Row 2 draws row 1's reference twice, then a free one.
         let mut draws = vec![generated(2), generated(1), generated(1)];
@@ -345,7 +355,8 @@ mod tests {
 
     #[test]
     fn endless_collisions_are_an_error_not_a_loop() {
-        let c = table();
+        let raw = table();
+        let c = Conn::sqlite(&raw);
         assign_reference(&c, 1, || generated(1)).unwrap();
         let mut n = 0;
         let got = assign_reference(&c, 2, || {
@@ -358,7 +369,8 @@ mod tests {
 
     #[test]
     fn the_backfill_only_fills_rows_without_one() {
-        let c = table();
+        let raw = table();
+        let c = Conn::sqlite(&raw);
         assign_reference(&c, 2, || generated(2)).unwrap();
         let mut byte = 10;
         let mut next = || {
@@ -368,9 +380,11 @@ mod tests {
         assert_eq!(backfill_references(&c, &mut next).unwrap(), 2);
         assert_eq!(backfill_references(&c, &mut next).unwrap(), 0);
         let two: String = c
-            .query_row("SELECT reference FROM applications WHERE id = 2", [], |r| {
-                r.get(0)
-            })
+            .query_row(
+                "SELECT reference FROM applications WHERE id = 2",
+                params![],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(two, generated(2).as_compact());
     }

@@ -24,7 +24,10 @@
 //! so concurrent guesses cannot get more tries than allowed. The rows live in
 //! the database: a restart forgets nothing, and several instances share them.
 
-use rusqlite::{OptionalExtension, Transaction, params};
+use crate::{
+    db::{Conn, OptionalExt},
+    params,
+};
 
 use crate::secret::{Purpose, ServerKey};
 
@@ -188,7 +191,7 @@ impl Bucket {
 
 type Row = (u32, i64, Option<i64>);
 
-fn load(tx: &Transaction<'_>, b: &Bucket, now: i64) -> rusqlite::Result<Row> {
+fn load(tx: &Conn<'_>, b: &Bucket, now: i64) -> crate::db::DbResult<Row> {
     let row: Option<Row> = tx
         .query_row(
             "SELECT failures, last_at, blocked_until FROM throttle WHERE bucket = ?1",
@@ -204,7 +207,7 @@ fn load(tx: &Transaction<'_>, b: &Bucket, now: i64) -> rusqlite::Result<Row> {
 }
 
 /// Seconds until every bucket lets an attempt through (0: now).
-pub fn wait(tx: &Transaction<'_>, buckets: &[&Bucket], now: i64) -> rusqlite::Result<i64> {
+pub fn wait(tx: &Conn<'_>, buckets: &[&Bucket], now: i64) -> crate::db::DbResult<i64> {
     let mut wait = 0;
     for b in buckets {
         if let (_, _, Some(until)) = load(tx, b, now)? {
@@ -215,12 +218,12 @@ pub fn wait(tx: &Transaction<'_>, buckets: &[&Bucket], now: i64) -> rusqlite::Re
 }
 
 /// The attempts counted on `b` and not yet forgotten.
-pub fn failures(tx: &Transaction<'_>, b: &Bucket, now: i64) -> rusqlite::Result<u32> {
+pub fn failures(tx: &Conn<'_>, b: &Bucket, now: i64) -> crate::db::DbResult<u32> {
     Ok(load(tx, b, now)?.0)
 }
 
 /// Counts one attempt on `b` and starts its delay when due.
-pub fn count(tx: &Transaction<'_>, b: &Bucket, now: i64) -> rusqlite::Result<()> {
+pub fn count(tx: &Conn<'_>, b: &Bucket, now: i64) -> crate::db::DbResult<()> {
     let (failures, _, _) = load(tx, b, now)?;
     let failures = failures.saturating_add(1);
     let delay = b.policy.delay_after(failures);
@@ -235,11 +238,7 @@ pub fn count(tx: &Transaction<'_>, b: &Bucket, now: i64) -> rusqlite::Result<()>
 
 /// `Err(seconds)` when any bucket must wait; otherwise counts one attempt on
 /// each (to be forgiven with [`forgive`] if the attempt succeeds).
-pub fn admit(
-    tx: &Transaction<'_>,
-    buckets: &[&Bucket],
-    now: i64,
-) -> rusqlite::Result<Result<(), i64>> {
+pub fn admit(tx: &Conn<'_>, buckets: &[&Bucket], now: i64) -> crate::db::DbResult<Result<(), i64>> {
     let w = wait(tx, buckets, now)?;
     if w > 0 {
         return Ok(Err(w));
@@ -255,12 +254,12 @@ pub fn admit(
 /// The (ID number, client) bucket is emptied: the client proved it knows the
 /// secret. Shared buckets only lose this one attempt, so a success in the
 /// middle of an attack does not reset the attacker's count.
-pub fn forgive(tx: &Transaction<'_>, b: &Bucket, empty: bool) -> rusqlite::Result<()> {
+pub fn forgive(tx: &Conn<'_>, b: &Bucket, empty: bool) -> crate::db::DbResult<()> {
     if empty {
         tx.execute("DELETE FROM throttle WHERE bucket = ?1", params![b.key])?;
     } else {
         tx.execute(
-            "UPDATE throttle SET failures = MAX(failures - 1, 0),
+            "UPDATE throttle SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END,
                  blocked_until = CASE WHEN failures - 1 < ?2 THEN NULL ELSE blocked_until END
              WHERE bucket = ?1",
             params![b.key, b.policy.free],
@@ -270,7 +269,7 @@ pub fn forgive(tx: &Transaction<'_>, b: &Bucket, empty: bool) -> rusqlite::Resul
 }
 
 /// Forgets buckets idle for longer than any policy remembers.
-pub fn sweep(tx: &Transaction<'_>, now: i64) -> rusqlite::Result<usize> {
+pub fn sweep(tx: &Conn<'_>, now: i64) -> crate::db::DbResult<usize> {
     tx.execute(
         "DELETE FROM throttle WHERE last_at < ?1 AND (blocked_until IS NULL OR blocked_until < ?2)",
         params![now - PASSWORD_PER_SUBJECT.forget_after_secs, now],

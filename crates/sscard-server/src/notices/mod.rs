@@ -16,8 +16,8 @@ pub mod notifier;
 pub mod templates;
 pub mod worker;
 
+use crate::{db::Conn, params};
 use chrono::{NaiveDate, Utc};
-use rusqlite::{Connection, params};
 use sscard_rules::wire::{ApplicationStatus, NoticeKind};
 
 use crate::ids;
@@ -84,10 +84,11 @@ pub struct NewNotice<'a> {
 
 /// Records a notice in the caller's transaction; a second call for the same
 /// event does nothing.
-pub fn enqueue(tx: &Connection, n: &NewNotice<'_>) -> rusqlite::Result<()> {
+pub fn enqueue(tx: &Conn<'_>, n: &NewNotice<'_>) -> crate::db::DbResult<()> {
     tx.execute(
-        "INSERT OR IGNORE INTO notices (message_id, dedupe_key, person_id, kind, about, on_date, due_on, created_at, to_mobile, detail)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO notices (message_id, dedupe_key, person_id, kind, about, on_date, due_on, created_at, to_mobile, detail)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
+         ON CONFLICT (dedupe_key) DO NOTHING",
         params![
             ids::public_id("msg"),
             format!("{}:{}:{}:{}", n.kind, n.about, n.event, n.person),
@@ -107,11 +108,11 @@ pub fn enqueue(tx: &Connection, n: &NewNotice<'_>) -> rusqlite::Result<()> {
 /// The status notice of an application event, for whoever submitted it (the
 /// guardian, for a child), with the reminder that goes with it.
 pub fn for_application_event(
-    tx: &Connection,
+    tx: &Conn<'_>,
     app: i64,
     status: ApplicationStatus,
     on: NaiveDate,
-) -> rusqlite::Result<()> {
+) -> crate::db::DbResult<()> {
     let kind = match status {
         ApplicationStatus::Submitted => NoticeKind::ApplicationReceived,
         ApplicationStatus::Made => NoticeKind::CardMade,
@@ -158,12 +159,12 @@ pub fn for_application_event(
 
 /// Whether a due notice still matters on `today`; otherwise it expires unsent.
 pub fn still_matters(
-    c: &Connection,
+    c: &Conn<'_>,
     kind: NoticeKind,
     about: &str,
     on: NaiveDate,
     today: NaiveDate,
-) -> rusqlite::Result<bool> {
+) -> crate::db::DbResult<bool> {
     let on_s = on.to_string();
     match kind {
         // Only while the loss still lifts on that day, and not after it.

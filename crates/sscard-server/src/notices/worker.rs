@@ -1,9 +1,10 @@
 //! The delivery worker: hands due notices to the notifier, at least once.
 
+use crate::db::Conn;
 use std::{sync::Arc, time::Duration};
 
+use crate::{db::OptionalExt, params};
 use chrono::{NaiveDate, Utc};
-use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
     City,
     wire::{NoticeCategory, NoticeKind, NoticeLanguage, NoticeSettings},
@@ -134,7 +135,7 @@ pub async fn deliver_due(
 /// Picks due notices: expires those that no longer matter, skips optional ones
 /// the person switched off (or with no mobile on record), fixes the text of
 /// the others at their first attempt.
-fn prepare(tx: &rusqlite::Transaction<'_>, today: NaiveDate) -> rusqlite::Result<Vec<Ready>> {
+fn prepare(tx: &Conn<'_>, today: NaiveDate) -> crate::db::DbResult<Vec<Ready>> {
     let now = Utc::now();
     let lease = (now + chrono::Duration::seconds(LEASE_SECS)).to_rfc3339();
     let now = now.to_rfc3339();
@@ -221,10 +222,10 @@ struct First<'a> {
 /// Expires a notice that no longer matters, skips one switched off (or with no
 /// number), else fixes its number and text; `Some((to, text))` when it goes.
 fn first_attempt(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Conn<'_>,
     today: NaiveDate,
     n: &First<'_>,
-) -> rusqlite::Result<Option<(String, String)>> {
+) -> crate::db::DbResult<Option<(String, String)>> {
     let set_state = |state: NoticeState| {
         tx.execute(
             "UPDATE notices SET state = ?2 WHERE id = ?1",
@@ -272,7 +273,7 @@ fn first_attempt(
 }
 
 /// A person's notice settings (the defaults when they never chose).
-pub fn settings_of(c: &rusqlite::Connection, person: i64) -> rusqlite::Result<NoticeSettings> {
+pub fn settings_of(c: &Conn<'_>, person: i64) -> crate::db::DbResult<NoticeSettings> {
     let row: Option<(String, bool, bool)> = c
         .query_row(
             "SELECT language, status_notices, reminders FROM notice_settings WHERE person_id = ?1",
@@ -293,7 +294,7 @@ pub fn settings_of(c: &rusqlite::Connection, person: i64) -> rusqlite::Result<No
 /// What a notice calls the application it is about: the hotline reference people quote to
 /// 96066, grouped (`K7M-2Q9-XD4F`, DECISIONS D34), also for a card (its application's); the
 /// public id only if there is none.
-fn hotline_reference(c: &rusqlite::Connection, about: &str) -> rusqlite::Result<String> {
+fn hotline_reference(c: &Conn<'_>, about: &str) -> crate::db::DbResult<String> {
     let stored: Option<String> = c.query_row(
         "SELECT COALESCE(
              (SELECT reference FROM applications WHERE public_id = ?1),
@@ -309,7 +310,7 @@ fn hotline_reference(c: &rusqlite::Connection, about: &str) -> rusqlite::Result<
 
 /// The city whose hotline a notice names: its application's or card's, else
 /// the person's latest card or application.
-fn city_of(c: &rusqlite::Connection, about: &str, person: i64) -> rusqlite::Result<Option<City>> {
+fn city_of(c: &Conn<'_>, about: &str, person: i64) -> crate::db::DbResult<Option<City>> {
     let city: Option<String> = c
         .query_row(
             "SELECT city FROM (

@@ -1,5 +1,6 @@
 //! Card applications: create (idempotent), read one, list mine.
 
+use crate::{db::OptionalExt, params};
 use axum::{
     Json,
     extract::{Path, State},
@@ -7,7 +8,6 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::{NaiveDate, Utc};
-use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
     Actor, PickupMethod, check_guardianship, evaluate_eligibility, parse_id_number, parse_name,
     wire::{Application, ApplicationRequest, ApplicationStatus, HeldCard},
@@ -262,11 +262,11 @@ pub async fn create(
             if has_card {
                 return Err(card_exists());
             }
-            tx.execute(
+            let id: i64 = tx.query_row(
                 "INSERT INTO applications (public_id, applicant_id, subject_id, actor, guardianship_proof, city, bank,
                     pickup, branch_id, postal_address, status, submitted_on, production_deadline, idempotency_key,
                     request_hash, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'submitted', ?11, ?12, ?13, ?14, ?15)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'submitted', ?11, ?12, ?13, ?14, ?15) RETURNING id",
                 params![
                     ids::public_id("app"),
                     me_id,
@@ -286,8 +286,8 @@ pub async fn create(
                     request_hash,
                     Utc::now().to_rfc3339(),
                 ],
-            )?;
-            let id = tx.last_insert_rowid();
+ |r| r.get(0),
+)?;
             store::assign_reference(tx, id, ids::reference)?;
             store::add_event(tx, id, ApplicationStatus::Submitted, today, Notices::Record)?;
             Ok(Ok(store::load_application(tx, id)?))

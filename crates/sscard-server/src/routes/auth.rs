@@ -15,6 +15,8 @@
 //! * Throttling is by growing delays per (ID number, client), per ID number and
 //!   per client address (`throttle`), never a lock anyone can trigger.
 
+use crate::db::Conn;
+use crate::{db::OptionalExt, params};
 use axum::{
     Json,
     extract::{ConnectInfo, State},
@@ -22,7 +24,6 @@ use axum::{
     response::{AppendHeaders, IntoResponse, Response},
 };
 use chrono::{Duration, Utc};
-use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
     parse_id_number, parse_mobile, parse_name, parse_one_time_code,
     wire::{CodeRequest, CodeSent, CodeVerify, PasswordSignIn, SessionInfo, SessionKind},
@@ -99,7 +100,7 @@ fn signed_in(
 /// [`FRESH_CODE_MINUTES`](sscard_rules::FRESH_CODE_MINUTES) (a new session opened
 /// with a code is).
 fn session_info(
-    c: &rusqlite::Connection,
+    c: &Conn<'_>,
     person_id: i64,
     kind: SessionKind,
     expires: chrono::DateTime<Utc>,
@@ -120,7 +121,7 @@ fn session_info(
 }
 
 /// What is on record as a person's service password (see [`Stored`]).
-pub(crate) fn stored_password(c: &rusqlite::Connection, person: i64) -> ApiResult<Stored> {
+pub(crate) fn stored_password(c: &Conn<'_>, person: i64) -> ApiResult<Stored> {
     let (hash, id_number, holder): (Option<String>, String, bool) = c.query_row(
         "SELECT password_hash, id_number, EXISTS(SELECT 1 FROM cards WHERE holder_id = persons.id)
          FROM persons WHERE id = ?1",
@@ -317,7 +318,7 @@ enum SignedIn {
 /// The second step after a correct initial password: a code to the mobile on
 /// record, verified with `/auth/code/verify` (which opens the session).
 fn second_step(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Conn<'_>,
     key: &crate::secret::ServerKey,
     pid: i64,
     number: String,
@@ -476,12 +477,12 @@ struct Recipient {
 /// person may receive in a day) one that can never be verified and keeps no
 /// personal data. Returns the challenge id and the code when it was sent.
 fn issue_challenge(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Conn<'_>,
     key: &crate::secret::ServerKey,
     allowance: throttle::Policy,
     id_number: &str,
     to: Option<Recipient>,
-) -> rusqlite::Result<(String, Option<String>)> {
+) -> crate::db::DbResult<(String, Option<String>)> {
     let now = Utc::now();
     let code = ids::six_digit_code();
     let challenge = ids::public_id("otp");
@@ -669,15 +670,15 @@ pub async fn verify_code(
 
 /// Inserts a person without a password; returns the row id.
 pub fn insert_person(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Conn<'_>,
     id_number: &str,
     name: &str,
     mobile: Option<&str>,
     birth_date: &str,
 ) -> ApiResult<i64> {
-    tx.execute(
+    Ok(tx.query_row(
         "INSERT INTO persons (public_id, id_number, name, mobile, birth_date, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
         params![
             ids::public_id("per"),
             id_number,
@@ -686,8 +687,8 @@ pub fn insert_person(
             birth_date,
             Utc::now().to_rfc3339()
         ],
-    )?;
-    Ok(tx.last_insert_rowid())
+        |r| r.get(0),
+    )?)
 }
 
 /// The current session.

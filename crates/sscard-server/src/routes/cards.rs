@@ -1,11 +1,12 @@
 //! Cards: list, enable the social-security function, temporary loss, and
 //! clear refusals for what only a counter can do.
 
+use crate::db::Conn;
+use crate::params;
 use axum::{
     Json,
     extract::{Path, State},
 };
-use rusqlite::params;
 use sscard_rules::{
     CardAction, SocialState,
     wire::{ApplicationStatus, Card, NoticeKind, TempLossReport},
@@ -60,7 +61,7 @@ pub async fn get_one(
 }
 
 /// The row id of a card the person may act on, or `404`.
-fn card_row(c: &rusqlite::Connection, id: &str, person: i64) -> ApiResult<(i64, Option<i64>)> {
+fn card_row(c: &Conn<'_>, id: &str, person: i64) -> ApiResult<(i64, Option<i64>)> {
     let row = store::card_for(c, id, person)?.ok_or_else(ApiError::not_found)?;
     let app: Option<i64> = c.query_row(
         "SELECT application_id FROM cards WHERE id = ?1",
@@ -107,12 +108,12 @@ async fn act(
 /// A loss report's security notice and the reminder the day before it lifts:
 /// for the holder, and for a guardian who reported it for a child.
 fn loss_notices(
-    tx: &rusqlite::Transaction<'_>,
+    tx: &Conn<'_>,
     card: i64,
     reporter: i64,
     lifts_on: chrono::NaiveDate,
     today: chrono::NaiveDate,
-) -> rusqlite::Result<()> {
+) -> crate::db::DbResult<()> {
     let (holder, public_id): (i64, String) = tx.query_row(
         "SELECT holder_id, public_id FROM cards WHERE id = ?1",
         params![card],

@@ -4,13 +4,13 @@
 //! to their ID number, and only a code sent to the new one changes the record.
 //! Both the old and the new number are told.
 
+use crate::{db::OptionalExt, params};
 use axum::{
     Json,
     extract::State,
     http::{HeaderMap, StatusCode},
 };
 use chrono::{Duration, Utc};
-use rusqlite::{OptionalExtension, params};
 use sscard_rules::{
     parse_mobile, parse_one_time_code,
     wire::{CodeSent, CodeVerify, MobileChange, NoticeKind},

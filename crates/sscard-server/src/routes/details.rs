@@ -12,12 +12,15 @@
 //! works from what was submitted (D32). The answer lists the applications whose
 //! card is still on its way by post, with the city's hotline to call.
 
+use crate::{
+    db::{Conn, OptionalExt},
+    params,
+};
 use axum::{
     Json,
     extract::{Query, State},
 };
 use chrono::{NaiveDate, Utc};
-use rusqlite::{Connection, OptionalExtension, params};
 use sscard_rules::{
     City, PickupMethod, has_reached_age, keeps_submitted_postal_address, parse_address,
     parse_occupation,
@@ -42,7 +45,7 @@ const ADULT_YEARS: u32 = 18;
 
 /// The minors in `guardian`'s care on `today`: children they applied for as
 /// guardian or whose card names them as guardian, still under 18.
-fn minors_of(c: &Connection, guardian: i64, today: NaiveDate) -> ApiResult<Vec<i64>> {
+fn minors_of(c: &Conn<'_>, guardian: i64, today: NaiveDate) -> ApiResult<Vec<i64>> {
     let rows: Vec<(i64, String)> = c
         .prepare_cached(
             "SELECT DISTINCT p.id, p.birth_date FROM persons p
@@ -68,7 +71,7 @@ fn minors_of(c: &Connection, guardian: i64, today: NaiveDate) -> ApiResult<Vec<i
 /// Whose details `me` asks for: their own, or a minor's in their care (else
 /// `404`, which does not tell whether the person exists).
 fn subject(
-    c: &Connection,
+    c: &Conn<'_>,
     me: i64,
     person: Option<&str>,
     today: NaiveDate,
@@ -91,7 +94,7 @@ fn subject(
 }
 
 /// Loads the details of `person` as `viewer` sees them.
-fn load(c: &Connection, person: i64, viewer: i64, today: NaiveDate) -> ApiResult<PersonDetails> {
+fn load(c: &Conn<'_>, person: i64, viewer: i64, today: NaiveDate) -> ApiResult<PersonDetails> {
     let (mobile, address, occupation, updated_at): (
         Option<String>,
         Option<String>,

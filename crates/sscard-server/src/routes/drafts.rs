@@ -1,8 +1,8 @@
 //! Save and resume one unfinished application per signed-in person.
 
+use crate::{db::OptionalExt, params};
 use axum::{Json, extract::State, http::StatusCode};
 use chrono::Utc;
-use rusqlite::{OptionalExtension, params};
 use sscard_rules::wire::Draft;
 
 use crate::{

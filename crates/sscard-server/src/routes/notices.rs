@@ -1,7 +1,7 @@
 //! The notices a person was sent, and their settings.
 
+use crate::params;
 use axum::{Json, extract::State};
-use rusqlite::params;
 use sscard_rules::wire::{Notice, NoticeKind, NoticeLanguage, NoticeSettings};
 
 use crate::{

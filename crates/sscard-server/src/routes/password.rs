@@ -1,12 +1,12 @@
 //! The service password: changing it (with the current one), and resetting it
 //! right after signing in with a code sent to the mobile on record.
 
+use crate::params;
 use axum::{
     extract::{ConnectInfo, State},
     http::{HeaderMap, StatusCode},
 };
 use chrono::Utc;
-use rusqlite::params;
 use sscard_rules::{
     parse_new_service_password,
     wire::{PasswordChange, PasswordReset},

@@ -4,13 +4,16 @@
 //! replacement is stored as an application for a new card (same bank, same
 //! production simulation) that names the card it replaces.
 
+use crate::{
+    db::{Conn, OptionalExt},
+    params,
+};
 use axum::{
     extract::{Path, State},
     http::{HeaderMap, StatusCode},
     response::Response,
 };
 use chrono::{NaiveDate, Utc};
-use rusqlite::{OptionalExtension, Transaction, params};
 use sscard_rules::{
     Actor, Calendar, FRESH_CODE_MINUTES, PickupMethod, ReplacementBlock, ReplacementInput,
     check_guardianship, pickup_needs_fresh_code, plan_replacement,
@@ -181,11 +184,7 @@ pub async fn create(
     }
 }
 
-fn find_replay(
-    c: &rusqlite::Connection,
-    person: i64,
-    key: &str,
-) -> rusqlite::Result<Option<(i64, String)>> {
+fn find_replay(c: &Conn<'_>, person: i64, key: &str) -> crate::db::DbResult<Option<(i64, String)>> {
     c.query_row(
         "SELECT id, request_hash FROM applications WHERE applicant_id = ?1 AND idempotency_key = ?2",
         params![person, key],
@@ -196,7 +195,7 @@ fn find_replay(
 
 /// The card `person` may replace, with who they are to it; `None` is a `404`.
 fn old_card(
-    c: &rusqlite::Connection,
+    c: &Conn<'_>,
     public_id: &str,
     person: i64,
     today: NaiveDate,
@@ -263,7 +262,7 @@ fn refusal(block: ReplacementBlock) -> ApiError {
 
 #[allow(clippy::too_many_arguments)]
 fn insert(
-    tx: &Transaction<'_>,
+    tx: &Conn<'_>,
     old: &OldCard,
     req: &ReplacementRequest,
     me: i64,
@@ -276,11 +275,12 @@ fn insert(
         Actor::Guardian => "guardian",
         _ => "self",
     };
-    tx.execute(
+    let id: i64 = tx.query_row(
         "INSERT INTO applications (public_id, applicant_id, subject_id, actor, city, bank, pickup,
             branch_id, postal_address, status, submitted_on, production_deadline, idempotency_key,
             request_hash, created_at, replaces_card_id, replacement_reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'submitted', ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'submitted', ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+         RETURNING id",
         params![
             ids::public_id("app"),
             me,
@@ -304,17 +304,16 @@ fn insert(
             old.row,
             req.reason.id(),
         ],
+        |r| r.get(0),
     )
-    .map_err(|e| match e {
-        // The database's one-replacement-per-card index: another request won.
-        rusqlite::Error::SqliteFailure(f, _)
-            if f.code == rusqlite::ErrorCode::ConstraintViolation =>
-        {
+    .map_err(|e| {
+        if e.is_unique_violation() {
+            // The database's one-replacement-per-card index: another request won.
             refusal(ReplacementBlock::AlreadyReplaced)
+        } else {
+            ApiError::from(e)
         }
-        other => ApiError::from(other),
     })?;
-    let id = tx.last_insert_rowid();
     store::assign_reference(tx, id, ids::reference)?;
     tracing::debug!(card = %old.public_id, "replacement row inserted");
     Ok(id)

@@ -1,15 +1,15 @@
-//! SQLite storage: one file under the data directory, WAL mode, migrations at start.
+//! The SQLite backend, the embedded default: one file under the data directory, WAL mode,
+//! migrations at start.
 //!
 //! One writer connection behind a mutex serialises every write (so two
 //! concurrent submissions can never both pass an idempotency check), and a few
 //! reader connections serve the many status reads in parallel — WAL lets them
-//! read while the writer writes. Queries are short, so they run on the blocking
-//! thread pool and never hold an async worker.
+//! read while the writer writes. Writes run on the blocking thread pool.
 
 use std::{
     path::{Path, PathBuf},
     sync::{
-        Arc, Mutex,
+        Mutex,
         atomic::{AtomicUsize, Ordering},
     },
     time::Duration,
@@ -17,6 +17,7 @@ use std::{
 
 use rusqlite::Connection;
 
+use super::{Conn, DbResult};
 use crate::problem::ApiError;
 
 /// The migrations, applied in order, each once: the `schema_migrations` table records which ran
@@ -25,62 +26,54 @@ use crate::problem::ApiError;
 const MIGRATIONS: &[(&str, &str)] = &[
     (
         "0001_initial",
-        include_str!("../migrations/0001_initial.sql"),
+        include_str!("../../migrations/sqlite/0001_initial.sql"),
     ),
     (
         "0002_next_due",
-        include_str!("../migrations/0002_next_due.sql"),
+        include_str!("../../migrations/sqlite/0002_next_due.sql"),
     ),
     (
         "0003_identity",
-        include_str!("../migrations/0003_identity.sql"),
+        include_str!("../../migrations/sqlite/0003_identity.sql"),
     ),
     (
         "0004_notices",
-        include_str!("../migrations/0004_notices.sql"),
+        include_str!("../../migrations/sqlite/0004_notices.sql"),
     ),
     (
         "0005_initial_passwords",
-        include_str!("../migrations/0005_initial_passwords.sql"),
+        include_str!("../../migrations/sqlite/0005_initial_passwords.sql"),
     ),
     (
         "0006_mobile_changes",
-        include_str!("../migrations/0006_mobile_changes.sql"),
+        include_str!("../../migrations/sqlite/0006_mobile_changes.sql"),
     ),
     (
         "0008_person_details",
-        include_str!("../migrations/0008_person_details.sql"),
+        include_str!("../../migrations/sqlite/0008_person_details.sql"),
     ),
     (
         "0009_replacements",
-        include_str!("../migrations/0009_replacements.sql"),
+        include_str!("../../migrations/sqlite/0009_replacements.sql"),
     ),
     (
         "0010_references",
-        include_str!("../migrations/0010_references.sql"),
+        include_str!("../../migrations/sqlite/0010_references.sql"),
     ),
 ];
 
 /// Number of reader connections.
 const READERS: usize = 4;
 
-/// The database handle; cheap to clone.
-#[derive(Clone)]
-pub struct Db {
-    inner: Arc<Inner>,
-}
-
-struct Inner {
+/// The SQLite store.
+pub struct Store {
     path: PathBuf,
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
 }
 
-/// Errors from storage; never shown to clients (see [`ApiError::internal`]).
-pub type DbResult<T> = Result<T, rusqlite::Error>;
-
-impl Db {
+impl Store {
     /// Opens (creating when missing) `<data_dir>/sscard.sqlite3` and applies migrations.
     pub fn open(data_dir: &Path) -> Result<Self, String> {
         crate::private_files::private_dir(data_dir)?;
@@ -105,18 +98,16 @@ impl Db {
             ));
         }
         Ok(Self {
-            inner: Arc::new(Inner {
-                path,
-                writer: Mutex::new(writer),
-                readers,
-                next_reader: AtomicUsize::new(0),
-            }),
+            path,
+            writer: Mutex::new(writer),
+            readers,
+            next_reader: AtomicUsize::new(0),
         })
     }
 
     /// The database file.
     pub fn path(&self) -> &Path {
-        &self.inner.path
+        &self.path
     }
 
     /// Runs `f` with a reader connection, on the calling thread.
@@ -124,44 +115,39 @@ impl Db {
     /// Reads are short indexed lookups (tens of microseconds) and, in WAL mode,
     /// never wait for the writer, so they run inline: a hop to the blocking
     /// pool would cost more than the query (status reads are the hot path).
-    pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    pub fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
-        F: FnOnce(&Connection) -> Result<T, ApiError>,
+        F: FnOnce(&Conn<'_>) -> Result<T, ApiError>,
     {
-        let inner = &self.inner;
+        let inner = self;
         let start = inner.next_reader.fetch_add(1, Ordering::Relaxed);
         // Take the first free reader, starting at a rotating index.
         for i in 0..inner.readers.len() {
             if let Ok(conn) = inner.readers[(start + i) % inner.readers.len()].try_lock() {
-                return f(&conn);
+                return f(&Conn::sqlite(&conn));
             }
         }
         let conn = inner.readers[start % inner.readers.len()]
             .lock()
             .unwrap_or_else(|p| p.into_inner());
-        f(&conn)
+        f(&Conn::sqlite(&conn))
     }
 
-    /// Runs `f` inside one immediate transaction on the writer connection.
+    /// Runs `f` inside one immediate transaction on the writer connection, on the calling
+    /// thread (the caller is on the blocking pool).
     ///
     /// The transaction commits when `f` returns `Ok` and rolls back otherwise.
-    pub async fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    pub fn write<T, F>(&self, f: F) -> Result<T, ApiError>
     where
-        T: Send + 'static,
-        F: FnOnce(&rusqlite::Transaction<'_>) -> Result<T, ApiError> + Send + 'static,
+        F: FnOnce(&Conn<'_>) -> Result<T, ApiError>,
     {
-        let inner = self.inner.clone();
-        tokio::task::spawn_blocking(move || {
-            let mut conn = inner.writer.lock().unwrap_or_else(|p| p.into_inner());
-            let tx = conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
-                .map_err(ApiError::internal)?;
-            let out = f(&tx)?;
-            tx.commit().map_err(ApiError::internal)?;
-            Ok(out)
-        })
-        .await
-        .map_err(ApiError::internal)?
+        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let tx = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(ApiError::internal)?;
+        let out = f(&Conn::sqlite(&tx))?;
+        tx.commit().map_err(ApiError::internal)?;
+        Ok(out)
     }
 }
 
@@ -228,16 +214,10 @@ fn backfill(conn: &Connection) -> DbResult<()> {
     // IMMEDIATE: two instances starting at once take turns instead of one failing on a
     // read lock it cannot upgrade.
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
-    let n = crate::store::backfill_references(&tx, crate::ids::reference)?;
+    let n = crate::store::backfill_references(&Conn::sqlite(&tx), crate::ids::reference)?;
     tx.commit()?;
     if n > 0 {
         tracing::info!(applications = n, "references given to older applications");
     }
     Ok(())
-}
-
-impl From<rusqlite::Error> for ApiError {
-    fn from(e: rusqlite::Error) -> Self {
-        ApiError::internal(e)
-    }
 }

@@ -1,0 +1,234 @@
+//! The PostgreSQL backend, for several stateless instances over one shared database.
+//!
+//! Writes keep the semantics they have on SQLite: each runs in one transaction that first
+//! takes a cluster-wide transaction lock (`pg_advisory_xact_lock`), so writes from every
+//! instance follow one another exactly as they do behind SQLite's single writer. No write path
+//! needs a second, weaker reasoning about concurrency (an idempotency check, a throttle
+//! count and a one-replacement-per-card check each read and then write), and the database's
+//! unique indexes stay a second line. Writes are rare next to status reads (a city's whole
+//! changeover is a few applications a second); reads take no lock and scale with instances.
+//!
+//! Connections come from a small pool of blocking clients (the `postgres` crate), used on
+//! the blocking thread pool; a connection that broke is dropped, and the next use opens
+//! another, so a restarted or failed-over primary is picked up without a restart.
+
+use std::{
+    sync::{Condvar, Mutex},
+    time::Duration,
+};
+
+use super::{Conn, DbError, DbResult, conn::PgConn};
+use crate::problem::ApiError;
+
+/// The migrations, applied in order, each once, recorded by name (as on SQLite).
+const MIGRATIONS: &[(&str, &str)] = &[(
+    "0001_schema",
+    include_str!("../../migrations/postgres/0001_schema.sql"),
+)];
+
+/// The advisory lock key every write transaction and the migrations take ("sscard" in ASCII).
+const WRITE_LOCK: i64 = 0x7373_6361_7264;
+
+/// Connections per instance.
+const POOL: usize = 8;
+
+/// The PostgreSQL store.
+pub struct Store {
+    config: postgres::Config,
+    shown: String,
+    idle: Mutex<Pool>,
+    freed: Condvar,
+}
+
+struct Pool {
+    idle: Vec<PgConn>,
+    open: usize,
+}
+
+impl Store {
+    /// Connects to `url` (`postgres://user@host:port/db`), applies migrations and the backfill.
+    pub fn open(url: &str) -> Result<Self, String> {
+        let mut config: postgres::Config = url
+            .parse()
+            .map_err(|e| format!("cannot read the database URL: {e}"))?;
+        config.connect_timeout(Duration::from_secs(5));
+        config.application_name("sscard-server");
+        let shown = shown(&config);
+        let store = Self {
+            config,
+            shown,
+            idle: Mutex::new(Pool {
+                idle: Vec::new(),
+                open: 0,
+            }),
+            freed: Condvar::new(),
+        };
+        store
+            .with(migrate)
+            .and_then(|r| r)
+            .map_err(|e| format!("cannot prepare {}: {e}", store.shown))?;
+        store
+            .write(|c| {
+                let n = crate::store::backfill_references(c, crate::ids::reference)?;
+                if n > 0 {
+                    tracing::info!(applications = n, "references given to older applications");
+                }
+                Ok(())
+            })
+            .map_err(|e| format!("reference backfill failed: {}", e.title))?;
+        Ok(store)
+    }
+
+    /// The database, for logs: host, port and name, never a password.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
+    /// Runs `f` on a pooled connection, outside a transaction (each statement on its own).
+    pub fn read<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&Conn<'_>) -> Result<T, ApiError>,
+    {
+        self.with(|c| f(&Conn::postgres(c)))
+            .map_err(ApiError::internal)?
+    }
+
+    /// Runs `f` in one transaction behind the cluster-wide write lock; commits when `f`
+    /// returns `Ok`, rolls back otherwise.
+    pub fn write<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&Conn<'_>) -> Result<T, ApiError>,
+    {
+        self.with(|c| {
+            c.client
+                .batch_execute("BEGIN")
+                .map_err(ApiError::internal)?;
+            let locked = Conn::postgres(c).query_row(
+                "SELECT pg_advisory_xact_lock(?1)",
+                [WRITE_LOCK],
+                |_| Ok(()),
+            );
+            let out = locked
+                .map_err(ApiError::internal)
+                .and_then(|()| f(&Conn::postgres(c)));
+            let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
+            c.client.batch_execute(end).map_err(ApiError::internal)?;
+            out
+        })
+        .map_err(ApiError::internal)?
+    }
+
+    /// Runs `f` with a connection from the pool, opening one when none is idle and fewer than
+    /// [`POOL`] are open, else waiting for one. A connection that broke is not put back, nor
+    /// one whose user panicked (it may be inside a transaction).
+    fn with<T>(&self, f: impl FnOnce(&mut PgConn) -> T) -> DbResult<T> {
+        let mut lent = Lent {
+            store: self,
+            conn: Some(self.checkout()?),
+        };
+        let conn = lent.conn.as_mut().ok_or(DbError::NoRows)?;
+        Ok(f(conn))
+    }
+
+    fn checkout(&self) -> DbResult<PgConn> {
+        let mut pool = self.idle.lock().unwrap_or_else(|p| p.into_inner());
+        loop {
+            if let Some(c) = pool.idle.pop() {
+                return Ok(c);
+            }
+            if pool.open < POOL {
+                pool.open += 1;
+                drop(pool);
+                return match self.config.connect(postgres::NoTls) {
+                    Ok(client) => Ok(PgConn::new(client)),
+                    Err(e) => {
+                        self.idle.lock().unwrap_or_else(|p| p.into_inner()).open -= 1;
+                        self.freed.notify_one();
+                        Err(DbError::from(e))
+                    }
+                };
+            }
+            let (p, timeout) = self
+                .freed
+                .wait_timeout(pool, Duration::from_secs(10))
+                .unwrap_or_else(|p| p.into_inner());
+            pool = p;
+            if timeout.timed_out() && pool.idle.is_empty() {
+                return Err(DbError::Pool("no connection free for 10 s".to_owned()));
+            }
+        }
+    }
+}
+
+/// A connection out of the pool; goes back (or is counted closed) when dropped, on a panic too.
+struct Lent<'s> {
+    store: &'s Store,
+    conn: Option<PgConn>,
+}
+
+impl Drop for Lent<'_> {
+    fn drop(&mut self) {
+        let mut pool = self.store.idle.lock().unwrap_or_else(|p| p.into_inner());
+        match self.conn.take() {
+            Some(c) if !c.client.is_closed() && !std::thread::panicking() => pool.idle.push(c),
+            _ => pool.open -= 1,
+        }
+        drop(pool);
+        self.store.freed.notify_one();
+    }
+}
+
+/// Applies the migrations not recorded yet, under the write lock held for the session (a
+/// second instance starting at the same moment waits, then finds the work done).
+fn migrate(c: &mut PgConn) -> DbResult<()> {
+    c.client
+        .execute("SELECT pg_advisory_lock($1)", &[&WRITE_LOCK])?;
+    let out = (|| {
+        c.client.batch_execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                 name        TEXT COLLATE \"C\" PRIMARY KEY,
+                 applied_at  TEXT COLLATE \"C\" NOT NULL
+             )",
+        )?;
+        for (name, sql) in MIGRATIONS {
+            let applied: bool = c
+                .client
+                .query_one(
+                    "SELECT EXISTS(SELECT 1 FROM schema_migrations WHERE name = $1)",
+                    &[name],
+                )?
+                .get(0);
+            if !applied {
+                tracing::info!(migration = name, "applying migration");
+                let mut tx = c.client.transaction()?;
+                tx.batch_execute(sql)?;
+                tx.execute(
+                    "INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)",
+                    &[name, &chrono::Utc::now().to_rfc3339()],
+                )?;
+                tx.commit()?;
+            }
+        }
+        Ok(())
+    })();
+    c.client
+        .execute("SELECT pg_advisory_unlock($1)", &[&WRITE_LOCK])?;
+    out
+}
+
+/// `host:port/dbname` of a configuration, for logs.
+fn shown(config: &postgres::Config) -> String {
+    let host = config
+        .get_hosts()
+        .first()
+        .map(|h| match h {
+            postgres::config::Host::Tcp(name) => name.clone(),
+            postgres::config::Host::Unix(path) => path.display().to_string(),
+        })
+        .unwrap_or_default();
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    format!(
+        "postgres://{host}:{port}/{}",
+        config.get_dbname().unwrap_or_default()
+    )
+}

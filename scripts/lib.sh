@@ -18,6 +18,58 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
+# Commands run on exit, last registered first; every script that starts something registers
+# its stop here (one EXIT trap for all).
+EXIT_STEPS=()
+at_exit() {
+  EXIT_STEPS=("$*" "${EXIT_STEPS[@]}")
+  trap 'for s in "${EXIT_STEPS[@]}"; do eval "$s"; done' EXIT
+}
+
+# A free TCP port on loopback.
+free_port() {
+  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+# PostgreSQL's programs (Debian's postgresql package).
+pg_bin() {
+  local d
+  d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
+  [ -n "$d" ] && [ -x "$d/initdb" ] || fail "PostgreSQL is not installed (scripts/bootstrap.sh --postgres)"
+  echo "$d"
+}
+
+# Starts a throwaway PostgreSQL cluster on a free loopback port, owned by the `postgres` user
+# when we are root (initdb refuses root); sets PG_URL (its `postgres` database) and PG_PID, and
+# stops exactly that server, by its PID, on exit.
+start_postgres() {
+  local bin dir port as=()
+  bin="$(pg_bin)"
+  dir="$(mktemp -d)"
+  port="$(free_port)"
+  if [ "$(id -u)" -eq 0 ]; then
+    chown postgres "$dir"
+    as=(runuser -u postgres --)
+  fi
+  "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U sscard -E UTF8 --locale=C >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log"; fail "initdb failed"; }
+  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" start >/dev/null \
+    || { cat "$dir/log"; fail "PostgreSQL did not start"; }
+  PG_PID="$(head -n1 "$dir/data/postmaster.pid")"
+  PG_URL="postgres://sscard@127.0.0.1:$port/postgres"
+  at_exit stop_postgres
+}
+
+# Stops the cluster start_postgres started: SIGINT to its PID is PostgreSQL's fast shutdown.
+stop_postgres() {
+  if [ -n "${PG_PID:-}" ]; then
+    kill -INT "$PG_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do kill -0 "$PG_PID" 2>/dev/null || break; sleep 0.1; done
+    PG_PID=""
+  fi
+}
+
 # Starts the sscard-server binary $1 on a free loopback port in demo mode, with a fresh data
 # directory under $2; sets SERVER_PID and BASE_URL, and stops exactly that process on exit.
 start_server() {
@@ -27,7 +79,7 @@ start_server() {
   "$binary" --addr 127.0.0.1:0 --dist "$ROOT/dist" --data-dir "$work/data" --demo \
     --sign-in-attempts 200 >"$work/server.log" 2>&1 &
   SERVER_PID=$!
-  trap stop_server EXIT
+  at_exit stop_server
   BASE_URL=""
   for _ in $(seq 1 100); do
     BASE_URL="$(grep -o 'listening on http://[0-9.:]*' "$work/server.log" | head -n1 | sed 's/listening on //')" || true

@@ -52,6 +52,7 @@ pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
     };
     let mut api = Router::new()
         .route("/api/v1/health", get(health::health))
+        .route("/api/v1/health/ready", get(health::ready))
         .route("/api/v1/openapi.json", get(crate::openapi::serve))
         .route("/api/v1/policy/cities", get(policy::cities))
         .route("/api/v1/policy/calendar", get(policy::calendar))

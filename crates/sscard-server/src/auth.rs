@@ -77,56 +77,6 @@ pub fn token_from(headers: &HeaderMap) -> Option<String> {
     cookie(headers, COOKIE).map(str::to_owned)
 }
 
-/// Sessions looked up recently, by token hash, so the hot read path does not
-/// query SQLite for the session on every request. The database stays the
-/// source of truth: entries are removed when a session ends here, and any
-/// entry is trusted for [`SessionCache::TTL`] at most, so a session ended by
-/// another instance (sign-out, a password change) ends here within that time.
-#[derive(Debug, Default)]
-pub struct SessionCache {
-    map: std::sync::RwLock<std::collections::HashMap<String, (std::time::Instant, Signed)>>,
-}
-
-impl SessionCache {
-    /// Largest number of cached sessions; the cache is cleared beyond it.
-    const MAX: usize = 100_000;
-    /// How long a cached session is trusted without asking the database.
-    pub const TTL: std::time::Duration = std::time::Duration::from_secs(2);
-
-    fn get(&self, hash: &str) -> Option<Signed> {
-        self.map
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(hash)
-            .filter(|(at, _)| at.elapsed() < Self::TTL)
-            .map(|(_, s)| s.clone())
-    }
-
-    fn put(&self, hash: String, s: Signed) {
-        let mut m = self.map.write().unwrap_or_else(|p| p.into_inner());
-        if m.len() >= Self::MAX {
-            m.clear();
-        }
-        m.insert(hash, (std::time::Instant::now(), s));
-    }
-
-    /// Forgets one session (sign-out).
-    pub fn remove(&self, hash: &str) {
-        self.map
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(hash);
-    }
-
-    /// Forgets every session of a person except `keep` (password change).
-    pub fn remove_person(&self, person_id: i64, keep: Option<&str>) {
-        self.map
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .retain(|h, (_, s)| s.person_id != person_id || Some(h.as_str()) == keep);
-    }
-}
-
 impl FromRequestParts<AppState> for Signed {
     type Rejection = ApiError;
 
@@ -134,13 +84,9 @@ impl FromRequestParts<AppState> for Signed {
         let token = token_from(&parts.headers).ok_or_else(ApiError::unauthenticated)?;
         let hash = ids::sha256_hex(token.as_bytes());
         let now = Utc::now();
-        if let Some(s) = state.sessions.get(&hash) {
-            if s.expires_at > now {
-                return Ok(s);
-            }
-            state.sessions.remove(&hash);
-        }
-        let key = hash.clone();
+        // Asked of the database on every request, never cached: a sign-out or a password
+        // change on any instance ends the session on every instance at once.
+        let key = hash;
         let found = state
             .db
             .read(move |c| {
@@ -182,7 +128,6 @@ impl FromRequestParts<AppState> for Signed {
             expires_at,
             opened_at,
         };
-        state.sessions.put(hash, signed.clone());
         Ok(signed)
     }
 }

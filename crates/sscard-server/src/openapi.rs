@@ -20,6 +20,7 @@ use crate::routes;
     ),
     paths(
         routes::health::health,
+        routes::health::ready,
         routes::policy::cities,
         routes::policy::calendar,
         routes::policy::city_policy,
@@ -59,7 +60,7 @@ use crate::routes;
     components(schemas(sscard_rules::wire::Problem)),
     modifiers(&SessionCookie),
     tags(
-        (name = "health", description = "Liveness"),
+        (name = "health", description = "Liveness and readiness"),
         (name = "policy", description = "Cities, banks, sample branches, parameters and calendar"),
         (name = "auth", description = "Sign-in, session and service password"),
         (name = "details", description = "The address and occupation on record, changed online"),

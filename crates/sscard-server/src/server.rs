@@ -47,10 +47,11 @@ pub async fn run(config: Config) -> Result<(), String> {
                 .to_owned(),
         );
     }
-    let db = Db::open(&Target::choose(
-        config.database.as_deref(),
-        &config.data_dir,
-    ))?;
+    let target = Target::choose(config.database.as_deref(), &config.data_dir);
+    // Opening connects and migrates with blocking clients: off the async workers.
+    let db = tokio::task::spawn_blocking(move || Db::open(&target))
+        .await
+        .map_err(|e| format!("cannot open the database: {e}"))??;
     let key = ServerKey::load(config.secret_key.as_deref(), &config.data_dir)?;
     tracing::info!(db = %db.describe(), "database ready");
     // The demo clock offset survives a restart; without --demo it is always 0.
@@ -76,7 +77,6 @@ pub async fn run(config: Config) -> Result<(), String> {
         page: Arc::new(page),
         db: db.clone(),
         clock: clock.clone(),
-        sessions: Arc::default(),
     };
     // Simulated production follows the clock (day changes, demo jumps).
     tokio::spawn(async move {

@@ -3,8 +3,8 @@
 use std::sync::Arc;
 
 use crate::{
-    auth::SessionCache, clock::Clock, config::Config, db::Db, registry::IdentityRegistry,
-    secret::ServerKey, static_files::AppPage,
+    clock::Clock, config::Config, db::Db, registry::IdentityRegistry, secret::ServerKey,
+    static_files::AppPage,
 };
 
 /// Everything handlers need; cheap to clone (all `Arc`s).
@@ -22,8 +22,6 @@ pub struct AppState {
     pub key: Arc<ServerKey>,
     /// Who a person without a record is.
     pub registry: Arc<dyn IdentityRegistry>,
-    /// Recently used sessions.
-    pub sessions: Arc<SessionCache>,
 }
 
 impl axum::extract::FromRef<AppState> for Arc<AppPage> {

@@ -6,6 +6,7 @@
 #[path = "common/mod.rs"]
 mod common;
 
+use sscard_server::params;
 use std::{
     collections::{HashMap, HashSet},
     path::Path,
@@ -99,14 +100,11 @@ async fn moving_the_demo_clock_through_production_sends_each_notice_once() {
         kinds_after(&mut branch, 3).await,
         ["application_received", "card_made", "card_enabled"]
     );
-    let expired: Vec<String> = s
-        .db()
-        .prepare("SELECT kind FROM notices WHERE state = 'expired' ORDER BY id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let expired: Vec<String> = s.rows(
+        "SELECT kind FROM notices WHERE state = 'expired' ORDER BY id",
+        params![],
+        |r| r.get(0),
+    );
     assert!(
         expired.contains(&"card_at_branch".to_owned()),
         "{expired:?}"
@@ -165,15 +163,11 @@ async fn a_loss_report_sends_the_security_notice_and_the_reminder_only_while_it_
         .await;
     assert_eq!(r.status, 200, "{}", r.text());
     assert_eq!(kinds_after(&mut li, 1).await, ["loss_reported"]);
-    let writer = rusqlite::Connection::open(s.root.join("data/sscard.sqlite3")).unwrap();
-    writer.busy_timeout(Duration::from_secs(5)).unwrap();
-    writer
-        .execute(
-            "UPDATE cards SET social_state = 'not_enabled', temp_loss_on = NULL, temp_loss_lift_on = NULL
-             WHERE public_id = ?1",
-            [&li_card],
-        )
-        .unwrap();
+    s.exec(
+        "UPDATE cards SET social_state = 'not_enabled', temp_loss_on = NULL, temp_loss_lift_on = NULL
+         WHERE public_id = ?1",
+        [&li_card],
+    );
 
     // The day before the loss lifts: the reminder goes to 王建国 only.
     let today = wang.today().await;
@@ -279,13 +273,13 @@ async fn a_kill_9_during_delivery_loses_nothing_and_keeps_one_id_per_notice() {
     let lines = outbox(&file);
 
     let sent: HashMap<String, String> = s
-        .db()
-        .prepare("SELECT message_id, text FROM notices WHERE state = 'sent'")
-        .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+        .rows(
+            "SELECT message_id, text FROM notices WHERE state = 'sent'",
+            params![],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .into_iter()
+        .collect();
     let pending: i64 = s.one(
         "SELECT COUNT(*) FROM notices WHERE state = 'pending' AND due_on <= ?1",
         [s.client().today().await.to_string()],

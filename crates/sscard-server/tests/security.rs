@@ -9,6 +9,7 @@
 #[path = "common/mod.rs"]
 mod common;
 
+use sscard_server::params;
 use std::time::{Duration, Instant};
 
 use common::{Http, NEWCOMER, Res, Server, people::*};
@@ -287,7 +288,7 @@ async fn name_squatting_through_a_guardian_application_is_refused() {
     assert!(common::field_codes(&r).contains(&("minor.name".into(), "identity_mismatch".into())));
     let on_record: i64 = s.one(
         "SELECT COUNT(*) FROM persons WHERE id_number = '110108202001011025'",
-        [],
+        params![],
     );
     assert_eq!(on_record, 0);
     // With the confirmed name (赵小川) it goes through.
@@ -606,7 +607,8 @@ async fn secrets_stored_codes_and_passwords_resist_an_offline_attack() {
 #[tokio::test]
 async fn secrets_data_files_are_private() {
     use std::os::unix::fs::PermissionsExt;
-    let s = Server::start(true);
+    // The SQLite file and the key file of the data directory.
+    let s = Server::start_on_sqlite(true, &[]);
     // A write, so that the WAL files exist.
     s.client().sign_in(WANG).await;
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
@@ -681,17 +683,12 @@ async fn security_events_are_recorded_for_password_changes_and_loss_reports() {
         .post(&format!("/api/v1/cards/{card}/temporary-loss"), json!({}))
         .await;
     assert_eq!(r.status, 200, "{}", r.text());
-    let kinds: Vec<String> = s
-        .db()
-        .prepare(
-            "SELECT e.kind FROM security_events e JOIN persons p ON p.id = e.person_id
-             WHERE p.id_number = ?1 ORDER BY e.id",
-        )
-        .unwrap()
-        .query_map([WANG.1], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
+    let kinds: Vec<String> = s.rows(
+        "SELECT e.kind FROM security_events e JOIN persons p ON p.id = e.person_id
+         WHERE p.id_number = ?1 ORDER BY e.id",
+        [WANG.1],
+        |r| r.get(0),
+    );
     assert_eq!(
         kinds,
         [
@@ -768,14 +765,10 @@ async fn takeover_the_initial_password_alone_opens_no_session() {
     assert_eq!(attacker.get("/api/v1/auth/session").await.status, 401);
     assert_eq!(attacker.get("/api/v1/cards").await.status, 401);
     // The code went to the mobile on record, which the attacker does not hold.
-    let to: String = s
-        .db()
-        .query_row(
-            "SELECT mobile FROM otp_challenges WHERE id = ?1",
-            [r.json()["challenge_id"].as_str().unwrap()],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let to: String = s.one(
+        "SELECT mobile FROM otp_challenges WHERE id = ?1",
+        [r.json()["challenge_id"].as_str().unwrap()],
+    );
     assert_eq!(to, CHEN.2);
 }
 
@@ -790,14 +783,11 @@ async fn text_bombing_codes_stop_for_a_day_after_ten() {
         sent += usize::from(r.json().get("demo_code").is_some());
     }
     assert_eq!(sent, 10);
-    let (last, until): (i64, i64) = s
-        .db()
-        .query_row(
-            "SELECT last_at, blocked_until FROM throttle WHERE bucket LIKE 'code-sent:%'",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .unwrap();
+    let (last, until): (i64, i64) = s.row(
+        "SELECT last_at, blocked_until FROM throttle WHERE bucket LIKE 'code-sent:%'",
+        params![],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    );
     assert!(
         until - last >= 24 * 3600,
         "texts resume after {} s",
@@ -861,7 +851,8 @@ async fn takeover_the_initial_password_alone_cannot_use_up_the_holders_codes() {
 
 #[tokio::test]
 async fn takeover_an_initial_password_hash_stored_before_the_upgrade_no_longer_skips_the_code() {
-    let mut s = Server::start(true);
+    // An upgrade of a SQLite file from before PostgreSQL was supported.
+    let mut s = Server::start_on_sqlite(true, &[]);
     // The database as the earlier code left it: the initial password stored as a
     // PBKDF2 hash (password_is_initial = 1), and migrations up to 0004.
     s.stop();

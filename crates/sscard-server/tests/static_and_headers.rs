@@ -19,6 +19,10 @@ async fn health_answers_json() {
     assert!(j["version"].is_string());
     assert_eq!(r.header("cache-control"), "no-store");
     assert!(!r.header("x-request-id").is_empty(), "request id echoed");
+    // Readiness: the same, once the database answers (tests/instances.rs takes it away).
+    let r = c.get("/api/v1/health/ready").await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["status"], "ok");
 }
 
 #[tokio::test]

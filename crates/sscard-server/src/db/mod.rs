@@ -84,7 +84,10 @@ impl std::fmt::Display for DbError {
         match self {
             Self::NoRows => f.write_str("query returned no rows"),
             Self::Sqlite(e) => write!(f, "sqlite: {e}"),
-            Self::Postgres(e) => write!(f, "postgres: {e}"),
+            Self::Postgres(e) => match e.as_db_error() {
+                Some(db) => write!(f, "postgres: {} ({})", db.message(), db.code().code()),
+                None => write!(f, "postgres: {e}"),
+            },
             Self::Conversion(e) => write!(f, "conversion: {e}"),
             Self::Pool(e) => write!(f, "pool: {e}"),
         }
@@ -111,6 +114,23 @@ impl From<::postgres::Error> for DbError {
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
         ApiError::internal(e)
+    }
+}
+
+/// Runs `f` on one plain connection to `target`, opened for it and closed after (tools and
+/// tests that look into a running server's database). Neither migrates nor pools; call it
+/// outside an async runtime's threads (the PostgreSQL client blocks).
+pub fn connect_once<T>(target: &Target, f: impl FnOnce(&Conn<'_>) -> DbResult<T>) -> DbResult<T> {
+    match target {
+        Target::Sqlite(dir) => {
+            let c = rusqlite::Connection::open(dir.join("sscard.sqlite3"))?;
+            c.busy_timeout(std::time::Duration::from_secs(5))?;
+            f(&Conn::sqlite(&c))
+        }
+        Target::Postgres(url) => {
+            let mut c = conn::PgConn::new(::postgres::Client::connect(url, ::postgres::NoTls)?);
+            f(&Conn::postgres(&mut c))
+        }
     }
 }
 

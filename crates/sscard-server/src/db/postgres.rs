@@ -160,6 +160,17 @@ impl Store {
     }
 }
 
+impl Drop for Store {
+    fn drop(&mut self) {
+        // A blocking client closes itself with a blocking call, which must not run on an
+        // async worker (the last handle may be dropped there at shutdown): on a thread.
+        let idle = std::mem::take(&mut self.idle.get_mut().unwrap_or_else(|p| p.into_inner()).idle);
+        if !idle.is_empty() {
+            std::thread::spawn(move || drop(idle));
+        }
+    }
+}
+
 /// A connection out of the pool; goes back (or is counted closed) when dropped, on a panic too.
 struct Lent<'s> {
     store: &'s Store,

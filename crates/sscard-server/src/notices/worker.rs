@@ -316,9 +316,9 @@ fn city_of(c: &Conn<'_>, about: &str, person: i64) -> crate::db::DbResult<Option
             "SELECT city FROM (
                  SELECT city, 0 AS o FROM applications WHERE public_id = ?1
                  UNION ALL SELECT city, 1 FROM cards WHERE public_id = ?1
-                 UNION ALL SELECT city, 2 FROM (SELECT city FROM cards WHERE holder_id = ?2 OR guardian_id = ?2 ORDER BY id DESC LIMIT 1)
-                 UNION ALL SELECT city, 3 FROM (SELECT city FROM applications WHERE applicant_id = ?2 ORDER BY id DESC LIMIT 1)
-             ) ORDER BY o LIMIT 1",
+                 UNION ALL SELECT city, 2 FROM (SELECT city FROM cards WHERE holder_id = ?2 OR guardian_id = ?2 ORDER BY id DESC LIMIT 1) AS latest_card
+                 UNION ALL SELECT city, 3 FROM (SELECT city FROM applications WHERE applicant_id = ?2 ORDER BY id DESC LIMIT 1) AS latest_application
+             ) AS candidates ORDER BY o LIMIT 1",
             params![about, person],
             |r| r.get(0),
         )

@@ -714,7 +714,6 @@ pub async fn session(State(state): State<AppState>, me: Signed) -> ApiResult<Jso
 pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> ApiResult<Response> {
     if let Some(token) = auth::token_from(&headers) {
         let hash = ids::sha256_hex(token.as_bytes());
-        state.sessions.remove(&hash);
         state
             .db
             .write(move |tx| {

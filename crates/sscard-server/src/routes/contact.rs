@@ -165,7 +165,6 @@ pub async fn verify_change(
     errors.finish()?;
     let code = code.unwrap_or_default();
     let keep = auth::token_from(&headers).map(|t| ids::sha256_hex(t.as_bytes()));
-    let keep_for_cache = keep.clone();
     let (pid, key, today) = (me.person_id, state.key.clone(), state.clock.today());
     state
         .db
@@ -211,7 +210,7 @@ pub async fn verify_change(
             // Only if the record is still what the change started from (no other
             // change, online or at a counter, since).
             let changed = tx.execute(
-                "UPDATE persons SET mobile = ?2 WHERE id = ?1 AND mobile IS ?3",
+                "UPDATE persons SET mobile = ?2 WHERE id = ?1 AND mobile IS NOT DISTINCT FROM ?3",
                 params![pid, new, from],
             )?;
             if changed == 0 {
@@ -242,12 +241,11 @@ pub async fn verify_change(
             }
             // As with a new password, every other session ends.
             tx.execute(
-                "DELETE FROM sessions WHERE person_id = ?1 AND token_hash IS NOT ?2",
+                "DELETE FROM sessions WHERE person_id = ?1 AND token_hash IS DISTINCT FROM ?2",
                 params![pid, keep],
             )?;
             Ok(Ok(()))
         })
         .await??;
-    state.sessions.remove_person(pid, keep_for_cache.as_deref());
     Ok(StatusCode::NO_CONTENT)
 }

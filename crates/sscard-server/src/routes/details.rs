@@ -107,7 +107,7 @@ fn load(c: &Conn<'_>, person: i64, viewer: i64, today: NaiveDate) -> ApiResult<P
     )?;
     // The issuing banks of the person's cards, to name where the reserved phone changes.
     let cards: Vec<(String, String)> = c
-        .prepare_cached("SELECT DISTINCT city, bank FROM cards WHERE holder_id = ?1 ORDER BY id")?
+        .prepare_cached("SELECT city, bank FROM cards WHERE holder_id = ?1 GROUP BY city, bank ORDER BY MIN(id)")?
         .query_map(params![person], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
     let city = cards
@@ -242,7 +242,7 @@ pub async fn put_details(
             }
             let changed = tx.execute(
                 "UPDATE persons SET address = ?2, occupation = ?3, details_updated_at = ?4
-                 WHERE id = ?1 AND (address IS NOT ?2 OR occupation IS NOT ?3)",
+                 WHERE id = ?1 AND (address IS DISTINCT FROM ?2 OR occupation IS DISTINCT FROM ?3)",
                 params![person, address, occupation.id(), Utc::now().to_rfc3339()],
             )? > 0;
             if changed {

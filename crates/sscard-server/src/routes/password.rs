@@ -75,7 +75,6 @@ async fn store(
     buckets: Vec<(Bucket, bool)>,
 ) -> ApiResult<()> {
     let keep = auth::token_from(headers).map(|t| ids::sha256_hex(t.as_bytes()));
-    let keep_for_cache = keep.clone();
     let today = state.clock.today();
     let new_hash = password::hash_async(new_password).await;
     state
@@ -86,7 +85,7 @@ async fn store(
             }
             let changed = tx.execute(
                 "UPDATE persons SET password_hash = ?2, password_is_initial = 0
-                 WHERE id = ?1 AND password_hash IS ?3",
+                 WHERE id = ?1 AND password_hash IS NOT DISTINCT FROM ?3",
                 params![pid, new_hash, old_hash],
             )?;
             if changed == 0 {
@@ -98,13 +97,12 @@ async fn store(
             security_events::record_account(tx, pid, event, today)?;
             // A new password ends every other session of the person.
             tx.execute(
-                "DELETE FROM sessions WHERE person_id = ?1 AND token_hash IS NOT ?2",
+                "DELETE FROM sessions WHERE person_id = ?1 AND token_hash IS DISTINCT FROM ?2",
                 params![pid, keep],
             )?;
             Ok(())
         })
         .await?;
-    state.sessions.remove_person(pid, keep_for_cache.as_deref());
     Ok(())
 }
 

@@ -3,6 +3,7 @@
 
 use crate::common::{Server, field_codes, id_number, people::*};
 use serde_json::json;
+use sscard_server::params;
 
 /// The eligibility declaration of an insured person (E1, 002 Q4 L29).
 fn insured() -> serde_json::Value {
@@ -551,14 +552,11 @@ async fn every_application_has_its_own_reference() {
     let mut sun = s.client();
     sun.sign_in_code(SUN.0, SUN.1, SUN.2).await;
     assert_eq!(sun.apply("k", branch_body()).await.status, 201);
-    let (rows, distinct, missing): (i64, i64, i64) = s
-        .db()
-        .query_row(
-            "SELECT COUNT(*), COUNT(DISTINCT reference), COUNT(*) - COUNT(reference) FROM applications",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-        )
-        .unwrap();
+    let (rows, distinct, missing): (i64, i64, i64) = s.row(
+        "SELECT COUNT(*), COUNT(DISTINCT reference), COUNT(*) - COUNT(reference) FROM applications",
+        params![],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    );
     assert!(rows >= 7, "the demo's six and Sun's: {rows}");
     assert_eq!((distinct, missing), (rows, 0));
 }
@@ -572,7 +570,10 @@ async fn applications_from_before_references_get_one_at_start() {
     let id = app["id"].as_str().unwrap().to_owned();
     let cookie = sun.cookie.clone();
     s.stop();
-    {
+    if s.on_postgres() {
+        // Rows without a reference, as if made before the column (PostgreSQL starts there).
+        s.exec("UPDATE applications SET reference = NULL", params![]);
+    } else {
         // The database as the code before migration 0010 (references) left it.
         let db = rusqlite::Connection::open(s.root.join("data/sscard.sqlite3")).unwrap();
         db.execute_batch(
@@ -587,7 +588,7 @@ async fn applications_from_before_references_get_one_at_start() {
     let s = s.restart();
     let missing: i64 = s.one(
         "SELECT COUNT(*) FROM applications WHERE reference IS NULL",
-        [],
+        params![],
     );
     assert_eq!(missing, 0, "every older row got a reference");
     let mut sun = s.client();
@@ -605,11 +606,9 @@ async fn applications_from_before_references_get_one_at_start() {
 }
 
 fn all_references(s: &Server) -> Vec<String> {
-    s.db()
-        .prepare("SELECT reference FROM applications ORDER BY id")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+    s.rows(
+        "SELECT reference FROM applications ORDER BY id",
+        params![],
+        |r| r.get(0),
+    )
 }

@@ -2,6 +2,7 @@
 
 use crate::common::{Server, field_codes, people::*};
 use serde_json::json;
+use sscard_server::params;
 
 #[tokio::test]
 async fn password_sign_in_session_and_sign_out() {
@@ -626,14 +627,11 @@ async fn mobile_change_needs_the_old_phone_the_new_phone_and_the_registry() {
     let start = std::time::Instant::now();
     let mut to: Vec<String> = Vec::new();
     while start.elapsed() < std::time::Duration::from_secs(10) {
-        to = s
-            .db()
-            .prepare("SELECT to_mobile FROM notices WHERE kind = 'mobile_changed' AND state = 'sent' ORDER BY to_mobile")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        to = s.rows(
+            "SELECT to_mobile FROM notices WHERE kind = 'mobile_changed' AND state = 'sent' ORDER BY to_mobile",
+            params![],
+            |r| r.get(0),
+        );
         if to.len() == 2 {
             break;
         }

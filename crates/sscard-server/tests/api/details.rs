@@ -16,13 +16,11 @@ fn details_changed(s: &Server, id_number: &str) -> i64 {
 }
 
 fn stored(s: &Server, id_number: &str) -> (Option<String>, Option<String>) {
-    let db = s.db();
-    db.query_row(
+    s.row(
         "SELECT address, occupation FROM persons WHERE id_number = ?1",
         [id_number],
         |r| Ok((r.get(0)?, r.get(1)?)),
     )
-    .unwrap()
 }
 
 #[tokio::test]

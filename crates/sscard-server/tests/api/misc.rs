@@ -2,6 +2,7 @@
 
 use crate::common::{Server, people::*};
 use serde_json::json;
+use sscard_server::params;
 
 #[tokio::test]
 async fn policy_cities_banks_branches_calendar() {
@@ -212,7 +213,9 @@ async fn errors_never_leak_internals() {
         .await;
     assert_eq!(r.status, 400);
     let t = r.text();
-    for bad in ["sqlite", "SELECT", "panicked", "src/", "rusqlite"] {
+    for bad in [
+        "sqlite", "postgres", "SELECT", "panicked", "src/", "rusqlite",
+    ] {
         assert!(!t.contains(bad), "{t}");
     }
 }
@@ -221,8 +224,8 @@ async fn errors_never_leak_internals() {
 async fn migrations_run_by_name_so_another_order_still_upgrades() {
     // A database where a branch's later migration (0010, references) ran before two others
     // (0008 details, 0009 replacements) that land afterwards: counting migrations would skip
-    // those two and the server would fail on the missing columns.
-    let mut s = Server::start(true);
+    // those two and the server would fail on the missing columns. (SQLite's migration history.)
+    let mut s = Server::start_on_sqlite(true, &[]);
     s.stop();
     {
         let db = rusqlite::Connection::open(s.root.join("data/sscard.sqlite3")).unwrap();
@@ -239,7 +242,7 @@ async fn migrations_run_by_name_so_another_order_still_upgrades() {
         .unwrap();
     }
     let s = s.restart();
-    let recorded: i64 = s.one("SELECT COUNT(*) FROM schema_migrations", []);
+    let recorded: i64 = s.one("SELECT COUNT(*) FROM schema_migrations", params![]);
     assert_eq!(
         recorded, 9,
         "every migration (0001–0006, 0008–0010) recorded once"

@@ -5,6 +5,7 @@
 use crate::common::{Http, Server, field_codes, people::*};
 use hyper::Method;
 use serde_json::{Value, json};
+use sscard_server::params;
 
 async fn card_of(c: &mut Http) -> Value {
     let r = c.get("/api/v1/cards").await;
@@ -115,7 +116,7 @@ async fn a_lost_card_is_reissued_by_post_and_its_loss_can_never_be_lifted() {
     let notices: i64 = s.one(
         "SELECT COUNT(*) FROM notices n JOIN persons p ON p.id = n.person_id
          WHERE p.id_number = ?1 AND n.kind = 'replacement_requested' AND n.to_mobile = ?2",
-        rusqlite::params![CHEN.1, CHEN.2],
+        [CHEN.1, CHEN.2],
     );
     assert_eq!(notices, 1);
     // One text, not two: the security notice already names the reference, so the
@@ -123,7 +124,7 @@ async fn a_lost_card_is_reissued_by_post_and_its_loss_can_never_be_lifted() {
     let received: i64 = s.one(
         "SELECT COUNT(*) FROM notices n JOIN applications a ON a.public_id = n.about
          WHERE a.replaces_card_id IS NOT NULL AND n.kind = 'application_received'",
-        [],
+        params![],
     );
     assert_eq!(received, 0);
 }
@@ -139,7 +140,7 @@ async fn a_lost_card_must_be_reported_first() {
     assert_eq!(r.problem_code(), "replacement.report_loss_first");
     let stored: i64 = s.one(
         "SELECT COUNT(*) FROM applications WHERE replaces_card_id IS NOT NULL",
-        [],
+        params![],
     );
     assert_eq!(stored, 0, "a refusal stores nothing");
     // Reported, the same request goes through (a new key: the refusal was not stored).
@@ -304,16 +305,10 @@ async fn a_guardian_replaces_a_childs_card_until_the_child_turns_18() {
     assert_eq!(told, 1);
 
     // Once the child is 18, the guardian no longer acts for them (Q38).
-    let writer = rusqlite::Connection::open(s.root.join("data/sscard.sqlite3")).unwrap();
-    writer
-        .busy_timeout(std::time::Duration::from_secs(5))
-        .unwrap();
-    writer
-        .execute(
-            "UPDATE persons SET birth_date = '2000-01-01' WHERE name = '赵小雨'",
-            [],
-        )
-        .unwrap();
+    s.exec(
+        "UPDATE persons SET birth_date = '2000-01-01' WHERE name = '赵小雨'",
+        params![],
+    );
     let r = replace(&mut c, &child, "g2", by_post("lost")).await;
     assert_eq!(r.status, 403, "{}", r.text());
     assert_eq!(r.problem_code(), "replacement.actor_not_allowed");
@@ -340,7 +335,7 @@ async fn two_requests_at_once_make_one_replacement() {
     assert_eq!(statuses, [201, 409], "{} / {}", ra.text(), rb.text());
     let stored: i64 = s.one(
         "SELECT COUNT(*) FROM applications WHERE replaces_card_id IS NOT NULL",
-        [],
+        params![],
     );
     assert_eq!(stored, 1);
 }
@@ -376,7 +371,7 @@ async fn a_password_session_alone_cannot_send_a_new_card_by_post() {
     assert_eq!(r.problem_code(), "replacement.needs_code");
     let stored: i64 = s.one(
         "SELECT COUNT(*) FROM applications WHERE replaces_card_id IS NOT NULL",
-        [],
+        params![],
     );
     assert_eq!(stored, 0);
     // At the issuing bank's branch the holder shows their ID: no code needed.

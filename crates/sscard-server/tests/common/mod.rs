@@ -13,6 +13,7 @@ use std::{
 use http_body_util::{BodyExt, Full};
 use hyper::{Method, Request, StatusCode, header::HeaderMap};
 use hyper_util::{client::legacy::Client, rt::TokioExecutor};
+use sscard_server::db::{Conn, DbResult, FromValue, Params, Row, Target, connect_once};
 
 /// The fake app page: one inline module loader, like Trunk's.
 pub const INDEX_HTML: &str = r#"<!DOCTYPE html>
@@ -73,6 +74,41 @@ impl Server {
         s
     }
 
+    /// Starts a server on SQLite whatever the suite runs on (tests about the data directory
+    /// and the SQLite file itself).
+    pub fn start_on_sqlite(demo: bool, args: &[&str]) -> Self {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        std::fs::create_dir_all(root.join("dist")).unwrap();
+        write_fake_dist(&root.join("dist"));
+        std::fs::write(root.join("sqlite.only"), "").unwrap();
+        let mut s = Self::spawn_with(&root, demo, args);
+        s._tmp = Some(tmp);
+        s
+    }
+
+    /// Starts another instance on this server's PostgreSQL database, with the same server key
+    /// and its own temp dir, with `args` (a second machine behind the same load balancer).
+    pub fn another_instance(&self, args: &[&str]) -> Self {
+        assert!(self.on_postgres(), "instances share a PostgreSQL database");
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        std::fs::create_dir_all(root.join("dist")).unwrap();
+        write_fake_dist(&root.join("dist"));
+        for f in ["database.url", "secret.key"] {
+            std::fs::copy(self.root.join(f), root.join(f)).unwrap();
+        }
+        let mut s = Self::spawn_with(&root, self.demo, args);
+        s._tmp = Some(tmp);
+        s
+    }
+
+    /// Kills the process with SIGKILL: no shutdown, work in hand is left as it is.
+    pub fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
     /// Starts a server on an existing root (for restart tests).
     pub fn spawn(root: &Path, demo: bool) -> Self {
         Self::spawn_with(root, demo, &[])
@@ -111,31 +147,79 @@ impl Server {
         std::fs::read_to_string(self.root.join("server.log")).unwrap_or_default()
     }
 
-    /// The server's database, opened read-only.
-    pub fn db(&self) -> rusqlite::Connection {
-        rusqlite::Connection::open_with_flags(
-            self.root.join("data/sscard.sqlite3"),
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-        )
-        .unwrap()
+    /// Where this server keeps its data: the SQLite file under `data/`, or the PostgreSQL
+    /// database made for it (see [`postgres_admin`]).
+    pub fn target(&self) -> Target {
+        match std::fs::read_to_string(self.root.join("database.url")) {
+            Ok(url) => Target::Postgres(url.trim().to_owned()),
+            Err(_) => Target::Sqlite(self.root.join("data")),
+        }
     }
 
-    /// The single value `sql` selects from the server's database.
-    pub fn one<T: rusqlite::types::FromSql>(&self, sql: &str, params: impl rusqlite::Params) -> T {
-        self.db()
-            .query_row(sql, params, |r| r.get(0))
-            .unwrap_or_else(|e| panic!("{sql}: {e}"))
+    /// Whether this server runs on PostgreSQL.
+    pub fn on_postgres(&self) -> bool {
+        matches!(self.target(), Target::Postgres(_))
+    }
+
+    /// Runs `f` on one connection to the server's database, on a thread of its own (the
+    /// PostgreSQL client blocks, and tests run inside a runtime).
+    pub fn sql<T: Send>(&self, f: impl FnOnce(&Conn<'_>) -> DbResult<T> + Send) -> T {
+        let target = self.target();
+        std::thread::scope(|scope| {
+            scope
+                .spawn(|| connect_once(&target, f))
+                .join()
+                .expect("database thread")
+        })
+        .unwrap_or_else(|e| panic!("database: {e}"))
+    }
+
+    /// The single value `sql` selects.
+    pub fn one<T: FromValue + Send>(&self, sql: &str, params: impl Params) -> T {
+        self.row(sql, params, |r| r.get(0))
+    }
+
+    /// The first row `sql` selects, through `f`.
+    pub fn row<T: Send>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        f: impl FnOnce(&Row<'_>) -> DbResult<T> + Send,
+    ) -> T {
+        let values = params.values();
+        self.sql(move |c| c.query_row(sql, values, f))
+    }
+
+    /// Every row `sql` selects, each through `f`.
+    pub fn rows<T: Send>(
+        &self,
+        sql: &str,
+        params: impl Params,
+        f: impl FnMut(&Row<'_>) -> DbResult<T> + Send,
+    ) -> Vec<T> {
+        let values = params.values();
+        self.sql(move |c| c.query_all(sql, values, f))
+    }
+
+    /// Runs one changing statement; returns how many rows it changed.
+    pub fn exec(&self, sql: &str, params: impl Params) -> usize {
+        let values = params.values();
+        self.sql(move |c| c.execute(sql, values))
     }
 
     fn spawn_inner(root: &Path, demo: bool, args: &[&str], log: bool) -> Self {
         std::fs::write(root.join("registry.json"), REGISTRY).unwrap();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_sscard-server"));
+        if let Some((url, key)) = postgres_database(root) {
+            cmd.arg("--database").arg(url).arg("--secret-key").arg(key);
+        }
         cmd.args(args)
             .arg("--identity-registry")
             .arg(root.join("registry.json"))
             .env_remove("SSCARD_IDENTITY_REGISTRY")
             .env_remove("SSCARD_TRUSTED_PROXIES")
             .env_remove("SSCARD_SECRET_KEY")
+            .env_remove("SSCARD_DATABASE_URL")
             .env_remove("SSCARD_MAX_CONNECTIONS")
             .env_remove("SSCARD_HEADER_READ_TIMEOUT_SECS")
             .env_remove("SSCARD_PUBLIC_ORIGIN")
@@ -492,4 +576,55 @@ pub fn field_codes(r: &Res) -> Vec<(String, String)> {
             )
         })
         .collect()
+}
+
+/// The PostgreSQL cluster the suite runs against, when `SSCARD_TEST_POSTGRES` names one
+/// (`postgres://user@host:port/postgres`; `scripts/test.sh` starts a throwaway cluster and
+/// runs the suite a second time with it). Without it, every server uses SQLite.
+pub fn postgres_admin() -> Option<String> {
+    std::env::var("SSCARD_TEST_POSTGRES")
+        .ok()
+        .filter(|u| !u.is_empty())
+}
+
+/// On PostgreSQL, the database and server key of the server on `root`: made on its first
+/// start (a fresh database per server, as each gets a fresh SQLite file), kept for restarts.
+/// A root with `sqlite.only` stays on SQLite (tests about the data directory itself).
+pub fn postgres_database(root: &Path) -> Option<(String, String)> {
+    let admin = postgres_admin()?;
+    if root.join("sqlite.only").exists() {
+        return None;
+    }
+    let (url_file, key_file) = (root.join("database.url"), root.join("secret.key"));
+    if !url_file.exists() {
+        let name = format!("sscard_t_{}", random_hex(8));
+        create_database(&admin, &name);
+        let base = admin.rsplit_once('/').map_or(admin.as_str(), |(b, _)| b);
+        std::fs::write(&url_file, format!("{base}/{name}")).unwrap();
+        std::fs::write(&key_file, random_hex(32)).unwrap();
+    }
+    Some((
+        std::fs::read_to_string(url_file).unwrap(),
+        std::fs::read_to_string(key_file).unwrap(),
+    ))
+}
+
+/// Creates database `name` on the cluster `admin` points at.
+pub fn create_database(admin: &str, name: &str) {
+    let admin = admin.to_owned();
+    let sql = format!("CREATE DATABASE {name}");
+    std::thread::spawn(move || {
+        let mut c = postgres::Client::connect(&admin, postgres::NoTls)
+            .unwrap_or_else(|e| panic!("cannot reach SSCARD_TEST_POSTGRES {admin}: {e}"));
+        c.batch_execute(&sql).unwrap();
+    })
+    .join()
+    .expect("create database");
+}
+
+/// `bytes` random bytes as hex.
+pub fn random_hex(bytes: usize) -> String {
+    let mut b = vec![0u8; bytes];
+    getrandom::fill(&mut b).unwrap();
+    b.iter().map(|x| format!("{x:02x}")).collect()
 }

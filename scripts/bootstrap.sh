@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and running sscard needs; every step is skipped when the right version
-# is already there. With --test, also what the tests need (Debian chromium + chromium-driver).
+# is already there. With --test, also what the tests need (Debian chromium + chromium-driver,
+# a CJK font, postgresql).
 # Versions: ../shared/reference/toolchain.md (Trunk 0.21.14 is the newest that builds on rustc 1.95).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -53,13 +54,19 @@ fi
 wasm-opt --version | grep -q "version 132" || fail "wasm-opt on PATH is not binaryen 132: $(command -v wasm-opt)"
 
 if [ "${1:-}" = "--test" ]; then
-  step "Chromium, ChromeDriver and a CJK font (Debian)"
+  step "Chromium, ChromeDriver, a CJK font and PostgreSQL (Debian)"
   # A CJK font too, so screenshots of the Chinese pages show characters, not boxes.
-  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] && dpkg -s fonts-wqy-microhei >/dev/null 2>&1; then
+  # PostgreSQL: the server's suite runs a second time on a throwaway cluster (lib.sh).
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+  dpkg -s fonts-wqy-microhei >/dev/null 2>&1 || missing+=(fonts-wqy-microhei)
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  if [ "${#missing[@]}" -eq 0 ]; then
     echo "present"
   else
     as_root apt-get update
-    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver fonts-wqy-microhei
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
   fi
 fi
 

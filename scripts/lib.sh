@@ -41,7 +41,7 @@ pg_bin() {
 
 # Starts a throwaway PostgreSQL cluster on a free loopback port, owned by the `postgres` user
 # when we are root (initdb refuses root); sets PG_URL (its `postgres` database) and PG_PID, and
-# stops exactly that server, by its PID, on exit.
+# stops exactly that server, by its PID, on exit (PG_PORT: its port).
 start_postgres() {
   local bin dir port as=()
   bin="$(pg_bin)"
@@ -57,6 +57,7 @@ start_postgres() {
     -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" start >/dev/null \
     || { cat "$dir/log"; fail "PostgreSQL did not start"; }
   PG_PID="$(head -n1 "$dir/data/postmaster.pid")"
+  PG_PORT="$port"
   PG_URL="postgres://sscard@127.0.0.1:$port/postgres"
   at_exit stop_postgres
 }

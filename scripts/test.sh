@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's "test" command (and all that .ci/run does): installs what the tests need, then
-# formatting, clippy (native and wasm32), native tests, browser tests in headless Chromium, a
+# formatting, clippy (native and wasm32), native tests (the server's twice: SQLite, then a
+# throwaway PostgreSQL cluster), browser tests in headless Chromium, a
 # release build of the app, the first-load size of every route against the budget, and the Playwright end-to-end suite against the real server.
 # Exits non-zero on the first failure.
 set -euo pipefail
@@ -23,8 +24,14 @@ cargo clippy -p sscard -p sscard-rules --target wasm32-unknown-unknown --all-tar
 # The release build's variant, whose pages are wasm-split points (src/lazy_routes.rs).
 cargo clippy -p sscard --target wasm32-unknown-unknown --features split --locked -- -D warnings
 
-step "native tests"
+step "native tests (the server on SQLite, its default)"
 cargo test -p sscard-rules -p sscard-server --locked
+
+step "the server's suite again on PostgreSQL (a throwaway cluster), with the multi-instance tests"
+start_postgres
+echo "PostgreSQL at $PG_URL (pid $PG_PID)"
+SSCARD_TEST_POSTGRES="$PG_URL" cargo test -p sscard-server --locked
+stop_postgres
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 \

@@ -116,6 +116,38 @@ async fn one_idempotency_key_sent_to_both_instances_at_once_makes_one_applicatio
     assert_eq!(stored, 1);
 }
 
+#[tokio::test]
+async fn wrong_passwords_count_across_instances() {
+    let Some((a, b)) = two_instances(|_| Vec::new()) else {
+        return;
+    };
+    // Five free tries per (ID number, client), spread over both instances: the sixth is held
+    // back whichever instance it reaches.
+    let (mut on_a, mut on_b) = (a.client(), b.client());
+    for i in 0..6 {
+        let c = if i % 2 == 0 { &mut on_a } else { &mut on_b };
+        let r = c
+            .post(
+                "/api/v1/auth/sign-in",
+                json!({"id_number": LI.1, "password": "999999"}),
+            )
+            .await;
+        let want = if i < 5 {
+            "invalid_credentials"
+        } else {
+            "rate_limited"
+        };
+        assert_eq!(r.problem_code(), want, "attempt {i}");
+    }
+    let r = on_a
+        .post(
+            "/api/v1/auth/sign-in",
+            json!({"id_number": LI.1, "password": LI.3}),
+        )
+        .await;
+    assert_eq!(r.status, 429, "the delay holds on the other instance too");
+}
+
 /// The JSON lines an outbox file holds, by message id (a message id twice is counted twice).
 fn outbox(path: &Path) -> HashMap<String, usize> {
     let mut seen = HashMap::new();

@@ -13,6 +13,7 @@
 
 mod conn;
 pub mod dialect;
+mod pg_pool;
 mod postgres;
 mod sqlite;
 mod value;
@@ -142,7 +143,7 @@ pub struct Db {
 
 enum Store {
     Sqlite(sqlite::Store),
-    Postgres(postgres::Store),
+    Postgres(Box<postgres::Store>),
 }
 
 impl Db {
@@ -150,7 +151,7 @@ impl Db {
     pub fn open(target: &Target) -> Result<Self, String> {
         let store = match target {
             Target::Sqlite(dir) => Store::Sqlite(sqlite::Store::open(dir)?),
-            Target::Postgres(url) => Store::Postgres(postgres::Store::open(url)?),
+            Target::Postgres(url) => Store::Postgres(Box::new(postgres::Store::open(url)?)),
         };
         Ok(Self {
             store: Arc::new(store),

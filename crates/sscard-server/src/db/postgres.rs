@@ -8,16 +8,12 @@
 //! unique indexes stay a second line. Writes are rare next to status reads (a city's whole
 //! changeover is a few applications a second); reads take no lock and scale with instances.
 //!
-//! Connections come from a small pool of blocking clients (the `postgres` crate), used on
-//! the blocking thread pool; a connection that broke is dropped, and the next use opens
-//! another, so a restarted or failed-over primary is picked up without a restart.
+//! Connections come from two small pools of blocking clients (the `postgres` crate, see
+//! [`super::pg_pool`]), one for reads and one for writes, used on the blocking thread pool.
 
-use std::{
-    sync::{Condvar, Mutex},
-    time::Duration,
-};
+use std::time::Duration;
 
-use super::{Conn, DbError, DbResult, conn::PgConn};
+use super::{Conn, DbResult, conn::PgConn, pg_pool::Pool};
 use crate::problem::ApiError;
 
 /// The migrations, applied in order, each once, recorded by name (as on SQLite).
@@ -29,20 +25,19 @@ const MIGRATIONS: &[(&str, &str)] = &[(
 /// The advisory lock key every write transaction and the migrations take ("sscard" in ASCII).
 const WRITE_LOCK: i64 = 0x7373_6361_7264;
 
-/// Connections per instance.
-const POOL: usize = 8;
+/// Connections per instance for reads, which run side by side.
+const READ_POOL: usize = 8;
+
+/// Connections per instance for writes. Writes follow one another across the cluster, so a
+/// few are enough; separate from the reads' so that writes queued behind the write lock never
+/// hold the connections status reads need.
+const WRITE_POOL: usize = 2;
 
 /// The PostgreSQL store.
 pub struct Store {
-    config: postgres::Config,
     shown: String,
-    idle: Mutex<Pool>,
-    freed: Condvar,
-}
-
-struct Pool {
-    idle: Vec<PgConn>,
-    open: usize,
+    reads: Pool,
+    writes: Pool,
 }
 
 impl Store {
@@ -55,15 +50,12 @@ impl Store {
         config.application_name("sscard-server");
         let shown = shown(&config);
         let store = Self {
-            config,
             shown,
-            idle: Mutex::new(Pool {
-                idle: Vec::new(),
-                open: 0,
-            }),
-            freed: Condvar::new(),
+            reads: Pool::new(config.clone(), READ_POOL),
+            writes: Pool::new(config, WRITE_POOL),
         };
         store
+            .writes
             .with(migrate)
             .and_then(|r| r)
             .map_err(|e| format!("cannot prepare {}: {e}", store.shown))?;
@@ -89,7 +81,8 @@ impl Store {
     where
         F: FnOnce(&Conn<'_>) -> Result<T, ApiError>,
     {
-        self.with(|c| f(&Conn::postgres(c)))
+        self.reads
+            .with(|c| f(&Conn::postgres(c)))
             .map_err(ApiError::internal)?
     }
 
@@ -99,93 +92,24 @@ impl Store {
     where
         F: FnOnce(&Conn<'_>) -> Result<T, ApiError>,
     {
-        self.with(|c| {
-            c.client
-                .batch_execute("BEGIN")
-                .map_err(ApiError::internal)?;
-            let locked = Conn::postgres(c).query_row(
-                "SELECT pg_advisory_xact_lock(?1)",
-                [WRITE_LOCK],
-                |_| Ok(()),
-            );
-            let out = locked
-                .map_err(ApiError::internal)
-                .and_then(|()| f(&Conn::postgres(c)));
-            let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
-            c.client.batch_execute(end).map_err(ApiError::internal)?;
-            out
-        })
-        .map_err(ApiError::internal)?
-    }
-
-    /// Runs `f` with a connection from the pool, opening one when none is idle and fewer than
-    /// [`POOL`] are open, else waiting for one. A connection that broke is not put back, nor
-    /// one whose user panicked (it may be inside a transaction).
-    fn with<T>(&self, f: impl FnOnce(&mut PgConn) -> T) -> DbResult<T> {
-        let mut lent = Lent {
-            store: self,
-            conn: Some(self.checkout()?),
-        };
-        let conn = lent.conn.as_mut().ok_or(DbError::NoRows)?;
-        Ok(f(conn))
-    }
-
-    fn checkout(&self) -> DbResult<PgConn> {
-        let mut pool = self.idle.lock().unwrap_or_else(|p| p.into_inner());
-        loop {
-            if let Some(c) = pool.idle.pop() {
-                return Ok(c);
-            }
-            if pool.open < POOL {
-                pool.open += 1;
-                drop(pool);
-                return match self.config.connect(postgres::NoTls) {
-                    Ok(client) => Ok(PgConn::new(client)),
-                    Err(e) => {
-                        self.idle.lock().unwrap_or_else(|p| p.into_inner()).open -= 1;
-                        self.freed.notify_one();
-                        Err(DbError::from(e))
-                    }
-                };
-            }
-            let (p, timeout) = self
-                .freed
-                .wait_timeout(pool, Duration::from_secs(10))
-                .unwrap_or_else(|p| p.into_inner());
-            pool = p;
-            if timeout.timed_out() && pool.idle.is_empty() {
-                return Err(DbError::Pool("no connection free for 10 s".to_owned()));
-            }
-        }
-    }
-}
-
-impl Drop for Store {
-    fn drop(&mut self) {
-        // A blocking client closes itself with a blocking call, which must not run on an
-        // async worker (the last handle may be dropped there at shutdown): on a thread.
-        let idle = std::mem::take(&mut self.idle.get_mut().unwrap_or_else(|p| p.into_inner()).idle);
-        if !idle.is_empty() {
-            std::thread::spawn(move || drop(idle));
-        }
-    }
-}
-
-/// A connection out of the pool; goes back (or is counted closed) when dropped, on a panic too.
-struct Lent<'s> {
-    store: &'s Store,
-    conn: Option<PgConn>,
-}
-
-impl Drop for Lent<'_> {
-    fn drop(&mut self) {
-        let mut pool = self.store.idle.lock().unwrap_or_else(|p| p.into_inner());
-        match self.conn.take() {
-            Some(c) if !c.client.is_closed() && !std::thread::panicking() => pool.idle.push(c),
-            _ => pool.open -= 1,
-        }
-        drop(pool);
-        self.store.freed.notify_one();
+        self.writes
+            .with(|c| {
+                c.client
+                    .batch_execute("BEGIN")
+                    .map_err(ApiError::internal)?;
+                let locked = Conn::postgres(c).query_row(
+                    "SELECT pg_advisory_xact_lock(?1)",
+                    [WRITE_LOCK],
+                    |_| Ok(()),
+                );
+                let out = locked
+                    .map_err(ApiError::internal)
+                    .and_then(|()| f(&Conn::postgres(c)));
+                let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
+                c.client.batch_execute(end).map_err(ApiError::internal)?;
+                out
+            })
+            .map_err(ApiError::internal)?
     }
 }
 

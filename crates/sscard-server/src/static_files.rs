@@ -32,8 +32,55 @@ pub struct AppPage {
     html: String,
     /// CSP when the page has no nonce placeholder (the common case).
     static_csp: String,
-    /// Whether Trunk's nonce placeholder must be replaced per response.
-    uses_nonce: bool,
+    /// The page compressed once at start, so a deep link costs a copy, not a brotli run per
+    /// request. `None` when Trunk's nonce placeholder is replaced per response (the page
+    /// differs each time; the compression layer compresses it then).
+    compressed: Option<Compressed>,
+}
+
+/// The page, brotli- and gzip-compressed.
+#[derive(Debug)]
+struct Compressed {
+    br: Bytes,
+    gzip: Bytes,
+}
+
+/// A content coding the page is sent in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Coding {
+    /// `br`.
+    Brotli,
+    /// `gzip`.
+    Gzip,
+    /// None.
+    Identity,
+}
+
+impl Coding {
+    /// The best coding an `Accept-Encoding` value allows: brotli, then gzip (a coding with
+    /// `q=0` is refused).
+    pub fn choose(accept: Option<&HeaderValue>) -> Self {
+        let accept = accept.and_then(|v| v.to_str().ok()).unwrap_or_default();
+        let allows = |name: &str| {
+            accept.split(',').any(|item| {
+                let mut parts = item.split(';').map(str::trim);
+                let coding = parts.next().unwrap_or_default();
+                let refused = parts.any(|p| {
+                    p.strip_prefix("q=")
+                        .and_then(|q| q.parse::<f32>().ok())
+                        .is_some_and(|q| q <= 0.0)
+                });
+                coding.eq_ignore_ascii_case(name) && !refused
+            })
+        };
+        if allows("br") {
+            Self::Brotli
+        } else if allows("gzip") {
+            Self::Gzip
+        } else {
+            Self::Identity
+        }
+    }
 }
 
 impl AppPage {
@@ -60,10 +107,14 @@ impl AppPage {
             security::inline_hashes(&html)
         };
         let static_csp = security::content_security_policy(&hashes, None);
+        let compressed = (!uses_nonce).then(|| Compressed {
+            br: brotli_of(html.as_bytes()),
+            gzip: gzip_of(html.as_bytes()),
+        });
         Self {
             html,
             static_csp,
-            uses_nonce,
+            compressed,
         }
     }
 
@@ -72,21 +123,34 @@ impl AppPage {
         &self.static_csp
     }
 
-    /// The page response (200, `no-cache`, CSP).
-    pub fn response(&self, method: &Method) -> Response {
-        let (body, csp) = if self.uses_nonce {
-            let nonce = security::fresh_nonce();
-            let csp =
-                security::content_security_policy(&security::InlineHashes::default(), Some(&nonce));
-            (self.html.replace(TRUNK_NONCE_PLACEHOLDER, &nonce), csp)
-        } else {
-            (self.html.clone(), self.static_csp.clone())
+    /// The page response (200, `no-cache`, CSP), in the best coding `accept` allows.
+    pub fn response(&self, method: &Method, accept: Option<&HeaderValue>) -> Response {
+        let (body, csp, coding) = match &self.compressed {
+            Some(c) => match Coding::choose(accept) {
+                Coding::Brotli => (c.br.clone(), self.static_csp.clone(), Coding::Brotli),
+                Coding::Gzip => (c.gzip.clone(), self.static_csp.clone(), Coding::Gzip),
+                Coding::Identity => (
+                    Bytes::from(self.html.clone()),
+                    self.static_csp.clone(),
+                    Coding::Identity,
+                ),
+            },
+            None => {
+                let nonce = security::fresh_nonce();
+                let csp = security::content_security_policy(
+                    &security::InlineHashes::default(),
+                    Some(&nonce),
+                );
+                // Compressed per response by the compression layer.
+                let html = self.html.replace(TRUNK_NONCE_PLACEHOLDER, &nonce);
+                (Bytes::from(html), csp, Coding::Identity)
+            }
         };
         let len = body.len();
         let body = if method == Method::HEAD {
             Body::empty()
         } else {
-            Body::from(Bytes::from(body))
+            Body::from(body)
         };
         let mut res = Response::new(body);
         let h = res.headers_mut();
@@ -96,6 +160,19 @@ impl AppPage {
         );
         h.insert(header::CONTENT_LENGTH, HeaderValue::from(len));
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static(NO_CACHE));
+        if self.compressed.is_some() {
+            h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        }
+        match coding {
+            // The compression layer leaves a response with a Content-Encoding as it is.
+            Coding::Brotli => {
+                h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
+            }
+            Coding::Gzip => {
+                h.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
+            }
+            Coding::Identity => {}
+        }
         if let Ok(v) = HeaderValue::from_str(&csp) {
             h.insert(header::CONTENT_SECURITY_POLICY, v);
         }
@@ -104,8 +181,32 @@ impl AppPage {
 }
 
 /// Handler for `/` and `/index.html`.
-pub async fn index(State(page): State<Arc<AppPage>>, method: Method) -> Response {
-    page.response(&method)
+pub async fn index(
+    State(page): State<Arc<AppPage>>,
+    method: Method,
+    headers: axum::http::HeaderMap,
+) -> Response {
+    page.response(&method, headers.get(header::ACCEPT_ENCODING))
+}
+
+/// `bytes` brotli-compressed at the highest quality (once, at start).
+fn brotli_of(bytes: &[u8]) -> Bytes {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        ..Default::default()
+    };
+    // Writing into a Vec cannot fail.
+    let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
+    Bytes::from(out)
+}
+
+/// `bytes` gzip-compressed at the highest level (once, at start).
+fn gzip_of(bytes: &[u8]) -> Bytes {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    let _ = e.write_all(bytes);
+    Bytes::from(e.finish().unwrap_or_default())
 }
 
 /// Longest accepted path segment, in bytes after percent-decoding: a file name
@@ -140,15 +241,16 @@ struct DistFiles {
 async fn serve_dist(State(dist): State<DistFiles>, req: Request) -> Response {
     let method = req.method().clone();
     let path = req.uri().path().to_owned();
+    let accept = req.headers().get(header::ACCEPT_ENCODING).cloned();
     if !is_servable_path(&path) {
-        return not_a_file(&dist.page, &method, &path);
+        return not_a_file(&dist.page, &method, &path, accept.as_ref());
     }
     let mut files = dist.files;
     match files.try_call(req).await {
         Ok(res) => res.map(Body::new),
         Err(e) => {
             tracing::warn!(error = %e, "cannot read a file of dist/; answered as missing");
-            not_a_file(&dist.page, &method, &path)
+            not_a_file(&dist.page, &method, &path, accept.as_ref())
         }
     }
 }
@@ -188,12 +290,22 @@ fn percent_decode(s: &str) -> Option<Vec<u8>> {
 
 /// What is answered for a path that is not a file in `dist/`.
 async fn spa_fallback(State(page): State<Arc<AppPage>>, req: Request) -> Response {
-    not_a_file(&page, req.method(), req.uri().path())
+    not_a_file(
+        &page,
+        req.method(),
+        req.uri().path(),
+        req.headers().get(header::ACCEPT_ENCODING),
+    )
 }
 
 /// A path that is no (readable) file: the page for an extension-less path (a
 /// deep link), `404` for one with an extension, `405` for other methods.
-fn not_a_file(page: &AppPage, method: &Method, path: &str) -> Response {
+fn not_a_file(
+    page: &AppPage,
+    method: &Method,
+    path: &str,
+    accept: Option<&HeaderValue>,
+) -> Response {
     if method != Method::GET && method != Method::HEAD {
         return (
             StatusCode::METHOD_NOT_ALLOWED,
@@ -212,7 +324,7 @@ fn not_a_file(page: &AppPage, method: &Method, path: &str) -> Response {
         )
             .into_response();
     }
-    page.response(method)
+    page.response(method, accept)
 }
 
 /// Whether a request path names a content-hashed file (Trunk's `name-<hash>.ext`).

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{INLINE_SCRIPT, Server};
+use common::{INDEX_HTML, INLINE_SCRIPT, Server};
 use sscard_server::security::csp_sha256;
 
 #[tokio::test]
@@ -87,6 +87,47 @@ async fn responses_are_compressed_when_asked() {
         .await;
     assert_eq!(r.status, 200);
     assert_eq!(r.header("content-encoding"), "br");
+}
+
+#[tokio::test]
+async fn the_page_goes_out_precompressed_in_the_coding_asked_for() {
+    let s = Server::start(false);
+    let mut c = s.client();
+    let page = |r: &common::Res| -> String {
+        match r.header("content-encoding") {
+            "br" => {
+                let mut out = Vec::new();
+                brotli::BrotliDecompress(&mut &r.body[..], &mut out).expect("one brotli stream");
+                String::from_utf8(out).unwrap()
+            }
+            "gzip" => {
+                use std::io::Read;
+                let mut out = String::new();
+                flate2::read::GzDecoder::new(&r.body[..])
+                    .read_to_string(&mut out)
+                    .expect("one gzip stream");
+                out
+            }
+            "" => r.text(),
+            other => panic!("unexpected coding {other}"),
+        }
+    };
+    for (accept, coding) in [
+        ("br, gzip", "br"),
+        ("gzip, deflate, br;q=0", "gzip"),
+        ("gzip;q=0, br;q=0", ""),
+        ("", ""),
+    ] {
+        for path in ["/", "/progress", "/apply/confirmation/app_1"] {
+            let r = c.get_with(path, &[("accept-encoding", accept)]).await;
+            assert_eq!(r.status, 200, "{path} {accept}");
+            assert_eq!(r.header("content-encoding"), coding, "{path} {accept}");
+            assert_eq!(r.header("vary"), "accept-encoding", "{path}");
+            // Exactly the page, compressed once (not again by the compression layer).
+            assert_eq!(page(&r), INDEX_HTML, "{path} {accept}");
+            assert_eq!(r.header("content-length"), r.body.len().to_string());
+        }
+    }
 }
 
 #[tokio::test]

@@ -65,6 +65,9 @@ if [ "${1:-}" = "--test" ]; then
   if [ "${#missing[@]}" -eq 0 ]; then
     echo "present"
   else
+    # The tests start a throwaway cluster of their own: no system cluster on port 5432.
+    as_root mkdir -p /etc/postgresql-common/createcluster.d
+    echo "create_main_cluster = false" | as_root tee /etc/postgresql-common/createcluster.d/sscard-no-main-cluster.conf >/dev/null
     as_root apt-get update
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
   fi

@@ -35,17 +35,20 @@ free_port() {
 pg_bin() {
   local d
   d="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n1)"
-  [ -n "$d" ] && [ -x "$d/initdb" ] || fail "PostgreSQL is not installed (scripts/bootstrap.sh --postgres)"
+  [ -n "$d" ] && [ -x "$d/initdb" ] || fail "PostgreSQL is not installed (scripts/bootstrap.sh --test installs it)"
   echo "$d"
 }
 
 # Starts a throwaway PostgreSQL cluster on a free loopback port, owned by the `postgres` user
 # when we are root (initdb refuses root); sets PG_URL (its `postgres` database) and PG_PID, and
-# stops exactly that server, by its PID, on exit (PG_PORT: its port).
+# stops exactly that server, by its PID, on exit, then removes its folder (PG_PORT: its port).
+# Trust authentication on loopback only: a cluster of throwaway test databases, gone after.
 start_postgres() {
   local bin dir port as=()
   bin="$(pg_bin)"
   dir="$(mktemp -d)"
+  PG_DIR="$dir"
+  at_exit stop_postgres
   port="$(free_port)"
   if [ "$(id -u)" -eq 0 ]; then
     chown postgres "$dir"
@@ -59,7 +62,6 @@ start_postgres() {
   PG_PID="$(head -n1 "$dir/data/postmaster.pid")"
   PG_PORT="$port"
   PG_URL="postgres://sscard@127.0.0.1:$port/postgres"
-  at_exit stop_postgres
 }
 
 # Stops the cluster start_postgres started: SIGINT to its PID is PostgreSQL's fast shutdown.
@@ -67,7 +69,15 @@ stop_postgres() {
   if [ -n "${PG_PID:-}" ]; then
     kill -INT "$PG_PID" 2>/dev/null || true
     for _ in $(seq 1 100); do kill -0 "$PG_PID" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$PG_PID" 2>/dev/null; then
+      echo "PostgreSQL (pid $PG_PID) did not stop in 10 s; killing it" >&2
+      kill -KILL "$PG_PID" 2>/dev/null || true
+    fi
     PG_PID=""
+  fi
+  if [ -n "${PG_DIR:-}" ]; then
+    rm -rf "$PG_DIR"
+    PG_DIR=""
   fi
 }
 

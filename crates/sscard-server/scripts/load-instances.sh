@@ -45,19 +45,20 @@ PIDS=()
 stop_instances() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done; PIDS=(); }
 at_exit stop_instances
 
-# launch NAME ARGS…: starts an instance in demo mode; prints its base URL.
+# launch VAR NAME ARGS…: starts an instance in demo mode and sets VAR to its base URL (not
+# called in a subshell, so its PID stays in PIDS and is stopped).
 launch() {
-  local name="$1"; shift
+  local var="$1" name="$2"; shift 2
   "$BIN" --addr 127.0.0.1:0 --dist "$WORK/dist" --data-dir "$WORK/$name" --demo \
     --sign-in-attempts 200 "$@" >"$WORK/$name.log" 2>&1 &
   PIDS+=($!)
+  local url=""
   for _ in $(seq 1 100); do
-    local url
     url="$(grep -o 'listening on http://[0-9.:]*' "$WORK/$name.log" | head -n1 | sed 's/listening on //')" || true
-    if [ -n "$url" ]; then echo "$url"; return 0; fi
+    if [ -n "$url" ]; then printf -v "$var" '%s' "$url"; return 0; fi
     sleep 0.1
   done
-  cat "$WORK/$name.log"; fail "$name did not start"
+  cat "$WORK/$name.log" >&2; fail "$name did not start"
 }
 
 # session BASE: signs 孙悦 (a demo person) in with a one-time code and submits one
@@ -96,7 +97,7 @@ rate() {
 }
 
 step "1. one instance, SQLite"
-A="$(launch sqlite)"
+launch A sqlite
 read -r COOKIE ID < <(session "$A")
 SQLITE="$(rate "$COOKIE" "$ID" "$CONNS" "$A")"
 stop_instances
@@ -107,15 +108,15 @@ psql_db() { "$(pg_bin)/psql" -q -h 127.0.0.1 -p "$PG_PORT" -U sscard -d postgres
 PG_URL="${PG_URL%/postgres}"
 psql_db "CREATE DATABASE load_one"
 KEY="$(python3 -c 'import secrets; print(secrets.token_hex(32))')"
-A="$(launch pg1 --database "$PG_URL/load_one" --secret-key "$KEY")"
+launch A pg1 --database "$PG_URL/load_one" --secret-key "$KEY"
 read -r COOKIE ID < <(session "$A")
 PG_ONE="$(rate "$COOKIE" "$ID" "$CONNS" "$A")"
 stop_instances
 
 step "3. two instances, one PostgreSQL, the load split"
 psql_db "CREATE DATABASE load_two"
-A="$(launch pg2a --database "$PG_URL/load_two" --secret-key "$KEY")"
-B="$(launch pg2b --database "$PG_URL/load_two" --secret-key "$KEY")"
+launch A pg2a --database "$PG_URL/load_two" --secret-key "$KEY"
+launch B pg2b --database "$PG_URL/load_two" --secret-key "$KEY"
 read -r COOKIE ID < <(session "$A")
 PG_TWO="$(rate "$COOKIE" "$ID" "$CONNS" "$A" "$B")"
 stop_instances

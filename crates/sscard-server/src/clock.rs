@@ -35,6 +35,11 @@ impl Clock {
         self.offset_days.fetch_add(days, Ordering::Relaxed) + days
     }
 
+    /// Sets the offset (the one every instance shares, read from the database).
+    pub fn set_offset(&self, days: i64) {
+        self.offset_days.store(days, Ordering::Relaxed);
+    }
+
     /// The current instant as the server sees it (real time plus offset).
     pub fn now(&self) -> DateTime<Utc> {
         Utc::now() + Duration::days(self.offset_days())

@@ -263,15 +263,37 @@ pub async fn load_offset(db: &Db) -> ApiResult<i64> {
     .await
 }
 
-/// Persists the demo clock offset.
-pub async fn save_offset(db: &Db, offset: i64) -> ApiResult<()> {
+/// Moves the stored demo clock offset `days` forward and returns it: an increment in the
+/// database, so two instances advancing at once both count, and every instance follows it
+/// ([`follow_offset`]).
+pub async fn advance_offset(db: &Db, days: i64) -> ApiResult<i64> {
     db.write(move |tx| {
+        let stored: Option<String> = tx
+            .query_row(
+                "SELECT value FROM settings WHERE key = 'demo_offset_days'",
+                params![],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let offset = stored.and_then(|v| v.parse::<i64>().ok()).unwrap_or(0) + days;
         tx.execute(
             "INSERT INTO settings (key, value) VALUES ('demo_offset_days', ?1)
              ON CONFLICT(key) DO UPDATE SET value = excluded.value",
             params![offset.to_string()],
         )?;
-        Ok(())
+        Ok(offset)
     })
     .await
+}
+
+/// Keeps `clock` on the stored demo offset, which another instance may move (demo mode).
+pub async fn follow_offset(db: Db, clock: std::sync::Arc<crate::clock::Clock>) {
+    let mut tick = tokio::time::interval(std::time::Duration::from_secs(1));
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        if let Ok(offset) = load_offset(&db).await {
+            clock.set_offset(offset);
+        }
+    }
 }

@@ -31,6 +31,8 @@ pub enum Purpose {
     Throttle,
     /// A code sent to a new mobile, bound to its change.
     MobileChange,
+    /// The value that tells whether two instances share one key ([`key_check`]).
+    KeyCheck,
 }
 
 impl Purpose {
@@ -39,6 +41,7 @@ impl Purpose {
             Purpose::OneTimeCode => b"sscard one-time code\0",
             Purpose::Throttle => b"sscard throttle\0",
             Purpose::MobileChange => b"sscard mobile change\0",
+            Purpose::KeyCheck => b"sscard key check\0",
         }
     }
 }
@@ -95,6 +98,38 @@ impl ServerKey {
             .iter()
             .map(|b| format!("{b:02x}"))
             .collect()
+    }
+}
+
+/// Refuses a key other than the one the database was first used with: the MAC of a fixed
+/// text under the key is stored on the first start (it reveals nothing of the key). With
+/// another key every pending code would fail, and every instance would count throttling in
+/// buckets of its own: N instances, N times the guesses.
+pub async fn key_check(db: &crate::db::Db, key: &ServerKey) -> Result<(), String> {
+    let check = key.mac(Purpose::KeyCheck, &["sscard"]);
+    let stored = db
+        .write(move |tx| {
+            tx.execute(
+                "INSERT INTO settings (key, value) VALUES ('key_check', ?1)
+                 ON CONFLICT (key) DO NOTHING",
+                crate::params![check],
+            )?;
+            Ok(tx.query_row(
+                "SELECT value FROM settings WHERE key = 'key_check'",
+                crate::params![],
+                |r| r.get::<_, String>(0),
+            )?)
+        })
+        .await
+        .map_err(|e| format!("cannot check the server key: {}", e.title))?;
+    if constant_time_eq(&stored, &key.mac(Purpose::KeyCheck, &["sscard"])) {
+        Ok(())
+    } else {
+        Err(
+            "the server key differs from the one this database was first used with: \
+             every instance must be given the same --secret-key (SSCARD_SECRET_KEY)"
+                .to_owned(),
+        )
     }
 }
 

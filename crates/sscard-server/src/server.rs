@@ -53,6 +53,7 @@ pub async fn run(config: Config) -> Result<(), String> {
         .await
         .map_err(|e| format!("cannot open the database: {e}"))??;
     let key = ServerKey::load(config.secret_key.as_deref(), &config.data_dir)?;
+    crate::secret::key_check(&db, &key).await?;
     tracing::info!(db = %db.describe(), "database ready");
     // The demo clock offset survives a restart; without --demo it is always 0.
     let offset = if config.demo {
@@ -65,6 +66,8 @@ pub async fn run(config: Config) -> Result<(), String> {
         demo::seed(&db, clock.today())
             .await
             .map_err(|e| format!("cannot seed demo data: {}", e.title))?;
+        // Another instance may move the demo clock.
+        tokio::spawn(demo::follow_offset(db.clone(), clock.clone()));
     }
     production::advance(&db, clock.today())
         .await

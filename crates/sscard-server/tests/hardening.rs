@@ -63,6 +63,7 @@ impl Proc {
             "SSCARD_IDENTITY_REGISTRY",
             "SSCARD_TRUSTED_PROXIES",
             "SSCARD_SECRET_KEY",
+            "SSCARD_DATABASE_URL",
             "SSCARD_MAX_CONNECTIONS",
             "SSCARD_HEADER_READ_TIMEOUT_SECS",
             "SSCARD_PUBLIC_ORIGIN",

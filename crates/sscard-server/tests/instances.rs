@@ -185,14 +185,33 @@ async fn production_and_notices_advance_once_per_item_across_instances() {
         c.sign_in_code(who.0, who.1, who.2).await;
         assert_eq!(c.apply("k", branch_body()).await.status, 201);
     }
-    // Both clocks jump a month at the same moment: each instance runs production at once.
+    // Both instances move the shared demo clock half a month at the same moment: both
+    // advances count, and each instance runs production at once.
     let (mut ca, mut cb) = (a.client(), b.client());
+    let before = ca.today().await;
     let (ra, rb) = tokio::join!(
-        ca.post("/api/v1/demo/clock/advance", json!({"days": 30})),
-        cb.post("/api/v1/demo/clock/advance", json!({"days": 30})),
+        ca.post("/api/v1/demo/clock/advance", json!({"days": 15})),
+        cb.post("/api/v1/demo/clock/advance", json!({"days": 15})),
     );
     assert_eq!(ra.status, 200, "{}", ra.text());
     assert_eq!(rb.status, 200, "{}", rb.text());
+    // Each instance follows the shared clock within a second or so.
+    let start = Instant::now();
+    while ca.today().await != before + chrono::Days::new(30)
+        || cb.today().await != before + chrono::Days::new(30)
+    {
+        assert!(
+            start.elapsed() < Duration::from_secs(5),
+            "the instances do not agree on the demo clock"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    // A production tick on the month's end, on both at once again.
+    let (ra, rb) = tokio::join!(
+        ca.post("/api/v1/demo/clock/advance", json!({"days": 1})),
+        cb.post("/api/v1/demo/clock/advance", json!({"days": 1})),
+    );
+    assert_eq!((ra.status.as_u16(), rb.status.as_u16()), (200, 200));
 
     // Every production step happened once: no application has an event kind twice.
     let twice: i64 = a.one(
@@ -322,4 +341,76 @@ async fn readiness_fails_while_the_database_is_gone_and_liveness_does_not() {
     assert_eq!(r.status, 503, "{}", r.text());
     assert_eq!(r.problem_code(), "not_ready");
     assert_eq!(c.get("/api/v1/health").await.status, 200);
+}
+
+#[tokio::test]
+async fn an_instance_with_another_server_key_refuses_to_start() {
+    if postgres_admin().is_none() {
+        eprintln!("skipped: needs SSCARD_TEST_POSTGRES");
+        return;
+    }
+    let a = Server::start(true);
+    // The same database, a key of its own: it would count throttling in buckets of its own
+    // and refuse the other instances' codes.
+    let root = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(root.path().join("dist")).unwrap();
+    common::write_fake_dist(&root.path().join("dist"));
+    let url = std::fs::read_to_string(a.root.join("database.url")).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_sscard-server"))
+        .args(["--addr", "127.0.0.1:0", "--demo", "--database", &url])
+        .arg("--secret-key")
+        .arg(common::random_hex(32))
+        .arg("--dist")
+        .arg(root.path().join("dist"))
+        .arg("--data-dir")
+        .arg(root.path().join("data"))
+        .env_remove("SSCARD_SECRET_KEY")
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--secret-key"), "{err}");
+    assert!(out.stdout.is_empty(), "it never listened");
+}
+
+#[tokio::test]
+async fn both_backends_have_the_same_tables_and_columns() {
+    if postgres_admin().is_none() {
+        eprintln!("skipped: needs SSCARD_TEST_POSTGRES");
+        return;
+    }
+    let pg = Server::start(true);
+    let lite = Server::start_on_sqlite(true, &[]);
+    let pg_columns: Vec<String> = pg.rows(
+        "SELECT table_name || '.' || column_name || ' ' ||
+                CASE WHEN data_type = 'bigint' THEN 'INTEGER' ELSE 'TEXT' END ||
+                CASE WHEN is_nullable = 'NO' THEN ' NOT NULL' ELSE '' END
+         FROM information_schema.columns WHERE table_schema = 'public'
+         ORDER BY 1",
+        params![],
+        |r| r.get(0),
+    );
+    let lite_columns: Vec<String> = lite.rows(
+        "SELECT m.name || '.' || c.name || ' ' || c.type ||
+                CASE WHEN c.\"notnull\" = 1 OR c.pk > 0 THEN ' NOT NULL' ELSE '' END
+         FROM sqlite_master m, pragma_table_info(m.name) c
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+         ORDER BY 1",
+        params![],
+        |r| r.get(0),
+    );
+    assert_eq!(pg_columns, lite_columns);
+    let pg_indexes: Vec<String> = pg.rows(
+        "SELECT indexname FROM pg_indexes WHERE schemaname = 'public'
+           AND indexname NOT LIKE '%_pkey' AND indexname NOT LIKE '%_key' ORDER BY 1",
+        params![],
+        |r| r.get(0),
+    );
+    let lite_indexes: Vec<String> = lite.rows(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name NOT LIKE 'sqlite_%'
+         ORDER BY 1",
+        params![],
+        |r| r.get(0),
+    );
+    assert_eq!(pg_indexes, lite_indexes);
 }

@@ -884,7 +884,11 @@ async fn takeover_an_initial_password_hash_stored_before_the_upgrade_no_longer_s
              ALTER TABLE persons DROP COLUMN occupation;
              ALTER TABLE persons DROP COLUMN details_updated_at;
              DROP INDEX applications_reference;
-             ALTER TABLE applications DROP COLUMN reference;",
+             ALTER TABLE applications DROP COLUMN reference;
+             DROP INDEX sessions_expiry;
+             DROP INDEX trusted_devices_expiry;
+             DROP INDEX otp_challenges_expiry;
+             DROP INDEX throttle_idle;",
         )
         .unwrap();
         // The code before left no migration table: the count says what ran.

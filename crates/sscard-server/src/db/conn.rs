@@ -26,6 +26,13 @@ pub struct PgConn {
     /// The connection.
     pub client: postgres::Client,
     statements: HashMap<String, postgres::Statement>,
+    /// A statement of the open transaction failed: PostgreSQL has aborted it, and a `COMMIT`
+    /// would quietly roll back, so the write must not report success.
+    pub failed: bool,
+    /// Transaction control failed: the session's state is unknown, so it is not reused.
+    pub broken: bool,
+    /// When it was last handed back, to check a long-idle one before use.
+    pub idle_since: std::time::Instant,
 }
 
 impl PgConn {
@@ -34,7 +41,25 @@ impl PgConn {
         Self {
             client,
             statements: HashMap::new(),
+            failed: false,
+            broken: false,
+            idle_since: std::time::Instant::now(),
         }
+    }
+
+    /// Runs `f` on the client; an error from the server marks the transaction failed.
+    fn run<T>(
+        &mut self,
+        sql: &str,
+        f: impl FnOnce(&mut postgres::Client, &postgres::Statement) -> Result<T, postgres::Error>,
+    ) -> DbResult<T> {
+        let out = self
+            .statement(sql)
+            .and_then(|s| f(&mut self.client, &s).map_err(DbError::from));
+        if out.is_err() {
+            self.failed = true;
+        }
+        out
     }
 
     fn statement(&mut self, sql: &str) -> DbResult<postgres::Statement> {
@@ -76,15 +101,15 @@ impl<'a> Conn<'a> {
 
     /// Runs one statement; returns the number of rows it changed.
     pub fn execute<P: Params>(&self, sql: &str, params: P) -> DbResult<usize> {
-        let values = params.values();
+        let values = checked(params)?;
         match &self.0 {
             Kind::Sqlite(c) => Ok(c
                 .prepare_cached(sql)?
                 .execute(rusqlite::params_from_iter(values.iter()))?),
             Kind::Postgres(c) => {
-                let mut c = c.borrow_mut();
-                let s = c.statement(sql)?;
-                let n = c.client.execute(&s, &pg_params(&values))?;
+                let n = c
+                    .borrow_mut()
+                    .run(sql, |client, s| client.execute(s, &pg_params(&values)))?;
                 Ok(usize::try_from(n).unwrap_or(usize::MAX))
             }
         }
@@ -97,7 +122,7 @@ impl<'a> Conn<'a> {
         P: Params,
         F: FnOnce(&Row<'_>) -> DbResult<T>,
     {
-        let values = params.values();
+        let values = checked(params)?;
         match &self.0 {
             Kind::Sqlite(c) => {
                 let mut stmt = c.prepare_cached(sql)?;
@@ -108,10 +133,9 @@ impl<'a> Conn<'a> {
                 }
             }
             Kind::Postgres(c) => {
-                let mut c = c.borrow_mut();
-                let s = c.statement(sql)?;
-                let rows = c.client.query(&s, &pg_params(&values))?;
-                drop(c);
+                let rows = c
+                    .borrow_mut()
+                    .run(sql, |client, s| client.query(s, &pg_params(&values)))?;
                 match rows.first() {
                     Some(row) => f(&Row(RowKind::Postgres(row))),
                     None => Err(DbError::NoRows),
@@ -137,7 +161,7 @@ impl<'a> Conn<'a> {
         P: Params,
         F: FnMut(&Row<'_>) -> DbResult<T>,
     {
-        let values = params.values();
+        let values = checked(params)?;
         match &self.0 {
             Kind::Sqlite(c) => {
                 let mut stmt = c.prepare_cached(sql)?;
@@ -149,10 +173,9 @@ impl<'a> Conn<'a> {
                 Ok(out)
             }
             Kind::Postgres(c) => {
-                let mut c = c.borrow_mut();
-                let s = c.statement(sql)?;
-                let rows = c.client.query(&s, &pg_params(&values))?;
-                drop(c);
+                let rows = c
+                    .borrow_mut()
+                    .run(sql, |client, s| client.query(s, &pg_params(&values)))?;
                 rows.iter()
                     .map(|row| f(&Row(RowKind::Postgres(row))))
                     .collect()
@@ -273,6 +296,19 @@ impl rusqlite::ToSql for Value {
     }
 }
 
+/// The values of `params`, refused when a text holds NUL: PostgreSQL cannot store it in text
+/// (SQLite can), and nothing the service stores needs it, so both backends answer alike.
+fn checked<P: Params>(params: P) -> DbResult<Vec<Value>> {
+    let values = params.values();
+    if values
+        .iter()
+        .any(|v| matches!(v, Value::Text(s) if s.contains('\0')))
+    {
+        return Err(DbError::NulInText);
+    }
+    Ok(values)
+}
+
 fn pg_params(values: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
     values
         .iter()
@@ -326,9 +362,12 @@ impl postgres::types::ToSql for Value {
             (Value::Int(n), &Type::INT4) => i32::try_from(*n)?.to_sql(ty, out),
             (Value::Int(n), &Type::INT2) => i16::try_from(*n)?.to_sql(ty, out),
             (Value::Int(n), &Type::BOOL) => (*n != 0).to_sql(ty, out),
-            (Value::Int(n), _) => n.to_string().to_sql(ty, out),
+            (Value::Int(n), &Type::TEXT | &Type::VARCHAR) => n.to_string().to_sql(ty, out),
             (Value::Text(s), &Type::INT8) => s.parse::<i64>()?.to_sql(ty, out),
-            (Value::Text(s), _) => s.to_sql(ty, out),
+            (Value::Text(s), &Type::TEXT | &Type::VARCHAR | &Type::BPCHAR | &Type::NAME) => {
+                s.to_sql(ty, out)
+            }
+            (v, ty) => Err(format!("cannot bind {v:?} as {ty}").into()),
         }
     }
 

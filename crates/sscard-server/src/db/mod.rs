@@ -26,12 +26,22 @@ pub use value::{FromValue, Params, ToValue, Value};
 use crate::problem::ApiError;
 
 /// Where the data lives.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub enum Target {
     /// `<data_dir>/sscard.sqlite3`.
     Sqlite(PathBuf),
     /// A PostgreSQL URL.
     Postgres(String),
+}
+
+impl std::fmt::Debug for Target {
+    // Never the URL: it may carry a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Sqlite(dir) => f.debug_tuple("Sqlite").field(dir).finish(),
+            Self::Postgres(_) => f.write_str("Postgres(..)"),
+        }
+    }
 }
 
 impl Target {
@@ -57,6 +67,8 @@ pub enum DbError {
     Conversion(String),
     /// No connection could be had.
     Pool(String),
+    /// A text parameter holds NUL (see `conn::checked`).
+    NulInText,
 }
 
 /// The result of a storage call.
@@ -91,6 +103,7 @@ impl std::fmt::Display for DbError {
             },
             Self::Conversion(e) => write!(f, "conversion: {e}"),
             Self::Pool(e) => write!(f, "pool: {e}"),
+            Self::NulInText => f.write_str("a text parameter holds NUL"),
         }
     }
 }
@@ -114,7 +127,15 @@ impl From<::postgres::Error> for DbError {
 
 impl From<DbError> for ApiError {
     fn from(e: DbError) -> Self {
-        ApiError::internal(e)
+        match e {
+            // What the client sent, not a fault of the server: the same answer on both backends.
+            DbError::NulInText => ApiError::new(
+                axum::http::StatusCode::BAD_REQUEST,
+                "text.nul",
+                "内容含有不允许的字符",
+            ),
+            e => ApiError::internal(e),
+        }
     }
 }
 
@@ -139,6 +160,14 @@ pub fn connect_once<T>(target: &Target, f: impl FnOnce(&Conn<'_>) -> DbResult<T>
 #[derive(Clone)]
 pub struct Db {
     store: Arc<Store>,
+    /// On PostgreSQL, one permit per pooled connection: a request waits for a connection here,
+    /// asynchronously, instead of holding a thread while the pool is busy.
+    permits: Option<Arc<Permits>>,
+}
+
+struct Permits {
+    reads: tokio::sync::Semaphore,
+    writes: tokio::sync::Semaphore,
 }
 
 enum Store {
@@ -149,12 +178,19 @@ enum Store {
 impl Db {
     /// Opens the store (creating the SQLite file when missing) and applies migrations.
     pub fn open(target: &Target) -> Result<Self, String> {
-        let store = match target {
-            Target::Sqlite(dir) => Store::Sqlite(sqlite::Store::open(dir)?),
-            Target::Postgres(url) => Store::Postgres(Box::new(postgres::Store::open(url)?)),
+        let (store, permits) = match target {
+            Target::Sqlite(dir) => (Store::Sqlite(sqlite::Store::open(dir)?), None),
+            Target::Postgres(url) => (
+                Store::Postgres(Box::new(postgres::Store::open(url)?)),
+                Some(Arc::new(Permits {
+                    reads: tokio::sync::Semaphore::new(postgres::READ_POOL),
+                    writes: tokio::sync::Semaphore::new(postgres::WRITE_POOL),
+                })),
+            ),
         };
         Ok(Self {
             store: Arc::new(store),
+            permits,
         })
     }
 
@@ -184,18 +220,23 @@ impl Db {
     where
         F: FnOnce(&Conn<'_>) -> Result<T, ApiError>,
     {
-        match &*self.store {
-            Store::Sqlite(s) => s.read(f),
-            Store::Postgres(s) => {
+        match (&*self.store, &self.permits) {
+            (Store::Postgres(s), Some(p)) => {
                 let multi_thread = tokio::runtime::Handle::try_current().is_ok_and(|h| {
                     h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread
                 });
-                if multi_thread {
-                    tokio::task::block_in_place(|| s.read(f))
-                } else {
-                    s.read(f)
+                if !multi_thread {
+                    // The blocking client runs its own runtime, which cannot start inside
+                    // a current-thread one; the server always runs multi-threaded.
+                    return Err(ApiError::internal(
+                        "PostgreSQL reads need tokio's multi-thread runtime",
+                    ));
                 }
+                let _permit = p.reads.acquire().await.map_err(ApiError::internal)?;
+                tokio::task::block_in_place(|| s.read(f))
             }
+            (Store::Sqlite(s), _) => s.read(f),
+            (Store::Postgres(_), None) => Err(ApiError::internal("no permits")),
         }
     }
 
@@ -206,6 +247,10 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&Conn<'_>) -> Result<T, ApiError> + Send + 'static,
     {
+        let _permit = match &self.permits {
+            Some(p) => Some(p.writes.acquire().await.map_err(ApiError::internal)?),
+            None => None,
+        };
         let store = self.store.clone();
         tokio::task::spawn_blocking(move || match &*store {
             Store::Sqlite(s) => s.write(f),
@@ -226,9 +271,14 @@ impl Db {
         }
     }
 
-    /// Whether the database answers a query now (readiness).
+    /// Whether the database answers a query now and can take writes (readiness): on
+    /// PostgreSQL, a server in recovery (a standby the address still points at) cannot.
     pub async fn ping(&self) -> bool {
-        self.read(|c| Ok(c.query_row("SELECT 1", crate::params![], |r| r.get::<_, i64>(0))?))
+        let sql = match self.backend() {
+            Backend::Sqlite => "SELECT 1",
+            Backend::Postgres => "SELECT CASE WHEN pg_is_in_recovery() THEN 0 ELSE 1 END",
+        };
+        self.read(|c| Ok(c.query_row(sql, crate::params![], |r| r.get::<_, i64>(0))?))
             .await
             .is_ok_and(|one| one == 1)
     }

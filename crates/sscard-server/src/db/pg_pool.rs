@@ -12,6 +12,9 @@ use super::{DbError, DbResult, conn::PgConn};
 /// How long a user waits for a free connection before giving up.
 const WAIT: Duration = Duration::from_secs(10);
 
+/// A connection idle for longer is checked before it is lent.
+const CHECK_AFTER: Duration = Duration::from_secs(30);
+
 /// The pool.
 pub struct Pool {
     config: postgres::Config,
@@ -59,7 +62,21 @@ impl Pool {
         let mut state = self.lock();
         loop {
             if let Some(c) = state.idle.pop() {
-                return Ok(c);
+                // One that sat idle may have been cut (a restart, a failover): check it
+                // rather than fail the request that gets it.
+                if c.idle_since.elapsed() < CHECK_AFTER {
+                    return Ok(c);
+                }
+                drop(state);
+                let mut c = c;
+                if c.client.is_valid(Duration::from_secs(2)).is_ok() {
+                    return Ok(c);
+                }
+                state = self.lock();
+                state.open -= 1;
+                // Dropped on a thread of its own (closing blocks).
+                std::thread::spawn(move || drop(c));
+                continue;
             }
             if state.open < self.size {
                 state.open += 1;
@@ -109,7 +126,10 @@ impl Drop for Lent<'_> {
     fn drop(&mut self) {
         let mut state = self.pool.lock();
         match self.conn.take() {
-            Some(c) if !c.client.is_closed() && !std::thread::panicking() => state.idle.push(c),
+            Some(mut c) if !c.client.is_closed() && !c.broken && !std::thread::panicking() => {
+                c.idle_since = std::time::Instant::now();
+                state.idle.push(c);
+            }
             _ => state.open -= 1,
         }
         drop(state);

@@ -17,21 +17,33 @@ use super::{Conn, DbResult, conn::PgConn, pg_pool::Pool};
 use crate::problem::ApiError;
 
 /// The migrations, applied in order, each once, recorded by name (as on SQLite).
-const MIGRATIONS: &[(&str, &str)] = &[(
-    "0001_schema",
-    include_str!("../../migrations/postgres/0001_schema.sql"),
-)];
+const MIGRATIONS: &[(&str, &str)] = &[
+    (
+        "0001_schema",
+        include_str!("../../migrations/postgres/0001_schema.sql"),
+    ),
+    (
+        "0011_cleanup_indexes",
+        include_str!("../../migrations/postgres/0011_cleanup_indexes.sql"),
+    ),
+];
 
 /// The advisory lock key every write transaction and the migrations take ("sscard" in ASCII).
 const WRITE_LOCK: i64 = 0x7373_6361_7264;
 
 /// Connections per instance for reads, which run side by side.
-const READ_POOL: usize = 8;
+pub const READ_POOL: usize = 8;
 
 /// Connections per instance for writes. Writes follow one another across the cluster, so a
 /// few are enough; separate from the reads' so that writes queued behind the write lock never
 /// hold the connections status reads need.
-const WRITE_POOL: usize = 2;
+pub const WRITE_POOL: usize = 2;
+
+/// Limits every session sets, so nothing waits forever: a statement (a write waiting for the
+/// write lock included), a lock wait, a transaction left open by a stuck or vanished
+/// instance (its locks are freed when PostgreSQL ends the session).
+const SESSION_LIMITS: &str = "-c statement_timeout=15000 -c lock_timeout=10000 \
+                              -c idle_in_transaction_session_timeout=30000";
 
 /// The PostgreSQL store.
 pub struct Store {
@@ -48,6 +60,13 @@ impl Store {
             .map_err(|e| format!("cannot read the database URL: {e}"))?;
         config.connect_timeout(Duration::from_secs(5));
         config.application_name("sscard-server");
+        config.options(SESSION_LIMITS);
+        // A peer that vanished (a crashed machine, a cut network) is noticed in about a
+        // minute, not after the system's two hours.
+        config.keepalives(true);
+        config.keepalives_idle(Duration::from_secs(30));
+        config.keepalives_interval(Duration::from_secs(10));
+        config.keepalives_retries(3);
         let shown = shown(&config);
         let store = Self {
             shown,
@@ -94,19 +113,38 @@ impl Store {
     {
         self.writes
             .with(|c| {
+                // READ COMMITTED whatever the database's default: each statement then sees
+                // what the writers before this one committed while it waited for the lock.
+                c.failed = false;
                 c.client
-                    .batch_execute("BEGIN")
+                    .batch_execute("BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE")
+                    .inspect_err(|_| c.broken = true)
                     .map_err(ApiError::internal)?;
                 let locked = Conn::postgres(c).query_row(
                     "SELECT pg_advisory_xact_lock(?1)",
                     [WRITE_LOCK],
                     |_| Ok(()),
                 );
-                let out = locked
+                let mut out = locked
                     .map_err(ApiError::internal)
                     .and_then(|()| f(&Conn::postgres(c)));
+                if out.is_ok() && c.failed {
+                    // A statement failed and its error was handled: PostgreSQL has aborted
+                    // the transaction, so COMMIT would roll back without a word.
+                    out = Err(ApiError::internal(
+                        "a statement of the transaction failed; nothing was written",
+                    ));
+                }
                 let end = if out.is_ok() { "COMMIT" } else { "ROLLBACK" };
-                c.client.batch_execute(end).map_err(ApiError::internal)?;
+                if let Err(e) = c.client.batch_execute(end) {
+                    c.broken = true;
+                    if out.is_ok() {
+                        return Err(ApiError::internal(e));
+                    }
+                    // The rollback failed too: the connection is dropped (which ends the
+                    // transaction); the first error is the one to answer.
+                    tracing::warn!(error = %e, "rollback failed; connection dropped");
+                }
                 out
             })
             .map_err(ApiError::internal)?

@@ -60,6 +60,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_references",
         include_str!("../../migrations/sqlite/0010_references.sql"),
     ),
+    (
+        "0011_cleanup_indexes",
+        include_str!("../../migrations/sqlite/0011_cleanup_indexes.sql"),
+    ),
 ];
 
 /// Number of reader connections.
@@ -159,6 +163,9 @@ fn open_conn(path: &Path) -> DbResult<Connection> {
     conn.pragma_update(None, "journal_mode", "WAL")?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Every query goes through the statement cache (`db::Conn`); the server has more than
+    // rusqlite's default 16.
+    conn.set_prepared_statement_cache_capacity(128);
     Ok(conn)
 }
 

@@ -77,6 +77,22 @@ pub async fn deliver_due(
     today: NaiveDate,
     notifier: Arc<dyn Notifier>,
 ) -> ApiResult<usize> {
+    // A read first: every instance polls twice a second, and a write would take the
+    // cluster-wide write lock each time even with nothing to send.
+    let now = Utc::now().to_rfc3339();
+    let due: bool = db
+        .read(|c| {
+            Ok(c.query_row(
+                "SELECT EXISTS(SELECT 1 FROM notices
+                    WHERE state = ?3 AND due_on <= ?1 AND (next_attempt_at IS NULL OR next_attempt_at <= ?2))",
+                params![today.to_string(), now, NoticeState::Pending.as_str()],
+                |r| r.get(0),
+            )?)
+        })
+        .await?;
+    if !due {
+        return Ok(0);
+    }
     let ready = db.write(move |tx| Ok(prepare(tx, today)?)).await?;
     let mut sent = 0;
     for m in ready {

@@ -49,8 +49,8 @@ pub async fn advance(
         errors.push("days", "days.range", "move the clock 1 to 366 days");
     }
     errors.finish()?;
-    let offset = state.clock.advance(i64::from(req.days));
-    demo::save_offset(&state.db, offset).await?;
+    let offset = demo::advance_offset(&state.db, i64::from(req.days)).await?;
+    state.clock.set_offset(offset);
     production::advance(&state.db, state.clock.today()).await?;
     tracing::info!(offset, "demo clock advanced");
     Ok(Json(clock(&state)))

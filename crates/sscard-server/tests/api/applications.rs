@@ -578,7 +578,12 @@ async fn applications_from_before_references_get_one_at_start() {
         let db = rusqlite::Connection::open(s.root.join("data/sscard.sqlite3")).unwrap();
         db.execute_batch(
             "DROP INDEX applications_reference;
-             ALTER TABLE applications DROP COLUMN reference;",
+             ALTER TABLE applications DROP COLUMN reference;
+             DROP INDEX sessions_expiry;
+             DROP INDEX trusted_devices_expiry;
+             DROP INDEX otp_challenges_expiry;
+             DROP INDEX mobile_changes_expiry;
+             DROP INDEX throttle_idle;",
         )
         .unwrap();
         // The code before left no migration table: the count says what ran.

@@ -200,6 +200,25 @@ async fn served_openapi_equals_the_committed_document() {
 }
 
 #[tokio::test]
+async fn a_nul_character_is_refused_alike_on_every_backend() {
+    // PostgreSQL cannot hold NUL in text, SQLite can: both answer 400, never a 500.
+    let s = Server::start(true);
+    let mut c = s.client();
+    let r = c
+        .post(
+            "/api/v1/auth/code/verify",
+            json!({"challenge_id": "otp_\u{0}", "code": "123456"}),
+        )
+        .await;
+    assert_eq!(r.status, 400, "{}", r.text());
+    assert_eq!(r.problem_code(), "text.nul");
+    c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let r = c.get("/api/v1/applications/app_%00").await;
+    assert_eq!(r.status, 400, "{}", r.text());
+    assert_eq!(r.problem_code(), "text.nul");
+}
+
+#[tokio::test]
 async fn errors_never_leak_internals() {
     let s = Server::start(true);
     let mut c = s.client();
@@ -244,8 +263,8 @@ async fn migrations_run_by_name_so_another_order_still_upgrades() {
     let s = s.restart();
     let recorded: i64 = s.one("SELECT COUNT(*) FROM schema_migrations", params![]);
     assert_eq!(
-        recorded, 9,
-        "every migration (0001–0006, 0008–0010) recorded once"
+        recorded, 10,
+        "every migration (0001–0006, 0008–0011) recorded once"
     );
     // The columns they add are back, and the services that use them work.
     let mut c = s.client();

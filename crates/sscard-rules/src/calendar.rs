@@ -8,6 +8,12 @@
 //! For a year whose schedule is not published, answers fall back to Monday–Friday and are
 //! marked [`Certainty::Estimate`] with the assumption stated (DECISIONS.md D6).
 
+mod lunar_dates;
+mod statutory;
+
+pub use lunar_dates::STATUTORY_YEARS;
+pub use statutory::{StatutoryHoliday, statutory_holidays};
+
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;

@@ -35,7 +35,9 @@ pub use calendar::{
     Calendar, CalendarError, DayInfo, DayKind, EMBEDDED_CALENDAR_JSON, MAX_WORKING_DAYS,
     STATUTORY_YEARS, StatutoryHoliday, WorkingDaySpan, statutory_holidays,
 };
-pub use certainty::{Certainty, UNPUBLISHED_YEAR_ASSUMPTION};
+pub use certainty::{
+    Certainty, UNPUBLISHED_YEAR_ASSUMPTION, UNPUBLISHED_YEAR_NO_HOLIDAYS_ASSUMPTION,
+};
 pub use channels::{
     ActorCondition, ActorPermission, ChannelOffer, OfferCondition, Permission, WhereAnswer,
     WhereNote, actor_permission, channel_offers, online_channel, where_can,

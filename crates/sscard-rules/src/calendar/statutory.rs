@@ -21,7 +21,7 @@ use super::lunar_dates::LunarFestival::{self, DragonBoat, MidAutumn, NewYear, Qi
 use super::lunar_dates::{LunarYear, lunar_year};
 use crate::citation::Citation;
 use crate::dates;
-use crate::policy::{Version, ymd};
+use crate::policy::{Param, Version, ymd};
 
 /// How article 2 fixes one day off.
 #[derive(Debug, Clone, Copy)]
@@ -130,6 +130,11 @@ fn rules_for(year: i32) -> Option<(&'static Version<&'static [LawDay]>, &'static
     Some((law, lunar_year(year)?))
 }
 
+/// Whether an estimate for `year` knows its statutory holidays.
+pub(crate) fn covers(year: i32) -> bool {
+    rules_for(year).is_some()
+}
+
 /// The festival `date` is a statutory day off of, if any. When two festivals share the day
 /// (中秋 on 1–3 October) both are named, joined by "、" as the notices do ("国庆节、中秋节").
 pub(crate) fn holiday_name(date: NaiveDate) -> Option<Cow<'static, str>> {
@@ -143,6 +148,26 @@ pub(crate) fn holiday_name(date: NaiveDate) -> Option<Cow<'static, str>> {
     Some(names.fold(Cow::Borrowed(first), |all, next| {
         Cow::Owned(format!("{all}、{next}"))
     }))
+}
+
+/// Whether `date` is a statutory day off (without building its name).
+pub(crate) fn is_holiday(date: NaiveDate) -> bool {
+    rules_for(date.year()).is_some_and(|(law, lunar)| {
+        law.value
+            .iter()
+            .any(|d| d.date(date.year(), lunar) == Some(date))
+    })
+}
+
+/// The revision of article 2 an estimate for `year` rests on, as a dated parameter: its value
+/// is the number of days off a year, with the revision's date and citation (for the trace).
+pub(crate) fn law_param(year: i32) -> Option<Param<u32>> {
+    let (law, _) = rules_for(year)?;
+    Some(Param {
+        value: u32::try_from(law.value.len()).unwrap_or(u32::MAX),
+        valid_from: law.from,
+        citation: law.cite.clone(),
+    })
 }
 
 /// A day off that the holiday law fixes.

@@ -22,9 +22,9 @@ pub enum Certainty {
 /// The assumption used for a year without a published holiday schedule (DECISIONS.md D6, D35):
 /// the law's holidays are known, the notice's make-up working days and extra days off are not.
 pub const UNPUBLISHED_YEAR_ASSUMPTION: &str = "the official holiday schedule for this year is not published yet; \
-     assumed Monday to Friday are working days except the public holidays whose dates the holiday law fixes \
-     (New Year's Day, Spring Festival with its eve, Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day); \
-     no make-up working days and no substitute or bridge days off are assumed, since only the State Council's notice sets them";
+     assumed Monday to Friday are working days except the public holidays the holiday law fixes \
+     (New Year's Day, Spring Festival with its eve, Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day), \
+     with no make-up working days and no extra days off, which only the State Council's notice sets";
 
 /// The assumption for an unpublished year outside `STATUTORY_YEARS` (2024–2100), whose lunar
 /// holiday dates are not embedded (DECISIONS.md D6, D35).

@@ -1,7 +1,7 @@
 //! The Gregorian dates of the lunar festivals the holiday law names, one row per year.
 //!
 //! Embedded as a table rather than computed at run time: a Chinese-calendar crate in the wasm
-//! app measured about twice what this table and the statutory rules cost together, and gives no
+//! app measured more than twice what this table and the statutory rules cost together, and gives no
 //! solar terms for 清明 (DECISIONS.md D35). The rows between the `BEGIN`/`END` markers are
 //! written by `tests/lunar_dates.rs` from ICU4X's Chinese calendar (the GB/T 33661-2017 rules,
 //! whose data ICU4X checks against the Hong Kong Observatory tables to 2100) and tyme4rs's solar
@@ -16,46 +16,42 @@ use chrono::NaiveDate;
 /// (about 40 years) from any start before 2060 stays inside it.
 pub const STATUTORY_YEARS: std::ops::RangeInclusive<i32> = 2024..=2100;
 
-/// A Gregorian month and day.
+/// A Gregorian month and day, as the rows are written.
 type MonthDay = [u8; 2];
 
-/// One year's lunar festivals as Gregorian month and day (8 bytes a year).
+/// One year's lunar festivals, one byte each (4 bytes a year). Each festival falls in one of
+/// two months, so a byte holds the day and whether it is the later month:
+/// `(month − first month) × 32 + day`, packed by [`y`] at compile time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) struct LunarYear {
-    /// 正月初一, the first day of the first lunar month (春节). 除夕 is the day before.
-    new_year: MonthDay,
-    /// 清明, the day of the solar term (the Sun at 15° longitude, China Standard Time).
-    qingming: MonthDay,
-    /// 端午, the 5th day of the 5th lunar month.
-    dragon_boat: MonthDay,
-    /// 中秋, the 15th day of the 8th lunar month.
-    mid_autumn: MonthDay,
-}
+pub(super) struct LunarYear([u8; 4]);
 
-/// Which festival date of a [`LunarYear`].
+/// Which festival date of a [`LunarYear`], with the earlier of its two possible months.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum LunarFestival {
-    /// 正月初一.
-    NewYear,
-    /// 清明.
-    Qingming,
-    /// 端午.
-    DragonBoat,
-    /// 中秋.
-    MidAutumn,
+    /// 正月初一, the first day of the first lunar month (春节), 21 January to 20 February.
+    /// 除夕 is the day before.
+    NewYear = 1,
+    /// 清明, the day of the solar term (the Sun at 15° longitude, China Standard Time), 4 to
+    /// 6 April.
+    Qingming = 4,
+    /// 端午, the 5th day of the 5th lunar month, May or June.
+    DragonBoat = 5,
+    /// 中秋, the 15th day of the 8th lunar month, September or October.
+    MidAutumn = 9,
 }
 
 impl LunarYear {
     /// The Gregorian date of `festival` in `year` (`None` only for a broken row, which the
     /// table test rules out).
     pub(super) fn date(&self, year: i32, festival: LunarFestival) -> Option<NaiveDate> {
-        let [month, day] = match festival {
-            LunarFestival::NewYear => self.new_year,
-            LunarFestival::Qingming => self.qingming,
-            LunarFestival::DragonBoat => self.dragon_boat,
-            LunarFestival::MidAutumn => self.mid_autumn,
-        };
-        NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))
+        let byte = self.0[match festival {
+            LunarFestival::NewYear => 0,
+            LunarFestival::Qingming => 1,
+            LunarFestival::DragonBoat => 2,
+            LunarFestival::MidAutumn => 3,
+        }];
+        let month = festival as u32 + u32::from(byte >> 5);
+        NaiveDate::from_ymd_opt(year, month, u32::from(byte & 31))
     }
 }
 
@@ -65,18 +61,29 @@ pub(super) fn lunar_year(year: i32) -> Option<&'static LunarYear> {
     LUNAR_YEARS.get(usize::try_from(index).ok()?)
 }
 
+/// Packs one festival's month and day; a month outside the festival's two fails the build.
+const fn pack(festival: LunarFestival, [month, day]: MonthDay) -> u8 {
+    let later = month - festival as u8;
+    assert!(
+        later <= 1 && day >= 1 && day <= 31,
+        "not a date this festival can have"
+    );
+    later * 32 + day
+}
+
+/// A row: 正月初一, 清明, 端午, 中秋 as `[month, day]`.
 const fn y(
     new_year: MonthDay,
     qingming: MonthDay,
     dragon_boat: MonthDay,
     mid_autumn: MonthDay,
 ) -> LunarYear {
-    LunarYear {
-        new_year,
-        qingming,
-        dragon_boat,
-        mid_autumn,
-    }
+    LunarYear([
+        pack(LunarFestival::NewYear, new_year),
+        pack(LunarFestival::Qingming, qingming),
+        pack(LunarFestival::DragonBoat, dragon_boat),
+        pack(LunarFestival::MidAutumn, mid_autumn),
+    ])
 }
 
 /// One row per year of [`STATUTORY_YEARS`], in order: 正月初一, 清明, 端午, 中秋.

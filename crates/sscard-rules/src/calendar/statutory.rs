@@ -17,27 +17,54 @@ use std::borrow::Cow;
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use super::lunar_dates::LunarFestival::{self, DragonBoat, MidAutumn, NewYear, Qingming};
+use super::lunar_dates::LunarFestival as L;
 use super::lunar_dates::{LunarYear, lunar_year};
 use crate::citation::Citation;
 use crate::dates;
 use crate::policy::{Param, Version, ymd};
 
+/// A holiday of article 2. Kept as a one-byte tag in the tables below (the wasm app pays
+/// for every byte); [`Holiday::name`] gives its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Holiday {
+    NewYearsDay,
+    SpringFestival,
+    Qingming,
+    LabourDay,
+    DragonBoat,
+    MidAutumn,
+    NationalDay,
+}
+
+impl Holiday {
+    /// The name the State Council's notices and `cn-workdays.json` use.
+    fn name(self) -> &'static str {
+        match self {
+            Self::NewYearsDay => "元旦",
+            Self::SpringFestival => "春节",
+            Self::Qingming => "清明节",
+            Self::LabourDay => "劳动节",
+            Self::DragonBoat => "端午节",
+            Self::MidAutumn => "中秋节",
+            Self::NationalDay => "国庆节",
+        }
+    }
+}
+
 /// How article 2 fixes one day off.
 #[derive(Debug, Clone, Copy)]
 enum Rule {
     /// A Gregorian month and day.
-    Solar { month: u32, day: u32 },
+    Solar { month: u8, day: u8 },
     /// A lunar festival, moved by `offset` days: 除夕 is 正月初一 − 1, 初三 is 正月初一 + 2
     /// (a lunar month has at least 29 days, so the offsets never leave the month).
-    Lunar { festival: LunarFestival, offset: i8 },
+    Lunar { date: L, offset: i8 },
 }
 
 /// One day off of article 2.
 #[derive(Debug, Clone, Copy)]
 struct LawDay {
-    /// The festival, named as the State Council's notices and `cn-workdays.json` name it.
-    name: &'static str,
+    holiday: Holiday,
     rule: Rule,
 }
 
@@ -45,9 +72,11 @@ impl LawDay {
     /// Its date in `year`, whose lunar festivals are `lunar`.
     fn date(&self, year: i32, lunar: &LunarYear) -> Option<NaiveDate> {
         match self.rule {
-            Rule::Solar { month, day } => NaiveDate::from_ymd_opt(year, month, day),
-            Rule::Lunar { festival, offset } => {
-                let day = lunar.date(year, festival)?;
+            Rule::Solar { month, day } => {
+                NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))
+            }
+            Rule::Lunar { date, offset } => {
+                let day = lunar.date(year, date)?;
                 let by = u64::from(offset.unsigned_abs());
                 if offset < 0 {
                     dates::sub_days(day, by)
@@ -59,53 +88,55 @@ impl LawDay {
     }
 }
 
-const fn solar(name: &'static str, month: u32, day: u32) -> LawDay {
+const fn solar(holiday: Holiday, month: u8, day: u8) -> LawDay {
     LawDay {
-        name,
+        holiday,
         rule: Rule::Solar { month, day },
     }
 }
 
-const fn lunar(name: &'static str, festival: LunarFestival, offset: i8) -> LawDay {
+const fn lunar(holiday: Holiday, date: L, offset: i8) -> LawDay {
     LawDay {
-        name,
-        rule: Rule::Lunar { festival, offset },
+        holiday,
+        rule: Rule::Lunar { date, offset },
     }
 }
+
+use Holiday as H;
 
 // The article lists 中秋节 before 国庆节; here 国庆节 comes first so that a day both share
 // reads "国庆节、中秋节", as the notices name such a break.
 
 /// Article 2 as revised in 2013: 11 days.
 const ARTICLE_2_2013: &[LawDay] = &[
-    solar("元旦", 1, 1),
-    lunar("春节", NewYear, 0),
-    lunar("春节", NewYear, 1),
-    lunar("春节", NewYear, 2),
-    lunar("清明节", Qingming, 0),
-    solar("劳动节", 5, 1),
-    lunar("端午节", DragonBoat, 0),
-    solar("国庆节", 10, 1),
-    solar("国庆节", 10, 2),
-    solar("国庆节", 10, 3),
-    lunar("中秋节", MidAutumn, 0),
+    solar(H::NewYearsDay, 1, 1),
+    lunar(H::SpringFestival, L::NewYear, 0),
+    lunar(H::SpringFestival, L::NewYear, 1),
+    lunar(H::SpringFestival, L::NewYear, 2),
+    lunar(H::Qingming, L::Qingming, 0),
+    solar(H::LabourDay, 5, 1),
+    lunar(H::DragonBoat, L::DragonBoat, 0),
+    solar(H::NationalDay, 10, 1),
+    solar(H::NationalDay, 10, 2),
+    solar(H::NationalDay, 10, 3),
+    lunar(H::MidAutumn, L::MidAutumn, 0),
 ];
 
 /// Article 2 as revised in 2024: 13 days (除夕 and 2 May added).
 const ARTICLE_2_2024: &[LawDay] = &[
-    solar("元旦", 1, 1),
-    lunar("春节", NewYear, -1),
-    lunar("春节", NewYear, 0),
-    lunar("春节", NewYear, 1),
-    lunar("春节", NewYear, 2),
-    lunar("清明节", Qingming, 0),
-    solar("劳动节", 5, 1),
-    solar("劳动节", 5, 2),
-    lunar("端午节", DragonBoat, 0),
-    solar("国庆节", 10, 1),
-    solar("国庆节", 10, 2),
-    solar("国庆节", 10, 3),
-    lunar("中秋节", MidAutumn, 0),
+    solar(H::NewYearsDay, 1, 1),
+    lunar(H::SpringFestival, L::NewYear, -1),
+    lunar(H::SpringFestival, L::NewYear, 0),
+    lunar(H::SpringFestival, L::NewYear, 1),
+    lunar(H::SpringFestival, L::NewYear, 2),
+    lunar(H::Qingming, L::Qingming, 0),
+    solar(H::LabourDay, 5, 1),
+    solar(H::LabourDay, 5, 2),
+    lunar(H::DragonBoat, L::DragonBoat, 0),
+    solar(H::NationalDay, 10, 1),
+    solar(H::NationalDay, 10, 2),
+    solar(H::NationalDay, 10, 3),
+    lunar(H::MidAutumn, L::MidAutumn, 0),
 ];
 
 /// The revisions of article 2, oldest first, each from the day it took effect.
@@ -143,7 +174,7 @@ pub(crate) fn holiday_name(date: NaiveDate) -> Option<Cow<'static, str>> {
         .value
         .iter()
         .filter(|d| d.date(date.year(), lunar) == Some(date))
-        .map(|d| d.name);
+        .map(|d| d.holiday.name());
     let first = names.next()?;
     Some(names.fold(Cow::Borrowed(first), |all, next| {
         Cow::Owned(format!("{all}、{next}"))

@@ -143,8 +143,9 @@ pub struct NameTexts {
     pub pickups: [&'static str; 4],
     /// Banks, in `Bank::ALL` order.
     pub banks: [&'static str; 16],
-    /// Titles of the cited documents: seeds 000–004, DECISIONS.md, the calendar data.
-    pub sources: [&'static str; 7],
+    /// Titles of the cited documents: seeds 000–004, DECISIONS.md, the calendar data, the
+    /// holiday law.
+    pub sources: [&'static str; 8],
     /// "line {n}".
     pub line: &'static str,
 }

@@ -5,8 +5,16 @@
 //! `shared/reference/cn-workdays.json`), embedded at compile time and parsed once.
 //! The server can publish a newer file; `Calendar::from_json` replaces the embedded copy.
 //!
-//! For a year whose schedule is not published, answers fall back to Monday–Friday and are
-//! marked [`Certainty::Estimate`] with the assumption stated (DECISIONS.md D6).
+//! For a year whose schedule is not published, answers fall back to Monday–Friday less the
+//! public holidays whose dates the holiday law fixes (`statutory.rs`, DECISIONS.md D35), with no
+//! make-up working days, and are marked [`Certainty::Estimate`] with that assumption stated
+//! (DECISIONS.md D6).
+
+mod lunar_dates;
+mod statutory;
+
+pub use lunar_dates::STATUTORY_YEARS;
+pub use statutory::{StatutoryHoliday, statutory_holidays};
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -17,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::certainty::Certainty;
 use crate::dates;
+use crate::policy::Param;
 
 /// The calendar data embedded in the crate (`data/cn-workdays.json`, the official holiday and
 /// make-up-day notices), exactly as [`Calendar::embedded`] parses it. The server publishes these
@@ -119,7 +128,8 @@ pub enum DayKind {
     Weekday,
     /// Saturday or Sunday, no make-up working day.
     Weekend,
-    /// Part of an official holiday break.
+    /// Part of an official holiday break; in an unpublished year, a day off the holiday law
+    /// fixes (the estimate).
     Holiday {
         /// The festival, e.g. 春节.
         name: String,
@@ -299,7 +309,8 @@ impl Calendar {
             .collect()
     }
 
-    /// The State Council notice a published year rests on, if any.
+    /// The State Council notice a published year rests on, if any. An unpublished year rests
+    /// on the holiday law instead: [`Calendar::estimate_basis`].
     pub fn notice(&self, year: i32) -> Option<&str> {
         self.years
             .get(&year)
@@ -307,11 +318,24 @@ impl Calendar {
             .map(|y| y.notice.as_str())
     }
 
+    /// The revision of the holiday law that the estimate for an unpublished `year` rests on,
+    /// as a dated parameter (days off a year, valid from, citation). `None` for a published
+    /// year, and for a year outside [`STATUTORY_YEARS`], estimated with no holidays at all.
+    pub fn estimate_basis(&self, year: i32) -> Option<Param<u32>> {
+        if self.is_published(year) {
+            None
+        } else {
+            statutory::law_param(year)
+        }
+    }
+
     fn certainty_of(&self, year: i32) -> Certainty {
         if self.is_published(year) {
             Certainty::Certain
-        } else {
+        } else if statutory::covers(year) {
             Certainty::unpublished(year)
+        } else {
+            Certainty::unpublished_without_holidays(year)
         }
     }
 
@@ -336,8 +360,14 @@ impl Calendar {
                     DayKind::Weekday
                 }
             }
-            None if is_weekend(date) => DayKind::Weekend,
-            None => DayKind::Weekday,
+            // Unpublished: the law's days off are known, make-up working days are not.
+            None => match statutory::holiday_name(date) {
+                Some(name) => DayKind::Holiday {
+                    name: name.into_owned(),
+                },
+                None if is_weekend(date) => DayKind::Weekend,
+                None => DayKind::Weekday,
+            },
         };
         let working = matches!(kind, DayKind::Weekday | DayKind::MakeupWorkday);
         DayInfo {
@@ -360,6 +390,8 @@ impl Calendar {
         match self.years.get(&date.year()).filter(|y| y.published) {
             Some(s) if s.holidays.binary_search_by_key(&date, |(d, _)| *d).is_ok() => (false, 2),
             Some(s) if s.makeup.binary_search(&date).is_ok() => (true, 3),
+            // Unpublished: the law's days off are known, make-up working days never invented.
+            None if statutory::is_holiday(date) => (false, 2),
             _ if is_weekend(date) => (false, 1),
             _ => (true, 0),
         }

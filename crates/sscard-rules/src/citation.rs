@@ -1,7 +1,8 @@
 //! Citations: where every rule, parameter and answer comes from.
 //!
 //! A citation names a seed file and a locator inside it (question number, paragraph line),
-//! or a decision in `DECISIONS.md`, or the calendar data file. The app shows them under "why".
+//! or a decision in `DECISIONS.md`, or the calendar data file, or the holiday law. The app shows
+//! them under "why".
 
 use std::borrow::Cow;
 use std::fmt;
@@ -22,6 +23,9 @@ pub const SEED_004: &str = "004_a70f45cf5a65a853.txt";
 pub const DECISIONS: &str = "DECISIONS.md";
 /// The official holiday calendar embedded in this crate.
 pub const CALENDAR_DATA: &str = "cn-workdays.json";
+/// The State Council's holiday law, whose article 2 fixes the dates of the public holidays
+/// (external to the seeds; the locator names the revision: 国务院令第644号 or 第795号).
+pub const HOLIDAY_LAW: &str = "全国年节及纪念日放假办法";
 
 /// Where a rule or a value comes from.
 ///
@@ -29,7 +33,8 @@ pub const CALENDAR_DATA: &str = "cn-workdays.json";
 /// back from JSON (the server's responses) are owned.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Citation {
-    /// File the rule comes from: a seed file name, `DECISIONS.md` or `cn-workdays.json`.
+    /// File the rule comes from: a seed file name, `DECISIONS.md`, `cn-workdays.json` or the
+    /// holiday law.
     pub source: Cow<'static, str>,
     /// Locator inside the file: `Q18`, `问答(七)`, `¶`, or a decision id such as `D4`.
     pub locator: Cow<'static, str>,
@@ -72,6 +77,17 @@ impl Citation {
         Self {
             source: Cow::Borrowed(CALENDAR_DATA),
             locator: Cow::Owned(year.to_string()),
+            line: None,
+            quote: None,
+        }
+    }
+
+    /// A citation of an article of the holiday law [`HOLIDAY_LAW`] (`locator` such as
+    /// `"第二条（国务院令第795号）"`).
+    pub const fn holiday_law(locator: &'static str) -> Self {
+        Self {
+            source: Cow::Borrowed(HOLIDAY_LAW),
+            locator: Cow::Borrowed(locator),
             line: None,
             quote: None,
         }

@@ -65,9 +65,9 @@ pub const DECISION_LIST: &[Decision] = &[
     ),
     d(
         "D6",
-        "尚未公布放假安排的年份，按周一至周五上班估算，并标明是估算。",
-        "尚未公布放假安排的年份，按週一至週五上班估算，並標明是估算。",
-        "Years whose holiday schedule is not published are estimated with Monday to Friday as working days, and marked as estimates.",
+        "尚未公布放假安排的年份，按周一至周五上班、扣除法定节假日估算，并标明是估算。",
+        "尚未公布放假安排的年份，按週一至週五上班、扣除法定節假日估算，並標明是估算。",
+        "Years whose holiday schedule is not published are estimated with Monday to Friday as working days less the statutory holidays, and marked as estimates.",
     ),
     d(
         "D7",
@@ -236,5 +236,11 @@ pub const DECISION_LIST: &[Decision] = &[
         "申请编号为 10 位，由数字 2–9 和除 I、L、O 外的字母组成，最后一位是校验位，分三组显示。",
         "申請編號為 10 位，由數字 2–9 和除 I、L、O 外的字母組成，最後一位是校驗位，分三組顯示。",
         "A reference number has 10 symbols from the digits 2–9 and the letters without I, L and O, the last a check symbol, shown in three groups.",
+    ),
+    d(
+        "D35",
+        "未公布放假安排的年份，估算时仍扣除法律规定日期的法定节假日；调休和补假不推测。",
+        "未公布放假安排的年份，估算時仍扣除法律規定日期的法定節假日；調休和補假不推測。",
+        "Estimates for unpublished years still skip the public holidays whose dates the law fixes; make-up days and substitute days off are not guessed.",
     ),
 ];

@@ -33,15 +33,18 @@ pub use replacement::{
 
 pub use calendar::{
     Calendar, CalendarError, DayInfo, DayKind, EMBEDDED_CALENDAR_JSON, MAX_WORKING_DAYS,
-    WorkingDaySpan,
+    STATUTORY_YEARS, StatutoryHoliday, WorkingDaySpan, statutory_holidays,
 };
-pub use certainty::{Certainty, UNPUBLISHED_YEAR_ASSUMPTION};
+pub use certainty::{
+    Certainty, UNPUBLISHED_YEAR_ASSUMPTION, UNPUBLISHED_YEAR_NO_HOLIDAYS_ASSUMPTION,
+};
 pub use channels::{
     ActorCondition, ActorPermission, ChannelOffer, OfferCondition, Permission, WhereAnswer,
     WhereNote, actor_permission, channel_offers, online_channel, where_can,
 };
 pub use citation::{
-    CALENDAR_DATA, Citation, DECISIONS, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004,
+    CALENDAR_DATA, Citation, DECISIONS, HOLIDAY_LAW, SEED_000, SEED_001, SEED_002, SEED_003,
+    SEED_004,
 };
 pub use dates::{
     Age, add_days, add_months, age_on, anniversary, basic_date, days_period_end, has_reached_age,

@@ -531,11 +531,22 @@ pub fn preview_timeline(
                 .param("replacement_working_days", &days)
                 .cite(Citation::decision("D1"))
                 .cite(Citation::decision("D14"));
+                let mut law_revisions: Vec<NaiveDate> = Vec::new();
                 for y in year_range(req.date, span.end) {
                     s = s.cite(Citation::calendar(y));
+                    // An unpublished year is estimated from the holiday law: name the revision
+                    // used (its days off a year, valid from, citation), once per revision.
+                    if let Some(law) = calendar.estimate_basis(y)
+                        && !law_revisions.contains(&law.valid_from)
+                    {
+                        law_revisions.push(law.valid_from);
+                        s = s.param("statutory_holiday_days", &law);
+                    }
                 }
                 if !certainty.is_certain() {
-                    s = s.cite(Citation::decision("D6"));
+                    s = s
+                        .cite(Citation::decision("D6"))
+                        .cite(Citation::decision("D35"));
                 }
                 trace.push(s.outcome(format!(
                     "made by {} (holidays skipped: {}, make-up days counted: {})",

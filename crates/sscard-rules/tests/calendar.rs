@@ -74,13 +74,14 @@ const CASES: &[Case] = &[
         certain: true,
         source: "cn-workdays 2025 元旦",
     },
-    // Into 2027: not published, so Monday–Friday and flagged.
+    // Into 2027: not published, so Monday–Friday less the law's holidays (元旦 2027-01-01,
+    // a Friday), and flagged.
     Case {
         start: (2026, 12, 29),
         n: 4,
-        end: (2027, 1, 4),
+        end: (2027, 1, 5),
         certain: false,
-        source: "DECISIONS D6; cn-workdays 2027 published=false",
+        source: "DECISIONS D6, D35; cn-workdays 2027 published=false",
     },
     Case {
         start: (2026, 3, 2),
@@ -143,9 +144,15 @@ fn day_kinds() {
     );
     let (w, c) = cal.is_working_day(d(2027, 1, 1));
     check(
+        !w && !c.is_certain(),
+        "D6, D35",
+        "2027-01-01 (元旦, a Friday) estimated as a holiday",
+    );
+    let (w, c) = cal.is_working_day(d(2027, 1, 4));
+    check(
         w && !c.is_certain(),
         "D6",
-        "2027-01-01 estimated as a Friday working day",
+        "2027-01-04 estimated as a Monday working day",
     );
     let (n, c) = cal
         .working_days_between(d(2026, 2, 12), d(2026, 2, 25))

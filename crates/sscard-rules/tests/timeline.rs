@@ -168,11 +168,11 @@ fn cases() -> Vec<Case> {
             P::Mail,
             d(2026, 12, 29),
         ),
-        Want::Working(d(2027, 1, 4), false),
+        Want::Working(d(2027, 1, 5), false),
         None,
         None,
         None,
-        "D6; cn-workdays 2027 published=false",
+        "D6, D35 (元旦 2027-01-01); cn-workdays 2027 published=false",
     );
     c(
         "details change online",

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 use sscard_rules::{
-    CALENDAR_DATA, Calendar, Citation, DECISIONS, SEED_000, SEED_001, SEED_002, SEED_003, SEED_004,
+    CALENDAR_DATA, Calendar, Citation, DECISIONS, HOLIDAY_LAW, SEED_000, SEED_001, SEED_002,
+    SEED_003, SEED_004,
 };
 
 use crate::i18n::after::{AfterTexts, fill};
@@ -15,6 +16,7 @@ pub fn source_title(t: &'static AfterTexts, source: &str) -> String {
         SEED_004,
         DECISIONS,
         CALENDAR_DATA,
+        HOLIDAY_LAW,
     ]
     .iter()
     .position(|s| *s == source)

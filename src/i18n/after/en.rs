@@ -118,6 +118,7 @@ pub static EN: AfterTexts = AfterTexts {
             "Urumqi news on the third-generation card",
             "This service's implementation decisions",
             "State Council holiday arrangements",
+            "National public holidays regulations (全国年节及纪念日放假办法)",
         ],
         line: "line {n}",
     },
@@ -990,7 +991,7 @@ pub static EN: AfterTexts = AfterTexts {
         production_not_stated: "The sources give no production time for this city.",
         holidays_skipped: "Public holidays passed over:",
         makeup_counted: "Weekend working days counted:",
-        estimate: "The holiday schedule for this year is not published yet, so Monday to Friday are assumed to be working days.",
+        estimate: "The holiday schedule for this year is not published yet, so Monday to Friday are assumed to be working days, less the public holidays the law fixes; make-up working days are not known yet.",
         transit_excluded: "The production time does not include the time in the post.",
         timeline_errors: &[
             (

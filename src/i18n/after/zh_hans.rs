@@ -113,6 +113,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             "乌鲁木齐换领第三代社保卡报道",
             "本服务的实现决定",
             "国务院办公厅节假日安排",
+            "《全国年节及纪念日放假办法》",
         ],
         line: "第 {n} 行",
     },
@@ -825,7 +826,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         production_not_stated: "资料没有给出这个城市的制卡时间。",
         holidays_skipped: "跳过的节假日：",
         makeup_counted: "计入的调休上班日：",
-        estimate: "这一年的节假日安排还没有公布，按周一至周五上班估算。",
+        estimate: "这一年的节假日安排还没有公布，按周一至周五上班、扣除法定节假日估算；调休上班日还不知道。",
         transit_excluded: "制卡时间不含邮寄在途时间。",
         timeline_errors: &[
             ("timeline.channel_not_offered", "这个渠道不办理这项业务。"),

@@ -113,6 +113,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             "烏魯木齊換領第三代社保卡報道",
             "本服務的實現決定",
             "國務院辦公廳節假日安排",
+            "《全國年節及紀念日放假辦法》",
         ],
         line: "第 {n} 行",
     },
@@ -825,7 +826,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         production_not_stated: "資料沒有給出這個城市的製卡時間。",
         holidays_skipped: "跳過的節假日：",
         makeup_counted: "計入的調休上班日：",
-        estimate: "這一年的節假日安排還沒有公佈，按週一至週五上班估算。",
+        estimate: "這一年的節假日安排還沒有公佈，按週一至週五上班、扣除法定節假日估算；調休上班日還不知道。",
         transit_excluded: "製卡時間不含郵寄在途時間。",
         timeline_errors: &[
             ("timeline.channel_not_offered", "這個渠道不辦理這項業務。"),

@@ -227,7 +227,7 @@ pub static EN: JourneyTexts = JourneyTexts {
     tl_natural_days: "Made within {n} calendar days of applying: by {date}",
     tl_working_days: "Made within {n} working days of applying: by {date}",
     tl_not_stated: "The published rules give no production time",
-    tl_estimate: "This date is an estimate: the official holidays for {years} are not published yet, so Monday to Friday are counted as working days.",
+    tl_estimate: "This date is an estimate: the official holidays for {years} are not published yet, so Monday to Friday are counted as working days, less the public holidays the law fixes (New Year's Day, Spring Festival, Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day); make-up working days are not known yet.",
     tl_choose_pickup: "Choose how to get the card to see the expected dates.",
     tl_unavailable: "This way of getting the card cannot be applied for online.",
     step_wait_for_post: "Wait for the post (postage time is not part of the production time)",

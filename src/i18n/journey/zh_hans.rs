@@ -227,7 +227,7 @@ pub static ZH_HANS: JourneyTexts = JourneyTexts {
     tl_natural_days: "自申请之日起 {n} 个自然日内制成，最晚 {date}",
     tl_working_days: "自申请之日起 {n} 个工作日内制成，最晚 {date}",
     tl_not_stated: "公布的规定没有给出制卡时间",
-    tl_estimate: "此日期为估算：{years} 年的节假日安排尚未公布，按周一至周五为工作日计算。",
+    tl_estimate: "此日期为估算：{years} 年的节假日安排尚未公布，按周一至周五为工作日、扣除法定节假日（元旦、春节、清明节、劳动节、端午节、中秋节、国庆节）计算；调休上班日尚不知道。",
     tl_choose_pickup: "选择领取方式后，这里会显示预计日期。",
     tl_unavailable: "这种领取方式不能在线申请。",
     step_wait_for_post: "等待邮寄送达（邮寄在途时间不计入制卡时间）",

@@ -227,7 +227,7 @@ pub static ZH_HANT: JourneyTexts = JourneyTexts {
     tl_natural_days: "自申請之日起 {n} 個自然日內製成，最晚 {date}",
     tl_working_days: "自申請之日起 {n} 個工作日內製成，最晚 {date}",
     tl_not_stated: "公佈的規定沒有給出制卡時間",
-    tl_estimate: "此日期為估算：{years} 年的節假日安排尚未公佈，按週一至週五為工作日計算。",
+    tl_estimate: "此日期為估算：{years} 年的節假日安排尚未公佈，按週一至週五為工作日、扣除法定節假日（元旦、春節、清明節、勞動節、端午節、中秋節、國慶節）計算；調休上班日尚不知道。",
     tl_choose_pickup: "選擇領取方式後，這裡會顯示預計日期。",
     tl_unavailable: "這種領取方式不能在線申請。",
     step_wait_for_post: "等待郵寄送達（郵寄在途時間不計入制卡時間）",

@@ -54,11 +54,12 @@ start_postgres() {
     chown postgres "$dir"
     as=(runuser -u postgres --)
   fi
-  "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U sscard -E UTF8 --locale=C >"$dir/initdb.log" 2>&1 \
-    || { cat "$dir/initdb.log"; fail "initdb failed"; }
-  "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" start >/dev/null \
-    || { cat "$dir/log"; fail "PostgreSQL did not start"; }
+  # From inside the cluster's folder: the postgres user may not enter the caller's.
+  (cd "$dir" && "${as[@]}" "$bin/initdb" -D "$dir/data" -A trust -U sscard -E UTF8 --locale=C) \
+    >"$dir/initdb.log" 2>&1 || { cat "$dir/initdb.log"; fail "initdb failed"; }
+  (cd "$dir" && "${as[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off" start) \
+    >/dev/null || { cat "$dir/log"; fail "PostgreSQL did not start"; }
   PG_PID="$(head -n1 "$dir/data/postmaster.pid")"
   PG_PORT="$port"
   PG_URL="postgres://sscard@127.0.0.1:$port/postgres"

@@ -38,9 +38,3 @@ pub fn assert_lacks<T: PartialEq + Debug>(have: &[T], unwanted: &[T], context: &
         "{context}: unexpectedly in {have:?}"
     );
 }
-
-/// Prints the failing case's source and panics with a message (used by every table).
-#[track_caller]
-pub fn check(ok: bool, source: &str, what: &str) {
-    assert!(ok, "case failed: {what} (source: {source})");
-}

@@ -10,7 +10,7 @@ mod flow;
 mod guard;
 mod state;
 
-pub use answers::{Answers, Choice};
+pub use answers::Answers;
 pub use branches::branches_of;
 pub use date_input::{DateError, DateInput};
 pub use eligibility::{CITY, eligibility_input, timeline_request};

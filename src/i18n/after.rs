@@ -137,8 +137,6 @@ pub struct NameTexts {
     pub services: [&'static str; 22],
     /// Channels, in `Channel::ALL` order.
     pub channels: [&'static str; 19],
-    /// Actors, in `Actor::ALL` order.
-    pub actors: [&'static str; 4],
     /// Pickup methods, in `PickupMethod::ALL` order.
     pub pickups: [&'static str; 4],
     /// Banks, in `Bank::ALL` order.

@@ -135,7 +135,7 @@ fn problems() -> Vec<String> {
             let stray: String = text.chars().filter(|c| wrong_script.contains(*c)).collect();
             if !stray.is_empty() {
                 problems.push(format!(
-                    "{locale:?} {path}: {stray:?} belong to the other script in {text:?}"
+                    "{locale:?} {path}: {stray:?}, of the other script, in {text:?}"
                 ));
             }
             if locale == Locale::En && text == hans && text.chars().any(is_han) {

@@ -1,6 +1,8 @@
 // Fails when a text key is unused by the app or missing from a locale table.
 // A key missing from a locale is also a compile error (each locale is a `static` of the struct);
 // this adds the other half: every key defined is shown somewhere (tests do not count).
+// What the texts say (none empty, the same placeholders in every locale, no character of the
+// other Chinese script) is checked on the compiled tables by tests/locale_texts.rs.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -7,9 +7,9 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
 use sscard_rules::wire::{
     Application, ApplicationRequest, Branch, BranchQuery, Card, CodeRequest, CodeSent, CodeVerify,
-    DemoAdvance, DemoClock, DemoPerson, Draft, Health, MobileChange, Notice, NoticeSettings,
-    PasswordChange, PasswordReset, PasswordSignIn, PersonDetails, PersonDetailsUpdate, Problem,
-    ReplacementRequest, SessionInfo, TempLossReport,
+    DemoClock, Draft, Health, MobileChange, Notice, NoticeSettings, PasswordChange, PasswordReset,
+    PasswordSignIn, PersonDetails, PersonDetailsUpdate, Problem, ReplacementRequest, SessionInfo,
+    TempLossReport,
 };
 
 pub use error::ApiError;
@@ -285,23 +285,9 @@ pub async fn branches(city: &str, query: &BranchQuery) -> Result<Vec<Branch>, Ap
     get(&format!("/policy/{}/branches{query}", encode(city))).await
 }
 
-/// `GET /demo/people` (demo mode only).
-pub async fn demo_people() -> Result<Vec<DemoPerson>, ApiError> {
-    get("/demo/people").await
-}
-
 /// `GET /demo/clock` (demo mode only): the server's today.
 pub async fn demo_clock() -> Result<DemoClock, ApiError> {
     get("/demo/clock").await
-}
-
-/// `POST /demo/clock/advance` (demo mode only).
-pub async fn demo_advance(days: u32) -> Result<DemoClock, ApiError> {
-    send(
-        Request::post(&format!("{BASE}/demo/clock/advance")),
-        &DemoAdvance { days },
-    )
-    .await
 }
 
 /// Percent-encodes a path segment or query value (Chinese district names, ids), because

@@ -10,10 +10,10 @@ mod flow;
 mod guard;
 mod state;
 
-pub use answers::{Answers, Choice};
+pub use answers::Answers;
 pub use branches::branches_of;
 pub use date_input::{DateError, DateInput};
 pub use eligibility::{CITY, eligibility_input, timeline_request};
 pub use flow::{Step, first_unanswered_check, next_after};
-pub use guard::guard_application_step;
+pub use guard::{first_missing_step, guard_application_step};
 pub use state::{JourneyState, provide_journey, use_journey};

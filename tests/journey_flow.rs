@@ -1,67 +1,569 @@
-//! The journey's branching without a browser page: which check question a deep link to the
-//! result goes to (issue #12: a bookmark must not get a verdict on nothing).
+//! The journey's branching without a browser page: the page after each page and the page "back"
+//! returns to, for each actor and answer; whole journeys; which check question a deep link goes
+//! to (issue #12: a bookmark must not get a verdict on nothing); and where a guarded page sends
+//! someone who is missing an answer or a sign-in.
 #![cfg(target_arch = "wasm32")]
 
-use sscard::journey::{Answers, DateInput, Step, first_unanswered_check};
+use sscard::journey::{
+    Answers, DateInput, Step, first_missing_step, first_unanswered_check, next_after,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn answered(actor: &str) -> Answers {
-    let mut a = Answers {
-        actor: Some(actor.to_owned()),
-        card_held: Some("none".to_owned()),
-        insured: Some("yes".to_owned()),
-        ..Answers::default()
-    };
-    a.birth.year = "1990".to_owned();
-    a.birth.month = "1".to_owned();
-    a.birth.day = "2".to_owned();
+/// Answers holding only the given radio answers, as `(field, stored id)`.
+fn radio(given: &[(&str, &str)]) -> Answers {
+    let mut a = Answers::default();
+    for &(field, value) in given {
+        let slot = match field {
+            "actor" => &mut a.actor,
+            "guardian_proof" => &mut a.guardian_proof,
+            "card_held" => &mut a.card_held,
+            "insured" => &mut a.insured,
+            "category" => &mut a.category,
+            "residence" => &mut a.residence,
+            "pickup" => &mut a.pickup,
+            other => panic!("no radio answer {other}"),
+        };
+        *slot = Some(value.to_owned());
+    }
     a
+}
+
+/// A complete date as typed.
+fn typed(year: &str, month: &str, day: &str) -> DateInput {
+    DateInput {
+        year: year.to_owned(),
+        month: month.to_owned(),
+        day: day.to_owned(),
+    }
+}
+
+/// Every check question answered for `actor` on the way to the result, plus `given`.
+fn answered(actor: &str, given: &[(&str, &str)]) -> Answers {
+    let mut a = radio(given);
+    a.actor = Some(actor.to_owned());
+    a.birth = typed("1990", "1", "2");
+    if actor == "guardian" {
+        a.birth = typed("2016", "5", "1");
+        a.guardian_birth = typed("1985", "3", "12");
+        a.guardian_proof = Some("yes".to_owned());
+    }
+    a.card_held.get_or_insert_with(|| "none".to_owned());
+    a.insured.get_or_insert_with(|| "yes".to_owned());
+    a
+}
+
+/// A row of the page-after table: on `step`, with these answers, coming from check answers or
+/// not, the next page is `next`.
+struct Next {
+    step: Step,
+    given: &'static [(&'static str, &'static str)],
+    changing: bool,
+    next: Step,
+}
+
+const fn next(step: Step, given: &'static [(&'static str, &'static str)], next: Step) -> Next {
+    Next {
+        step,
+        given,
+        changing: false,
+        next,
+    }
+}
+
+const fn changing(step: Step, given: &'static [(&'static str, &'static str)], next: Step) -> Next {
+    Next {
+        step,
+        given,
+        changing: true,
+        next,
+    }
+}
+
+const SELF: (&str, &str) = ("actor", "self");
+const GUARDIAN: (&str, &str) = ("actor", "guardian");
+const AGENT: (&str, &str) = ("actor", "agent");
+
+#[rustfmt::skip]
+const NEXT: &[Next] = &[
+    next(Step::CheckWho, &[SELF], Step::CheckBirth),
+    next(Step::CheckWho, &[GUARDIAN], Step::CheckBirth),
+    next(Step::CheckBirth, &[SELF], Step::CheckCardHeld),
+    next(Step::CheckBirth, &[AGENT], Step::CheckCardHeld),
+    // A guardian gives their own birth date and proof after the child's birth date.
+    next(Step::CheckBirth, &[GUARDIAN], Step::CheckGuardian),
+    next(Step::CheckGuardian, &[GUARDIAN], Step::CheckCardHeld),
+    next(Step::CheckCardHeld, &[SELF, ("card_held", "older")], Step::CheckInsured),
+    next(Step::CheckInsured, &[("insured", "yes")], Step::CheckResult),
+    // Not insured: another category may qualify.
+    next(Step::CheckInsured, &[("insured", "no")], Step::CheckCategory),
+    // Only a civil-affairs pension asks about hukou or residence permit.
+    next(Step::CheckCategory, &[("category", "pension")], Step::CheckResidence),
+    next(Step::CheckCategory, &[("category", "support")], Step::CheckResult),
+    next(Step::CheckCategory, &[("category", "veteran")], Step::CheckResult),
+    next(Step::CheckCategory, &[("category", "other")], Step::CheckResult),
+    next(Step::CheckCategory, &[("category", "none")], Step::CheckResult),
+    next(Step::CheckResidence, &[("category", "pension"), ("residence", "permit")], Step::CheckResult),
+    next(Step::CheckResult, &[SELF], Step::Details),
+    next(Step::Details, &[SELF], Step::Verify),
+    next(Step::Verify, &[SELF], Step::Bank),
+    next(Step::Verify, &[AGENT], Step::Bank),
+    // A guardian gives the child's details after signing in.
+    next(Step::Verify, &[GUARDIAN], Step::Child),
+    next(Step::Child, &[GUARDIAN], Step::Bank),
+    next(Step::Bank, &[SELF], Step::Pickup),
+    next(Step::Pickup, &[("pickup", "mail")], Step::Address),
+    next(Step::Pickup, &[("pickup", "branch")], Step::Branch),
+    // On the spot and home visits are done in person, not online.
+    next(Step::Pickup, &[("pickup", "on_the_spot")], Step::InPerson),
+    next(Step::Pickup, &[("pickup", "door")], Step::InPerson),
+    next(Step::Address, &[("pickup", "mail")], Step::CheckAnswers),
+    next(Step::Branch, &[("pickup", "branch")], Step::CheckAnswers),
+    next(Step::InPerson, &[("pickup", "door")], Step::CheckAnswers),
+    next(Step::CheckAnswers, &[SELF], Step::CheckAnswers),
+    // Coming from check answers, a changed application answer returns there...
+    changing(Step::Child, &[GUARDIAN], Step::CheckAnswers),
+    changing(Step::Bank, &[SELF], Step::CheckAnswers),
+    changing(Step::Address, &[("pickup", "mail")], Step::CheckAnswers),
+    changing(Step::Branch, &[("pickup", "branch")], Step::CheckAnswers),
+    // ...unless a new pickup method needs its own page first,
+    changing(Step::Pickup, &[("pickup", "mail")], Step::Address),
+    changing(Step::Pickup, &[("pickup", "branch")], Step::Branch),
+    changing(Step::Pickup, &[("pickup", "on_the_spot")], Step::InPerson),
+    // ...and the check questions and the sign-in go their usual way.
+    changing(Step::CheckInsured, &[("insured", "no")], Step::CheckCategory),
+    changing(Step::CheckCategory, &[("category", "pension")], Step::CheckResidence),
+    changing(Step::Details, &[SELF], Step::Verify),
+    changing(Step::Verify, &[GUARDIAN], Step::Child),
+];
+
+#[wasm_bindgen_test]
+fn the_page_after_each_page() {
+    for row in NEXT {
+        let answers = Answers {
+            changing: row.changing,
+            ..radio(row.given)
+        };
+        assert_eq!(
+            next_after(row.step, &answers),
+            row.next,
+            "after {:?} with {:?} (changing: {})",
+            row.step,
+            row.given,
+            row.changing
+        );
+    }
+}
+
+/// A row of the back-link table: on `step`, with these answers, "back" goes to `back`.
+struct Back {
+    step: Step,
+    given: &'static [(&'static str, &'static str)],
+    changing: bool,
+    back: &'static str,
+}
+
+const fn back(
+    step: Step,
+    given: &'static [(&'static str, &'static str)],
+    back: &'static str,
+) -> Back {
+    Back {
+        step,
+        given,
+        changing: false,
+        back,
+    }
+}
+
+const fn back_changing(
+    step: Step,
+    given: &'static [(&'static str, &'static str)],
+    back: &'static str,
+) -> Back {
+    Back {
+        step,
+        given,
+        changing: true,
+        back,
+    }
+}
+
+#[rustfmt::skip]
+const BACK: &[Back] = &[
+    back(Step::CheckWho, &[], "/"),
+    back(Step::CheckBirth, &[SELF], "/check"),
+    back(Step::CheckGuardian, &[GUARDIAN], "/check/birth-date"),
+    back(Step::CheckCardHeld, &[SELF], "/check/birth-date"),
+    back(Step::CheckCardHeld, &[AGENT], "/check/birth-date"),
+    back(Step::CheckCardHeld, &[GUARDIAN], "/check/guardian"),
+    back(Step::CheckInsured, &[SELF], "/check/card"),
+    back(Step::CheckCategory, &[("insured", "no")], "/check/insured"),
+    back(Step::CheckResidence, &[("category", "pension")], "/check/category"),
+    // The result goes back to the last question asked.
+    back(Step::CheckResult, &[("insured", "yes")], "/check/insured"),
+    back(Step::CheckResult, &[("insured", "no"), ("category", "pension")], "/check/residence"),
+    back(Step::CheckResult, &[("insured", "no"), ("category", "support")], "/check/category"),
+    back(Step::CheckResult, &[], "/check/insured"),
+    back(Step::Details, &[SELF], "/check/result"),
+    back(Step::Verify, &[SELF], "/apply/details"),
+    back(Step::Child, &[GUARDIAN], "/apply/verify"),
+    // Back from the bank skips the one-time code page.
+    back(Step::Bank, &[SELF], "/apply/details"),
+    back(Step::Bank, &[GUARDIAN], "/apply/child"),
+    back(Step::Pickup, &[SELF], "/apply/bank"),
+    back(Step::Address, &[("pickup", "mail")], "/apply/pickup"),
+    back(Step::Branch, &[("pickup", "branch")], "/apply/pickup"),
+    back(Step::InPerson, &[("pickup", "door")], "/apply/pickup"),
+    back(Step::CheckAnswers, &[("pickup", "mail")], "/apply/address"),
+    back(Step::CheckAnswers, &[("pickup", "branch")], "/apply/branch"),
+    back(Step::CheckAnswers, &[("pickup", "on_the_spot")], "/apply/pickup"),
+    // Changing an application answer, "back" returns to check answers.
+    back_changing(Step::Child, &[GUARDIAN], "/apply/check"),
+    back_changing(Step::Bank, &[SELF], "/apply/check"),
+    back_changing(Step::Pickup, &[("pickup", "mail")], "/apply/check"),
+    back_changing(Step::Address, &[("pickup", "mail")], "/apply/check"),
+    back_changing(Step::Branch, &[("pickup", "branch")], "/apply/check"),
+    // Not from the sign-in pages, the check questions or check answers itself.
+    back_changing(Step::Details, &[SELF], "/check/result"),
+    back_changing(Step::Verify, &[SELF], "/apply/details"),
+    back_changing(Step::InPerson, &[("pickup", "door")], "/apply/pickup"),
+    back_changing(Step::CheckInsured, &[SELF], "/check/card"),
+    back_changing(Step::CheckAnswers, &[("pickup", "branch")], "/apply/branch"),
+];
+
+#[wasm_bindgen_test]
+fn the_page_back_returns_to() {
+    for row in BACK {
+        let answers = Answers {
+            changing: row.changing,
+            ..radio(row.given)
+        };
+        assert_eq!(
+            row.step.back(&answers),
+            row.back,
+            "back from {:?} with {:?} (changing: {})",
+            row.step,
+            row.given,
+            row.changing
+        );
+    }
+}
+
+/// The pages from the first question to check answers, following [`next_after`].
+fn walk(answers: &Answers) -> Vec<Step> {
+    let mut steps = vec![Step::CheckWho];
+    while steps.last() != Some(&Step::CheckAnswers) {
+        assert!(steps.len() < 30, "no end: {steps:?}");
+        let step = *steps.last().expect("one step");
+        steps.push(next_after(step, answers));
+    }
+    steps
+}
+
+#[wasm_bindgen_test]
+fn whole_journeys() {
+    use Step::*;
+    let cases: [(&str, Answers, &[Step]); 4] = [
+        (
+            "insured, by post",
+            answered("self", &[("pickup", "mail")]),
+            &[
+                CheckWho,
+                CheckBirth,
+                CheckCardHeld,
+                CheckInsured,
+                CheckResult,
+                Details,
+                Verify,
+                Bank,
+                Pickup,
+                Address,
+                CheckAnswers,
+            ],
+        ),
+        (
+            "a guardian for a child, at a branch",
+            answered("guardian", &[("pickup", "branch")]),
+            &[
+                CheckWho,
+                CheckBirth,
+                CheckGuardian,
+                CheckCardHeld,
+                CheckInsured,
+                CheckResult,
+                Details,
+                Verify,
+                Child,
+                Bank,
+                Pickup,
+                Branch,
+                CheckAnswers,
+            ],
+        ),
+        (
+            "not insured, civil-affairs pension, on the spot",
+            answered(
+                "self",
+                &[
+                    ("insured", "no"),
+                    ("category", "pension"),
+                    ("residence", "hukou"),
+                    ("pickup", "on_the_spot"),
+                ],
+            ),
+            &[
+                CheckWho,
+                CheckBirth,
+                CheckCardHeld,
+                CheckInsured,
+                CheckCategory,
+                CheckResidence,
+                CheckResult,
+                Details,
+                Verify,
+                Bank,
+                Pickup,
+                InPerson,
+                CheckAnswers,
+            ],
+        ),
+        (
+            "an agent, not insured, veteran, home visit",
+            answered(
+                "agent",
+                &[
+                    ("insured", "no"),
+                    ("category", "veteran"),
+                    ("pickup", "door"),
+                ],
+            ),
+            &[
+                CheckWho,
+                CheckBirth,
+                CheckCardHeld,
+                CheckInsured,
+                CheckCategory,
+                CheckResult,
+                Details,
+                Verify,
+                Bank,
+                Pickup,
+                InPerson,
+                CheckAnswers,
+            ],
+        ),
+    ];
+    for (name, answers, path) in cases {
+        assert_eq!(walk(&answers), path, "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_step_has_its_own_page() {
+    use Step::*;
+    let steps = [
+        CheckWho,
+        CheckBirth,
+        CheckGuardian,
+        CheckCardHeld,
+        CheckInsured,
+        CheckCategory,
+        CheckResidence,
+        CheckResult,
+        Details,
+        Verify,
+        Child,
+        Bank,
+        Pickup,
+        Address,
+        Branch,
+        InPerson,
+        CheckAnswers,
+    ];
+    let mut paths: Vec<&str> = steps.iter().map(|s| s.path()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    assert_eq!(
+        paths.len(),
+        steps.len(),
+        "two steps share a page: {paths:?}"
+    );
 }
 
 #[wasm_bindgen_test]
 fn first_unanswered_check_follows_the_branches() {
-    let guardian_without_own_birth = answered("guardian");
-    let not_insured = Answers {
-        insured: Some("no".to_owned()),
-        ..answered("self")
-    };
-    let pension = Answers {
-        category: Some("pension".to_owned()),
-        ..not_insured.clone()
-    };
-    let cases: [(&str, Answers, Option<Step>); 6] = [
+    let not_insured = answered("self", &[("insured", "no")]);
+    let cases: Vec<(&str, Answers, Option<Step>)> = vec![
         ("nothing answered", Answers::default(), Some(Step::CheckWho)),
-        ("everything for oneself", answered("self"), None),
+        ("everything for oneself", answered("self", &[]), None),
+        ("everything for a child", answered("guardian", &[]), None),
+        ("everything for an agent", answered("agent", &[]), None),
         (
             "a guardian still owes their own birth date",
-            guardian_without_own_birth,
+            Answers {
+                guardian_birth: DateInput::default(),
+                ..answered("guardian", &[])
+            },
             Some(Step::CheckGuardian),
         ),
         (
+            "a guardian still owes the proof",
+            Answers {
+                guardian_proof: None,
+                ..answered("guardian", &[])
+            },
+            Some(Step::CheckGuardian),
+        ),
+        (
+            "the card held",
+            Answers {
+                card_held: None,
+                ..answered("self", &[])
+            },
+            Some(Step::CheckCardHeld),
+        ),
+        (
+            "insured or not",
+            Answers {
+                insured: None,
+                ..answered("self", &[])
+            },
+            Some(Step::CheckInsured),
+        ),
+        (
             "not insured: the category",
-            not_insured,
+            not_insured.clone(),
             Some(Step::CheckCategory),
         ),
         (
+            "not insured, another category: nothing more",
+            answered("self", &[("insured", "no"), ("category", "support")]),
+            None,
+        ),
+        (
             "a civil-affairs pension: the residence",
-            pension,
+            answered("self", &[("insured", "no"), ("category", "pension")]),
             Some(Step::CheckResidence),
+        ),
+        (
+            "a civil-affairs pension with its residence",
+            answered(
+                "self",
+                &[
+                    ("insured", "no"),
+                    ("category", "pension"),
+                    ("residence", "neither"),
+                ],
+            ),
+            None,
         ),
         (
             "a birth date half typed",
             Answers {
-                birth: DateInput {
-                    year: "1990".to_owned(),
-                    ..Default::default()
-                },
-                ..answered("self")
+                birth: typed("1990", "", ""),
+                ..answered("self", &[])
             },
             Some(Step::CheckBirth),
+        ),
+        (
+            "coming from check answers changes nothing",
+            Answers {
+                changing: true,
+                ..not_insured
+            },
+            Some(Step::CheckCategory),
         ),
     ];
     for (name, answers, want) in cases {
         assert_eq!(first_unanswered_check(&answers), want, "{name}");
+    }
+}
+
+/// Clears the answer of a check question (the result page asks none).
+fn without(answers: &Answers, step: Step) -> Answers {
+    let mut a = answers.clone();
+    match step {
+        Step::CheckWho => a.actor = None,
+        Step::CheckBirth => a.birth = DateInput::default(),
+        Step::CheckGuardian => a.guardian_proof = None,
+        Step::CheckCardHeld => a.card_held = None,
+        Step::CheckInsured => a.insured = None,
+        Step::CheckCategory => a.category = None,
+        Step::CheckResidence => a.residence = None,
+        other => panic!("{other:?} asks no check question"),
+    }
+    a
+}
+
+/// For every way through the check, leaving any one question on the way open sends a deep link
+/// to exactly that question.
+#[wasm_bindgen_test]
+fn first_unanswered_check_is_the_one_left_open() {
+    let journeys = [
+        answered("self", &[]),
+        answered("guardian", &[]),
+        answered("agent", &[("insured", "no"), ("category", "other")]),
+        answered(
+            "guardian",
+            &[
+                ("insured", "no"),
+                ("category", "pension"),
+                ("residence", "permit"),
+            ],
+        ),
+    ];
+    for answers in journeys {
+        assert_eq!(first_unanswered_check(&answers), None, "{answers:?}");
+        let questions = walk(&answers)
+            .into_iter()
+            .take_while(|s| *s != Step::CheckResult);
+        for step in questions {
+            assert_eq!(
+                first_unanswered_check(&without(&answers, step)),
+                Some(step),
+                "{step:?} left open in {answers:?}"
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_guarded_page_sends_to_the_first_missing_step() {
+    let complete = answered("self", &[]);
+    let open = Answers {
+        insured: None,
+        ..complete.clone()
+    };
+    let submitted = Answers {
+        submitted_id: Some("app_1".to_owned()),
+        ..Answers::default()
+    };
+    // (name, answers, signed out, where to)
+    let cases = [
+        ("all answered, signed in: stay", &complete, false, None),
+        (
+            "all answered, signed out: sign in",
+            &complete,
+            true,
+            Some(Step::Details),
+        ),
+        (
+            "an open question first, signed in",
+            &open,
+            false,
+            Some(Step::CheckInsured),
+        ),
+        (
+            "an open question before the sign-in",
+            &open,
+            true,
+            Some(Step::CheckInsured),
+        ),
+        ("just submitted: stay", &submitted, true, None),
+    ];
+    for (name, answers, signed_out, want) in cases {
+        assert_eq!(first_missing_step(answers, signed_out), want, "{name}");
     }
 }

@@ -21,15 +21,6 @@ impl ApiError {
             _ => None,
         }
     }
-
-    /// The HTTP status, when there was an answer.
-    pub fn status(&self) -> Option<u16> {
-        match self {
-            ApiError::Problem(p) => Some(p.status),
-            ApiError::Unexpected(status) => Some(*status),
-            ApiError::Network => None,
-        }
-    }
 }
 
 impl fmt::Display for ApiError {

@@ -13,6 +13,8 @@ pub use en::EN;
 pub use zh_hans::ZH_HANS;
 pub use zh_hant::ZH_HANT;
 
+use serde::Serialize;
+
 use super::{Locale, Texts};
 
 impl Texts {
@@ -30,8 +32,8 @@ impl Texts {
 /// A table from a rule-engine id (`social_function_only`) to its text.
 pub type IdTable = &'static [(&'static str, &'static str)];
 
-/// Every visible text of the after section in one language.
-#[derive(Debug)]
+/// Every visible text of the after section in one language. (`Serialize`: see [`Texts`].)
+#[derive(Debug, Serialize)]
 pub struct AfterTexts {
     /// Texts shared by several pages.
     pub common: CommonTexts,
@@ -64,7 +66,7 @@ pub struct AfterTexts {
 }
 
 /// Texts shared by several pages.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct CommonTexts {
     /// Shown while data loads.
     pub loading: &'static str,
@@ -129,7 +131,7 @@ pub struct CommonTexts {
 }
 
 /// Names of cities, services, channels, banks and sources.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct NameTexts {
     /// Cities, in `City::ALL` order.
     pub cities: [&'static str; 3],
@@ -137,8 +139,6 @@ pub struct NameTexts {
     pub services: [&'static str; 22],
     /// Channels, in `Channel::ALL` order.
     pub channels: [&'static str; 19],
-    /// Actors, in `Actor::ALL` order.
-    pub actors: [&'static str; 4],
     /// Pickup methods, in `PickupMethod::ALL` order.
     pub pickups: [&'static str; 4],
     /// Banks, in `Bank::ALL` order.
@@ -151,7 +151,7 @@ pub struct NameTexts {
 }
 
 /// The card holder's sign-in page.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct SignInTexts {
     /// Page heading.
     pub title: &'static str,
@@ -192,7 +192,7 @@ pub struct SignInTexts {
 }
 
 /// The progress page.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct ProgressTexts {
     /// Page heading.
     pub title: &'static str,
@@ -284,7 +284,7 @@ pub struct ProgressTexts {
 }
 
 /// Enabling the social-security function.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct EnableTexts {
     /// Page heading.
     pub title: &'static str,
@@ -319,7 +319,7 @@ pub struct EnableTexts {
 }
 
 /// Temporary loss report.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct LossTexts {
     /// Heading of the choice.
     pub choose_title: &'static str,
@@ -376,7 +376,7 @@ pub struct LossTexts {
 }
 
 /// `/replace`: a new card for a lost, damaged or outdated one.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct ReplaceTexts {
     /// Heading of the card choice.
     pub choose_title: &'static str,
@@ -467,7 +467,7 @@ pub struct ReplaceTexts {
 }
 
 /// Service password.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct PasswordTexts {
     /// Page heading.
     pub title: &'static str,
@@ -510,7 +510,7 @@ pub struct PasswordTexts {
 }
 
 /// Where can I do this.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct WhereTexts {
     /// Page heading.
     pub title: &'static str,
@@ -555,7 +555,7 @@ pub struct WhereTexts {
 }
 
 /// Rules explorer.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct RulesTexts {
     /// Page heading.
     pub title: &'static str,
@@ -673,7 +673,7 @@ pub fn find(table: IdTable, id: &str) -> Option<&'static str> {
 
 /// `/notices`: the notices sent to the person, so they can check a message is real, and which
 /// optional notices they get.
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct NoticesTexts {
     /// Page heading.
     pub title: &'static str,
@@ -715,7 +715,7 @@ pub struct NoticesTexts {
 
 /// `/password/reset`: a forgotten service password, reset after a code sent to the mobile on
 /// record (manual Q9: 服务密码修改和重置 online).
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct ResetTexts {
     /// Page heading (step 1).
     pub title: &'static str,
@@ -766,7 +766,7 @@ pub struct ResetTexts {
 /// `/contact`: a new mobile number on record, after a code to the current one and a code to
 /// the new one (which must be registered to the person's ID number). Shares the first steps
 /// and the error table with [`ResetTexts`].
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct ContactTexts {
     /// Page heading (step 1).
     pub title: &'static str,
@@ -791,7 +791,7 @@ pub struct ContactTexts {
 /// `/details`: the address and occupation on record, changed online (manual Q9 L79, Q32 L207),
 /// the mobile on record (changed at `/contact`), where the bank account's reserved phone is
 /// changed (Q32 L209), and applications whose card still goes to the old address (D32).
-#[derive(Debug)]
+#[derive(Debug, Serialize)]
 pub struct DetailsTexts {
     /// Page heading.
     pub title: &'static str,

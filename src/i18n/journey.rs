@@ -8,9 +8,12 @@ pub use en::EN;
 pub use zh_hans::ZH_HANS;
 pub use zh_hant::ZH_HANT;
 
+use serde::Serialize;
+
 /// Every visible text of the application journey in one language. `{n}`, `{date}`, `{basis}`,
-/// `{mobile}`, `{code}`, `{sex}`, `{hours}` and `{years}` are replaced when shown.
-#[derive(Debug)]
+/// `{mobile}`, `{code}`, `{sex}`, `{hours}` and `{years}` are replaced when shown. (`Serialize`:
+/// see [`Texts`](super::Texts).)
+#[derive(Debug, Serialize)]
 pub struct JourneyTexts {
     /// The start page's button into the eligibility check.
     pub start_button: &'static str,

@@ -1,9 +1,14 @@
 //! The shape of a locale: one field per visible text, with larger areas in their own sections.
 
+use serde::Serialize;
+
 use super::journey::JourneyTexts;
 
 /// Every visible text of the app in one language. Grouped by where the text appears.
-#[derive(Debug)]
+///
+/// `Serialize` is there so that tests/locale_texts.rs can walk every text of every locale; the
+/// app never serializes texts, so the derive adds no code to the build.
+#[derive(Debug, Serialize)]
 pub struct Texts {
     // Shell
     /// The service's name, in the header and after every page title.

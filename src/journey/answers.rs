@@ -72,26 +72,6 @@ pub struct Answers {
     pub submitted_id: Option<String>,
 }
 
-/// A yes/no radio answer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Choice {
-    /// "yes".
-    Yes,
-    /// "no".
-    No,
-}
-
-impl Choice {
-    /// Reads a stored yes/no answer.
-    pub fn from_answer(answer: Option<&str>) -> Option<Choice> {
-        match answer {
-            Some("yes") => Some(Choice::Yes),
-            Some("no") => Some(Choice::No),
-            _ => None,
-        }
-    }
-}
-
 impl Answers {
     /// Whether a guardian applies for a child.
     pub fn is_guardian(&self) -> bool {

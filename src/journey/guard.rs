@@ -6,24 +6,15 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
-use super::{Step, first_unanswered_check, use_journey};
+use super::{Answers, Step, first_unanswered_check, use_journey};
 
-/// Guards an application page: an open check question comes first, then the sign-in
-/// ([`Step::Details`]) when the server says nobody is signed in. Nothing happens right after a
-/// submission (the answers are cleared while the confirmation opens).
+/// Guards an application page: sends it to [`first_missing_step`], if there is one.
 pub fn guard_application_step() {
     let journey = use_journey();
     let navigate = use_navigate();
     Effect::new(move |_| {
-        let (open_question, submitted) = journey
-            .answers
-            .with(|a| (first_unanswered_check(a), a.submitted_id.is_some()));
-        if submitted {
-            return;
-        }
         let signed_out = journey.session_known.get() && journey.session.with(Option::is_none);
-        let missing = open_question.or(signed_out.then_some(Step::Details));
-        if let Some(step) = missing {
+        if let Some(step) = journey.answers.with(|a| first_missing_step(a, signed_out)) {
             navigate(
                 step.path(),
                 NavigateOptions {
@@ -33,4 +24,15 @@ pub fn guard_application_step() {
             );
         }
     });
+}
+
+/// The step an application page must send the person to, if any: an open check question comes
+/// first, then the sign-in ([`Step::Details`]) when the server says nobody is signed in
+/// (`signed_out`). Nothing right after a submission: the answers are cleared while the
+/// confirmation opens, and that must not look like an unanswered check.
+pub fn first_missing_step(answers: &Answers, signed_out: bool) -> Option<Step> {
+    if answers.submitted_id.is_some() {
+        return None;
+    }
+    first_unanswered_check(answers).or(signed_out.then_some(Step::Details))
 }

@@ -55,11 +55,6 @@ impl JourneyState {
             }
         });
     }
-
-    /// Forgets the answers after a successful submission.
-    pub fn clear(&self) {
-        self.answers.set(Answers::default());
-    }
 }
 
 /// Provides the journey context: restores the answers from this browser, then asks the server

@@ -18,7 +18,7 @@ mod where_to;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::Serialize;
-use sscard_rules::{Actor, Bank, Channel, City, PickupMethod, Service};
+use sscard_rules::{Bank, Channel, City, PickupMethod, Service};
 
 pub use details::DetailsPage;
 pub use enable::EnablePage;
@@ -157,11 +157,6 @@ pub fn service_name(t: &'static AfterTexts, service: Service) -> &'static str {
 /// A channel's name.
 pub fn channel_name(t: &'static AfterTexts, channel: Channel) -> &'static str {
     t.names.channels[position(Channel::ALL, channel)]
-}
-
-/// An actor's name.
-pub fn actor_name(t: &'static AfterTexts, actor: Actor) -> &'static str {
-    t.names.actors[position(Actor::ALL, actor)]
 }
 
 /// A pickup method's name.

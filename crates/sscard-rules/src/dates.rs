@@ -105,13 +105,6 @@ pub struct Age {
     pub days: u32,
 }
 
-impl Age {
-    /// Total completed months.
-    pub fn total_months(&self) -> u32 {
-        self.years.saturating_mul(12).saturating_add(self.months)
-    }
-}
-
 impl std::fmt::Display for Age {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}y {}m {}d", self.years, self.months, self.days)

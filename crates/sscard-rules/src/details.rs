@@ -68,16 +68,16 @@ mod tests {
         assert_eq!(offer.citation.locator, "Q32");
         assert_eq!(offer.citation.line, Some(209));
         // Not online, and not at a district or street point.
-        for online in [Channel::HrssWebsite, Channel::DistrictStreetPoint] {
-            assert!(
+        for elsewhere in [Channel::HrssWebsite, Channel::DistrictStreetPoint] {
+            assert_eq!(
                 channel_offers(
                     City::Beijing,
                     Service::ReservedPhoneChange,
-                    online,
+                    elsewhere,
                     d(2026, 3, 1)
-                )
-                .is_none(),
-                "{online}"
+                ),
+                None,
+                "{elsewhere}"
             );
         }
     }
@@ -85,26 +85,28 @@ mod tests {
     #[test]
     fn only_mail_applications_on_their_way_keep_a_postal_address() {
         use ApplicationStatus as S;
-        for s in [
-            S::Submitted,
-            S::Accepted,
-            S::InProduction,
-            S::Made,
-            S::SentByPost,
-        ] {
-            assert!(
-                keeps_submitted_postal_address(s, PickupMethod::Mail),
-                "{s:?}"
-            );
-            assert!(
-                !keeps_submitted_postal_address(s, PickupMethod::Branch),
-                "{s:?}"
-            );
-        }
-        for s in [S::AtBranch, S::Collected, S::Enabled] {
-            assert!(
-                !keeps_submitted_postal_address(s, PickupMethod::Mail),
-                "{s:?}"
+        use PickupMethod::{Branch, Mail};
+        // (status, pickup, keeps the postal address given with the application)
+        let cases = [
+            (S::Submitted, Mail, true),
+            (S::Accepted, Mail, true),
+            (S::InProduction, Mail, true),
+            (S::Made, Mail, true),
+            (S::SentByPost, Mail, true),
+            (S::Submitted, Branch, false),
+            (S::Accepted, Branch, false),
+            (S::InProduction, Branch, false),
+            (S::Made, Branch, false),
+            (S::SentByPost, Branch, false),
+            (S::AtBranch, Mail, false),
+            (S::Collected, Mail, false),
+            (S::Enabled, Mail, false),
+        ];
+        for (status, pickup, keeps) in cases {
+            assert_eq!(
+                keeps_submitted_postal_address(status, pickup),
+                keeps,
+                "{status:?}, {pickup:?}"
             );
         }
     }

@@ -260,14 +260,6 @@ impl Channel {
                 | Channel::XinjiangHrssApp
         )
     }
-
-    /// Whether the channel is a bank counter of some kind.
-    pub const fn is_bank_counter(self) -> bool {
-        matches!(
-            self,
-            Channel::BankBranch | Channel::IssuingBankBranch | Channel::InstantBranch
-        )
-    }
 }
 
 stable_ids! {

@@ -216,16 +216,6 @@ pub enum TimelineWarning {
     EmployerChoosesBanks,
 }
 
-impl TimelineWarning {
-    /// Whether the warning means the request cannot go ahead on that date.
-    pub fn is_blocking(&self) -> bool {
-        matches!(
-            self,
-            Self::BankChangeCooldown { .. } | Self::IndividualApplicationClosed
-        )
-    }
-}
-
 /// The preview.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TimelinePreview {
@@ -251,15 +241,8 @@ pub struct TimelinePreview {
     pub courier_fee: Option<CourierFee>,
     /// What happens after production, in order.
     pub steps: Vec<NextStep>,
-    /// Things to know; see [`TimelineWarning::is_blocking`].
+    /// Things to know.
     pub warnings: Vec<TimelineWarning>,
-}
-
-impl TimelinePreview {
-    /// Whether a blocking warning prevents the request on that date.
-    pub fn is_blocked(&self) -> bool {
-        self.warnings.iter().any(TimelineWarning::is_blocking)
-    }
 }
 
 /// Why a timeline cannot be computed.

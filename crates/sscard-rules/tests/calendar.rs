@@ -3,7 +3,7 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{check, d};
+use common::d;
 use sscard_rules::*;
 
 struct Case {
@@ -98,16 +98,18 @@ fn add_working_days_table() {
     let cal = Calendar::embedded();
     for c in CASES {
         let start = d(c.start.0, c.start.1, c.start.2);
-        let got = cal.add_working_days(start, c.n);
-        let want = d(c.end.0, c.end.1, c.end.2);
-        check(
-            matches!(&got, Ok(s) if s.end == want),
-            c.source,
-            &format!("{start} + {} WD = {got:?}", c.n),
+        // (last working day, certain?)
+        let got = cal
+            .add_working_days(start, c.n)
+            .map(|s| (s.end, s.certainty.is_certain()));
+        let want = (d(c.end.0, c.end.1, c.end.2), c.certain);
+        assert_eq!(
+            got,
+            Ok(want),
+            "{start} + {} working days ({})",
+            c.n,
+            c.source
         );
-        if let Ok(s) = got {
-            check(s.certainty.is_certain() == c.certain, c.source, "certainty");
-        }
     }
 }
 
@@ -116,48 +118,57 @@ fn add_working_days_table() {
 fn day_kinds() {
     let cal = Calendar::embedded();
     let src = "cn-workdays.json";
-    check(
-        cal.published_years() == vec![2024, 2025, 2026],
-        src,
-        "published years",
+    assert_eq!(cal.published_years(), vec![2024, 2025, 2026], "{src}");
+    assert!(!cal.is_published(2027), "2027 unpublished ({src})");
+    // (date, working?, certain?, what, source)
+    let days = [
+        (d(2026, 2, 14), true, true, "makeup Saturday works", src),
+        (
+            d(2026, 2, 16),
+            false,
+            true,
+            "Spring Festival Monday off",
+            src,
+        ),
+        (
+            d(2027, 1, 1),
+            false,
+            false,
+            "2027-01-01 (元旦, a Friday) estimated as a holiday",
+            "D6, D35",
+        ),
+        (
+            d(2027, 1, 4),
+            true,
+            false,
+            "2027-01-04 estimated as a Monday working day",
+            "D6",
+        ),
+    ];
+    for (date, working, certain, what, source) in days {
+        let (w, c) = cal.is_working_day(date);
+        assert_eq!(
+            (w, c.is_certain()),
+            (working, certain),
+            "{what}: (working, certain) ({source})"
+        );
+    }
+    let holiday = |name: &str| DayKind::Holiday { name: name.into() };
+    assert_eq!(
+        cal.day(d(2026, 2, 17)).kind,
+        holiday("春节"),
+        "holiday name ({src})"
     );
-    check(!cal.is_published(2027), src, "2027 unpublished");
-    check(
-        cal.is_working_day(d(2026, 2, 14)).0,
-        src,
-        "makeup Saturday works",
+    assert_eq!(
+        cal.day(d(2025, 10, 6)).kind,
+        holiday("中秋节"),
+        "mid-autumn in national day ({src})"
     );
-    check(
-        !cal.is_working_day(d(2026, 2, 16)).0,
-        src,
-        "Spring Festival Monday off",
+    assert_eq!(
+        cal.working_days_between(d(2026, 2, 12), d(2026, 2, 25)),
+        Ok((4, Certainty::Certain)),
+        "working days between ({src})"
     );
-    check(
-        matches!(cal.day(d(2026, 2, 17)).kind, DayKind::Holiday { ref name } if name == "春节"),
-        src,
-        "holiday name",
-    );
-    check(
-        matches!(cal.day(d(2025, 10, 6)).kind, DayKind::Holiday { ref name } if name == "中秋节"),
-        src,
-        "mid-autumn in national day",
-    );
-    let (w, c) = cal.is_working_day(d(2027, 1, 1));
-    check(
-        !w && !c.is_certain(),
-        "D6, D35",
-        "2027-01-01 (元旦, a Friday) estimated as a holiday",
-    );
-    let (w, c) = cal.is_working_day(d(2027, 1, 4));
-    check(
-        w && !c.is_certain(),
-        "D6",
-        "2027-01-04 estimated as a Monday working day",
-    );
-    let (n, c) = cal
-        .working_days_between(d(2026, 2, 12), d(2026, 2, 25))
-        .unwrap_or((0, Certainty::Certain));
-    check(n == 4 && c.is_certain(), src, "working days between");
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -165,23 +176,19 @@ fn day_kinds() {
 fn from_json_replaces_and_validates() {
     let newer = r#"{"source":"test","years":{
         "2027":{"published":true,"holidays":[{"date":"2027-01-01","name":"元旦"}],"makeup_workdays":[]}}}"#;
-    let cal = Calendar::from_json(newer);
-    check(cal.is_ok(), "D6 run-time replacement", "parses");
-    if let Ok(cal) = cal {
-        let r = cal.add_working_days(d(2026, 12, 31), 1);
-        // 2026 is absent from this file: its days are estimates; 2027-01-01 is now a holiday.
-        check(
-            matches!(&r, Ok(s) if s.end == d(2027, 1, 4)),
-            "D6",
-            "holiday from the new data",
-        );
-        check(
-            !cal.is_working_day(d(2027, 1, 1)).0
-                && cal.is_working_day(d(2027, 1, 1)).1.is_certain(),
-            "D6",
-            "published now",
-        );
-    }
+    let cal = Calendar::from_json(newer).expect("parses (D6 run-time replacement)");
+    // 2026 is absent from this file: its days are estimates; 2027-01-01 is now a holiday.
+    assert_eq!(
+        cal.add_working_days(d(2026, 12, 31), 1).map(|s| s.end),
+        Ok(d(2027, 1, 4)),
+        "holiday from the new data (D6)"
+    );
+    let (working, certainty) = cal.is_working_day(d(2027, 1, 1));
+    assert_eq!(
+        (working, certainty.is_certain()),
+        (false, true),
+        "published now: (working, certain) (D6)"
+    );
     let bad: &[(&str, &str)] = &[
         ("not json", "calendar.json"),
         (r#"{"years":{"x":{"published":true}}}"#, "calendar.bad_year"),
@@ -204,18 +211,12 @@ fn from_json_replaces_and_validates() {
     ];
     for (json, code) in bad {
         let got = Calendar::from_json(json).map(|_| ()).map_err(|e| e.code());
-        check(
-            got == Err(*code),
-            "Calendar::from_json validation",
-            &format!("{json} → {got:?}"),
-        );
+        assert_eq!(got, Err(*code), "{json} (Calendar::from_json validation)");
     }
-    check(
-        Calendar::embedded()
-            .add_working_days(d(2026, 1, 1), MAX_WORKING_DAYS + 1)
-            .is_err(),
-        "no panic",
-        "too many days refused",
+    let too_many = Calendar::embedded().add_working_days(d(2026, 1, 1), MAX_WORKING_DAYS + 1);
+    assert!(
+        too_many.is_err(),
+        "too many days refused, not a panic: {too_many:?}"
     );
 }
 
@@ -224,17 +225,11 @@ fn from_json_replaces_and_validates() {
 fn embedded_json_is_the_embedded_calendar() {
     // The server publishes EMBEDDED_CALENDAR_JSON; the app may replace its calendar with it.
     let parsed = Calendar::from_json(EMBEDDED_CALENDAR_JSON);
-    check(
-        parsed.as_ref().is_ok_and(|c| c == Calendar::embedded()),
-        "cn-workdays.json",
-        &format!(
-            "parses to the embedded calendar: {:?}",
-            parsed.map(|c| c.published_years())
-        ),
+    assert_eq!(
+        parsed.as_ref(),
+        Ok(Calendar::embedded()),
+        "cn-workdays.json parses to the embedded calendar"
     );
-    check(
-        serde_json::from_str::<serde_json::Value>(EMBEDDED_CALENDAR_JSON).is_ok(),
-        "cn-workdays.json",
-        "is JSON",
-    );
+    let json = serde_json::from_str::<serde_json::Value>(EMBEDDED_CALENDAR_JSON);
+    assert!(json.is_ok(), "cn-workdays.json is JSON: {json:?}");
 }

@@ -3,7 +3,7 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{check, d};
+use common::{assert_has, assert_lacks, d};
 use sscard_rules::*;
 
 struct Case {
@@ -243,58 +243,42 @@ const CASES: &[Case] = &[
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn where_can_table() {
     for c in CASES {
-        let got = where_can(c.city, c.service, c.actor, d(c.on.0, c.on.1, c.on.2));
-        let Ok(w) = got else {
-            check(false, c.source, &format!("{:?}", got));
-            continue;
-        };
-        let w = w.result;
-        let what = format!("{} {} {}: {w:?}", c.city, c.service, c.actor);
-        check(w.permission.permission == c.permission, c.source, &what);
-        for ch in c.includes {
-            check(
-                w.channels.iter().any(|o| o.channel == *ch),
-                c.source,
-                &format!("includes {ch}: {what}"),
-            );
-        }
-        for ch in c.excludes {
-            check(
-                !w.channels.iter().any(|o| o.channel == *ch),
-                c.source,
-                &format!("excludes {ch}: {what}"),
-            );
-        }
-        for ch in c.refused {
-            check(
-                w.not_offered.iter().any(|o| o.channel == *ch),
-                c.source,
-                &format!("refused {ch}: {what}"),
-            );
-        }
+        let context = format!("{} {} {} ({})", c.city, c.service, c.actor, c.source);
+        let w = where_can(c.city, c.service, c.actor, d(c.on.0, c.on.1, c.on.2))
+            .unwrap_or_else(|e| panic!("{context}: {e:?}"))
+            .result;
+        assert_eq!(w.permission.permission, c.permission, "{context}");
+        let offered: Vec<Channel> = w.channels.iter().map(|o| o.channel).collect();
+        let refused: Vec<Channel> = w.not_offered.iter().map(|o| o.channel).collect();
+        assert_has(&offered, c.includes, &format!("{context}: offered"));
+        assert_lacks(&offered, c.excludes, &format!("{context}: offered"));
+        assert_has(&refused, c.refused, &format!("{context}: not offered"));
         if let Some((ch, cond)) = c.condition {
-            check(
-                w.channels
-                    .iter()
-                    .any(|o| o.channel == ch && o.conditions.contains(&cond)),
-                c.source,
-                &format!("condition {cond:?} at {ch}: {what}"),
+            let conditions = w
+                .channels
+                .iter()
+                .filter(|o| o.channel == ch)
+                .flat_map(|o| o.conditions.iter().copied())
+                .collect::<Vec<_>>();
+            assert_has(
+                &conditions,
+                &[cond],
+                &format!("{context}: conditions at {ch}"),
             );
         }
         if let Some(n) = c.note {
-            check(
-                w.notes.contains(&n),
-                c.source,
-                &format!("note {n:?}: {what}"),
-            );
+            assert_has(&w.notes, &[n], &format!("{context}: notes"));
         }
-        check(
-            w.channels
-                .iter()
-                .chain(&w.not_offered)
-                .all(|o| o.service == c.service),
-            c.source,
-            "service filter",
+        let other_services: Vec<&ChannelOffer> = w
+            .channels
+            .iter()
+            .chain(&w.not_offered)
+            .filter(|o| o.service != c.service)
+            .collect();
+        assert_eq!(
+            other_services,
+            Vec::<&ChannelOffer>::new(),
+            "{context}: offers of another service"
         );
     }
 }
@@ -330,26 +314,18 @@ const ONLINE_CHANNELS: &[(City, Channel, Service, &str, u32)] = &[
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn online_channel_table() {
-    for city in City::ALL {
-        check(
-            ONLINE_CHANNELS.iter().any(|row| row.0 == *city),
-            "ONLINE_CHANNELS",
-            &format!("a row for {city}"),
-        );
-    }
+    let cities: Vec<City> = ONLINE_CHANNELS.iter().map(|row| row.0).collect();
+    assert_has(&cities, City::ALL, "ONLINE_CHANNELS: a row for every city");
     for &(city, channel, service, seed, line) in ONLINE_CHANNELS {
         let source = format!("{seed} L{line}");
-        check(online_channel(city) == channel, &source, &format!("{city}"));
-        check(
-            channel.is_online(),
-            &source,
-            &format!("{channel} is online"),
-        );
-        let offer = channel_offers(city, service, channel, d(2026, 3, 2));
-        check(
-            offer.is_some_and(|o| o.citation.source == seed && o.citation.line == Some(line)),
-            &source,
-            &format!("{channel} offers {service} in {city}, citing the seed"),
+        assert_eq!(online_channel(city), channel, "{city} ({source})");
+        assert!(channel.is_online(), "{channel} is not online ({source})");
+        let cited = channel_offers(city, service, channel, d(2026, 3, 2))
+            .map(|o| (o.citation.source.into_owned(), o.citation.line));
+        assert_eq!(
+            cited,
+            Some((seed.to_owned(), Some(line))),
+            "{channel} offers {service} in {city}, citing the seed ({source})"
         );
     }
 }

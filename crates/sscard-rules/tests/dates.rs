@@ -4,7 +4,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
 use chrono::NaiveDate;
-use common::{check, d};
+use common::d;
 use sscard_rules::*;
 
 struct MonthCase {
@@ -77,10 +77,12 @@ fn month_periods() {
     for c in MONTHS {
         let start = d(c.start.0, c.start.1, c.start.2);
         let end = d(c.end.0, c.end.1, c.end.2);
-        check(
-            months_period_end(start, c.months) == Some(end),
-            c.source,
-            &format!("{start} + {}m", c.months),
+        assert_eq!(
+            months_period_end(start, c.months),
+            Some(end),
+            "{start} + {} months ({})",
+            c.months,
+            c.source
         );
     }
 }
@@ -157,15 +159,12 @@ fn ages() {
             months: c.age.1,
             days: c.age.2,
         };
-        check(
-            age == Some(want),
-            c.source,
-            &format!("age of {birth} on {on}: {age:?}"),
-        );
-        check(
-            has_reached_age(birth, 59, 6, on) == c.reached_59y6m,
-            c.source,
-            "59y6m reached",
+        assert_eq!(age, Some(want), "age of {birth} on {on} ({})", c.source);
+        assert_eq!(
+            has_reached_age(birth, 59, 6, on),
+            c.reached_59y6m,
+            "59y6m reached by {birth} on {on} ({})",
+            c.source
         );
     }
 }
@@ -174,31 +173,24 @@ fn ages() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn day_periods_and_edges() {
     // D1: 30 days from 2026-03-02 end on 2026-04-01; the start day is not counted.
-    check(
-        days_period_end(d(2026, 3, 2), 30) == Some(d(2026, 4, 1)),
-        "DECISIONS D1",
-        "30 days",
+    assert_eq!(
+        days_period_end(d(2026, 3, 2), 30),
+        Some(d(2026, 4, 1)),
+        "30 days (DECISIONS D1)"
     );
-    check(
-        natural_days_between(d(2026, 1, 20), d(2026, 2, 4)) == 15,
-        "D1",
-        "15 natural days",
+    assert_eq!(
+        natural_days_between(d(2026, 1, 20), d(2026, 2, 4)),
+        15,
+        "15 natural days (D1)"
     );
-    check(
-        age_on(d(2000, 1, 2), d(2000, 1, 1)).is_none(),
-        "D3",
-        "age before birth",
+    assert_eq!(
+        age_on(d(2000, 1, 2), d(2000, 1, 1)),
+        None,
+        "age before birth (D3)"
     );
-    check(
-        add_months(chrono::NaiveDate::MAX, 1).is_none(),
-        "no panic",
-        "overflow is None",
-    );
-    check(
-        add_days(chrono::NaiveDate::MAX, 1).is_none(),
-        "no panic",
-        "overflow is None",
-    );
+    // Overflow is None, not a panic.
+    assert_eq!(add_months(NaiveDate::MAX, 1), None, "add_months overflow");
+    assert_eq!(add_days(NaiveDate::MAX, 1), None, "add_days overflow");
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -217,7 +209,7 @@ fn date_text_forms() {
         ("", None),
     ];
     for (text, want) in strict {
-        check(parse_iso_date(text) == *want, "api.md date format", text);
+        assert_eq!(parse_iso_date(text), *want, "{text:?} (api.md date format)");
     }
     // What people type in the rules explorer: one-digit month and day are fine.
     let loose: &[(&str, Option<NaiveDate>)] = &[
@@ -227,11 +219,15 @@ fn date_text_forms() {
         ("2026-009-03", None),
     ];
     for (text, want) in loose {
-        check(parse_ymd_loose(text) == *want, "explorer date input", text);
+        assert_eq!(
+            parse_ymd_loose(text),
+            *want,
+            "{text:?} (explorer date input)"
+        );
     }
-    check(
-        basic_date(d(2027, 1, 5)) == "20270105",
-        "RFC 5545 DATE",
-        "basic form",
+    assert_eq!(
+        basic_date(d(2027, 1, 5)),
+        "20270105",
+        "basic form (RFC 5545 DATE)"
     );
 }

@@ -3,7 +3,7 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::check;
+use common::assert_has;
 use sscard_rules::*;
 
 const DECISIONS_MD: &str = include_str!("../DECISIONS.md");
@@ -28,36 +28,32 @@ fn number(id: &str) -> u32 {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn decision_list_is_decisions_md() {
-    let in_file = ids_in_file();
-    check(in_file.len() >= 28, DECISIONS, "the file's ids are found");
-    for id in &in_file {
-        check(
-            DECISION_LIST.iter().any(|d| d.id == id),
-            DECISIONS,
-            &format!("{id} of DECISIONS.md is in DECISION_LIST"),
-        );
-    }
-    for d in DECISION_LIST {
-        check(
-            in_file.iter().any(|id| id == d.id),
-            DECISIONS,
-            &format!("{} of DECISION_LIST is in DECISIONS.md", d.id),
-        );
-    }
-    let mut sorted: Vec<&str> = in_file.iter().map(String::as_str).collect();
-    sorted.sort_by_key(|id| number(id));
-    sorted.dedup();
-    check(
-        sorted.len() == in_file.len(),
-        DECISIONS,
-        "no id twice in DECISIONS.md",
+    let in_file: Vec<String> = ids_in_file();
+    let in_file: Vec<&str> = in_file.iter().map(String::as_str).collect();
+    assert!(
+        in_file.len() >= 28,
+        "the ids of {DECISIONS} are found: {in_file:?}"
     );
     let listed: Vec<&str> = DECISION_LIST.iter().map(|d| d.id).collect();
-    check(
-        listed == sorted,
-        DECISIONS,
-        "DECISION_LIST: in id order, no id twice",
+    assert_has(
+        &listed,
+        &in_file,
+        "DECISION_LIST has every id of DECISIONS.md",
     );
+    assert_has(
+        &in_file,
+        &listed,
+        "DECISIONS.md has every id of DECISION_LIST",
+    );
+    let mut sorted = in_file.clone();
+    sorted.sort_by_key(|id| number(id));
+    sorted.dedup();
+    assert_eq!(
+        sorted.len(),
+        in_file.len(),
+        "no id twice in {DECISIONS}: {in_file:?}"
+    );
+    assert_eq!(listed, sorted, "DECISION_LIST: in id order, no id twice");
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -65,25 +61,29 @@ fn decision_list_is_decisions_md() {
 fn decision_titles_are_short_and_plain() {
     for d in DECISION_LIST {
         for title in [d.title_zh_hans, d.title_zh_hant, d.title_en] {
-            check(
+            assert!(
                 !title.trim().is_empty() && title.chars().count() <= 160,
-                DECISIONS,
-                &format!("{} title: {title}", d.id),
+                "{} title is empty or over 160 characters: {title:?}",
+                d.id
             );
             // The app's plain-language rule: no 请 / 抱歉 / 非法 / 无效 (申请 is a word).
             let plain = title.replace("申请", "").replace("申請", "");
-            for word in ["请", "請", "抱歉", "非法", "无效", "無效"] {
-                check(
-                    !plain.contains(word),
-                    DECISIONS,
-                    &format!("{}: {word}", d.id),
-                );
-            }
+            let found: Vec<&str> = ["请", "請", "抱歉", "非法", "无效", "無效"]
+                .into_iter()
+                .filter(|word| plain.contains(word))
+                .collect();
+            assert_eq!(
+                found,
+                Vec::<&str>::new(),
+                "{} title {title:?}: words the plain-language rule leaves out",
+                d.id
+            );
         }
-        check(
-            Citation::decision(d.id).to_string() == format!("{DECISIONS} {}", d.id),
-            DECISIONS,
-            &format!("{} is a decision locator", d.id),
+        assert_eq!(
+            Citation::decision(d.id).to_string(),
+            format!("{DECISIONS} {}", d.id),
+            "{} is a decision locator",
+            d.id
         );
     }
 }

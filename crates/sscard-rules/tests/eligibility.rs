@@ -4,7 +4,7 @@ wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
 use chrono::NaiveDate;
-use common::{check, d};
+use common::{assert_has, d};
 use sscard_rules::*;
 
 fn base(city: City, on: NaiveDate, birth: NaiveDate) -> EligibilityInput {
@@ -447,36 +447,25 @@ fn cases() -> Vec<Case> {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn eligibility_table() {
     for c in cases() {
-        let r = evaluate_eligibility(&c.input);
-        let Ok(r) = r else {
-            check(false, c.source, &format!("{}: error {r:?}", c.name));
-            continue;
-        };
-        check(
-            r.result.outcome == c.outcome,
-            c.source,
-            &format!("{}: outcome {:?}", c.name, r.result),
+        let context = format!("{} ({})", c.name, c.source);
+        let r = evaluate_eligibility(&c.input).unwrap_or_else(|e| panic!("{context}: {e:?}"));
+        assert_eq!(
+            r.result.outcome, c.outcome,
+            "{context}: outcome of {:?}",
+            r.result
         );
-        if let Some(reason) = &c.reason {
-            check(
-                r.result.reasons.contains(reason),
-                c.source,
-                &format!("{}: reasons {:?}", c.name, r.result.reasons),
+        if let Some(reason) = c.reason {
+            assert_has(&r.result.reasons, &[reason], &format!("{context}: reasons"));
+        }
+        if let Some(alt) = c.alternative {
+            assert_has(
+                &r.result.alternatives,
+                &[alt],
+                &format!("{context}: alternatives"),
             );
         }
-        if let Some(alt) = &c.alternative {
-            check(
-                r.result.alternatives.contains(alt),
-                c.source,
-                &format!("{}: alternatives {:?}", c.name, r.result.alternatives),
-            );
-        }
-        check(!r.trace.steps.is_empty(), c.source, "has a trace");
-        check(
-            !r.result.citations.is_empty(),
-            c.source,
-            &format!("{}: has citations", c.name),
-        );
+        assert!(!r.trace.steps.is_empty(), "{context}: the trace is empty");
+        assert!(!r.result.citations.is_empty(), "{context}: no citations");
     }
 }
 
@@ -487,21 +476,18 @@ fn before_validity_is_an_error() {
         insured_in_city: true,
         ..base(City::Beijing, d(2023, 12, 1), d(1990, 1, 1))
     };
-    let r = evaluate_eligibility(&input);
-    check(
-        matches!(r, Err(PolicyError::BeforeValidity { .. })),
-        "D4",
-        "Beijing before 2024-01-31",
+    let r = evaluate_eligibility(&input).map_err(|e| e.code());
+    assert_eq!(
+        r.map(|r| r.result.outcome),
+        Err("policy.before_validity"),
+        "Beijing before 2024-01-31 (D4)"
     );
     let input = EligibilityInput {
         insured_in_city: true,
         ..base(City::Urumqi, d(2025, 4, 1), d(1990, 1, 1))
     };
-    check(
-        evaluate_eligibility(&input).is_err(),
-        "D16",
-        "Urumqi before 2026-03-02",
-    );
+    let r = evaluate_eligibility(&input);
+    assert!(r.is_err(), "Urumqi before 2026-03-02 (D16): {r:?}");
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -512,24 +498,23 @@ fn trace_serialises_with_dated_parameters() {
         local_hukou: true,
         ..base(City::Beijing, d(2026, 3, 2), d(1960, 1, 1))
     };
-    let Ok(r) = evaluate_eligibility(&input) else {
-        check(false, "002 Q4", "evaluates");
-        return;
-    };
+    let r = evaluate_eligibility(&input).expect("evaluates (002 Q4)");
+    // (value, valid from) of the parameter the trace names
     let param = r
         .trace
         .steps
         .iter()
         .flat_map(|s| &s.parameters)
-        .find(|p| p.name == "elderly_age_months");
-    check(
-        param.is_some_and(|p| p.value == "714" && p.valid_from == d(2024, 1, 31)),
-        "002 Q4 L33; D4",
-        "714 months from 2024-01-31",
+        .find(|p| p.name == "elderly_age_months")
+        .map(|p| (p.value.as_str(), p.valid_from));
+    assert_eq!(
+        param,
+        Some(("714", d(2024, 1, 31))),
+        "714 months from 2024-01-31 (002 Q4 L33; D4)"
     );
     let json = serde_json::to_string(&r).unwrap_or_default();
     let back: Result<Explained<Eligibility>, _> = serde_json::from_str(&json);
-    check(back.as_ref().is_ok_and(|b| *b == r), "serde", "round trip");
+    assert_eq!(back.ok().as_ref(), Some(&r), "serde round trip of {json}");
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -564,17 +549,17 @@ fn codes_are_the_serde_tags() {
     ];
     for r in &reasons {
         let tag = serde_json::to_value(r).ok();
-        check(
-            tag.as_ref().and_then(|t| t["code"].as_str()) == Some(r.code()),
-            "stable codes",
-            &format!("{r:?} → {tag:?}"),
+        assert_eq!(
+            tag.as_ref().and_then(|t| t["code"].as_str()),
+            Some(r.code()),
+            "serde tag of {r:?} (stable codes)"
         );
     }
-    let obstacles: Vec<_> = reasons.iter().filter(|r| !r.is_obstacle()).collect();
-    check(
-        obstacles.len() == 2,
-        "stable codes",
-        &format!("informational reasons: {obstacles:?}"),
+    let informational: Vec<_> = reasons.iter().filter(|r| !r.is_obstacle()).collect();
+    assert_eq!(
+        informational.len(),
+        2,
+        "informational reasons: {informational:?}"
     );
     let alternatives = [
         Alternative::AskAtServicePoint,
@@ -588,10 +573,10 @@ fn codes_are_the_serde_tags() {
     ];
     for a in &alternatives {
         let tag = serde_json::to_value(a).ok();
-        check(
-            tag.as_ref().and_then(|t| t["code"].as_str()) == Some(a.code()),
-            "stable codes",
-            &format!("{a:?} → {tag:?}"),
+        assert_eq!(
+            tag.as_ref().and_then(|t| t["code"].as_str()),
+            Some(a.code()),
+            "serde tag of {a:?} (stable codes)"
         );
     }
     for o in [
@@ -599,14 +584,13 @@ fn codes_are_the_serde_tags() {
         Outcome::NeedsInPersonCheck,
         Outcome::NotEligible,
     ] {
-        check(
+        assert_eq!(
             serde_json::to_value(o)
                 .ok()
                 .as_ref()
-                .and_then(|v| v.as_str())
-                == Some(o.code()),
-            "stable codes",
-            &format!("{o:?}"),
+                .and_then(|v| v.as_str()),
+            Some(o.code()),
+            "serde name of {o:?} (stable codes)"
         );
     }
 }
@@ -689,41 +673,39 @@ fn declarations_from_the_wire() {
         ),
     ];
     for (json, birth, guardian, outcome, reason, source) in rows {
-        let decl: Result<EligibilityDeclaration, _> = serde_json::from_str(json);
-        let Ok(decl) = decl else {
-            check(false, source, &format!("{json} does not parse: {decl:?}"));
-            continue;
-        };
+        let decl: EligibilityDeclaration = serde_json::from_str(json)
+            .unwrap_or_else(|e| panic!("{json} does not parse ({source}): {e}"));
         let input = decl.input(City::Beijing, on, *birth, *guardian);
-        check(
-            input.actor
-                == if guardian.is_some() {
-                    Actor::Guardian
-                } else {
-                    Actor::Holder
-                }
-                && input.service == Service::Apply,
-            source,
-            &format!("{json}: actor {:?}", input.actor),
+        let actor = if guardian.is_some() {
+            Actor::Guardian
+        } else {
+            Actor::Holder
+        };
+        assert_eq!(
+            (input.actor, input.service),
+            (actor, Service::Apply),
+            "{json}: (actor, service) ({source})"
         );
-        let r = evaluate_eligibility(&input);
-        check(
-            r.as_ref().is_ok_and(|r| {
-                r.result.outcome == *outcome && r.result.reasons.iter().any(|x| x.code() == *reason)
-            }),
-            source,
-            &format!("{json} → {r:?}"),
+        let r = evaluate_eligibility(&input)
+            .unwrap_or_else(|e| panic!("{json} ({source}): {e:?}"))
+            .result;
+        assert_eq!(r.outcome, *outcome, "{json}: outcome of {r:?} ({source})");
+        let codes: Vec<&str> = r.reasons.iter().map(Reason::code).collect();
+        assert_has(
+            &codes,
+            &[*reason],
+            &format!("{json}: reason codes ({source})"),
         );
     }
-    check(
-        none.card_held == HeldCard::None
-            && CardHeld::from(HeldCard::Third) == CardHeld::ThirdGeneration,
-        "wire",
-        "card_held defaults to none and maps to the timeline's CardHeld",
+    assert_eq!(none.card_held, HeldCard::None, "card_held defaults to none");
+    assert_eq!(
+        CardHeld::from(HeldCard::Third),
+        CardHeld::ThirdGeneration,
+        "card_held maps to the timeline's CardHeld"
     );
-    check(
-        serde_json::from_str::<EligibilityDeclaration>(r#"{"card_held":"second"}"#).is_err(),
-        "wire",
-        "card_held is one of none|older|third",
+    let second = serde_json::from_str::<EligibilityDeclaration>(r#"{"card_held":"second"}"#);
+    assert!(
+        second.is_err(),
+        "card_held is one of none|older|third: {second:?}"
     );
 }

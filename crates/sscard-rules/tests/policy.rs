@@ -3,205 +3,202 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{check, d};
+use common::d;
 use sscard_rules::*;
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn beijing_values() {
-    let Ok(p) = policy(City::Beijing, d(2026, 3, 2)) else {
-        check(false, "D4", "Beijing policy resolves");
-        return;
-    };
-    check(
-        p.banks.value.len() == 14 && p.bank_count.value == 14,
-        "002 Q6 L57",
-        "14 banks",
+    let p = policy(City::Beijing, d(2026, 3, 2)).expect("Beijing policy resolves (D4)");
+    assert_eq!(
+        (p.banks.value.len(), p.bank_count.value),
+        (14, 14),
+        "14 banks: (listed, count) (002 Q6 L57)"
     );
-    check(
-        p.banks
-            .value
-            .iter()
-            .any(|b| b.bank == Bank::HuaXia && b.name_zh == "华夏银行" && b.posts_cards),
-        "002 Q6 L57; D7",
-        "华夏",
+    let huaxia = p
+        .banks
+        .value
+        .iter()
+        .find(|b| b.bank == Bank::HuaXia)
+        .map(|b| (b.name_zh.as_ref(), b.posts_cards));
+    assert_eq!(
+        huaxia,
+        Some(("华夏银行", true)),
+        "华夏: (name, posts cards) (002 Q6 L57; D7)"
     );
-    check(
-        p.banks.citation.to_string() == "002_18b018be9bee0abf.txt Q6 L57",
-        "002 Q6 L57",
-        "citation display",
+    assert_eq!(
+        p.banks.citation.to_string(),
+        "002_18b018be9bee0abf.txt Q6 L57",
+        "citation display (002 Q6 L57)"
     );
     let num = |o: &Option<Param<u32>>| o.as_ref().map(|p| p.value);
-    check(
-        num(&p.temp_loss_auto_lift_days) == Some(15),
-        "002 Q18 L135",
-        "15 days",
+    // (parameter, value, expected, source)
+    let numbers = [
+        (
+            "temp_loss_auto_lift_days",
+            num(&p.temp_loss_auto_lift_days),
+            Some(15),
+            "002 Q18 L135",
+        ),
+        (
+            "bank_change_cooldown_months",
+            num(&p.bank_change_cooldown_months),
+            Some(6),
+            "002 Q27 L185",
+        ),
+        (
+            "application_natural_days",
+            num(&p.application_natural_days),
+            Some(30),
+            "000 ¶ L17",
+        ),
+        (
+            "replacement_working_days",
+            num(&p.replacement_working_days),
+            Some(4),
+            "000 ¶ L19",
+        ),
+        (
+            "employer_return_days",
+            num(&p.employer_return_days),
+            Some(30),
+            "002 Q14 L113",
+        ),
+        (
+            "elderly_age_months (59y6m)",
+            num(&p.elderly_age_months),
+            Some(714),
+            "002 Q4 L33",
+        ),
+        (
+            "renewal_window_days: no Beijing renewal rule",
+            num(&p.renewal_window_days),
+            None,
+            "catalogue §13 G-7",
+        ),
+    ];
+    for (name, got, want, source) in numbers {
+        assert_eq!(got, want, "{name} ({source})");
+    }
+    assert_eq!(
+        p.application_natural_days.as_ref().map(|x| x.valid_from),
+        Some(d(2026, 1, 4)),
+        "normalised wording from 2026-01-04 (000 ¶ L17; D4)"
     );
-    check(
-        num(&p.bank_change_cooldown_months) == Some(6),
-        "002 Q27 L185",
-        "6 months",
+    assert_eq!(
+        p.courier_fee.as_ref().map(|c| c.value),
+        Some(CourierFee::Free),
+        "free post (002 Q31 L203)"
     );
-    check(
-        num(&p.application_natural_days) == Some(30),
-        "000 ¶ L17",
-        "30 natural days",
+    assert_eq!(
+        p.transit_included_in_production.as_ref().map(|c| c.value),
+        Some(false),
+        "transit excluded (000 ¶ L19)"
     );
-    check(
-        p.application_natural_days
-            .as_ref()
-            .is_some_and(|x| x.valid_from == d(2026, 1, 4)),
-        "000 ¶ L17; D4",
-        "normalised wording from 2026-01-04",
+    assert_eq!(p.phase.value, Phase::Normalised, "phase (000 ¶ L8)");
+    assert_eq!(
+        p.hotline.as_ref().map(|h| h.value.as_ref()),
+        Some("96066"),
+        "hotline (002 Q40 L249)"
     );
-    check(
-        num(&p.replacement_working_days) == Some(4),
-        "000 ¶ L19",
-        "4 working days",
-    );
-    check(
-        num(&p.employer_return_days) == Some(30),
-        "002 Q14 L113",
-        "30 days",
-    );
-    check(
-        num(&p.elderly_age_months) == Some(714),
-        "002 Q4 L33",
-        "59y6m",
-    );
-    check(
-        p.renewal_window_days.is_none(),
-        "catalogue §13 G-7",
-        "no Beijing renewal rule",
-    );
-    check(
-        p.courier_fee.as_ref().map(|c| c.value) == Some(CourierFee::Free),
-        "002 Q31 L203",
-        "free post",
-    );
-    check(
-        p.transit_included_in_production.as_ref().map(|c| c.value) == Some(false),
-        "000 ¶ L19",
-        "transit excluded",
-    );
-    check(p.phase.value == Phase::Normalised, "000 ¶ L8", "phase");
-    check(
-        p.hotline.as_ref().is_some_and(|h| h.value == "96066"),
-        "002 Q40 L249",
-        "hotline",
-    );
-    check(!p.offers.is_empty(), "catalogue §4.2", "offers");
+    assert!(!p.offers.is_empty(), "offers (catalogue §4.2)");
 
-    let pilot = policy(City::Beijing, d(2024, 2, 1));
-    check(
-        pilot.as_ref().is_ok_and(|p| {
-            p.phase.value == Phase::Pilot
-                && !p.individual_application_open.value
-                && p.application_natural_days
-                    .as_ref()
-                    .is_some_and(|x| x.valid_from == d(2024, 1, 31))
-        }),
-        "001 问答(三) L31; 001 ¶ L13",
-        "pilot",
+    let pilot = policy(City::Beijing, d(2024, 2, 1)).expect("the pilot's policy");
+    assert_eq!(
+        (
+            pilot.phase.value,
+            pilot.individual_application_open.value,
+            pilot
+                .application_natural_days
+                .as_ref()
+                .map(|x| x.valid_from)
+        ),
+        (Phase::Pilot, false, Some(d(2024, 1, 31))),
+        "pilot: (phase, individual applications open, 30 days valid from) (001 问答(三) L31; 001 ¶ L13)"
     );
-    check(
-        matches!(policy(City::Beijing, d(2024, 1, 30)), Err(PolicyError::BeforeValidity { valid_from, .. }) if valid_from == d(2024, 1, 31)),
-        "D4: before the pilot is an error, not a guess",
-        "before validity",
+    // D4: before the pilot is an error, not a guess.
+    let before = policy(City::Beijing, d(2024, 1, 30));
+    assert!(
+        matches!(before, Err(PolicyError::BeforeValidity { valid_from, .. }) if valid_from == d(2024, 1, 31)),
+        "before validity, valid from 2024-01-31 (D4): {before:?}"
     );
-    check(
-        first_valid_date(City::Beijing) == d(2024, 1, 31),
-        "D4",
-        "first valid date",
+    assert_eq!(
+        first_valid_date(City::Beijing),
+        d(2024, 1, 31),
+        "first valid date (D4)"
     );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn shanghai_and_urumqi_values() {
-    let sh = policy(City::Shanghai, d(2026, 3, 2));
-    check(
-        sh.as_ref().is_ok_and(|p| {
-            p.bank_count.value == 11
-                && p.banks.value.is_empty()
-                && p.application_natural_days.is_none()
-                && p.temp_loss_auto_lift_days.is_none()
-        }),
-        "003 L19; D15",
-        "Shanghai",
+    let sh = policy(City::Shanghai, d(2026, 3, 2)).expect("Shanghai policy resolves");
+    assert_eq!(
+        (
+            sh.bank_count.value,
+            sh.banks.value.len(),
+            sh.application_natural_days.is_some(),
+            sh.temp_loss_auto_lift_days.is_some()
+        ),
+        (11, 0, false, false),
+        "Shanghai: (bank count, banks listed, natural days?, auto-lift days?) (003 L19; D15)"
     );
-    check(
-        policy(City::Shanghai, d(2023, 2, 15)).is_err(),
-        "003 L3; D16",
-        "Shanghai before the article",
+    let early = policy(City::Shanghai, d(2023, 2, 15));
+    assert!(
+        early.is_err(),
+        "Shanghai before the article (003 L3; D16): {early:?}"
     );
-    let ur = policy(City::Urumqi, d(2026, 3, 2));
-    check(
-        ur.as_ref().is_ok_and(|p| {
-            p.banks.value.len() == 9
-                && p.banks
-                    .value
-                    .iter()
-                    .filter(|b| b.remote_replacement)
-                    .count()
-                    == 4
-                && p.renewal_window_days
-                    .as_ref()
-                    .is_some_and(|r| r.value == 60)
-                && p.courier_fee
-                    .as_ref()
-                    .is_some_and(|c| c.value == CourierFee::PaidByRecipient)
-                && !p.collective_application.value
-        }),
-        "004 ¶ L4, L6; Q L19, L24, L26",
-        "Urumqi",
+    let ur = policy(City::Urumqi, d(2026, 3, 2)).expect("Urumqi policy resolves");
+    assert_eq!(
+        (
+            ur.banks.value.len(),
+            ur.banks
+                .value
+                .iter()
+                .filter(|b| b.remote_replacement)
+                .count(),
+            ur.renewal_window_days.as_ref().map(|r| r.value),
+            ur.courier_fee.as_ref().map(|c| c.value),
+            ur.collective_application.value
+        ),
+        (9, 4, Some(60), Some(CourierFee::PaidByRecipient), false),
+        "Urumqi: (banks, remote replacement banks, renewal window days, courier fee, collective \
+         applications) (004 ¶ L4, L6; Q L19, L24, L26)"
     );
-    check(
-        policy(City::Urumqi, d(2026, 3, 1)).is_err(),
-        "D16",
-        "Urumqi before 2026-03-02",
-    );
-    check(
+    let early = policy(City::Urumqi, d(2026, 3, 1));
+    assert!(early.is_err(), "Urumqi before 2026-03-02 (D16): {early:?}");
+    assert_eq!(
         param_u32(
             City::Shanghai,
             NumericParam::TempLossAutoLiftDays,
             d(2026, 3, 2),
         )
-        .map_err(|e| e.code())
-            == Err("policy.not_defined"),
-        "D15",
-        "not defined",
+        .map_err(|e| e.code()),
+        Err("policy.not_defined"),
+        "not defined (D15)"
     );
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn stable_ids_and_bank_names() {
-    check(
-        City::Beijing.id() == "beijing" && City::from_id("urumqi") == Some(City::Urumqi),
-        "ids",
-        "city ids",
+    assert_eq!(City::Beijing.id(), "beijing", "city id");
+    assert_eq!(City::from_id("urumqi"), Some(City::Urumqi), "city from id");
+    assert_eq!(
+        serde_json::to_string(&Actor::Holder).ok().as_deref(),
+        Some("\"self\""),
+        "actor self"
     );
-    check(
-        serde_json::to_string(&Actor::Holder).ok().as_deref() == Some("\"self\""),
-        "ids",
-        "actor self",
-    );
-    check(
+    assert_eq!(
         serde_json::to_string(&Channel::DistrictStreetPoint)
             .ok()
-            .as_deref()
-            == Some("\"district_street_point\""),
-        "ids",
-        "channel id",
+            .as_deref(),
+        Some("\"district_street_point\""),
+        "channel id"
     );
     for s in Service::ALL {
         let json = serde_json::to_string(s).unwrap_or_default();
-        check(
-            json == format!("\"{}\"", s.id()),
-            "ids",
-            &format!("service id {json}"),
-        );
+        assert_eq!(json, format!("\"{}\"", s.id()), "service id of {s:?}");
     }
     let names: &[(&str, Option<Bank>)] = &[
         ("华夏银行", Some(Bank::HuaXia)),
@@ -215,10 +212,10 @@ fn stable_ids_and_bank_names() {
         ("中国邮政储蓄银行", Some(Bank::Psbc)),
     ];
     for (n, want) in names {
-        check(
-            Bank::from_chinese_name(n) == *want,
-            "catalogue §13 C-1; D7",
-            n,
+        assert_eq!(
+            Bank::from_chinese_name(n),
+            *want,
+            "{n} (catalogue §13 C-1; D7)"
         );
     }
 }
@@ -236,12 +233,13 @@ fn city_names() {
             "004 (烏魯木齊, simplified)",
         ),
     ];
-    check(rows.len() == City::ALL.len(), "ids", "every city has a row");
+    let cities: Vec<City> = rows.iter().map(|row| row.0).collect();
+    assert_eq!(cities, City::ALL, "every city has a row, in order");
     for (city, zh, en, source) in rows {
-        check(
-            city.name_zh() == *zh && city.name_en() == *en,
-            source,
-            &format!("{city}: {} / {}", city.name_zh(), city.name_en()),
+        assert_eq!(
+            (city.name_zh(), city.name_en()),
+            (*zh, *en),
+            "{city} ({source})"
         );
     }
 }

@@ -3,7 +3,7 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{check, d};
+use common::{assert_has, assert_lacks, d};
 use sscard_rules::*;
 
 fn ctx(y: i32, m: u32, day: u32) -> CardContext {
@@ -55,118 +55,136 @@ fn card_guards_table() {
         channel: Some(Channel::DistrictStreetPoint),
     };
 
-    type R = Result<CardTransition, TransitionError>;
-    type Check<'a> = &'a dyn Fn(&R) -> bool;
-    let cases: Vec<(&str, R, Check, &str)> = vec![
-        (
-            "enable ends the old card's medical function",
-            apply(&mailed, CardAction::EnableSocial, &ctx(2026, 3, 2)),
-            &|r| {
-                matches!(r, Ok(t) if t.state.social == SocialState::Enabled && t.state.old_card == Some(OldCardState::MedicalInvalid)
-                && t.effects.contains(&Effect::OldCardMedicalEnds))
-            },
-            "002 Q25 L165; D20",
-        ),
-        (
-            "no early unfreeze after a reissue",
-            apply(&reissued_elsewhere, CardAction::Unfreeze, &ctx(2026, 1, 25)),
-            &|r| matches!(r, Err(TransitionError::UnfreezeAfterReissue)),
-            "002 Q22 L151",
-        ),
-        (
-            "unfreeze restores both functions",
-            apply(&temp_lost, CardAction::Unfreeze, &ctx(2026, 1, 25)),
-            &|r| matches!(r, Ok(t) if t.state.social == SocialState::Enabled && t.state.financial == FinancialState::Active),
-            "002 Q19 L139",
-        ),
-        (
-            "district point cannot lift a temporary loss",
-            apply(&temp_lost, CardAction::Unfreeze, &district),
-            &|r| matches!(r, Err(TransitionError::FormalLossOnlyHere)),
-            "002 Q7 L61; D11",
-        ),
-        (
-            "auto-lift not before day 15",
-            apply(&temp_lost, CardAction::AutoLift, &ctx(2026, 2, 3)),
-            &|r| matches!(r, Err(TransitionError::AutoLiftNotDue { lifts_on }) if *lifts_on == d(2026, 2, 4)),
-            "002 Q18 L135; D18",
-        ),
-        (
-            "auto-lift on day 15, bank side per bank rules",
-            apply(&temp_lost, CardAction::AutoLift, &ctx(2026, 2, 4)),
-            &|r| {
-                matches!(r, Ok(t) if t.state.social == SocialState::Enabled && t.state.financial == FinancialState::TempLost
-                && t.effects.contains(&Effect::FinancialPerBankRules))
-            },
-            "002 Q18 L135",
-        ),
-        (
-            "temporary loss freezes both functions",
-            apply(&enabled, CardAction::ReportTempLoss, &ctx(2026, 1, 20)),
-            &|r| {
-                matches!(r, Ok(t) if t.state.financial == FinancialState::TempLost
-                && t.effects.contains(&Effect::AutoLiftsOn { date: d(2026, 2, 4) }))
-            },
-            "002 Q18 L135",
-        ),
-        (
-            "temporary loss at a district point: social side only",
-            apply(&enabled, CardAction::ReportTempLoss, &district),
-            &|r| {
-                matches!(r, Ok(t) if t.state.financial == FinancialState::Active
-                && t.effects.contains(&Effect::ReportFinancialSideAtBank))
-            },
-            "002 Q21 L147; D10",
-        ),
-        (
-            "no reissue at a district point",
-            apply(&temp_lost, CardAction::Reissue, &district),
-            &|r| matches!(r, Err(TransitionError::ChannelDoesNotOffer { .. })),
-            "002 Q10 L89",
-        ),
-        (
-            "bank cancellation only after social",
-            apply(&enabled, CardAction::CancelFinancial, &ctx(2026, 3, 2)),
-            &|r| matches!(r, Err(TransitionError::SocialNotCancelledFirst)),
-            "002 Q36 L229",
-        ),
-        (
-            "bank cancellation after social",
-            apply(&cancelled, CardAction::CancelFinancial, &ctx(2026, 3, 2)),
-            &|r| matches!(r, Ok(t) if t.state.financial == FinancialState::Cancelled),
-            "002 Q34 L219",
-        ),
-        (
-            "bank change inside the cooldown",
-            apply(&changed_bank, CardAction::ChangeBank, &ctx(2026, 2, 27)),
-            &|r| matches!(r, Err(TransitionError::BankChangeCooldown { allowed_from }) if *allowed_from == d(2026, 2, 28)),
-            "002 Q27 L185; D2",
-        ),
-        (
-            "bank change after the cooldown recalls the card",
-            apply(&changed_bank, CardAction::ChangeBank, &ctx(2026, 2, 28)),
-            &|r| matches!(r, Ok(t) if t.effects.contains(&Effect::CardRecalled) && t.state.social == SocialState::Cancelled),
-            "002 Q26 L179",
-        ),
-        (
-            "social cancellation warns of suspension after 6 months",
-            apply(&enabled, CardAction::CancelSocial, &ctx(2026, 1, 10)),
-            &|r| matches!(r, Ok(t) if t.effects.contains(&Effect::NonCounterMaySuspendFrom { date: d(2026, 7, 10) })),
-            "002 Q35 L225",
-        ),
-        (
-            "suspension not before 6 months",
-            apply(
+    use Part::{Effect as Fx, Financial, OldCard, Social};
+    let cases = vec![
+        Case {
+            name: "enable ends the old card's medical function",
+            got: apply(&mailed, CardAction::EnableSocial, &ctx(2026, 3, 2)),
+            want: Want::Done(vec![
+                Social(SocialState::Enabled),
+                OldCard(OldCardState::MedicalInvalid),
+                Fx(Effect::OldCardMedicalEnds),
+            ]),
+            source: "002 Q25 L165; D20",
+        },
+        Case {
+            name: "no early unfreeze after a reissue",
+            got: apply(&reissued_elsewhere, CardAction::Unfreeze, &ctx(2026, 1, 25)),
+            want: Want::Refused(TransitionError::UnfreezeAfterReissue),
+            source: "002 Q22 L151",
+        },
+        Case {
+            name: "unfreeze restores both functions",
+            got: apply(&temp_lost, CardAction::Unfreeze, &ctx(2026, 1, 25)),
+            want: Want::Done(vec![
+                Social(SocialState::Enabled),
+                Financial(FinancialState::Active),
+            ]),
+            source: "002 Q19 L139",
+        },
+        Case {
+            name: "district point cannot lift a temporary loss",
+            got: apply(&temp_lost, CardAction::Unfreeze, &district),
+            want: Want::Refused(TransitionError::FormalLossOnlyHere),
+            source: "002 Q7 L61; D11",
+        },
+        Case {
+            name: "auto-lift not before day 15",
+            got: apply(&temp_lost, CardAction::AutoLift, &ctx(2026, 2, 3)),
+            want: Want::Refused(TransitionError::AutoLiftNotDue {
+                lifts_on: d(2026, 2, 4),
+            }),
+            source: "002 Q18 L135; D18",
+        },
+        Case {
+            name: "auto-lift on day 15, bank side per bank rules",
+            got: apply(&temp_lost, CardAction::AutoLift, &ctx(2026, 2, 4)),
+            want: Want::Done(vec![
+                Social(SocialState::Enabled),
+                Financial(FinancialState::TempLost),
+                Fx(Effect::FinancialPerBankRules),
+            ]),
+            source: "002 Q18 L135",
+        },
+        Case {
+            name: "temporary loss freezes both functions",
+            got: apply(&enabled, CardAction::ReportTempLoss, &ctx(2026, 1, 20)),
+            want: Want::Done(vec![
+                Financial(FinancialState::TempLost),
+                Fx(Effect::AutoLiftsOn {
+                    date: d(2026, 2, 4),
+                }),
+            ]),
+            source: "002 Q18 L135",
+        },
+        Case {
+            name: "temporary loss at a district point: social side only",
+            got: apply(&enabled, CardAction::ReportTempLoss, &district),
+            want: Want::Done(vec![
+                Financial(FinancialState::Active),
+                Fx(Effect::ReportFinancialSideAtBank),
+            ]),
+            source: "002 Q21 L147; D10",
+        },
+        Case {
+            name: "no reissue at a district point",
+            got: apply(&temp_lost, CardAction::Reissue, &district),
+            want: Want::Refused(TransitionError::ChannelDoesNotOffer {
+                service: Service::Reissue,
+                channel: Channel::DistrictStreetPoint,
+            }),
+            source: "002 Q10 L89",
+        },
+        Case {
+            name: "bank cancellation only after social",
+            got: apply(&enabled, CardAction::CancelFinancial, &ctx(2026, 3, 2)),
+            want: Want::Refused(TransitionError::SocialNotCancelledFirst),
+            source: "002 Q36 L229",
+        },
+        Case {
+            name: "bank cancellation after social",
+            got: apply(&cancelled, CardAction::CancelFinancial, &ctx(2026, 3, 2)),
+            want: Want::Done(vec![Financial(FinancialState::Cancelled)]),
+            source: "002 Q34 L219",
+        },
+        Case {
+            name: "bank change inside the cooldown",
+            got: apply(&changed_bank, CardAction::ChangeBank, &ctx(2026, 2, 27)),
+            want: Want::Refused(TransitionError::BankChangeCooldown {
+                allowed_from: d(2026, 2, 28),
+            }),
+            source: "002 Q27 L185; D2",
+        },
+        Case {
+            name: "bank change after the cooldown recalls the card",
+            got: apply(&changed_bank, CardAction::ChangeBank, &ctx(2026, 2, 28)),
+            want: Want::Done(vec![
+                Fx(Effect::CardRecalled),
+                Social(SocialState::Cancelled),
+            ]),
+            source: "002 Q26 L179",
+        },
+        Case {
+            name: "social cancellation warns of suspension after 6 months",
+            got: apply(&enabled, CardAction::CancelSocial, &ctx(2026, 1, 10)),
+            want: Want::Done(vec![Fx(Effect::NonCounterMaySuspendFrom {
+                date: d(2026, 7, 10),
+            })]),
+            source: "002 Q35 L225",
+        },
+        Case {
+            name: "suspension not before 6 months",
+            got: apply(
                 &cancelled,
                 CardAction::BankSuspendsNonCounter,
                 &ctx(2026, 7, 9),
             ),
-            &|r| matches!(r, Err(TransitionError::SuspensionNotDue)),
-            "002 Q35 L225; D2",
-        ),
-        (
-            "old card bank function kept until cancelled",
-            apply(
+            want: Want::Refused(TransitionError::SuspensionNotDue),
+            source: "002 Q35 L225; D2",
+        },
+        Case {
+            name: "old card bank function kept until cancelled",
+            got: apply(
                 &CardState {
                     old_card: Some(OldCardState::MedicalInvalid),
                     ..enabled.clone()
@@ -174,12 +192,12 @@ fn card_guards_table() {
                 CardAction::CancelOldCardFinancial,
                 &ctx(2026, 3, 2),
             ),
-            &|r| matches!(r, Ok(t) if t.state.old_card == Some(OldCardState::FinancialCancelled)),
-            "002 Q25 L165",
-        ),
-        (
-            "no bank activation online",
-            apply(
+            want: Want::Done(vec![OldCard(OldCardState::FinancialCancelled)]),
+            source: "002 Q25 L165",
+        },
+        Case {
+            name: "no bank activation online",
+            got: apply(
                 &mailed,
                 CardAction::ActivateFinancial,
                 &CardContext {
@@ -187,13 +205,70 @@ fn card_guards_table() {
                     channel: Some(Channel::HrssWebsite),
                 },
             ),
-            &|r| matches!(r, Err(TransitionError::ChannelDoesNotOffer { .. })),
-            "002 Q10 L91",
-        ),
+            want: Want::Refused(TransitionError::ChannelDoesNotOffer {
+                service: Service::ActivateFinancial,
+                channel: Channel::HrssWebsite,
+            }),
+            source: "002 Q10 L91",
+        },
     ];
-    for (name, got, ok, source) in &cases {
-        check(ok(got), source, &format!("{name}: {got:?}"));
+    for c in &cases {
+        let context = format!("{} ({})", c.name, c.source);
+        match (&c.want, &c.got) {
+            (Want::Refused(e), got) => {
+                assert_eq!(got.as_ref().err(), Some(e), "{context}: got {got:?}");
+            }
+            (Want::Done(_), Err(e)) => panic!("{context}: refused with {e:?}"),
+            (Want::Done(parts), Ok(t)) => {
+                for part in parts {
+                    assert_part(t, part, &context);
+                }
+            }
+        }
     }
+}
+
+/// Fails unless the state after the action has `part`.
+#[track_caller]
+fn assert_part(t: &CardTransition, part: &Part, context: &str) {
+    match part {
+        Part::Social(s) => assert_eq!(t.state.social, *s, "{context}: social function"),
+        Part::Financial(f) => assert_eq!(t.state.financial, *f, "{context}: financial function"),
+        Part::OldCard(o) => assert_eq!(t.state.old_card, Some(*o), "{context}: old card"),
+        Part::Effect(e) => assert_has(
+            &t.effects,
+            std::slice::from_ref(e),
+            &format!("{context}: effects"),
+        ),
+    }
+}
+
+/// A card guard case: an action's result and what it should be.
+struct Case {
+    name: &'static str,
+    got: Result<CardTransition, TransitionError>,
+    want: Want,
+    source: &'static str,
+}
+
+/// What a card action should do.
+enum Want {
+    /// Be refused with this error.
+    Refused(TransitionError),
+    /// Succeed, leading to a state with each of these parts (others are not checked).
+    Done(Vec<Part>),
+}
+
+/// A part of the state after an action.
+enum Part {
+    /// The social-security function's state.
+    Social(SocialState),
+    /// The financial function's state.
+    Financial(FinancialState),
+    /// The old card's state (it must have one).
+    OldCard(OldCardState),
+    /// An effect among those reported.
+    Effect(Effect),
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -202,22 +277,27 @@ fn available_actions() {
     let c = ctx(2026, 3, 2);
     let mailed = CardState::received(City::Beijing, PickupMethod::Mail, false, false);
     let a = available_card_actions(&mailed, &c);
-    check(
-        a.contains(&CardAction::EnableSocial) && a.contains(&CardAction::ActivateFinancial),
-        "002 Q15 L121",
-        &format!("{a:?}"),
+    assert_has(
+        &a,
+        &[CardAction::EnableSocial, CardAction::ActivateFinancial],
+        "a mailed card (002 Q15 L121)",
     );
-    check(
-        !a.contains(&CardAction::Unfreeze) && !a.contains(&CardAction::CancelFinancial),
-        "002 Q36",
-        &format!("{a:?}"),
+    assert_lacks(
+        &a,
+        &[CardAction::Unfreeze, CardAction::CancelFinancial],
+        "a mailed card (002 Q36)",
     );
     let branch = CardState::received(City::Beijing, PickupMethod::Branch, true, false);
     let a = available_card_actions(&branch, &c);
-    check(
-        !a.contains(&CardAction::EnableSocial) && a.contains(&CardAction::ReportTempLoss),
-        "002 Q15 L119",
-        &format!("{a:?}"),
+    assert_lacks(
+        &a,
+        &[CardAction::EnableSocial],
+        "a card enabled at the branch (002 Q15 L119)",
+    );
+    assert_has(
+        &a,
+        &[CardAction::ReportTempLoss],
+        "a card enabled at the branch (002 Q15 L119)",
     );
     let replaced = CardState {
         social: SocialState::Replaced,
@@ -225,10 +305,10 @@ fn available_actions() {
         ..branch
     };
     let a = available_card_actions(&replaced, &c);
-    check(
-        !a.contains(&CardAction::Unfreeze) && !a.contains(&CardAction::ReportTempLoss),
-        "002 Q22 L151",
-        &format!("{a:?}"),
+    assert_lacks(
+        &a,
+        &[CardAction::Unfreeze, CardAction::ReportTempLoss],
+        "a replaced card (002 Q22 L151)",
     );
 }
 
@@ -355,7 +435,7 @@ fn application_paths() {
         ),
     ];
     for (name, got, want, source) in cases {
-        check(got == want, source, &format!("{name}: {got:?}"));
+        assert_eq!(got, want, "{name} ({source})");
     }
     let ev = available_application_events(
         S::Produced,
@@ -364,7 +444,7 @@ fn application_paths() {
             pickup: PickupMethod::Mail,
         },
     );
-    check(ev == vec![E::Dispatch], "X-A5", &format!("{ev:?}"));
+    assert_eq!(ev, vec![E::Dispatch], "a produced mail card (X-A5)");
 }
 
 /// The wire card states are the state machine's states, value for value and name for name
@@ -382,16 +462,12 @@ fn wire_card_states_are_the_state_machine_states() {
         (S::Cancelled, SocialState::Cancelled),
     ];
     for (wire, state) in social {
-        check(
-            SocialState::from(wire) == state,
-            "wire",
-            &format!("{wire:?}"),
-        );
-        check(S::from(state) == wire, "wire", &format!("{state:?}"));
-        check(
-            serde_json::to_value(wire).ok() == serde_json::to_value(state).ok(),
-            "wire",
-            &format!("name of {state:?}"),
+        assert_eq!(SocialState::from(wire), state, "from wire {wire:?}");
+        assert_eq!(S::from(state), wire, "to wire from {state:?}");
+        assert_eq!(
+            serde_json::to_value(wire).ok(),
+            serde_json::to_value(state).ok(),
+            "wire name of {state:?}"
         );
     }
     let financial = [
@@ -403,16 +479,12 @@ fn wire_card_states_are_the_state_machine_states() {
         (F::Cancelled, FinancialState::Cancelled),
     ];
     for (wire, state) in financial {
-        check(
-            FinancialState::from(wire) == state,
-            "wire",
-            &format!("{wire:?}"),
-        );
-        check(F::from(state) == wire, "wire", &format!("{state:?}"));
-        check(
-            serde_json::to_value(wire).ok() == serde_json::to_value(state).ok(),
-            "wire",
-            &format!("name of {state:?}"),
+        assert_eq!(FinancialState::from(wire), state, "from wire {wire:?}");
+        assert_eq!(F::from(state), wire, "to wire from {state:?}");
+        assert_eq!(
+            serde_json::to_value(wire).ok(),
+            serde_json::to_value(state).ok(),
+            "wire name of {state:?}"
         );
     }
 }
@@ -443,41 +515,36 @@ fn wire_card(city: &str, loss_on: Option<&str>) -> wire::Card {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn wire_card_to_card_state() {
     let state = wire_card("beijing", Some("2026-03-02")).state();
-    check(
-        state
-            == Some(CardState {
-                city: City::Beijing,
-                social: SocialState::TempLost,
-                financial: FinancialState::TempLost,
-                old_card: None,
-                reissued: false,
-                exchange_pending: false,
-                temp_loss_reported_on: Some(d(2026, 3, 2)),
-                social_cancelled_on: None,
-                last_bank_change: None,
-            }),
-        "wire",
-        "a Beijing card in temporary loss",
+    assert_eq!(
+        state,
+        Some(CardState {
+            city: City::Beijing,
+            social: SocialState::TempLost,
+            financial: FinancialState::TempLost,
+            old_card: None,
+            reissued: false,
+            exchange_pending: false,
+            temp_loss_reported_on: Some(d(2026, 3, 2)),
+            social_cancelled_on: None,
+            last_bank_change: None,
+        }),
+        "a Beijing card in temporary loss (wire)"
     );
     // The state drives the machine: a temporary loss lifts on report date + 15 (D18).
     let lifted =
         state.and_then(|s| card_transition(&s, CardAction::AutoLift, &ctx(2026, 3, 17)).ok());
-    check(
-        lifted.is_some_and(|t| t.result.state.social == SocialState::Enabled),
-        "DECISIONS.md D18",
-        "auto lift from the wire card",
+    assert_eq!(
+        lifted.map(|t| t.result.state.social),
+        Some(SocialState::Enabled),
+        "auto lift from the wire card (DECISIONS.md D18)"
     );
-    check(
-        wire_card("paris", None).state().is_none(),
-        "wire",
-        "unknown city",
-    );
-    check(
+    assert_eq!(wire_card("paris", None).state(), None, "unknown city");
+    assert_eq!(
         wire_card("urumqi", Some("2 March"))
             .state()
-            .is_some_and(|s| s.city == City::Urumqi && s.temp_loss_reported_on.is_none()),
-        "wire",
-        "an unreadable loss date counts as absent",
+            .map(|s| (s.city, s.temp_loss_reported_on)),
+        Some((City::Urumqi, None)),
+        "an unreadable loss date counts as absent"
     );
     // A replacement asked for a card still in use is an exchange whose new card is not enabled
     // yet (D33): the card cannot be replaced again, and its loss is not a 补领's (Q22 is not it).

@@ -3,7 +3,7 @@
 wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
 
 mod common;
-use common::{check, d};
+use common::d;
 use sscard_rules::*;
 
 type Ymd = (i32, u32, u32);
@@ -57,12 +57,10 @@ fn id_numbers() {
         ),
     ];
     for (input, norm, birth, sex) in ok {
-        let got = parse_id_number(input, today);
-        check(
-            matches!(&got, Ok(id) if id.number == *norm && id.birth_date == d(birth.0, birth.1, birth.2) && id.sex == *sex),
-            "GB 11643-1999; D23",
-            &format!("{input:?} → {got:?}"),
-        );
+        // (normalised number, birth date, sex)
+        let got = parse_id_number(input, today).map(|id| (id.number, id.birth_date, id.sex));
+        let want = ((*norm).to_owned(), d(birth.0, birth.1, birth.2), *sex);
+        assert_eq!(got, Ok(want), "{input:?} (GB 11643-1999; D23)");
     }
     let bad: &[(&str, &str)] = &[
         ("", "id_number.empty"),
@@ -78,28 +76,27 @@ fn id_numbers() {
         ("110105194912310021", "id_number.check_digit"),
     ];
     for (input, code) in bad {
-        let got = parse_id_number(input, today).map_err(|e| e.code());
-        check(
-            got.as_ref().err() == Some(code),
-            "GB 11643-1999; D23",
-            &format!("{input:?} → {got:?}"),
-        );
+        let got = parse_id_number(input, today)
+            .map(|id| id.number)
+            .map_err(|e| e.code());
+        assert_eq!(got, Err(*code), "{input:?} (GB 11643-1999; D23)");
     }
-    check(
-        parse_id_number("110105194912310021", today)
-            == Err(IdNumberError::CheckDigit { expected: 'X' }),
-        "GB 11643",
-        "expected check character reported",
+    assert_eq!(
+        parse_id_number("110105194912310021", today),
+        Err(IdNumberError::CheckDigit { expected: 'X' }),
+        "expected check character reported (GB 11643)"
     );
-    check(
-        check_digit("11010519491231002") == Some('X'),
-        "GB 11643",
-        "check digit",
+    assert_eq!(
+        check_digit("11010519491231002"),
+        Some('X'),
+        "check digit (GB 11643)"
     );
-    check(
-        parse_id_number("11010519491231002X", today).is_ok_and(|id| id.last_six() == "31002X"),
-        "002 Q17 L131",
-        "initial service password = last 6",
+    assert_eq!(
+        parse_id_number("11010519491231002X", today)
+            .as_ref()
+            .map(IdNumber::last_six),
+        Ok("31002X"),
+        "initial service password = last 6 (002 Q17 L131)"
     );
 }
 
@@ -120,10 +117,10 @@ fn mobiles_names_postcodes() {
     ];
     for (input, want) in mobiles {
         let got = parse_mobile(input).map_err(|e| e.code());
-        check(
-            got.as_deref().map_err(|e| *e) == *want,
-            "mainland numbering plan",
-            &format!("{input:?} → {got:?}"),
+        assert_eq!(
+            got.as_deref().map_err(|e| *e),
+            *want,
+            "{input:?} (mainland numbering plan)"
         );
     }
     let long_cjk: String = "张".repeat(NAME_MAX_CHINESE + 1);
@@ -149,10 +146,10 @@ fn mobiles_names_postcodes() {
     ];
     for (input, want) in names {
         let got = parse_name(input).map(|n| n.name).map_err(|e| e.code());
-        check(
-            got.as_deref().map_err(|e| *e) == *want,
-            "DECISIONS D22",
-            &format!("{input:?} → {got:?}"),
+        assert_eq!(
+            got.as_deref().map_err(|e| *e),
+            *want,
+            "{input:?} (DECISIONS D22)"
         );
     }
     let postcodes: &[(&str, Result<&str, &str>)] = &[
@@ -164,10 +161,10 @@ fn mobiles_names_postcodes() {
     ];
     for (input, want) in postcodes {
         let got = parse_postal_code(input).map_err(|e| e.code());
-        check(
-            got.as_deref().map_err(|e| *e) == *want,
-            "6-digit postal codes",
-            &format!("{input:?} → {got:?}"),
+        assert_eq!(
+            got.as_deref().map_err(|e| *e),
+            *want,
+            "{input:?} (6-digit postal codes)"
         );
     }
 }
@@ -206,13 +203,13 @@ fn guardians() {
     ];
     for (g, c, want, source) in cases {
         let got = check_guardianship(d(g.0, g.1, g.2), d(c.0, c.1, c.2), on).map_err(|e| e.code());
-        check(got == *want, source, &format!("{g:?} for {c:?}: {got:?}"));
+        assert_eq!(got, *want, "guardian {g:?} for child {c:?} ({source})");
     }
     let e: ValidationError = GuardianError::BirthAfterDate.into();
-    check(
-        e.code() == "guardian.birth_after_date",
-        "codes",
-        "ValidationError forwards code()",
+    assert_eq!(
+        e.code(),
+        "guardian.birth_after_date",
+        "ValidationError forwards code()"
     );
 }
 
@@ -279,27 +276,21 @@ fn service_passwords() {
     ];
     for (new, id, want, source) in cases {
         let got = parse_new_service_password(new, id).map_err(|e| e.code());
-        check(
-            got.as_deref().map_err(|e| *e) == *want,
-            source,
-            &format!("{new:?} with {id:?} → {got:?}"),
+        assert_eq!(
+            got.as_deref().map_err(|e| *e),
+            *want,
+            "{new:?} with {id:?} ({source})"
         );
     }
     // The initial value the validator refuses is the one IdNumber::last_six gives.
-    let id = parse_id_number(ID, d(2026, 3, 2));
-    check(
-        id.as_ref().is_ok_and(|id| {
-            parse_new_service_password(id.last_six(), &id.number) == Err(PasswordError::Initial)
-        }),
-        "002 Q17 L131",
-        "the initial value is refused",
+    let id = parse_id_number(ID, d(2026, 3, 2)).expect("a valid ID number");
+    assert_eq!(
+        parse_new_service_password(id.last_six(), &id.number),
+        Err(PasswordError::Initial),
+        "the initial value is refused (002 Q17 L131)"
     );
     let e: ValidationError = PasswordError::Weak.into();
-    check(
-        e.code() == "password.weak",
-        "codes",
-        "ValidationError forwards code()",
-    );
+    assert_eq!(e.code(), "password.weak", "ValidationError forwards code()");
 }
 
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
@@ -319,10 +310,10 @@ fn addresses_and_one_time_codes() {
     ];
     for (input, want) in addresses {
         let got = parse_address(input).map_err(|e| e.code());
-        check(
-            got.as_deref().map_err(|e| *e) == *want,
-            "DECISIONS D29",
-            &format!("{input:?} → {got:?}"),
+        assert_eq!(
+            got.as_deref().map_err(|e| *e),
+            *want,
+            "{input:?} (DECISIONS D29)"
         );
     }
     let codes: &[(&str, Result<&str, &str>)] = &[
@@ -337,10 +328,10 @@ fn addresses_and_one_time_codes() {
     ];
     for (input, want) in codes {
         let got = parse_one_time_code(input).map_err(|e| e.code());
-        check(
-            got.as_deref().map_err(|e| *e) == *want,
-            "DECISIONS D29",
-            &format!("{input:?} → {got:?}"),
+        assert_eq!(
+            got.as_deref().map_err(|e| *e),
+            *want,
+            "{input:?} (DECISIONS D29)"
         );
     }
 }

@@ -85,7 +85,6 @@ pub static EN: AfterTexts = AfterTexts {
             "Shanghai batch changeover through employers",
             "Xinjiang HRSS app or mini program",
         ],
-        actors: ["Card holder", "Guardian", "Agent", "Employer"],
         pickups: [
             "By post",
             "At a branch",

@@ -85,7 +85,6 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             "上海单位批量换发",
             "新疆智慧人社 App 或小程序",
         ],
-        actors: ["本人", "监护人", "代理人", "用人单位"],
         pickups: ["邮寄", "到网点自取", "即时制卡", "单位代领"],
         banks: [
             "工商银行",

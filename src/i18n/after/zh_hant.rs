@@ -85,7 +85,6 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             "上海單位批量換發",
             "新疆智慧人社 App 或小程序",
         ],
-        actors: ["本人", "監護人", "代理人", "用人單位"],
         pickups: ["郵寄", "到網點自取", "即時製卡", "單位代領"],
         banks: [
             "工商銀行",

@@ -1,5 +1,10 @@
 //! Shared helpers for the case tables (native and wasm32).
+//!
+//! Every table asserts with the expected value in hand (`assert_eq!` or the helpers below), so a
+//! failure prints what was wanted next to what came out, with the case and its source.
 #![allow(dead_code)]
+
+use std::fmt::Debug;
 
 use chrono::NaiveDate;
 
@@ -12,8 +17,24 @@ pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     }
 }
 
-/// Prints the failing case's source and panics with a message (used by every table).
+/// Fails unless every item of `wanted` is in `have`, listing the missing ones and all of `have`.
 #[track_caller]
-pub fn check(ok: bool, source: &str, what: &str) {
-    assert!(ok, "case failed: {what} (source: {source})");
+pub fn assert_has<T: PartialEq + Debug>(have: &[T], wanted: &[T], context: &str) {
+    let missing: Vec<&T> = wanted.iter().filter(|w| !have.contains(w)).collect();
+    assert_eq!(
+        missing,
+        Vec::<&T>::new(),
+        "{context}: missing from {have:?}"
+    );
+}
+
+/// Fails if any item of `unwanted` is in `have`, listing the ones found and all of `have`.
+#[track_caller]
+pub fn assert_lacks<T: PartialEq + Debug>(have: &[T], unwanted: &[T], context: &str) {
+    let found: Vec<&T> = unwanted.iter().filter(|u| have.contains(u)).collect();
+    assert_eq!(
+        found,
+        Vec::<&T>::new(),
+        "{context}: unexpectedly in {have:?}"
+    );
 }

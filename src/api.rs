@@ -1,6 +1,7 @@
 //! One typed client for the sscard JSON API (`docs/api.md`). Same origin; the session travels in
 //! an HttpOnly cookie the browser sends by itself. Errors are RFC 9457 problems.
 
+pub mod early;
 mod error;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -17,17 +18,9 @@ pub use error::ApiError;
 const BASE: &str = "/api/v1";
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
-    if response.ok() {
-        response
-            .json::<T>()
-            .await
-            .map_err(|_| ApiError::Unexpected(response.status()))
-    } else {
-        match response.json::<Problem>().await {
-            Ok(problem) => Err(ApiError::Problem(problem)),
-            Err(_) => Err(ApiError::Unexpected(response.status())),
-        }
-    }
+    let status = response.status();
+    // Read as text, then one decoder for every answer (early or not, GET or POST).
+    decode_text(response.text().await.ok().map(|body| (status, body)))
 }
 
 async fn decode_empty(response: Response) -> Result<(), ApiError> {
@@ -42,11 +35,31 @@ async fn decode_empty(response: Response) -> Result<(), ApiError> {
 }
 
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    let response = Request::get(&format!("{BASE}{path}"))
-        .send()
-        .await
-        .map_err(|_| ApiError::Network)?;
-    decode(response).await
+    let url = format!("{BASE}{path}");
+    let answer = match early::take(&url).await {
+        Some(answer) => answer,
+        None => early::fetch(&url).await,
+    };
+    decode_text(answer)
+}
+
+/// Starts, before the page's code has arrived, a GET the page will make when it opens
+/// (see [`early`]); `path` as in this module's functions, e.g. `/cards`.
+pub fn start_early(path: &str) {
+    early::start(format!("{BASE}{path}"));
+}
+
+/// [`decode`] for an answer that came early, as status and body text.
+fn decode_text<T: DeserializeOwned>(answer: early::Answer) -> Result<T, ApiError> {
+    let (status, body) = answer.ok_or(ApiError::Network)?;
+    if (200..300).contains(&status) {
+        serde_json::from_str(&body).map_err(|_| ApiError::Unexpected(status))
+    } else {
+        match serde_json::from_str::<Problem>(&body) {
+            Ok(problem) => Err(ApiError::Problem(problem)),
+            Err(_) => Err(ApiError::Unexpected(status)),
+        }
+    }
 }
 
 fn with_json<B: Serialize>(builder: RequestBuilder, body: &B) -> Result<Request, ApiError> {

@@ -17,13 +17,18 @@ use crate::components::PageLoadFailed;
 /// Declares, for each page, a route type whose view is the page loaded on demand. Pages with the
 /// same `$module` share one wasm file: fewer, larger parts load faster than many small ones
 /// (each is a request, and wasm-split gives code shared by several parts a file of its own).
+///
+/// `early [paths]` names the GETs the page makes as it opens: `data()`, which runs as soon as
+/// the route matches, starts them while the page's code is still on its way (`api::early`).
 macro_rules! lazy_routes {
-    ($($(#[$doc:meta])* $route:ident($module:ident::$chunk:ident) => $page:path;)*) => {$(
+    ($($(#[$doc:meta])* $route:ident($module:ident::$chunk:ident) => $page:path
+        $(, early [$($path:literal),* $(,)?])?;)*) => {$(
         $(#[$doc])*
         pub struct $route;
 
         impl LazyRoute for $route {
             fn data() -> Self {
+                $($(crate::api::start_early($path);)*)?
                 $route
             }
 
@@ -87,11 +92,12 @@ lazy_routes! {
     /// `/sign-in`.
     SignInRoute(after::sign_in) => crate::pages::SignInPage;
     /// `/progress`.
-    ProgressRoute(after::progress) => crate::pages::ProgressPage;
+    ProgressRoute(after::progress) => crate::pages::ProgressPage,
+        early ["/auth/session", "/applications", "/cards"];
     /// `/cards/:id/enable`.
-    EnableRoute(after::enable) => crate::pages::EnablePage;
+    EnableRoute(after::enable) => crate::pages::EnablePage, early ["/auth/session", "/cards"];
     /// `/loss`.
-    LossRoute(after::loss) => crate::pages::LossPage;
+    LossRoute(after::loss) => crate::pages::LossPage, early ["/auth/session", "/cards"];
     /// `/password`.
     PasswordRoute(after::password) => crate::pages::PasswordPage;
     /// `/where`.
@@ -103,7 +109,8 @@ lazy_routes! {
     /// `/details`.
     PersonDetailsRoute(after::details) => crate::pages::DetailsPage;
     /// `/notices`.
-    NoticesRoute(after::notices) => crate::pages::NoticesPage;
+    NoticesRoute(after::notices) => crate::pages::NoticesPage,
+        early ["/auth/session", "/notices", "/notices/settings"];
     /// `/replace`.
     ReplaceRoute(after::replace) => crate::pages::ReplacePage;
     /// `/confirm`.

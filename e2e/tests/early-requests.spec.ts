@@ -1,0 +1,43 @@
+import { test, expect } from '@playwright/test';
+import { codeSignIn } from './helpers';
+
+// Issue 17: a page opened cold from a deep link (a bookmark, a WeChat menu) asks the API while
+// its own code is still downloading, not after: the route's data() starts the requests the page
+// makes (src/lazy_routes.rs, src/api/early.rs), and the page takes those answers instead of
+// asking again.
+
+// 吴强: a demo person whose mobile on record no other spec changes (a code reaches him).
+type DemoPerson = { name: string; id_number: string; mobile: string };
+
+for (const { path, part, api } of [
+  { path: '/progress', part: /split_after\.wasm$/, api: ['/api/v1/applications', '/api/v1/cards'] },
+  { path: '/loss', part: /split_after\.wasm$/, api: ['/api/v1/cards'] },
+]) {
+  test(`a deep link to ${path} asks the API while the page's code is on its way`, async ({ page }) => {
+    const people: DemoPerson[] = await (await page.request.get('/api/v1/demo/people')).json();
+    await codeSignIn(page.request, people.find((p) => p.name === '吴强')!);
+
+    // The page's code arrives slowly (a slow phone network), so the order is plain to see.
+    let partServed = Number.POSITIVE_INFINITY;
+    await page.route(part, async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      partServed = Date.now();
+      await route.continue();
+    });
+    const asked: Record<string, number[]> = {};
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (api.includes(url.pathname)) (asked[url.pathname] ??= []).push(Date.now());
+    });
+
+    await page.goto(path);
+    await expect(page.locator('main h1')).toBeVisible({ timeout: 20_000 });
+    await page.waitForLoadState('networkidle');
+    for (const endpoint of api) {
+      expect(asked[endpoint], `${endpoint} was asked`).toBeDefined();
+      // Once: the page took the early answer instead of asking again.
+      expect(asked[endpoint].length, `${endpoint} asked once`).toBe(1);
+      expect(asked[endpoint][0], `${endpoint} asked before the page's code arrived`).toBeLessThan(partServed);
+    }
+  });
+}

@@ -45,20 +45,6 @@ impl Signed {
     }
 }
 
-/// The stored name of a session kind (the only mapping; unknown names fail closed).
-const fn kind_id(kind: SessionKind) -> &'static str {
-    match kind {
-        SessionKind::Password => "password",
-        SessionKind::Code => "code",
-    }
-}
-
-fn kind_from_id(id: &str) -> Option<SessionKind> {
-    [SessionKind::Password, SessionKind::Code]
-        .into_iter()
-        .find(|k| kind_id(*k) == id)
-}
-
 /// The value of cookie `name` in the `Cookie` headers, when present and not empty.
 fn cookie<'h>(headers: &'h HeaderMap, name: &str) -> Option<&'h str> {
     headers
@@ -99,7 +85,7 @@ impl FromRequestParts<AppState> for Signed {
                         Ok((
                             r.get::<_, i64>(0)?,
                             r.get::<_, String>(1)?,
-                            r.get::<_, String>(2)?,
+                            r.get::<_, SessionKind>(2)?,
                             r.get::<_, String>(3)?,
                             r.get::<_, String>(4)?,
                         ))
@@ -119,8 +105,6 @@ impl FromRequestParts<AppState> for Signed {
         if expires_at <= now {
             return Err(ApiError::unauthenticated().detail("登录已过期，请重新登录"));
         }
-        // A kind this code does not know opens nothing (a code session may reset a password).
-        let kind = kind_from_id(&kind).ok_or_else(ApiError::unauthenticated)?;
         let signed = Signed {
             person_id,
             public_id,
@@ -141,7 +125,6 @@ pub fn create_session(
     let token = ids::token();
     let now = Utc::now();
     let expires = now + Duration::hours(SESSION_HOURS);
-    let kind = kind_id(kind);
     // Housekeeping: expired sessions are useless; drop them as we go.
     tx.execute(
         "DELETE FROM sessions WHERE expires_at < ?1",

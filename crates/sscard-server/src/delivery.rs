@@ -2,26 +2,27 @@
 //! first applications and replacements, with the rules crate's field validators.
 
 use sscard_rules::{
-    PickupMethod, parse_address, parse_mobile, parse_name, parse_postal_code, wire::PostalAddress,
+    Bank, City, PickupMethod, parse_address, parse_mobile, parse_name, parse_postal_code,
+    wire::PostalAddress,
 };
 
 use crate::{branches, problem::FieldErrors};
 
 /// Checks the branch (when `pickup` is a branch) or the postal address (when by post) of a
-/// card of `bank` in `city` (stable ids); pushes one field problem per mistake.
+/// card of `bank` in `city` (`None`: not a known one); pushes one field problem per mistake.
 pub fn check(
     errors: &mut FieldErrors,
-    city: &str,
-    bank: &str,
+    city: Option<City>,
+    bank: Option<Bank>,
     pickup: Option<PickupMethod>,
     branch_id: Option<&str>,
     postal_address: Option<&PostalAddress>,
 ) {
     match pickup {
-        Some(PickupMethod::Branch) => match branch_id.map(branches::find) {
+        Some(PickupMethod::Branch) => match branch_id.map(branches::city_and_bank) {
             None => errors.push("branch_id", "branch_id.missing", "choose a branch"),
             Some(None) => errors.push("branch_id", "branch_id.unknown", "unknown branch"),
-            Some(Some(b)) if b.city != city || b.bank != bank => errors.push(
+            Some(Some(at)) if Some(at) != city.zip(bank) => errors.push(
                 "branch_id",
                 "branch_id.wrong_bank",
                 "the branch belongs to another bank or city",

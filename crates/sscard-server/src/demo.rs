@@ -7,8 +7,8 @@
 use crate::{db::OptionalExt, params};
 use chrono::NaiveDate;
 use sscard_rules::{
-    CardHeld, City, PickupMethod,
-    wire::{ApplicationStatus, DemoPerson},
+    Actor, Bank, CardHeld, City, PickupMethod, SocialState,
+    wire::{ApplicationStatus, DemoPerson, GuardianshipProof},
 };
 
 use crate::{
@@ -206,18 +206,21 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
                 "INSERT INTO applications (public_id, applicant_id, subject_id, actor, guardianship_proof, city, bank,
                     pickup, branch_id, postal_address, status, submitted_on, production_deadline, idempotency_key,
                     request_hash, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'beijing', 'icbc', ?6, ?7, ?8, 'submitted', ?9, ?10, ?11, '', ?12) RETURNING id",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, '', ?15) RETURNING id",
                 params![
                     ids::public_id("app"),
                     pid[*applicant],
                     subject,
-                    if minor.is_some() { "guardian" } else { "self" },
-                    minor.map(|_| "household_register"),
-                    if mail { "mail" } else { "branch" },
+                    if minor.is_some() { Actor::Guardian } else { Actor::Holder },
+                    minor.map(|_| GuardianshipProof::HouseholdRegister),
+                    City::Beijing,
+                    Bank::Icbc,
+                    pickup,
                     branch,
                     address,
-                    days_ago(today, *ago).to_string(),
-                    deadline.to_string(),
+                    ApplicationStatus::Submitted,
+                    days_ago(today, *ago),
+                    deadline,
                     format!("demo-seed-{n}"),
                     chrono::Utc::now().to_rfc3339(),
                 ],
@@ -229,18 +232,18 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
         production::advance_tx(tx, today, Notices::Withhold)?;
         // 王建国, 陈卫东 and 吴强 enabled their posted cards the day they arrived.
         for who in [pid[0], pid[2], pid[7]] {
-            let (card, app, issued): (i64, i64, String) = tx.query_row(
+            let (card, app, issued): (i64, i64, NaiveDate) = tx.query_row(
                 "SELECT id, application_id, issued_on FROM cards WHERE holder_id = ?1",
                 params![who],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?;
-            tx.execute("UPDATE cards SET social_state = 'enabled' WHERE id = ?1", params![card])?;
-            store::add_event(tx, app, ApplicationStatus::Enabled, issued.parse().unwrap_or(today), Notices::Withhold)?;
+            tx.execute("UPDATE cards SET social_state = ?2 WHERE id = ?1", params![card, SocialState::Enabled])?;
+            store::add_event(tx, app, ApplicationStatus::Enabled, issued, Notices::Withhold)?;
         }
         // 陈卫东 reported a temporary loss 5 days ago.
         tx.execute(
-            "UPDATE cards SET social_state = 'temp_lost', temp_loss_on = ?2, temp_loss_lift_on = ?3 WHERE holder_id = ?1",
-            params![pid[2], loss_on.to_string(), lift.to_string()],
+            "UPDATE cards SET social_state = ?4, temp_loss_on = ?2, temp_loss_lift_on = ?3 WHERE holder_id = ?1",
+            params![pid[2], loss_on, lift, SocialState::TempLost],
         )?;
         tracing::info!("demo people seeded");
         Ok(())

@@ -8,65 +8,15 @@ use crate::{
 };
 use chrono::Utc;
 use sscard_rules::wire::{
-    Application, ApplicationEvent, ApplicationStatus, Card, ExpectedDates, FinancialFunction,
-    GuardianshipProof, PersonRef, SocialFunction,
+    Application, ApplicationEvent, ApplicationStatus, Card, ExpectedDates, PersonRef, ReplacementOf,
 };
-use sscard_rules::{
-    FinancialState, Reference, ReplacementReason, SocialState, wire::ReplacementOf,
-};
+use sscard_rules::{Actor, Bank, City, FinancialState, PickupMethod, Reference, SocialState};
 
 use crate::{
     auth::{mask_id_number, person_ref},
     notices::Notices,
     problem::ApiResult,
 };
-
-/// Stable string of a status (the serde name).
-pub fn status_id(s: ApplicationStatus) -> &'static str {
-    match s {
-        ApplicationStatus::Submitted => "submitted",
-        ApplicationStatus::Accepted => "accepted",
-        ApplicationStatus::InProduction => "in_production",
-        ApplicationStatus::Made => "made",
-        ApplicationStatus::SentByPost => "sent_by_post",
-        ApplicationStatus::AtBranch => "at_branch",
-        ApplicationStatus::Collected => "collected",
-        ApplicationStatus::Enabled => "enabled",
-    }
-}
-
-/// A snake_case enum by its serde name (stored state names are the rules
-/// crate's serde names, which the wire enums share).
-pub fn by_name<T: serde::de::DeserializeOwned>(name: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(name.to_owned())).ok()
-}
-
-/// The serde name of a snake_case enum value.
-pub fn name_of<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-/// Parses a stored status.
-pub fn parse_status(s: &str) -> ApplicationStatus {
-    serde_json::from_value(serde_json::Value::String(s.to_owned()))
-        .unwrap_or(ApplicationStatus::Submitted)
-}
-
-fn proof_id(p: GuardianshipProof) -> &'static str {
-    match p {
-        GuardianshipProof::HouseholdRegister => "household_register",
-        GuardianshipProof::BirthCertificate => "birth_certificate",
-        GuardianshipProof::GuardianshipDocument => "guardianship_document",
-    }
-}
-
-/// Stored form of a guardianship proof.
-pub fn proof_to_db(p: Option<GuardianshipProof>) -> Option<&'static str> {
-    p.map(proof_id)
-}
 
 /// Appends an event and moves the application's status.
 /// With [`Notices::Record`], the status notice it causes is recorded in the same transaction.
@@ -79,11 +29,11 @@ pub fn add_event(
 ) -> ApiResult<()> {
     tx.execute(
         "INSERT INTO application_events (application_id, kind, on_date, recorded_at) VALUES (?1, ?2, ?3, ?4)",
-        params![app_id, status_id(kind), on.to_string(), Utc::now().to_rfc3339()],
+        params![app_id, kind, on, Utc::now().to_rfc3339()],
     )?;
     tx.execute(
         "UPDATE applications SET status = ?2 WHERE id = ?1",
-        params![app_id, status_id(kind)],
+        params![app_id, kind],
     )?;
     if notices == Notices::Record {
         crate::notices::for_application_event(tx, app_id, kind, on)?;
@@ -181,13 +131,14 @@ pub fn load_application(c: &Conn<'_>, id: i64) -> ApiResult<Application> {
          WHERE a.id = ?1",
     )?;
     let mut app = stmt.query_row(params![id], |r| {
-        let pickup: String = r.get(4)?;
+        let pickup: PickupMethod = r.get(4)?;
         Ok(Application {
             id: r.get(0)?,
             reference: grouped_reference(r.get(19)?),
-            status: parse_status(&r.get::<_, String>(1)?),
-            city: r.get(2)?,
-            bank: r.get(3)?,
+            status: r.get(1)?,
+            city: r.get::<_, City>(2)?.id().to_owned(),
+            bank: r.get::<_, Bank>(3)?.id().to_owned(),
+            pickup: pickup.id().to_owned(),
             branch_id: r.get(5)?,
             cardholder: PersonRef {
                 id: r.get(6)?,
@@ -199,26 +150,19 @@ pub fn load_application(c: &Conn<'_>, id: i64) -> ApiResult<Application> {
                 name: r.get(10)?,
                 id_number_masked: mask_id_number(&r.get::<_, String>(11)?),
             },
-            actor: r.get(12)?,
-            guardianship_proof: r
-                .get::<_, Option<String>>(13)?
-                .and_then(|s| serde_json::from_value(serde_json::Value::String(s)).ok()),
+            actor: r.get::<_, Actor>(12)?.id().to_owned(),
+            guardianship_proof: r.get(13)?,
             submitted_on: r.get(14)?,
             expected: ExpectedDates {
                 production_deadline: r.get(15)?,
-                plus_postal_transit: pickup == "mail",
+                plus_postal_transit: pickup == PickupMethod::Mail,
             },
             events: Vec::new(),
             card_id: r.get(16)?,
-            replacement: match (
-                r.get::<_, Option<String>>(17)?,
-                r.get::<_, Option<String>>(18)?,
-            ) {
-                (Some(card_id), Some(reason)) => ReplacementReason::from_id(&reason)
-                    .map(|reason| ReplacementOf { card_id, reason }),
+            replacement: match (r.get(17)?, r.get(18)?) {
+                (Some(card_id), Some(reason)) => Some(ReplacementOf { card_id, reason }),
                 _ => None,
             },
-            pickup,
         })
     })?;
     let stmt = c.prepare_cached(
@@ -227,7 +171,7 @@ pub fn load_application(c: &Conn<'_>, id: i64) -> ApiResult<Application> {
     app.events = stmt
         .query_map(params![id], |r| {
             Ok(ApplicationEvent {
-                kind: parse_status(&r.get::<_, String>(0)?),
+                kind: r.get(0)?,
                 on: r.get(1)?,
             })
         })?
@@ -288,15 +232,13 @@ pub fn load_card(c: &Conn<'_>, id: i64, viewer: i64) -> ApiResult<Card> {
                     id: r.get(0)?,
                     holder: placeholder(),
                     as_guardian: holder != viewer && r.get::<_, Option<i64>>(2)? == Some(viewer),
-                    city: r.get(3)?,
-                    bank: r.get(4)?,
+                    city: r.get::<_, City>(3)?.id().to_owned(),
+                    bank: r.get::<_, Bank>(4)?.id().to_owned(),
                     card_number_masked: mask_card(&r.get::<_, String>(5)?),
-                    // The columns hold the state machine's state names (`cardstate::store`);
-                    // the rules crate maps its states to the wire's.
-                    social_function: by_name::<SocialState>(&r.get::<_, String>(6)?)
-                        .map_or(SocialFunction::NotEnabled, Into::into),
-                    financial_function: by_name::<FinancialState>(&r.get::<_, String>(7)?)
-                        .map_or(FinancialFunction::NotActivated, Into::into),
+                    // The columns hold the state machine's states (`cardstate::store`); the
+                    // rules crate maps its states to the wire's.
+                    social_function: r.get::<_, SocialState>(6)?.into(),
+                    financial_function: r.get::<_, FinancialState>(7)?.into(),
                     issued_on: r.get(8)?,
                     temp_loss_reported_on: r.get(9)?,
                     temp_loss_lifts_on: r.get(10)?,

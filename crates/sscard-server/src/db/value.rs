@@ -87,6 +87,21 @@ impl FromValue for String {
     }
 }
 
+/// A date, as the schema stores dates: ISO text (`2026-03-02`), which orders as text.
+impl ToValue for chrono::NaiveDate {
+    fn to_value(&self) -> Value {
+        Value::Text(self.to_string())
+    }
+}
+
+impl FromValue for chrono::NaiveDate {
+    fn from_value(v: Value) -> Result<Self, DbError> {
+        let s = String::from_value(v)?;
+        s.parse()
+            .map_err(|_| DbError::Conversion(format!("expected a date, got {s:?}")))
+    }
+}
+
 impl<T: ToValue + ?Sized> ToValue for &T {
     fn to_value(&self) -> Value {
         (**self).to_value()
@@ -187,6 +202,17 @@ mod tests {
             "7",
             "SQLite's digits-only text"
         );
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date");
+        assert_eq!(
+            day.to_value(),
+            Value::Text("2026-03-02".to_owned()),
+            "ISO text"
+        );
+        assert_eq!(
+            chrono::NaiveDate::from_value(day.to_value()).expect("reads back"),
+            day
+        );
+        assert!(chrono::NaiveDate::from_value(Value::Text("2026-13-01".to_owned())).is_err());
         assert!(
             u8::from_value(Value::Int(300)).is_err(),
             "out of range is an error, not a wrap"

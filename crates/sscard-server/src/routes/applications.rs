@@ -123,8 +123,8 @@ pub async fn create(
     };
     delivery::check(
         &mut errors,
-        &req.city,
-        &req.bank,
+        city,
+        sscard_rules::Bank::from_id(&req.bank),
         pickup,
         req.branch_id.as_deref(),
         req.postal_address.as_ref(),
@@ -211,7 +211,7 @@ pub async fn create(
                 return Ok(Err((id, hash)));
             }
             let (subject, actor, proof) = match &minor {
-                None => (me_id, "self", None),
+                None => (me_id, Actor::Holder, None),
                 Some((name, id, proof)) => {
                     let existing = tx
                         .query_row(
@@ -238,13 +238,13 @@ pub async fn create(
                             "apply for yourself without the minor section",
                         ));
                     }
-                    (pid, "guardian", Some(*proof))
+                    (pid, Actor::Guardian, Some(*proof))
                 }
             };
             let open: Option<String> = tx
                 .query_row(
-                    "SELECT COALESCE(reference, public_id) FROM applications WHERE subject_id = ?1 AND status <> 'enabled'",
-                    params![subject],
+                    "SELECT COALESCE(reference, public_id) FROM applications WHERE subject_id = ?1 AND status <> ?2",
+                    params![subject, ApplicationStatus::Enabled],
                     |r| r.get(0),
                 )
                 .optional()?;
@@ -266,22 +266,23 @@ pub async fn create(
                 "INSERT INTO applications (public_id, applicant_id, subject_id, actor, guardianship_proof, city, bank,
                     pickup, branch_id, postal_address, status, submitted_on, production_deadline, idempotency_key,
                     request_hash, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'submitted', ?11, ?12, ?13, ?14, ?15) RETURNING id",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) RETURNING id",
                 params![
                     ids::public_id("app"),
                     me_id,
                     subject,
                     actor,
-                    store::proof_to_db(proof),
-                    city.id(),
-                    bank.id(),
-                    if pickup == PickupMethod::Mail { "mail" } else { "branch" },
+                    proof,
+                    city,
+                    bank,
+                    pickup,
                     req.branch_id.filter(|_| pickup == PickupMethod::Branch),
                     req.postal_address
                         .filter(|_| pickup == PickupMethod::Mail)
                         .map(|a| serde_json::to_string(&a).unwrap_or_default()),
-                    today.to_string(),
-                    deadline.to_string(),
+                    ApplicationStatus::Submitted,
+                    today,
+                    deadline,
                     key,
                     request_hash,
                     Utc::now().to_rfc3339(),

@@ -15,8 +15,8 @@ use axum::{
 };
 use chrono::{NaiveDate, Utc};
 use sscard_rules::{
-    Actor, Calendar, FRESH_CODE_MINUTES, PickupMethod, ReplacementBlock, ReplacementInput,
-    check_guardianship, pickup_needs_fresh_code, plan_replacement,
+    Actor, Bank, Calendar, City, FRESH_CODE_MINUTES, PickupMethod, ReplacementBlock,
+    ReplacementInput, check_guardianship, pickup_needs_fresh_code, plan_replacement,
     wire::{Application, ApplicationStatus, ReplacementRequest},
 };
 
@@ -37,8 +37,8 @@ struct OldCard {
     row: i64,
     public_id: String,
     holder: i64,
-    city: String,
-    bank: String,
+    city: City,
+    bank: Bank,
     actor: Actor,
 }
 
@@ -105,8 +105,8 @@ pub async fn create(
     let mut errors = FieldErrors::default();
     delivery::check(
         &mut errors,
-        &old.city,
-        &old.bank,
+        Some(old.city),
+        Some(old.bank),
         Some(req.pickup),
         req.branch_id.as_deref(),
         req.postal_address.as_ref(),
@@ -203,22 +203,19 @@ fn old_card(
     let Some(row) = store::card_for(c, public_id, person)? else {
         return Ok(None);
     };
-    let (holder, city, bank, holder_birth, my_birth): (i64, String, String, String, String) = c
+    let (holder, city, bank, holder_birth, my_birth): (i64, City, Bank, NaiveDate, NaiveDate) = c
         .query_row(
-            "SELECT c.holder_id, c.city, c.bank, h.birth_date,
+        "SELECT c.holder_id, c.city, c.bank, h.birth_date,
                     (SELECT birth_date FROM persons WHERE id = ?2)
              FROM cards c JOIN persons h ON h.id = c.holder_id WHERE c.id = ?1",
-            params![row, person],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )?;
+        params![row, person],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
+    )?;
     let actor = if holder == person {
         Actor::Holder
     } else {
         // A guardian acts for a minor only (Q38): a child who has turned 18 acts alone.
-        let (Ok(child), Ok(me)) = (holder_birth.parse(), my_birth.parse()) else {
-            return Err(ApiError::internal("stored birth date unreadable"));
-        };
-        if check_guardianship(me, child, today).is_err() {
+        if check_guardianship(my_birth, holder_birth, today).is_err() {
             return Err(ApiError::new(
                 StatusCode::FORBIDDEN,
                 "replacement.actor_not_allowed",
@@ -271,24 +268,20 @@ fn insert(
     request_hash: &str,
     today: NaiveDate,
 ) -> ApiResult<i64> {
-    let actor = match old.actor {
-        Actor::Guardian => "guardian",
-        _ => "self",
-    };
     let id: i64 = tx.query_row(
         "INSERT INTO applications (public_id, applicant_id, subject_id, actor, city, bank, pickup,
             branch_id, postal_address, status, submitted_on, production_deadline, idempotency_key,
             request_hash, created_at, replaces_card_id, replacement_reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'submitted', ?10, ?11, ?12, ?13, ?14, ?15, ?16)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)
          RETURNING id",
         params![
             ids::public_id("app"),
             me,
             old.holder,
-            actor,
+            old.actor,
             old.city,
             old.bank,
-            req.pickup.id(),
+            req.pickup,
             req.branch_id
                 .as_deref()
                 .filter(|_| req.pickup == PickupMethod::Branch),
@@ -296,13 +289,14 @@ fn insert(
                 .as_ref()
                 .filter(|_| req.pickup == PickupMethod::Mail)
                 .map(|a| serde_json::to_string(a).unwrap_or_default()),
-            today.to_string(),
-            made_by.to_string(),
+            ApplicationStatus::Submitted,
+            today,
+            made_by,
             key,
             request_hash,
             Utc::now().to_rfc3339(),
             old.row,
-            req.reason.id(),
+            req.reason,
         ],
         |r| r.get(0),
     )

@@ -1,10 +1,7 @@
 //! Where a new card goes: a branch of the issuing bank, or a postal address. One check for
-//! first applications and replacements, with the rules crate's field validators.
+//! first applications and replacements, with the rules crate's check of an address.
 
-use sscard_rules::{
-    Bank, City, PickupMethod, parse_address, parse_mobile, parse_name, parse_postal_code,
-    wire::PostalAddress,
-};
+use sscard_rules::{Bank, City, PickupMethod, check_postal_address, wire::PostalAddress};
 
 use crate::{branches, problem::FieldErrors};
 
@@ -35,22 +32,7 @@ pub fn check(
                 "postal_address.missing",
                 "enter the postal address",
             ),
-            Some(a) => {
-                errors.check("postal_address.recipient", parse_name(&a.recipient), |e| {
-                    e.code()
-                });
-                errors.check("postal_address.mobile", parse_mobile(&a.mobile), |e| {
-                    e.code()
-                });
-                errors.check(
-                    "postal_address.postal_code",
-                    parse_postal_code(&a.postal_code),
-                    |e| e.code(),
-                );
-                errors.check("postal_address.address", parse_address(&a.address), |e| {
-                    e.code()
-                });
-            }
+            Some(a) => errors.add(check_postal_address(a)),
         },
         Some(PickupMethod::OnTheSpot | PickupMethod::Employer) => errors.push(
             "pickup",

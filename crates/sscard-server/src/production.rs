@@ -172,7 +172,7 @@ pub fn advance_tx(tx: &Conn<'_>, today: NaiveDate, notices: Notices) -> ApiResul
                     }
                 }
             }
-            store::add_event(tx, app.id, kind, on, notices)?;
+            store::applications::add_event(tx, app.id, kind, on, notices)?;
             current = rank(kind);
             added += 1;
             if kind == ApplicationStatus::Collected {

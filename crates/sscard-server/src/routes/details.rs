@@ -135,7 +135,7 @@ fn load(c: &Conn<'_>, person: i64, viewer: i64, today: NaiveDate) -> ApiResult<P
         .filter_map(|(id, status, pickup, city, reference)| {
             keeps_submitted_postal_address(status, pickup).then(|| PostalApplication {
                 id,
-                reference: store::grouped_reference(reference),
+                reference: store::references::grouped(reference),
                 status,
                 // The hotline is a city parameter, never written here.
                 hotline: sscard_rules::policy(city, today)

@@ -102,6 +102,23 @@ impl FromValue for chrono::NaiveDate {
     }
 }
 
+/// An instant, as the schema stores instants: RFC 3339 text in UTC, written always the same
+/// way (`to_rfc3339`), so instants compare as text.
+impl ToValue for chrono::DateTime<chrono::Utc> {
+    fn to_value(&self) -> Value {
+        Value::Text(self.to_rfc3339())
+    }
+}
+
+impl FromValue for chrono::DateTime<chrono::Utc> {
+    fn from_value(v: Value) -> Result<Self, DbError> {
+        let s = String::from_value(v)?;
+        chrono::DateTime::parse_from_rfc3339(&s)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .map_err(|_| DbError::Conversion(format!("expected an RFC 3339 instant, got {s:?}")))
+    }
+}
+
 impl<T: ToValue + ?Sized> ToValue for &T {
     fn to_value(&self) -> Value {
         (**self).to_value()
@@ -213,6 +230,16 @@ mod tests {
             day
         );
         assert!(chrono::NaiveDate::from_value(Value::Text("2026-13-01".to_owned())).is_err());
+        let now = chrono::Utc::now();
+        assert_eq!(
+            now.to_value(),
+            Value::Text(now.to_rfc3339()),
+            "as always written"
+        );
+        assert_eq!(
+            chrono::DateTime::<chrono::Utc>::from_value(now.to_value()).expect("reads back"),
+            now
+        );
         assert!(
             u8::from_value(Value::Int(300)).is_err(),
             "out of range is an error, not a wrap"

@@ -13,7 +13,7 @@ use sscard_rules::{
 };
 use std::net::SocketAddr;
 
-use super::auth::{client_of, delayed, per_address, stored_password};
+use super::auth::{client_of, delayed, per_address};
 use crate::{
     auth::{self, Signed},
     ids,
@@ -39,7 +39,7 @@ async fn holder(state: &AppState, pid: i64) -> ApiResult<(Stored, String)> {
                 params![pid],
                 |r| r.get(0),
             )?;
-            Ok((stored_password(c, pid)?, n))
+            Ok((crate::store::passwords::stored(c, pid)?, n))
         })
         .await?;
     if matches!(stored, Stored::Nothing) {

@@ -7,5 +7,10 @@
 
 pub mod applications;
 pub mod cards;
+pub mod challenges;
+pub mod devices;
+pub mod mobile_changes;
+pub mod passwords;
 pub mod persons;
 pub mod references;
+pub mod sessions;

@@ -88,3 +88,21 @@ pub fn insert(
         |r| r.get(0),
     )
 }
+
+/// Sets `person`'s mobile to `new`, only if it is still `from` (no other change, online or at a
+/// counter, since); returns whether it did.
+pub fn change_mobile(tx: &Conn<'_>, person: i64, new: &str, from: Option<&str>) -> DbResult<bool> {
+    Ok(tx.execute(
+        "UPDATE persons SET mobile = ?2 WHERE id = ?1 AND mobile IS NOT DISTINCT FROM ?3",
+        params![person, new, from],
+    )? > 0)
+}
+
+/// Fills in `person`'s mobile when the record has none; never replaces one.
+pub fn fill_mobile(tx: &Conn<'_>, person: i64, mobile: &str) -> DbResult<()> {
+    tx.execute(
+        "UPDATE persons SET mobile = ?2 WHERE id = ?1 AND mobile IS NULL",
+        params![person, mobile],
+    )?;
+    Ok(())
+}

@@ -9,9 +9,9 @@ use axum::{
     http::{HeaderMap, HeaderValue, header, request::Parts},
 };
 use chrono::{DateTime, Duration, Utc};
-use sscard_rules::wire::{PersonRef, SessionKind};
+use sscard_rules::wire::SessionKind;
 
-use crate::{db::Conn, ids, params, problem::ApiError, state::AppState, store::sessions};
+use crate::{ids, problem::ApiError, state::AppState, store::sessions};
 
 /// Name of the session cookie.
 pub const COOKIE: &str = "sscard_session";
@@ -120,21 +120,6 @@ pub fn mask_id_number(n: &str) -> String {
     let head: String = chars[..6].iter().collect();
     let tail: String = chars[chars.len() - 4..].iter().collect();
     format!("{head}{}{tail}", "*".repeat(chars.len() - 10))
-}
-
-/// Loads a person as a [`PersonRef`].
-pub fn person_ref(c: &Conn<'_>, person_id: i64) -> Result<PersonRef, ApiError> {
-    Ok(c.query_row(
-        "SELECT public_id, name, id_number FROM persons WHERE id = ?1",
-        params![person_id],
-        |r| {
-            Ok(PersonRef {
-                id: r.get(0)?,
-                name: r.get(1)?,
-                id_number_masked: mask_id_number(&r.get::<_, String>(2)?),
-            })
-        },
-    )?)
 }
 
 /// Name of the cookie that marks a browser a person has signed in from.

@@ -125,32 +125,26 @@ mod tests {
         );
     }
 
+    #[track_caller]
+    fn each_stored_as_its_id<T>(all: &[T], id: fn(T) -> &'static str)
+    where
+        T: Copy + ToValue + FromValue + PartialEq + std::fmt::Debug,
+    {
+        for &v in all {
+            stored(v, id(v));
+        }
+    }
+
     #[test]
     fn stable_ids_are_stored_as_their_id() {
-        for &c in City::ALL {
-            stored(c, c.id());
-        }
-        for &b in Bank::ALL {
-            stored(b, b.id());
-        }
-        for &p in PickupMethod::ALL {
-            stored(p, p.id());
-        }
-        for &a in Actor::ALL {
-            stored(a, a.id());
-        }
-        for &r in ReplacementReason::ALL {
-            stored(r, r.id());
-        }
-        for &k in NoticeKind::ALL {
-            stored(k, k.id());
-        }
-        for &l in NoticeLanguage::ALL {
-            stored(l, l.id());
-        }
-        for &o in Occupation::ALL {
-            stored(o, o.id());
-        }
+        each_stored_as_its_id(City::ALL, City::id);
+        each_stored_as_its_id(Bank::ALL, Bank::id);
+        each_stored_as_its_id(PickupMethod::ALL, PickupMethod::id);
+        each_stored_as_its_id(Actor::ALL, Actor::id);
+        each_stored_as_its_id(ReplacementReason::ALL, ReplacementReason::id);
+        each_stored_as_its_id(NoticeKind::ALL, NoticeKind::id);
+        each_stored_as_its_id(NoticeLanguage::ALL, NoticeLanguage::id);
+        each_stored_as_its_id(Occupation::ALL, Occupation::id);
     }
 
     #[test]

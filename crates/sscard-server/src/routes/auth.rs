@@ -136,7 +136,7 @@ fn session_info(
     fresh_code: bool,
 ) -> ApiResult<SessionInfo> {
     Ok(SessionInfo {
-        person: auth::person_ref(c, person_id)?,
+        person: persons::person_ref(c, person_id)?,
         kind,
         password_is_initial: passwords::is_initial(c, person_id)?,
         expires_at: expires.to_rfc3339(),

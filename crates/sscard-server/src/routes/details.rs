@@ -31,7 +31,7 @@ use sscard_rules::{
 };
 
 use crate::{
-    auth::{Signed, person_ref},
+    auth::Signed,
     json::Body,
     problem::{ApiError, ApiResult, FieldErrors},
     routes::auth::mask_mobile,
@@ -148,13 +148,13 @@ fn load(c: &Conn<'_>, person: i64, viewer: i64, today: NaiveDate) -> ApiResult<P
     let minors = if person == viewer {
         minors_of(c, viewer, today)?
             .into_iter()
-            .map(|id| person_ref(c, id))
+            .map(|id| Ok(store::persons::person_ref(c, id)?))
             .collect::<ApiResult<Vec<PersonRef>>>()?
     } else {
         Vec::new()
     };
     Ok(PersonDetails {
-        person: person_ref(c, person)?,
+        person: store::persons::person_ref(c, person)?,
         as_guardian: person != viewer,
         address,
         occupation,

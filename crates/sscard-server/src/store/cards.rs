@@ -7,7 +7,6 @@ use sscard_rules::{
 };
 
 use crate::{
-    auth::person_ref,
     db::{Conn, DbResult, OptionalExt},
     params,
     problem::ApiResult,
@@ -126,7 +125,7 @@ pub fn load(c: &Conn<'_>, id: i64, viewer: i64) -> ApiResult<Card> {
             ))
         },
     )?;
-    card.holder = person_ref(c, holder)?;
+    card.holder = super::persons::person_ref(c, holder)?;
     Ok(card)
 }
 

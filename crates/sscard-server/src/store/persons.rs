@@ -1,8 +1,10 @@
 //! People on record.
 
 use chrono::{NaiveDate, Utc};
+use sscard_rules::wire::PersonRef;
 
 use crate::{
+    auth::mask_id_number,
     db::{Conn, DbResult, OptionalExt},
     ids, params,
 };
@@ -64,6 +66,16 @@ pub fn get(c: &Conn<'_>, id: i64) -> DbResult<Record> {
             })
         },
     )
+}
+
+/// Person row `id` as others may see them (ID number masked).
+pub fn person_ref(c: &Conn<'_>, id: i64) -> DbResult<PersonRef> {
+    let r = get(c, id)?;
+    Ok(PersonRef {
+        id: r.public_id,
+        name: r.name,
+        id_number_masked: mask_id_number(&r.id_number),
+    })
 }
 
 /// Inserts a person without a password; returns the row id.

@@ -335,3 +335,84 @@ fn addresses_and_one_time_codes() {
         );
     }
 }
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn postal_addresses() {
+    let fields = |a: &wire::PostalAddress| -> Vec<(&str, &str)> {
+        check_postal_address(a)
+            .iter()
+            .map(|e| (e.field, e.error.code()))
+            .collect()
+    };
+    let good = wire::PostalAddress {
+        recipient: "王建国".into(),
+        mobile: "13800000001".into(),
+        address: "北京市东城区示例路1号".into(),
+        postal_code: "100010".into(),
+    };
+    assert_eq!(fields(&good), [], "a right address");
+    let bad = wire::PostalAddress {
+        recipient: String::new(),
+        mobile: "123".into(),
+        address: String::new(),
+        postal_code: "1000".into(),
+    };
+    let codes = fields(&bad);
+    let order: Vec<&str> = codes.iter().map(|(f, _)| *f).collect();
+    assert_eq!(
+        order,
+        [
+            "postal_address.recipient",
+            "postal_address.mobile",
+            "postal_address.postal_code",
+            "postal_address.address"
+        ],
+        "one problem per field, in the form's order: {codes:?}"
+    );
+    assert!(codes.iter().all(|(f, code)| {
+        let stem = f.trim_start_matches("postal_address.");
+        code.starts_with(stem) || (stem == "recipient" && code.starts_with("name."))
+    }));
+}
+
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn minors() {
+    let on = d(2026, 3, 2);
+    let guardian = d(1988, 6, 6);
+    let minor = |name: &str, id: &str| wire::MinorApplicant {
+        name: name.into(),
+        id_number: id.into(),
+        guardianship_proof: wire::GuardianshipProof::BirthCertificate,
+    };
+    let ok = check_minor(&minor("赵小雨", "110108201809153064"), guardian, on)
+        .expect("a child of 7 with an adult guardian");
+    assert_eq!(ok.name, "赵小雨");
+    assert_eq!(ok.id.birth_date, d(2018, 9, 15));
+    assert_eq!(ok.proof, wire::GuardianshipProof::BirthCertificate);
+
+    let codes = |m: &wire::MinorApplicant, g| -> Vec<(&str, &str)> {
+        check_minor(m, g, on)
+            .expect_err("refused")
+            .iter()
+            .map(|e| (e.field, e.error.code()))
+            .collect()
+    };
+    // An adult "child" (王建国's own ID number): 002 Q38 L241.
+    assert_eq!(
+        codes(&minor("王建国", "110101198503122012"), guardian),
+        [("minor.id_number", "child.not_minor")]
+    );
+    // A guardian not yet 18 (D3).
+    assert_eq!(
+        codes(&minor("赵小雨", "110108201809153064"), d(2010, 1, 1)),
+        [("minor.id_number", "guardian.not_adult")]
+    );
+    let both = codes(&minor("", "110108201809153065"), guardian);
+    assert_eq!(
+        both.iter().map(|(f, _)| *f).collect::<Vec<_>>(),
+        ["minor.name", "minor.id_number"],
+        "{both:?}"
+    );
+}

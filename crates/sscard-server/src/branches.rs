@@ -4,13 +4,13 @@
 //! branch below is invented for demonstration and is marked `sample_data` in
 //! the API (and so in the UI). Addresses are plausible street names only.
 
-use sscard_rules::wire::Branch;
+use sscard_rules::{Bank, City, wire::Branch};
 
 /// (id, city, bank, name, district, address, hours, on the spot)
 type Row = (
     &'static str,
-    &'static str,
-    &'static str,
+    City,
+    Bank,
     &'static str,
     &'static str,
     &'static str,
@@ -24,8 +24,8 @@ const ALL_WEEK: &str = "周一至周日 9:00-17:00";
 const ROWS: &[Row] = &[
     (
         "bj-icbc-dongcheng",
-        "beijing",
-        "icbc",
+        City::Beijing,
+        Bank::Icbc,
         "工商银行东城示例支行",
         "东城区",
         "示例路1号",
@@ -34,8 +34,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "bj-icbc-haidian",
-        "beijing",
-        "icbc",
+        City::Beijing,
+        Bank::Icbc,
         "工商银行海淀示例支行",
         "海淀区",
         "示例大街20号",
@@ -44,8 +44,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "bj-abc-chaoyang",
-        "beijing",
-        "abc",
+        City::Beijing,
+        Bank::Abc,
         "农业银行朝阳示例支行",
         "朝阳区",
         "示例北路3号",
@@ -54,8 +54,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "bj-boc-xicheng",
-        "beijing",
-        "boc",
+        City::Beijing,
+        Bank::Boc,
         "中国银行西城示例支行",
         "西城区",
         "示例胡同8号",
@@ -64,8 +64,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "bj-ccb-fengtai",
-        "beijing",
-        "ccb",
+        City::Beijing,
+        Bank::Ccb,
         "建设银行丰台示例支行",
         "丰台区",
         "示例南路15号",
@@ -74,8 +74,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "bj-bocom-chaoyang",
-        "beijing",
-        "bocom",
+        City::Beijing,
+        Bank::Bocom,
         "交通银行朝阳示例支行",
         "朝阳区",
         "示例东路6号",
@@ -84,8 +84,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "bj-bob-haidian",
-        "beijing",
-        "bank_of_beijing",
+        City::Beijing,
+        Bank::BankOfBeijing,
         "北京银行海淀示例支行",
         "海淀区",
         "示例西路9号",
@@ -94,8 +94,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "bj-bjrcb-tongzhou",
-        "beijing",
-        "bjrcb",
+        City::Beijing,
+        Bank::Bjrcb,
         "北京农商银行通州示例支行",
         "通州区",
         "示例街道2号",
@@ -104,8 +104,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "bj-psbc-changping",
-        "beijing",
-        "psbc",
+        City::Beijing,
+        Bank::Psbc,
         "邮储银行昌平示例支行",
         "昌平区",
         "示例路88号",
@@ -114,8 +114,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "bj-cmb-dongcheng",
-        "beijing",
-        "cmb",
+        City::Beijing,
+        Bank::Cmb,
         "招商银行东城示例支行",
         "东城区",
         "示例大街5号",
@@ -124,8 +124,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "sh-icbc-huangpu",
-        "shanghai",
-        "icbc",
+        City::Shanghai,
+        Bank::Icbc,
         "工商银行黄浦示例支行",
         "黄浦区",
         "示例路100号",
@@ -134,8 +134,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "sh-ccb-pudong",
-        "shanghai",
-        "ccb",
+        City::Shanghai,
+        Bank::Ccb,
         "建设银行浦东示例支行",
         "浦东新区",
         "示例大道7号",
@@ -144,8 +144,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "urc-icbc-tianshan",
-        "urumqi",
-        "icbc",
+        City::Urumqi,
+        Bank::Icbc,
         "工商银行天山示例支行",
         "天山区",
         "示例路12号",
@@ -154,8 +154,8 @@ const ROWS: &[Row] = &[
     ),
     (
         "urc-ccb-shayibake",
-        "urumqi",
-        "ccb",
+        City::Urumqi,
+        Bank::Ccb,
         "建设银行沙依巴克示例支行",
         "沙依巴克区",
         "示例路30号",
@@ -164,12 +164,12 @@ const ROWS: &[Row] = &[
     ),
 ];
 
-/// Every sample branch.
-pub fn all() -> impl Iterator<Item = Branch> {
-    ROWS.iter().map(|r| Branch {
+/// The sample branches of `city`.
+pub fn of_city(city: City) -> impl Iterator<Item = Branch> {
+    ROWS.iter().filter(move |r| r.1 == city).map(|r| Branch {
         id: r.0.to_owned(),
-        city: r.1.to_owned(),
-        bank: r.2.to_owned(),
+        city: r.1.id().to_owned(),
+        bank: r.2.id().to_owned(),
         name: r.3.to_owned(),
         district: r.4.to_owned(),
         address: r.5.to_owned(),
@@ -179,7 +179,7 @@ pub fn all() -> impl Iterator<Item = Branch> {
     })
 }
 
-/// One branch by id.
-pub fn find(id: &str) -> Option<Branch> {
-    all().find(|b| b.id == id)
+/// The city and the bank of branch `id`, when there is such a branch.
+pub fn city_and_bank(id: &str) -> Option<(City, Bank)> {
+    ROWS.iter().find(|r| r.0 == id).map(|r| (r.1, r.2))
 }

@@ -8,44 +8,37 @@
 use crate::{db::Conn, params};
 use chrono::NaiveDate;
 use sscard_rules::{
-    CardAction, CardContext, CardState, City, Effect, FinancialState, SocialState, TransitionError,
-    card_transition,
+    CardAction, CardContext, CardState, Effect, SocialState, TransitionError, card_transition,
 };
 
 use crate::{
     domain,
     problem::{ApiError, ApiResult},
-    store::{by_name, name_of},
 };
 
 /// Loads the rules-crate state of card row `id`.
 pub fn load(c: &Conn<'_>, id: i64) -> ApiResult<CardState> {
-    let (city, social, financial, loss_on, replaced_by): (
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<i64>,
-    ) = c.query_row(
+    Ok(c.query_row(
         "SELECT city, social_state, financial_state, temp_loss_on, replaced_by FROM cards WHERE id = ?1",
         params![id],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-    )?;
-    Ok(CardState {
-        city: City::from_id(&city).ok_or_else(|| ApiError::internal("stored city unknown"))?,
-        social: by_name::<SocialState>(&social)
-            .ok_or_else(|| ApiError::internal("stored social state unknown"))?,
-        financial: by_name::<FinancialState>(&financial)
-            .ok_or_else(|| ApiError::internal("stored financial state unknown"))?,
-        old_card: None,
-        // The service stores one replacement per card: after a 补领 the card is `replaced`;
-        // otherwise it is an exchange whose new card is not enabled yet.
-        reissued: false,
-        exchange_pending: replaced_by.is_some() && social != "replaced",
-        temp_loss_reported_on: loss_on.and_then(|d| d.parse().ok()),
-        social_cancelled_on: None,
-        last_bank_change: None,
-    })
+        |r| {
+            let social: SocialState = r.get(1)?;
+            Ok(CardState {
+                city: r.get(0)?,
+                social,
+                financial: r.get(2)?,
+                old_card: None,
+                // The service stores one replacement per card: after a 补领 the card is
+                // `replaced`; otherwise it is an exchange whose new card is not enabled yet.
+                reissued: false,
+                exchange_pending: r.get::<_, Option<i64>>(4)?.is_some()
+                    && social != SocialState::Replaced,
+                temp_loss_reported_on: r.get(3)?,
+                social_cancelled_on: None,
+                last_bank_change: None,
+            })
+        },
+    )?)
 }
 
 /// Stores a new state; `lifts_on` is the auto-lift date of a temporary loss.
@@ -55,10 +48,10 @@ pub fn store(c: &Conn<'_>, id: i64, s: &CardState, lifts_on: Option<NaiveDate>) 
          WHERE id = ?1",
         params![
             id,
-            name_of(&s.social),
-            name_of(&s.financial),
-            s.temp_loss_reported_on.map(|d| d.to_string()),
-            lifts_on.filter(|_| s.social == SocialState::TempLost).map(|d| d.to_string()),
+            s.social,
+            s.financial,
+            s.temp_loss_reported_on,
+            lifts_on.filter(|_| s.social == SocialState::TempLost),
         ],
     )?;
     Ok(())

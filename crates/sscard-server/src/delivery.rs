@@ -1,27 +1,25 @@
 //! Where a new card goes: a branch of the issuing bank, or a postal address. One check for
-//! first applications and replacements, with the rules crate's field validators.
+//! first applications and replacements, with the rules crate's check of an address.
 
-use sscard_rules::{
-    PickupMethod, parse_address, parse_mobile, parse_name, parse_postal_code, wire::PostalAddress,
-};
+use sscard_rules::{Bank, City, PickupMethod, check_postal_address, wire::PostalAddress};
 
 use crate::{branches, problem::FieldErrors};
 
 /// Checks the branch (when `pickup` is a branch) or the postal address (when by post) of a
-/// card of `bank` in `city` (stable ids); pushes one field problem per mistake.
+/// card of `bank` in `city` (`None`: not a known one); pushes one field problem per mistake.
 pub fn check(
     errors: &mut FieldErrors,
-    city: &str,
-    bank: &str,
+    city: Option<City>,
+    bank: Option<Bank>,
     pickup: Option<PickupMethod>,
     branch_id: Option<&str>,
     postal_address: Option<&PostalAddress>,
 ) {
     match pickup {
-        Some(PickupMethod::Branch) => match branch_id.map(branches::find) {
+        Some(PickupMethod::Branch) => match branch_id.map(branches::city_and_bank) {
             None => errors.push("branch_id", "branch_id.missing", "choose a branch"),
             Some(None) => errors.push("branch_id", "branch_id.unknown", "unknown branch"),
-            Some(Some(b)) if b.city != city || b.bank != bank => errors.push(
+            Some(Some(at)) if Some(at) != city.zip(bank) => errors.push(
                 "branch_id",
                 "branch_id.wrong_bank",
                 "the branch belongs to another bank or city",
@@ -34,22 +32,7 @@ pub fn check(
                 "postal_address.missing",
                 "enter the postal address",
             ),
-            Some(a) => {
-                errors.check("postal_address.recipient", parse_name(&a.recipient), |e| {
-                    e.code()
-                });
-                errors.check("postal_address.mobile", parse_mobile(&a.mobile), |e| {
-                    e.code()
-                });
-                errors.check(
-                    "postal_address.postal_code",
-                    parse_postal_code(&a.postal_code),
-                    |e| e.code(),
-                );
-                errors.check("postal_address.address", parse_address(&a.address), |e| {
-                    e.code()
-                });
-            }
+            Some(a) => errors.add(check_postal_address(a)),
         },
         Some(PickupMethod::OnTheSpot | PickupMethod::Employer) => errors.push(
             "pickup",

@@ -7,13 +7,20 @@
 use crate::{db::OptionalExt, params};
 use chrono::NaiveDate;
 use sscard_rules::{
-    CardHeld, City, PickupMethod,
-    wire::{ApplicationStatus, DemoPerson},
+    Actor, Bank, CardHeld, City, PickupMethod, SocialState, parse_id_number,
+    wire::{ApplicationStatus, DemoPerson, GuardianshipProof, PostalAddress},
 };
 
 use crate::{
-    db::Db, domain, ids, notices::Notices, problem::ApiResult, production,
-    routes::auth::insert_person, store,
+    db::Db,
+    domain, ids,
+    notices::Notices,
+    problem::{ApiError, ApiResult},
+    production,
+    store::{
+        applications::{self, NewApplication},
+        persons,
+    },
 };
 
 /// A demo person and what they let you try.
@@ -174,17 +181,22 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
     // A password nobody knows, hashed before the transaction (Argon2id is slow).
     let forgotten = crate::password::hash_async(ids::token()).await;
     db.write(move |tx| {
-        let seeded: Option<i64> = tx
-            .query_row("SELECT id FROM persons WHERE id_number = ?1", params![PEOPLE[0].id_number], |r| r.get(0))
-            .optional()?;
-        if seeded.is_some() {
+        if persons::by_id_number(tx, PEOPLE[0].id_number)?.is_some() {
             return Ok(());
         }
+        let birth = |id_number: &str| {
+            parse_id_number(id_number, today)
+                .map(|id| id.birth_date)
+                .map_err(ApiError::internal)
+        };
         // Indexed like PEOPLE; 0 for someone the service has no record of.
         let mut pid = Vec::new();
         for p in PEOPLE {
-            let birth = format!("{}-{}-{}", &p.id_number[6..10], &p.id_number[10..12], &p.id_number[12..14]);
-            pid.push(if p.seeded { insert_person(tx, p.id_number, p.name, Some(p.mobile), &birth)? } else { 0 });
+            pid.push(if p.seeded {
+                persons::insert(tx, p.id_number, p.name, Some(p.mobile), birth(p.id_number)?)?
+            } else {
+                0
+            });
             if p.forgot_password {
                 tx.execute(
                     "UPDATE persons SET password_hash = ?2, password_is_initial = 0 WHERE id = ?1",
@@ -193,54 +205,47 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
             }
         }
         let (child_name, child_id, _) = CHILDREN[0];
-        let child = insert_person(tx, child_id, child_name, None, "2018-09-15")?;
+        let child = persons::insert(tx, child_id, child_name, None, birth(child_id)?)?;
         for (n, ((applicant, minor, ago, pickup, branch), deadline)) in plan.iter().zip(&deadlines).enumerate() {
-            let subject = if minor.is_some() { child } else { pid[*applicant] };
-            let mail = *pickup == PickupMethod::Mail;
-            let address = mail.then(|| {
-                serde_json::json!({"recipient": PEOPLE[*applicant].name, "mobile": PEOPLE[*applicant].mobile,
-                    "address": "北京市东城区示例路1号", "postal_code": "100010"})
-                .to_string()
-            });
-            let id: i64 = tx.query_row(
-                "INSERT INTO applications (public_id, applicant_id, subject_id, actor, guardianship_proof, city, bank,
-                    pickup, branch_id, postal_address, status, submitted_on, production_deadline, idempotency_key,
-                    request_hash, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 'beijing', 'icbc', ?6, ?7, ?8, 'submitted', ?9, ?10, ?11, '', ?12) RETURNING id",
-                params![
-                    ids::public_id("app"),
-                    pid[*applicant],
-                    subject,
-                    if minor.is_some() { "guardian" } else { "self" },
-                    minor.map(|_| "household_register"),
-                    if mail { "mail" } else { "branch" },
-                    branch,
-                    address,
-                    days_ago(today, *ago).to_string(),
-                    deadline.to_string(),
-                    format!("demo-seed-{n}"),
-                    chrono::Utc::now().to_rfc3339(),
-                ],
- |r| r.get(0),
-)?;
-            store::assign_reference(tx, id, ids::reference)?;
-            store::add_event(tx, id, ApplicationStatus::Submitted, days_ago(today, *ago), Notices::Withhold)?;
+            let who = &PEOPLE[*applicant];
+            let new = NewApplication {
+                applicant: pid[*applicant],
+                subject: if minor.is_some() { child } else { pid[*applicant] },
+                actor: if minor.is_some() { Actor::Guardian } else { Actor::Holder },
+                guardianship_proof: minor.map(|_| GuardianshipProof::HouseholdRegister),
+                city: City::Beijing,
+                bank: Bank::Icbc,
+                pickup: *pickup,
+                branch_id: branch.map(str::to_owned),
+                postal_address: Some(PostalAddress {
+                    recipient: who.name.to_owned(),
+                    mobile: who.mobile.to_owned(),
+                    address: "北京市东城区示例路1号".to_owned(),
+                    postal_code: "100010".to_owned(),
+                }),
+                submitted_on: days_ago(today, *ago),
+                production_deadline: *deadline,
+                idempotency_key: format!("demo-seed-{n}"),
+                request_hash: String::new(),
+                replaces: None,
+            };
+            applications::insert(tx, &new, Notices::Withhold)?;
         }
         production::advance_tx(tx, today, Notices::Withhold)?;
         // 王建国, 陈卫东 and 吴强 enabled their posted cards the day they arrived.
         for who in [pid[0], pid[2], pid[7]] {
-            let (card, app, issued): (i64, i64, String) = tx.query_row(
+            let (card, app, issued): (i64, i64, NaiveDate) = tx.query_row(
                 "SELECT id, application_id, issued_on FROM cards WHERE holder_id = ?1",
                 params![who],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
             )?;
-            tx.execute("UPDATE cards SET social_state = 'enabled' WHERE id = ?1", params![card])?;
-            store::add_event(tx, app, ApplicationStatus::Enabled, issued.parse().unwrap_or(today), Notices::Withhold)?;
+            tx.execute("UPDATE cards SET social_state = ?2 WHERE id = ?1", params![card, SocialState::Enabled])?;
+            applications::add_event(tx, app, ApplicationStatus::Enabled, issued, Notices::Withhold)?;
         }
         // 陈卫东 reported a temporary loss 5 days ago.
         tx.execute(
-            "UPDATE cards SET social_state = 'temp_lost', temp_loss_on = ?2, temp_loss_lift_on = ?3 WHERE holder_id = ?1",
-            params![pid[2], loss_on.to_string(), lift.to_string()],
+            "UPDATE cards SET social_state = ?4, temp_loss_on = ?2, temp_loss_lift_on = ?3 WHERE holder_id = ?1",
+            params![pid[2], loss_on, lift, SocialState::TempLost],
         )?;
         tracing::info!("demo people seeded");
         Ok(())

@@ -38,6 +38,16 @@ pub enum Stored {
     Nothing,
 }
 
+impl Stored {
+    /// The stored hash, if there is one.
+    pub fn hash(&self) -> Option<&str> {
+        match self {
+            Stored::Hash(h) => Some(h),
+            _ => None,
+        }
+    }
+}
+
 /// The outcome of a check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Checked {

@@ -200,6 +200,19 @@ impl FieldErrors {
         }
     }
 
+    /// Records the rules crate's problems with a part of the request (a postal address, a
+    /// minor), each under its own field.
+    pub fn add(&mut self, problems: Vec<sscard_rules::FieldError>) {
+        for p in problems {
+            self.push(p.field, p.error.code(), &p.error);
+        }
+    }
+
+    /// A rules-crate check of a part of the request: its value, or its problems recorded.
+    pub fn part<T>(&mut self, r: Result<T, Vec<sscard_rules::FieldError>>) -> Option<T> {
+        r.map_err(|problems| self.add(problems)).ok()
+    }
+
     /// `Err(validation_failed)` when any problem was recorded.
     pub fn finish(self) -> Result<(), ApiError> {
         if self.0.is_empty() {

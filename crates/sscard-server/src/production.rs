@@ -16,9 +16,9 @@ use crate::db::Conn;
 use crate::params;
 use chrono::NaiveDate;
 use sscard_rules::{
-    ApplicationContext, ApplicationEvent, ApplicationState, Calendar, CardAction, CardContext,
-    CardState, City, PickupMethod, application_transition, card_transition,
-    wire::ApplicationStatus,
+    Actor, ApplicationContext, ApplicationEvent, ApplicationState, Bank, Calendar, CardAction,
+    CardContext, CardState, City, PickupMethod, SocialState, application_transition,
+    card_transition, wire::ApplicationStatus,
 };
 
 use crate::{cardstate, db::Db, ids, notices::Notices, problem::ApiResult, store};
@@ -39,7 +39,7 @@ fn next_working_day(d: NaiveDate) -> NaiveDate {
 pub fn schedule(
     submitted: NaiveDate,
     deadline: NaiveDate,
-    mail: bool,
+    pickup: PickupMethod,
 ) -> Vec<(ApplicationStatus, NaiveDate)> {
     let accepted = next_working_day(submitted);
     let in_production = next_working_day(accepted);
@@ -49,7 +49,7 @@ pub fn schedule(
         (ApplicationStatus::InProduction, in_production),
         (ApplicationStatus::Made, made),
     ];
-    if mail {
+    if pickup == PickupMethod::Mail {
         s.push((ApplicationStatus::SentByPost, made));
         s.push((
             ApplicationStatus::Collected,
@@ -77,18 +77,50 @@ fn rank(s: ApplicationStatus) -> u8 {
     }
 }
 
-/// (id, status, submitted_on, deadline, pickup, subject, guardian, city, bank)
-type OpenRow = (
-    i64,
-    String,
-    String,
-    String,
-    String,
-    i64,
-    Option<i64>,
-    String,
-    String,
-);
+/// An application production has not finished with.
+struct OpenApplication {
+    id: i64,
+    status: ApplicationStatus,
+    submitted_on: NaiveDate,
+    deadline: NaiveDate,
+    pickup: PickupMethod,
+    subject: i64,
+    /// The guardian who applied for a minor.
+    guardian: Option<i64>,
+    city: City,
+    bank: Bank,
+}
+
+/// The applications with a step due by `today`.
+fn open_applications(tx: &Conn<'_>, today: NaiveDate) -> ApiResult<Vec<OpenApplication>> {
+    Ok(tx.query_all(
+        "SELECT a.id, a.status, a.submitted_on, a.production_deadline, a.pickup, a.subject_id,
+                (SELECT applicant_id FROM applications WHERE id = a.id AND actor = ?2),
+                a.city, a.bank
+         FROM applications a
+         WHERE a.status NOT IN (?3, ?4)
+           AND (a.next_due_on IS NULL OR a.next_due_on <= ?1)",
+        params![
+            today,
+            Actor::Guardian,
+            ApplicationStatus::Collected,
+            ApplicationStatus::Enabled
+        ],
+        |r| {
+            Ok(OpenApplication {
+                id: r.get(0)?,
+                status: r.get(1)?,
+                submitted_on: r.get(2)?,
+                deadline: r.get(3)?,
+                pickup: r.get(4)?,
+                subject: r.get(5)?,
+                guardian: r.get(6)?,
+                city: r.get(7)?,
+                bank: r.get(8)?,
+            })
+        },
+    )?)
+}
 
 /// Moves every application and temporary loss forward to `today`.
 pub async fn advance(db: &Db, today: NaiveDate) -> ApiResult<usize> {
@@ -99,10 +131,11 @@ pub async fn advance(db: &Db, today: NaiveDate) -> ApiResult<usize> {
 /// [`advance`] inside a transaction; returns the number of events added.
 pub fn advance_tx(tx: &Conn<'_>, today: NaiveDate, notices: Notices) -> ApiResult<usize> {
     // A temporary loss lifts itself once the rules crate's AutoLift is due.
-    let lost: Vec<i64> = tx
-        .prepare("SELECT id FROM cards WHERE social_state = 'temp_lost'")?
-        .query_map(params![], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let lost: Vec<i64> = tx.query_all(
+        "SELECT id FROM cards WHERE social_state = ?1",
+        params![SocialState::TempLost],
+        |r| r.get(0),
+    )?;
     let ctx = CardContext {
         on: today,
         channel: None,
@@ -113,53 +146,15 @@ pub fn advance_tx(tx: &Conn<'_>, today: NaiveDate, notices: Notices) -> ApiResul
             cardstate::store(tx, card, &t.result.state, None)?;
         }
     }
-    let open: Vec<OpenRow> = tx
-        .prepare(
-            "SELECT a.id, a.status, a.submitted_on, a.production_deadline, a.pickup, a.subject_id,
-                    (SELECT applicant_id FROM applications WHERE id = a.id AND actor = 'guardian'),
-                    a.city, a.bank
-             FROM applications a
-             WHERE a.status NOT IN ('collected', 'enabled')
-               AND (a.next_due_on IS NULL OR a.next_due_on <= ?1)",
-        )?
-        .query_map(params![today.to_string()], |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-            ))
-        })?
-        .collect::<Result<_, _>>()?;
     let mut added = 0;
-    for (id, status, submitted, deadline, pickup, subject, guardian, city, bank) in open {
-        let (Ok(submitted), Ok(deadline)) = (submitted.parse(), deadline.parse()) else {
-            continue;
-        };
-        let status = store::parse_status(&status);
-        let mut current = rank(status);
-        let mail = pickup == "mail";
-        let (Some(city_id), Some(method)) = (
-            City::from_id(&city),
-            Some(if mail {
-                PickupMethod::Mail
-            } else {
-                PickupMethod::Branch
-            }),
-        ) else {
-            continue;
-        };
+    for app in open_applications(tx, today)? {
+        let mut current = rank(app.status);
         let actx = ApplicationContext {
-            city: city_id,
-            pickup: method,
+            city: app.city,
+            pickup: app.pickup,
         };
-        let mut rules_state = rules_state_of(status);
-        let steps = schedule(submitted, deadline, mail);
+        let mut rules_state = rules_state_of(app.status);
+        let steps = schedule(app.submitted_on, app.deadline, app.pickup);
         for &(kind, on) in &steps {
             if rank(kind) <= current {
                 continue;
@@ -172,25 +167,25 @@ pub fn advance_tx(tx: &Conn<'_>, today: NaiveDate, notices: Notices) -> ApiResul
                 match application_transition(rules_state, event, &actx) {
                     Ok(next) => rules_state = next,
                     Err(e) => {
-                        tracing::warn!(application = id, step = ?kind, error = %e, "production step refused by the rules");
+                        tracing::warn!(application = app.id, step = ?kind, error = %e, "production step refused by the rules");
                         break;
                     }
                 }
             }
-            store::add_event(tx, id, kind, on, notices)?;
+            store::applications::add_event(tx, app.id, kind, on, notices)?;
             current = rank(kind);
             added += 1;
             if kind == ApplicationStatus::Collected {
-                issue_card(tx, id, subject, guardian, city_id, &bank, method, on)?;
+                issue_card(tx, &app, on)?;
             }
         }
         let next_due = steps
             .iter()
             .find(|(k, _)| rank(*k) > current)
-            .map(|(_, on)| on.to_string());
+            .map(|(_, on)| *on);
         tx.execute(
             "UPDATE applications SET next_due_on = ?2 WHERE id = ?1",
-            params![id, next_due],
+            params![app.id, next_due],
         )?;
     }
     Ok(added)
@@ -226,18 +221,13 @@ fn rules_event(s: ApplicationStatus) -> Option<ApplicationEvent> {
 /// gives a card received this way (posted: not enabled; at a branch: enabled
 /// and, the branch activating it, financially active — Q15). The holder's
 /// service password starts as the last 6 characters of the ID number (Q17).
-#[allow(clippy::too_many_arguments)]
-fn issue_card(
-    tx: &Conn<'_>,
-    app: i64,
-    holder: i64,
-    guardian: Option<i64>,
-    city: City,
-    bank: &str,
-    pickup: PickupMethod,
-    on: NaiveDate,
-) -> ApiResult<()> {
-    let state = CardState::received(city, pickup, pickup == PickupMethod::Branch, false);
+fn issue_card(tx: &Conn<'_>, app: &OpenApplication, on: NaiveDate) -> ApiResult<()> {
+    let state = CardState::received(
+        app.city,
+        app.pickup,
+        app.pickup == PickupMethod::Branch,
+        false,
+    );
     let number: String = ids::random_bytes::<8>()
         .iter()
         .map(|b| format!("{:02}", b % 100))
@@ -248,20 +238,20 @@ fn issue_card(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
         params![
             ids::public_id("card"),
-            holder,
-            guardian,
-            app,
-            city.id(),
-            bank,
+            app.subject,
+            app.guardian,
+            app.id,
+            app.city,
+            app.bank,
             number,
-            store::name_of(&state.social),
-            store::name_of(&state.financial),
-            on.to_string(),
+            state.social,
+            state.financial,
+            on,
             chrono::Utc::now().to_rfc3339()
         ],
     )?;
-    if state.social == sscard_rules::SocialState::Enabled {
-        cardstate::end_replaced_card(tx, app, on)?;
+    if state.social == SocialState::Enabled {
+        cardstate::end_replaced_card(tx, app.id, on)?;
     }
     // The holder's service password starts as the last 6 characters of the ID
     // number (manual Q17); it is not stored until changed (`password::Stored::Initial`).
@@ -275,8 +265,8 @@ mod tests {
     #[test]
     fn schedule_is_ordered_and_ends_collected() {
         let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        for mail in [true, false] {
-            let s = schedule(d("2026-03-02"), d("2026-04-01"), mail);
+        for pickup in [PickupMethod::Mail, PickupMethod::Branch] {
+            let s = schedule(d("2026-03-02"), d("2026-04-01"), pickup);
             assert!(s.windows(2).all(|w| w[0].1 <= w[1].1), "{s:?}");
             assert!(s.iter().any(|(k, _)| *k == ApplicationStatus::Collected));
             assert_eq!(s[2], (ApplicationStatus::Made, d("2026-04-01")));

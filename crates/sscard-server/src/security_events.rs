@@ -8,8 +8,10 @@ use sscard_rules::wire::NoticeKind;
 
 use crate::notices::{self, NewNotice};
 
-/// Something that happened to a person's account or card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Something that happened to a person's account or card (the `security_events.kind`
+/// column, stored by its serde name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum SecurityEvent {
     /// The service password was changed.
     PasswordChanged,
@@ -31,22 +33,6 @@ pub enum SecurityEvent {
     /// The address or occupation on record was changed online (told to the
     /// person, and to the guardian who changed a minor's).
     DetailsChanged,
-}
-
-impl SecurityEvent {
-    /// The stored name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            SecurityEvent::PasswordChanged => "password_changed",
-            SecurityEvent::PasswordReset => "password_reset",
-            SecurityEvent::TemporaryLossReported => "temporary_loss_reported",
-            SecurityEvent::NewDeviceSignIn => "new_device_sign_in",
-            SecurityEvent::SignInAfterFailures => "sign_in_after_failures",
-            SecurityEvent::MobileChanged => "mobile_changed",
-            SecurityEvent::ReplacementRequested => "replacement_requested",
-            SecurityEvent::DetailsChanged => "details_changed",
-        }
-    }
 }
 
 /// The notice a security event sends, if any.
@@ -80,7 +66,7 @@ pub fn record(
     let row: i64 = tx.query_row(
         "INSERT INTO security_events (person_id, kind, occurred_at) VALUES (?1, ?2, ?3)
          RETURNING id",
-        params![person, event.as_str(), Utc::now().to_rfc3339()],
+        params![person, event, Utc::now().to_rfc3339()],
         |r| r.get(0),
     )?;
     // One notice per event; the alarm after failed passwords at most once a day,

@@ -12,6 +12,7 @@ mod name;
 mod occupation;
 mod password;
 mod postal;
+mod request;
 
 use std::fmt;
 
@@ -28,6 +29,7 @@ pub use name::{NAME_MAX_CHINESE, NAME_MAX_LATIN, NameError, NameScript, ValidNam
 pub use occupation::{OccupationError, parse_occupation};
 pub use password::{PasswordError, SERVICE_PASSWORD_LEN, parse_new_service_password};
 pub use postal::{PostalCodeError, parse_postal_code};
+pub use request::{FieldError, ValidMinor, check_minor, check_postal_address};
 
 /// Any validation error, for callers that validate a whole form.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

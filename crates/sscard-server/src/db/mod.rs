@@ -13,6 +13,7 @@
 
 mod conn;
 pub mod dialect;
+mod enums;
 mod pg_pool;
 mod postgres;
 mod sqlite;

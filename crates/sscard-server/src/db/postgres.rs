@@ -80,7 +80,7 @@ impl Store {
             .map_err(|e| format!("cannot prepare {}: {e}", store.shown))?;
         store
             .write(|c| {
-                let n = crate::store::backfill_references(c, crate::ids::reference)?;
+                let n = crate::store::references::backfill(c, crate::ids::reference)?;
                 if n > 0 {
                     tracing::info!(applications = n, "references given to older applications");
                 }

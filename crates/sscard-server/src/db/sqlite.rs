@@ -221,7 +221,7 @@ fn backfill(conn: &Connection) -> DbResult<()> {
     // IMMEDIATE: two instances starting at once take turns instead of one failing on a
     // read lock it cannot upgrade.
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
-    let n = crate::store::backfill_references(&Conn::sqlite(&tx), crate::ids::reference)?;
+    let n = crate::store::references::backfill(&Conn::sqlite(&tx), crate::ids::reference)?;
     tx.commit()?;
     if n > 0 {
         tracing::info!(applications = n, "references given to older applications");

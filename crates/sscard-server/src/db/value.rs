@@ -87,6 +87,38 @@ impl FromValue for String {
     }
 }
 
+/// A date, as the schema stores dates: ISO text (`2026-03-02`), which orders as text.
+impl ToValue for chrono::NaiveDate {
+    fn to_value(&self) -> Value {
+        Value::Text(self.to_string())
+    }
+}
+
+impl FromValue for chrono::NaiveDate {
+    fn from_value(v: Value) -> Result<Self, DbError> {
+        let s = String::from_value(v)?;
+        s.parse()
+            .map_err(|_| DbError::Conversion(format!("expected a date, got {s:?}")))
+    }
+}
+
+/// An instant, as the schema stores instants: RFC 3339 text in UTC, written always the same
+/// way (`to_rfc3339`), so instants compare as text.
+impl ToValue for chrono::DateTime<chrono::Utc> {
+    fn to_value(&self) -> Value {
+        Value::Text(self.to_rfc3339())
+    }
+}
+
+impl FromValue for chrono::DateTime<chrono::Utc> {
+    fn from_value(v: Value) -> Result<Self, DbError> {
+        let s = String::from_value(v)?;
+        chrono::DateTime::parse_from_rfc3339(&s)
+            .map(|t| t.with_timezone(&chrono::Utc))
+            .map_err(|_| DbError::Conversion(format!("expected an RFC 3339 instant, got {s:?}")))
+    }
+}
+
 impl<T: ToValue + ?Sized> ToValue for &T {
     fn to_value(&self) -> Value {
         (**self).to_value()
@@ -186,6 +218,27 @@ mod tests {
             String::from_value(Value::Int(7)).expect("digits"),
             "7",
             "SQLite's digits-only text"
+        );
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 2).expect("a date");
+        assert_eq!(
+            day.to_value(),
+            Value::Text("2026-03-02".to_owned()),
+            "ISO text"
+        );
+        assert_eq!(
+            chrono::NaiveDate::from_value(day.to_value()).expect("reads back"),
+            day
+        );
+        assert!(chrono::NaiveDate::from_value(Value::Text("2026-13-01".to_owned())).is_err());
+        let now = chrono::Utc::now();
+        assert_eq!(
+            now.to_value(),
+            Value::Text(now.to_rfc3339()),
+            "as always written"
+        );
+        assert_eq!(
+            chrono::DateTime::<chrono::Utc>::from_value(now.to_value()).expect("reads back"),
+            now
         );
         assert!(
             u8::from_value(Value::Int(300)).is_err(),

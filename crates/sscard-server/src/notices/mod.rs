@@ -18,12 +18,16 @@ pub mod worker;
 
 use crate::{db::Conn, params};
 use chrono::{NaiveDate, Utc};
-use sscard_rules::wire::{ApplicationStatus, NoticeKind};
+use sscard_rules::{
+    SocialState,
+    wire::{ApplicationStatus, NoticeKind},
+};
 
 use crate::ids;
 
-/// Where a notice is in its delivery (the `notices.state` column).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Where a notice is in its delivery (the `notices.state` column, by its serde name).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum NoticeState {
     /// Recorded; sent when due (again after a failed attempt).
     Pending,
@@ -35,19 +39,6 @@ pub enum NoticeState {
     Skipped,
     /// Given up after the last attempt.
     Failed,
-}
-
-impl NoticeState {
-    /// The stored name.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            NoticeState::Pending => "pending",
-            NoticeState::Sent => "sent",
-            NoticeState::Expired => "expired",
-            NoticeState::Skipped => "skipped",
-            NoticeState::Failed => "failed",
-        }
-    }
 }
 
 /// Whether an event records its notices.
@@ -93,10 +84,10 @@ pub fn enqueue(tx: &Conn<'_>, n: &NewNotice<'_>) -> crate::db::DbResult<()> {
             ids::public_id("msg"),
             format!("{}:{}:{}:{}", n.kind, n.about, n.event, n.person),
             n.person,
-            n.kind.id(),
+            n.kind,
             n.about,
-            n.on.to_string(),
-            n.due_on.to_string(),
+            n.on,
+            n.due_on,
             Utc::now().to_rfc3339(),
             n.to,
             n.detail,
@@ -165,20 +156,19 @@ pub fn still_matters(
     on: NaiveDate,
     today: NaiveDate,
 ) -> crate::db::DbResult<bool> {
-    let on_s = on.to_string();
     match kind {
         // Only while the loss still lifts on that day, and not after it.
         NoticeKind::LossLiftsTomorrow => Ok(today < on
             && c.query_row(
                 "SELECT EXISTS(SELECT 1 FROM cards WHERE public_id = ?1
-                 AND social_state = 'temp_lost' AND temp_loss_lift_on = ?2)",
-                params![about, on_s],
+                 AND social_state = ?3 AND temp_loss_lift_on = ?2)",
+                params![about, on, SocialState::TempLost],
                 |r| r.get(0),
             )?),
         // Only while the card still waits at the branch.
         NoticeKind::CardAtBranch | NoticeKind::CardUncollected => c.query_row(
-            "SELECT EXISTS(SELECT 1 FROM applications WHERE public_id = ?1 AND status = 'at_branch')",
-            params![about],
+            "SELECT EXISTS(SELECT 1 FROM applications WHERE public_id = ?1 AND status = ?2)",
+            params![about, ApplicationStatus::AtBranch],
             |r| r.get(0),
         ),
         _ => Ok(true),

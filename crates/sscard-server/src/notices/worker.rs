@@ -39,9 +39,11 @@ struct Due {
     id: i64,
     message_id: String,
     person: i64,
-    kind: String,
+    /// Read per row: a notice whose kind or date this build cannot read fails alone,
+    /// instead of holding up every notice behind it.
+    kind: crate::db::DbResult<NoticeKind>,
     about: String,
-    on: String,
+    on: crate::db::DbResult<NaiveDate>,
     attempts: i64,
     to: Option<String>,
     text: Option<String>,
@@ -85,7 +87,7 @@ pub async fn deliver_due(
             Ok(c.query_row(
                 "SELECT EXISTS(SELECT 1 FROM notices
                     WHERE state = ?3 AND due_on <= ?1 AND (next_attempt_at IS NULL OR next_attempt_at <= ?2))",
-                params![today.to_string(), now, NoticeState::Pending.as_str()],
+                params![today, now, NoticeState::Pending],
                 |r| r.get(0),
             )?)
         })
@@ -116,12 +118,7 @@ pub async fn deliver_due(
             if ok {
                 tx.execute(
                     "UPDATE notices SET state = ?4, sent_on = ?2, attempts = ?3 WHERE id = ?1",
-                    params![
-                        id,
-                        today.to_string(),
-                        attempts + 1,
-                        NoticeState::Sent.as_str()
-                    ],
+                    params![id, today.to_string(), attempts + 1, NoticeState::Sent],
                 )?;
             } else {
                 let attempts = attempts + 1;
@@ -135,8 +132,8 @@ pub async fn deliver_due(
                         attempts,
                         next.to_rfc3339(),
                         MAX_ATTEMPTS,
-                        NoticeState::Failed.as_str(),
-                        NoticeState::Pending.as_str()
+                        NoticeState::Failed,
+                        NoticeState::Pending
                     ],
                 )?;
             }
@@ -162,14 +159,14 @@ fn prepare(tx: &Conn<'_>, today: NaiveDate) -> crate::db::DbResult<Vec<Ready>> {
              WHERE state = ?4 AND due_on <= ?1 AND (next_attempt_at IS NULL OR next_attempt_at <= ?2)
              ORDER BY id LIMIT ?3",
         )?
-        .query_map(params![today.to_string(), now, BATCH, NoticeState::Pending.as_str()], |r| {
+        .query_map(params![today, now, BATCH, NoticeState::Pending], |r| {
             Ok(Due {
                 id: r.get(0)?,
                 message_id: r.get(1)?,
                 person: r.get(2)?,
-                kind: r.get(3)?,
+                kind: r.get(3),
                 about: r.get(4)?,
-                on: r.get(5)?,
+                on: r.get(5),
                 attempts: r.get(6)?,
                 to: r.get(7)?,
                 text: r.get(8)?,
@@ -182,10 +179,10 @@ fn prepare(tx: &Conn<'_>, today: NaiveDate) -> crate::db::DbResult<Vec<Ready>> {
         let set_state = |state: NoticeState| {
             tx.execute(
                 "UPDATE notices SET state = ?2 WHERE id = ?1",
-                params![d.id, state.as_str()],
+                params![d.id, state],
             )
         };
-        let (Some(kind), Ok(on)) = (NoticeKind::from_id(&d.kind), d.on.parse::<NaiveDate>()) else {
+        let (Ok(kind), Ok(on)) = (d.kind, d.on) else {
             set_state(NoticeState::Failed)?;
             continue;
         };
@@ -245,7 +242,7 @@ fn first_attempt(
     let set_state = |state: NoticeState| {
         tx.execute(
             "UPDATE notices SET state = ?2 WHERE id = ?1",
-            params![n.id, state.as_str()],
+            params![n.id, state],
         )
     };
     if !still_matters(tx, n.kind, n.about, n.on, today)? {
@@ -283,14 +280,14 @@ fn first_attempt(
     );
     tx.execute(
         "UPDATE notices SET to_mobile = ?2, language = ?3, text = ?4 WHERE id = ?1",
-        params![n.id, to, settings.language.id(), text],
+        params![n.id, to, settings.language, text],
     )?;
     Ok(Some((to, text)))
 }
 
 /// A person's notice settings (the defaults when they never chose).
 pub fn settings_of(c: &Conn<'_>, person: i64) -> crate::db::DbResult<NoticeSettings> {
-    let row: Option<(String, bool, bool)> = c
+    let row: Option<(NoticeLanguage, bool, bool)> = c
         .query_row(
             "SELECT language, status_notices, reminders FROM notice_settings WHERE person_id = ?1",
             params![person],
@@ -299,7 +296,7 @@ pub fn settings_of(c: &Conn<'_>, person: i64) -> crate::db::DbResult<NoticeSetti
         .optional()?;
     Ok(match row {
         Some((language, status_notices, reminders)) => NoticeSettings {
-            language: NoticeLanguage::from_id(&language).unwrap_or(NoticeLanguage::ZhHans),
+            language,
             status_notices,
             reminders,
         },
@@ -327,19 +324,17 @@ fn hotline_reference(c: &Conn<'_>, about: &str) -> crate::db::DbResult<String> {
 /// The city whose hotline a notice names: its application's or card's, else
 /// the person's latest card or application.
 fn city_of(c: &Conn<'_>, about: &str, person: i64) -> crate::db::DbResult<Option<City>> {
-    let city: Option<String> = c
-        .query_row(
-            "SELECT city FROM (
-                 SELECT city, 0 AS o FROM applications WHERE public_id = ?1
-                 UNION ALL SELECT city, 1 FROM cards WHERE public_id = ?1
-                 UNION ALL SELECT city, 2 FROM (SELECT city FROM cards WHERE holder_id = ?2 OR guardian_id = ?2 ORDER BY id DESC LIMIT 1) AS latest_card
-                 UNION ALL SELECT city, 3 FROM (SELECT city FROM applications WHERE applicant_id = ?2 ORDER BY id DESC LIMIT 1) AS latest_application
-             ) AS candidates ORDER BY o LIMIT 1",
-            params![about, person],
-            |r| r.get(0),
-        )
-        .optional()?;
-    Ok(city.as_deref().and_then(City::from_id))
+    c.query_row(
+        "SELECT city FROM (
+             SELECT city, 0 AS o FROM applications WHERE public_id = ?1
+             UNION ALL SELECT city, 1 FROM cards WHERE public_id = ?1
+             UNION ALL SELECT city, 2 FROM (SELECT city FROM cards WHERE holder_id = ?2 OR guardian_id = ?2 ORDER BY id DESC LIMIT 1) AS latest_card
+             UNION ALL SELECT city, 3 FROM (SELECT city FROM applications WHERE applicant_id = ?2 ORDER BY id DESC LIMIT 1) AS latest_application
+         ) AS candidates ORDER BY o LIMIT 1",
+        params![about, person],
+        |r| r.get(0),
+    )
+    .optional()
 }
 
 #[cfg(test)]

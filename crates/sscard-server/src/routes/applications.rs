@@ -1,28 +1,30 @@
 //! Card applications: create (idempotent), read one, list mine.
 
-use crate::{db::OptionalExt, params};
 use axum::{
     Json,
     extract::{Path, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use sscard_rules::{
-    Actor, PickupMethod, check_guardianship, evaluate_eligibility, parse_id_number, parse_name,
-    wire::{Application, ApplicationRequest, ApplicationStatus, HeldCard},
+    Actor, Bank, City, PickupMethod, ValidMinor, check_minor, evaluate_eligibility,
+    wire::{Application, ApplicationRequest, EligibilityDeclaration, HeldCard},
 };
 
 use crate::{
     auth::Signed,
+    db::Conn,
     delivery, domain, ids,
     json::Body,
     notices::Notices,
     problem::{ApiError, ApiResult, FieldErrors},
     registry::IdentityCheck,
-    routes::auth::insert_person,
     state::AppState,
-    store,
+    store::{
+        applications::{self, NewApplication, Prior},
+        cards, persons,
+    },
     throttle::{self, Bucket},
 };
 
@@ -73,24 +75,92 @@ pub async fn create(
 
     // A retry must answer the first result even if today's rules would now
     // refuse the body, so the key is looked up before validating.
-    let replay = {
-        let (key, pid) = (key.clone(), me.person_id);
-        state
-            .db
-            .read(move |c| {
-                Ok(c.query_row(
-                    "SELECT id, request_hash FROM applications WHERE applicant_id = ?1 AND idempotency_key = ?2",
-                    params![pid, key],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-                )
-                .optional()?)
-            })
-            .await?
-    };
-    if let Some((id, hash)) = replay {
-        return replay_answer(&state, id, &hash, &request_hash).await;
+    let (pid, lookup) = (me.person_id, key.clone());
+    let (prior, me_on_record) = state
+        .db
+        .read(move |c| {
+            Ok((
+                applications::by_idempotency_key(c, pid, &lookup)?,
+                persons::get(c, pid)?,
+            ))
+        })
+        .await?;
+    if let Some(prior) = prior {
+        return replay_answer(&state, prior, &request_hash).await;
     }
+    let choice = validate(&req, me_on_record.birth_date, today)?;
+    let deadline = decide(&choice, &req.eligibility, me_on_record.birth_date, today)?;
+    // The registry must confirm the child's name and that the applicant is the
+    // child's guardian: otherwise anyone could fix a child's name, apply for
+    // someone else's child, or learn who is whose. Guesses are throttled.
+    if let Some(minor) = &choice.minor {
+        confirm_guardian(&state, &me_on_record.id_number, minor).await?;
+    }
+    let new = choice.application(
+        me.person_id,
+        req,
+        today,
+        deadline,
+        key,
+        request_hash.clone(),
+    );
+    let outcome = state
+        .db
+        .write(move |tx| submit(tx, new, choice.minor))
+        .await?;
+    match outcome {
+        Ok(app) => {
+            tracing::info!(application = %app.id, "application submitted");
+            created(app)
+        }
+        // A concurrent retry with the same key won the race: answer what it stored.
+        Err(prior) => replay_answer(&state, prior, &request_hash).await,
+    }
+}
 
+/// What a valid application asks for.
+struct Choice {
+    city: City,
+    bank: Bank,
+    pickup: PickupMethod,
+    /// The minor of a guardian's application.
+    minor: Option<ValidMinor>,
+}
+
+impl Choice {
+    /// The row of an application for the applicant's own card (for a minor's, the
+    /// transaction sets whose card it is).
+    fn application(
+        &self,
+        applicant: i64,
+        req: ApplicationRequest,
+        submitted_on: NaiveDate,
+        production_deadline: NaiveDate,
+        idempotency_key: String,
+        request_hash: String,
+    ) -> NewApplication {
+        NewApplication {
+            applicant,
+            subject: applicant,
+            actor: Actor::Holder,
+            guardianship_proof: None,
+            city: self.city,
+            bank: self.bank,
+            pickup: self.pickup,
+            branch_id: req.branch_id,
+            postal_address: req.postal_address,
+            submitted_on,
+            production_deadline,
+            idempotency_key,
+            request_hash,
+            replaces: None,
+        }
+    }
+}
+
+/// The request's fields, checked with the rules crate (the city's policy and banks, the
+/// delivery, the minor); `400 validation_failed` lists every mistake.
+fn validate(req: &ApplicationRequest, my_birth: NaiveDate, today: NaiveDate) -> ApiResult<Choice> {
     let mut errors = FieldErrors::default();
     let city = domain::parse_city(&mut errors, "city", &req.city);
     let mut bank = None;
@@ -114,193 +184,110 @@ pub async fn create(
             );
         }
     }
-    let pickup = match PickupMethod::from_id(&req.pickup) {
-        Some(p) => Some(p),
-        None => {
-            errors.push("pickup", "pickup.unknown", "choose mail or branch");
-            None
-        }
-    };
+    let pickup = PickupMethod::from_id(&req.pickup);
+    if pickup.is_none() {
+        errors.push("pickup", "pickup.unknown", "choose mail or branch");
+    }
+    let (branch_id, address) = (req.branch_id.as_deref(), req.postal_address.as_ref());
     delivery::check(
         &mut errors,
-        &req.city,
-        &req.bank,
+        city,
+        Bank::from_id(&req.bank),
         pickup,
-        req.branch_id.as_deref(),
-        req.postal_address.as_ref(),
+        branch_id,
+        address,
     );
-    let pickup = pickup.filter(|p| matches!(p, PickupMethod::Mail | PickupMethod::Branch));
-    // The signed-in person's ID number and birth date (taken from the ID number when stored).
-    let (my_number, my_birth): (String, NaiveDate) = {
-        let pid = me.person_id;
-        let (number, birth): (String, String) = state
-            .db
-            .read(move |c| {
-                Ok(c.query_row(
-                    "SELECT id_number, birth_date FROM persons WHERE id = ?1",
-                    params![pid],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )?)
-            })
-            .await?;
-        (number, birth.parse().map_err(ApiError::internal)?)
-    };
-    // The guardian case: the child's data, and the ages of both (rules crate).
-    let mut minor = None;
-    if let Some(m) = &req.minor {
-        let name = errors.check("minor.name", parse_name(&m.name), |e| e.code());
-        let id = errors.check(
-            "minor.id_number",
-            parse_id_number(&m.id_number, today),
-            |e| e.code(),
-        );
-        if let Some(id) = &id {
-            errors.check(
-                "minor.id_number",
-                check_guardianship(my_birth, id.birth_date, today),
-                |e| e.code(),
-            );
-        }
-        if let (Some(n), Some(i)) = (name, id) {
-            minor = Some((n.name, i, m.guardianship_proof));
-        }
-    }
+    let minor = req
+        .minor
+        .as_ref()
+        .and_then(|m| errors.part(check_minor(m, my_birth, today)));
     errors.finish()?;
-    let (city, bank, pickup) = (
-        city.expect("checked"),
-        bank.expect("checked"),
-        pickup.expect("checked"),
-    );
-    // Eligibility is decided here, by the rules crate, on what the applicant declares and the
-    // birth dates of the ID numbers (the holder's, and the guardian's for a minor).
-    let declared = &req.eligibility;
+    match (city, bank, pickup) {
+        (Some(city), Some(bank), Some(pickup)) => Ok(Choice {
+            city,
+            bank,
+            pickup,
+            minor,
+        }),
+        _ => Err(ApiError::internal("a checked application lacks a choice")),
+    }
+}
+
+/// The rules' decision, on what the applicant declares and the birth dates of the ID numbers
+/// (the holder's, and the guardian's for a minor): eligible, and the production deadline.
+fn decide(
+    choice: &Choice,
+    declared: &EligibilityDeclaration,
+    my_birth: NaiveDate,
+    today: NaiveDate,
+) -> ApiResult<NaiveDate> {
     if declared.card_held == HeldCard::Third {
         return Err(card_exists());
     }
-    let (holder_birth, guardian_birth, actor) = match &minor {
-        Some((_, id, _)) => (id.birth_date, Some(my_birth), Actor::Guardian),
+    let (holder_birth, guardian_birth, actor) = match &choice.minor {
+        Some(minor) => (minor.id.birth_date, Some(my_birth), Actor::Guardian),
         None => (my_birth, None, Actor::Holder),
     };
-    let verdict = evaluate_eligibility(&declared.input(city, today, holder_birth, guardian_birth))
-        .map_err(domain::policy_error)?;
-    domain::require_eligible(city, actor, &verdict.result, today)?;
-    let (deadline, _) =
-        domain::first_application_timeline(city, pickup, declared.card_held.into(), today)?;
+    let input = declared.input(choice.city, today, holder_birth, guardian_birth);
+    let verdict = evaluate_eligibility(&input).map_err(domain::policy_error)?;
+    domain::require_eligible(choice.city, actor, &verdict.result, today)?;
+    let card_held = declared.card_held.into();
+    Ok(domain::first_application_timeline(choice.city, choice.pickup, card_held, today)?.0)
+}
 
-    // The registry must confirm the child's name and that the applicant is the
-    // child's guardian: otherwise anyone could fix a child's name, apply for
-    // someone else's child, or learn who is whose. Guesses are throttled.
-    if let Some((name, id, _)) = &minor {
-        confirm_guardian(&state, &my_number, name, &id.number).await?;
+/// Stores the application, in one write transaction: the key is checked again (two
+/// concurrent retries cannot both insert), then whose card it is, then that they have no
+/// unfinished application and no card. `Err` is the application a concurrent retry stored.
+fn submit(
+    tx: &Conn<'_>,
+    mut new: NewApplication,
+    minor: Option<ValidMinor>,
+) -> ApiResult<Result<Application, Prior>> {
+    if let Some(prior) = applications::by_idempotency_key(tx, new.applicant, &new.idempotency_key)?
+    {
+        return Ok(Err(prior));
     }
-    let me_id = me.person_id;
-    let hash_for_replay = request_hash.clone();
-    let outcome = state
-        .db
-        .write(move |tx| {
-            // Checked again inside the write transaction: two concurrent
-            // retries cannot both insert (the writer is serialised).
-            if let Some((id, hash)) = tx
-                .query_row(
-                    "SELECT id, request_hash FROM applications WHERE applicant_id = ?1 AND idempotency_key = ?2",
-                    params![me_id, key],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-                )
-                .optional()?
-            {
-                return Ok(Err((id, hash)));
-            }
-            let (subject, actor, proof) = match &minor {
-                None => (me_id, "self", None),
-                Some((name, id, proof)) => {
-                    let existing = tx
-                        .query_row(
-                            "SELECT id, name FROM persons WHERE id_number = ?1",
-                            params![id.number],
-                            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-                        )
-                        .optional()?;
-                    let pid = match existing {
-                        Some((pid, stored)) if stored == *name => pid,
-                        None => insert_person(tx, &id.number, name, None, &id.birth_date.to_string())?,
-                        _ => {
-                            return Err(ApiError::validation(vec![]).field(
-                                "minor.name",
-                                "identity_mismatch",
-                                "the name does not match the ID number",
-                            ));
-                        }
-                    };
-                    if pid == me_id {
-                        return Err(ApiError::validation(vec![]).field(
-                            "minor.id_number",
-                            "minor.is_self",
-                            "apply for yourself without the minor section",
-                        ));
-                    }
-                    (pid, "guardian", Some(*proof))
-                }
-            };
-            let open: Option<String> = tx
-                .query_row(
-                    "SELECT COALESCE(reference, public_id) FROM applications WHERE subject_id = ?1 AND status <> 'enabled'",
-                    params![subject],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            // People quote the reference, so the detail names it (grouped) rather than the id.
-            let open = open.map(|o| sscard_rules::Reference::parse(&o).map_or(o, |r| r.to_string()));
-            if let Some(open) = open {
-                return Err(ApiError::conflict("application.exists", "已有正在办理的申请")
-                    .detail(format!("申请 {open} 尚未完成")));
-            }
-            let has_card: bool = tx.query_row(
-                "SELECT EXISTS(SELECT 1 FROM cards WHERE holder_id = ?1)",
-                params![subject],
-                |r| r.get(0),
-            )?;
-            if has_card {
-                return Err(card_exists());
-            }
-            let id: i64 = tx.query_row(
-                "INSERT INTO applications (public_id, applicant_id, subject_id, actor, guardianship_proof, city, bank,
-                    pickup, branch_id, postal_address, status, submitted_on, production_deadline, idempotency_key,
-                    request_hash, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'submitted', ?11, ?12, ?13, ?14, ?15) RETURNING id",
-                params![
-                    ids::public_id("app"),
-                    me_id,
-                    subject,
-                    actor,
-                    store::proof_to_db(proof),
-                    city.id(),
-                    bank.id(),
-                    if pickup == PickupMethod::Mail { "mail" } else { "branch" },
-                    req.branch_id.filter(|_| pickup == PickupMethod::Branch),
-                    req.postal_address
-                        .filter(|_| pickup == PickupMethod::Mail)
-                        .map(|a| serde_json::to_string(&a).unwrap_or_default()),
-                    today.to_string(),
-                    deadline.to_string(),
-                    key,
-                    request_hash,
-                    Utc::now().to_rfc3339(),
-                ],
- |r| r.get(0),
-)?;
-            store::assign_reference(tx, id, ids::reference)?;
-            store::add_event(tx, id, ApplicationStatus::Submitted, today, Notices::Record)?;
-            Ok(Ok(store::load_application(tx, id)?))
-        })
-        .await?;
-    match outcome {
-        Ok(app) => {
-            tracing::info!(application = %app.id, "application submitted");
-            created(app)
+    if let Some(minor) = minor {
+        new.subject = child_record(tx, &minor, new.applicant)?;
+        new.actor = Actor::Guardian;
+        new.guardianship_proof = Some(minor.proof);
+    }
+    // People quote the reference, so the detail names it rather than the id.
+    if let Some(open) = applications::unfinished_for(tx, new.subject)? {
+        return Err(
+            ApiError::conflict("application.exists", "已有正在办理的申请")
+                .detail(format!("申请 {open} 尚未完成")),
+        );
+    }
+    if cards::held_by(tx, new.subject)? {
+        return Err(card_exists());
+    }
+    let id = applications::insert(tx, &new, Notices::Record)?;
+    Ok(Ok(applications::load(tx, id)?))
+}
+
+/// The record of the child a guardian applies for: found by ID number with the same name, or
+/// created; never the applicant.
+fn child_record(tx: &Conn<'_>, minor: &ValidMinor, applicant: i64) -> ApiResult<i64> {
+    let child = match persons::by_id_number(tx, &minor.id.number)? {
+        Some(found) if found.name == minor.name => found.id,
+        None => persons::insert(tx, &minor.id.number, &minor.name, None, minor.id.birth_date)?,
+        Some(_) => {
+            return Err(ApiError::validation(vec![]).field(
+                "minor.name",
+                "identity_mismatch",
+                "the name does not match the ID number",
+            ));
         }
-        // A concurrent retry with the same key won the race: answer what it stored.
-        Err((id, hash)) => replay_answer(&state, id, &hash, &hash_for_replay).await,
+    };
+    if child == applicant {
+        return Err(ApiError::validation(vec![]).field(
+            "minor.id_number",
+            "minor.is_self",
+            "apply for yourself without the minor section",
+        ));
     }
+    Ok(child)
 }
 
 /// `201 Created` with the application and its `Location`.
@@ -321,13 +308,14 @@ fn card_exists() -> ApiError {
         .detail("如卡片丢失或损坏，请办理补领或换领")
 }
 
+/// The answer to a retry: the application stored under its key, or `422
+/// idempotency_key.reused` when the key came with another request.
 pub(crate) async fn replay_answer(
     state: &AppState,
-    id: i64,
-    stored: &str,
-    now: &str,
+    prior: Prior,
+    request_hash: &str,
 ) -> ApiResult<Response> {
-    if stored != now {
+    if prior.request_hash != request_hash {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "idempotency_key.reused",
@@ -336,7 +324,7 @@ pub(crate) async fn replay_answer(
     }
     let app = state
         .db
-        .read(move |c| store::load_application(c, id))
+        .read(move |c| applications::load(c, prior.id))
         .await?;
     Ok((StatusCode::OK, Json(app)).into_response())
 }
@@ -357,8 +345,8 @@ pub async fn get_one(
     let app = state
         .db
         .read(
-            move |c| match store::application_for(c, &id, me.person_id)? {
-                Some(row) => store::load_application(c, row).map(Some),
+            move |c| match applications::visible_to(c, &id, me.person_id)? {
+                Some(row) => applications::load(c, row).map(Some),
                 None => Ok(None),
             },
         )
@@ -376,19 +364,14 @@ pub async fn list(State(state): State<AppState>, me: Signed) -> ApiResult<Json<V
     Ok(Json(
         state
             .db
-            .read(move |c| store::list_applications(c, me.person_id))
+            .read(move |c| applications::list(c, me.person_id))
             .await?,
     ))
 }
 
 /// Refuses a child the identity registry does not confirm with this guardian;
 /// each refusal counts against the applicant, with growing delays.
-async fn confirm_guardian(
-    state: &AppState,
-    guardian: &str,
-    child_name: &str,
-    child_number: &str,
-) -> ApiResult<()> {
+async fn confirm_guardian(state: &AppState, guardian: &str, child: &ValidMinor) -> ApiResult<()> {
     let bucket = Bucket::new(&state.key, throttle::MINOR_CHECK_PER_PERSON, &[guardian]);
     let held_back = bucket.clone();
     let wait = state
@@ -407,7 +390,7 @@ async fn confirm_guardian(
     }
     let confirmed = state
         .registry
-        .check_guardian(child_name, child_number, guardian)
+        .check_guardian(&child.name, &child.id.number, guardian)
         == IdentityCheck::Confirmed;
     if !confirmed {
         state

@@ -15,38 +15,44 @@
 //! * Throttling is by growing delays per (ID number, client), per ID number and
 //!   per client address (`throttle`), never a lock anyone can trigger.
 
-use crate::db::Conn;
-use crate::{db::OptionalExt, params};
 use axum::{
     Json,
     extract::{ConnectInfo, State},
     http::{HeaderMap, StatusCode, header},
     response::{AppendHeaders, IntoResponse, Response},
 };
-use chrono::{Duration, Utc};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use sscard_rules::{
     parse_id_number, parse_mobile, parse_name, parse_one_time_code,
     wire::{CodeRequest, CodeSent, CodeVerify, PasswordSignIn, SessionInfo, SessionKind},
 };
-use std::net::SocketAddr;
+use std::{net::SocketAddr, sync::Arc};
 
 use crate::{
     auth::{self, Signed},
-    client, ids,
+    client,
+    db::Conn,
+    ids,
     json::Body,
     password::{self, Stored},
     problem::{ApiError, ApiResult, FieldErrors},
     registry::IdentityCheck,
-    secret::{self, Purpose},
+    secret::{self, Purpose, ServerKey},
     security_events::{self, SecurityEvent},
     state::AppState,
+    store::{
+        challenges::{self, Challenge, NewChallenge, Recipient},
+        devices, passwords,
+        persons::{self, Person},
+        sessions,
+    },
     throttle::{self, Bucket},
 };
 
 /// Validity of a one-time code.
 pub const CODE_SECONDS: u32 = 300;
-/// Wrong codes before a challenge is void.
-const MAX_CODE_ATTEMPTS: i64 = 5;
+/// Wrong codes before a challenge (or a mobile change) is void.
+pub(crate) const MAX_CODE_ATTEMPTS: i64 = 5;
 /// Wrong passwords for an ID number before a successful sign-in that the
 /// person is told about.
 const SUSPICIOUS_FAILURES: u32 = 3;
@@ -78,22 +84,45 @@ pub(crate) fn per_address(state: &AppState, p: throttle::Policy) -> throttle::Po
     p.with_free(state.config.sign_in_attempts.saturating_mul(10))
 }
 
-/// A signed-in answer: the session cookie, and a device cookie for a new browser.
-fn signed_in(
+/// A session just opened: what the answer carries.
+struct SessionOpened {
     info: SessionInfo,
-    token: &str,
-    device: Option<String>,
-    headers: &HeaderMap,
-) -> Response {
+    /// The session token for the cookie.
+    token: String,
+    /// A new device token, for a browser not known before.
+    new_device: Option<String>,
+}
+
+/// A signed-in answer: the session cookie, and a device cookie for a new browser.
+fn signed_in(opened: SessionOpened, headers: &HeaderMap) -> Response {
     let secure = auth::is_https(headers);
     let mut cookies = vec![(
         header::SET_COOKIE,
-        auth::session_cookie(Some(token), secure),
+        auth::session_cookie(Some(&opened.token), secure),
     )];
-    if let Some(d) = device {
+    if let Some(d) = opened.new_device {
         cookies.push((header::SET_COOKIE, auth::device_cookie(&d, secure)));
     }
-    (AppendHeaders(cookies), Json(info)).into_response()
+    (AppendHeaders(cookies), Json(opened.info)).into_response()
+}
+
+/// Opens a session of `kind` for `person`, remembering the browser (`device`, when it is
+/// known for them; else a new device token).
+fn open_session(
+    tx: &Conn<'_>,
+    person: i64,
+    kind: SessionKind,
+    device: Option<&str>,
+) -> ApiResult<SessionOpened> {
+    let new_device = devices::remember(tx, device, person)?;
+    let opened = sessions::open(tx, person, kind)?;
+    // A new session opened with a code is a fresh proof of the phone.
+    let fresh_code = kind == SessionKind::Code;
+    Ok(SessionOpened {
+        info: session_info(tx, person, kind, opened.expires_at, fresh_code)?,
+        token: opened.token,
+        new_device,
+    })
 }
 
 /// `fresh_code`: the session was opened with a code in the last
@@ -103,36 +132,15 @@ fn session_info(
     c: &Conn<'_>,
     person_id: i64,
     kind: SessionKind,
-    expires: chrono::DateTime<Utc>,
+    expires: DateTime<Utc>,
     fresh_code: bool,
 ) -> ApiResult<SessionInfo> {
-    let initial: bool = c.query_row(
-        "SELECT password_hash IS NULL OR password_is_initial = 1 FROM persons WHERE id = ?1",
-        params![person_id],
-        |r| r.get(0),
-    )?;
     Ok(SessionInfo {
-        person: auth::person_ref(c, person_id)?,
+        person: persons::person_ref(c, person_id)?,
         kind,
-        password_is_initial: initial,
+        password_is_initial: passwords::is_initial(c, person_id)?,
         expires_at: expires.to_rfc3339(),
         fresh_code,
-    })
-}
-
-/// What is on record as a person's service password (see [`Stored`]).
-pub(crate) fn stored_password(c: &Conn<'_>, person: i64) -> ApiResult<Stored> {
-    let (hash, id_number, holder): (Option<String>, String, bool) = c.query_row(
-        "SELECT password_hash, id_number, EXISTS(SELECT 1 FROM cards WHERE holder_id = persons.id)
-         FROM persons WHERE id = ?1",
-        params![person],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-    )?;
-    Ok(match hash {
-        Some(h) => Stored::Hash(h),
-        // Only card holders have a service password; it starts as the ID number's last 6 (Q17).
-        None if holder => Stored::Initial(id_number.get(12..).unwrap_or_default().to_owned()),
-        None => Stored::Nothing,
     })
 }
 
@@ -162,141 +170,51 @@ pub async fn sign_in(
     Body(req): Body<PasswordSignIn>,
 ) -> ApiResult<Response> {
     let today = state.clock.today();
-    let mut errors = FieldErrors::default();
-    let id = errors.check("id_number", parse_id_number(&req.id_number, today), |e| {
-        e.code()
-    });
-    if req.password.is_empty() {
-        errors.push("password", "password.empty", "enter the service password");
-    }
-    errors.finish()?;
-    let number = id.expect("checked").number;
-    let ip = client_of(&state, addr, &headers);
-    let device = auth::device_from(&headers);
-    let address_policy = per_address(&state, throttle::PASSWORD_PER_ADDRESS);
-
+    let number = parse_sign_in(&req, today)?;
+    let attempt = PasswordAttempt {
+        key: state.key.clone(),
+        number: number.clone(),
+        ip: client_of(&state, addr, &headers),
+        device: auth::device_from(&headers),
+        address_policy: per_address(&state, throttle::PASSWORD_PER_ADDRESS),
+    };
     // 1. Count the attempt before it is evaluated (concurrent guesses cannot
     //    exceed the allowance) and read what is on record.
-    let (key, n, d) = (state.key.clone(), number.clone(), device.clone());
     let admitted = state
         .db
-        .write(move |tx| {
-            let now = Utc::now();
-            let person: Option<i64> = tx
-                .query_row(
-                    "SELECT id FROM persons WHERE id_number = ?1",
-                    params![n],
-                    |r| r.get(0),
-                )
-                .optional()?;
-            let known_device = match (person, &d) {
-                (Some(p), Some(d)) => auth::device_known(tx, d, p, now)?,
-                _ => false,
-            };
-            // A known browser is its own client and is not held back by what
-            // strangers do to this ID number or from its address.
-            let client_key = if known_device {
-                d.as_deref().unwrap_or_default()
-            } else {
-                &ip
-            };
-            let mut buckets = vec![Bucket::new(
-                &key,
-                throttle::PASSWORD_PER_CLIENT,
-                &[&n, client_key],
-            )];
-            if !known_device {
-                buckets.push(Bucket::new(&key, throttle::PASSWORD_PER_SUBJECT, &[&n]));
-                buckets.push(Bucket::new(&key, address_policy, &[&ip]));
-            }
-            let refs: Vec<&Bucket> = buckets.iter().collect();
-            // Wrong passwords for this ID number before this attempt (for the alert).
-            let subject = Bucket::new(&key, throttle::PASSWORD_PER_SUBJECT, &[&n]);
-            let prior_failures = throttle::failures(tx, &subject, now.timestamp())?;
-            if let Err(wait) = throttle::admit(tx, &refs, now.timestamp())? {
-                return Ok(Err(wait));
-            }
-            let stored = match person {
-                Some(p) => stored_password(tx, p)?,
-                None => Stored::Nothing,
-            };
-            Ok(Ok((person, stored, known_device, buckets, prior_failures)))
-        })
-        .await?;
-    let (person, stored, known_device, buckets, prior_failures) = match admitted {
-        Ok(a) => a,
-        Err(wait) => {
+        .write(move |tx| Ok(admit_password(tx, &attempt)?))
+        .await?
+        .map_err(|wait| {
             tracing::info!(subject = %auth::mask_id_number(&number), "password sign-in delayed");
-            return Err(delayed(wait, "在以前登录过的浏览器上可以照常登录。"));
-        }
-    };
-
+            delayed(wait, "在以前登录过的浏览器上可以照常登录。")
+        })?;
     // 2. One Argon2id check, whatever is on record, off the writer.
-    let old_hash = match &stored {
-        Stored::Hash(h) => Some(h.clone()),
-        _ => None,
-    };
-    let initial = matches!(stored, Stored::Initial(_));
-    let checked = password::check_async(req.password.clone(), stored).await;
-    let (Some(pid), true) = (person, checked.ok) else {
+    let old_hash = admitted.stored.hash().map(str::to_owned);
+    let initial = matches!(admitted.stored, Stored::Initial(_));
+    let checked = password::check_async(req.password.clone(), admitted.stored.clone()).await;
+    let (Some(pid), true) = (admitted.person, checked.ok) else {
         return Err(invalid_credentials());
     };
-    let rehash = if checked.needs_rehash {
-        Some(password::hash_async(req.password).await)
-    } else {
-        None
+    let rehash = match (checked.needs_rehash, old_hash) {
+        (true, Some(old)) => Some((password::hash_async(req.password).await, old)),
+        _ => None,
     };
-
     // 3. For the initial password (the ID number's last 6, which anyone who has
     //    the ID number knows): a code to the mobile on record, and the attempt
     //    stays counted, so guessing it from many browsers is slowed like any other.
     //    Otherwise: forgive the counted attempt and open the session.
-    let key = state.key.clone();
+    let (key, device) = (state.key.clone(), auth::device_from(&headers));
     let outcome = state
         .db
-        .write(move |tx| {
-            if initial {
-                return second_step(tx, &key, pid, number);
-            }
-            // Several wrong passwords for this ID number before this success: the
-            // person hears of it, in case it was not them (at most once a day).
-            if prior_failures >= SUSPICIOUS_FAILURES {
-                security_events::record_account(
-                    tx,
-                    pid,
-                    SecurityEvent::SignInAfterFailures,
-                    today,
-                )?;
-            }
-            let mut buckets = buckets.iter();
-            if let Some(pair) = buckets.next() {
-                throttle::forgive(tx, pair, true)?;
-            }
-            for shared in buckets {
-                throttle::forgive(tx, shared, false)?;
-            }
-            if let (Some(new), Some(old)) = (rehash, old_hash) {
-                // Only if nobody changed the password in the meantime.
-                tx.execute(
-                    "UPDATE persons SET password_hash = ?2 WHERE id = ?1 AND password_hash = ?3",
-                    params![pid, new, old],
-                )?;
-            }
-            let new_device = if known_device {
-                auth::remember_device(tx, device.as_deref(), pid)?
-            } else {
-                security_events::record_account(tx, pid, SecurityEvent::NewDeviceSignIn, today)?;
-                auth::remember_device(tx, None, pid)?
-            };
-            let (token, expires) = auth::create_session(tx, pid, SessionKind::Password)?;
-            let info = session_info(tx, pid, SessionKind::Password, expires, false)?;
-            Ok(Ok(SignedIn::Session(Box::new(info), token, new_device)))
+        .write(move |tx| match initial {
+            true => second_step(tx, &key, pid),
+            false => password_session(tx, pid, admitted, device, rehash, today).map(Ok),
         })
         .await??;
     match outcome {
-        SignedIn::Session(info, token, new_device) => {
-            tracing::info!(person = %info.person.id, "signed in with password");
-            Ok(signed_in(*info, &token, new_device, &headers))
+        SignedIn::Session(opened) => {
+            tracing::info!(person = %opened.info.person.id, "signed in with password");
+            Ok(signed_in(*opened, &headers))
         }
         SignedIn::CodeSent(challenge, code, mobile) => Ok((
             StatusCode::ACCEPTED,
@@ -306,10 +224,131 @@ pub async fn sign_in(
     }
 }
 
+/// The ID number of a password sign-in; `400 validation_failed` for a wrong one or no password.
+fn parse_sign_in(req: &PasswordSignIn, today: NaiveDate) -> ApiResult<String> {
+    let mut errors = FieldErrors::default();
+    let id = errors.check("id_number", parse_id_number(&req.id_number, today), |e| {
+        e.code()
+    });
+    if req.password.is_empty() {
+        errors.push("password", "password.empty", "enter the service password");
+    }
+    errors.finish()?;
+    id.map(|id| id.number)
+        .ok_or_else(|| ApiError::internal("a checked ID number is missing"))
+}
+
+/// A password sign-in, as throttling counts it.
+struct PasswordAttempt {
+    key: Arc<ServerKey>,
+    /// The ID number.
+    number: String,
+    /// The client address.
+    ip: String,
+    /// The hash of the browser's device token.
+    device: Option<String>,
+    address_policy: throttle::Policy,
+}
+
+/// A password attempt that was counted and may be evaluated.
+struct Admitted {
+    /// The person with the ID number, if any.
+    person: Option<i64>,
+    /// What is on record as their password.
+    stored: Stored,
+    /// The browser signed in as them before: it is its own client.
+    known_device: bool,
+    /// The buckets the attempt counted in, the (ID number, client) pair first.
+    buckets: Vec<Bucket>,
+    /// Wrong passwords for the ID number before this attempt (for the alert).
+    prior_failures: u32,
+}
+
+/// Counts a password attempt before it is evaluated and reads what is on record; `Err` is
+/// the wait when it is held back.
+fn admit_password(
+    tx: &Conn<'_>,
+    a: &PasswordAttempt,
+) -> crate::db::DbResult<Result<Admitted, i64>> {
+    let now = Utc::now();
+    let person = persons::by_id_number(tx, &a.number)?.map(|p| p.id);
+    let known_device = match (person, &a.device) {
+        (Some(p), Some(d)) => devices::known(tx, d, p, now)?,
+        _ => false,
+    };
+    // A known browser is its own client and is not held back by what
+    // strangers do to this ID number or from its address.
+    let client_key = match (&a.device, known_device) {
+        (Some(d), true) => d.as_str(),
+        _ => &a.ip,
+    };
+    let mut buckets = vec![Bucket::new(
+        &a.key,
+        throttle::PASSWORD_PER_CLIENT,
+        &[&a.number, client_key],
+    )];
+    let subject = Bucket::new(&a.key, throttle::PASSWORD_PER_SUBJECT, &[&a.number]);
+    if !known_device {
+        buckets.push(subject.clone());
+        buckets.push(Bucket::new(&a.key, a.address_policy, &[&a.ip]));
+    }
+    let prior_failures = throttle::failures(tx, &subject, now.timestamp())?;
+    let refs: Vec<&Bucket> = buckets.iter().collect();
+    if let Err(wait) = throttle::admit(tx, &refs, now.timestamp())? {
+        return Ok(Err(wait));
+    }
+    let stored = match person {
+        Some(p) => passwords::stored(tx, p)?,
+        None => Stored::Nothing,
+    };
+    Ok(Ok(Admitted {
+        person,
+        stored,
+        known_device,
+        buckets,
+        prior_failures,
+    }))
+}
+
+/// After a right password that is not the initial one: forgives the counted attempt, tells
+/// the person of wrong passwords before it, stores the new hash of an old-format one
+/// (`rehash`: new, old), and opens the session.
+fn password_session(
+    tx: &Conn<'_>,
+    pid: i64,
+    admitted: Admitted,
+    device: Option<String>,
+    rehash: Option<(String, String)>,
+    today: NaiveDate,
+) -> ApiResult<SignedIn> {
+    // Several wrong passwords for this ID number before this success: the
+    // person hears of it, in case it was not them (at most once a day).
+    if admitted.prior_failures >= SUSPICIOUS_FAILURES {
+        security_events::record_account(tx, pid, SecurityEvent::SignInAfterFailures, today)?;
+    }
+    let mut buckets = admitted.buckets.iter();
+    if let Some(pair) = buckets.next() {
+        throttle::forgive(tx, pair, true)?;
+    }
+    for shared in buckets {
+        throttle::forgive(tx, shared, false)?;
+    }
+    if let Some((new, old)) = rehash {
+        // Only if nobody changed the password in the meantime.
+        passwords::rehash(tx, pid, &new, &old)?;
+    }
+    if !admitted.known_device {
+        security_events::record_account(tx, pid, SecurityEvent::NewDeviceSignIn, today)?;
+    }
+    let device = device.as_deref().filter(|_| admitted.known_device);
+    let opened = open_session(tx, pid, SessionKind::Password, device)?;
+    Ok(SignedIn::Session(Box::new(opened)))
+}
+
 /// What a correct password leads to.
 enum SignedIn {
-    /// A session (the info, the token, a new device token).
-    Session(Box<SessionInfo>, String, Option<String>),
+    /// A session.
+    Session(Box<SessionOpened>),
     /// The initial password: a code was sent to the mobile on record first
     /// (the challenge, the code, the mobile).
     CodeSent(String, String, String),
@@ -317,18 +356,9 @@ enum SignedIn {
 
 /// The second step after a correct initial password: a code to the mobile on
 /// record, verified with `/auth/code/verify` (which opens the session).
-fn second_step(
-    tx: &Conn<'_>,
-    key: &crate::secret::ServerKey,
-    pid: i64,
-    number: String,
-) -> ApiResult<Result<SignedIn, ApiError>> {
-    let (name, mobile): (String, Option<String>) = tx.query_row(
-        "SELECT name, mobile FROM persons WHERE id = ?1",
-        params![pid],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
-    let Some(mobile) = mobile else {
+fn second_step(tx: &Conn<'_>, key: &ServerKey, pid: i64) -> ApiResult<Result<SignedIn, ApiError>> {
+    let person = persons::get(tx, pid)?;
+    let Some(mobile) = person.mobile else {
         return Ok(Err(ApiError::new(
             StatusCode::FORBIDDEN,
             "initial_password.at_counter",
@@ -337,29 +367,24 @@ fn second_step(
         .detail("带本人身份证件到社保卡服务网点或合作银行网点修改服务密码")));
     };
     let to = Recipient {
-        name,
-        id_number: number.clone(),
+        name: person.name,
+        id_number: person.id_number.clone(),
         mobile: mobile.clone(),
         person: Some(pid),
         after_password: true,
     };
     // Its own daily allowance: someone who has only the ID number can use it up,
     // but not the codes of `/auth/code` (which also needs the name and mobile).
+    let allowance = throttle::CODE_SIGN_IN_STEP_PER_SUBJECT;
     Ok(
-        match issue_challenge(
-            tx,
-            key,
-            throttle::CODE_SIGN_IN_STEP_PER_SUBJECT,
-            &number,
-            Some(to),
-        )? {
+        match issue_challenge(tx, key, allowance, &person.id_number, Some(to))? {
             (challenge, Some(code)) => Ok(SignedIn::CodeSent(challenge, code, mobile)),
             (_, None) => Err(ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
                 "codes.daily_limit",
                 "今天发送到登记手机号码的验证码已达上限",
             )
-            .retry_after(throttle::CODE_SIGN_IN_STEP_PER_SUBJECT.base_secs)
+            .retry_after(allowance.base_secs)
             .detail("明天再试，或用“在网上重置服务密码”（需要姓名和登记的手机号码）")),
         },
     )
@@ -380,81 +405,34 @@ pub async fn request_code(
     headers: HeaderMap,
     Body(req): Body<CodeRequest>,
 ) -> ApiResult<(StatusCode, Json<CodeSent>)> {
-    let today = state.clock.today();
-    let mut errors = FieldErrors::default();
-    let name = errors.check("name", parse_name(&req.name), |e| e.code());
-    let id = errors.check("id_number", parse_id_number(&req.id_number, today), |e| {
-        e.code()
-    });
-    let mobile = errors.check("mobile", parse_mobile(&req.mobile), |e| e.code());
-    errors.finish()?;
-    let (name, number, mobile) = (
-        name.expect("checked").name,
-        id.expect("checked").number,
-        mobile.expect("checked"),
-    );
+    let asked = parse_code_request(&req, state.clock.today())?;
     let ip = client_of(&state, addr, &headers);
     let address_policy = per_address(&state, throttle::CODE_REQUEST_PER_ADDRESS);
 
     // 1. Every request counts (each could send a text); then the record.
-    let (key, n) = (state.key.clone(), number.clone());
+    let (key, number) = (state.key.clone(), asked.id_number.clone());
     let record = state
         .db
         .write(move |tx| {
-            let pair = Bucket::new(&key, throttle::CODE_REQUEST_PER_CLIENT, &[&n, &ip]);
+            let pair = Bucket::new(&key, throttle::CODE_REQUEST_PER_CLIENT, &[&number, &ip]);
             let from = Bucket::new(&key, address_policy, &[&ip]);
             if let Err(wait) = throttle::admit(tx, &[&pair, &from], Utc::now().timestamp())? {
                 return Ok(Err(wait));
             }
-            Ok(Ok(tx
-                .query_row(
-                    "SELECT id, name, mobile FROM persons WHERE id_number = ?1",
-                    params![n],
-                    |r| {
-                        Ok((
-                            r.get::<_, i64>(0)?,
-                            r.get::<_, String>(1)?,
-                            r.get::<_, Option<String>>(2)?,
-                        ))
-                    },
-                )
-                .optional()?))
+            Ok(Ok(persons::by_id_number(tx, &number)?))
         })
         .await?
         .map_err(|wait| delayed(wait, "请核对姓名、身份证号码和手机号码。"))?;
 
     // 2. Who may get a code: the record decides; without one, the registry.
-    let (deliver, person_id) = match &record {
-        Some((pid, stored_name, stored_mobile)) => (
-            *stored_name == name && stored_mobile.as_deref() == Some(mobile.as_str()),
-            Some(*pid),
-        ),
-        None => (
-            state.registry.check(&name, &number, Some(&mobile)) == IdentityCheck::Confirmed,
-            None,
-        ),
-    };
-
+    let (number, mobile) = (asked.id_number.clone(), asked.mobile.clone());
+    let recipient = recipient(&state, asked, record);
     // 3. A challenge either way, so that checking it takes the same path.
-    let recipient = deliver.then(|| Recipient {
-        name,
-        id_number: number.clone(),
-        mobile: mobile.clone(),
-        person: person_id,
-        after_password: false,
-    });
     let key = state.key.clone();
+    let allowance = throttle::CODE_DELIVERY_PER_SUBJECT;
     let (challenge, code) = state
         .db
-        .write(move |tx| {
-            Ok(issue_challenge(
-                tx,
-                &key,
-                throttle::CODE_DELIVERY_PER_SUBJECT,
-                &number,
-                recipient,
-            )?)
-        })
+        .write(move |tx| Ok(issue_challenge(tx, &key, allowance, &number, recipient)?))
         .await?;
     Ok((
         StatusCode::CREATED,
@@ -462,15 +440,44 @@ pub async fn request_code(
     ))
 }
 
-/// Who a code goes to.
-struct Recipient {
-    name: String,
-    id_number: String,
-    mobile: String,
-    /// The record it was sent for; `None` for a registry-confirmed newcomer.
-    person: Option<i64>,
-    /// The second step of an initial-password sign-in.
-    after_password: bool,
+/// The name, ID number and mobile of a code request, checked with the rules crate.
+fn parse_code_request(req: &CodeRequest, today: NaiveDate) -> ApiResult<Recipient> {
+    let mut errors = FieldErrors::default();
+    let name = errors.check("name", parse_name(&req.name), |e| e.code());
+    let id = errors.check("id_number", parse_id_number(&req.id_number, today), |e| {
+        e.code()
+    });
+    let mobile = errors.check("mobile", parse_mobile(&req.mobile), |e| e.code());
+    errors.finish()?;
+    match (name, id, mobile) {
+        (Some(name), Some(id), Some(mobile)) => Ok(Recipient {
+            name: name.name,
+            id_number: id.number,
+            mobile,
+            person: None,
+            after_password: false,
+        }),
+        _ => Err(ApiError::internal(
+            "a checked code request is missing a field",
+        )),
+    }
+}
+
+/// Who gets the code asked for: a person on record when name and mobile equal the record;
+/// someone without one when the identity registry confirms them; else nobody.
+fn recipient(state: &AppState, asked: Recipient, record: Option<Person>) -> Option<Recipient> {
+    match record {
+        Some(p) => (p.name == asked.name && p.mobile.as_deref() == Some(asked.mobile.as_str()))
+            .then_some(Recipient {
+                person: Some(p.id),
+                ..asked
+            }),
+        None => (state
+            .registry
+            .check(&asked.name, &asked.id_number, Some(&asked.mobile))
+            == IdentityCheck::Confirmed)
+            .then_some(asked),
+    }
 }
 
 /// Records a challenge: a code sent to `to`, or (`None`, or past the texts a
@@ -478,7 +485,7 @@ struct Recipient {
 /// personal data. Returns the challenge id and the code when it was sent.
 fn issue_challenge(
     tx: &Conn<'_>,
-    key: &crate::secret::ServerKey,
+    key: &ServerKey,
     allowance: throttle::Policy,
     id_number: &str,
     to: Option<Recipient>,
@@ -495,33 +502,17 @@ fn issue_challenge(
         _ => None,
     };
     throttle::sweep(tx, now.timestamp())?;
-    tx.execute(
-        "DELETE FROM otp_challenges WHERE expires_at < ?1",
-        params![now.to_rfc3339()],
-    )?;
     let delivered = to.is_some();
-    let r = to.unwrap_or(Recipient {
-        name: String::new(),
-        id_number: String::new(),
-        mobile: String::new(),
-        person: None,
-        after_password: false,
-    });
-    tx.execute(
-        "INSERT INTO otp_challenges (id, name, id_number, mobile, code_hash, created_at, expires_at, delivered, person_id, after_password)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
-            challenge,
-            r.name,
-            r.id_number,
-            r.mobile,
-            key.mac(Purpose::OneTimeCode, &[&challenge, &code]),
-            now.to_rfc3339(),
-            (now + Duration::seconds(i64::from(CODE_SECONDS))).to_rfc3339(),
+    challenges::insert(
+        tx,
+        &NewChallenge {
+            code_hash: key.mac(Purpose::OneTimeCode, &[&challenge, &code]),
+            id: challenge.clone(),
+            to: to.unwrap_or_default(),
+            created_at: now,
+            expires_at: now + Duration::seconds(i64::from(CODE_SECONDS)),
             delivered,
-            r.person,
-            r.after_password,
-        ],
+        },
     )?;
     Ok((challenge, delivered.then_some(code)))
 }
@@ -564,131 +555,204 @@ pub async fn verify_code(
     let mut errors = FieldErrors::default();
     let code = errors.check("code", parse_one_time_code(&req.code), |e| e.code());
     errors.finish()?;
-    let code = code.unwrap_or_default();
-    let ip = client_of(&state, addr, &headers);
-    let today = state.clock.today();
-    let key = state.key.clone();
-    let device = auth::device_from(&headers);
-    let check_policy = per_address(&state, throttle::CODE_CHECK_PER_ADDRESS);
-    let password_address_policy = per_address(&state, throttle::PASSWORD_PER_ADDRESS);
-    let outcome = state
+    let attempt = CodeAttempt {
+        key: state.key.clone(),
+        challenge: req.challenge_id,
+        code: code.unwrap_or_default(),
+        ip: client_of(&state, addr, &headers),
+        device: auth::device_from(&headers),
+        today: state.clock.today(),
+        check_policy: per_address(&state, throttle::CODE_CHECK_PER_ADDRESS),
+        password_address_policy: per_address(&state, throttle::PASSWORD_PER_ADDRESS),
+    };
+    let opened = state
         .db
-        .write(move |tx| {
-            let now = Utc::now();
-            let checks = Bucket::new(&key, check_policy, &[&ip]);
-            if let Err(wait) = throttle::admit(tx, &[&checks], now.timestamp())? {
-                return Ok(Err(delayed(wait, "")));
-            }
-            let row = tx
-                .query_row(
-                    "SELECT name, id_number, mobile, code_hash, attempts, used, expires_at, delivered, person_id, after_password
-                     FROM otp_challenges WHERE id = ?1",
-                    params![req.challenge_id],
-                    |r| {
-                        Ok((
-                            (r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?),
-                            r.get::<_, String>(3)?,
-                            r.get::<_, i64>(4)?,
-                            r.get::<_, bool>(5)?,
-                            r.get::<_, String>(6)?,
-                            r.get::<_, bool>(7)?,
-                            (r.get::<_, Option<i64>>(8)?, r.get::<_, bool>(9)?),
-                        ))
-                    },
-                )
-                .optional()?;
-            let invalid = || ApiError::new(StatusCode::UNAUTHORIZED, "code_invalid", "验证码不正确");
-            let Some(((name, id_number, mobile), code_hash, attempts, used, expires, delivered, (person_id, after_password))) = row else {
-                return Ok(Err(invalid()));
-            };
-            let expired = chrono::DateTime::parse_from_rfc3339(&expires).map_or(true, |e| e <= now);
-            if used || expired || attempts >= MAX_CODE_ATTEMPTS {
-                return Ok(Err(ApiError::new(StatusCode::UNAUTHORIZED, "code_expired", "验证码已失效，请重新获取")));
-            }
-            let typed = key.mac(Purpose::OneTimeCode, &[&req.challenge_id, &code]);
-            if !delivered || !secret::constant_time_eq(&typed, &code_hash) {
-                tx.execute("UPDATE otp_challenges SET attempts = attempts + 1 WHERE id = ?1", params![req.challenge_id])?;
-                return Ok(Err(invalid()));
-            }
-            tx.execute("UPDATE otp_challenges SET used = 1 WHERE id = ?1", params![req.challenge_id])?;
-            // The client proved it holds the mobile: its code requests are forgiven.
-            throttle::forgive(tx, &checks, false)?;
-            throttle::forgive(tx, &Bucket::new(&key, throttle::CODE_REQUEST_PER_CLIENT, &[&id_number, &ip]), true)?;
-            throttle::forgive(tx, &Bucket::new(&key, throttle::CODE_DELIVERY_PER_SUBJECT, &[&id_number]), false)?;
-            // The record (or, for a new person, the registry) decided when the code
-            // was sent; the record is read again in case it changed since.
-            let existing = tx
-                .query_row(
-                    "SELECT id, name, mobile FROM persons WHERE id_number = ?1",
-                    params![id_number],
-                    |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)),
-                )
-                .optional()?;
-            let pid = match (existing, person_id) {
-                (Some((pid, n, Some(m))), _) if n == name && m == mobile => pid,
-                // A record made since (a guardian applying for a child) without a
-                // mobile: the registry confirmed this one, so it is filled in, never replaced.
-                (Some((pid, n, None)), None) if n == name => {
-                    tx.execute("UPDATE persons SET mobile = ?2 WHERE id = ?1 AND mobile IS NULL", params![pid, mobile])?;
-                    pid
-                }
-                (None, None) => {
-                    let birth = parse_id_number(&id_number, today)
-                        .map(|i| i.birth_date.to_string())
-                        .map_err(ApiError::internal)?;
-                    insert_person(tx, &id_number, &name, Some(&mobile), &birth)?
-                }
-                _ => return Ok(Err(invalid())),
-            };
-            let known = match &device {
-                Some(d) => auth::device_known(tx, d, pid, now)?,
-                None => false,
-            };
-            if after_password {
-                // The initial password was right and the phone is the holder's: the
-                // attempt counted at the password step is taken back.
-                let client_key = if known { device.as_deref().unwrap_or_default() } else { &ip };
-                throttle::forgive(tx, &Bucket::new(&key, throttle::PASSWORD_PER_CLIENT, &[&id_number, client_key]), true)?;
-                if !known {
-                    throttle::forgive(tx, &Bucket::new(&key, throttle::PASSWORD_PER_SUBJECT, &[&id_number]), false)?;
-                    throttle::forgive(tx, &Bucket::new(&key, password_address_policy, &[&ip]), false)?;
-                }
-                throttle::forgive(tx, &Bucket::new(&key, throttle::CODE_SIGN_IN_STEP_PER_SUBJECT, &[&id_number]), false)?;
-            }
-            if !known {
-                security_events::record_account(tx, pid, SecurityEvent::NewDeviceSignIn, today)?;
-            }
-            let new_device = auth::remember_device(tx, device.as_deref().filter(|_| known), pid)?;
-            let (token, expires) = auth::create_session(tx, pid, SessionKind::Code)?;
-            Ok(Ok((session_info(tx, pid, SessionKind::Code, expires, true)?, token, new_device)))
-        })
-        .await?;
-    let (info, token, new_device) = outcome?;
-    tracing::info!(person = %info.person.id, "signed in with one-time code");
-    Ok(signed_in(info, &token, new_device, &headers))
+        .write(move |tx| code_session(tx, &attempt))
+        .await??;
+    tracing::info!(person = %opened.info.person.id, "signed in with one-time code");
+    Ok(signed_in(opened, &headers))
 }
 
-/// Inserts a person without a password; returns the row id.
-pub fn insert_person(
+/// A typed one-time code, with what throttling and the session need.
+struct CodeAttempt {
+    key: Arc<ServerKey>,
+    /// The challenge id.
+    challenge: String,
+    /// The code, normalised.
+    code: String,
+    /// The client address.
+    ip: String,
+    /// The hash of the browser's device token.
+    device: Option<String>,
+    today: NaiveDate,
+    check_policy: throttle::Policy,
+    password_address_policy: throttle::Policy,
+}
+
+/// `401 code_invalid`.
+pub(crate) fn code_invalid() -> ApiError {
+    ApiError::new(StatusCode::UNAUTHORIZED, "code_invalid", "验证码不正确")
+}
+
+/// `401 code_expired`.
+pub(crate) fn code_expired() -> ApiError {
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        "code_expired",
+        "验证码已失效，请重新获取",
+    )
+}
+
+/// `code_expired` for a code that was used, has expired or was guessed at too often.
+pub(crate) fn code_still_valid(
+    used: bool,
+    expires_at: DateTime<Utc>,
+    attempts: i64,
+    now: DateTime<Utc>,
+) -> Result<(), ApiError> {
+    if used || expires_at <= now || attempts >= MAX_CODE_ATTEMPTS {
+        return Err(code_expired());
+    }
+    Ok(())
+}
+
+/// Checks the code and opens a session, in one write transaction: the check is counted per
+/// address first, a wrong code counts against its challenge, and a right one forgives what
+/// the client's code requests (and, after an initial password, its password step) counted.
+fn code_session(tx: &Conn<'_>, a: &CodeAttempt) -> ApiResult<Result<SessionOpened, ApiError>> {
+    let now = Utc::now();
+    let checks = Bucket::new(&a.key, a.check_policy, &[&a.ip]);
+    if let Err(wait) = throttle::admit(tx, &[&checks], now.timestamp())? {
+        return Ok(Err(delayed(wait, "")));
+    }
+    let Some(challenge) = challenges::find(tx, &a.challenge)? else {
+        return Ok(Err(code_invalid()));
+    };
+    if let Err(e) = code_still_valid(
+        challenge.used,
+        challenge.expires_at,
+        challenge.attempts,
+        now,
+    ) {
+        return Ok(Err(e));
+    }
+    let typed = a.key.mac(Purpose::OneTimeCode, &[&a.challenge, &a.code]);
+    if !challenge.delivered || !secret::constant_time_eq(&typed, &challenge.code_hash) {
+        challenges::count_wrong(tx, &a.challenge)?;
+        return Ok(Err(code_invalid()));
+    }
+    challenges::mark_used(tx, &a.challenge)?;
+    let to = &challenge.to;
+    // The client proved it holds the mobile: its code requests are forgiven.
+    throttle::forgive(tx, &checks, false)?;
+    let requests = Bucket::new(
+        &a.key,
+        throttle::CODE_REQUEST_PER_CLIENT,
+        &[&to.id_number, &a.ip],
+    );
+    throttle::forgive(tx, &requests, true)?;
+    let texts = Bucket::new(
+        &a.key,
+        throttle::CODE_DELIVERY_PER_SUBJECT,
+        &[&to.id_number],
+    );
+    throttle::forgive(tx, &texts, false)?;
+    let Some(pid) = person_for_code(tx, &challenge, a.today)? else {
+        return Ok(Err(code_invalid()));
+    };
+    let known = match &a.device {
+        Some(d) => devices::known(tx, d, pid, now)?,
+        None => false,
+    };
+    if to.after_password {
+        forgive_password_step(tx, a, &to.id_number, known)?;
+    }
+    if !known {
+        security_events::record_account(tx, pid, SecurityEvent::NewDeviceSignIn, a.today)?;
+    }
+    let device = a.device.as_deref().filter(|_| known);
+    Ok(Ok(open_session(tx, pid, SessionKind::Code, device)?))
+}
+
+/// The person a right code signs in. The record (or, for a new person, the registry) decided
+/// when the code was sent; the record is read again in case it changed since. `None`: it did,
+/// and the code opens nothing.
+fn person_for_code(
     tx: &Conn<'_>,
+    challenge: &Challenge,
+    today: NaiveDate,
+) -> ApiResult<Option<i64>> {
+    let to = &challenge.to;
+    Ok(
+        match (persons::by_id_number(tx, &to.id_number)?, to.person) {
+            (
+                Some(Person {
+                    id,
+                    name,
+                    mobile: Some(m),
+                }),
+                _,
+            ) if name == to.name && m == to.mobile => Some(id),
+            // A record made since (a guardian applying for a child) without a
+            // mobile: the registry confirmed this one, so it is filled in, never replaced.
+            (
+                Some(Person {
+                    id,
+                    name,
+                    mobile: None,
+                }),
+                None,
+            ) if name == to.name => {
+                persons::fill_mobile(tx, id, &to.mobile)?;
+                Some(id)
+            }
+            (None, None) => {
+                let birth = parse_id_number(&to.id_number, today)
+                    .map(|i| i.birth_date)
+                    .map_err(ApiError::internal)?;
+                Some(persons::insert(
+                    tx,
+                    &to.id_number,
+                    &to.name,
+                    Some(&to.mobile),
+                    birth,
+                )?)
+            }
+            _ => None,
+        },
+    )
+}
+
+/// The initial password was right and the phone is the holder's: the attempt counted at the
+/// password step is taken back.
+fn forgive_password_step(
+    tx: &Conn<'_>,
+    a: &CodeAttempt,
     id_number: &str,
-    name: &str,
-    mobile: Option<&str>,
-    birth_date: &str,
-) -> ApiResult<i64> {
-    Ok(tx.query_row(
-        "INSERT INTO persons (public_id, id_number, name, mobile, birth_date, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6) RETURNING id",
-        params![
-            ids::public_id("per"),
-            id_number,
-            name,
-            mobile,
-            birth_date,
-            Utc::now().to_rfc3339()
-        ],
-        |r| r.get(0),
-    )?)
+    known: bool,
+) -> crate::db::DbResult<()> {
+    let client_key = match (&a.device, known) {
+        (Some(d), true) => d.as_str(),
+        _ => &a.ip,
+    };
+    let pair = Bucket::new(
+        &a.key,
+        throttle::PASSWORD_PER_CLIENT,
+        &[id_number, client_key],
+    );
+    throttle::forgive(tx, &pair, true)?;
+    if !known {
+        let subject = Bucket::new(&a.key, throttle::PASSWORD_PER_SUBJECT, &[id_number]);
+        throttle::forgive(tx, &subject, false)?;
+        let address = Bucket::new(&a.key, a.password_address_policy, &[&a.ip]);
+        throttle::forgive(tx, &address, false)?;
+    }
+    let step = Bucket::new(
+        &a.key,
+        throttle::CODE_SIGN_IN_STEP_PER_SUBJECT,
+        &[id_number],
+    );
+    throttle::forgive(tx, &step, false)
 }
 
 /// The current session.
@@ -716,10 +780,7 @@ pub async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> ApiR
         let hash = ids::sha256_hex(token.as_bytes());
         state
             .db
-            .write(move |tx| {
-                tx.execute("DELETE FROM sessions WHERE token_hash = ?1", params![hash])?;
-                Ok(())
-            })
+            .write(move |tx| Ok(sessions::end(tx, &hash)?))
             .await?;
     }
     let cookie = auth::session_cookie(None, auth::is_https(&headers));

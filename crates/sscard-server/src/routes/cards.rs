@@ -32,7 +32,7 @@ pub async fn list(State(state): State<AppState>, me: Signed) -> ApiResult<Json<V
     Ok(Json(
         state
             .db
-            .read(move |c| store::list_cards(c, me.person_id))
+            .read(move |c| store::cards::list(c, me.person_id))
             .await?,
     ))
 }
@@ -52,17 +52,19 @@ pub async fn get_one(
 ) -> ApiResult<Json<Card>> {
     let card = state
         .db
-        .read(move |c| match store::card_for(c, &id, me.person_id)? {
-            Some(row) => store::load_card(c, row, me.person_id).map(Some),
-            None => Ok(None),
-        })
+        .read(
+            move |c| match store::cards::visible_to(c, &id, me.person_id)? {
+                Some(row) => store::cards::load(c, row, me.person_id).map(Some),
+                None => Ok(None),
+            },
+        )
         .await?;
     card.map(Json).ok_or_else(ApiError::not_found)
 }
 
 /// The row id of a card the person may act on, or `404`.
 fn card_row(c: &Conn<'_>, id: &str, person: i64) -> ApiResult<(i64, Option<i64>)> {
-    let row = store::card_for(c, id, person)?.ok_or_else(ApiError::not_found)?;
+    let row = store::cards::visible_to(c, id, person)?.ok_or_else(ApiError::not_found)?;
     let app: Option<i64> = c.query_row(
         "SELECT application_id FROM cards WHERE id = ?1",
         params![row],
@@ -97,10 +99,16 @@ async fn act(
                 && before.social == SocialState::NotEnabled
                 && t.state.social == SocialState::Enabled
             {
-                store::add_event(tx, app, ApplicationStatus::Enabled, today, Notices::Record)?;
+                store::applications::add_event(
+                    tx,
+                    app,
+                    ApplicationStatus::Enabled,
+                    today,
+                    Notices::Record,
+                )?;
                 cardstate::end_replaced_card(tx, app, today)?;
             }
-            Ok((store::load_card(tx, row, me.person_id)?, t.effects))
+            Ok((store::cards::load(tx, row, me.person_id)?, t.effects))
         })
         .await
 }

@@ -4,37 +4,40 @@
 //! to their ID number, and only a code sent to the new one changes the record.
 //! Both the old and the new number are told.
 
-use crate::{db::OptionalExt, params};
 use axum::{
     Json,
     extract::State,
     http::{HeaderMap, StatusCode},
 };
-use chrono::{Duration, Utc};
+use chrono::{Duration, NaiveDate, Utc};
 use sscard_rules::{
     parse_mobile, parse_one_time_code,
     wire::{CodeSent, CodeVerify, MobileChange, NoticeKind},
 };
+use std::sync::Arc;
 
 use super::{
-    auth::{CODE_SECONDS, mask_mobile},
+    auth::{CODE_SECONDS, code_invalid, code_still_valid, mask_mobile},
     password::RESET_WINDOW_MINUTES,
 };
 use crate::{
     auth::{self, Signed},
+    db::Conn,
     ids,
     json::Body,
     notices::{self, NewNotice},
     problem::{ApiError, ApiResult, FieldErrors},
     registry::IdentityCheck,
-    secret::{self, Purpose},
+    secret::{self, Purpose, ServerKey},
     security_events::{self, SecurityEvent},
     state::AppState,
+    store::{
+        mobile_changes::{self, NewMobileChange},
+        persons::{self, Record},
+        sessions,
+    },
     throttle::{self, Bucket},
 };
-
-/// Wrong codes before a change is void.
-const MAX_ATTEMPTS: i64 = 5;
 
 fn needs_fresh_code() -> ApiError {
     ApiError::new(
@@ -68,64 +71,25 @@ pub async fn request_change(
     let mut errors = FieldErrors::default();
     let new = errors.check("new_mobile", parse_mobile(&req.new_mobile), |e| e.code());
     errors.finish()?;
-    let new = new.expect("checked");
+    let new = new.unwrap_or_default();
     let pid = me.person_id;
-    let (name, number, current): (String, String, Option<String>) = state
-        .db
-        .read(move |c| {
-            Ok(c.query_row(
-                "SELECT name, id_number, mobile FROM persons WHERE id = ?1",
-                params![pid],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
-            )?)
-        })
-        .await?;
-    if current.as_deref() == Some(new.as_str()) {
-        return Err(ApiError::validation(vec![]).field(
-            "new_mobile",
-            "mobile.same",
-            "this is already the mobile on record",
-        ));
-    }
-    // The carrier's real-name record: the number must be the person's own.
-    if state.registry.check(&name, &number, Some(&new)) != IdentityCheck::Confirmed {
-        return Err(ApiError::validation(vec![]).field(
-            "new_mobile",
-            "mobile.not_registered",
-            "the number is not registered under your ID number",
-        ));
-    }
-    let code = ids::six_digit_code();
-    let change = ids::public_id("mch");
-    let (key, id, to) = (state.key.clone(), change.clone(), new.clone());
-    let code_mac = state.key.mac(Purpose::MobileChange, &[&change, &code]);
+    let person = state.db.read(move |c| Ok(persons::get(c, pid)?)).await?;
+    may_change_to(&state, &person, &new)?;
+    let (code, now) = (ids::six_digit_code(), Utc::now());
+    let id = ids::public_id("mch");
+    let change = NewMobileChange {
+        code_hash: state.key.mac(Purpose::MobileChange, &[&id, &code]),
+        id,
+        person: pid,
+        new_mobile: new,
+        old_mobile: person.mobile,
+        created_at: now,
+        expires_at: now + Duration::seconds(i64::from(CODE_SECONDS)),
+    };
+    let (key, number, stored) = (state.key.clone(), person.id_number, change.clone());
     let sent = state
         .db
-        .write(move |tx| {
-            let now = Utc::now();
-            let texts = Bucket::new(&key, throttle::CODE_CHANGE_PER_SUBJECT, &[&number]);
-            if throttle::wait(tx, &[&texts], now.timestamp())? > 0 {
-                return Ok(false);
-            }
-            throttle::count(tx, &texts, now.timestamp())?;
-            // Expired changes keep no number; a new request voids the earlier ones.
-            tx.execute("DELETE FROM mobile_changes WHERE expires_at < ?1", params![now.to_rfc3339()])?;
-            tx.execute("UPDATE mobile_changes SET used = 1 WHERE person_id = ?1", params![pid])?;
-            tx.execute(
-                "INSERT INTO mobile_changes (id, person_id, new_mobile, code_hash, created_at, expires_at, old_mobile)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    id,
-                    pid,
-                    to,
-                    code_mac,
-                    now.to_rfc3339(),
-                    (now + Duration::seconds(i64::from(CODE_SECONDS))).to_rfc3339(),
-                    current,
-                ],
-            )?;
-            Ok(true)
-        })
+        .write(move |tx| Ok(start(tx, &key, &number, &stored)?))
         .await?;
     if !sent {
         return Err(ApiError::new(
@@ -135,15 +99,59 @@ pub async fn request_change(
         )
         .retry_after(throttle::CODE_CHANGE_PER_SUBJECT.base_secs));
     }
-    tracing::info!(change = %change, to = %mask_mobile(&new), "one-time code sent to a new mobile");
+    let to = mask_mobile(&change.new_mobile);
+    tracing::info!(change = %change.id, to = %to, "one-time code sent to a new mobile");
     Ok((
         StatusCode::CREATED,
         Json(CodeSent {
-            challenge_id: change,
+            challenge_id: change.id,
             expires_in: CODE_SECONDS,
             demo_code: state.config.demo.then_some(code),
         }),
     ))
+}
+
+/// Refuses a new mobile that is the one on record, or that the carrier's real-name record
+/// (the identity registry) does not list under the person's ID number.
+fn may_change_to(state: &AppState, person: &Record, new: &str) -> ApiResult<()> {
+    if person.mobile.as_deref() == Some(new) {
+        return Err(ApiError::validation(vec![]).field(
+            "new_mobile",
+            "mobile.same",
+            "this is already the mobile on record",
+        ));
+    }
+    // The carrier's real-name record: the number must be the person's own.
+    if state
+        .registry
+        .check(&person.name, &person.id_number, Some(new))
+        != IdentityCheck::Confirmed
+    {
+        return Err(ApiError::validation(vec![]).field(
+            "new_mobile",
+            "mobile.not_registered",
+            "the number is not registered under your ID number",
+        ));
+    }
+    Ok(())
+}
+
+/// Starts `change` unless the person (ID number `number`) had all the codes of the day;
+/// returns whether a code goes out.
+fn start(
+    tx: &Conn<'_>,
+    key: &ServerKey,
+    number: &str,
+    change: &NewMobileChange,
+) -> crate::db::DbResult<bool> {
+    let now = Utc::now().timestamp();
+    let texts = Bucket::new(key, throttle::CODE_CHANGE_PER_SUBJECT, &[number]);
+    if throttle::wait(tx, &[&texts], now)? > 0 {
+        return Ok(false);
+    }
+    throttle::count(tx, &texts, now)?;
+    mobile_changes::start(tx, change)?;
+    Ok(true)
 }
 
 /// Confirms the change with the code sent to the new number.
@@ -163,89 +171,93 @@ pub async fn verify_change(
     let mut errors = FieldErrors::default();
     let code = errors.check("code", parse_one_time_code(&req.code), |e| e.code());
     errors.finish()?;
-    let code = code.unwrap_or_default();
-    let keep = auth::token_from(&headers).map(|t| ids::sha256_hex(t.as_bytes()));
-    let (pid, key, today) = (me.person_id, state.key.clone(), state.clock.today());
+    let confirmation = Confirmation {
+        person: me.person_id,
+        change: req.challenge_id,
+        code: code.unwrap_or_default(),
+        keep: auth::token_from(&headers).map(|t| ids::sha256_hex(t.as_bytes())),
+        key: state.key.clone(),
+        today: state.clock.today(),
+    };
     state
         .db
-        .write(move |tx| {
-            let now = Utc::now();
-            let row: Option<(String, String, i64, bool, String, Option<String>)> = tx
-                .query_row(
-                    "SELECT new_mobile, code_hash, attempts, used, expires_at, old_mobile FROM mobile_changes
-                     WHERE id = ?1 AND person_id = ?2",
-                    params![req.challenge_id, pid],
-                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
-                )
-                .optional()?;
-            let invalid =
-                || ApiError::new(StatusCode::UNAUTHORIZED, "code_invalid", "验证码不正确");
-            let Some((new, code_hash, attempts, used, expires, from)) = row else {
-                return Ok(Err(invalid()));
-            };
-            let expired = chrono::DateTime::parse_from_rfc3339(&expires).map_or(true, |e| e <= now);
-            if used || expired || attempts >= MAX_ATTEMPTS {
-                return Ok(Err(ApiError::new(
-                    StatusCode::UNAUTHORIZED,
-                    "code_expired",
-                    "验证码已失效，请重新获取",
-                )));
-            }
-            if !secret::constant_time_eq(
-                &key.mac(Purpose::MobileChange, &[&req.challenge_id, &code]),
-                &code_hash,
-            ) {
-                tx.execute(
-                    "UPDATE mobile_changes SET attempts = attempts + 1 WHERE id = ?1",
-                    params![req.challenge_id],
-                )?;
-                return Ok(Err(invalid()));
-            }
-            tx.execute("UPDATE mobile_changes SET used = 1 WHERE person_id = ?1", params![pid])?;
-            let (me_public, number): (String, String) = tx.query_row(
-                "SELECT public_id, id_number FROM persons WHERE id = ?1",
-                params![pid],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )?;
-            // Only if the record is still what the change started from (no other
-            // change, online or at a counter, since).
-            let changed = tx.execute(
-                "UPDATE persons SET mobile = ?2 WHERE id = ?1 AND mobile IS NOT DISTINCT FROM ?3",
-                params![pid, new, from],
-            )?;
-            if changed == 0 {
-                return Ok(Err(ApiError::new(StatusCode::UNAUTHORIZED, "code_expired", "验证码已失效，请重新获取")));
-            }
-            let old = from;
-            throttle::forgive(tx, &Bucket::new(&key, throttle::CODE_CHANGE_PER_SUBJECT, &[&number]), false)?;
-            security_events::record_account(tx, pid, SecurityEvent::MobileChanged, today)?;
-            // Told at the new number (the one on record now) and at the old one.
-            let tail = &new[new.len().saturating_sub(4)..];
-            let event = format!("mobile-{}", req.challenge_id);
-            // Each to its fixed number: a later change must not redirect them.
-            let sides = [("new", Some(new.as_str())), ("old", old.as_deref())];
-            for (side, to) in sides.into_iter().filter(|(_, to)| to.is_some()) {
-                notices::enqueue(
-                    tx,
-                    &NewNotice {
-                        person: pid,
-                        kind: NoticeKind::MobileChanged,
-                        about: &me_public,
-                        on: today,
-                        due_on: today,
-                        event: &format!("{event}-{side}"),
-                        to,
-                        detail: Some(tail),
-                    },
-                )?;
-            }
-            // As with a new password, every other session ends.
-            tx.execute(
-                "DELETE FROM sessions WHERE person_id = ?1 AND token_hash IS DISTINCT FROM ?2",
-                params![pid, keep],
-            )?;
-            Ok(Ok(()))
-        })
+        .write(move |tx| confirm(tx, &confirmation))
         .await??;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// A typed code for a mobile change.
+struct Confirmation {
+    person: i64,
+    /// The change id.
+    change: String,
+    /// The code, normalised.
+    code: String,
+    /// The sha256 of the session token of the request: this session stays open.
+    keep: Option<String>,
+    key: Arc<ServerKey>,
+    today: NaiveDate,
+}
+
+/// Checks the code and changes the mobile on record, in one write transaction: a wrong code
+/// counts against the change, and the record changes only if it is still what the change
+/// started from (no other change, online or at a counter, since). Both numbers are told and
+/// every other session ends.
+fn confirm(tx: &Conn<'_>, c: &Confirmation) -> ApiResult<Result<(), ApiError>> {
+    let Some(change) = mobile_changes::find(tx, &c.change, c.person)? else {
+        return Ok(Err(code_invalid()));
+    };
+    if let Err(e) = code_still_valid(change.used, change.expires_at, change.attempts, Utc::now()) {
+        return Ok(Err(e));
+    }
+    let typed = c.key.mac(Purpose::MobileChange, &[&c.change, &c.code]);
+    if !secret::constant_time_eq(&typed, &change.code_hash) {
+        mobile_changes::count_wrong(tx, &c.change)?;
+        return Ok(Err(code_invalid()));
+    }
+    mobile_changes::close_all(tx, c.person)?;
+    let person = persons::get(tx, c.person)?;
+    let (new, old) = (&change.new_mobile, change.old_mobile.as_deref());
+    if !persons::change_mobile(tx, c.person, new, old)? {
+        return Ok(Err(super::auth::code_expired()));
+    }
+    let texts = Bucket::new(
+        &c.key,
+        throttle::CODE_CHANGE_PER_SUBJECT,
+        &[&person.id_number],
+    );
+    throttle::forgive(tx, &texts, false)?;
+    security_events::record_account(tx, c.person, SecurityEvent::MobileChanged, c.today)?;
+    tell_both(tx, c, &person.public_id, new, old)?;
+    // As with a new password, every other session ends.
+    sessions::end_others(tx, c.person, c.keep.as_deref())?;
+    Ok(Ok(()))
+}
+
+/// The notice of a mobile change, at the new number (the one on record now) and at the old
+/// one, each to its fixed number: a later change must not redirect them.
+fn tell_both(
+    tx: &Conn<'_>,
+    c: &Confirmation,
+    about: &str,
+    new: &str,
+    old: Option<&str>,
+) -> crate::db::DbResult<()> {
+    let tail = &new[new.len().saturating_sub(4)..];
+    let event = format!("mobile-{}", c.change);
+    for (side, to) in [("new", Some(new)), ("old", old)] {
+        let Some(to) = to else { continue };
+        let notice = NewNotice {
+            person: c.person,
+            kind: NoticeKind::MobileChanged,
+            about,
+            on: c.today,
+            due_on: c.today,
+            event: &format!("{event}-{side}"),
+            to: Some(to),
+            detail: Some(tail),
+        };
+        notices::enqueue(tx, &notice)?;
+    }
+    Ok(())
 }

@@ -22,16 +22,16 @@ use axum::{
 };
 use chrono::{NaiveDate, Utc};
 use sscard_rules::{
-    City, PickupMethod, has_reached_age, keeps_submitted_postal_address, parse_address,
-    parse_occupation,
+    Actor, Bank, City, PickupMethod, has_reached_age, keeps_submitted_postal_address,
+    parse_address, parse_occupation,
     wire::{
-        Occupation, PersonDetails, PersonDetailsQuery, PersonDetailsUpdate, PersonRef,
-        PostalApplication, ReservedPhone,
+        ApplicationStatus, Occupation, PersonDetails, PersonDetailsQuery, PersonDetailsUpdate,
+        PersonRef, PostalApplication, ReservedPhone,
     },
 };
 
 use crate::{
-    auth::{Signed, person_ref},
+    auth::Signed,
     json::Body,
     problem::{ApiError, ApiResult, FieldErrors},
     routes::auth::mask_mobile,
@@ -46,24 +46,22 @@ const ADULT_YEARS: u32 = 18;
 /// The minors in `guardian`'s care on `today`: children they applied for as
 /// guardian or whose card names them as guardian, still under 18.
 fn minors_of(c: &Conn<'_>, guardian: i64, today: NaiveDate) -> ApiResult<Vec<i64>> {
-    let rows: Vec<(i64, String)> = c
+    let rows: Vec<(i64, NaiveDate)> = c
         .prepare_cached(
             "SELECT DISTINCT p.id, p.birth_date FROM persons p
              WHERE p.id != ?1 AND (
                  EXISTS(SELECT 1 FROM cards WHERE holder_id = p.id AND guardian_id = ?1)
                  OR EXISTS(SELECT 1 FROM applications WHERE subject_id = p.id
-                           AND applicant_id = ?1 AND actor = 'guardian'))
+                           AND applicant_id = ?1 AND actor = ?2))
              ORDER BY p.id",
         )?
-        .query_map(params![guardian], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .query_map(params![guardian, Actor::Guardian], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?
         .collect::<Result<_, _>>()?;
     Ok(rows
         .into_iter()
-        .filter(|(_, birth)| {
-            birth
-                .parse::<NaiveDate>()
-                .is_ok_and(|b| !has_reached_age(b, ADULT_YEARS, 0, today))
-        })
+        .filter(|&(_, birth)| !has_reached_age(birth, ADULT_YEARS, 0, today))
         .map(|(id, _)| id)
         .collect())
 }
@@ -98,7 +96,7 @@ fn load(c: &Conn<'_>, person: i64, viewer: i64, today: NaiveDate) -> ApiResult<P
     let (mobile, address, occupation, updated_at): (
         Option<String>,
         Option<String>,
-        Option<String>,
+        Option<Occupation>,
         Option<String>,
     ) = c.query_row(
         "SELECT mobile, address, occupation, details_updated_at FROM persons WHERE id = ?1",
@@ -106,18 +104,18 @@ fn load(c: &Conn<'_>, person: i64, viewer: i64, today: NaiveDate) -> ApiResult<P
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
     // The issuing banks of the person's cards, to name where the reserved phone changes.
-    let cards: Vec<(String, String)> = c
+    let cards: Vec<(City, Bank)> = c
         .prepare_cached("SELECT city, bank FROM cards WHERE holder_id = ?1 GROUP BY city, bank ORDER BY MIN(id)")?
         .query_map(params![person], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
-    let city = cards
-        .first()
-        .and_then(|(city, _)| City::from_id(city))
-        .unwrap_or(City::Beijing);
+    let city = cards.first().map_or(City::Beijing, |&(city, _)| city);
     let offer = sscard_rules::reserved_phone_change(city, today)
         .or_else(|| sscard_rules::reserved_phone_change(City::Beijing, today))
         .ok_or_else(|| ApiError::internal("no reserved-phone offer in the policy"))?;
-    let mut banks: Vec<String> = cards.into_iter().map(|(_, bank)| bank).collect();
+    let mut banks: Vec<String> = cards
+        .into_iter()
+        .map(|(_, bank)| bank.id().to_owned())
+        .collect();
     banks.dedup();
     let postal_applications = c
         .prepare_cached(
@@ -126,24 +124,22 @@ fn load(c: &Conn<'_>, person: i64, viewer: i64, today: NaiveDate) -> ApiResult<P
         .query_map(params![person], |r| {
             Ok((
                 r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
+                r.get::<_, ApplicationStatus>(1)?,
+                r.get::<_, PickupMethod>(2)?,
+                r.get::<_, City>(3)?,
                 r.get::<_, Option<String>>(4)?,
             ))
         })?
         .collect::<Result<Vec<_>, _>>()?
         .into_iter()
         .filter_map(|(id, status, pickup, city, reference)| {
-            let status = store::parse_status(&status);
-            let pickup = PickupMethod::from_id(&pickup)?;
             keeps_submitted_postal_address(status, pickup).then(|| PostalApplication {
                 id,
-                reference: store::grouped_reference(reference),
+                reference: store::references::grouped(reference),
                 status,
                 // The hotline is a city parameter, never written here.
-                hotline: City::from_id(&city)
-                    .and_then(|city| sscard_rules::policy(city, today).ok())
+                hotline: sscard_rules::policy(city, today)
+                    .ok()
                     .and_then(|p| p.hotline)
                     .map(|h| h.value.into_owned()),
             })
@@ -152,16 +148,16 @@ fn load(c: &Conn<'_>, person: i64, viewer: i64, today: NaiveDate) -> ApiResult<P
     let minors = if person == viewer {
         minors_of(c, viewer, today)?
             .into_iter()
-            .map(|id| person_ref(c, id))
+            .map(|id| Ok(store::persons::person_ref(c, id)?))
             .collect::<ApiResult<Vec<PersonRef>>>()?
     } else {
         Vec::new()
     };
     Ok(PersonDetails {
-        person: person_ref(c, person)?,
+        person: store::persons::person_ref(c, person)?,
         as_guardian: person != viewer,
         address,
-        occupation: occupation.as_deref().and_then(Occupation::from_id),
+        occupation,
         mobile_masked: mobile.as_deref().map(mask_mobile),
         updated_at,
         minors,
@@ -243,7 +239,7 @@ pub async fn put_details(
             let changed = tx.execute(
                 "UPDATE persons SET address = ?2, occupation = ?3, details_updated_at = ?4
                  WHERE id = ?1 AND (address IS DISTINCT FROM ?2 OR occupation IS DISTINCT FROM ?3)",
-                params![person, address, occupation.id(), Utc::now().to_rfc3339()],
+                params![person, address, occupation, Utc::now().to_rfc3339()],
             )? > 0;
             if changed {
                 security_events::record_account(tx, person, SecurityEvent::DetailsChanged, today)?;

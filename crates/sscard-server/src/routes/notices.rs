@@ -8,7 +8,7 @@ use crate::{
     auth::Signed,
     json::Body,
     notices::{NoticeState, worker::settings_of},
-    problem::{ApiError, ApiResult},
+    problem::ApiResult,
     routes::auth::mask_mobile,
     state::AppState,
 };
@@ -23,12 +23,12 @@ pub async fn list(State(state): State<AppState>, me: Signed) -> ApiResult<Json<V
     let notices = state
         .db
         .read(move |c| {
-            let rows: Vec<(String, String, String, String, String, String)> = c
+            let rows: Vec<(String, NoticeKind, String, String, NoticeLanguage, String)> = c
                 .prepare_cached(
                     "SELECT message_id, kind, sent_on, to_mobile, language, text FROM notices
                      WHERE person_id = ?1 AND state = ?2 ORDER BY sent_on, id",
                 )?
-                .query_map(params![me.person_id, NoticeState::Sent.as_str()], |r| {
+                .query_map(params![me.person_id, NoticeState::Sent], |r| {
                     Ok((
                         r.get(0)?,
                         r.get(1)?,
@@ -39,22 +39,18 @@ pub async fn list(State(state): State<AppState>, me: Signed) -> ApiResult<Json<V
                     ))
                 })?
                 .collect::<Result<_, _>>()?;
-            rows.into_iter()
-                .map(|(id, kind, sent_on, to, language, text)| {
-                    let kind = NoticeKind::from_id(&kind)
-                        .ok_or_else(|| ApiError::internal(format!("stored notice kind {kind}")))?;
-                    Ok(Notice {
-                        id,
-                        kind,
-                        category: kind.category(),
-                        sent_on,
-                        to_masked: mask_mobile(&to),
-                        language: NoticeLanguage::from_id(&language)
-                            .unwrap_or(NoticeLanguage::ZhHans),
-                        text,
-                    })
+            Ok(rows
+                .into_iter()
+                .map(|(id, kind, sent_on, to, language, text)| Notice {
+                    id,
+                    kind,
+                    category: kind.category(),
+                    sent_on,
+                    to_masked: mask_mobile(&to),
+                    language,
+                    text,
                 })
-                .collect()
+                .collect())
         })
         .await?;
     Ok(Json(notices))
@@ -98,7 +94,7 @@ pub async fn put_settings(
                  VALUES (?1, ?2, ?3, ?4)
                  ON CONFLICT(person_id) DO UPDATE SET language = excluded.language,
                      status_notices = excluded.status_notices, reminders = excluded.reminders",
-                params![me.person_id, s.language.id(), s.status_notices, s.reminders],
+                params![me.person_id, s.language, s.status_notices, s.reminders],
             )?;
             Ok(())
         })

@@ -1,7 +1,6 @@
 //! The service password: changing it (with the current one), and resetting it
 //! right after signing in with a code sent to the mobile on record.
 
-use crate::params;
 use axum::{
     extract::{ConnectInfo, State},
     http::{HeaderMap, StatusCode},
@@ -13,7 +12,7 @@ use sscard_rules::{
 };
 use std::net::SocketAddr;
 
-use super::auth::{client_of, delayed, per_address, stored_password};
+use super::auth::{client_of, delayed, per_address};
 use crate::{
     auth::{self, Signed},
     ids,
@@ -22,6 +21,7 @@ use crate::{
     problem::{ApiError, ApiResult, FieldErrors},
     security_events::{self, SecurityEvent},
     state::AppState,
+    store::{passwords, persons, sessions},
     throttle::{self, Bucket},
 };
 
@@ -33,14 +33,7 @@ pub use sscard_rules::FRESH_CODE_MINUTES as RESET_WINDOW_MINUTES;
 async fn holder(state: &AppState, pid: i64) -> ApiResult<(Stored, String)> {
     let (stored, id_number) = state
         .db
-        .read(move |c| {
-            let n: String = c.query_row(
-                "SELECT id_number FROM persons WHERE id = ?1",
-                params![pid],
-                |r| r.get(0),
-            )?;
-            Ok((stored_password(c, pid)?, n))
-        })
+        .read(move |c| Ok((passwords::stored(c, pid)?, persons::get(c, pid)?.id_number)))
         .await?;
     if matches!(stored, Stored::Nothing) {
         return Err(ApiError::conflict(
@@ -64,8 +57,9 @@ fn check_new(new_password: &str, id_number: &str) -> ApiResult<()> {
 
 /// Stores `new_password` in place of `old_hash` (only if it is still that:
 /// no concurrent change), records `event` with its notice, ends every other
-/// session of the person, and forgives `buckets` (bucket, empty it?).
-async fn store(
+/// session of the person, and forgives `buckets` (bucket, empty it?). The hash is
+/// computed first, off the writer.
+async fn save(
     state: &AppState,
     pid: i64,
     headers: &HeaderMap,
@@ -83,12 +77,7 @@ async fn store(
             for (b, empty) in &buckets {
                 throttle::forgive(tx, b, *empty)?;
             }
-            let changed = tx.execute(
-                "UPDATE persons SET password_hash = ?2, password_is_initial = 0
-                 WHERE id = ?1 AND password_hash IS NOT DISTINCT FROM ?3",
-                params![pid, new_hash, old_hash],
-            )?;
-            if changed == 0 {
+            if !passwords::replace(tx, pid, &new_hash, old_hash.as_deref())? {
                 return Err(ApiError::conflict(
                     "password.changed_meanwhile",
                     "服务密码刚刚被修改过，请重新登录后再试",
@@ -96,14 +85,10 @@ async fn store(
             }
             security_events::record_account(tx, pid, event, today)?;
             // A new password ends every other session of the person.
-            tx.execute(
-                "DELETE FROM sessions WHERE person_id = ?1 AND token_hash IS DISTINCT FROM ?2",
-                params![pid, keep],
-            )?;
+            sessions::end_others(tx, pid, keep.as_deref())?;
             Ok(())
         })
-        .await?;
-    Ok(())
+        .await
 }
 
 /// Changes the service password (card holders).
@@ -128,37 +113,17 @@ pub async fn change_password(
     check_new(&req.new_password, &id_number)?;
     // A stolen session must not become a way to guess the current password: the
     // guesses count like sign-in failures, per client, per ID number and per address.
-    let ip = client_of(&state, addr, &headers);
-    let pair = Bucket::new(
-        &state.key,
-        throttle::PASSWORD_PER_CLIENT,
-        &[&id_number, &ip],
-    );
-    let shared = [
-        Bucket::new(&state.key, throttle::PASSWORD_PER_SUBJECT, &[&id_number]),
-        Bucket::new(
-            &state.key,
-            per_address(&state, throttle::PASSWORD_PER_ADDRESS),
-            &[&ip],
-        ),
-    ];
-    let (counted, counted_shared) = (pair.clone(), shared.clone());
+    let buckets = guess_buckets(&state, &id_number, &client_of(&state, addr, &headers));
+    let counted = buckets.clone();
     state
         .db
         .write(move |tx| {
-            let [a, b] = &counted_shared;
-            Ok(throttle::admit(
-                tx,
-                &[&counted, a, b],
-                Utc::now().timestamp(),
-            )?)
+            let refs: Vec<&Bucket> = counted.iter().collect();
+            Ok(throttle::admit(tx, &refs, Utc::now().timestamp())?)
         })
         .await?
         .map_err(|wait| delayed(wait, ""))?;
-    let old_hash = match &stored {
-        Stored::Hash(h) => Some(h.clone()),
-        _ => None,
-    };
+    let old_hash = stored.hash().map(str::to_owned);
     if !password::check_async(req.current_password, stored).await.ok {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
@@ -171,19 +136,33 @@ pub async fn change_password(
             "the current password is wrong",
         ));
     }
-    let [a, b] = shared;
-    let forgive = vec![(pair, true), (a, false), (b, false)];
-    store(
+    // The (ID number, client) pair is emptied; the shared buckets forgive this attempt.
+    let forgive = (buckets.into_iter().enumerate())
+        .map(|(i, b)| (b, i == 0))
+        .collect();
+    let event = SecurityEvent::PasswordChanged;
+    save(
         &state,
         pid,
         &headers,
         req.new_password,
         old_hash,
-        SecurityEvent::PasswordChanged,
+        event,
         forgive,
     )
     .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// The buckets guesses of the current password count in, as sign-in failures do: the
+/// (ID number, client) pair first, then the ID number and the client address.
+fn guess_buckets(state: &AppState, id_number: &str, ip: &str) -> [Bucket; 3] {
+    let address = per_address(state, throttle::PASSWORD_PER_ADDRESS);
+    [
+        Bucket::new(&state.key, throttle::PASSWORD_PER_CLIENT, &[id_number, ip]),
+        Bucket::new(&state.key, throttle::PASSWORD_PER_SUBJECT, &[id_number]),
+        Bucket::new(&state.key, address, &[ip]),
+    ]
 }
 
 /// Resets the service password without the current one, within
@@ -217,11 +196,8 @@ pub async fn reset_password(
     let pid = me.person_id;
     let (stored, id_number) = holder(&state, pid).await?;
     check_new(&req.new_password, &id_number)?;
-    let old_hash = match stored {
-        Stored::Hash(h) => Some(h),
-        _ => None,
-    };
-    store(
+    let old_hash = stored.hash().map(str::to_owned);
+    save(
         &state,
         pid,
         &headers,

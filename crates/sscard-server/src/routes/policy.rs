@@ -80,8 +80,7 @@ pub async fn city_branches(
         .detail(e.body_text())
     })?;
     Ok(Json(
-        branches::all()
-            .filter(|b| b.city == c.id())
+        branches::of_city(c)
             .filter(|b| q.bank.as_deref().is_none_or(|x| b.bank == x))
             .filter(|b| q.district.as_deref().is_none_or(|x| b.district == x))
             .filter(|b| q.on_the_spot.is_none_or(|x| b.makes_cards_on_the_spot == x))

@@ -4,41 +4,41 @@
 //! replacement is stored as an application for a new card (same bank, same
 //! production simulation) that names the card it replaces.
 
-use crate::{
-    db::{Conn, OptionalExt},
-    params,
-};
 use axum::{
     extract::{Path, State},
     http::{HeaderMap, StatusCode},
     response::Response,
 };
-use chrono::{NaiveDate, Utc};
+use chrono::NaiveDate;
 use sscard_rules::{
-    Actor, Calendar, FRESH_CODE_MINUTES, PickupMethod, ReplacementBlock, ReplacementInput,
-    check_guardianship, pickup_needs_fresh_code, plan_replacement,
-    wire::{Application, ApplicationStatus, ReplacementRequest},
+    Actor, Calendar, FRESH_CODE_MINUTES, ReplacementBlock, ReplacementInput, check_guardianship,
+    pickup_needs_fresh_code, plan_replacement,
+    wire::{Application, ReplacementRequest},
 };
 
 use crate::{
     auth::Signed,
-    cardstate, delivery, ids,
+    cardstate,
+    db::Conn,
+    delivery, ids,
     json::Body,
     notices::Notices,
     problem::{ApiError, ApiResult, FieldErrors},
     routes::applications::{created, idempotency_key, replay_answer},
     security_events::{self, SecurityEvent},
     state::AppState,
-    store,
+    store::{
+        applications::{self, NewApplication, Prior},
+        cards::{self, Holding},
+        persons,
+    },
 };
 
-/// The card as the replacement needs it.
+/// The card to replace, and who asks for it.
 struct OldCard {
-    row: i64,
-    public_id: String,
-    holder: i64,
-    city: String,
-    bank: String,
+    /// Its row and holder.
+    card: Holding,
+    /// The holder, or a guardian for a minor.
     actor: Actor,
 }
 
@@ -70,127 +70,136 @@ pub async fn create(
     let today = state.clock.today();
     let request_hash =
         ids::sha256_hex(&serde_json::to_vec(&(&card_id, &req)).map_err(ApiError::internal)?);
-    let me_id = me.person_id;
-    let found = {
-        let (key, card_id) = (key.clone(), card_id.clone());
-        state
-            .db
-            .read(move |c| {
-                // A retry answers its first result, even if the card or the child's age
-                // would refuse it now.
-                if let Some(replay) = find_replay(c, me_id, &key)? {
-                    return Ok((Some(replay), None));
-                }
-                Ok((None, old_card(c, &card_id, me_id, today)?))
-            })
-            .await?
+    let (me_id, lookup) = (me.person_id, key.clone());
+    // A retry answers its first result, even if the card or the child's age would refuse it now.
+    let found = state
+        .db
+        .read(
+            move |c| match applications::by_idempotency_key(c, me_id, &lookup)? {
+                Some(prior) => Ok(Err(prior)),
+                None => Ok(Ok(old_card(c, &card_id, me_id, today)?)),
+            },
+        )
+        .await?;
+    let old = match found {
+        Err(prior) => return replay_answer(&state, prior, &request_hash).await,
+        Ok(old) => old.ok_or_else(ApiError::not_found)?,
     };
-    // A retry answers the first result even if the card has changed since.
-    if let (Some((id, hash)), _) = &found {
-        return replay_answer(&state, *id, hash, &request_hash).await;
-    }
-    let old = found.1.ok_or_else(ApiError::not_found)?;
     // The rules crate says which collections need a fresh code to the mobile on record.
     if pickup_needs_fresh_code(req.pickup) && !me.fresh_code(FRESH_CODE_MINUTES) {
-        return Err(ApiError::new(
-            StatusCode::FORBIDDEN,
-            "replacement.needs_code",
-            "邮寄新卡前，先用发送到登记手机号码的验证码确认是本人",
-        )
-        .detail(format!(
-            "验证码登录后 {FRESH_CODE_MINUTES} 分钟内可以申请邮寄新卡；到网点领卡不需要"
-        )));
+        return Err(needs_code());
     }
-
     let mut errors = FieldErrors::default();
-    delivery::check(
-        &mut errors,
-        &old.city,
-        &old.bank,
-        Some(req.pickup),
-        req.branch_id.as_deref(),
-        req.postal_address.as_ref(),
-    );
+    let (branch_id, address) = (req.branch_id.as_deref(), req.postal_address.as_ref());
+    let (city, bank, pickup) = (Some(old.card.city), Some(old.card.bank), Some(req.pickup));
+    delivery::check(&mut errors, city, bank, pickup, branch_id, address);
     errors.finish()?;
-
-    let hash_for_replay = request_hash.clone();
-    let outcome = state
-        .db
-        .write(move |tx| {
-            // Checked again in the write transaction: concurrent retries insert once.
-            if let Some(found) = find_replay(tx, me_id, &key)? {
-                return Ok(Err(found));
-            }
-            let input = ReplacementInput {
-                card: cardstate::load(tx, old.row)?,
-                reason: req.reason,
-                actor: old.actor,
-                upstream_change_done: req.upstream_change_done,
-                pickup: req.pickup,
-                on: today,
-            };
-            let plan = plan_replacement(&input, Calendar::embedded())
-                .map_err(|e| refusal(e.result))?
-                .result;
-            let made_by = plan
-                .timeline
-                .production
-                .made_by()
-                .ok_or_else(|| refusal(ReplacementBlock::NoTimeline))?;
-            let app = insert(tx, &old, &req, me_id, made_by, &key, &request_hash, today)?;
-            tracing::info!(reason = %req.reason, "replacement requested");
-            cardstate::store(tx, old.row, &plan.old_card, None)?;
-            tx.execute(
-                "UPDATE cards SET replaced_by = ?2 WHERE id = ?1",
-                params![old.row, app],
-            )?;
-            store::add_event(
-                tx,
-                app,
-                ApplicationStatus::Submitted,
-                today,
-                Notices::Record,
-            )?;
-            let reference: String = tx.query_row(
-                "SELECT public_id FROM applications WHERE id = ?1",
-                params![app],
-                |r| r.get(0),
-            )?;
-            // The holder hears of it on the number on record (and the guardian who
-            // asked): a session alone must not order someone's card to a new address unseen.
-            let mut people = vec![old.holder];
-            if me_id != old.holder {
-                people.push(me_id);
-            }
-            for person in people {
-                security_events::record(
-                    tx,
-                    person,
-                    SecurityEvent::ReplacementRequested,
-                    &reference,
-                    today,
-                    today,
-                )?;
-            }
-            Ok(Ok(store::load_application(tx, app)?))
-        })
-        .await?;
+    let new = old.application(me_id, &req, today, key, request_hash.clone());
+    let outcome = state.db.write(move |tx| order(tx, &old, &req, new)).await?;
     match outcome {
         Ok(app) => {
             tracing::info!(application = %app.id, "replacement stored");
             created(app)
         }
-        Err((id, hash)) => replay_answer(&state, id, &hash, &hash_for_replay).await,
+        Err(prior) => replay_answer(&state, prior, &request_hash).await,
     }
 }
 
-fn find_replay(c: &Conn<'_>, person: i64, key: &str) -> crate::db::DbResult<Option<(i64, String)>> {
-    c.query_row(
-        "SELECT id, request_hash FROM applications WHERE applicant_id = ?1 AND idempotency_key = ?2",
-        params![person, key],
-        |r| Ok((r.get(0)?, r.get(1)?)),
+impl OldCard {
+    /// The row of the application for its new card, asked for by `applicant`.
+    fn application(
+        &self,
+        applicant: i64,
+        req: &ReplacementRequest,
+        submitted_on: NaiveDate,
+        idempotency_key: String,
+        request_hash: String,
+    ) -> NewApplication {
+        NewApplication {
+            applicant,
+            subject: self.card.holder,
+            actor: self.actor,
+            guardianship_proof: None,
+            city: self.card.city,
+            bank: self.card.bank,
+            pickup: req.pickup,
+            branch_id: req.branch_id.clone(),
+            postal_address: req.postal_address.clone(),
+            submitted_on,
+            // The rules' plan, made on the card's state inside the transaction, sets it.
+            production_deadline: submitted_on,
+            idempotency_key,
+            request_hash,
+            replaces: Some((self.card.row, req.reason)),
+        }
+    }
+}
+
+/// `403 replacement.needs_code`: a card by post needs a fresh code to the mobile on record.
+fn needs_code() -> ApiError {
+    ApiError::new(
+        StatusCode::FORBIDDEN,
+        "replacement.needs_code",
+        "邮寄新卡前，先用发送到登记手机号码的验证码确认是本人",
     )
-    .optional()
+    .detail(format!(
+        "验证码登录后 {FRESH_CODE_MINUTES} 分钟内可以申请邮寄新卡；到网点领卡不需要"
+    ))
+}
+
+/// Orders the new card, in one write transaction: the key is checked again (concurrent
+/// retries insert once), the rules crate plans the replacement on the card's stored state
+/// (its production deadline goes into `new`), and the old card, the new application and the
+/// security notices are stored together. `Err` is the application a concurrent retry stored.
+fn order(
+    tx: &Conn<'_>,
+    old: &OldCard,
+    req: &ReplacementRequest,
+    mut new: NewApplication,
+) -> ApiResult<Result<Application, Prior>> {
+    if let Some(prior) = applications::by_idempotency_key(tx, new.applicant, &new.idempotency_key)?
+    {
+        return Ok(Err(prior));
+    }
+    let input = ReplacementInput {
+        card: cardstate::load(tx, old.card.row)?,
+        reason: req.reason,
+        actor: old.actor,
+        upstream_change_done: req.upstream_change_done,
+        pickup: req.pickup,
+        on: new.submitted_on,
+    };
+    let plan = plan_replacement(&input, Calendar::embedded())
+        .map_err(|e| refusal(e.result))?
+        .result;
+    new.production_deadline = plan
+        .timeline
+        .production
+        .made_by()
+        .ok_or_else(|| refusal(ReplacementBlock::NoTimeline))?;
+    let row = applications::insert(tx, &new, Notices::Record).map_err(|e| {
+        if e.is_unique_violation() {
+            // The database's one-replacement-per-card index: another request won.
+            refusal(ReplacementBlock::AlreadyReplaced)
+        } else {
+            ApiError::from(e)
+        }
+    })?;
+    tracing::info!(reason = %req.reason, card = %old.card.public_id, "replacement requested");
+    cardstate::store(tx, old.card.row, &plan.old_card, None)?;
+    cards::set_replaced_by(tx, old.card.row, row)?;
+    let app = applications::load(tx, row)?;
+    // The holder hears of it on the number on record (and the guardian who asked): a
+    // session alone must not order someone's card to a new address unseen.
+    let mut people = vec![old.card.holder];
+    if new.applicant != old.card.holder {
+        people.push(new.applicant);
+    }
+    for person in people {
+        let (event, today) = (SecurityEvent::ReplacementRequested, new.submitted_on);
+        security_events::record(tx, person, event, &app.id, today, today)?;
+    }
+    Ok(Ok(app))
 }
 
 /// The card `person` may replace, with who they are to it; `None` is a `404`.
@@ -200,25 +209,16 @@ fn old_card(
     person: i64,
     today: NaiveDate,
 ) -> ApiResult<Option<OldCard>> {
-    let Some(row) = store::card_for(c, public_id, person)? else {
+    let Some(row) = cards::visible_to(c, public_id, person)? else {
         return Ok(None);
     };
-    let (holder, city, bank, holder_birth, my_birth): (i64, String, String, String, String) = c
-        .query_row(
-            "SELECT c.holder_id, c.city, c.bank, h.birth_date,
-                    (SELECT birth_date FROM persons WHERE id = ?2)
-             FROM cards c JOIN persons h ON h.id = c.holder_id WHERE c.id = ?1",
-            params![row, person],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-        )?;
-    let actor = if holder == person {
+    let card = cards::holding(c, row)?;
+    let actor = if card.holder == person {
         Actor::Holder
     } else {
         // A guardian acts for a minor only (Q38): a child who has turned 18 acts alone.
-        let (Ok(child), Ok(me)) = (holder_birth.parse(), my_birth.parse()) else {
-            return Err(ApiError::internal("stored birth date unreadable"));
-        };
-        if check_guardianship(me, child, today).is_err() {
+        let me = persons::get(c, person)?;
+        if check_guardianship(me.birth_date, card.holder_birth, today).is_err() {
             return Err(ApiError::new(
                 StatusCode::FORBIDDEN,
                 "replacement.actor_not_allowed",
@@ -227,14 +227,7 @@ fn old_card(
         }
         Actor::Guardian
     };
-    Ok(Some(OldCard {
-        row,
-        public_id: public_id.to_owned(),
-        holder,
-        city,
-        bank,
-        actor,
-    }))
+    Ok(Some(OldCard { card, actor }))
 }
 
 /// A rules-crate refusal as a problem: what must happen first is a conflict
@@ -258,63 +251,4 @@ fn refusal(block: ReplacementBlock) -> ApiError {
         _ => StatusCode::CONFLICT,
     };
     ApiError::new(status, block.code(), title)
-}
-
-#[allow(clippy::too_many_arguments)]
-fn insert(
-    tx: &Conn<'_>,
-    old: &OldCard,
-    req: &ReplacementRequest,
-    me: i64,
-    made_by: NaiveDate,
-    key: &str,
-    request_hash: &str,
-    today: NaiveDate,
-) -> ApiResult<i64> {
-    let actor = match old.actor {
-        Actor::Guardian => "guardian",
-        _ => "self",
-    };
-    let id: i64 = tx.query_row(
-        "INSERT INTO applications (public_id, applicant_id, subject_id, actor, city, bank, pickup,
-            branch_id, postal_address, status, submitted_on, production_deadline, idempotency_key,
-            request_hash, created_at, replaces_card_id, replacement_reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'submitted', ?10, ?11, ?12, ?13, ?14, ?15, ?16)
-         RETURNING id",
-        params![
-            ids::public_id("app"),
-            me,
-            old.holder,
-            actor,
-            old.city,
-            old.bank,
-            req.pickup.id(),
-            req.branch_id
-                .as_deref()
-                .filter(|_| req.pickup == PickupMethod::Branch),
-            req.postal_address
-                .as_ref()
-                .filter(|_| req.pickup == PickupMethod::Mail)
-                .map(|a| serde_json::to_string(a).unwrap_or_default()),
-            today.to_string(),
-            made_by.to_string(),
-            key,
-            request_hash,
-            Utc::now().to_rfc3339(),
-            old.row,
-            req.reason.id(),
-        ],
-        |r| r.get(0),
-    )
-    .map_err(|e| {
-        if e.is_unique_violation() {
-            // The database's one-replacement-per-card index: another request won.
-            refusal(ReplacementBlock::AlreadyReplaced)
-        } else {
-            ApiError::from(e)
-        }
-    })?;
-    store::assign_reference(tx, id, ids::reference)?;
-    tracing::debug!(card = %old.public_id, "replacement row inserted");
-    Ok(id)
 }

@@ -49,12 +49,6 @@ impl Clock {
     pub fn today(&self) -> NaiveDate {
         self.now().with_timezone(&cst()).date_naive()
     }
-
-    /// The real instant, for things that must not move with the demo clock
-    /// (session expiry, rate limits, lockouts).
-    pub fn real_now(&self) -> DateTime<Utc> {
-        Utc::now()
-    }
 }
 
 #[cfg(test)]

@@ -71,7 +71,13 @@ pub fn server_code(code: &str) -> Msg {
     match code {
         "name.empty" => msg(|t| t.journey.e_name_empty),
         "name.too_short" => msg(|t| t.journey.e_name_short),
-        "name.too_long" => msg_with(|t| t.journey.e_name_long, "{n}", "20".into()),
+        // The server names no script; the app's own check (which runs first) names the
+        // Latin limit when it applies, so this is the Chinese one (not a stale "20").
+        "name.too_long" => msg_with(
+            |t| t.journey.e_name_long,
+            "{n}",
+            sscard_rules::NAME_MAX_CHINESE.to_string(),
+        ),
         "name.characters" => msg(|t| t.journey.e_name_chars),
         "id_number.empty" => msg(|t| t.journey.e_id_empty),
         "id_number.length" | "id_number.format" => msg(|t| t.journey.e_id_format),
@@ -93,10 +99,9 @@ pub fn server_code(code: &str) -> Msg {
         "guardian.not_adult" => msg(|t| t.journey.e_guardian_not_adult),
         "code.empty" => msg(|t| t.journey.e_code_empty),
         "code.format" => msg(|t| t.journey.e_code_format),
-        "code.wrong" | "code_invalid" | "invalid_code" | "code.invalid" => {
-            msg(|t| t.journey.e_code_wrong)
-        }
-        "code.expired" | "code_expired" | "challenge_expired" => msg(|t| t.journey.e_code_expired),
+        // The server's two codes for a one-time code (docs/api.md, auth).
+        "code_invalid" => msg(|t| t.journey.e_code_wrong),
+        "code_expired" => msg(|t| t.journey.e_code_expired),
         c if c.starts_with("eligibility.") => msg(|t| t.journey.e_not_eligible),
         "application.exists" => msg(|t| t.journey.e_application_exists),
         "card.exists" => msg(|t| t.journey.e_card_exists),

@@ -78,10 +78,11 @@ pub use timeline::{
 };
 pub use trace::{Explained, Trace, TraceParam, TraceStep, TraceValue};
 pub use validate::{
-    ADDRESS_MAX_CHARS, AddressError, FieldError, GuardianError, IdNumber, IdNumberError,
-    MobileError, NAME_MAX_CHINESE, NAME_MAX_LATIN, NameError, NameScript, ONE_TIME_CODE_LEN,
-    OccupationError, OneTimeCodeError, PasswordError, PostalCodeError, SERVICE_PASSWORD_LEN, Sex,
-    ValidMinor, ValidName, ValidationError, check_digit, check_guardianship, check_minor,
-    check_postal_address, parse_address, parse_id_number, parse_mobile, parse_name,
-    parse_new_service_password, parse_occupation, parse_one_time_code, parse_postal_code,
+    ADDRESS_MAX_CHARS, AddressError, FieldError, FieldIssue, GuardianError, IdNumber,
+    IdNumberError, MobileError, NAME_MAX_CHINESE, NAME_MAX_LATIN, NameError, NameScript,
+    ONE_TIME_CODE_LEN, OccupationError, OneTimeCodeError, PasswordError, PostalCodeError,
+    SERVICE_PASSWORD_LEN, Sex, ValidMinor, ValidName, ValidationError, check_digit,
+    check_guardianship, check_minor, check_postal_address, parse_address, parse_id_number,
+    parse_mobile, parse_name, parse_new_service_password, parse_occupation, parse_one_time_code,
+    parse_postal_code,
 };

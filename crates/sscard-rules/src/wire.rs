@@ -73,6 +73,10 @@ pub struct FieldProblem {
     pub code: String,
     /// Human-readable message suitable for an error summary.
     pub message: String,
+    /// The limit the value broke, when the problem is about one (the longest name or
+    /// address, in characters), so a message says the rule's own number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
 }
 
 /// A place where a refused online service can be done.

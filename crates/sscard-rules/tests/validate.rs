@@ -416,3 +416,52 @@ fn minors() {
         "{both:?}"
     );
 }
+
+/// Each field error's code and the limit it names (`FieldIssue`), so a message says the rule's
+/// own number (issue 12: a text once said 20 while the rule said 30).
+#[test]
+fn field_issues_name_their_limits() {
+    struct Case {
+        what: &'static str,
+        issue: Box<dyn FieldIssue>,
+        code: &'static str,
+        limit: Option<u32>,
+    }
+    let too_long = |s: String| parse_name(&s).expect_err("too long");
+    let cases = [
+        Case {
+            what: "a Chinese name over the limit (DECISIONS D22)",
+            issue: Box::new(too_long("张".repeat(NAME_MAX_CHINESE + 1))),
+            code: "name.too_long",
+            limit: Some(30),
+        },
+        Case {
+            what: "a Latin name over the limit (DECISIONS D22)",
+            issue: Box::new(too_long("a".repeat(NAME_MAX_LATIN + 1))),
+            code: "name.too_long",
+            limit: Some(60),
+        },
+        Case {
+            what: "an address over the limit",
+            issue: Box::new(parse_address(&"路".repeat(ADDRESS_MAX_CHARS + 1)).expect_err("long")),
+            code: "address.too_long",
+            limit: Some(u32::try_from(ADDRESS_MAX_CHARS).expect("small")),
+        },
+        Case {
+            what: "an empty name names no limit",
+            issue: Box::new(parse_name("").expect_err("empty")),
+            code: "name.empty",
+            limit: None,
+        },
+        Case {
+            what: "a wrong mobile names no limit",
+            issue: Box::new(parse_mobile("12345").expect_err("short")),
+            code: "mobile.format",
+            limit: None,
+        },
+    ];
+    for c in cases {
+        assert_eq!(c.issue.code(), c.code, "{}", c.what);
+        assert_eq!(c.issue.limit(), c.limit, "{}", c.what);
+    }
+}

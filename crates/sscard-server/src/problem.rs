@@ -8,7 +8,10 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
-use sscard_rules::wire::{FieldProblem, Problem, WhereToGo};
+use sscard_rules::{
+    FieldIssue,
+    wire::{FieldProblem, Problem, WhereToGo},
+};
 
 /// Media type of problem responses.
 pub const PROBLEM_JSON: &str = "application/problem+json";
@@ -88,6 +91,7 @@ impl ApiError {
             field: field.into(),
             code: code.into(),
             message: message.into(),
+            limit: None,
         });
         self
     }
@@ -172,39 +176,36 @@ impl IntoResponse for ApiError {
 pub struct FieldErrors(pub Vec<FieldProblem>);
 
 impl FieldErrors {
-    /// Records a problem with `field`.
+    /// Records a problem with `field` (one the rules crate has no error type for).
     pub fn push(&mut self, field: &str, code: &str, message: impl std::fmt::Display) {
         self.0.push(FieldProblem {
             field: field.to_owned(),
             code: code.to_owned(),
             message: message.to_string(),
+            limit: None,
         });
     }
 
-    /// Runs a rules-crate parser; records its error code on failure.
-    pub fn check<T, E>(
-        &mut self,
-        field: &str,
-        r: Result<T, E>,
-        code: impl Fn(&E) -> &'static str,
-    ) -> Option<T>
-    where
-        E: std::fmt::Display,
-    {
-        match r {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.push(field, code(&e), &e);
-                None
-            }
-        }
+    /// Records a rules-crate field error: its code, its message and the limit it names.
+    pub fn issue(&mut self, field: &str, e: &impl FieldIssue) {
+        self.0.push(FieldProblem {
+            field: field.to_owned(),
+            code: e.code().to_owned(),
+            message: e.to_string(),
+            limit: e.limit(),
+        });
+    }
+
+    /// Runs a rules-crate parser; records its error on failure.
+    pub fn check<T, E: FieldIssue>(&mut self, field: &str, r: Result<T, E>) -> Option<T> {
+        r.map_err(|e| self.issue(field, &e)).ok()
     }
 
     /// Records the rules crate's problems with a part of the request (a postal address, a
     /// minor), each under its own field.
     pub fn add(&mut self, problems: Vec<sscard_rules::FieldError>) {
         for p in problems {
-            self.push(p.field, p.error.code(), &p.error);
+            self.issue(p.field, &p.error);
         }
     }
 

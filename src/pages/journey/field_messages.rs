@@ -66,17 +66,17 @@ pub fn one_time_code(error: OneTimeCodeError) -> Msg {
     }
 }
 
-/// The message for a code the server sent (a field problem's or the problem's own).
-pub fn server_code(code: &str) -> Msg {
+/// The message for a code the server sent (a field problem's or the problem's own), with the
+/// limit the field problem names (the rule's own number, see `FieldProblem::limit`).
+pub fn server_code(code: &str, limit: Option<u32>) -> Msg {
+    let limit_or = |fallback: usize| limit.map_or(fallback.to_string(), |n| n.to_string());
     match code {
         "name.empty" => msg(|t| t.journey.e_name_empty),
         "name.too_short" => msg(|t| t.journey.e_name_short),
-        // The server names no script; the app's own check (which runs first) names the
-        // Latin limit when it applies, so this is the Chinese one (not a stale "20").
         "name.too_long" => msg_with(
             |t| t.journey.e_name_long,
             "{n}",
-            sscard_rules::NAME_MAX_CHINESE.to_string(),
+            limit_or(sscard_rules::NAME_MAX_CHINESE),
         ),
         "name.characters" => msg(|t| t.journey.e_name_chars),
         "id_number.empty" => msg(|t| t.journey.e_id_empty),
@@ -90,7 +90,7 @@ pub fn server_code(code: &str) -> Msg {
         "address.too_long" => msg_with(
             |t| t.journey.e_address_long,
             "{n}",
-            sscard_rules::ADDRESS_MAX_CHARS.to_string(),
+            limit_or(sscard_rules::ADDRESS_MAX_CHARS),
         ),
         "postal_code.empty" => msg(|t| t.journey.e_postal_empty),
         "postal_code.format" => msg(|t| t.journey.e_postal_format),
@@ -123,7 +123,7 @@ pub fn api_problems(
         ApiError::Network => vec![(general_id, msg(|t| t.journey.e_network))],
         ApiError::Unexpected(_) => vec![(general_id, msg(|t| t.journey.e_server))],
         ApiError::Problem(problem) if problem.code.starts_with("eligibility.") => {
-            vec![(general_id, server_code(&problem.code))]
+            vec![(general_id, server_code(&problem.code, None))]
         }
         ApiError::Problem(problem) => {
             let mut out: Vec<(&'static str, Msg)> = problem
@@ -132,12 +132,12 @@ pub fn api_problems(
                 .map(|e| {
                     (
                         field_id(&e.field).unwrap_or(general_id),
-                        server_code(&e.code),
+                        server_code(&e.code, e.limit),
                     )
                 })
                 .collect();
             if out.is_empty() {
-                out.push((general_id, server_code(&problem.code)));
+                out.push((general_id, server_code(&problem.code, None)));
             }
             out
         }

@@ -7,6 +7,7 @@
 mod address;
 mod guardian;
 mod id_number;
+mod issue;
 mod mobile;
 mod name;
 mod occupation;
@@ -24,6 +25,7 @@ pub use address::{
 };
 pub use guardian::{GuardianError, check_guardianship};
 pub use id_number::{IdNumber, IdNumberError, Sex, check_digit, parse_id_number};
+pub use issue::FieldIssue;
 pub use mobile::{MobileError, parse_mobile};
 pub use name::{NAME_MAX_CHINESE, NAME_MAX_LATIN, NameError, NameScript, ValidName, parse_name};
 pub use occupation::{OccupationError, parse_occupation};

@@ -227,9 +227,7 @@ pub async fn sign_in(
 /// The ID number of a password sign-in; `400 validation_failed` for a wrong one or no password.
 fn parse_sign_in(req: &PasswordSignIn, today: NaiveDate) -> ApiResult<String> {
     let mut errors = FieldErrors::default();
-    let id = errors.check("id_number", parse_id_number(&req.id_number, today), |e| {
-        e.code()
-    });
+    let id = errors.check("id_number", parse_id_number(&req.id_number, today));
     if req.password.is_empty() {
         errors.push("password", "password.empty", "enter the service password");
     }
@@ -443,11 +441,9 @@ pub async fn request_code(
 /// The name, ID number and mobile of a code request, checked with the rules crate.
 fn parse_code_request(req: &CodeRequest, today: NaiveDate) -> ApiResult<Recipient> {
     let mut errors = FieldErrors::default();
-    let name = errors.check("name", parse_name(&req.name), |e| e.code());
-    let id = errors.check("id_number", parse_id_number(&req.id_number, today), |e| {
-        e.code()
-    });
-    let mobile = errors.check("mobile", parse_mobile(&req.mobile), |e| e.code());
+    let name = errors.check("name", parse_name(&req.name));
+    let id = errors.check("id_number", parse_id_number(&req.id_number, today));
+    let mobile = errors.check("mobile", parse_mobile(&req.mobile));
     errors.finish()?;
     match (name, id, mobile) {
         (Some(name), Some(id), Some(mobile)) => Ok(Recipient {
@@ -553,7 +549,7 @@ pub async fn verify_code(
     Body(req): Body<CodeVerify>,
 ) -> ApiResult<Response> {
     let mut errors = FieldErrors::default();
-    let code = errors.check("code", parse_one_time_code(&req.code), |e| e.code());
+    let code = errors.check("code", parse_one_time_code(&req.code));
     errors.finish()?;
     let attempt = CodeAttempt {
         key: state.key.clone(),

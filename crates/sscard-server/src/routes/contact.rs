@@ -69,7 +69,7 @@ pub async fn request_change(
         return Err(needs_fresh_code());
     }
     let mut errors = FieldErrors::default();
-    let new = errors.check("new_mobile", parse_mobile(&req.new_mobile), |e| e.code());
+    let new = errors.check("new_mobile", parse_mobile(&req.new_mobile));
     errors.finish()?;
     let new = new.unwrap_or_default();
     let pid = me.person_id;
@@ -169,7 +169,7 @@ pub async fn verify_change(
     Body(req): Body<CodeVerify>,
 ) -> ApiResult<StatusCode> {
     let mut errors = FieldErrors::default();
-    let code = errors.check("code", parse_one_time_code(&req.code), |e| e.code());
+    let code = errors.check("code", parse_one_time_code(&req.code));
     errors.finish()?;
     let confirmation = Confirmation {
         person: me.person_id,

@@ -210,10 +210,8 @@ pub async fn put_details(
     Body(req): Body<PersonDetailsUpdate>,
 ) -> ApiResult<Json<PersonDetails>> {
     let mut errors = FieldErrors::default();
-    let address = errors.check("address", parse_address(&req.address), |e| e.code());
-    let occupation = errors.check("occupation", parse_occupation(&req.occupation), |e| {
-        e.code()
-    });
+    let address = errors.check("address", parse_address(&req.address));
+    let occupation = errors.check("occupation", parse_occupation(&req.occupation));
     errors.finish()?;
     let (Some(address), Some(occupation)) = (address, occupation) else {
         return Err(ApiError::internal("checked details missing"));

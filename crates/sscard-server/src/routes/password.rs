@@ -50,7 +50,6 @@ fn check_new(new_password: &str, id_number: &str) -> ApiResult<()> {
     errors.check(
         "new_password",
         parse_new_service_password(new_password, id_number),
-        |e| e.code(),
     );
     errors.finish()
 }

@@ -245,6 +245,15 @@ async fn one_time_code_bad_inputs() {
         codes.contains(&("mobile".into(), "mobile.format".into())),
         "{codes:?}"
     );
+    // A name over the limit: the problem names the rule's limit, so the app says the real one.
+    let r = c
+        .post(
+            "/api/v1/auth/code",
+            json!({"name": "张".repeat(31), "id_number": SUN.1, "mobile": SUN.2}),
+        )
+        .await;
+    assert_eq!(field_codes(&r), [("name".into(), "name.too_long".into())]);
+    assert_eq!(r.json()["errors"][0]["limit"], 30);
 
     let r = c
         .post(

@@ -70,7 +70,15 @@ impl FromRequestParts<AppState> for Signed {
         // change on any instance ends the session on every instance at once.
         let found = state
             .db
-            .read(move |c| Ok(sessions::find(c, &hash)?))
+            .read(move |c| match sessions::find(c, &hash) {
+                // A session row this build cannot read (a kind it does not know) opens
+                // nothing: fail closed, as for no session at all.
+                Err(crate::db::DbError::Conversion(e)) => {
+                    tracing::warn!(error = %e, "unreadable session refused");
+                    Ok(None)
+                }
+                other => Ok(other?),
+            })
             .await?;
         let session = found.ok_or_else(ApiError::unauthenticated)?;
         if session.expires_at <= Utc::now() {

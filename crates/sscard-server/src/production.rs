@@ -91,9 +91,10 @@ struct OpenApplication {
     bank: Bank,
 }
 
-/// The applications with a step due by `today`.
+/// The applications with a step due by `today`. A row this build cannot read (an unknown
+/// city, a broken date) is logged by id and left alone: it must not stop everyone else's cards.
 fn open_applications(tx: &Conn<'_>, today: NaiveDate) -> ApiResult<Vec<OpenApplication>> {
-    Ok(tx.query_all(
+    let rows = tx.query_all(
         "SELECT a.id, a.status, a.submitted_on, a.production_deadline, a.pickup, a.subject_id,
                 (SELECT applicant_id FROM applications WHERE id = a.id AND actor = ?2),
                 a.city, a.bank
@@ -107,19 +108,28 @@ fn open_applications(tx: &Conn<'_>, today: NaiveDate) -> ApiResult<Vec<OpenAppli
             ApplicationStatus::Enabled
         ],
         |r| {
-            Ok(OpenApplication {
-                id: r.get(0)?,
-                status: r.get(1)?,
-                submitted_on: r.get(2)?,
-                deadline: r.get(3)?,
-                pickup: r.get(4)?,
-                subject: r.get(5)?,
-                guardian: r.get(6)?,
-                city: r.get(7)?,
-                bank: r.get(8)?,
-            })
+            let id: i64 = r.get(0)?;
+            let read = || -> crate::db::DbResult<OpenApplication> {
+                Ok(OpenApplication {
+                    id,
+                    status: r.get(1)?,
+                    submitted_on: r.get(2)?,
+                    deadline: r.get(3)?,
+                    pickup: r.get(4)?,
+                    subject: r.get(5)?,
+                    guardian: r.get(6)?,
+                    city: r.get(7)?,
+                    bank: r.get(8)?,
+                })
+            };
+            Ok(read()
+                .inspect_err(|e| {
+                    tracing::error!(application = id, error = %e, "unreadable application skipped by production");
+                })
+                .ok())
         },
-    )?)
+    )?;
+    Ok(rows.into_iter().flatten().collect())
 }
 
 /// Moves every application and temporary loss forward to `today`.

@@ -19,6 +19,16 @@ pub enum Value {
     Text(String),
 }
 
+/// What kind of value `v` is, never the value itself: conversion errors are logged, and a
+/// stored value may be personal data (a birth date, a name).
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "NULL",
+        Value::Int(_) => "an integer",
+        Value::Text(_) => "text",
+    }
+}
+
 /// A Rust value that binds as an SQL parameter.
 pub trait ToValue {
     /// The SQL value.
@@ -44,7 +54,7 @@ macro_rules! int_values {
                 match v {
                     Value::Int(i) => <$t>::try_from(i)
                         .map_err(|_| DbError::Conversion(format!("{i} out of range"))),
-                    other => Err(DbError::Conversion(format!("expected an integer, got {other:?}"))),
+                    other => Err(DbError::Conversion(format!("expected an integer, got {}", kind_of(&other)))),
                 }
             }
         }
@@ -98,7 +108,7 @@ impl FromValue for chrono::NaiveDate {
     fn from_value(v: Value) -> Result<Self, DbError> {
         let s = String::from_value(v)?;
         s.parse()
-            .map_err(|_| DbError::Conversion(format!("expected a date, got {s:?}")))
+            .map_err(|_| DbError::Conversion("expected a date".to_owned()))
     }
 }
 
@@ -115,7 +125,7 @@ impl FromValue for chrono::DateTime<chrono::Utc> {
         let s = String::from_value(v)?;
         chrono::DateTime::parse_from_rfc3339(&s)
             .map(|t| t.with_timezone(&chrono::Utc))
-            .map_err(|_| DbError::Conversion(format!("expected an RFC 3339 instant, got {s:?}")))
+            .map_err(|_| DbError::Conversion("expected an RFC 3339 instant".to_owned()))
     }
 }
 

@@ -285,7 +285,8 @@ fn first_attempt(
     Ok(Some((to, text)))
 }
 
-/// A person's notice settings (the defaults when they never chose).
+/// A person's notice settings (the defaults when they never chose, or when the stored ones
+/// cannot be read: a notice, a security notice above all, still goes out).
 pub fn settings_of(c: &Conn<'_>, person: i64) -> crate::db::DbResult<NoticeSettings> {
     let row: Option<(NoticeLanguage, bool, bool)> = c
         .query_row(
@@ -293,7 +294,14 @@ pub fn settings_of(c: &Conn<'_>, person: i64) -> crate::db::DbResult<NoticeSetti
             params![person],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
         )
-        .optional()?;
+        .optional()
+        .or_else(|e| match e {
+            crate::db::DbError::Conversion(_) => {
+                tracing::error!(person, error = %e, "unreadable notice settings; defaults used");
+                Ok(None)
+            }
+            e => Err(e),
+        })?;
     Ok(match row {
         Some((language, status_notices, reminders)) => NoticeSettings {
             language,
@@ -322,9 +330,10 @@ fn hotline_reference(c: &Conn<'_>, about: &str) -> crate::db::DbResult<String> {
 }
 
 /// The city whose hotline a notice names: its application's or card's, else
-/// the person's latest card or application.
+/// the person's latest card or application; none when it cannot be read (the notice then
+/// names no hotline rather than not going out).
 fn city_of(c: &Conn<'_>, about: &str, person: i64) -> crate::db::DbResult<Option<City>> {
-    c.query_row(
+    let city = c.query_row(
         "SELECT city FROM (
              SELECT city, 0 AS o FROM applications WHERE public_id = ?1
              UNION ALL SELECT city, 1 FROM cards WHERE public_id = ?1
@@ -332,9 +341,19 @@ fn city_of(c: &Conn<'_>, about: &str, person: i64) -> crate::db::DbResult<Option
              UNION ALL SELECT city, 3 FROM (SELECT city FROM applications WHERE applicant_id = ?2 ORDER BY id DESC LIMIT 1) AS latest_application
          ) AS candidates ORDER BY o LIMIT 1",
         params![about, person],
-        |r| r.get(0),
+        |r| r.get::<_, String>(0),
     )
-    .optional()
+    .optional()?;
+    Ok(city.and_then(|id| {
+        let city = City::from_id(&id);
+        if city.is_none() {
+            tracing::error!(
+                about,
+                "a stored city this build does not know; no hotline named"
+            );
+        }
+        city
+    }))
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Policy, drafts, the demo clock with simulated production, and the OpenAPI document.
 
-use crate::common::{Server, people::*};
+use crate::common::{NEWCOMER, Server, people::*};
 use serde_json::json;
 use sscard_server::params;
 
@@ -273,4 +273,42 @@ async fn migrations_run_by_name_so_another_order_still_upgrades() {
     assert_eq!(cards.as_array().unwrap().len(), 1);
     let r = c.get("/api/v1/me/details").await;
     assert_eq!(r.status, 200, "{}", r.text());
+}
+
+#[tokio::test]
+async fn one_unreadable_row_stops_nobody_else() {
+    // A row this build cannot read (a city it does not know, written by hand or by a newer
+    // version) is left alone and logged; production, start-up and sign-in go on for others.
+    let s = Server::start(true);
+    let mut sun = s.client();
+    sun.sign_in_code(SUN.0, SUN.1, SUN.2).await;
+    let body = json!({"eligibility": {"insured_in_city": true}, "city": "beijing", "bank": "icbc",
+        "pickup": "branch", "branch_id": "bj-icbc-dongcheng"});
+    assert_eq!(sun.apply("k", body.clone()).await.status, 201);
+    s.exec(
+        "UPDATE applications SET city = 'atlantis' WHERE applicant_id =
+             (SELECT id FROM persons WHERE id_number = ?1)",
+        [SUN.1],
+    );
+    let mut other = s.client();
+    other
+        .sign_in_code(NEWCOMER.0, NEWCOMER.1, NEWCOMER.2)
+        .await;
+    let app = other.apply("k", body).await.json();
+    let r = other
+        .post("/api/v1/demo/clock/advance", json!({"days": 30}))
+        .await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let id = app["id"].as_str().unwrap();
+    let later = other.get(&format!("/api/v1/applications/{id}")).await.json();
+    assert_ne!(later["status"], "submitted", "production went on for the others");
+    // A restart runs production at start: it starts.
+    let s = s.restart();
+    assert_eq!(s.client().get("/api/v1/health/ready").await.status, 200);
+
+    // A session row of a kind this build does not know opens nothing (401, not 500).
+    let mut wang = s.client();
+    wang.sign_in(WANG).await;
+    s.exec("UPDATE sessions SET kind = 'robot'", params![]);
+    assert_eq!(wang.get("/api/v1/cards").await.status, 401);
 }

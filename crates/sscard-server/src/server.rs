@@ -62,12 +62,15 @@ pub async fn run(config: Config) -> Result<(), String> {
         0
     };
     let clock = Arc::new(Clock::with_offset(offset));
+    // Background work, stopped before the runtime is (a task caught mid-read at shutdown would
+    // otherwise touch a timer that is already gone).
+    let mut background: Vec<tokio::task::JoinHandle<()>> = Vec::new();
     if config.demo {
         demo::seed(&db, clock.today())
             .await
             .map_err(|e| format!("cannot seed demo data: {}", e.title))?;
         // Another instance may move the demo clock.
-        tokio::spawn(demo::follow_offset(db.clone(), clock.clone()));
+        background.push(tokio::spawn(demo::follow_offset(db.clone(), clock.clone())));
     }
     production::advance(&db, clock.today())
         .await
@@ -82,7 +85,7 @@ pub async fn run(config: Config) -> Result<(), String> {
         clock: clock.clone(),
     };
     // Simulated production follows the clock (day changes, demo jumps).
-    tokio::spawn(async move {
+    background.push(tokio::spawn(async move {
         let mut tick = tokio::time::interval(PRODUCTION_TICK);
         loop {
             tick.tick().await;
@@ -90,7 +93,7 @@ pub async fn run(config: Config) -> Result<(), String> {
                 tracing::warn!(error = %e.title, "production tick failed");
             }
         }
-    });
+    }));
     let origins = crate::security::AllowedOrigins::new(&state.config.public_origins, local);
     let allowed: Vec<String> = origins.origins().iter().map(|o| o.to_string()).collect();
     tracing::info!(origins = %allowed.join(","), "allowed origins");
@@ -99,11 +102,11 @@ pub async fn run(config: Config) -> Result<(), String> {
         Some(path) => Arc::new(FileNotifier::new(path.clone())?),
         None => Arc::new(LogNotifier),
     };
-    tokio::spawn(notices::worker::run(
+    background.push(tokio::spawn(notices::worker::run(
         state.db.clone(),
         state.clock.clone(),
         notifier,
-    ));
+    )));
     let router = app::router(state.clone(), Arc::new(origins));
     let fd_limit = crate::listener::raise_fd_limit();
     let limits = crate::listener::Limits {
@@ -122,6 +125,13 @@ pub async fn run(config: Config) -> Result<(), String> {
     tracing::info!(addr = %local, demo = state.config.demo, "listening");
 
     crate::listener::serve(listener, router, limits, shutdown).await;
+    for task in &background {
+        task.abort();
+    }
+    for task in background {
+        // Each ends at its next await; a cancelled task's error is the expected answer.
+        let _ = task.await;
+    }
     tracing::info!("stopped");
     Ok(())
 }

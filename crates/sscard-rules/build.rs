@@ -1,5 +1,6 @@
-//! Build step: each city's policy data file (`policy/<city>.toml`) becomes the Rust tables
-//! its module `include!`s (`$OUT_DIR/policy_<city>.rs`).
+//! Build step: the city policy data files (`policy/<city>.toml`) become the Rust tables
+//! `src/policy/mod.rs` `include!`s (`$OUT_DIR/policy_cities.rs`): one module per city and
+//! `city_data`, which maps every `City` to its tables.
 //!
 //! Why at build time: the app compiles this crate to wasm, and a TOML or JSON parser plus the
 //! text would cost first-load bytes; generated `const`s cost what the hand-written ones did.
@@ -44,6 +45,7 @@ fn run(crate_dir: &Path, policy_dir: &Path, out_dir: &Path) -> Result<(), Vec<St
 
     let cities: Vec<&str> = known.ids("City").collect();
     let mut problems = Vec::new();
+    let mut checked = Vec::new();
     for path in &files {
         let shown = path
             .strip_prefix(crate_dir)
@@ -68,14 +70,27 @@ fn run(crate_dir: &Path, policy_dir: &Path, out_dir: &Path) -> Result<(), Vec<St
             }
         };
         match policy_data::load(&shown, stem, &text, &known) {
-            Ok(checked) => {
-                let target = out_dir.join(format!("policy_{stem}.rs"));
-                if let Err(e) = std::fs::write(&target, policy_data::generate(&checked)) {
-                    problems.push(format!("{}: {e}", target.display()));
-                }
+            Ok(c) => {
+                let variant = known.variant("City", stem).map_err(|e| vec![e])?;
+                checked.push((c, variant));
             }
             Err(mut p) => problems.append(&mut p),
         }
+    }
+    for city in cities {
+        if !files
+            .iter()
+            .any(|f| f.file_stem().is_some_and(|s| s == city))
+        {
+            problems.push(format!(
+                "policy/{city}.toml: missing; every `City` of src/ids.rs needs its policy data file"
+            ));
+        }
+    }
+    if problems.is_empty() {
+        let target = out_dir.join("policy_cities.rs");
+        std::fs::write(&target, policy_data::all_cities(&checked))
+            .map_err(|e| vec![format!("{}: {e}", target.display())])?;
     }
     if problems.is_empty() {
         Ok(())

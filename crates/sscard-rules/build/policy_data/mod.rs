@@ -9,7 +9,7 @@ mod model;
 mod names;
 mod validate;
 
-pub use generate::generate;
+pub use generate::all_cities;
 pub use names::Known;
 pub use validate::Checked;
 

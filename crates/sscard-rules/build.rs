@@ -25,7 +25,8 @@ fn main() {
     }
 
     if let Err(problems) = run(&crate_dir, &policy_dir, &out_dir) {
-        eprintln!("invalid policy data ({} problems):", problems.len());
+        let plural = if problems.len() == 1 { "" } else { "s" };
+        eprintln!("invalid policy data ({} problem{plural}):", problems.len());
         for p in &problems {
             eprintln!("  {p}");
         }

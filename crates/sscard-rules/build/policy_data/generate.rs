@@ -2,6 +2,7 @@
 //! a `static DATA: CityData` of `Version` slices and `OfferRow`s, with one `const` per
 //! citation. The app thus carries exactly the data it carried then, and parses nothing.
 
+// `write!` into a `String` cannot fail, hence the `let _ =` below.
 use std::fmt::Write as _;
 
 use super::validate::{Checked, Cite, Date};
@@ -22,7 +23,7 @@ pub fn all_cities(cities: &[(Checked, String)]) -> String {
         );
     }
     out.push_str(
-        "\n/// The static data of a city.\npub(crate) fn city_data(city: crate::ids::City) -> &'static CityData {\n    match city {\n",
+        "\n/// The static data of a city.\npub(crate) fn city_data(city: crate::ids::City) -> &'static crate::policy::CityData {\n    match city {\n",
     );
     for (c, variant) in cities {
         let _ = writeln!(out, "        {variant} => &{}::DATA,", c.city);

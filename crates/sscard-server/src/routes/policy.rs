@@ -43,6 +43,9 @@ fn city(id: &str) -> ApiResult<City> {
 
 /// The full policy of a city on the server's today, exactly as the rules crate
 /// holds it (`sscard_rules::Policy`): banks, parameters with citations, offers.
+///
+/// Built from the city's data file in the rules crate (`policy/<city>.toml`), where
+/// every value has a citation and the date it is valid from.
 #[utoipa::path(get, path = "/api/v1/policy/{city}", tag = "policy",
     params(("city" = String, Path, description = "City id, e.g. `beijing`")),
     responses(

@@ -9,4 +9,5 @@ mod auth;
 mod cards;
 mod details;
 mod misc;
+mod policy_data;
 mod replacements;

@@ -1,0 +1,101 @@
+//! Build step: the city policy data files (`policy/<city>.toml`) become the Rust tables
+//! `src/policy/mod.rs` `include!`s (`$OUT_DIR/policy_cities.rs`): one module per city and
+//! `city_data`, which maps every `City` to its tables.
+//!
+//! Why at build time: the app compiles this crate to wasm, and a TOML or JSON parser plus the
+//! text would cost first-load bytes; generated `const`s cost what the hand-written ones did.
+//! An invalid file fails the build with one line per problem: file, key, what is wrong.
+
+// Shared with tests/policy_data.rs, which uses its own part of it.
+#[allow(dead_code)]
+#[path = "build/policy_data/mod.rs"]
+mod policy_data;
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let crate_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
+    let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("set by cargo"));
+    let policy_dir = crate_dir.join("policy");
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=build");
+    println!("cargo::rerun-if-changed={}", policy_dir.display());
+    for f in policy_data::Known::sources(&crate_dir) {
+        println!("cargo::rerun-if-changed={}", f.display());
+    }
+
+    if let Err(problems) = run(&crate_dir, &policy_dir, &out_dir) {
+        let plural = if problems.len() == 1 { "" } else { "s" };
+        eprintln!("invalid policy data ({} problem{plural}):", problems.len());
+        for p in &problems {
+            eprintln!("  {p}");
+        }
+        std::process::exit(1);
+    }
+}
+
+/// Checks and generates every city file; all problems of all files at once.
+fn run(crate_dir: &Path, policy_dir: &Path, out_dir: &Path) -> Result<(), Vec<String>> {
+    let known = policy_data::Known::from_crate(crate_dir).map_err(|e| vec![e])?;
+    let mut files: Vec<PathBuf> = std::fs::read_dir(policy_dir)
+        .map_err(|e| vec![format!("{}: {e}", policy_dir.display())])?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+
+    let cities: Vec<&str> = known.ids("City").collect();
+    let mut problems = Vec::new();
+    let mut checked = Vec::new();
+    for path in &files {
+        let shown = path
+            .strip_prefix(crate_dir)
+            .unwrap_or(path)
+            .display()
+            .to_string();
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        if !cities.contains(&stem) {
+            problems.push(format!(
+                "{shown}: no `City` with id `{stem}` in src/ids.rs (add the city there first)"
+            ));
+            continue;
+        }
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) => {
+                problems.push(format!("{shown}: {e}"));
+                continue;
+            }
+        };
+        match policy_data::load(&shown, stem, &text, &known) {
+            Ok(c) => {
+                let variant = known.variant("City", stem).map_err(|e| vec![e])?;
+                checked.push((c, variant));
+            }
+            Err(mut p) => problems.append(&mut p),
+        }
+    }
+    for city in cities {
+        if !files
+            .iter()
+            .any(|f| f.file_stem().is_some_and(|s| s == city))
+        {
+            problems.push(format!(
+                "policy/{city}.toml: missing; every `City` of src/ids.rs needs its policy data file"
+            ));
+        }
+    }
+    if problems.is_empty() {
+        let target = out_dir.join("policy_cities.rs");
+        std::fs::write(&target, policy_data::all_cities(&checked))
+            .map_err(|e| vec![format!("{}: {e}", target.display())])?;
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems)
+    }
+}

@@ -291,17 +291,21 @@ async fn one_unreadable_row_stops_nobody_else() {
         [SUN.1],
     );
     let mut other = s.client();
-    other
-        .sign_in_code(NEWCOMER.0, NEWCOMER.1, NEWCOMER.2)
-        .await;
+    other.sign_in_code(NEWCOMER.0, NEWCOMER.1, NEWCOMER.2).await;
     let app = other.apply("k", body).await.json();
     let r = other
         .post("/api/v1/demo/clock/advance", json!({"days": 30}))
         .await;
     assert_eq!(r.status, 200, "{}", r.text());
     let id = app["id"].as_str().unwrap();
-    let later = other.get(&format!("/api/v1/applications/{id}")).await.json();
-    assert_ne!(later["status"], "submitted", "production went on for the others");
+    let later = other
+        .get(&format!("/api/v1/applications/{id}"))
+        .await
+        .json();
+    assert_ne!(
+        later["status"], "submitted",
+        "production went on for the others"
+    );
     // A restart runs production at start: it starts.
     let s = s.restart();
     assert_eq!(s.client().get("/api/v1/health/ready").await.status, 200);

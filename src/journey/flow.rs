@@ -43,6 +43,27 @@ pub enum Step {
 }
 
 impl Step {
+    /// Every step, in journey order.
+    pub const ALL: [Step; 17] = [
+        Step::CheckWho,
+        Step::CheckBirth,
+        Step::CheckGuardian,
+        Step::CheckCardHeld,
+        Step::CheckInsured,
+        Step::CheckCategory,
+        Step::CheckResidence,
+        Step::CheckResult,
+        Step::Details,
+        Step::Verify,
+        Step::Child,
+        Step::Bank,
+        Step::Pickup,
+        Step::Address,
+        Step::Branch,
+        Step::InPerson,
+        Step::CheckAnswers,
+    ];
+
     /// The route of the page.
     pub fn path(self) -> &'static str {
         match self {

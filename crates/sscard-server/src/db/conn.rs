@@ -199,11 +199,6 @@ pub struct Stmt<'s, 'a> {
 }
 
 impl Stmt<'_, '_> {
-    /// See [`Conn::execute`].
-    pub fn execute<P: Params>(&self, params: P) -> DbResult<usize> {
-        self.conn.execute(self.sql, params)
-    }
-
     /// See [`Conn::query_row`].
     pub fn query_row<T, P, F>(&self, params: P, f: F) -> DbResult<T>
     where

@@ -161,14 +161,6 @@ pub fn connect_once<T>(target: &Target, f: impl FnOnce(&Conn<'_>) -> DbResult<T>
 #[derive(Clone)]
 pub struct Db {
     store: Arc<Store>,
-    /// On PostgreSQL, one permit per pooled connection: a request waits for a connection here,
-    /// asynchronously, instead of holding a thread while the pool is busy.
-    permits: Option<Arc<Permits>>,
-}
-
-struct Permits {
-    reads: tokio::sync::Semaphore,
-    writes: tokio::sync::Semaphore,
 }
 
 enum Store {
@@ -179,19 +171,12 @@ enum Store {
 impl Db {
     /// Opens the store (creating the SQLite file when missing) and applies migrations.
     pub fn open(target: &Target) -> Result<Self, String> {
-        let (store, permits) = match target {
-            Target::Sqlite(dir) => (Store::Sqlite(sqlite::Store::open(dir)?), None),
-            Target::Postgres(url) => (
-                Store::Postgres(Box::new(postgres::Store::open(url)?)),
-                Some(Arc::new(Permits {
-                    reads: tokio::sync::Semaphore::new(postgres::READ_POOL),
-                    writes: tokio::sync::Semaphore::new(postgres::WRITE_POOL),
-                })),
-            ),
+        let store = match target {
+            Target::Sqlite(dir) => Store::Sqlite(sqlite::Store::open(dir)?),
+            Target::Postgres(url) => Store::Postgres(Box::new(postgres::Store::open(url)?)),
         };
         Ok(Self {
             store: Arc::new(store),
-            permits,
         })
     }
 
@@ -221,8 +206,8 @@ impl Db {
     where
         F: FnOnce(&Conn<'_>) -> Result<T, ApiError>,
     {
-        match (&*self.store, &self.permits) {
-            (Store::Postgres(s), Some(p)) => {
+        match &*self.store {
+            Store::Postgres(s) => {
                 let multi_thread = tokio::runtime::Handle::try_current().is_ok_and(|h| {
                     h.runtime_flavor() == tokio::runtime::RuntimeFlavor::MultiThread
                 });
@@ -233,11 +218,10 @@ impl Db {
                         "PostgreSQL reads need tokio's multi-thread runtime",
                     ));
                 }
-                let _permit = p.reads.acquire().await.map_err(ApiError::internal)?;
+                let _slot = s.read_slots.acquire().await.map_err(ApiError::internal)?;
                 tokio::task::block_in_place(|| s.read(f))
             }
-            (Store::Sqlite(s), _) => s.read(f),
-            (Store::Postgres(_), None) => Err(ApiError::internal("no permits")),
+            Store::Sqlite(s) => s.read(f),
         }
     }
 
@@ -248,9 +232,9 @@ impl Db {
         T: Send + 'static,
         F: FnOnce(&Conn<'_>) -> Result<T, ApiError> + Send + 'static,
     {
-        let _permit = match &self.permits {
-            Some(p) => Some(p.writes.acquire().await.map_err(ApiError::internal)?),
-            None => None,
+        let _slot = match &*self.store {
+            Store::Postgres(s) => Some(s.write_slots.acquire().await.map_err(ApiError::internal)?),
+            Store::Sqlite(_) => None,
         };
         let store = self.store.clone();
         tokio::task::spawn_blocking(move || match &*store {
@@ -259,17 +243,6 @@ impl Db {
         })
         .await
         .map_err(ApiError::internal)?
-    }
-
-    /// The same as [`Db::write`], on the calling thread (tools and tests outside a runtime).
-    pub fn write_blocking<T, F>(&self, f: F) -> Result<T, ApiError>
-    where
-        F: FnOnce(&Conn<'_>) -> Result<T, ApiError>,
-    {
-        match &*self.store {
-            Store::Sqlite(s) => s.write(f),
-            Store::Postgres(s) => s.write(f),
-        }
     }
 
     /// Whether the database answers a query now and can take writes (readiness): on

@@ -50,6 +50,11 @@ pub struct Store {
     shown: String,
     reads: Pool,
     writes: Pool,
+    /// One slot per pooled connection: a request waits for a connection here, asynchronously,
+    /// instead of holding a thread while the pool is busy (`Db::read`, `Db::write`).
+    pub read_slots: tokio::sync::Semaphore,
+    /// See `read_slots`.
+    pub write_slots: tokio::sync::Semaphore,
 }
 
 impl Store {
@@ -72,6 +77,8 @@ impl Store {
             shown,
             reads: Pool::new(config.clone(), READ_POOL),
             writes: Pool::new(config, WRITE_POOL),
+            read_slots: tokio::sync::Semaphore::new(READ_POOL),
+            write_slots: tokio::sync::Semaphore::new(WRITE_POOL),
         };
         store
             .writes

@@ -7,7 +7,8 @@
 #   1. cargo builds the app with the `split` feature and `--emit-relocs` (wasm-split needs the
 #      relocations to tell what each split point uses);
 #   2. wasm-split-cli moves each page's own code into `split_<page>.wasm` and writes the
-#      `__wasm_split.js` loader that fetches them;
+#      `__wasm_split.js` loader that fetches them; merge-parts.mjs merges the parts several
+#      pages share until no page needs more files than the request budget allows;
 #   3. wasm-bindgen generates the JS glue for the main module (keeping the exports the parts
 #      link against);
 #   4. in release, wasm-opt -Oz shrinks every wasm file;
@@ -32,6 +33,8 @@ cargo rustc --quiet --offline --locked "${profile_flag[@]}" --target wasm32-unkn
 
 wasm-split-cli "$target_dir/wasm32-unknown-unknown/$profile/sscard.wasm" "$work/split" \
   --target web --out-name sscard
+# Fewer, larger shared parts, so no page needs more files than the request budget allows.
+node "$ROOT/scripts/merge-parts.mjs" "$work/split" 2> >(grep -v 'unknown name subsection' >&2)
 wasm-bindgen --target web --keep-lld-exports --no-demangle --no-typescript \
   --out-name sscard --out-dir "$work/out" "$work/split/sscard.wasm"
 # The parts: one per page (split_<page>.wasm) and the code some pages share (chunk_<n>.wasm).

@@ -1,10 +1,14 @@
 //! Pages whose code is loaded when they are first shown.
 //!
 //! With the `split` feature (the release build, scripts/build-wasm.sh) each page's view is a
-//! wasm-split point: wasm-split moves the code only that page needs into the wasm file of its
-//! group (`$module` below), so the first load carries the start page and what every page
-//! shares, and each group comes when the router first goes to one of its pages. Without the feature (browser tests,
-//! `cargo check`) the same routes render directly, so the app behaves the same either way.
+//! wasm-split point, so the first load carries the start page and what every page shares, and
+//! a page's code comes when the router first goes to it. scripts/merge-parts.mjs then puts all
+//! the code a split point needs into its one file (`$module` below). The journey's pages are
+//! grouped by step (`question`, `checks`, `apply`): they are visited one after another, so one
+//! file serves the next page too. The pages a citizen opens on their own (from a bookmark, a
+//! WeChat menu, a letter) are split points of their own, so each fetches only its code. Without
+//! the feature (browser tests, `cargo check`) the same routes render directly, so the app behaves
+//! the same either way.
 //!
 //! A page whose file cannot be fetched (a dropped connection) shows [`PageLoadFailed`] instead
 //! of stopping the app; the next visit tries again.
@@ -15,8 +19,7 @@ use leptos_router::LazyRoute;
 use crate::components::PageLoadFailed;
 
 /// Declares, for each page, a route type whose view is the page loaded on demand. Pages with the
-/// same `$module` share one wasm file: fewer, larger parts load faster than many small ones
-/// (each is a request, and wasm-split gives code shared by several parts a file of its own).
+/// same `$module` share one wasm file.
 ///
 /// `early [paths]` names the GETs the page makes as it opens: `data()`, which runs as soon as
 /// the route matches, starts them while the page's code is still on its way (`api::early`).
@@ -52,7 +55,7 @@ macro_rules! lazy_routes {
 
 lazy_routes! {
     /// `/help`.
-    HelpRoute(after::help) => crate::pages::HelpPage;
+    HelpRoute(help::help) => crate::pages::HelpPage;
     /// `/check`.
     CheckWhoRoute(question::check_who) => crate::pages::journey::CheckWhoPage;
     /// `/check/birth-date`.
@@ -90,31 +93,31 @@ lazy_routes! {
     /// `/apply/confirmation/:id`.
     ConfirmationRoute(confirmation::confirmation) => crate::pages::journey::ConfirmationPage;
     /// `/sign-in`.
-    SignInRoute(after::sign_in) => crate::pages::SignInPage;
+    SignInRoute(sign_in::sign_in) => crate::pages::SignInPage;
     /// `/progress`.
-    ProgressRoute(after::progress) => crate::pages::ProgressPage,
+    ProgressRoute(progress::progress) => crate::pages::ProgressPage,
         early ["/auth/session", "/applications", "/cards"];
     /// `/cards/:id/enable`.
-    EnableRoute(after::enable) => crate::pages::EnablePage, early ["/auth/session", "/cards"];
+    EnableRoute(enable::enable) => crate::pages::EnablePage, early ["/auth/session", "/cards"];
     /// `/loss`.
-    LossRoute(after::loss) => crate::pages::LossPage, early ["/auth/session", "/cards"];
+    LossRoute(loss::loss) => crate::pages::LossPage, early ["/auth/session", "/cards"];
     /// `/password`.
-    PasswordRoute(after::password) => crate::pages::PasswordPage;
+    PasswordRoute(password::password) => crate::pages::PasswordPage;
     /// `/where`.
-    WhereRoute(after::where_to) => crate::pages::WherePage;
+    WhereRoute(where_to::where_to) => crate::pages::WherePage;
     /// `/password/reset`.
-    ResetRoute(after::reset) => crate::pages::ResetPage;
+    ResetRoute(reset::reset) => crate::pages::ResetPage;
     /// `/contact`.
-    ContactRoute(after::contact) => crate::pages::ContactPage;
+    ContactRoute(contact::contact) => crate::pages::ContactPage;
     /// `/details`.
-    PersonDetailsRoute(after::details) => crate::pages::DetailsPage;
+    PersonDetailsRoute(details::details) => crate::pages::DetailsPage;
     /// `/notices`.
-    NoticesRoute(after::notices) => crate::pages::NoticesPage,
+    NoticesRoute(notices::notices) => crate::pages::NoticesPage,
         early ["/auth/session", "/notices", "/notices/settings"];
     /// `/replace`.
-    ReplaceRoute(after::replace) => crate::pages::ReplacePage;
+    ReplaceRoute(replace::replace) => crate::pages::ReplacePage;
     /// `/confirm`.
-    ConfirmRoute(after::confirm) => crate::pages::ConfirmPage;
+    ConfirmRoute(confirm::confirm) => crate::pages::ConfirmPage;
     /// `/rules`.
     RulesRoute(rules::rules) => crate::pages::RulesPage;
 }

@@ -10,8 +10,8 @@ import { codeSignIn } from './helpers';
 type DemoPerson = { name: string; id_number: string; mobile: string };
 
 for (const { path, part, api } of [
-  { path: '/progress', part: /split_after\.wasm$/, api: ['/api/v1/applications', '/api/v1/cards'] },
-  { path: '/loss', part: /split_after\.wasm$/, api: ['/api/v1/cards'] },
+  { path: '/progress', part: /split_progress\.wasm$/, api: ['/api/v1/applications', '/api/v1/cards'] },
+  { path: '/loss', part: /split_loss\.wasm$/, api: ['/api/v1/cards'] },
 ]) {
   test(`a deep link to ${path} asks the API while the page's code is on its way`, async ({ page }) => {
     const people: DemoPerson[] = await (await page.request.get('/api/v1/demo/people')).json();

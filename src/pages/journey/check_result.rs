@@ -16,7 +16,11 @@ pub fn CheckResultPage() -> impl IntoView {
     let journey = use_journey();
     let verdict = Memo::new(move |_| {
         let today = journey.today.get();
-        let input = journey.answers.with(|a| eligibility_input(a, today)).ok()?;
+        let city = journey.city.get();
+        let input = journey
+            .answers
+            .with(|a| eligibility_input(a, city, today))
+            .ok()?;
         evaluate_eligibility(&input).ok()
     });
     // A deep link (a bookmark) with questions still open goes to the first of them, every

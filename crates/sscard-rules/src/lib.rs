@@ -59,7 +59,7 @@ pub use eligibility::{
 pub use ids::{Actor, Bank, Channel, City, PickupMethod, Service};
 pub use policy::{
     BankInfo, CourierFee, NumericParam, Param, Phase, Policy, PolicyError, banks, first_valid_date,
-    param_u32, phase, policy,
+    hotline, param_u32, phase, policy,
 };
 pub use preview::{Preview, PreviewRequest, preview};
 pub use reference::{

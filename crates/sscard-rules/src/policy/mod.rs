@@ -382,6 +382,11 @@ pub fn courier_fee(city: City, on: NaiveDate) -> Result<Option<Param<CourierFee>
     resolve_opt(city, "courier_fee", city_data(city).courier_fee, on)
 }
 
+/// The city's service hotline, if the seeds name one (Shanghai's and Urumqi's do not).
+pub fn hotline(city: City, on: NaiveDate) -> Result<Option<Param<&'static str>>, PolicyError> {
+    resolve_opt(city, "hotline", city_data(city).hotline, on)
+}
+
 /// Whether production limits include postal transit, if the seeds say.
 pub fn transit_included(city: City, on: NaiveDate) -> Result<Option<Param<bool>>, PolicyError> {
     resolve_opt(
@@ -455,7 +460,7 @@ pub fn policy(city: City, on: NaiveDate) -> Result<Policy, PolicyError> {
         employer_return_days: u(NumericParam::EmployerReturnDays)?,
         elderly_age_months: u(NumericParam::ElderlyAgeMonths)?,
         minor_age_years: param_u32(city, NumericParam::MinorAgeYears, on)?,
-        hotline: resolve_opt(city, "hotline", d.hotline, on)?.map(|p| Param {
+        hotline: hotline(city, on)?.map(|p| Param {
             value: Cow::Borrowed(p.value),
             valid_from: p.valid_from,
             citation: p.citation,

@@ -23,7 +23,7 @@ mod timeline_panel;
 mod why_details;
 
 pub use back_link::BackLink;
-pub use city_choice::{CityChoice, CityLine};
+pub use city_choice::CityLine;
 pub use date_fields::DateFields;
 pub use demo_banner::DemoBanner;
 pub use elderly_switch::ElderlySwitch;

@@ -13,26 +13,27 @@ pub fn Footer() -> impl IntoView {
     move || {
         let t = i18n.t();
         let city = journey.city.get();
-        let hotline = match sscard_rules::hotline(city, journey.today.get())
+        let hotline = sscard_rules::hotline(city, journey.today.get())
             .ok()
             .flatten()
-        {
-            Some(h) => view! {
-                <p class="site-footer__hotline">
-                    {t.hotline_label} " "
-                    <a href=format!("tel:{}", h.value) class="site-footer__tel">{h.value}</a>
-                </p>
-                <p>{t.hotline_note}</p>
-            }
-            .into_any(),
-            None => view! {
-                <p>{fill(t.hotline_none, "city", i18n.locale.get().city_name(city))}</p>
-            }
-            .into_any(),
+            .map(|h| h.value);
+        // One shape for both cases (each view shape adds to the first download).
+        let (line, note) = match hotline {
+            Some(_) => (t.hotline_label.to_string(), t.hotline_note),
+            None => (
+                fill(t.hotline_none, "city", i18n.locale.get().city_name(city)),
+                "",
+            ),
         };
         view! {
             <footer class="site-footer">
-                {hotline}
+                <p class="site-footer__hotline">
+                    {line} " "
+                    {hotline.map(|number| view! {
+                        <a href=format!("tel:{number}") class="site-footer__tel">{number}</a>
+                    })}
+                </p>
+                <p>{note}</p>
                 <p class="site-footer__small">{t.footer_disclaimer}</p>
             </footer>
         }

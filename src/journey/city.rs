@@ -60,12 +60,9 @@ impl Answers {
 #[component]
 pub fn CityFromUrl() -> impl IntoView {
     let journey = super::use_journey();
-    let query = leptos_router::hooks::use_query_map();
+    let search = leptos_router::hooks::use_location().search;
     Effect::new(move |_| {
-        let wanted = query
-            .with(|q| q.get("city"))
-            .and_then(|id| City::from_id(&id));
-        if let Some(city) = wanted {
+        if let Some(city) = search.with(|s| city_in_query(s)) {
             journey.choose_city(city);
         }
     });

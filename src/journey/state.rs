@@ -38,12 +38,14 @@ pub struct JourneyState {
 
 impl JourneyState {
     /// Switches to `city` and remembers it; the answers that belong to the old city are asked
-    /// again ([`Answers::keep_for_other_city`]), every other answer is kept.
+    /// again ([`Answers::keep_for_other_city`]), every other answer is kept. The server's copy of
+    /// the answers follows with the next answer saved (this runs on the start page, whose
+    /// download stays small without the draft upload).
     pub fn choose_city(&self, city: City) {
         super::city::remember_city(city);
         if self.city.get_untracked() != city {
             self.city.set(city);
-            self.save(Answers::keep_for_other_city);
+            self.answers.update(Answers::keep_for_other_city);
         }
     }
 

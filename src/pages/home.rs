@@ -1,10 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::components::{CityChoice, use_page_meta};
+use crate::components::use_page_meta;
 use crate::i18n::after::fill;
 use crate::i18n::use_i18n;
 use crate::journey::use_journey;
+
+// The start page lists the cities as an array (cheaper to render than a list): a city added to
+// the rules crate must be added here.
+const _: () = assert!(sscard_rules::City::ALL.len() == 3);
 
 /// The start page: what the service does, the city whose rules apply (asked before the check
 /// starts), who can use it, what to prepare, how long it takes, and the anti-fraud notice with
@@ -17,7 +21,26 @@ pub fn HomePage() -> impl IntoView {
     move || {
         let t = i18n.t();
         let city = journey.city.get();
-        let name = i18n.locale.get().city_name(city);
+        let locale = i18n.locale.get();
+        let name = locale.city_name(city);
+        // The question of the city, one link per city the rules crate knows: each opens this
+        // page with `?city=<id>` (as a link or a mini-program menu can), and the router takes
+        // the click; the chosen one is marked in words too.
+        let cities: [sscard_rules::City; 3] = std::array::from_fn(|i| sscard_rules::City::ALL[i]);
+        let links = cities.map(|c| {
+            let chosen = c == city;
+            view! {
+                <li>
+                    <a
+                        href=format!("/?city={}", c.id())
+                        class=if chosen { "button" } else { "button button--secondary" }
+                        aria-current=chosen.then_some("true")
+                    >
+                        {locale.city_name(c)}
+                    </a>
+                </li>
+            }
+        });
         let ask = match sscard_rules::hotline(city, journey.today.get())
             .ok()
             .flatten()
@@ -28,7 +51,15 @@ pub fn HomePage() -> impl IntoView {
         view! {
             <h1 tabindex="-1">{t.home_title}</h1>
             <p class="lead">{t.home_lead}</p>
-            <CityChoice />
+            <section class="city-choice" aria-labelledby="city-heading">
+                <h2 id="city-heading">{t.city_question}</h2>
+                <ul class="city-choice__list">{links}</ul>
+                <p class="city-choice__current">
+                    <strong>{fill(t.city_current, "city", name)}</strong>
+                    " "
+                    {t.city_hint}
+                </p>
+            </section>
             <p>
                 <A href="/check" attr:class="button">{t.journey.start_button}</A>
                 " "

@@ -677,6 +677,10 @@ const fn v<T>(from: chrono::NaiveDate, value: T, cite: Citation) -> Version<T> {
 }
 
 /// All Beijing data.
+/// The hotline on its own, so that reading it ([`super::hotline`]) does not bring the whole
+/// [`DATA`] into the app's first download.
+pub(super) static HOTLINE: &[Version<&str>] = &[v(PILOT, "96066", HOTLINE_Q40)];
+
 pub(super) static DATA: CityData = CityData {
     phase: &[
         v(PILOT, Phase::Pilot, PHASE_PILOT),
@@ -702,6 +706,5 @@ pub(super) static DATA: CityData = CityData {
     employer_return_days: &[v(PILOT, 30, RETURN_Q14)],
     elderly_age_months: &[v(PILOT, 714, ELDERLY_Q4)],
     minor_age_years: &[v(PILOT, 18, MINOR_Q38)],
-    hotline: &[v(PILOT, "96066", HOTLINE_Q40)],
     offers: OFFER_PARTS,
 };

@@ -171,6 +171,5 @@ pub(super) static DATA: CityData = CityData {
     employer_return_days: &[],
     elderly_age_months: &[],
     minor_age_years: &[v(FROM, 18, MINOR_D3)],
-    hotline: &[],
     offers: &[OFFERS],
 };

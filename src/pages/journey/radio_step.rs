@@ -67,7 +67,7 @@ pub fn RadioStep(
                     .city_name(journey.city.get_untracked());
                 errors.set(vec![(
                     question.name,
-                    msg_with(question.error, "city", name.into()),
+                    msg_with(question.error, "{city}", name.into()),
                 )])
             }
             Some(value) => {

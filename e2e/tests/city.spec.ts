@@ -53,6 +53,13 @@ for (const city of CITIES) {
       await expect(page.locator('main .notice')).toContainText('有疑问可以咨询当地社保经办机构。');
       await expect(page.locator('main .notice')).not.toContainText('96066');
     }
+    // How long it takes: the city's production limit, or that the sources give none.
+    if (city.id === 'beijing') {
+      await expect(page.locator('main')).toContainText('网上申领的卡一般在 30 个自然日内制成');
+    } else {
+      await expect(page.locator('main')).toContainText(`现有资料没有给出${city.name}的制卡时限。`);
+      await expect(page.locator('main')).not.toContainText('30 个自然日');
+    }
     await screenshot(page, `city-${city.id}-start`);
     await expectNoAxeViolations(page);
 

@@ -61,8 +61,10 @@ pub struct Texts {
     pub home_need: [&'static str; 3],
     /// Heading: how long it takes.
     pub home_time_heading: &'static str,
-    /// How long it takes.
+    /// How long it takes (`{days}`: the city's production limit).
     pub home_time: &'static str,
+    /// How long it takes, when the sources give the city no production limit (`{city}`).
+    pub home_time_unknown: &'static str,
     /// Anti-fraud notice heading.
     pub fraud_heading: &'static str,
     /// Anti-fraud notice text.

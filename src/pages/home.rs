@@ -41,10 +41,15 @@ pub fn HomePage() -> impl IntoView {
                 </li>
             }
         });
-        let ask = match sscard_rules::hotline(city, journey.today.get())
+        let today = journey.today.get();
+        let time = match sscard_rules::application_natural_days(city, today)
             .ok()
             .flatten()
         {
+            Some(days) => fill(t.home_time, "days", &days.value.to_string()),
+            None => fill(t.home_time_unknown, "city", name),
+        };
+        let ask = match sscard_rules::hotline(city, today).ok().flatten() {
             Some(hotline) => fill(t.fraud_call, "hotline", hotline.value),
             None => t.fraud_ask_local.to_string(),
         };
@@ -72,7 +77,7 @@ pub fn HomePage() -> impl IntoView {
             <h2>{t.home_need_heading}</h2>
             <ul class="list">{t.home_need.map(|item| view! { <li>{item}</li> })}</ul>
             <h2>{t.home_time_heading}</h2>
-            <p>{t.home_time}</p>
+            <p>{time}</p>
 
             <aside class="notice" aria-labelledby="fraud-heading">
                 <h2 id="fraud-heading">{t.fraud_heading}</h2>

@@ -677,6 +677,10 @@ const fn v<T>(from: chrono::NaiveDate, value: T, cite: Citation) -> Version<T> {
 }
 
 /// All Beijing data.
+/// The production limit of an application on its own, like [`HOTLINE`].
+pub(super) static APPLICATION_DAYS: &[Version<u32>] =
+    &[v(PILOT, 30, APPLY_30_Q13), v(NORMAL, 30, APPLY_30_000)];
+
 /// The hotline on its own, so that reading it ([`super::hotline`]) does not bring the whole
 /// [`DATA`] into the app's first download.
 pub(super) static HOTLINE: &[Version<&str>] = &[v(PILOT, "96066", HOTLINE_Q40)];
@@ -695,7 +699,6 @@ pub(super) static DATA: CityData = CityData {
         v(NORMAL, true, PHASE_NORMAL),
     ],
     collective_application: &[v(PILOT, true, COLLECTIVE_Q12)],
-    application_natural_days: &[v(PILOT, 30, APPLY_30_Q13), v(NORMAL, 30, APPLY_30_000)],
     replacement_working_days: &[v(PILOT, 4, REPLACE_4_001), v(NORMAL, 4, REPLACE_4_000)],
     instant_minutes: &[v(PILOT, 10, INSTANT_Q30)],
     transit_included: &[v(PILOT, false, TRANSIT_000)],

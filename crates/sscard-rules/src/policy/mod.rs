@@ -215,7 +215,6 @@ pub(crate) struct CityData {
     pub bank_count: &'static [Version<u32>],
     pub individual_application_open: &'static [Version<bool>],
     pub collective_application: &'static [Version<bool>],
-    pub application_natural_days: &'static [Version<u32>],
     pub replacement_working_days: &'static [Version<u32>],
     pub instant_minutes: &'static [Version<u32>],
     pub transit_included: &'static [Version<bool>],
@@ -338,7 +337,7 @@ pub fn param_u32(
 ) -> Result<Param<u32>, PolicyError> {
     let d = city_data(city);
     let versions = match which {
-        NumericParam::ApplicationNaturalDays => d.application_natural_days,
+        NumericParam::ApplicationNaturalDays => application_days_versions(city),
         NumericParam::ReplacementWorkingDays => d.replacement_working_days,
         NumericParam::InstantMinutes => d.instant_minutes,
         NumericParam::TempLossAutoLiftDays => d.temp_loss_auto_lift_days,
@@ -379,6 +378,30 @@ pub fn collective_application(city: City, on: NaiveDate) -> Result<Param<bool>, 
 /// Who pays postage, if the seeds say.
 pub fn courier_fee(city: City, on: NaiveDate) -> Result<Option<Param<CourierFee>>, PolicyError> {
     resolve_opt(city, "courier_fee", city_data(city).courier_fee, on)
+}
+
+/// The versions of the application's production limit. Not in `CityData`, like the hotline:
+/// the app's start page reads it. The seeds give none for Shanghai (003) or Urumqi (004).
+fn application_days_versions(city: City) -> &'static [Version<u32>] {
+    match city {
+        City::Beijing => beijing::APPLICATION_DAYS,
+        City::Shanghai | City::Urumqi => &[],
+    }
+}
+
+/// The production limit of an application (申领) in natural days, if the seeds give one; the
+/// same value as `param_u32(city, NumericParam::ApplicationNaturalDays, on)`, without reading
+/// the rest of the city's data.
+pub fn application_natural_days(
+    city: City,
+    on: NaiveDate,
+) -> Result<Option<Param<u32>>, PolicyError> {
+    resolve_opt(
+        city,
+        NumericParam::ApplicationNaturalDays.name(),
+        application_days_versions(city),
+        on,
+    )
 }
 
 /// The city's service hotline, if the seeds name one (Shanghai's and Urumqi's do not).

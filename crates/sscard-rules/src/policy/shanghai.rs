@@ -98,7 +98,6 @@ pub(super) static DATA: CityData = CityData {
     bank_count: &[v(FROM, 11, BANKS_L19)],
     individual_application_open: &[v(FROM, true, WAYS_L17)],
     collective_application: &[v(FROM, true, BATCH_L21)],
-    application_natural_days: &[],
     replacement_working_days: &[],
     instant_minutes: &[],
     transit_included: &[],

@@ -160,7 +160,6 @@ pub(super) static DATA: CityData = CityData {
     bank_count: &[v(FROM, 9, BANKS_L4)],
     individual_application_open: &[v(FROM, true, WHO_L3)],
     collective_application: &[v(FROM, false, NO_BATCH_L19)],
-    application_natural_days: &[],
     replacement_working_days: &[],
     instant_minutes: &[v(FROM, 10, TEN_MIN_L33)],
     transit_included: &[],

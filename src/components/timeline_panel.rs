@@ -20,15 +20,16 @@ pub fn TimelinePanel(
     let journey = use_journey();
     let preview = Memo::new(move |_| {
         let today = journey.today.get();
+        let city = journey.city.get();
         journey
             .answers
             .with(|a| {
                 if a.pickup.is_none() && assume_pickup.is_some() {
                     let mut assumed = a.clone();
                     assumed.pickup = assume_pickup.map(str::to_string);
-                    timeline_request(&assumed, today)
+                    timeline_request(&assumed, city, today)
                 } else {
-                    timeline_request(a, today)
+                    timeline_request(a, city, today)
                 }
             })
             .map(|req| preview_timeline(&req, Calendar::embedded()))

@@ -91,11 +91,11 @@ pub struct JourneyTexts {
     pub card_third: &'static str,
     /// Card: nothing chosen.
     pub card_error: &'static str,
-    /// Insured question.
-    pub insured_title: &'static str,
+    /// Insured question, per city in the order of `City::ALL`.
+    pub insured_title: [&'static str; 3],
     /// Insured hint.
     pub insured_hint: &'static str,
-    /// Insured: nothing chosen.
+    /// Insured: nothing chosen (`{city}`).
     pub insured_error: &'static str,
     /// Category question.
     pub category_title: &'static str,
@@ -113,9 +113,9 @@ pub struct JourneyTexts {
     pub category_error: &'static str,
     /// Residence question.
     pub residence_title: &'static str,
-    /// Choice: hukou.
+    /// Choice: hukou (`{city}`).
     pub residence_hukou: &'static str,
-    /// Choice: permit.
+    /// Choice: permit (`{city}`).
     pub residence_permit: &'static str,
     /// Choice: neither.
     pub residence_neither: &'static str,

@@ -10,7 +10,7 @@ use crate::components::{
 };
 use crate::format;
 use crate::i18n::{Locale, use_i18n};
-use crate::journey::{CITY, Step, next_after, use_journey};
+use crate::journey::{Step, next_after, use_journey};
 
 /// `/apply/bank`: the city's cooperating banks, compared neutrally (can it post the card, how
 /// many branches make cards on the spot), with the plain statement that no other product of
@@ -27,7 +27,7 @@ pub fn BankPage() -> impl IntoView {
     // Instant branches per bank come from the server's (sample) branch list.
     let instant = LocalResource::new(move || async move {
         api::branches(
-            CITY.id(),
+            journey.city.get_untracked().id(),
             &BranchQuery {
                 on_the_spot: Some(true),
                 ..Default::default()
@@ -61,7 +61,7 @@ pub fn BankPage() -> impl IntoView {
         let locale = i18n.locale.get();
         let answers = journey.answers.get_untracked();
         let branch_list = instant.get().unwrap_or_default();
-        let list = banks(CITY, journey.today.get()).ok();
+        let list = banks(journey.city.get(), journey.today.get()).ok();
         let citation = list
             .as_ref()
             .map(|p| format::citation(t, &p.citation))

@@ -5,11 +5,17 @@ use leptos::prelude::*;
 
 use super::radio_step::{RadioQuestion, RadioStep};
 use crate::journey::Step;
+use sscard_rules::City;
+
+/// The position of `city` in `City::ALL`, the order of the texts written per city.
+fn city_index(city: City) -> usize {
+    City::ALL.iter().position(|&c| c == city).unwrap_or(0)
+}
 
 const WHO: RadioQuestion = RadioQuestion {
     step: Step::CheckWho,
     name: "actor",
-    title: |t, _| t.journey.who_title,
+    title: |t, _, _| t.journey.who_title,
     hint: None,
     choices: &[
         ("self", |t| t.journey.who_self, None),
@@ -32,7 +38,7 @@ const WHO: RadioQuestion = RadioQuestion {
 const CARD_HELD: RadioQuestion = RadioQuestion {
     step: Step::CheckCardHeld,
     name: "card-held",
-    title: |t, _| t.journey.card_title,
+    title: |t, _, _| t.journey.card_title,
     hint: None,
     choices: &[
         ("none", |t| t.journey.card_none, None),
@@ -51,7 +57,7 @@ const CARD_HELD: RadioQuestion = RadioQuestion {
 const INSURED: RadioQuestion = RadioQuestion {
     step: Step::CheckInsured,
     name: "insured",
-    title: |t, _| t.journey.insured_title,
+    title: |t, _, city| t.journey.insured_title[city_index(city)],
     hint: Some(|t| t.journey.insured_hint),
     choices: &[
         ("yes", |t| t.journey.yes, None),
@@ -65,7 +71,7 @@ const INSURED: RadioQuestion = RadioQuestion {
 const CATEGORY: RadioQuestion = RadioQuestion {
     step: Step::CheckCategory,
     name: "category",
-    title: |t, _| t.journey.category_title,
+    title: |t, _, _| t.journey.category_title,
     hint: None,
     choices: &[
         ("pension", |t| t.journey.category_pension, None),
@@ -82,7 +88,7 @@ const CATEGORY: RadioQuestion = RadioQuestion {
 const RESIDENCE: RadioQuestion = RadioQuestion {
     step: Step::CheckResidence,
     name: "residence",
-    title: |t, _| t.journey.residence_title,
+    title: |t, _, _| t.journey.residence_title,
     hint: None,
     choices: &[
         ("hukou", |t| t.journey.residence_hukou, None),

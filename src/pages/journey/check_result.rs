@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use sscard_rules::{Outcome, evaluate_eligibility};
 
-use crate::components::{BackLink, TimelinePanel, WhyDetails, use_page_title};
+use crate::components::{BackLink, CityLine, TimelinePanel, WhyDetails, use_page_title};
 use crate::eligibility_text;
 use crate::i18n::use_i18n;
 use crate::journey::{Step, eligibility_input, first_unanswered_check, use_journey};
@@ -16,7 +16,11 @@ pub fn CheckResultPage() -> impl IntoView {
     let journey = use_journey();
     let verdict = Memo::new(move |_| {
         let today = journey.today.get();
-        let input = journey.answers.with(|a| eligibility_input(a, today)).ok()?;
+        let city = journey.city.get();
+        let input = journey
+            .answers
+            .with(|a| eligibility_input(a, city, today))
+            .ok()?;
         evaluate_eligibility(&input).ok()
     });
     // A deep link (a bookmark) with questions still open goes to the first of them, every
@@ -84,6 +88,7 @@ pub fn CheckResultPage() -> impl IntoView {
             <div class=class>
                 <h1 tabindex="-1">{title}</h1>
             </div>
+            <CityLine />
             <h2>{t.journey.result_reasons_heading}</h2>
             <ul class="list">{reasons}</ul>
             {alternatives}

@@ -31,7 +31,7 @@ pub fn InPersonPage() -> impl IntoView {
         Signal::from(false),
     );
     let bank = journey.answers.get_untracked().bank;
-    let branches = branches_of(bank, true);
+    let branches = branches_of(journey.city.get_untracked(), bank, true);
     let page = move || {
         let t = i18n.t();
         let j = t.journey;

@@ -8,7 +8,7 @@ use leptos_router::{
 
 use crate::components::{DemoBanner, Footer, Header, RouteProgress, SkipLink};
 use crate::i18n::provide_i18n;
-use crate::journey::provide_journey;
+use crate::journey::{CityFromUrl, provide_journey};
 use crate::lazy_routes::*;
 use crate::pages::{HomePage, NotFoundPage};
 use leptos_router::Lazy;
@@ -21,6 +21,7 @@ pub fn App() -> impl IntoView {
     let (is_routing, set_is_routing) = signal(false);
     view! {
         <Router set_is_routing>
+            <CityFromUrl />
             <RouteProgress is_routing />
             <SkipLink />
             <Header />

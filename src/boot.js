@@ -12,7 +12,12 @@
     var path = location.pathname;
     // Elsewhere only the header: the page then paints at once instead of staying blank until
     // the app has loaded.
-    if (!locale || locale === 'zh-Hans') root.setAttribute('data-prerender', path === '/' || path === '/check' ? path : 'header');
+    // The start page's shell shows Beijing: the city when none is asked for (?city=) or
+    // remembered (src/journey/city.rs, initial_city).
+    var asked = /[?&]city=(beijing|shanghai|urumqi)(&|$)/.exec(location.search);
+    var city = asked ? asked[1] : localStorage.getItem('sscard.city');
+    var home = path === '/' && (!city || city === 'beijing');
+    if (!locale || locale === 'zh-Hans') root.setAttribute('data-prerender', home || path === '/check' ? path : 'header');
     if (localStorage.getItem('sscard.elderly') === '1') root.classList.add('elderly');
   } catch (e) { /* storage blocked: the app still starts */ }
 

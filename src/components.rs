@@ -2,6 +2,7 @@
 
 pub mod after;
 mod back_link;
+mod city_choice;
 mod date_fields;
 mod demo_banner;
 mod elderly_switch;
@@ -22,6 +23,7 @@ mod timeline_panel;
 mod why_details;
 
 pub use back_link::BackLink;
+pub use city_choice::CityLine;
 pub use date_fields::DateFields;
 pub use demo_banner::DemoBanner;
 pub use elderly_switch::ElderlySwitch;

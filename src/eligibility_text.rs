@@ -7,7 +7,7 @@ use crate::i18n::{Locale, Texts};
 
 /// The name of an eligibility category.
 pub fn basis(t: &'static Texts, basis: Basis) -> &'static str {
-    let j = t.journey;
+    let j = t.journey();
     match basis {
         Basis::E1InsuredInCity => j.basis_e1,
         Basis::E2CivilAffairsElderlyHukou => j.basis_e2,
@@ -22,7 +22,7 @@ pub fn basis(t: &'static Texts, basis: Basis) -> &'static str {
 
 /// One reason in plain words.
 pub fn reason(t: &'static Texts, locale: Locale, reason: &Reason) -> String {
-    let j = t.journey;
+    let j = t.journey();
     let date = |d| format::date(locale, d);
     match reason {
         Reason::Qualifies { basis: b } => j.reason_qualifies.replace("{basis}", basis(t, *b)),
@@ -60,7 +60,7 @@ pub fn reason(t: &'static Texts, locale: Locale, reason: &Reason) -> String {
 
 /// One thing the person can do instead, in plain words.
 pub fn alternative(t: &'static Texts, locale: Locale, alternative: &Alternative) -> String {
-    let j = t.journey;
+    let j = t.journey();
     match alternative {
         Alternative::AskAtServicePoint => j.alt_ask.into(),
         Alternative::WaitUntil { date } => {

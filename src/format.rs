@@ -37,13 +37,15 @@ pub fn citation(t: &'static Texts, citation: &Citation) -> String {
     if citation.source == sscard_rules::DECISIONS {
         return format!(
             "{} {} ({})",
-            t.journey.decision_label, citation.locator, citation.source
+            t.journey().decision_label,
+            citation.locator,
+            citation.source
         );
     }
     let mut out = format!("{} {}", citation.source, citation.locator);
     if let Some(line) = citation.line {
         out.push(' ');
-        out.push_str(&t.journey.line_label.replace("{n}", &line.to_string()));
+        out.push_str(&t.journey().line_label.replace("{n}", &line.to_string()));
     }
     out
 }

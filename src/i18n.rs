@@ -58,6 +58,16 @@ impl Locale {
         }
     }
 
+    /// A city's name in this language: the rules crate's (simplified Chinese, English), with the
+    /// traditional characters where they differ.
+    pub fn city_name(self, city: sscard_rules::City) -> &'static str {
+        match (self, city) {
+            (Locale::En, city) => city.name_en(),
+            (Locale::ZhHant, sscard_rules::City::Urumqi) => "烏魯木齊",
+            (_, city) => city.name_zh(),
+        }
+    }
+
     /// The texts of this locale. A locale not loaded yet ([`Locale::load`]) gives the zh-Hans
     /// texts; the app switches to a locale only once it is loaded.
     pub fn texts(self) -> &'static Texts {

@@ -4,6 +4,7 @@
 
 mod answers;
 mod branches;
+mod city;
 mod date_input;
 mod eligibility;
 mod flow;
@@ -12,8 +13,9 @@ mod state;
 
 pub use answers::Answers;
 pub use branches::branches_of;
+pub use city::{CityFromUrl, city_in_query};
 pub use date_input::{DateError, DateInput};
-pub use eligibility::{CITY, eligibility_input, timeline_request};
+pub use eligibility::{eligibility_input, timeline_request};
 pub use flow::{Step, first_unanswered_check, next_after};
 pub use guard::{first_missing_step, guard_application_step};
 pub use state::{JourneyState, provide_journey, use_journey};

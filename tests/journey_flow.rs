@@ -548,3 +548,69 @@ fn a_guarded_page_sends_to_the_first_missing_step() {
         assert_eq!(first_missing_step(answers, signed_out), want, "{name}");
     }
 }
+
+/// Issue #15: `?city=` names a city by its stable id only; anything else names none.
+#[wasm_bindgen_test]
+fn the_url_names_a_city_by_its_id() {
+    use sscard::journey::city_in_query;
+    use sscard_rules::City;
+    let cases = [
+        ("?city=shanghai", Some(City::Shanghai)),
+        ("?next=%2Fcheck&city=urumqi", Some(City::Urumqi)),
+        ("city=beijing", Some(City::Beijing)),
+        ("?city=", None),
+        ("?city=Shanghai", None),
+        ("?city=guangzhou", None),
+        ("?mycity=shanghai", None),
+        ("", None),
+    ];
+    for (search, want) in cases {
+        assert_eq!(city_in_query(search), want, "{search:?}");
+    }
+}
+
+/// Issue #15: switching city keeps what is true anywhere (who applies, birth dates, the card
+/// held, the pickup method) and asks again what belongs to the old city (insured there,
+/// residence there, its bank and branch); each city's check then uses that city's rules.
+#[wasm_bindgen_test]
+fn another_city_keeps_the_answers_that_still_apply() {
+    use sscard::journey::eligibility_input;
+    use sscard_rules::City;
+    let mut a = radio(&[
+        ("actor", "self"),
+        ("card_held", "none"),
+        ("insured", "no"),
+        ("category", "pension"),
+        ("residence", "hukou"),
+        ("pickup", "mail"),
+    ]);
+    a.birth = DateInput {
+        year: "1980".into(),
+        month: "5".into(),
+        day: "1".into(),
+    };
+    a.bank = Some("icbc".into());
+    a.branch_id = Some("b1".into());
+    let mut moved = a.clone();
+    moved.keep_for_other_city();
+    assert_eq!(
+        (&moved.actor, &moved.birth, &moved.card_held, &moved.pickup),
+        (&a.actor, &a.birth, &a.card_held, &a.pickup)
+    );
+    assert_eq!(
+        (
+            &moved.insured,
+            &moved.category,
+            &moved.residence,
+            &moved.bank,
+            &moved.branch_id
+        ),
+        (&None, &None, &None, &None, &None)
+    );
+    assert_eq!(first_unanswered_check(&moved), Some(Step::CheckInsured));
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    for &city in City::ALL {
+        let input = eligibility_input(&a, city, today).unwrap();
+        assert_eq!(input.city, city);
+    }
+}

@@ -43,13 +43,15 @@ const TRADITIONAL_ONLY: &str = "體丟並佈來係個們備傷僅儘優儲兒內
     遺還郵醫銀銷錄錯鏈鐘長門閉開間關陽階隨險雙離電響頁項須預領頭題額願類顯養餘馬騙驗驟髮魯麼點\
     黨齊齡";
 
-/// Every text of `locale` by its path: `journey.start_button`, `home_need[1]`,
+/// Every text of `locale` by its path: `journey.why_summary`, `home_need[1]`,
 /// `after.rules.errors[3][1]` (an id table's row 3, its text).
 fn texts(locale: Locale) -> BTreeMap<String, String> {
     let t = locale.texts();
     let mut out = BTreeMap::new();
     let shell = serde_json::to_value(t).expect("the texts serialize");
     collect("", &shell, &mut out);
+    let journey = serde_json::to_value(t.journey()).expect("the journey texts serialize");
+    collect("journey", &journey, &mut out);
     let after = serde_json::to_value(t.after()).expect("the after texts serialize");
     collect("after", &after, &mut out);
     // Which locale a table is, not a text.

@@ -13,7 +13,7 @@ pub fn DemoBanner() -> impl IntoView {
         journey.demo.get().then(|| {
             view! {
                 <div class="demo-banner" role="note">
-                    <p>{i18n.t().journey.demo_banner}</p>
+                    <p>{i18n.t().demo_banner}</p>
                 </div>
             }
         })

@@ -20,15 +20,16 @@ pub fn TimelinePanel(
     let journey = use_journey();
     let preview = Memo::new(move |_| {
         let today = journey.today.get();
+        let city = journey.city.get();
         journey
             .answers
             .with(|a| {
                 if a.pickup.is_none() && assume_pickup.is_some() {
                     let mut assumed = a.clone();
                     assumed.pickup = assume_pickup.map(str::to_string);
-                    timeline_request(&assumed, today)
+                    timeline_request(&assumed, city, today)
                 } else {
-                    timeline_request(a, today)
+                    timeline_request(a, city, today)
                 }
             })
             .map(|req| preview_timeline(&req, Calendar::embedded()))
@@ -39,18 +40,18 @@ pub fn TimelinePanel(
                 let t = i18n.t();
                 let locale = i18n.locale.get();
                 let body = match preview.get() {
-                    None => view! { <p>{t.journey.tl_choose_pickup}</p> }.into_any(),
-                    Some(Err(_)) => view! { <p>{t.journey.tl_unavailable}</p> }.into_any(),
+                    None => view! { <p>{t.journey().tl_choose_pickup}</p> }.into_any(),
+                    Some(Err(_)) => view! { <p>{t.journey().tl_unavailable}</p> }.into_any(),
                     Some(Ok(explained)) => {
                         view! {
                             <TimelineBody preview=explained.result.clone() t=t locale=locale />
-                            <WhyDetails trace=explained.trace.clone() summary=t.journey.why_summary />
+                            <WhyDetails trace=explained.trace.clone() summary=t.journey().why_summary />
                         }
                             .into_any()
                     }
                 };
                 view! {
-                    <h2 id="timeline-heading" class="timeline__heading">{t.journey.tl_heading}</h2>
+                    <h2 id="timeline-heading" class="timeline__heading">{t.journey().tl_heading}</h2>
                     {body}
                 }
             }}
@@ -61,7 +62,7 @@ pub fn TimelinePanel(
 /// The production line, the estimate notice and the steps of one preview.
 #[component]
 fn TimelineBody(preview: TimelinePreview, t: &'static Texts, locale: Locale) -> impl IntoView {
-    let j = t.journey;
+    let j = t.journey();
     let production = match &preview.production {
         Production::OnTheSpot { minutes } => j
             .tl_on_the_spot

@@ -35,7 +35,7 @@ pub fn WhyDetails(
                     view! {
                         <li>
                             {c.quote.as_ref().map(|q| view! { <q lang="zh-Hans">{q.to_string()}</q> " " })}
-                            <span class="why__source">{t.journey.source_label} ": " {format::citation(t, c)}</span>
+                            <span class="why__source">{t.journey().source_label} ": " {format::citation(t, c)}</span>
                         </li>
                     }
                 })

@@ -10,13 +10,25 @@ pub use zh_hant::ZH_HANT;
 
 use serde::Serialize;
 
+use super::{Locale, Texts};
+
+impl Texts {
+    /// The journey's texts in this locale. Only the journey's pages (and components they alone
+    /// show) call this, so the zh-Hans texts travel with those pages' wasm parts instead of every
+    /// first load; the other locales' come with their own part (see `parts.rs`).
+    pub fn journey(&self) -> &'static JourneyTexts {
+        match self.locale {
+            Locale::ZhHans => &ZH_HANS,
+            other => super::parts::loaded(other).map_or(&ZH_HANS, |tables| tables.journey),
+        }
+    }
+}
+
 /// Every visible text of the application journey in one language. `{n}`, `{date}`, `{basis}`,
 /// `{mobile}`, `{code}`, `{sex}`, `{hours}` and `{years}` are replaced when shown. (`Serialize`:
 /// see [`Texts`](super::Texts).)
 #[derive(Debug, Serialize)]
 pub struct JourneyTexts {
-    /// The start page's button into the eligibility check.
-    pub start_button: &'static str,
     /// The Continue button of every question page.
     pub continue_button: &'static str,
     /// Yes.
@@ -91,11 +103,11 @@ pub struct JourneyTexts {
     pub card_third: &'static str,
     /// Card: nothing chosen.
     pub card_error: &'static str,
-    /// Insured question.
-    pub insured_title: &'static str,
+    /// Insured question, per city in the order of `City::ALL`.
+    pub insured_title: [&'static str; 3],
     /// Insured hint.
     pub insured_hint: &'static str,
-    /// Insured: nothing chosen.
+    /// Insured: nothing chosen (`{city}`).
     pub insured_error: &'static str,
     /// Category question.
     pub category_title: &'static str,
@@ -113,9 +125,9 @@ pub struct JourneyTexts {
     pub category_error: &'static str,
     /// Residence question.
     pub residence_title: &'static str,
-    /// Choice: hukou.
+    /// Choice: hukou (`{city}`).
     pub residence_hukou: &'static str,
-    /// Choice: permit.
+    /// Choice: permit (`{city}`).
     pub residence_permit: &'static str,
     /// Choice: neither.
     pub residence_neither: &'static str,
@@ -493,8 +505,6 @@ pub struct JourneyTexts {
     pub actor_guardian: &'static str,
     /// Row value.
     pub actor_agent: &'static str,
-    /// Demo banner.
-    pub demo_banner: &'static str,
     /// application.exists
     pub e_application_exists: &'static str,
     /// card.exists

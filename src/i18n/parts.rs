@@ -11,24 +11,29 @@
 use leptos::wasm_split::SplitLoaderError;
 
 use super::after::{self, AfterTexts};
+use super::journey::{self, JourneyTexts};
 use super::{Locale, Texts, en, zh_hant};
 
 /// Everything a locale other than zh-Hans shows.
 #[derive(Debug)]
 pub struct Tables {
-    /// The shell, start page and journey texts.
+    /// The shell and start page texts.
     pub texts: &'static Texts,
+    /// The journey's texts ([`Texts::journey`]).
+    pub journey: &'static JourneyTexts,
     /// The after-applying texts ([`Texts::after`]).
     pub after: &'static AfterTexts,
 }
 
 static ZH_HANT: Tables = Tables {
     texts: &zh_hant::TEXTS,
+    journey: &journey::ZH_HANT,
     after: &after::ZH_HANT,
 };
 
 static EN: Tables = Tables {
     texts: &en::TEXTS,
+    journey: &journey::EN,
     after: &after::EN,
 };
 

@@ -2,8 +2,6 @@
 
 use serde::Serialize;
 
-use super::journey::JourneyTexts;
-
 /// Every visible text of the app in one language. Grouped by where the text appears.
 ///
 /// `Serialize` is there so that tests/locale_texts.rs can walk every text of every locale; the
@@ -23,6 +21,8 @@ pub struct Texts {
     pub hotline_label: &'static str,
     /// Footer: opening hours / what the hotline is for.
     pub hotline_note: &'static str,
+    /// Footer, when the sources give the chosen city no hotline (`{city}`).
+    pub hotline_none: &'static str,
     /// Footer: a line that says this is a demonstration of the service.
     pub footer_disclaimer: &'static str,
     /// Prefix of the page title while the page shows errors ("错误: ").
@@ -41,6 +41,10 @@ pub struct Texts {
     pub nav_rules: &'static str,
 
     // Start page
+    /// The start page's button into the eligibility check.
+    pub start_button: &'static str,
+    /// The banner on every page while the server runs with demonstration data.
+    pub demo_banner: &'static str,
     /// Start page heading.
     pub home_title: &'static str,
     /// Start page lead paragraph.
@@ -51,7 +55,7 @@ pub struct Texts {
     pub home_can_do: [&'static str; 4],
     /// Heading: who can use the service.
     pub home_who_heading: &'static str,
-    /// Who can use the service.
+    /// Who can use the service (`{city}`).
     pub home_who: &'static str,
     /// Heading: what you need.
     pub home_need_heading: &'static str,
@@ -59,12 +63,29 @@ pub struct Texts {
     pub home_need: [&'static str; 3],
     /// Heading: how long it takes.
     pub home_time_heading: &'static str,
-    /// How long it takes.
+    /// How long it takes (`{days}`: the city's production limit).
     pub home_time: &'static str,
+    /// How long it takes, when the sources give the city no production limit (`{city}`).
+    pub home_time_unknown: &'static str,
     /// Anti-fraud notice heading.
     pub fraud_heading: &'static str,
     /// Anti-fraud notice text.
     pub fraud_text: &'static str,
+    /// After it, when the city has a hotline (`{hotline}`).
+    pub fraud_call: &'static str,
+    /// After it, when the sources give the city no hotline.
+    pub fraud_ask_local: &'static str,
+
+    // The city
+    /// The question of the city (start page).
+    pub city_question: &'static str,
+    /// What the city decides.
+    pub city_hint: &'static str,
+    /// The chosen city (`{city}`).
+    pub city_current: &'static str,
+    /// The link to choose another city.
+    pub city_change: &'static str,
+
     /// Link to the second route (how it works).
     pub home_help_link: &'static str,
 
@@ -91,10 +112,8 @@ pub struct Texts {
     pub page_loading: &'static str,
 
     // Sections
-    /// The application journey (eligibility check to confirmation).
-    pub journey: &'static JourneyTexts,
-    /// Which locale this is. The after-applying texts are looked up from it
-    /// ([`Texts::after`]) rather than held here, so that they are part of the after-applying
-    /// pages' lazily loaded wasm, not of every first load.
+    /// Which locale this is. The journey's and the after-applying texts are looked up from it
+    /// ([`Texts::journey`], [`Texts::after`]) rather than held here, so that they are part of
+    /// those pages' lazily loaded wasm, not of every first load.
     pub locale: super::Locale,
 }

@@ -1,19 +1,23 @@
 use leptos::prelude::*;
 use sscard_rules::wire::{Branch, BranchQuery};
 
-use super::CITY;
 use crate::api;
+use sscard_rules::City;
 
-/// The city's branches of `bank` (all banks when `None`), optionally only those that make cards
+/// `city`'s branches of `bank` (all banks when `None`), optionally only those that make cards
 /// on the spot, loaded from the server once. Sample data: the seeds name no branches. A failed
 /// load gives an empty list, which the pages present as "no branch matches".
-pub fn branches_of(bank: Option<String>, on_the_spot_only: bool) -> LocalResource<Vec<Branch>> {
+pub fn branches_of(
+    city: City,
+    bank: Option<String>,
+    on_the_spot_only: bool,
+) -> LocalResource<Vec<Branch>> {
     LocalResource::new(move || {
         let query = BranchQuery {
             bank: bank.clone(),
             on_the_spot: on_the_spot_only.then_some(true),
             ..Default::default()
         };
-        async move { api::branches(CITY.id(), &query).await.unwrap_or_default() }
+        async move { api::branches(city.id(), &query).await.unwrap_or_default() }
     })
 }

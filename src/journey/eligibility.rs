@@ -6,10 +6,6 @@ use sscard_rules::{
 
 use super::{Answers, DateError};
 
-/// The city this journey serves. The rules crate knows three; the online application follows the
-/// Beijing manual, the only one of the seeds that describes it in full.
-pub const CITY: City = City::Beijing;
-
 impl Answers {
     /// What the answers declare about eligibility, as `POST /api/v1/applications` carries it.
     /// The server turns it into the rules crate's input with the birth dates of the ID numbers
@@ -41,9 +37,11 @@ impl Answers {
     }
 }
 
-/// Builds the rules crate's eligibility input from the answers, or says which date is missing.
+/// Builds the rules crate's eligibility input for `city` from the answers, or says which date is
+/// missing.
 pub fn eligibility_input(
     answers: &Answers,
+    city: City,
     today: NaiveDate,
 ) -> Result<EligibilityInput, DateError> {
     let birth_date = answers.birth.parse(today)?;
@@ -51,9 +49,9 @@ pub fn eligibility_input(
     let mut input = match answers.actor.as_deref() {
         Some("guardian") => {
             let guardian_birth = answers.guardian_birth.parse(today)?;
-            declaration.input(CITY, today, birth_date, Some(guardian_birth))
+            declaration.input(city, today, birth_date, Some(guardian_birth))
         }
-        _ => declaration.input(CITY, today, birth_date, None),
+        _ => declaration.input(city, today, birth_date, None),
     };
     // The check also answers agents (they do not file the online application).
     if answers.actor.as_deref() == Some("agent") {
@@ -68,17 +66,21 @@ pub fn eligibility_input(
 /// which this service stands in for, as on the server); on-the-spot making happens at an
 /// instant branch, and a home visit is arranged with a branch, so its card is collected as at a
 /// branch.
-pub fn timeline_request(answers: &Answers, today: NaiveDate) -> Option<TimelineRequest> {
+pub fn timeline_request(
+    answers: &Answers,
+    city: City,
+    today: NaiveDate,
+) -> Option<TimelineRequest> {
     let (channel, pickup) = match answers.pickup.as_deref()? {
-        "mail" => (online_channel(CITY), PickupMethod::Mail),
-        "branch" => (online_channel(CITY), PickupMethod::Branch),
+        "mail" => (online_channel(city), PickupMethod::Mail),
+        "branch" => (online_channel(city), PickupMethod::Branch),
         "on_the_spot" => (Channel::InstantBranch, PickupMethod::OnTheSpot),
         "door" => (Channel::DoorService, PickupMethod::Branch),
         _ => return None,
     };
     let card_held = answers.eligibility_declaration().card_held.into();
     Some(TimelineRequest {
-        city: CITY,
+        city,
         business: Business::FirstApplication,
         channel,
         pickup,

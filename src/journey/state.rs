@@ -1,6 +1,7 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use sscard_rules::City;
 use sscard_rules::wire::{Draft, SessionInfo};
 
 use super::Answers;
@@ -30,9 +31,24 @@ pub struct JourneyState {
     pub demo: RwSignal<bool>,
     /// The one-time code, shown only in demo mode.
     pub demo_code: RwSignal<Option<String>>,
+    /// The city whose rules apply: from `?city=`, else chosen before in this browser
+    /// ([`super::city`]). Change it with [`JourneyState::choose_city`].
+    pub city: RwSignal<City>,
 }
 
 impl JourneyState {
+    /// Switches to `city` and remembers it; the answers that belong to the old city are asked
+    /// again ([`Answers::keep_for_other_city`]), every other answer is kept. The server's copy of
+    /// the answers follows with the next answer saved (this runs on the start page, whose
+    /// download stays small without the draft upload).
+    pub fn choose_city(&self, city: City) {
+        super::city::remember_city(city);
+        if self.city.get_untracked() != city {
+            self.city.set(city);
+            self.answers.update(Answers::keep_for_other_city);
+        }
+    }
+
     /// Replaces the answers with the result of `update` and saves them: in this browser at once,
     /// and on the server when signed in (web-view storage can be wiped when a mini-program closes).
     pub fn save(&self, update: impl FnOnce(&mut Answers)) {
@@ -71,6 +87,7 @@ pub fn provide_journey() {
         today: RwSignal::new(clock::device_today_in_china()),
         demo: RwSignal::new(false),
         demo_code: RwSignal::new(None),
+        city: RwSignal::new(super::city::initial_city()),
     };
     Effect::new(move |_| {
         if let Ok(json) = serde_json::to_string(&state.answers.get()) {

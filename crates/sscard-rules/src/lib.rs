@@ -58,8 +58,8 @@ pub use eligibility::{
 };
 pub use ids::{Actor, Bank, Channel, City, PickupMethod, Service};
 pub use policy::{
-    BankInfo, CourierFee, NumericParam, Param, Phase, Policy, PolicyError, banks, first_valid_date,
-    param_u32, phase, policy,
+    BankInfo, CourierFee, NumericParam, Param, Phase, Policy, PolicyError,
+    application_natural_days, banks, first_valid_date, hotline, param_u32, phase, policy,
 };
 pub use preview::{Preview, PreviewRequest, preview};
 pub use reference::{

@@ -2,7 +2,6 @@ use super::JourneyTexts;
 
 /// Journey texts in English.
 pub static EN: JourneyTexts = JourneyTexts {
-    start_button: "Start now",
     continue_button: "Continue",
     yes: "Yes",
     no: "No",
@@ -40,9 +39,13 @@ pub static EN: JourneyTexts = JourneyTexts {
     card_older_hint: "When the new card is enabled, the old card stops working for medical payments",
     card_third: "A third-generation card",
     card_error: "Select which card the card holder has now",
-    insured_title: "Is the card holder insured in Beijing?",
+    insured_title: [
+        "Is the card holder insured in Beijing?",
+        "Is the card holder insured in Shanghai?",
+        "Is the card holder insured in Urumqi?",
+    ],
     insured_hint: "This includes pension, unemployment, work injury and medical insurance",
-    insured_error: "Select whether the card holder is insured in Beijing",
+    insured_error: "Select whether the card holder is insured in {city}",
     category_title: "Which of these describes the card holder?",
     category_pension: "An older person receiving old-age benefits from the Civil Affairs Bureau",
     category_support: "Someone receiving allowances, subsidies, assistance or preferential treatment from the Civil Affairs Bureau",
@@ -51,8 +54,8 @@ pub static EN: JourneyTexts = JourneyTexts {
     category_none: "None of these",
     category_error: "Select the option that describes the card holder",
     residence_title: "Does the card holder have Beijing household registration or a residence permit?",
-    residence_hukou: "Beijing household registration (hukou)",
-    residence_permit: "No Beijing hukou, but a valid Beijing residence permit",
+    residence_hukou: "{city} household registration (hukou)",
+    residence_permit: "No {city} hukou, but a valid {city} residence permit",
     residence_neither: "Neither",
     residence_error: "Select the card holder's registration or permit",
     result_eligible_title: "You can apply online for a third-generation card",
@@ -241,7 +244,6 @@ pub static EN: JourneyTexts = JourneyTexts {
     actor_self: "Myself",
     actor_guardian: "A child in my care",
     actor_agent: "As an authorised agent",
-    demo_banner: "Demo mode: the people, branches and dates here are demonstration data.",
     e_application_exists: "There is already an application in progress for this card holder. You can see it under \"Track your application\".",
     e_card_exists: "This card holder already has a third-generation card. A lost or damaged card can be replaced instead.",
     e_not_eligible: "From your answers you cannot apply online now. Go back to the eligibility check to see why and what else you can do.",

@@ -2,7 +2,6 @@ use super::JourneyTexts;
 
 /// Journey texts in Simplified Chinese.
 pub static ZH_HANS: JourneyTexts = JourneyTexts {
-    start_button: "开始",
     continue_button: "继续",
     yes: "是",
     no: "否",
@@ -40,9 +39,13 @@ pub static ZH_HANS: JourneyTexts = JourneyTexts {
     card_older_hint: "新卡启用后，旧卡的就医结算功能停止",
     card_third: "已有第三代社保卡",
     card_error: "选择持卡人现在有哪种社保卡",
-    insured_title: "持卡人是否在北京市参加社会保险？",
+    insured_title: [
+        "持卡人是否在北京市参加社会保险？",
+        "持卡人是否在上海市参加社会保险？",
+        "持卡人是否在乌鲁木齐市参加社会保险？",
+    ],
     insured_hint: "包括养老、失业、工伤、医疗保险等",
-    insured_error: "选择是否在北京市参加社会保险",
+    insured_error: "选择是否在{city}参加社会保险",
     category_title: "以下哪一项符合持卡人的情况？",
     category_pension: "享受市民政局养老待遇的老年人",
     category_support: "享受市民政局津贴、补贴、救助或优待的人员",
@@ -51,8 +54,8 @@ pub static ZH_HANS: JourneyTexts = JourneyTexts {
     category_none: "以上都不符合",
     category_error: "选择符合持卡人情况的一项",
     residence_title: "持卡人的户籍或居住证情况是？",
-    residence_hukou: "北京市户籍",
-    residence_permit: "非北京户籍，持有北京市有效居住证",
+    residence_hukou: "{city}户籍",
+    residence_permit: "非{city}户籍，持有{city}有效居住证",
     residence_neither: "以上都没有",
     residence_error: "选择户籍或居住证情况",
     result_eligible_title: "可以在线申领第三代社保卡",
@@ -241,7 +244,6 @@ pub static ZH_HANS: JourneyTexts = JourneyTexts {
     actor_self: "本人",
     actor_guardian: "我监护的孩子",
     actor_agent: "受托代办",
-    demo_banner: "演示模式：这里的人员、网点和日期都是演示数据。",
     e_application_exists: "这位持卡人已有一份正在办理的申请，不能重复申请。可以在“办理进度”中查看。",
     e_card_exists: "这位持卡人已有第三代社保卡，不需要再申领。卡片丢失或损坏的，可以补领或换领。",
     e_not_eligible: "根据您的回答，现在不能在线申领。返回资格检查查看原因和其他办理方式。",

@@ -2,7 +2,6 @@ use super::JourneyTexts;
 
 /// Journey texts in Traditional Chinese (converted from Simplified with OpenCC s2tw, then reviewed).
 pub static ZH_HANT: JourneyTexts = JourneyTexts {
-    start_button: "開始",
     continue_button: "繼續",
     yes: "是",
     no: "否",
@@ -40,9 +39,13 @@ pub static ZH_HANT: JourneyTexts = JourneyTexts {
     card_older_hint: "新卡啟用後，舊卡的就醫結算功能停止",
     card_third: "已有第三代社保卡",
     card_error: "選擇持卡人現在有哪種社保卡",
-    insured_title: "持卡人是否在北京市參加社會保險？",
+    insured_title: [
+        "持卡人是否在北京市參加社會保險？",
+        "持卡人是否在上海市參加社會保險？",
+        "持卡人是否在烏魯木齊市參加社會保險？",
+    ],
     insured_hint: "包括養老、失業、工傷、醫療保險等",
-    insured_error: "選擇是否在北京市參加社會保險",
+    insured_error: "選擇是否在{city}參加社會保險",
     category_title: "以下哪一項符合持卡人的情況？",
     category_pension: "享受市民政局養老待遇的老年人",
     category_support: "享受市民政局津貼、補貼、救助或優待的人員",
@@ -51,8 +54,8 @@ pub static ZH_HANT: JourneyTexts = JourneyTexts {
     category_none: "以上都不符合",
     category_error: "選擇符合持卡人情況的一項",
     residence_title: "持卡人的戶籍或居住證情況是？",
-    residence_hukou: "北京市戶籍",
-    residence_permit: "非北京戶籍，持有北京市有效居住證",
+    residence_hukou: "{city}戶籍",
+    residence_permit: "非{city}戶籍，持有{city}有效居住證",
     residence_neither: "以上都沒有",
     residence_error: "選擇戶籍或居住證情況",
     result_eligible_title: "可以在線申領第三代社保卡",
@@ -241,7 +244,6 @@ pub static ZH_HANT: JourneyTexts = JourneyTexts {
     actor_self: "本人",
     actor_guardian: "我監護的孩子",
     actor_agent: "受託代辦",
-    demo_banner: "演示模式：這裡的人員、網點和日期都是演示數據。",
     e_application_exists: "這位持卡人已有一份正在辦理的申請，不能重複申請。可以在“辦理進度”中查看。",
     e_card_exists: "這位持卡人已有第三代社保卡，不需要再申領。卡片丟失或損壞的，可以補領或換領。",
     e_not_eligible: "根據您的回答，現在不能在線申領。返回資格檢查查看原因和其他辦理方式。",

@@ -716,7 +716,7 @@ fn RequestForm(
         {made_by.map(|m| view! { <p class="big-date">{m}</p> })}
         <h2>{r.know_heading}</h2>
         <ul class="list">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-        <WhyDetails trace=trace summary=i18n.t().journey.why_summary />
+        <WhyDetails trace=trace summary=i18n.t().journey().why_summary />
         <form novalidate on:submit=on_submit>
             <RadioGroup name="pickup" legend=r.pickup_legend hint=None options=pickup_options
                 selected=pickup error=err("pickup") />

@@ -288,7 +288,7 @@ fn eligibility_view(
                     .map(|a| view! { <li>{eligibility_text::alternative(texts, locale, a)}</li> })
                     .collect_view();
                 view! {
-                    <h3>{texts.journey.result_alternatives_heading}</h3>
+                    <h3>{texts.journey().result_alternatives_heading}</h3>
                     <ul class="list">{items}</ul>
                 }
             });

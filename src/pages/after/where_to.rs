@@ -114,7 +114,8 @@ fn answer_view(
 #[component]
 pub fn WherePage() -> impl IntoView {
     let i18n = use_i18n();
-    let city = RwSignal::new(City::Beijing);
+    // Starts from the city the person chose (they can ask about another one here).
+    let city = RwSignal::new(crate::journey::use_journey().city.get_untracked());
     let service = RwSignal::new(None::<String>);
     let actor = RwSignal::new(None::<String>);
     let problems = RwSignal::new(FormProblems::new());

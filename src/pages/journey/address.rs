@@ -32,7 +32,7 @@ pub fn AddressPage() -> impl IntoView {
     let address = RwSignal::new(a.address.clone());
     let postal_code = RwSignal::new(a.postal_code.clone());
     let errors = FormErrors::new();
-    use_page_meta_with_errors(|t| t.journey.address_title, errors.any());
+    use_page_meta_with_errors(|t| t.journey().address_title, errors.any());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let (r, m, ad, p) = (
@@ -71,7 +71,7 @@ pub fn AddressPage() -> impl IntoView {
     };
     let page = move || {
         let t = i18n.t();
-        let j = t.journey;
+        let j = t.journey();
         let answers = journey.answers.get_untracked();
         view! {
             <BackLink href=Step::Address.back(&answers) label=t.back />

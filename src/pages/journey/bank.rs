@@ -10,7 +10,7 @@ use crate::components::{
 };
 use crate::format;
 use crate::i18n::{Locale, use_i18n};
-use crate::journey::{CITY, Step, next_after, use_journey};
+use crate::journey::{Step, next_after, use_journey};
 
 /// `/apply/bank`: the city's cooperating banks, compared neutrally (can it post the card, how
 /// many branches make cards on the spot), with the plain statement that no other product of
@@ -23,11 +23,11 @@ pub fn BankPage() -> impl IntoView {
     let navigate = use_navigate();
     let selected = RwSignal::new(journey.answers.get_untracked().bank);
     let errors = FormErrors::new();
-    use_page_meta_with_errors(|t| t.journey.bank_title, errors.any());
+    use_page_meta_with_errors(|t| t.journey().bank_title, errors.any());
     // Instant branches per bank come from the server's (sample) branch list.
     let instant = LocalResource::new(move || async move {
         api::branches(
-            CITY.id(),
+            journey.city.get_untracked().id(),
             &BranchQuery {
                 on_the_spot: Some(true),
                 ..Default::default()
@@ -39,7 +39,7 @@ pub fn BankPage() -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         match selected.get_untracked() {
-            None => errors.set(vec![("bank", msg(|t| t.journey.bank_error))]),
+            None => errors.set(vec![("bank", msg(|t| t.journey().bank_error))]),
             Some(bank) => {
                 errors.set(Vec::new());
                 journey.save(|a| {
@@ -61,7 +61,7 @@ pub fn BankPage() -> impl IntoView {
         let locale = i18n.locale.get();
         let answers = journey.answers.get_untracked();
         let branch_list = instant.get().unwrap_or_default();
-        let list = banks(CITY, journey.today.get()).ok();
+        let list = banks(journey.city.get(), journey.today.get()).ok();
         let citation = list
             .as_ref()
             .map(|p| format::citation(t, &p.citation))
@@ -77,9 +77,9 @@ pub fn BankPage() -> impl IntoView {
                     .count();
                 let mut facts = Vec::new();
                 if b.posts_cards {
-                    facts.push(t.journey.bank_posts.to_string());
+                    facts.push(t.journey().bank_posts.to_string());
                 }
-                facts.push(t.journey.bank_instant.replace("{n}", &count.to_string()));
+                facts.push(t.journey().bank_instant.replace("{n}", &count.to_string()));
                 RadioOption {
                     value: b.bank.id().to_string(),
                     label: if locale == Locale::En {
@@ -94,21 +94,21 @@ pub fn BankPage() -> impl IntoView {
         view! {
             <BackLink href=Step::Bank.back(&answers) label=t.back />
             <ErrorSummary title=t.error_summary_title errors=errors.summary() />
-            <h1 tabindex="-1">{t.journey.bank_title}</h1>
-            <p>{t.journey.bank_lead}</p>
+            <h1 tabindex="-1">{t.journey().bank_title}</h1>
+            <p>{t.journey().bank_lead}</p>
             <form novalidate on:submit=on_submit.clone()>
                 <RadioGroup
                     name="bank"
-                    legend=t.journey.bank_title
+                    legend=t.journey().bank_title
                     options=options
                     selected=selected
                     error=errors.field("bank")
                 />
                 <button class="button" type="submit">
-                    {t.journey.continue_button}
+                    {t.journey().continue_button}
                 </button>
             </form>
-            <p class="source">{t.journey.bank_source} ": " {citation}</p>
+            <p class="source">{t.journey().bank_source} ": " {citation}</p>
         }
     }
 }

@@ -22,8 +22,8 @@ pub fn BranchPage() -> impl IntoView {
     let district = RwSignal::new(a.district.clone());
     let on_the_spot = RwSignal::new(a.on_the_spot_only);
     let errors = FormErrors::new();
-    use_page_meta_with_errors(|t| t.journey.branch_title, errors.any());
-    let branches = branches_of(a.bank.clone(), false);
+    use_page_meta_with_errors(|t| t.journey().branch_title, errors.any());
+    let branches = branches_of(journey.city.get_untracked(), a.bank.clone(), false);
     Effect::new(move |_| {
         let (d, o) = (district.get(), on_the_spot.get());
         journey.answers.update(|a| {
@@ -34,7 +34,7 @@ pub fn BranchPage() -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         match selected.get_untracked() {
-            None => errors.set(vec![("branch", msg(|t| t.journey.branch_error))]),
+            None => errors.set(vec![("branch", msg(|t| t.journey().branch_error))]),
             Some(id) => {
                 errors.set(Vec::new());
                 journey.save(|a| a.branch_id = Some(id));
@@ -47,7 +47,7 @@ pub fn BranchPage() -> impl IntoView {
     };
     let page = move || {
         let t = i18n.t();
-        let j = t.journey;
+        let j = t.journey();
         let answers = journey.answers.get_untracked();
         let all = branches.get().unwrap_or_default();
         let mut districts: Vec<String> = all.iter().map(|b| b.district.clone()).collect();

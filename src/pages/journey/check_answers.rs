@@ -6,16 +6,16 @@ use leptos_router::hooks::use_navigate;
 use sscard_rules::wire::{
     ApplicationRequest, Branch, GuardianshipProof, MinorApplicant, PostalAddress,
 };
-use sscard_rules::{Bank, banks};
+use sscard_rules::{Bank, City, banks};
 
 use super::field_messages;
 use crate::api;
 use crate::components::{ErrorSummary, FormErrors, TimelinePanel, msg, use_page_meta_with_errors};
 use crate::i18n::{Locale, Texts, use_i18n};
-use crate::journey::{Answers, CITY, Step, branches_of, use_journey};
+use crate::journey::{Answers, Step, branches_of, use_journey};
 
 /// The request the answers make, or `None` when an answer the server needs is missing.
-fn request(a: &Answers) -> Option<ApplicationRequest> {
+fn request(a: &Answers, city: City) -> Option<ApplicationRequest> {
     let pickup = a.pickup.clone().filter(|p| p == "mail" || p == "branch")?;
     let minor = if a.is_guardian() {
         let proof: GuardianshipProof =
@@ -29,7 +29,7 @@ fn request(a: &Answers) -> Option<ApplicationRequest> {
         None
     };
     Some(ApplicationRequest {
-        city: CITY.id().into(),
+        city: city.id().into(),
         bank: a.bank.clone()?,
         branch_id: if pickup == "branch" {
             Some(a.branch_id.clone()?)
@@ -49,11 +49,11 @@ fn request(a: &Answers) -> Option<ApplicationRequest> {
     })
 }
 
-fn bank_name(locale: Locale, id: Option<&str>, today: chrono::NaiveDate) -> String {
+fn bank_name(locale: Locale, city: City, id: Option<&str>, today: chrono::NaiveDate) -> String {
     let Some(bank) = id.and_then(Bank::from_id) else {
         return String::new();
     };
-    banks(CITY, today)
+    banks(city, today)
         .ok()
         .and_then(|p| p.value.into_iter().find(|b| b.bank == bank))
         .map(|b| {
@@ -80,7 +80,7 @@ fn row(
             <dd class="summary__value">{value}</dd>
             <dd class="summary__action">
                 <a href=step.path() on:click=move |_| journey.answers.update(|a| a.changing = true)>
-                    {t.journey.change}
+                    {t.journey().change}
                     <span class="visually-hidden">" " {label}</span>
                 </a>
             </dd>
@@ -99,18 +99,18 @@ pub fn CheckAnswersPage() -> impl IntoView {
     let navigate = use_navigate();
     let errors = FormErrors::new();
     let submitting = RwSignal::new(false);
-    use_page_meta_with_errors(|t| t.journey.check_title, errors.any());
+    use_page_meta_with_errors(|t| t.journey().check_title, errors.any());
     journey.answers.update(|a| a.changing = true);
     let bank = journey.answers.get_untracked().bank;
-    let branches = branches_of(bank, false);
+    let branches = branches_of(journey.city.get_untracked(), bank, false);
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if submitting.get_untracked() {
             return;
         }
         let answers = journey.answers.get_untracked();
-        let Some(body) = request(&answers) else {
-            errors.set(vec![("submit", msg(|t| t.journey.e_server))]);
+        let Some(body) = request(&answers, journey.city.get_untracked()) else {
+            errors.set(vec![("submit", msg(|t| t.journey().e_server))]);
             return;
         };
         let key = answers
@@ -149,7 +149,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
     };
     let page = move || {
         let t = i18n.t();
-        let j = t.journey;
+        let j = t.journey();
         let locale = i18n.locale.get();
         let a = journey.answers.get();
         if let (Some(id), None) = (a.submitted_id.clone(), a.bank.as_ref()) {
@@ -217,7 +217,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 {row(t, j.row_id, a.id_number.clone(), Step::Details, journey)}
                 {row(t, j.row_mobile, a.mobile.clone(), Step::Details, journey)}
                 {guardian_rows}
-                {row(t, j.row_bank, bank_name(locale, a.bank.as_deref(), today), Step::Bank, journey)}
+                {row(t, j.row_bank, bank_name(locale, journey.city.get(), a.bank.as_deref(), today), Step::Bank, journey)}
                 {row(t, j.row_pickup, pickup.into(), Step::Pickup, journey)}
                 {place}
             </dl>

@@ -11,9 +11,9 @@ const FIELD: &str = "birth";
 
 fn title(t: &'static Texts, answers: &Answers) -> &'static str {
     match answers.actor.as_deref() {
-        Some("guardian") => t.journey.birth_title_child,
-        Some("agent") => t.journey.birth_title_agent,
-        _ => t.journey.birth_title_self,
+        Some("guardian") => t.journey().birth_title_child,
+        Some("agent") => t.journey().birth_title_agent,
+        _ => t.journey().birth_title_self,
     }
 }
 
@@ -65,15 +65,15 @@ pub fn CheckBirthPage() -> impl IntoView {
                     id=FIELD
                     legend=title(t, &answers)
                     legend_is_heading=true
-                    hint=t.journey.date_hint
-                    labels=[t.journey.date_year, t.journey.date_month, t.journey.date_day]
+                    hint=t.journey().date_hint
+                    labels=[t.journey().date_year, t.journey().date_month, t.journey().date_day]
                     year=year
                     month=month
                     day=day
                     error=errors.field("birth-year")
                 />
                 <button class="button" type="submit">
-                    {t.journey.continue_button}
+                    {t.journey().continue_button}
                 </button>
             </form>
         }

@@ -25,7 +25,7 @@ pub fn CheckGuardianPage() -> impl IntoView {
     );
     let proof = RwSignal::new(stored.guardian_proof.clone());
     let errors = FormErrors::new();
-    use_page_meta_with_errors(|t| t.journey.guardian_title, errors.any());
+    use_page_meta_with_errors(|t| t.journey().guardian_title, errors.any());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let input = DateInput {
@@ -43,7 +43,7 @@ pub fn CheckGuardianPage() -> impl IntoView {
             problems.push(("guardian-birth-year", date_error_msg(e)));
         }
         if chosen.is_none() {
-            problems.push(("guardian-proof", msg(|t| t.journey.guardian_proof_error)));
+            problems.push(("guardian-proof", msg(|t| t.journey().guardian_proof_error)));
         }
         let ok = problems.is_empty();
         errors.set(problems);
@@ -60,13 +60,13 @@ pub fn CheckGuardianPage() -> impl IntoView {
         view! {
             <BackLink href=Step::CheckGuardian.back(&answers) label=t.back />
             <ErrorSummary title=t.error_summary_title errors=errors.summary() />
-            <h1 tabindex="-1">{t.journey.guardian_title}</h1>
+            <h1 tabindex="-1">{t.journey().guardian_title}</h1>
             <form novalidate on:submit=on_submit.clone()>
                 <DateFields
                     id="guardian-birth"
-                    legend=t.journey.guardian_birth_legend
-                    hint=t.journey.date_hint
-                    labels=[t.journey.date_year, t.journey.date_month, t.journey.date_day]
+                    legend=t.journey().guardian_birth_legend
+                    hint=t.journey().date_hint
+                    labels=[t.journey().date_year, t.journey().date_month, t.journey().date_day]
                     year=year
                     month=month
                     day=day
@@ -74,17 +74,17 @@ pub fn CheckGuardianPage() -> impl IntoView {
                 />
                 <RadioGroup
                     name="guardian-proof"
-                    legend=t.journey.guardian_proof_legend
-                    hint=Some(t.journey.guardian_proof_hint)
+                    legend=t.journey().guardian_proof_legend
+                    hint=Some(t.journey().guardian_proof_hint)
                     options=vec![
-                        RadioOption { value: "yes".into(), label: t.journey.yes.into(), hint: None },
-                        RadioOption { value: "no".into(), label: t.journey.no.into(), hint: None },
+                        RadioOption { value: "yes".into(), label: t.journey().yes.into(), hint: None },
+                        RadioOption { value: "no".into(), label: t.journey().no.into(), hint: None },
                     ]
                     selected=proof
                     error=errors.field("guardian-proof")
                 />
                 <button class="button" type="submit">
-                    {t.journey.continue_button}
+                    {t.journey().continue_button}
                 </button>
             </form>
         }

@@ -5,93 +5,99 @@ use leptos::prelude::*;
 
 use super::radio_step::{RadioQuestion, RadioStep};
 use crate::journey::Step;
+use sscard_rules::City;
+
+/// The position of `city` in `City::ALL`, the order of the texts written per city.
+fn city_index(city: City) -> usize {
+    City::ALL.iter().position(|&c| c == city).unwrap_or(0)
+}
 
 const WHO: RadioQuestion = RadioQuestion {
     step: Step::CheckWho,
     name: "actor",
-    title: |t, _| t.journey.who_title,
+    title: |t, _, _| t.journey().who_title,
     hint: None,
     choices: &[
-        ("self", |t| t.journey.who_self, None),
+        ("self", |t| t.journey().who_self, None),
         (
             "guardian",
-            |t| t.journey.who_guardian,
-            Some(|t| t.journey.who_guardian_hint),
+            |t| t.journey().who_guardian,
+            Some(|t| t.journey().who_guardian_hint),
         ),
         (
             "agent",
-            |t| t.journey.who_agent,
-            Some(|t| t.journey.who_agent_hint),
+            |t| t.journey().who_agent,
+            Some(|t| t.journey().who_agent_hint),
         ),
     ],
     get: |a| a.actor.clone(),
     set: |a, v| a.actor = Some(v),
-    error: |t| t.journey.who_error,
+    error: |t| t.journey().who_error,
 };
 
 const CARD_HELD: RadioQuestion = RadioQuestion {
     step: Step::CheckCardHeld,
     name: "card-held",
-    title: |t, _| t.journey.card_title,
+    title: |t, _, _| t.journey().card_title,
     hint: None,
     choices: &[
-        ("none", |t| t.journey.card_none, None),
+        ("none", |t| t.journey().card_none, None),
         (
             "older",
-            |t| t.journey.card_older,
-            Some(|t| t.journey.card_older_hint),
+            |t| t.journey().card_older,
+            Some(|t| t.journey().card_older_hint),
         ),
-        ("third", |t| t.journey.card_third, None),
+        ("third", |t| t.journey().card_third, None),
     ],
     get: |a| a.card_held.clone(),
     set: |a, v| a.card_held = Some(v),
-    error: |t| t.journey.card_error,
+    error: |t| t.journey().card_error,
 };
 
 const INSURED: RadioQuestion = RadioQuestion {
     step: Step::CheckInsured,
     name: "insured",
-    title: |t, _| t.journey.insured_title,
-    hint: Some(|t| t.journey.insured_hint),
+    title: |t, _, city| t.journey().insured_title[city_index(city)],
+    hint: Some(|t| t.journey().insured_hint),
     choices: &[
-        ("yes", |t| t.journey.yes, None),
-        ("no", |t| t.journey.no, None),
+        ("yes", |t| t.journey().yes, None),
+        ("no", |t| t.journey().no, None),
     ],
     get: |a| a.insured.clone(),
     set: |a, v| a.insured = Some(v),
-    error: |t| t.journey.insured_error,
+    error: |t| t.journey().insured_error,
 };
 
 const CATEGORY: RadioQuestion = RadioQuestion {
     step: Step::CheckCategory,
     name: "category",
-    title: |t, _| t.journey.category_title,
+    title: |t, _, _| t.journey().category_title,
     hint: None,
     choices: &[
-        ("pension", |t| t.journey.category_pension, None),
-        ("support", |t| t.journey.category_support, None),
-        ("veteran", |t| t.journey.category_veteran, None),
-        ("other", |t| t.journey.category_other, None),
-        ("none", |t| t.journey.category_none, None),
+        ("pension", |t| t.journey().category_pension, None),
+        ("support", |t| t.journey().category_support, None),
+        ("veteran", |t| t.journey().category_veteran, None),
+        ("other", |t| t.journey().category_other, None),
+        ("none", |t| t.journey().category_none, None),
     ],
     get: |a| a.category.clone(),
     set: |a, v| a.category = Some(v),
-    error: |t| t.journey.category_error,
+    error: |t| t.journey().category_error,
 };
 
 const RESIDENCE: RadioQuestion = RadioQuestion {
     step: Step::CheckResidence,
     name: "residence",
-    title: |t, _| t.journey.residence_title,
+    title: |t, _, _| t.journey().residence_title,
     hint: None,
     choices: &[
-        ("hukou", |t| t.journey.residence_hukou, None),
-        ("permit", |t| t.journey.residence_permit, None),
-        ("neither", |t| t.journey.residence_neither, None),
+        ("hukou", |t| t.journey().residence_hukou, None),
+        ("permit", |t| t.journey().residence_permit, None),
+        ("neither", |t| t.journey().residence_neither, None),
     ],
     get: |a| a.residence.clone(),
     set: |a, v| a.residence = Some(v),
-    error: |t| t.journey.residence_error,
+    error: |t| t.journey().residence_error,
 };
 
 /// `/check`: who is applying.

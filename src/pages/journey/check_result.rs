@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use sscard_rules::{Outcome, evaluate_eligibility};
 
-use crate::components::{BackLink, TimelinePanel, WhyDetails, use_page_title};
+use crate::components::{BackLink, CityLine, TimelinePanel, WhyDetails, use_page_title};
 use crate::eligibility_text;
 use crate::i18n::use_i18n;
 use crate::journey::{Step, eligibility_input, first_unanswered_check, use_journey};
@@ -16,7 +16,11 @@ pub fn CheckResultPage() -> impl IntoView {
     let journey = use_journey();
     let verdict = Memo::new(move |_| {
         let today = journey.today.get();
-        let input = journey.answers.with(|a| eligibility_input(a, today)).ok()?;
+        let city = journey.city.get();
+        let input = journey
+            .answers
+            .with(|a| eligibility_input(a, city, today))
+            .ok()?;
         evaluate_eligibility(&input).ok()
     });
     // A deep link (a bookmark) with questions still open goes to the first of them, every
@@ -35,9 +39,9 @@ pub fn CheckResultPage() -> impl IntoView {
     });
     use_page_title(
         move |t| match verdict.get_untracked().map(|v| v.result.outcome) {
-            Some(Outcome::Eligible) => t.journey.result_eligible_title.into(),
-            Some(Outcome::NeedsInPersonCheck) => t.journey.result_check_title.into(),
-            _ => t.journey.result_not_title.into(),
+            Some(Outcome::Eligible) => t.journey().result_eligible_title.into(),
+            Some(Outcome::NeedsInPersonCheck) => t.journey().result_check_title.into(),
+            _ => t.journey().result_not_title.into(),
         },
         Signal::from(false),
     );
@@ -48,18 +52,18 @@ pub fn CheckResultPage() -> impl IntoView {
         let Some(explained) = verdict.get() else {
             // Answers missing (e.g. the page was opened directly): start the check again.
             return view! {
-                <h1 tabindex="-1">{t.journey.result_not_title}</h1>
+                <h1 tabindex="-1">{t.journey().result_not_title}</h1>
                 <p>
-                    <A href=Step::CheckWho.path() attr:class="button">{t.journey.result_restart}</A>
+                    <A href=Step::CheckWho.path() attr:class="button">{t.journey().result_restart}</A>
                 </p>
             }
             .into_any();
         };
         let result = explained.result;
         let (title, class) = match result.outcome {
-            Outcome::Eligible => (t.journey.result_eligible_title, "result result--eligible"),
-            Outcome::NeedsInPersonCheck => (t.journey.result_check_title, "result result--check"),
-            Outcome::NotEligible => (t.journey.result_not_title, "result result--not"),
+            Outcome::Eligible => (t.journey().result_eligible_title, "result result--eligible"),
+            Outcome::NeedsInPersonCheck => (t.journey().result_check_title, "result result--check"),
+            Outcome::NotEligible => (t.journey().result_not_title, "result result--not"),
         };
         let reasons = result
             .reasons
@@ -73,7 +77,7 @@ pub fn CheckResultPage() -> impl IntoView {
                 .map(|a| view! { <li>{eligibility_text::alternative(t, locale, a)}</li> })
                 .collect_view();
             view! {
-                <h2>{t.journey.result_alternatives_heading}</h2>
+                <h2>{t.journey().result_alternatives_heading}</h2>
                 <ul class="list">{items}</ul>
             }
         });
@@ -84,22 +88,23 @@ pub fn CheckResultPage() -> impl IntoView {
             <div class=class>
                 <h1 tabindex="-1">{title}</h1>
             </div>
-            <h2>{t.journey.result_reasons_heading}</h2>
+            <CityLine />
+            <h2>{t.journey().result_reasons_heading}</h2>
             <ul class="list">{reasons}</ul>
             {alternatives}
-            <WhyDetails trace=explained.trace summary=t.journey.why_summary />
-            {third_card.then(|| view! { <p class="notice">{t.journey.result_third_card}</p> })}
+            <WhyDetails trace=explained.trace summary=t.journey().why_summary />
+            {third_card.then(|| view! { <p class="notice">{t.journey().result_third_card}</p> })}
             {(eligible && !third_card)
                 .then(|| {
                     view! {
                         <TimelinePanel assume_pickup="mail" />
                         <p class="button-row">
-                            <A href=Step::Details.path() attr:class="button">{t.journey.result_apply_button}</A>
+                            <A href=Step::Details.path() attr:class="button">{t.journey().result_apply_button}</A>
                         </p>
                     }
                 })}
             <p>
-                <A href=Step::CheckWho.path()>{t.journey.result_restart}</A>
+                <A href=Step::CheckWho.path()>{t.journey().result_restart}</A>
             </p>
         }
         .into_any()

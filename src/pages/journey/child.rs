@@ -24,7 +24,7 @@ pub fn ChildPage() -> impl IntoView {
     let id_number = RwSignal::new(stored.child_id_number.clone());
     let proof = RwSignal::new(stored.child_proof.clone());
     let errors = FormErrors::new();
-    use_page_meta_with_errors(|t| t.journey.child_title, errors.any());
+    use_page_meta_with_errors(|t| t.journey().child_title, errors.any());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let today = journey.today.get_untracked();
@@ -49,18 +49,17 @@ pub fn ChildPage() -> impl IntoView {
                 let guardian = parse_id_number(&journey.answers.get_untracked().id_number, today);
                 if let Ok(guardian) = guardian {
                     match check_guardianship(guardian.birth_date, child.birth_date, today) {
-                        Err(GuardianError::ChildNotMinor { .. }) => {
-                            problems.push(("child-id-number", msg(|t| t.journey.e_child_not_minor)))
-                        }
+                        Err(GuardianError::ChildNotMinor { .. }) => problems
+                            .push(("child-id-number", msg(|t| t.journey().e_child_not_minor))),
                         Err(GuardianError::NotAdult { .. }) => problems
-                            .push(("child-id-number", msg(|t| t.journey.e_guardian_not_adult))),
+                            .push(("child-id-number", msg(|t| t.journey().e_guardian_not_adult))),
                         _ => {}
                     }
                 }
             }
         }
         if p.is_none() {
-            problems.push(("proof", msg(|t| t.journey.proof_error)));
+            problems.push(("proof", msg(|t| t.journey().proof_error)));
         }
         let ok = problems.is_empty();
         errors.set(problems);
@@ -82,11 +81,11 @@ pub fn ChildPage() -> impl IntoView {
         view! {
             <BackLink href=Step::Child.back(&answers) label=t.back />
             <ErrorSummary title=t.error_summary_title errors=errors.summary() />
-            <h1 tabindex="-1">{t.journey.child_title}</h1>
+            <h1 tabindex="-1">{t.journey().child_title}</h1>
             <form novalidate on:submit=on_submit.clone()>
                 <TextField
                     id="child-name"
-                    label=t.journey.child_name_label
+                    label=t.journey().child_name_label
                     value=name
                     error=errors.field("child-name")
                     autocomplete="off"
@@ -95,8 +94,8 @@ pub fn ChildPage() -> impl IntoView {
                 />
                 <TextField
                     id="child-id-number"
-                    label=t.journey.child_id_label
-                    hint=t.journey.child_id_hint
+                    label=t.journey().child_id_label
+                    hint=t.journey().child_id_hint
                     value=id_number
                     error=errors.field("child-id-number")
                     autocomplete="off"
@@ -105,17 +104,17 @@ pub fn ChildPage() -> impl IntoView {
                 />
                 <RadioGroup
                     name="proof"
-                    legend=t.journey.proof_legend
+                    legend=t.journey().proof_legend
                     options=vec![
-                        option("household_register", t.journey.proof_household),
-                        option("birth_certificate", t.journey.proof_birth),
-                        option("guardianship_document", t.journey.proof_document),
+                        option("household_register", t.journey().proof_household),
+                        option("birth_certificate", t.journey().proof_birth),
+                        option("guardianship_document", t.journey().proof_document),
                     ]
                     selected=proof
                     error=errors.field("proof")
                 />
                 <button class="button" type="submit">
-                    {t.journey.continue_button}
+                    {t.journey().continue_button}
                 </button>
             </form>
         }

@@ -19,7 +19,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    use_page_meta(|t| t.journey.conf_title);
+    use_page_meta(|t| t.journey().conf_title);
     let application = LocalResource::new(move || {
         let id = id();
         async move {
@@ -42,7 +42,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     });
     move || {
         let t = i18n.t();
-        let j = t.journey;
+        let j = t.journey();
         match application.get() {
             // While loading, the same panel and QR space as the loaded page, so nothing moves
             // when the application arrives.
@@ -72,7 +72,7 @@ pub fn ConfirmationPage() -> impl IntoView {
 fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t();
-    let j = t.journey;
+    let j = t.journey();
     let locale = i18n.locale.get_untracked();
     let deadline = sscard_rules::parse_iso_date(&app.expected.production_deadline);
     let submitted = sscard_rules::parse_iso_date(&app.submitted_on);

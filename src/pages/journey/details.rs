@@ -39,9 +39,9 @@ pub fn DetailsPage() -> impl IntoView {
     use_page_title(
         move |t| {
             if journey.answers.get_untracked().is_guardian() {
-                t.journey.details_title_guardian.into()
+                t.journey().details_title_guardian.into()
             } else {
-                t.journey.details_title_self.into()
+                t.journey().details_title_self.into()
             }
         },
         errors.any(),
@@ -53,11 +53,11 @@ pub fn DetailsPage() -> impl IntoView {
             .ok()
             .map(|id| {
                 let sex = if id.sex == Sex::Female {
-                    t.journey.sex_female
+                    t.journey().sex_female
                 } else {
-                    t.journey.sex_male
+                    t.journey().sex_male
                 };
-                t.journey
+                t.journey()
                     .id_derived
                     .replace("{date}", &format::date(i18n.locale.get(), id.birth_date))
                     .replace("{sex}", sex)
@@ -121,20 +121,20 @@ pub fn DetailsPage() -> impl IntoView {
         let t = i18n.t();
         let answers = journey.answers.get_untracked();
         let title = if answers.is_guardian() {
-            t.journey.details_title_guardian
+            t.journey().details_title_guardian
         } else {
-            t.journey.details_title_self
+            t.journey().details_title_self
         };
         view! {
             <BackLink href=Step::Details.back(&answers) label=t.back />
             <ErrorSummary title=t.error_summary_title errors=errors.summary() />
             <h1 tabindex="-1">{title}</h1>
-            <p>{t.journey.details_lead}</p>
+            <p>{t.journey().details_lead}</p>
             <form novalidate on:submit=on_submit.clone()>
                 <TextField
                     id="name"
-                    label=t.journey.name_label
-                    hint=t.journey.name_hint
+                    label=t.journey().name_label
+                    hint=t.journey().name_hint
                     value=name
                     error=errors.field("name")
                     autocomplete="name"
@@ -143,8 +143,8 @@ pub fn DetailsPage() -> impl IntoView {
                 />
                 <TextField
                     id="id-number"
-                    label=t.journey.id_label
-                    hint=t.journey.id_hint
+                    label=t.journey().id_label
+                    hint=t.journey().id_hint
                     value=id_number
                     error=errors.field("id-number")
                     autocomplete="off"
@@ -154,7 +154,7 @@ pub fn DetailsPage() -> impl IntoView {
                 <p class="derived" aria-live="polite">{derived}</p>
                 <TextField
                     id="mobile"
-                    label=t.journey.mobile_label
+                    label=t.journey().mobile_label
                     value=mobile
                     error=errors.field("mobile")
                     autocomplete="tel"
@@ -162,7 +162,7 @@ pub fn DetailsPage() -> impl IntoView {
                     width="input--11"
                 />
                 <button class="button" type="submit" id="details-submit" aria-disabled=move || busy.get().to_string()>
-                    {t.journey.continue_button}
+                    {t.journey().continue_button}
                 </button>
             </form>
         }

@@ -11,49 +11,49 @@ use crate::components::{Msg, msg, msg_with};
 /// A name that was not accepted.
 pub fn name(error: NameError) -> Msg {
     match error {
-        NameError::Empty => msg(|t| t.journey.e_name_empty),
-        NameError::TooShort => msg(|t| t.journey.e_name_short),
-        NameError::TooLong { max } => msg_with(|t| t.journey.e_name_long, "{n}", max.to_string()),
-        NameError::Characters => msg(|t| t.journey.e_name_chars),
+        NameError::Empty => msg(|t| t.journey().e_name_empty),
+        NameError::TooShort => msg(|t| t.journey().e_name_short),
+        NameError::TooLong { max } => msg_with(|t| t.journey().e_name_long, "{n}", max.to_string()),
+        NameError::Characters => msg(|t| t.journey().e_name_chars),
     }
 }
 
 /// An ID number that was not accepted.
 pub fn id_number(error: IdNumberError) -> Msg {
     match error {
-        IdNumberError::Empty => msg(|t| t.journey.e_id_empty),
+        IdNumberError::Empty => msg(|t| t.journey().e_id_empty),
         IdNumberError::Length { found } => {
-            msg_with(|t| t.journey.e_id_length, "{n}", found.to_string())
+            msg_with(|t| t.journey().e_id_length, "{n}", found.to_string())
         }
-        IdNumberError::Format => msg(|t| t.journey.e_id_format),
-        IdNumberError::BirthDate => msg(|t| t.journey.e_id_birth),
-        IdNumberError::FutureBirthDate => msg(|t| t.journey.e_id_future),
-        IdNumberError::CheckDigit { .. } => msg(|t| t.journey.e_id_check),
+        IdNumberError::Format => msg(|t| t.journey().e_id_format),
+        IdNumberError::BirthDate => msg(|t| t.journey().e_id_birth),
+        IdNumberError::FutureBirthDate => msg(|t| t.journey().e_id_future),
+        IdNumberError::CheckDigit { .. } => msg(|t| t.journey().e_id_check),
     }
 }
 
 /// A mobile number that was not accepted.
 pub fn mobile(error: MobileError) -> Msg {
     match error {
-        MobileError::Empty => msg(|t| t.journey.e_mobile_empty),
-        MobileError::Format => msg(|t| t.journey.e_mobile_format),
+        MobileError::Empty => msg(|t| t.journey().e_mobile_empty),
+        MobileError::Format => msg(|t| t.journey().e_mobile_format),
     }
 }
 
 /// A postal code that was not accepted.
 pub fn postal_code(error: PostalCodeError) -> Msg {
     match error {
-        PostalCodeError::Empty => msg(|t| t.journey.e_postal_empty),
-        PostalCodeError::Format => msg(|t| t.journey.e_postal_format),
+        PostalCodeError::Empty => msg(|t| t.journey().e_postal_empty),
+        PostalCodeError::Format => msg(|t| t.journey().e_postal_format),
     }
 }
 
 /// A postal address that was not accepted.
 pub fn address(error: AddressError) -> Msg {
     match error {
-        AddressError::Empty => msg(|t| t.journey.e_address_empty),
+        AddressError::Empty => msg(|t| t.journey().e_address_empty),
         AddressError::TooLong { max } => {
-            msg_with(|t| t.journey.e_address_long, "{n}", max.to_string())
+            msg_with(|t| t.journey().e_address_long, "{n}", max.to_string())
         }
     }
 }
@@ -61,8 +61,8 @@ pub fn address(error: AddressError) -> Msg {
 /// A one-time code that was not accepted.
 pub fn one_time_code(error: OneTimeCodeError) -> Msg {
     match error {
-        OneTimeCodeError::Empty => msg(|t| t.journey.e_code_empty),
-        OneTimeCodeError::Format => msg(|t| t.journey.e_code_format),
+        OneTimeCodeError::Empty => msg(|t| t.journey().e_code_empty),
+        OneTimeCodeError::Format => msg(|t| t.journey().e_code_format),
     }
 }
 
@@ -71,43 +71,43 @@ pub fn one_time_code(error: OneTimeCodeError) -> Msg {
 pub fn server_code(code: &str, limit: Option<u32>) -> Msg {
     let limit_or = |fallback: usize| limit.map_or(fallback.to_string(), |n| n.to_string());
     match code {
-        "name.empty" => msg(|t| t.journey.e_name_empty),
-        "name.too_short" => msg(|t| t.journey.e_name_short),
+        "name.empty" => msg(|t| t.journey().e_name_empty),
+        "name.too_short" => msg(|t| t.journey().e_name_short),
         "name.too_long" => msg_with(
-            |t| t.journey.e_name_long,
+            |t| t.journey().e_name_long,
             "{n}",
             limit_or(sscard_rules::NAME_MAX_CHINESE),
         ),
-        "name.characters" => msg(|t| t.journey.e_name_chars),
-        "id_number.empty" => msg(|t| t.journey.e_id_empty),
-        "id_number.length" | "id_number.format" => msg(|t| t.journey.e_id_format),
-        "id_number.birth_date" => msg(|t| t.journey.e_id_birth),
-        "id_number.future_birth_date" => msg(|t| t.journey.e_id_future),
-        "id_number.check_digit" => msg(|t| t.journey.e_id_check),
-        "mobile.empty" => msg(|t| t.journey.e_mobile_empty),
-        "mobile.format" => msg(|t| t.journey.e_mobile_format),
-        "address.empty" => msg(|t| t.journey.e_address_empty),
+        "name.characters" => msg(|t| t.journey().e_name_chars),
+        "id_number.empty" => msg(|t| t.journey().e_id_empty),
+        "id_number.length" | "id_number.format" => msg(|t| t.journey().e_id_format),
+        "id_number.birth_date" => msg(|t| t.journey().e_id_birth),
+        "id_number.future_birth_date" => msg(|t| t.journey().e_id_future),
+        "id_number.check_digit" => msg(|t| t.journey().e_id_check),
+        "mobile.empty" => msg(|t| t.journey().e_mobile_empty),
+        "mobile.format" => msg(|t| t.journey().e_mobile_format),
+        "address.empty" => msg(|t| t.journey().e_address_empty),
         "address.too_long" => msg_with(
-            |t| t.journey.e_address_long,
+            |t| t.journey().e_address_long,
             "{n}",
             limit_or(sscard_rules::ADDRESS_MAX_CHARS),
         ),
-        "postal_code.empty" => msg(|t| t.journey.e_postal_empty),
-        "postal_code.format" => msg(|t| t.journey.e_postal_format),
-        "child.not_minor" => msg(|t| t.journey.e_child_not_minor),
-        "identity_mismatch" => msg(|t| t.journey.e_child_identity),
-        "guardian.not_adult" => msg(|t| t.journey.e_guardian_not_adult),
-        "code.empty" => msg(|t| t.journey.e_code_empty),
-        "code.format" => msg(|t| t.journey.e_code_format),
+        "postal_code.empty" => msg(|t| t.journey().e_postal_empty),
+        "postal_code.format" => msg(|t| t.journey().e_postal_format),
+        "child.not_minor" => msg(|t| t.journey().e_child_not_minor),
+        "identity_mismatch" => msg(|t| t.journey().e_child_identity),
+        "guardian.not_adult" => msg(|t| t.journey().e_guardian_not_adult),
+        "code.empty" => msg(|t| t.journey().e_code_empty),
+        "code.format" => msg(|t| t.journey().e_code_format),
         // The server's two codes for a one-time code (docs/api.md, auth).
-        "code_invalid" => msg(|t| t.journey.e_code_wrong),
-        "code_expired" => msg(|t| t.journey.e_code_expired),
-        c if c.starts_with("eligibility.") => msg(|t| t.journey.e_not_eligible),
-        "application.exists" => msg(|t| t.journey.e_application_exists),
-        "card.exists" => msg(|t| t.journey.e_card_exists),
-        "rate_limited" => msg(|t| t.journey.e_rate_limited),
-        "unauthenticated" | "unauthorized" | "not_signed_in" => msg(|t| t.journey.e_signed_out),
-        _ => msg(|t| t.journey.e_server),
+        "code_invalid" => msg(|t| t.journey().e_code_wrong),
+        "code_expired" => msg(|t| t.journey().e_code_expired),
+        c if c.starts_with("eligibility.") => msg(|t| t.journey().e_not_eligible),
+        "application.exists" => msg(|t| t.journey().e_application_exists),
+        "card.exists" => msg(|t| t.journey().e_card_exists),
+        "rate_limited" => msg(|t| t.journey().e_rate_limited),
+        "unauthenticated" | "unauthorized" | "not_signed_in" => msg(|t| t.journey().e_signed_out),
+        _ => msg(|t| t.journey().e_server),
     }
 }
 
@@ -120,8 +120,8 @@ pub fn api_problems(
     general_id: &'static str,
 ) -> Vec<(&'static str, Msg)> {
     match error {
-        ApiError::Network => vec![(general_id, msg(|t| t.journey.e_network))],
-        ApiError::Unexpected(_) => vec![(general_id, msg(|t| t.journey.e_server))],
+        ApiError::Network => vec![(general_id, msg(|t| t.journey().e_network))],
+        ApiError::Unexpected(_) => vec![(general_id, msg(|t| t.journey().e_server))],
         ApiError::Problem(problem) if problem.code.starts_with("eligibility.") => {
             vec![(general_id, server_code(&problem.code, None))]
         }

@@ -23,18 +23,18 @@ pub fn InPersonPage() -> impl IntoView {
                 .answers
                 .with_untracked(|a| a.pickup.as_deref() == Some("door"))
             {
-                t.journey.in_person_door_title.into()
+                t.journey().in_person_door_title.into()
             } else {
-                t.journey.in_person_instant_title.into()
+                t.journey().in_person_instant_title.into()
             }
         },
         Signal::from(false),
     );
     let bank = journey.answers.get_untracked().bank;
-    let branches = branches_of(bank, true);
+    let branches = branches_of(journey.city.get_untracked(), bank, true);
     let page = move || {
         let t = i18n.t();
-        let j = t.journey;
+        let j = t.journey();
         let answers = journey.answers.get_untracked();
         let (title, body) = if door() {
             (j.in_person_door_title, j.in_person_door_body)

@@ -19,7 +19,7 @@ pub fn PickupPage() -> impl IntoView {
     let navigate = use_navigate();
     let selected = RwSignal::new(journey.answers.get_untracked().pickup);
     let errors = FormErrors::new();
-    use_page_meta_with_errors(|t| t.journey.pickup_title, errors.any());
+    use_page_meta_with_errors(|t| t.journey().pickup_title, errors.any());
     // Live preview: the panel reads the answers, so a new choice is saved as soon as it is made.
     Effect::new(move |_| {
         let choice = selected.get();
@@ -30,7 +30,7 @@ pub fn PickupPage() -> impl IntoView {
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         match selected.get_untracked() {
-            None => errors.set(vec![("pickup", msg(|t| t.journey.pickup_error))]),
+            None => errors.set(vec![("pickup", msg(|t| t.journey().pickup_error))]),
             Some(pickup) => {
                 errors.set(Vec::new());
                 journey.save(|a| a.pickup = Some(pickup));
@@ -43,7 +43,7 @@ pub fn PickupPage() -> impl IntoView {
     };
     let page = move || {
         let t = i18n.t();
-        let j = t.journey;
+        let j = t.journey();
         let answers = journey.answers.get_untracked();
         let option = |value: &str, label: &'static str, hint: &'static str| RadioOption {
             value: value.into(),

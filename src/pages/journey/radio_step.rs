@@ -3,10 +3,12 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use crate::components::{
-    BackLink, ErrorSummary, FormErrors, RadioGroup, RadioOption, msg, use_page_title,
+    BackLink, ErrorSummary, FormErrors, RadioGroup, RadioOption, msg_with, use_page_title,
 };
+use crate::i18n::after::fill;
 use crate::i18n::{Texts, use_i18n};
 use crate::journey::{Answers, Step, next_after, use_journey};
+use sscard_rules::City;
 
 /// One choice: stored value, label, optional hint.
 pub type Choice = (
@@ -23,8 +25,8 @@ pub struct RadioQuestion {
     pub step: Step,
     /// The radios' name; the first radio's id.
     pub name: &'static str,
-    /// The question (the page's `<h1>`), which may depend on earlier answers.
-    pub title: fn(&'static Texts, &Answers) -> &'static str,
+    /// The question (the page's `<h1>`), which may depend on earlier answers and the city.
+    pub title: fn(&'static Texts, &Answers, City) -> &'static str,
     /// Help under the question.
     pub hint: Option<fn(&'static Texts) -> &'static str>,
     /// The choices.
@@ -49,13 +51,25 @@ pub fn RadioStep(
     let selected = RwSignal::new((question.get)(&journey.answers.get_untracked()));
     let errors = FormErrors::new();
     use_page_title(
-        move |t| (question.title)(t, &journey.answers.get_untracked()).to_string(),
+        move |t| {
+            (question.title)(t, &journey.answers.get_untracked(), journey.city.get()).to_string()
+        },
         errors.any(),
     );
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         match selected.get_untracked() {
-            None => errors.set(vec![(question.name, msg(question.error))]),
+            None => {
+                // A text may name the city (`{city}`).
+                let name = i18n
+                    .locale
+                    .get_untracked()
+                    .city_name(journey.city.get_untracked());
+                errors.set(vec![(
+                    question.name,
+                    msg_with(question.error, "{city}", name.into()),
+                )])
+            }
             Some(value) => {
                 errors.set(Vec::new());
                 journey.save(|a| (question.set)(a, value));
@@ -67,13 +81,15 @@ pub fn RadioStep(
     move || {
         let t = i18n.t();
         let answers = journey.answers.get_untracked();
+        let city = journey.city.get();
+        let name = i18n.locale.get().city_name(city);
         let options = question
             .choices
             .iter()
             .map(|(value, label, hint)| RadioOption {
                 value: value.to_string(),
-                label: label(t).to_string(),
-                hint: hint.map(|h| h(t).to_string()),
+                label: fill(label(t), "city", name),
+                hint: hint.map(|h| fill(h(t), "city", name)),
             })
             .collect();
         view! {
@@ -82,7 +98,7 @@ pub fn RadioStep(
             <form novalidate on:submit=on_submit.clone()>
                 <RadioGroup
                     name=question.name
-                    legend=(question.title)(t, &answers)
+                    legend=(question.title)(t, &answers, city)
                     legend_is_heading=true
                     hint=question.hint.map(|h| h(t))
                     options=options
@@ -90,7 +106,7 @@ pub fn RadioStep(
                     error=errors.field(question.name)
                 />
                 <button class="button" type="submit">
-                    {t.journey.continue_button}
+                    {t.journey().continue_button}
                 </button>
             </form>
         }

@@ -29,7 +29,7 @@ pub fn VerifyPage() -> impl IntoView {
     let code = RwSignal::new(String::new());
     let errors = FormErrors::new();
     let busy = RwSignal::new(false);
-    use_page_meta_with_errors(|t| t.journey.verify_title, errors.any());
+    use_page_meta_with_errors(|t| t.journey().verify_title, errors.any());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         if busy.get_untracked() {
@@ -43,7 +43,7 @@ pub fn VerifyPage() -> impl IntoView {
             }
         };
         let Some(challenge_id) = journey.answers.get_untracked().challenge_id else {
-            errors.set(vec![("code", msg(|t| t.journey.e_code_expired))]);
+            errors.set(vec![("code", msg(|t| t.journey().e_code_expired))]);
             return;
         };
         errors.set(Vec::new());
@@ -77,21 +77,21 @@ pub fn VerifyPage() -> impl IntoView {
         // The server's answer is the same whether or not a code was sent; only demo
         // mode says which (it shows what the phone would show).
         let demo = match journey.demo_code.get() {
-            Some(c) => Some(t.journey.verify_demo.replace("{code}", &c)),
-            None if journey.demo.get() => Some(t.journey.verify_demo_not_sent.to_owned()),
+            Some(c) => Some(t.journey().verify_demo.replace("{code}", &c)),
+            None if journey.demo.get() => Some(t.journey().verify_demo_not_sent.to_owned()),
             None => None,
         }
         .map(|text| view! { <p class="notice notice--demo">{text}</p> });
         view! {
             <BackLink href=Step::Verify.back(&answers) label=t.back />
             <ErrorSummary title=t.error_summary_title errors=errors.summary() />
-            <h1 tabindex="-1">{t.journey.verify_title}</h1>
-            <p>{t.journey.verify_sent.replace("{mobile}", &mask_mobile(&answers.mobile))}</p>
+            <h1 tabindex="-1">{t.journey().verify_title}</h1>
+            <p>{t.journey().verify_sent.replace("{mobile}", &mask_mobile(&answers.mobile))}</p>
             {demo}
             <form novalidate on:submit=on_submit.clone()>
                 <TextField
                     id="code"
-                    label=t.journey.code_label
+                    label=t.journey().code_label
                     value=code
                     error=errors.field("code")
                     autocomplete="one-time-code"
@@ -99,12 +99,12 @@ pub fn VerifyPage() -> impl IntoView {
                     width="input--6"
                 />
                 <button class="button" type="submit" aria-disabled=move || busy.get().to_string()>
-                    {t.journey.continue_button}
+                    {t.journey().continue_button}
                 </button>
             </form>
-            <p>{t.journey.verify_help}</p>
+            <p>{t.journey().verify_help}</p>
             <p>
-                <a href=Step::Details.path()>{t.journey.verify_resend}</a>
+                <a href=Step::Details.path()>{t.journey().verify_resend}</a>
             </p>
         }
     }

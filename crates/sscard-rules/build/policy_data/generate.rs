@@ -5,7 +5,15 @@
 // `write!` into a `String` cannot fail, hence the `let _ =` below.
 use std::fmt::Write as _;
 
-use super::validate::{Checked, Cite, Date};
+use super::validate::{Checked, Cite, Date, Version};
+
+/// Values written as statics of their own instead of fields of `DATA`, with their value
+/// type: the app's start page and footer read them, and a reference to `DATA` would bring
+/// every table of the city into the first download.
+const ON_THEIR_OWN: &[(&str, &str)] = &[
+    ("hotline", "&'static str"),
+    ("application_natural_days", "u32"),
+];
 
 /// The Rust source of all cities, `include!`d by `crate::policy`: one module per city
 /// (`cities` pairs each checked file with the path of its `City` variant) and `city_data`,
@@ -29,6 +37,21 @@ pub fn all_cities(cities: &[(Checked, String)]) -> String {
         let _ = writeln!(out, "        {variant} => &{}::DATA,", c.city);
     }
     out.push_str("    }\n}\n");
+    for (field, ty) in ON_THEIR_OWN {
+        let _ = writeln!(
+            out,
+            "\n/// The versions of `{field}` of a city (a static of its own, see `ON_THEIR_OWN` in build/).\npub(crate) fn {field}_versions(city: crate::ids::City) -> &'static [crate::policy::Version<{ty}>] {{\n    match city {{"
+        );
+        for (c, variant) in cities {
+            let _ = writeln!(
+                out,
+                "        {variant} => {}::{},",
+                c.city,
+                field.to_uppercase()
+            );
+        }
+        out.push_str("    }\n}\n");
+    }
     out
 }
 
@@ -58,18 +81,10 @@ fn city_module(c: &Checked) -> String {
         "\n/// All policy data of this city.\npub(super) static DATA: crate::policy::CityData = crate::policy::CityData {{"
     );
     for (field, versions) in &c.params {
-        let rows: Vec<String> = versions
-            .iter()
-            .map(|v| {
-                format!(
-                    "crate::policy::Version {{ from: {}, value: {}, cite: {} }}",
-                    ymd(v.from),
-                    v.value,
-                    const_name(v.cite, &c.citations[v.cite].0)
-                )
-            })
-            .collect();
-        let _ = writeln!(out, "    {field}: &[{}],", rows.join(", "));
+        if ON_THEIR_OWN.iter().any(|(f, _)| f == field) {
+            continue;
+        }
+        let _ = writeln!(out, "    {field}: &[{}],", rows(c, versions));
     }
     let _ = writeln!(out, "    offers: &[&[");
     for o in &c.offers {
@@ -88,7 +103,36 @@ fn city_module(c: &Checked) -> String {
         );
     }
     let _ = writeln!(out, "    ]],\n}};");
+    for (field, ty) in ON_THEIR_OWN {
+        let versions = c
+            .params
+            .iter()
+            .find(|(f, _)| f == field)
+            .map_or(&[][..], |(_, v)| &v[..]);
+        let _ = writeln!(
+            out,
+            "\npub(super) static {}: &[crate::policy::Version<{ty}>] = &[{}];",
+            field.to_uppercase(),
+            rows(c, versions)
+        );
+    }
     out
+}
+
+/// `Version { … }` literals of `versions`, comma-separated.
+fn rows(c: &Checked, versions: &[Version]) -> String {
+    versions
+        .iter()
+        .map(|v| {
+            format!(
+                "crate::policy::Version {{ from: {}, value: {}, cite: {} }}",
+                ymd(v.from),
+                v.value,
+                const_name(v.cite, &c.citations[v.cite].0)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `CITE_BANKS_Q6` for a named citation, `INLINE_CITE_3` for one written in place.

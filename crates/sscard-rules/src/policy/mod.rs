@@ -215,7 +215,6 @@ pub(crate) struct CityData {
     pub bank_count: &'static [Version<u32>],
     pub individual_application_open: &'static [Version<bool>],
     pub collective_application: &'static [Version<bool>],
-    pub application_natural_days: &'static [Version<u32>],
     pub replacement_working_days: &'static [Version<u32>],
     pub instant_minutes: &'static [Version<u32>],
     pub transit_included: &'static [Version<bool>],
@@ -226,7 +225,6 @@ pub(crate) struct CityData {
     pub employer_return_days: &'static [Version<u32>],
     pub elderly_age_months: &'static [Version<u32>],
     pub minor_age_years: &'static [Version<u32>],
-    pub hotline: &'static [Version<&'static str>],
     pub offers: &'static [&'static [OfferRow]],
 }
 
@@ -335,7 +333,7 @@ pub fn param_u32(
 ) -> Result<Param<u32>, PolicyError> {
     let d = city_data(city);
     let versions = match which {
-        NumericParam::ApplicationNaturalDays => d.application_natural_days,
+        NumericParam::ApplicationNaturalDays => application_natural_days_versions(city),
         NumericParam::ReplacementWorkingDays => d.replacement_working_days,
         NumericParam::InstantMinutes => d.instant_minutes,
         NumericParam::TempLossAutoLiftDays => d.temp_loss_auto_lift_days,
@@ -376,6 +374,29 @@ pub fn collective_application(city: City, on: NaiveDate) -> Result<Param<bool>, 
 /// Who pays postage, if the seeds say.
 pub fn courier_fee(city: City, on: NaiveDate) -> Result<Option<Param<CourierFee>>, PolicyError> {
     resolve_opt(city, "courier_fee", city_data(city).courier_fee, on)
+}
+
+/// The production limit of an application (申领) in natural days, if the seeds give one; the
+/// same value as `param_u32(city, NumericParam::ApplicationNaturalDays, on)`, without reading
+/// the rest of the city's data.
+pub fn application_natural_days(
+    city: City,
+    on: NaiveDate,
+) -> Result<Option<Param<u32>>, PolicyError> {
+    resolve_opt(
+        city,
+        NumericParam::ApplicationNaturalDays.name(),
+        application_natural_days_versions(city),
+        on,
+    )
+}
+
+/// The city's service hotline, if the seeds name one (Shanghai's and Urumqi's do not).
+pub fn hotline(city: City, on: NaiveDate) -> Result<Option<Param<&'static str>>, PolicyError> {
+    // Not in `CityData` (generated as a static of its own): the app's start page and footer
+    // read the hotline, and each city's data as a whole is much larger. The seeds name no
+    // hotline for Shanghai (003) or Urumqi (004).
+    resolve_opt(city, "hotline", hotline_versions(city), on)
 }
 
 /// Whether production limits include postal transit, if the seeds say.
@@ -451,7 +472,7 @@ pub fn policy(city: City, on: NaiveDate) -> Result<Policy, PolicyError> {
         employer_return_days: u(NumericParam::EmployerReturnDays)?,
         elderly_age_months: u(NumericParam::ElderlyAgeMonths)?,
         minor_age_years: param_u32(city, NumericParam::MinorAgeYears, on)?,
-        hotline: resolve_opt(city, "hotline", d.hotline, on)?.map(|p| Param {
+        hotline: hotline(city, on)?.map(|p| Param {
             value: Cow::Borrowed(p.value),
             valid_from: p.valid_from,
             citation: p.citation,

@@ -2,7 +2,7 @@
 # Performance budget report (prints figures; asserts nothing): builds the app in release, starts
 # the server on a free loopback port in demo mode, prints the first-load bytes (html + js + wasm
 # + css, brotli and gzip) of the start page and of the application journey, and Lighthouse
-# mobile scores for the start page, the first journey page and a real confirmation page.
+# mobile scores for the pages issue 17 names (the return pages signed in).
 # Targets: first load ≤ 200 KB brotli; performance ≥ 95, accessibility 100, best practices 100.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -48,9 +48,13 @@ step "Lighthouse (mobile, Debian Chromium) — measured $(date -u +%Y-%m-%d)"
 # app paint before the static start-page shell, so their LCP ignores the shell.
 flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync"
 printf '%-30s %-10s %12s %14s %15s\n' page throttling performance accessibility best-practices
-for page in "/" "/check" "/apply/confirmation/$app_id"; do
+# The pages issue 17 names: the start, the journey's first question, its result, a step of the
+# application and a confirmation; the return pages signed in (the cookie of the application
+# above); and the public pages opened on their own.
+signed_in=(/apply/bank "/apply/confirmation/$app_id" /progress /loss /notices)
+for page in / /check /check/result /apply/bank "/apply/confirmation/$app_id" /sign-in /progress /loss /notices /help /where /rules; do
   headers="{}"
-  [[ "$page" == /apply/confirmation/* ]] && headers="{\"Cookie\":\"$cookie\"}"
+  [[ " ${signed_in[*]} " == *" $page "* ]] && headers="{\"Cookie\":\"$cookie\"}"
   for method in simulate devtools; do
     ok=""
     for _ in 1 2 3; do # Lighthouse sometimes fails to record a trace (NO_NAVSTART): try again

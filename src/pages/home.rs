@@ -65,7 +65,7 @@ pub fn HomePage() -> impl IntoView {
                     {t.city_hint}
                 </p>
             </section>
-            <p>
+            <p class="button-row">
                 <A href="/check" attr:class="button">{t.start_button}</A>
                 " "
                 <A href="/help">{t.home_help_link}</A>

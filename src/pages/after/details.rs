@@ -15,7 +15,7 @@ use super::{
     problems_of, redirect_when_signed_out, summary_entries, use_step_meta,
 };
 use crate::api;
-use crate::components::after::{CitationLine, RelatedLinks, SessionBar};
+use crate::components::after::{CitationLine, Loading, RelatedLinks, SessionBar};
 use crate::components::{ErrorSummary, RadioGroup, RadioOption, TextField};
 use crate::i18n::after::{AfterTexts, fill};
 use crate::i18n::use_i18n;
@@ -272,7 +272,7 @@ pub fn DetailsPage() -> impl IntoView {
                         })}
                     }
                     .into_any(),
-                    _ => view! { <p>{t.common.loading}</p> }.into_any(),
+                    _ => view! { <Loading text=t.common.loading /> }.into_any(),
                 };
             };
             let heading = if saved.get().is_some() {

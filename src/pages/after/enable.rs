@@ -12,7 +12,7 @@ use super::{
     redirect_when_signed_out, use_step_meta,
 };
 use crate::api::{self, ApiError};
-use crate::components::after::{FraudNotice, SessionBar};
+use crate::components::after::{FraudNotice, Loading, SessionBar};
 use crate::i18n::after::{AfterTexts, fill, lookup};
 use crate::i18n::use_i18n;
 
@@ -132,7 +132,7 @@ pub fn EnablePage() -> impl IntoView {
                 _ => None,
             };
             view! {
-                <Suspense fallback=move || view! { <p role="status">{t.common.loading}</p> }>
+                <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>
                     {move || {
                         let refused = refused.clone();
                         Suspend::new(async move {

@@ -20,7 +20,7 @@ use super::{
     use_step_meta,
 };
 use crate::api::{self, ApiError};
-use crate::components::after::{CitationLine, FraudNotice, RelatedLinks, SessionBar};
+use crate::components::after::{CitationLine, FraudNotice, Loading, RelatedLinks, SessionBar};
 use crate::components::{ErrorSummary, FieldError, RadioGroup, RadioOption};
 use crate::i18n::after::{AfterTexts, fill, find, lookup};
 use crate::i18n::{Locale, use_i18n};
@@ -154,7 +154,7 @@ pub fn LossPage() -> impl IntoView {
                         .collect::<Vec<_>>()
                 })
             />
-            <Suspense fallback=move || view! { <p role="status">{t.common.loading}</p> }>{body}</Suspense>
+            <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>{body}</Suspense>
             <FraudNotice texts=t />
             <RelatedLinks texts=t current="/loss" />
         }

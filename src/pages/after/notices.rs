@@ -10,7 +10,7 @@ use super::{
     use_step_meta,
 };
 use crate::api;
-use crate::components::after::{RelatedLinks, SessionBar};
+use crate::components::after::{Loading, RelatedLinks, SessionBar};
 use crate::i18n::after::{AfterTexts, NoticesTexts};
 use crate::i18n::use_i18n;
 
@@ -153,7 +153,7 @@ pub fn NoticesPage() -> impl IntoView {
         let nt = &t.notices;
         let locale = i18n.locale.get();
         let list = move || match notices.get() {
-            None => view! { <p>{t.common.loading}</p> }.into_any(),
+            None => view! { <Loading text=t.common.loading /> }.into_any(),
             Some(Err(e)) => {
                 view! { <p class="panel panel--warning">{api_error_text(t, &[], &e)}</p> }
                     .into_any()

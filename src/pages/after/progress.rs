@@ -17,7 +17,7 @@ use super::{
     sign_in_href, use_step_meta,
 };
 use crate::api::{self, ApiError};
-use crate::components::after::{RelatedLinks, SessionBar};
+use crate::components::after::{Loading, RelatedLinks, SessionBar};
 use crate::components::{QrCodeImage, ReferenceNumber};
 use crate::i18n::after::{AfterTexts, fill};
 use crate::i18n::{Locale, use_i18n};
@@ -318,7 +318,7 @@ pub fn ProgressPage() -> impl IntoView {
             <SessionBar texts=t session=session />
             <h1 tabindex="-1">{p.title}</h1>
             <p class="lead">{p.lead}</p>
-            <Suspense fallback=move || view! { <p role="status">{t.common.loading}</p> }>
+            <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(d) => progress_view(t, locale, d).into_any(),

@@ -24,7 +24,7 @@ use super::{
     use_step_meta,
 };
 use crate::api;
-use crate::components::after::{FraudNotice, RelatedLinks, SessionBar};
+use crate::components::after::{FraudNotice, Loading, RelatedLinks, SessionBar};
 use crate::components::{ErrorSummary, RadioGroup, RadioOption, TextField, WhyDetails};
 use crate::i18n::after::{AfterTexts, fill, find, lookup};
 use crate::i18n::use_i18n;
@@ -171,7 +171,7 @@ pub fn ReplacePage() -> impl IntoView {
                 title=i18n.t().error_summary_title
                 errors=Signal::derive(move || summary_entries(t, r.errors, &problems.get()))
             />
-            <Suspense fallback=move || view! { <p role="status">{t.common.loading}</p> }>{body}</Suspense>
+            <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>{body}</Suspense>
             <FraudNotice texts=t />
             <RelatedLinks texts=t current="/replace" />
         }
@@ -722,7 +722,7 @@ fn RequestForm(
                 selected=pickup error=err("pickup") />
             {move || match pickup.get().as_deref() {
                 Some("branch") => view! {
-                    <Suspense fallback=move || view! { <p role="status">{t.common.loading}</p> }>
+                    <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>
                         {branch_choice}
                     </Suspense>
                 }

@@ -9,6 +9,7 @@ mod date_input;
 mod eligibility;
 mod flow;
 mod guard;
+mod saved;
 mod state;
 
 pub use answers::Answers;
@@ -18,4 +19,5 @@ pub use date_input::{DateError, DateInput};
 pub use eligibility::{eligibility_input, timeline_request};
 pub use flow::{Step, first_unanswered_check, next_after};
 pub use guard::{first_missing_step, guard_application_step};
+pub use saved::use_journey_answers;
 pub use state::{JourneyState, provide_journey, use_journey};

@@ -161,3 +161,36 @@ test('changing the city midway keeps the answers that still apply', async ({ pag
   await expectNoAxeViolations(page);
   expect(problems).toEqual([]);
 });
+
+test('answers saved on an earlier visit, read back after choosing another city, keep only what still applies', async ({ page }) => {
+  const problems = watchConsole(page);
+  await page.goto('/?city=beijing');
+  await appReady(page);
+  await page.getByRole('link', { name: '开始' }).click();
+  await firstQuestions(page);
+  await page.getByLabel('是', { exact: true }).check();
+  await cont(page);
+  await expect(page.locator('.city-line')).toContainText('办理城市：北京');
+
+  // A new visit opens on the start page, which does not read the saved answers, with another
+  // city; the journey reads them afterwards and must fit them to that city.
+  await page.goto('/?city=shanghai');
+  await appReady(page);
+  await expect(page.locator('main .city-choice__current')).toContainText('办理城市：上海');
+  await page.getByRole('link', { name: '开始' }).click();
+  await expect(page.getByLabel('为自己申领')).toBeChecked();
+  await cont(page);
+  await expect(page.getByLabel('年')).toHaveValue('1985');
+  await cont(page);
+  await expect(page.getByLabel('有第一代或第二代社保卡')).toBeChecked();
+  await cont(page);
+  await expect(page.locator('main h1')).toHaveText('持卡人是否在上海市参加社会保险？');
+  await expect(page.getByLabel('是', { exact: true })).not.toBeChecked();
+
+  // And a reload with no city asked for keeps Shanghai and the answers given for it.
+  await page.getByLabel('是', { exact: true }).check();
+  await cont(page);
+  await page.goto('/check/result');
+  await expect(page.locator('.city-line')).toContainText('办理城市：上海');
+  expect(problems).toEqual([]);
+});

@@ -344,3 +344,19 @@ test('a page of the application opened without signing in goes to the sign-in st
   await page.goto('/apply/bank');
   await expect(page).toHaveURL(/\/apply\/details$/);
 });
+
+test('a browser whose saved answers were wiped takes them back from the server once signed in', async ({ page }) => {
+  const problems = watchConsole(page);
+  await eligibilityForMyself(page, problems);
+  await signIn(page, problems, '周九', idNumber('19850615', '701'), '13600136000');
+  await chooseBank(page, problems);
+  await expect(page.locator('main h1')).toHaveText('您想怎样领取社保卡？');
+  // A mini-program web-view wipes its storage when it closes; the session cookie stays.
+  await page.evaluate(() => localStorage.removeItem('sscard.journey'));
+  await page.goto('/apply/pickup');
+  // Without the server's draft the guard would send the person back to the first question.
+  await expect(page.locator('main h1')).toHaveText('您想怎样领取社保卡？');
+  await page.getByRole('link', { name: '返回' }).click();
+  await expect(page.getByLabel('工商银行')).toBeChecked();
+  expect(problems).toEqual([]);
+});

@@ -4,7 +4,7 @@ use sscard_rules::{Calendar, Certainty, Production, StepKind, TimelinePreview, p
 use super::WhyDetails;
 use crate::format;
 use crate::i18n::{Locale, Texts, use_i18n};
-use crate::journey::{timeline_request, use_journey};
+use crate::journey::{timeline_request, use_journey_answers};
 
 /// The expected dates of the application as currently answered, recomputed by the rule engine
 /// in the browser whenever an answer changes: when the card is made by, that postage is extra,
@@ -17,7 +17,7 @@ pub fn TimelinePanel(
     assume_pickup: Option<&'static str>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let preview = Memo::new(move |_| {
         let today = journey.today.get();
         let city = journey.city.get();

@@ -1,4 +1,5 @@
 use serde::{Deserialize, Serialize};
+use sscard_rules::City;
 
 use super::DateInput;
 
@@ -9,6 +10,9 @@ use super::DateInput;
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Answers {
+    /// The city these answers were given for, set when they are saved; answers read back for
+    /// another city keep only what still applies there ([`Answers::follow_city`]).
+    pub city: Option<City>,
     /// Who is applying: `self`, `guardian` or `agent`.
     pub actor: Option<String>,
     /// The card holder's birth date (the child's, when a guardian applies).

@@ -6,13 +6,17 @@ use leptos::prelude::*;
 use leptos_router::NavigateOptions;
 use leptos_router::hooks::use_navigate;
 
-use super::{Answers, Step, first_unanswered_check, use_journey};
+use super::{Answers, Step, first_unanswered_check, use_journey_answers};
 
 /// Guards an application page: sends it to [`first_missing_step`], if there is one.
 pub fn guard_application_step() {
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     Effect::new(move |_| {
+        // A signed-in person's answers may still be on their way from the server's draft.
+        if !journey.answers_settled.get() {
+            return;
+        }
         let signed_out = journey.session_known.get() && journey.session.with(Option::is_none);
         if let Some(step) = journey.answers.with(|a| first_missing_step(a, signed_out)) {
             navigate(

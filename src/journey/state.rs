@@ -2,13 +2,10 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use sscard_rules::City;
-use sscard_rules::wire::{Draft, SessionInfo};
+use sscard_rules::wire::SessionInfo;
 
 use super::Answers;
 use crate::{api, clock, dom};
-
-/// Key of the answers in `localStorage`.
-const STORAGE_KEY: &str = "sscard.journey";
 
 /// Key of the "this browser has signed in" hint. The session cookie is HttpOnly, so the app
 /// cannot see it; without the hint every anonymous visit would ask the server and get a 401.
@@ -18,8 +15,18 @@ const SIGNED_IN_KEY: &str = "sscard.signed_in";
 /// in demo mode.
 #[derive(Debug, Clone, Copy)]
 pub struct JourneyState {
-    /// The answers so far; every change is saved in this browser.
+    /// The answers so far. A page of the journey reads them with
+    /// [`use_journey_answers`](super::use_journey_answers), which first reads the ones saved
+    /// before and then saves every change.
     pub answers: RwSignal<Answers>,
+    /// Whether the saved answers have been read.
+    pub(super) answers_read: StoredValue<bool>,
+    /// Whether the answers are as complete as they will get: the ones saved in this browser
+    /// read, and, when there were none and someone is signed in, the server's draft asked for.
+    /// Until then a page must not conclude that an answer is missing.
+    pub answers_settled: RwSignal<bool>,
+    /// The app's reactive owner, which keeps the saving of the answers alive across pages.
+    pub(super) owner: StoredValue<Owner>,
     /// The signed-in person, once the server confirmed it.
     pub session: RwSignal<Option<SessionInfo>>,
     /// Whether [`session`](Self::session) is known (the server was asked, or this browser has
@@ -48,40 +55,16 @@ impl JourneyState {
             self.answers.update(Answers::keep_for_other_city);
         }
     }
-
-    /// Replaces the answers with the result of `update` and saves them: in this browser at once,
-    /// and on the server when signed in (web-view storage can be wiped when a mini-program closes).
-    pub fn save(&self, update: impl FnOnce(&mut Answers)) {
-        self.answers.update(update);
-        if self.session.get_untracked().is_some() {
-            self.save_to_server();
-        }
-    }
-
-    /// Sends the answers to the server's draft store; a failure is harmless (the local copy stays).
-    pub fn save_to_server(&self) {
-        let answers = self.answers.get_untracked();
-        spawn_local(async move {
-            if let Ok(data) = serde_json::value::to_raw_value(&answers) {
-                let _ = api::put_draft(&Draft {
-                    data,
-                    updated_at: None,
-                })
-                .await;
-            }
-        });
-    }
 }
 
-/// Provides the journey context: restores the answers from this browser, then asks the server
-/// for the demo flag, the demo clock and the session (and the server draft when this browser
-/// has none).
+/// Provides the journey context and asks the server for the demo flag, the demo clock and the
+/// session. The answers are read by the journey's pages ([`super::use_journey_answers`]).
 pub fn provide_journey() {
-    let restored = dom::load(STORAGE_KEY)
-        .and_then(|json| serde_json::from_str::<Answers>(&json).ok())
-        .unwrap_or_default();
     let state = JourneyState {
-        answers: RwSignal::new(restored),
+        answers: RwSignal::new(Answers::default()),
+        answers_read: StoredValue::new(false),
+        answers_settled: RwSignal::new(false),
+        owner: StoredValue::new(Owner::current().expect("provide_journey runs inside the app")),
         session: RwSignal::new(None),
         session_known: RwSignal::new(false),
         today: RwSignal::new(clock::device_today_in_china()),
@@ -89,11 +72,6 @@ pub fn provide_journey() {
         demo_code: RwSignal::new(None),
         city: RwSignal::new(super::city::initial_city()),
     };
-    Effect::new(move |_| {
-        if let Ok(json) = serde_json::to_string(&state.answers.get()) {
-            dom::store(STORAGE_KEY, &json);
-        }
-    });
     // Keep the hint in step with the session: set on sign-in, cleared on sign-out or expiry
     // (the first run is the initial "unknown", which says nothing).
     Effect::new(move |first: Option<()>| {
@@ -125,12 +103,6 @@ pub fn provide_journey() {
             Ok(session) => {
                 state.session.set(Some(session));
                 state.session_known.set(true);
-                if state.answers.get_untracked() == Answers::default()
-                    && let Ok(draft) = api::get_draft().await
-                    && let Ok(answers) = serde_json::from_str::<Answers>(draft.data.get())
-                {
-                    state.answers.set(answers);
-                }
             }
         }
     });

@@ -8,7 +8,7 @@ use crate::components::{
     BackLink, ErrorSummary, FormErrors, TextField, TimelinePanel, use_page_meta_with_errors,
 };
 use crate::i18n::use_i18n;
-use crate::journey::{Step, next_after, use_journey};
+use crate::journey::{Step, next_after, use_journey_answers};
 
 /// `/apply/address`: where the card is posted. Recipient and mobile start as the applicant's
 /// own, so nothing is typed twice.
@@ -16,7 +16,7 @@ use crate::journey::{Step, next_after, use_journey};
 pub fn AddressPage() -> impl IntoView {
     crate::journey::guard_application_step();
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     let a = journey.answers.get_untracked();
     let recipient = RwSignal::new(if a.recipient.is_empty() {

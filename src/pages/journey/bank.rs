@@ -10,7 +10,7 @@ use crate::components::{
 };
 use crate::format;
 use crate::i18n::{Locale, use_i18n};
-use crate::journey::{Step, next_after, use_journey};
+use crate::journey::{Step, next_after, use_journey_answers};
 
 /// `/apply/bank`: the city's cooperating banks, compared neutrally (can it post the card, how
 /// many branches make cards on the spot), with the plain statement that no other product of
@@ -19,7 +19,7 @@ use crate::journey::{Step, next_after, use_journey};
 pub fn BankPage() -> impl IntoView {
     crate::journey::guard_application_step();
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     let selected = RwSignal::new(journey.answers.get_untracked().bank);
     let errors = FormErrors::new();

@@ -7,7 +7,7 @@ use crate::components::{
     use_page_meta_with_errors,
 };
 use crate::i18n::use_i18n;
-use crate::journey::{Step, branches_of, next_after, use_journey};
+use crate::journey::{Step, branches_of, next_after, use_journey_answers};
 
 /// `/apply/branch`: a branch finder for the chosen bank, filtered by district and by on-the-spot
 /// card making. The filters are kept with the answers.
@@ -15,7 +15,7 @@ use crate::journey::{Step, branches_of, next_after, use_journey};
 pub fn BranchPage() -> impl IntoView {
     crate::journey::guard_application_step();
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     let a = journey.answers.get_untracked();
     let selected = RwSignal::new(a.branch_id.clone());

@@ -12,7 +12,7 @@ use super::field_messages;
 use crate::api;
 use crate::components::{ErrorSummary, FormErrors, TimelinePanel, msg, use_page_meta_with_errors};
 use crate::i18n::{Locale, Texts, use_i18n};
-use crate::journey::{Answers, Step, branches_of, use_journey};
+use crate::journey::{Answers, Step, branches_of, use_journey_answers};
 
 /// The request the answers make, or `None` when an answer the server needs is missing.
 fn request(a: &Answers, city: City) -> Option<ApplicationRequest> {
@@ -95,7 +95,7 @@ fn row(
 pub fn CheckAnswersPage() -> impl IntoView {
     crate::journey::guard_application_step();
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     let errors = FormErrors::new();
     let submitting = RwSignal::new(false);

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_navigate;
 use super::date_error::date_error_msg;
 use crate::components::{BackLink, DateFields, ErrorSummary, FormErrors, use_page_title};
 use crate::i18n::{Texts, use_i18n};
-use crate::journey::{Answers, DateInput, Step, next_after, use_journey};
+use crate::journey::{Answers, DateInput, Step, next_after, use_journey_answers};
 
 const FIELD: &str = "birth";
 
@@ -21,7 +21,7 @@ fn title(t: &'static Texts, answers: &Answers) -> &'static str {
 #[component]
 pub fn CheckBirthPage() -> impl IntoView {
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     let stored = journey.answers.get_untracked().birth;
     let (year, month, day) = (

@@ -8,14 +8,14 @@ use crate::components::{
     use_page_meta_with_errors,
 };
 use crate::i18n::use_i18n;
-use crate::journey::{DateInput, Step, next_after, use_journey};
+use crate::journey::{DateInput, Step, next_after, use_journey_answers};
 
 /// `/check/guardian`: the guardian's own date of birth and whether they have proof of
 /// guardianship (002 Q38: a guardian acts for a minor with proof of the relationship).
 #[component]
 pub fn CheckGuardianPage() -> impl IntoView {
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     let stored = journey.answers.get_untracked();
     let (year, month, day) = (

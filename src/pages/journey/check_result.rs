@@ -5,7 +5,7 @@ use sscard_rules::{Outcome, evaluate_eligibility};
 use crate::components::{BackLink, CityLine, TimelinePanel, WhyDetails, use_page_title};
 use crate::eligibility_text;
 use crate::i18n::use_i18n;
-use crate::journey::{Step, eligibility_input, first_unanswered_check, use_journey};
+use crate::journey::{Step, eligibility_input, first_unanswered_check, use_journey_answers};
 
 /// `/check/result`: the rule engine's verdict with its reasons, what to do instead, the sources
 /// ("why") and, when eligible, the expected dates and the way into the application. Not being
@@ -13,7 +13,7 @@ use crate::journey::{Step, eligibility_input, first_unanswered_check, use_journe
 #[component]
 pub fn CheckResultPage() -> impl IntoView {
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let verdict = Memo::new(move |_| {
         let today = journey.today.get();
         let city = journey.city.get();
@@ -27,6 +27,9 @@ pub fn CheckResultPage() -> impl IntoView {
     // answer kept, rather than a verdict on nothing.
     let navigate = leptos_router::hooks::use_navigate();
     Effect::new(move |_| {
+        if !journey.answers_settled.get() {
+            return;
+        }
         if let Some(step) = journey.answers.with(first_unanswered_check) {
             navigate(
                 step.path(),

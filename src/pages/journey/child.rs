@@ -9,7 +9,7 @@ use crate::components::{
     use_page_meta_with_errors,
 };
 use crate::i18n::use_i18n;
-use crate::journey::{Step, next_after, use_journey};
+use crate::journey::{Step, next_after, use_journey_answers};
 
 /// `/apply/child`: the child's name and ID number and the kind of guardianship proof. The
 /// guardian must be an adult and the child under 18 on the application date (rules crate).
@@ -17,7 +17,7 @@ use crate::journey::{Step, next_after, use_journey};
 pub fn ChildPage() -> impl IntoView {
     crate::journey::guard_application_step();
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     let stored = journey.answers.get_untracked();
     let name = RwSignal::new(stored.child_name.clone());

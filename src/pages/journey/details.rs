@@ -10,7 +10,7 @@ use crate::api;
 use crate::components::{BackLink, ErrorSummary, FormErrors, TextField, use_page_title};
 use crate::format;
 use crate::i18n::use_i18n;
-use crate::journey::{Step, next_after, use_journey};
+use crate::journey::{Step, next_after, use_journey_answers};
 
 /// Maps the server's field paths to this page's inputs.
 fn field_id(field: &str) -> Option<&'static str> {
@@ -28,7 +28,7 @@ fn field_id(field: &str) -> Option<&'static str> {
 #[component]
 pub fn DetailsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     let stored = journey.answers.get_untracked();
     let name = RwSignal::new(stored.name.clone());

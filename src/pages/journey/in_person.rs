@@ -3,7 +3,7 @@ use leptos_router::components::A;
 
 use crate::components::{BackLink, TimelinePanel, use_page_title};
 use crate::i18n::use_i18n;
-use crate::journey::{Step, branches_of, use_journey};
+use crate::journey::{Step, branches_of, use_journey_answers};
 
 /// `/apply/in-person`: on-the-spot card making and home visits are done in person, not online.
 /// Says so plainly, lists the (sample) branches that can help and offers another way.
@@ -11,7 +11,7 @@ use crate::journey::{Step, branches_of, use_journey};
 pub fn InPersonPage() -> impl IntoView {
     crate::journey::guard_application_step();
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let door = move || {
         journey
             .answers

@@ -7,7 +7,7 @@ use crate::components::{
     use_page_meta_with_errors,
 };
 use crate::i18n::use_i18n;
-use crate::journey::{Step, next_after, use_journey};
+use crate::journey::{Step, next_after, use_journey_answers};
 
 /// `/apply/pickup`: how the card reaches the person. The timeline beside the choices follows the
 /// radio picked, before Continue, so the dates of each way can be compared.
@@ -15,7 +15,7 @@ use crate::journey::{Step, next_after, use_journey};
 pub fn PickupPage() -> impl IntoView {
     crate::journey::guard_application_step();
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     let selected = RwSignal::new(journey.answers.get_untracked().pickup);
     let errors = FormErrors::new();

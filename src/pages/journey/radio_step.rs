@@ -7,7 +7,7 @@ use crate::components::{
 };
 use crate::i18n::after::fill;
 use crate::i18n::{Texts, use_i18n};
-use crate::journey::{Answers, Step, next_after, use_journey};
+use crate::journey::{Answers, Step, next_after, use_journey_answers};
 use sscard_rules::City;
 
 /// One choice: stored value, label, optional hint.
@@ -46,7 +46,7 @@ pub fn RadioStep(
     question: RadioQuestion,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     let selected = RwSignal::new((question.get)(&journey.answers.get_untracked()));
     let errors = FormErrors::new();

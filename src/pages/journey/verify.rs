@@ -11,7 +11,7 @@ use crate::components::{
     BackLink, ErrorSummary, FormErrors, TextField, msg, use_page_meta_with_errors,
 };
 use crate::i18n::use_i18n;
-use crate::journey::{Step, next_after, use_journey};
+use crate::journey::{Step, next_after, use_journey_answers};
 
 /// Shows only the last four digits of a mobile number on screen.
 fn mask_mobile(mobile: &str) -> String {
@@ -24,7 +24,7 @@ fn mask_mobile(mobile: &str) -> String {
 #[component]
 pub fn VerifyPage() -> impl IntoView {
     let i18n = use_i18n();
-    let journey = use_journey();
+    let journey = use_journey_answers();
     let navigate = use_navigate();
     let code = RwSignal::new(String::new());
     let errors = FormErrors::new();

@@ -92,3 +92,11 @@ pub fn remove_html_attribute(name: &str) {
         let _ = root.remove_attribute(name);
     }
 }
+
+/// Whether the root `<html>` element carries the attribute `name` (the server marks the page it
+/// serves, e.g. `data-demo` in demo mode).
+pub fn html_has_attribute(name: &str) -> bool {
+    document()
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute(name))
+}

@@ -3,8 +3,12 @@ import { appReady, expectNoAxeViolations, screenshot, watchConsole } from './hel
 
 test('start page renders in Chinese with the service heading and the hotline', async ({ page }) => {
   const problems = watchConsole(page);
+  // The start page asks the API nothing: demo mode comes with the page (<html data-demo>).
+  const apiCalls: string[] = [];
+  page.on('request', (r) => { if (new URL(r.url()).pathname.startsWith('/api/')) apiCalls.push(r.url()); });
   await page.goto('/');
   await appReady(page);
+  await expect(page.locator('.demo-banner')).toContainText('演示模式');
   await expect(page.locator('main h1')).toHaveText('申领和管理第三代社保卡');
   await expect(page).toHaveTitle('申领和管理第三代社保卡 - 第三代社保卡线上服务');
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hans');
@@ -12,6 +16,7 @@ test('start page renders in Chinese with the service heading and the hotline', a
   await expect(page.getByRole('heading', { name: '防范诈骗' })).toBeVisible();
   await screenshot(page, 'shell-start');
   await expectNoAxeViolations(page);
+  expect(apiCalls).toEqual([]);
   expect(problems).toEqual([]);
 });
 

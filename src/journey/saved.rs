@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use sscard_rules::City;
 use sscard_rules::wire::Draft;
 
-use super::{Answers, JourneyState, use_journey};
+use super::{Answers, JourneyState, use_journey_with_session};
 use crate::{api, dom};
 
 /// Key of the answers in `localStorage`.
@@ -19,7 +19,7 @@ const STORAGE_KEY: &str = "sscard.journey";
 /// The journey context for a page of the journey: the answers saved before are read first (once
 /// per visit), and from then on every change is saved.
 pub fn use_journey_answers() -> JourneyState {
-    let journey = use_journey();
+    let journey = use_journey_with_session();
     if !journey.answers_read.get_value() {
         journey.answers_read.set_value(true);
         read_and_keep_saved(journey);

@@ -21,6 +21,8 @@ pub struct JourneyState {
     pub answers: RwSignal<Answers>,
     /// Whether the saved answers have been read.
     pub(super) answers_read: StoredValue<bool>,
+    /// Whether the session and the demo clock have been asked for ([`use_journey_with_session`]).
+    server_asked: StoredValue<bool>,
     /// Whether the answers are as complete as they will get: the ones saved in this browser
     /// read, and, when there were none and someone is signed in, the server's draft asked for.
     /// Until then a page must not conclude that an answer is missing.
@@ -34,7 +36,8 @@ pub struct JourneyState {
     pub session_known: RwSignal<bool>,
     /// Today in China: the device's date, or the server's demo clock when it runs in demo mode.
     pub today: RwSignal<NaiveDate>,
-    /// Whether the server runs in demo mode (a banner says so; one-time codes are shown).
+    /// Whether the server runs in demo mode (a banner says so; one-time codes are shown): the
+    /// server marks the page it serves with `data-demo` on `<html>`.
     pub demo: RwSignal<bool>,
     /// The one-time code, shown only in demo mode.
     pub demo_code: RwSignal<Option<String>>,
@@ -63,12 +66,13 @@ pub fn provide_journey() {
     let state = JourneyState {
         answers: RwSignal::new(Answers::default()),
         answers_read: StoredValue::new(false),
+        server_asked: StoredValue::new(false),
         answers_settled: RwSignal::new(false),
         owner: StoredValue::new(Owner::current().expect("provide_journey runs inside the app")),
         session: RwSignal::new(None),
         session_known: RwSignal::new(false),
         today: RwSignal::new(clock::device_today_in_china()),
-        demo: RwSignal::new(false),
+        demo: RwSignal::new(dom::html_has_attribute("data-demo")),
         demo_code: RwSignal::new(None),
         city: RwSignal::new(super::city::initial_city()),
     };
@@ -80,36 +84,41 @@ pub fn provide_journey() {
             dom::store(SIGNED_IN_KEY, if signed_in { "1" } else { "0" });
         }
     });
-    let maybe_signed_in = dom::load(SIGNED_IN_KEY).as_deref() == Some("1");
-    spawn_local(async move {
-        if let Ok(health) = api::health().await {
-            state.demo.set(health.demo);
-            if health.demo
-                && let Ok(clock) = api::demo_clock().await
-                && let Some(today) = sscard_rules::parse_iso_date(&clock.today)
-            {
-                state.today.set(today);
-            }
-        }
-        if !maybe_signed_in {
-            state.session_known.set(true);
-            return;
-        }
-        match api::session().await {
-            Err(_) => {
-                state.session.set(None);
-                state.session_known.set(true);
-            }
-            Ok(session) => {
-                state.session.set(Some(session));
-                state.session_known.set(true);
-            }
-        }
-    });
     provide_context(state);
 }
 
-/// The journey context provided by [`provide_journey`].
+/// The journey context provided by [`provide_journey`], as the shell and the start page use it:
+/// the city, the demo flag and the device's date. Pages that need who is signed in or the demo
+/// clock use [`use_journey_with_session`].
 pub fn use_journey() -> JourneyState {
     expect_context::<JourneyState>()
+}
+
+/// The journey context with the session and the demo clock asked of the server (once per
+/// visit). Only the pages loaded on demand call this, so the API client and its JSON code are
+/// not part of every first load (18 KB brotli of the main module): the start page shows the
+/// device's date and knows demo mode from the page itself (`data-demo`, set by the server).
+pub fn use_journey_with_session() -> JourneyState {
+    let state = use_journey();
+    if !state.server_asked.get_value() {
+        state.server_asked.set_value(true);
+        spawn_local(ask_server(state));
+    }
+    state
+}
+
+async fn ask_server(state: JourneyState) {
+    if state.demo.get_untracked()
+        && let Ok(clock) = api::demo_clock().await
+        && let Some(today) = sscard_rules::parse_iso_date(&clock.today)
+    {
+        state.today.set(today);
+    }
+    if dom::load(SIGNED_IN_KEY).as_deref() != Some("1") {
+        state.session_known.set(true);
+        return;
+    }
+    let session = api::session().await.ok();
+    state.session.set(session);
+    state.session_known.set(true);
 }

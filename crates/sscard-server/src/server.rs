@@ -27,7 +27,7 @@ const PRODUCTION_TICK: std::time::Duration = std::time::Duration::from_secs(60);
 /// Runs the server until SIGINT/SIGTERM. Errors are start-up failures, with a
 /// message meant for the person who started the server.
 pub async fn run(config: Config) -> Result<(), String> {
-    let page = AppPage::load(&config.dist)?;
+    let page = AppPage::load(&config.dist, config.demo)?;
     // Without a registry nobody new could be checked: refuse to start rather
     // than let a first sign-in fix an unconfirmed name.
     let registry = ListRegistry::configured(config.demo, config.identity_registry.as_deref())?;

@@ -83,9 +83,19 @@ impl Coding {
     }
 }
 
+/// The page with `data-demo` on its `<html>` element (see [`AppPage::load`]).
+fn mark_demo(html: &str) -> Result<String, String> {
+    if !html.contains("<html") {
+        return Err("index.html has no <html> element to mark for demo mode".to_owned());
+    }
+    Ok(html.replacen("<html", "<html data-demo", 1))
+}
+
 impl AppPage {
-    /// Reads `<dist>/index.html` and derives the CSP from its inline scripts.
-    pub fn load(dist: &Path) -> Result<Self, String> {
+    /// Reads `<dist>/index.html` and derives the CSP from its inline scripts. In demo mode the
+    /// page's `<html>` element is marked `data-demo`, so the app shows its demo banner from the
+    /// first paint without asking the API (and without the API client in its first download).
+    pub fn load(dist: &Path, demo: bool) -> Result<Self, String> {
         let path = dist.join("index.html");
         let html = std::fs::read_to_string(&path).map_err(|e| {
             format!(
@@ -93,7 +103,7 @@ impl AppPage {
                 path.display()
             )
         })?;
-        Ok(Self::from_html(html))
+        Ok(Self::from_html(if demo { mark_demo(&html)? } else { html }))
     }
 
     /// Prepares a page from its HTML text.

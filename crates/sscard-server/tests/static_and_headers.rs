@@ -32,6 +32,25 @@ async fn health_reports_demo_mode() {
     assert_eq!(r.json()["demo"], true);
 }
 
+/// The app knows demo mode from the page itself (its banner shows from the first paint, and the
+/// start page never asks the API): `<html data-demo>` in demo mode only, with the same inline
+/// script and so the same CSP hash.
+#[tokio::test]
+async fn the_page_is_marked_in_demo_mode_only() {
+    for demo in [true, false] {
+        let s = Server::start(demo);
+        let mut c = s.client();
+        let r = c.get("/").await;
+        assert_eq!(r.status, 200);
+        assert_eq!(r.text().contains("<html data-demo"), demo, "demo {demo}");
+        let csp = r.header("content-security-policy").to_owned();
+        assert!(
+            csp.contains(&csp_sha256(INLINE_SCRIPT)),
+            "demo {demo}: {csp}"
+        );
+    }
+}
+
 #[tokio::test]
 async fn deep_link_loads_the_app_page() {
     let s = Server::start(false);

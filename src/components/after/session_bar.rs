@@ -15,7 +15,7 @@ pub fn SessionBar(
     session: LocalResource<Result<SessionInfo, ApiError>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
-    let journey = crate::journey::use_journey();
+    let journey = crate::journey::use_journey_with_session();
     let sign_out = move |_| {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {

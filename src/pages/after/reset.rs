@@ -122,7 +122,7 @@ fn CodeFirstPage(
     purpose: Purpose,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let journey = crate::journey::use_journey();
+    let journey = crate::journey::use_journey_with_session();
     let step = RwSignal::new(Step::Details);
     let (name, id, mobile) = (
         RwSignal::new(String::new()),

@@ -61,7 +61,7 @@ pub fn SignInPage() -> impl IntoView {
         Signal::derive(move || u8::from(code_step.with(Option::is_some))),
         Signal::derive(move || !problems.get().is_empty()),
     );
-    let journey = crate::journey::use_journey();
+    let journey = crate::journey::use_journey_with_session();
     let signed_in = move |session: SessionInfo| {
         // Shared state: the journey then keeps its draft on the server too.
         journey.session.set(Some(session));

@@ -8,7 +8,7 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
 use sscard_rules::wire::{
     Application, ApplicationRequest, Branch, BranchQuery, Card, CodeRequest, CodeSent, CodeVerify,
-    DemoClock, Draft, Health, MobileChange, Notice, NoticeSettings, PasswordChange, PasswordReset,
+    DemoClock, Draft, MobileChange, Notice, NoticeSettings, PasswordChange, PasswordReset,
     PasswordSignIn, PersonDetails, PersonDetailsUpdate, Problem, ReplacementRequest, SessionInfo,
     TempLossReport,
 };
@@ -75,11 +75,6 @@ async fn send<B: Serialize, T: DeserializeOwned>(
         .await
         .map_err(|_| ApiError::Network)?;
     decode(response).await
-}
-
-/// `GET /health`.
-pub async fn health() -> Result<Health, ApiError> {
-    get("/health").await
 }
 
 /// `GET /auth/session`: who is signed in (a 401 problem when nobody is).

@@ -31,6 +31,35 @@ async function firstQuestions(page: Page) {
   await cont(page);
 }
 
+
+/** From the start page of `city`: the check answered as insured there, up to its result. */
+async function resultIn(page: Page, city: { id: string; name: string }) {
+  await page.goto(`/?city=${city.id}`);
+  await appReady(page);
+  await page.getByRole('link', { name: '开始' }).click();
+  await firstQuestions(page);
+  await page.getByLabel('是', { exact: true }).check();
+  await cont(page);
+  await expect(page.locator('.city-line')).toContainText(`办理城市：${city.name}`);
+}
+
+/**
+ * From the start page, after switching to `cityName`: who applies, the birth date and the card
+ * held are kept, and being insured, which was about the old city, is asked again.
+ */
+async function keptAndAskedAgainIn(page: Page, cityName: string) {
+  await page.getByRole('link', { name: '开始' }).click();
+  await expect(page.getByLabel('为自己申领')).toBeChecked();
+  await cont(page);
+  await expect(page.getByLabel('年')).toHaveValue('1985');
+  await expect(page.getByLabel('月')).toHaveValue('6');
+  await cont(page);
+  await expect(page.getByLabel('有第一代或第二代社保卡')).toBeChecked();
+  await cont(page);
+  await expect(page.locator('main h1')).toHaveText(`持卡人是否在${cityName}市参加社会保险？`);
+  await expect(page.getByLabel('是', { exact: true })).not.toBeChecked();
+}
+
 for (const city of CITIES) {
   test(`choosing ${city.id} on the start page gives that city's check and outcome`, async ({ page }) => {
     const problems = watchConsole(page);
@@ -126,32 +155,14 @@ test('a link with ?city=shanghai opens Shanghai directly, and the choice is reme
 
 test('changing the city midway keeps the answers that still apply', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto('/?city=beijing');
-  await appReady(page);
-  await page.getByRole('link', { name: '开始' }).click();
-  await firstQuestions(page);
-  await page.getByLabel('是', { exact: true }).check();
-  await cont(page);
-  await expect(page.locator('.city-line')).toContainText('办理城市：北京');
+  await resultIn(page, CITIES[0]);
 
   // Change the city from the result page.
   await page.locator('.city-line').getByRole('link', { name: '更换城市' }).click();
   await expect(page.getByRole('heading', { name: '您在哪个城市参加社会保险？' })).toBeVisible();
   await page.locator('main .city-choice__list').getByRole('link', { name: '乌鲁木齐', exact: true }).click();
   await expect(page.locator('main .city-choice__current')).toContainText('办理城市：乌鲁木齐');
-  await page.getByRole('link', { name: '开始' }).click();
-
-  // Who applies, the birth date and the card held are kept...
-  await expect(page.getByLabel('为自己申领')).toBeChecked();
-  await cont(page);
-  await expect(page.getByLabel('年')).toHaveValue('1985');
-  await expect(page.getByLabel('月')).toHaveValue('6');
-  await cont(page);
-  await expect(page.getByLabel('有第一代或第二代社保卡')).toBeChecked();
-  await cont(page);
-  // ...being insured was about Beijing, so it is asked again, for Urumqi.
-  await expect(page.locator('main h1')).toHaveText('持卡人是否在乌鲁木齐市参加社会保险？');
-  await expect(page.getByLabel('是', { exact: true })).not.toBeChecked();
+  await keptAndAskedAgainIn(page, '乌鲁木齐');
   await cont(page);
   await expect(page.locator('.error-summary')).toContainText('选择是否在乌鲁木齐参加社会保险');
   await page.getByLabel('是', { exact: true }).check();
@@ -164,28 +175,14 @@ test('changing the city midway keeps the answers that still apply', async ({ pag
 
 test('answers saved on an earlier visit, read back after choosing another city, keep only what still applies', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto('/?city=beijing');
-  await appReady(page);
-  await page.getByRole('link', { name: '开始' }).click();
-  await firstQuestions(page);
-  await page.getByLabel('是', { exact: true }).check();
-  await cont(page);
-  await expect(page.locator('.city-line')).toContainText('办理城市：北京');
+  await resultIn(page, CITIES[0]);
 
   // A new visit opens on the start page, which does not read the saved answers, with another
   // city; the journey reads them afterwards and must fit them to that city.
   await page.goto('/?city=shanghai');
   await appReady(page);
   await expect(page.locator('main .city-choice__current')).toContainText('办理城市：上海');
-  await page.getByRole('link', { name: '开始' }).click();
-  await expect(page.getByLabel('为自己申领')).toBeChecked();
-  await cont(page);
-  await expect(page.getByLabel('年')).toHaveValue('1985');
-  await cont(page);
-  await expect(page.getByLabel('有第一代或第二代社保卡')).toBeChecked();
-  await cont(page);
-  await expect(page.locator('main h1')).toHaveText('持卡人是否在上海市参加社会保险？');
-  await expect(page.getByLabel('是', { exact: true })).not.toBeChecked();
+  await keptAndAskedAgainIn(page, '上海');
 
   // And a reload with no city asked for keeps Shanghai and the answers given for it.
   await page.getByLabel('是', { exact: true }).check();

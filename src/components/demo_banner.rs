@@ -9,13 +9,11 @@ use crate::journey::use_journey;
 pub fn DemoBanner() -> impl IntoView {
     let i18n = use_i18n();
     let journey = use_journey();
-    move || {
-        journey.demo.get().then(|| {
-            view! {
-                <div class="demo-banner" role="note">
-                    <p>{i18n.t().demo_banner}</p>
-                </div>
-            }
-        })
-    }
+    journey.demo.then(|| {
+        view! {
+            <div class="demo-banner" role="note">
+                <p>{move || i18n.t().demo_banner}</p>
+            </div>
+        }
+    })
 }

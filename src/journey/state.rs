@@ -38,7 +38,7 @@ pub struct JourneyState {
     pub today: RwSignal<NaiveDate>,
     /// Whether the server runs in demo mode (a banner says so; one-time codes are shown): the
     /// server marks the page it serves with `data-demo` on `<html>`.
-    pub demo: RwSignal<bool>,
+    pub demo: bool,
     /// The one-time code, shown only in demo mode.
     pub demo_code: RwSignal<Option<String>>,
     /// The city whose rules apply: from `?city=`, else chosen before in this browser
@@ -60,8 +60,9 @@ impl JourneyState {
     }
 }
 
-/// Provides the journey context and asks the server for the demo flag, the demo clock and the
-/// session. The answers are read by the journey's pages ([`super::use_journey_answers`]).
+/// Provides the journey context. It asks the server nothing: the pages loaded on demand ask for
+/// the session and the demo clock ([`use_journey_with_session`]), and the journey's pages read
+/// the saved answers ([`super::use_journey_answers`]).
 pub fn provide_journey() {
     let state = JourneyState {
         answers: RwSignal::new(Answers::default()),
@@ -72,7 +73,7 @@ pub fn provide_journey() {
         session: RwSignal::new(None),
         session_known: RwSignal::new(false),
         today: RwSignal::new(clock::device_today_in_china()),
-        demo: RwSignal::new(dom::html_has_attribute("data-demo")),
+        demo: dom::html_has_attribute("data-demo"),
         demo_code: RwSignal::new(None),
         city: RwSignal::new(super::city::initial_city()),
     };
@@ -108,7 +109,7 @@ pub fn use_journey_with_session() -> JourneyState {
 }
 
 async fn ask_server(state: JourneyState) {
-    if state.demo.get_untracked()
+    if state.demo
         && let Ok(clock) = api::demo_clock().await
         && let Some(today) = sscard_rules::parse_iso_date(&clock.today)
     {

@@ -343,7 +343,7 @@ fn CodeFirstPage(
             .into_any(),
             Step::Code(sent, to) => {
                 // Whether the details matched is told only in demo mode.
-                let demo = match (sent.demo_code, journey.demo.get()) {
+                let demo = match (sent.demo_code, journey.demo) {
                     (Some(c), _) => Some(r.code_demo.replace("{code}", &c)),
                     (None, true) => Some(r.code_demo_not_sent.to_owned()),
                     (None, false) => None,

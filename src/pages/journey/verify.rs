@@ -78,7 +78,7 @@ pub fn VerifyPage() -> impl IntoView {
         // mode says which (it shows what the phone would show).
         let demo = match journey.demo_code.get() {
             Some(c) => Some(t.journey().verify_demo.replace("{code}", &c)),
-            None if journey.demo.get() => Some(t.journey().verify_demo_not_sent.to_owned()),
+            None if journey.demo => Some(t.journey().verify_demo_not_sent.to_owned()),
             None => None,
         }
         .map(|text| view! { <p class="notice notice--demo">{text}</p> });

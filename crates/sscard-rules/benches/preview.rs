@@ -25,6 +25,9 @@ fn main() {
             other_public_service: false,
             guardian: None,
             agent_authorised: false,
+            group: None,
+            lives_elsewhere: false,
+            holds_card: false,
         },
         timeline: TimelineRequest {
             city: City::Beijing,

@@ -42,6 +42,11 @@ pub enum OfferCondition {
     PostagePaidByRecipient,
     /// The holder signs for the parcel in person (004 L24).
     HolderSignsForDelivery,
+    /// Posted straight to the applicant (点对点发放, 003 L33).
+    PostedToApplicant,
+    /// A backup community centre, chosen at application, receives a card the post could not
+    /// deliver (003 L33).
+    BackupCommunityCentre,
     /// Logged in as an employer user (Q12 L103).
     AsEmployerUser,
     /// Change key identity data at the HR and medical-insurance departments first (Q24 L159).

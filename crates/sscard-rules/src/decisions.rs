@@ -243,4 +243,10 @@ pub const DECISION_LIST: &[Decision] = &[
         "未公布放假安排的年份，估算時仍扣除法律規定日期的法定節假日；調休和補假不推測。",
         "Estimates for unpublished years still skip the public holidays whose dates the law fixes; make-up days and substitute days off are not guessed.",
     ),
+    d(
+        "D36",
+        "上海只有中小幼由家长网上申领，其他人群按群体到银行、单位或社区办理；乌鲁木齐网上只为异地长期居住、已有社保卡的人补换，EMS 到付、本人签收。",
+        "上海只有中小幼由家長網上申領，其他人群按群體到銀行、單位或社區辦理；烏魯木齊網上只為異地長期居住、已有社保卡的人補換，EMS 到付、本人簽收。",
+        "Shanghai: only pupils apply online, by a parent. Urumqi: online only replaces cards of people living away, sent by EMS and signed for by the holder.",
+    ),
 ];

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::channels::{self, Permission};
 use crate::citation::Citation;
 use crate::dates;
-use crate::ids::{Actor, City, Service};
+use crate::ids::{Actor, ApplicantGroup, Channel, City, Service};
 use crate::policy::{self, NumericParam, Phase, PolicyError};
 use crate::sources as src;
 use crate::trace::{Explained, Trace, TraceStep};
@@ -69,6 +69,15 @@ pub struct EligibilityInput {
     /// Whether an agent holds the holder's written authorisation.
     #[serde(default)]
     pub agent_authorised: bool,
+    /// The holder's group, where the city serves each group on its own channel (Shanghai).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<ApplicantGroup>,
+    /// Lives long-term away from the city (Urumqi: outside Xinjiang or elsewhere in it).
+    #[serde(default)]
+    pub lives_elsewhere: bool,
+    /// Holds a social security card of an earlier generation (what a replacement replaces).
+    #[serde(default)]
+    pub holds_card: bool,
 }
 
 /// The verdict.
@@ -79,7 +88,10 @@ pub enum Outcome {
     NotEligible,
     /// Only a service point can decide.
     NeedsInPersonCheck,
-    /// Eligible.
+    /// Eligible, on another channel than this online application (the city's rule for this
+    /// person; [`Alternative::GoTo`] names it).
+    OtherChannel,
+    /// Eligible, and may apply online here.
     Eligible,
 }
 
@@ -89,6 +101,7 @@ impl Outcome {
         match self {
             Self::NotEligible => "not_eligible",
             Self::NeedsInPersonCheck => "needs_in_person_check",
+            Self::OtherChannel => "other_channel",
             Self::Eligible => "eligible",
         }
     }
@@ -178,6 +191,15 @@ pub enum Reason {
     OrganisedByGroup,
     /// The sources do not say whether this actor may do this.
     PermissionNotStated,
+    /// The city serves this group on its own channel (Shanghai, 003 L17–L23).
+    ChannelForGroup {
+        /// The group.
+        group: ApplicantGroup,
+    },
+    /// The city's online application serves only people living away from it (Urumqi, 004 L23).
+    OnlineForRemoteResidentsOnly,
+    /// The remote online module replaces a card; a first card is made at a bank (004 L23, D36).
+    RemoteModuleReplacesCards,
 }
 
 impl Reason {
@@ -204,6 +226,9 @@ impl Reason {
             Self::IndividualApplicationClosed => "individual_application_closed",
             Self::OrganisedByGroup => "organised_by_group",
             Self::PermissionNotStated => "permission_not_stated",
+            Self::ChannelForGroup { .. } => "channel_for_group",
+            Self::OnlineForRemoteResidentsOnly => "online_for_remote_residents_only",
+            Self::RemoteModuleReplacesCards => "remote_module_replaces_cards",
         }
     }
 
@@ -237,6 +262,11 @@ pub enum Alternative {
     BringGuardianshipProof,
     /// The employer files a collective application.
     EmployerCollectiveApplication,
+    /// Go to this channel, which serves this person (see the reasons for why).
+    GoTo {
+        /// The channel.
+        channel: Channel,
+    },
 }
 
 impl Alternative {
@@ -251,6 +281,7 @@ impl Alternative {
             Self::BringWrittenAuthorisation => "bring_written_authorisation",
             Self::BringGuardianshipProof => "bring_guardianship_proof",
             Self::EmployerCollectiveApplication => "employer_collective_application",
+            Self::GoTo { .. } => "go_to",
         }
     }
 }
@@ -333,23 +364,28 @@ pub fn evaluate_eligibility(
         check_phase(input, phase.value, &mut acc)?;
         match input.city {
             City::Beijing => beijing_categories(input, &mut acc)?,
-            City::Shanghai => simple_city(
-                &mut acc,
-                input.local_hukou || input.insured_in_city,
-                Basis::ShanghaiHukouOrInsured,
-                Citation::seed(
-                    crate::citation::SEED_003,
-                    "换发对象",
-                    13,
-                    "上海户籍人员以及依法参加本市社会保险的境内来沪人员,可以申领新版社保卡",
-                ),
-            ),
-            City::Urumqi => simple_city(
-                &mut acc,
-                input.insured_in_city,
-                Basis::UrumqiInsured,
-                src::UR_INSURED,
-            ),
+            City::Shanghai => {
+                let qualifies = simple_city(
+                    &mut acc,
+                    input.local_hukou || input.insured_in_city,
+                    Basis::ShanghaiHukouOrInsured,
+                    src::SH_HUKOU_OR_INSURED,
+                );
+                if qualifies {
+                    shanghai_channel(input, &mut acc);
+                }
+            }
+            City::Urumqi => {
+                let qualifies = simple_city(
+                    &mut acc,
+                    input.insured_in_city,
+                    Basis::UrumqiInsured,
+                    src::UR_INSURED,
+                );
+                if qualifies {
+                    urumqi_channel(input, &mut acc);
+                }
+            }
         }
     }
     Ok(finish(acc))
@@ -528,7 +564,8 @@ fn check_phase(input: &EligibilityInput, phase: Phase, acc: &mut Acc) -> Result<
     Ok(())
 }
 
-fn simple_city(acc: &mut Acc, qualifies: bool, basis: Basis, cite: Citation) {
+/// The city's eligibility rule where it has one category; whether the person qualifies.
+fn simple_city(acc: &mut Acc, qualifies: bool, basis: Basis, cite: Citation) -> bool {
     let step = TraceStep::new("eligibility.city", "City eligibility rule").cite(cite);
     if qualifies {
         acc.basis = Some(basis);
@@ -543,6 +580,68 @@ fn simple_city(acc: &mut Acc, qualifies: bool, basis: Basis, cite: Citation) {
             step.cite(Citation::decision("D15"))
                 .outcome("not covered by the published rules"),
         );
+    }
+    qualifies
+}
+
+/// Sends the person to another channel: eligible, but not for this online application.
+fn other_channel(acc: &mut Acc, reason: Reason, channel: Channel, step: TraceStep) {
+    acc.cap(Outcome::OtherChannel);
+    acc.reasons.push(reason);
+    acc.alt(Alternative::GoTo { channel });
+    acc.step(step.outcome(format!("apply at {channel}")));
+}
+
+/// Shanghai serves each group on its own channel during the changeover (003 L17–L23): only
+/// pupils and pre-school children apply online, by a parent. No group given counts as none of
+/// the three, who go to a community centre (L17).
+fn shanghai_channel(input: &EligibilityInput, acc: &mut Acc) {
+    let group = input.group.unwrap_or(ApplicantGroup::Other);
+    let step = TraceStep::new("sh.eligibility.group", "Shanghai: each group its channel")
+        .input("group", group)
+        .cite(Citation::decision("D36"));
+    let (channel, cite) = match group {
+        ApplicantGroup::Pupil => {
+            acc.step(step.cite(src::SH_PUPIL).outcome("online, by a parent"));
+            return;
+        }
+        ApplicantGroup::Retired => (Channel::BankBranch, src::SH_RETIRED),
+        ApplicantGroup::Employed => (Channel::EmployerBatch, src::SH_EMPLOYED),
+        ApplicantGroup::Other => (Channel::CommunityCentre, src::SH_COMMUNITY),
+    };
+    other_channel(
+        acc,
+        Reason::ChannelForGroup { group },
+        channel,
+        step.cite(cite),
+    );
+}
+
+/// Urumqi makes cards at its bank service points on the spot (004 L5); its online module
+/// replaces the card of people living away, sent by EMS (L23–L24). A first card is made at a
+/// bank (D36).
+fn urumqi_channel(input: &EligibilityInput, acc: &mut Acc) {
+    let step = TraceStep::new("ur.eligibility.remote", "Urumqi: online for remote residents")
+        .input("lives_elsewhere", input.lives_elsewhere)
+        .input("holds_card", input.holds_card)
+        .cite(src::UR_REMOTE)
+        .cite(src::UR_AT_BANK);
+    if !input.lives_elsewhere {
+        other_channel(
+            acc,
+            Reason::OnlineForRemoteResidentsOnly,
+            Channel::BankBranch,
+            step,
+        );
+    } else if !input.holds_card {
+        other_channel(
+            acc,
+            Reason::RemoteModuleReplacesCards,
+            Channel::BankBranch,
+            step.cite(Citation::decision("D36")),
+        );
+    } else {
+        acc.step(step.outcome("online, remote resident replacing a card"));
     }
 }
 

@@ -328,6 +328,22 @@ stable_ids! {
 }
 
 stable_ids! {
+    /// Who the card holder is, where a city organises its changeover by group (Shanghai,
+    /// 003 换发方式(一)–(三)): each group has its own channel.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    pub enum ApplicantGroup {
+        /// 退休人员: at a service bank's branch (003 L19).
+        Retired = "retired",
+        /// 在职人员: through the employer's batch with a service bank (003 L21).
+        Employed = "employed",
+        /// 中小幼人员: pupils and pre-school children, online by a parent (003 L23).
+        Pupil = "pupil",
+        /// None of these (a new card, a lost old card): a community centre (003 L17).
+        Other = "other",
+    }
+}
+
+stable_ids! {
     /// How the card reaches the holder (catalogue §6).
     #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     pub enum PickupMethod {

@@ -3,6 +3,7 @@
 //! No I/O, no clock (today is always an input), no UI framework. Builds natively and for wasm32.
 //! See `README.md` for the entry points and `DECISIONS.md` for every choice the seeds left open.
 
+mod application_terms;
 mod calendar;
 mod certainty;
 mod channels;
@@ -56,7 +57,7 @@ pub use eligibility::{
     Alternative, Basis, Eligibility, EligibilityInput, GuardianFacts, Outcome, Reason,
     evaluate_eligibility,
 };
-pub use ids::{Actor, Bank, Channel, City, PickupMethod, Service};
+pub use ids::{Actor, ApplicantGroup, Bank, Channel, City, PickupMethod, Service};
 pub use policy::{
     BankInfo, CourierFee, NumericParam, Param, Phase, Policy, PolicyError,
     application_natural_days, banks, first_valid_date, hotline, param_u32, phase, policy,
@@ -84,5 +85,6 @@ pub use validate::{
     SERVICE_PASSWORD_LEN, Sex, ValidMinor, ValidName, ValidationError, check_digit,
     check_guardianship, check_minor, check_postal_address, parse_address, parse_id_number,
     parse_mobile, parse_name, parse_new_service_password, parse_occupation, parse_one_time_code,
-    parse_postal_code,
+    parse_postal_code, BACKUP_CENTRE_MAX_CHARS, DeliveryError, parse_backup_centre, recipient_is_holder,
 };
+pub use application_terms::{ApplicationTerms, application_terms, check_delivery_terms};

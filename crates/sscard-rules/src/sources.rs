@@ -1,7 +1,7 @@
 //! Seed citations shared by the rule modules (timeline, eligibility, card states).
 //! Quotes are verbatim substrings of the cited line (checked by `tests/citations.rs`).
 
-use crate::citation::{Citation, SEED_000, SEED_002, SEED_004};
+use crate::citation::{Citation, SEED_000, SEED_002, SEED_003, SEED_004};
 
 const fn q(loc: &'static str, line: u32, quote: &'static str) -> Citation {
     Citation::seed(SEED_002, loc, line, quote)
@@ -172,7 +172,69 @@ pub(crate) const Q25_KEEP_FIN: Citation = q(
     "原卡如有金融功能可继续使用,由持卡人自行选择是否注销",
 );
 
+// ---- Shanghai ----
+pub(crate) const SH_HUKOU_OR_INSURED: Citation = Citation::seed(
+    SEED_003,
+    "换发对象",
+    13,
+    "上海户籍人员以及依法参加本市社会保险的境内来沪人员,可以申领新版社保卡",
+);
+pub(crate) const SH_COMMUNITY: Citation = Citation::seed(
+    SEED_003,
+    "换发方式",
+    17,
+    "原社保卡遗失需补换人员,以及社保卡新办人员,仍可到社区事务受理中心网点",
+);
+pub(crate) const SH_RETIRED: Citation = Citation::seed(
+    SEED_003,
+    "换发方式(一)",
+    19,
+    "建议申请人优先选择养老金代发银行作为本人新版社保卡开户银行",
+);
+pub(crate) const SH_EMPLOYED: Citation = Citation::seed(
+    SEED_003,
+    "换发方式(二)",
+    21,
+    "主要由相关服务银行会同用人单位通过批量办理的形式集体组织换发",
+);
+pub(crate) const SH_PUPIL: Citation = Citation::seed(
+    SEED_003,
+    "换发方式(三)",
+    23,
+    "主要由家长在收到学校通知后通过网上平台(网站、微信、App)帮助孩子自助办理换发手续",
+);
+pub(crate) const SH_PARENT_BANK: Citation = Citation::seed(
+    SEED_003,
+    "换发方式(三)",
+    23,
+    "由家长在11家服务银行中选择1家,作为新版社保卡开户银行",
+);
+pub(crate) const SH_POST: Citation = Citation::seed(
+    SEED_003,
+    "便民措施(四)",
+    33,
+    "新版社保卡的发放将通过邮政快递直接点对点发放到申请人手中",
+);
+pub(crate) const SH_BACKUP_CENTRE: Citation = Citation::seed(
+    SEED_003,
+    "便民措施(四)",
+    33,
+    "对于邮政投递不成功的卡,还会发放到申请人登记的备用社区受理网点",
+);
+
 // ---- Urumqi ----
+pub(crate) const UR_REMOTE: Citation = Citation::seed(
+    SEED_004,
+    "Q",
+    23,
+    "不便于返鄉辦理的,可通過“新疆智慧人社”App或“新疆智慧人社”微信小程序進行線上辦理",
+);
+pub(crate) const UR_AT_BANK: Citation = Citation::seed(
+    SEED_004,
+    "¶",
+    5,
+    "社保卡服務網點辦理補換社保卡業務已實現立等可取",
+);
 pub(crate) const UR_PENSION: Citation =
     Citation::seed(SEED_004, "Q", 25, "在收到并激活社保卡銀行賬戶和社保功能後");
 pub(crate) const UR_EMS: Citation = Citation::seed(

@@ -79,6 +79,9 @@ fn all_citations() -> Vec<Citation> {
                     proof_of_guardianship: bit(9),
                 }),
                 agent_authorised: bit(9),
+                group: None,
+                lives_elsewhere: false,
+                holds_card: false,
             };
             if let Ok(e) = evaluate_eligibility(&input) {
                 out.extend(e.result.citations);

@@ -23,6 +23,9 @@ fn base(city: City, on: NaiveDate, birth: NaiveDate) -> EligibilityInput {
         other_public_service: false,
         guardian: None,
         agent_authorised: false,
+        group: None,
+        lives_elsewhere: false,
+        holds_card: false,
     }
 }
 
@@ -306,6 +309,9 @@ fn cases() -> Vec<Case> {
             insured_in_city: true,
             actor: Actor::Agent,
             agent_authorised: true,
+            group: None,
+            lives_elsewhere: false,
+            holds_card: false,
             ..base(City::Beijing, on, adult)
         },
         Outcome::NotEligible,
@@ -319,6 +325,9 @@ fn cases() -> Vec<Case> {
             service: Service::TempLoss,
             actor: Actor::Agent,
             agent_authorised: true,
+            group: None,
+            lives_elsewhere: false,
+            holds_card: false,
             ..base(City::Beijing, on, adult)
         },
         Outcome::Eligible,
@@ -344,6 +353,9 @@ fn cases() -> Vec<Case> {
             service: Service::PasswordReset,
             actor: Actor::Agent,
             agent_authorised: true,
+            group: None,
+            lives_elsewhere: false,
+            holds_card: false,
             ..base(City::Beijing, on, adult)
         },
         Outcome::NotEligible,
@@ -357,6 +369,9 @@ fn cases() -> Vec<Case> {
             service: Service::CancelSocial,
             actor: Actor::Agent,
             agent_authorised: true,
+            group: None,
+            lives_elsewhere: false,
+            holds_card: false,
             ..base(City::Beijing, on, adult)
         },
         Outcome::NeedsInPersonCheck,
@@ -398,39 +413,157 @@ fn cases() -> Vec<Case> {
         None,
         "001 问答(八) L103; D4",
     );
+    // Shanghai: each group its channel (003 L17–L23, D36).
+    let guardian = |birth| GuardianFacts {
+        birth_date: birth,
+        proof_of_guardianship: true,
+    };
     c(
-        "Shanghai hukou",
+        "Shanghai pupil, by a parent: online",
         EligibilityInput {
             local_hukou: true,
-            ..base(City::Shanghai, on, adult)
+            actor: Actor::Guardian,
+            guardian: Some(guardian(adult)),
+            group: Some(ApplicantGroup::Pupil),
+            ..base(City::Shanghai, on, child)
         },
         Outcome::Eligible,
         Some(Reason::Qualifies {
             basis: Basis::ShanghaiHukouOrInsured,
         }),
         None,
-        "003 换发对象 L13",
+        "003 换发方式(三) L23; D36",
+    );
+    c(
+        "Shanghai retiree: a service bank's branch",
+        EligibilityInput {
+            insured_in_city: true,
+            group: Some(ApplicantGroup::Retired),
+            ..base(City::Shanghai, on, elderly)
+        },
+        Outcome::OtherChannel,
+        Some(Reason::ChannelForGroup {
+            group: ApplicantGroup::Retired,
+        }),
+        Some(Alternative::GoTo {
+            channel: Channel::BankBranch,
+        }),
+        "003 换发方式(一) L19; D36",
+    );
+    c(
+        "Shanghai staff: the employer's batch",
+        EligibilityInput {
+            insured_in_city: true,
+            group: Some(ApplicantGroup::Employed),
+            ..base(City::Shanghai, on, adult)
+        },
+        Outcome::OtherChannel,
+        Some(Reason::ChannelForGroup {
+            group: ApplicantGroup::Employed,
+        }),
+        Some(Alternative::GoTo {
+            channel: Channel::EmployerBatch,
+        }),
+        "003 换发方式(二) L21; D36",
+    );
+    c(
+        "Shanghai anyone else: a community centre",
+        EligibilityInput {
+            local_hukou: true,
+            group: Some(ApplicantGroup::Other),
+            ..base(City::Shanghai, on, adult)
+        },
+        Outcome::OtherChannel,
+        Some(Reason::ChannelForGroup {
+            group: ApplicantGroup::Other,
+        }),
+        Some(Alternative::GoTo {
+            channel: Channel::CommunityCentre,
+        }),
+        "003 换发方式 L17; D36",
+    );
+    c(
+        "Shanghai no group given: a community centre",
+        EligibilityInput {
+            local_hukou: true,
+            ..base(City::Shanghai, on, adult)
+        },
+        Outcome::OtherChannel,
+        Some(Reason::ChannelForGroup {
+            group: ApplicantGroup::Other,
+        }),
+        Some(Alternative::GoTo {
+            channel: Channel::CommunityCentre,
+        }),
+        "003 换发方式 L17; D36",
     );
     c(
         "Shanghai not covered",
-        base(City::Shanghai, on, adult),
+        EligibilityInput {
+            group: Some(ApplicantGroup::Pupil),
+            ..base(City::Shanghai, on, adult)
+        },
         Outcome::NeedsInPersonCheck,
         Some(Reason::NotCoveredBySources),
         Some(Alternative::AskAtServicePoint),
         "003 L13; D15",
     );
+    // Urumqi: online only for remote residents replacing a card (004 L5, L23; D36).
+    let ur_on = d(2026, 4, 1);
     c(
-        "Urumqi insured",
+        "Urumqi remote resident holding a card: online",
         EligibilityInput {
             insured_in_city: true,
-            ..base(City::Urumqi, d(2026, 4, 1), adult)
+            lives_elsewhere: true,
+            holds_card: true,
+            ..base(City::Urumqi, ur_on, adult)
         },
         Outcome::Eligible,
         Some(Reason::Qualifies {
             basis: Basis::UrumqiInsured,
         }),
         None,
-        "004 ¶ L3",
+        "004 ¶ L3; Q L23",
+    );
+    c(
+        "Urumqi living in the city: a bank service point",
+        EligibilityInput {
+            insured_in_city: true,
+            holds_card: true,
+            ..base(City::Urumqi, ur_on, adult)
+        },
+        Outcome::OtherChannel,
+        Some(Reason::OnlineForRemoteResidentsOnly),
+        Some(Alternative::GoTo {
+            channel: Channel::BankBranch,
+        }),
+        "004 ¶ L5; Q L23",
+    );
+    c(
+        "Urumqi remote resident without a card: a first card at a bank",
+        EligibilityInput {
+            insured_in_city: true,
+            lives_elsewhere: true,
+            ..base(City::Urumqi, ur_on, adult)
+        },
+        Outcome::OtherChannel,
+        Some(Reason::RemoteModuleReplacesCards),
+        Some(Alternative::GoTo {
+            channel: Channel::BankBranch,
+        }),
+        "004 Q L23; D36",
+    );
+    c(
+        "Urumqi not insured",
+        EligibilityInput {
+            lives_elsewhere: true,
+            holds_card: true,
+            ..base(City::Urumqi, ur_on, adult)
+        },
+        Outcome::NeedsInPersonCheck,
+        Some(Reason::NotCoveredBySources),
+        Some(Alternative::AskAtServicePoint),
+        "004 ¶ L3; D15",
     );
     c(
         "birth after date",

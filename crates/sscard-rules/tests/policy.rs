@@ -243,3 +243,110 @@ fn city_names() {
         );
     }
 }
+
+/// Each city's online application, from its offers (D36): the banks, the delivery and what
+/// delivery asks for.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn application_terms_per_city() {
+    struct Case {
+        city: City,
+        service: Service,
+        banks: Vec<Bank>,
+        bank_count: u32,
+        pickups: Vec<PickupMethod>,
+        paid_by_recipient: bool,
+        holder_signs: bool,
+        backup_centre: bool,
+        source: &'static str,
+    }
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let cases = [
+        Case {
+            city: City::Beijing,
+            service: Service::Apply,
+            banks: banks(City::Beijing, on).unwrap().value.iter().map(|b| b.bank).collect(),
+            bank_count: 14,
+            pickups: vec![PickupMethod::Mail, PickupMethod::Branch],
+            paid_by_recipient: false,
+            holder_signs: false,
+            backup_centre: false,
+            source: "002 Q6 L57; 000 L15",
+        },
+        Case {
+            city: City::Shanghai,
+            service: Service::Apply,
+            banks: vec![],
+            bank_count: 11,
+            pickups: vec![PickupMethod::Mail],
+            paid_by_recipient: false,
+            holder_signs: false,
+            backup_centre: true,
+            source: "003 换发方式(三) L23; 便民措施(四) L33",
+        },
+        Case {
+            city: City::Urumqi,
+            service: Service::Renewal,
+            banks: vec![Bank::Icbc, Bank::Abc, Bank::Boc, Bank::Ccb],
+            bank_count: 9,
+            pickups: vec![PickupMethod::Mail],
+            paid_by_recipient: true,
+            holder_signs: true,
+            backup_centre: false,
+            source: "004 Q L23–L26",
+        },
+    ];
+    for c in cases {
+        let t = application_terms(c.city, on).unwrap().unwrap();
+        let got: Vec<Bank> = t.banks.iter().map(|b| b.bank).collect();
+        assert_eq!(got, c.banks, "{:?} banks ({})", c.city, c.source);
+        assert_eq!(t.service, c.service, "{:?} service ({})", c.city, c.source);
+        assert_eq!(t.bank_count, c.bank_count, "{:?} bank count ({})", c.city, c.source);
+        assert_eq!(t.pickups, c.pickups, "{:?} pickups ({})", c.city, c.source);
+        assert_eq!(
+            (t.postage_paid_by_recipient, t.holder_signs, t.backup_centre),
+            (c.paid_by_recipient, c.holder_signs, c.backup_centre),
+            "{:?} delivery terms ({})",
+            c.city,
+            c.source
+        );
+        assert!(!t.citations.is_empty(), "{:?} cites nothing", c.city);
+    }
+}
+
+/// What delivery asks for, checked: Shanghai's backup centre, Urumqi's holder as recipient.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn delivery_terms_are_checked() {
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    let address = |recipient: &str| sscard_rules::wire::PostalAddress {
+        recipient: recipient.into(),
+        mobile: "13800138000".into(),
+        address: "某路1号".into(),
+        postal_code: "830000".into(),
+    };
+    let codes = |city, holder: &str, a: &str, centre: Option<&str>| -> Vec<&'static str> {
+        let t = application_terms(city, on).unwrap().unwrap();
+        check_delivery_terms(&t, holder, Some(&address(a)), centre)
+            .iter()
+            .map(|e| e.error.code())
+            .collect()
+    };
+    let long = "长".repeat(BACKUP_CENTRE_MAX_CHARS + 1);
+    let cases: [(City, &str, &str, Option<&str>, Vec<&str>, &str); 7] = [
+        (City::Urumqi, "艾力", "艾力", None, vec![], "004 Q L24: 须本人签收"),
+        (City::Urumqi, "艾力", " 艾 力 ", None, vec![], "names compared normalised"),
+        (City::Urumqi, "艾力", "王芳", None, vec!["postal_address.recipient_not_holder"], "004 Q L24"),
+        (City::Shanghai, "王芳", "王芳", Some("徐家汇街道社区事务受理服务中心"), vec![], "003 L33"),
+        (City::Shanghai, "王芳", "李雷", Some("徐家汇街道"), vec![], "a parent may receive it"),
+        (City::Shanghai, "王芳", "王芳", Some("  "), vec!["backup_centre.empty"], "003 L33; D36"),
+        (City::Shanghai, "王芳", "王芳", Some(&long), vec!["backup_centre.too_long"], "D36"),
+    ];
+    for (city, holder, recipient, centre, want, source) in cases {
+        assert_eq!(
+            codes(city, holder, recipient, centre),
+            want,
+            "{city:?} {recipient} {centre:?} ({source})"
+        );
+    }
+}

@@ -141,6 +141,9 @@ proptest! {
             other_public_service: bit(6),
             guardian: bit(7).then_some(GuardianFacts { birth_date: other, proof_of_guardianship: bit(8) }),
             agent_authorised: bit(9),
+            group: None,
+            lives_elsewhere: false,
+            holds_card: false,
         };
         let timeline = TimelineRequest {
             city, business, channel, pickup, date: on, card_held: held,

@@ -559,6 +559,9 @@ fn full_preview_combines_traces() {
             other_public_service: false,
             guardian: None,
             agent_authorised: false,
+            group: None,
+            lives_elsewhere: false,
+            holds_card: false,
         },
         timeline: req(
             City::Beijing,

@@ -270,6 +270,9 @@ fn eligibility_view(
         other_public_service: false,
         guardian: None,
         agent_authorised: false,
+        group: None,
+        lives_elsewhere: false,
+        holds_card: false,
     };
     match evaluate_eligibility(&input) {
         Ok(e) => {

@@ -5,6 +5,7 @@
 //! Normalisation is forgiving (spaces, full-width characters, lower-case x).
 
 mod address;
+mod delivery;
 mod guardian;
 mod id_number;
 mod issue;
@@ -22,6 +23,9 @@ use serde::{Deserialize, Serialize};
 pub use address::{
     ADDRESS_MAX_CHARS, AddressError, ONE_TIME_CODE_LEN, OneTimeCodeError, parse_address,
     parse_one_time_code,
+};
+pub use delivery::{
+    BACKUP_CENTRE_MAX_CHARS, DeliveryError, parse_backup_centre, recipient_is_holder,
 };
 pub use guardian::{GuardianError, check_guardianship};
 pub use id_number::{IdNumber, IdNumberError, Sex, check_digit, parse_id_number};
@@ -57,6 +61,8 @@ pub enum ValidationError {
     Occupation(OccupationError),
     /// A reference number.
     Reference(crate::ReferenceError),
+    /// Delivery details a city's terms ask for.
+    Delivery(DeliveryError),
 }
 
 impl ValidationError {
@@ -73,6 +79,7 @@ impl ValidationError {
             Self::OneTimeCode(e) => e.code(),
             Self::Occupation(e) => e.code(),
             Self::Reference(e) => e.code(),
+            Self::Delivery(e) => e.code(),
         }
     }
 }
@@ -90,6 +97,7 @@ impl fmt::Display for ValidationError {
             Self::OneTimeCode(e) => e.fmt(f),
             Self::Occupation(e) => e.fmt(f),
             Self::Reference(e) => e.fmt(f),
+            Self::Delivery(e) => e.fmt(f),
         }
     }
 }
@@ -105,7 +113,7 @@ macro_rules! from_error {
 }
 from_error!(IdNumberError => IdNumber, MobileError => Mobile, NameError => Name,
     PostalCodeError => PostalCode, GuardianError => Guardian, PasswordError => ServicePassword, AddressError => Address,
-    OneTimeCodeError => OneTimeCode, OccupationError => Occupation);
+    OneTimeCodeError => OneTimeCode, OccupationError => Occupation, DeliveryError => Delivery);
 
 impl From<crate::ReferenceError> for ValidationError {
     fn from(e: crate::ReferenceError) -> Self {

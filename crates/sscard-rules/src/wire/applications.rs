@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::PersonRef;
-use crate::{Actor, CardHeld, City, EligibilityInput, GuardianFacts, Service};
+use crate::{Actor, ApplicantGroup, CardHeld, City, EligibilityInput, GuardianFacts, Service};
 
 /// `PUT /api/v1/draft` body and `GET /api/v1/draft` answer: an unfinished application.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -119,6 +119,13 @@ pub struct EligibilityDeclaration {
     /// A guardian: proof of guardianship is at hand (Q38 L241). Ignored for oneself.
     #[serde(default)]
     pub proof_of_guardianship: bool,
+    /// The holder's group, where the city serves each group on its own channel (Shanghai:
+    /// only `pupil` applies online).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<ApplicantGroup>,
+    /// Lives long-term away from the city (Urumqi's online module serves only them).
+    #[serde(default)]
+    pub lives_elsewhere: bool,
 }
 
 impl EligibilityDeclaration {
@@ -156,6 +163,9 @@ impl EligibilityDeclaration {
                 proof_of_guardianship: self.proof_of_guardianship,
             }),
             agent_authorised: false,
+            group: self.group,
+            lives_elsewhere: self.lives_elsewhere,
+            holds_card: self.card_held != HeldCard::None,
         }
     }
 }

@@ -38,6 +38,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/check/insured") view={Lazy::<CheckInsuredRoute>::new()} />
                     <Route path=path!("/check/category") view={Lazy::<CheckCategoryRoute>::new()} />
                     <Route path=path!("/check/residence") view={Lazy::<CheckResidenceRoute>::new()} />
+                    <Route path=path!("/check/group") view={Lazy::<CheckGroupRoute>::new()} />
+                    <Route path=path!("/check/living-away") view={Lazy::<CheckRemoteRoute>::new()} />
                     <Route path=path!("/check/result") view={Lazy::<CheckResultRoute>::new()} />
                     // The application.
                     <Route path=path!("/apply/details") view={Lazy::<DetailsRoute>::new()} />

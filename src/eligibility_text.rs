@@ -1,6 +1,6 @@
 //! Words for the rule engine's eligibility codes. The engine decides; this only says it.
 
-use sscard_rules::{Alternative, Basis, Reason};
+use sscard_rules::{Alternative, ApplicantGroup, Basis, Channel, Reason};
 
 use crate::format;
 use crate::i18n::{Locale, Texts};
@@ -55,6 +55,15 @@ pub fn reason(t: &'static Texts, locale: Locale, reason: &Reason) -> String {
         Reason::IndividualApplicationClosed => j.reason_individual_closed.into(),
         Reason::OrganisedByGroup => j.reason_by_group.into(),
         Reason::PermissionNotStated => j.reason_not_stated.into(),
+        Reason::ChannelForGroup { group } => match group {
+            ApplicantGroup::Retired => j.reason_group_retired,
+            ApplicantGroup::Employed => j.reason_group_employed,
+            ApplicantGroup::Pupil => j.reason_group_pupil,
+            ApplicantGroup::Other => j.reason_group_other,
+        }
+        .into(),
+        Reason::OnlineForRemoteResidentsOnly => j.reason_remote_only.into(),
+        Reason::RemoteModuleReplacesCards => j.reason_remote_card.into(),
     }
 }
 
@@ -72,5 +81,12 @@ pub fn alternative(t: &'static Texts, locale: Locale, alternative: &Alternative)
         Alternative::BringWrittenAuthorisation => j.alt_authorisation.into(),
         Alternative::BringGuardianshipProof => j.alt_proof.into(),
         Alternative::EmployerCollectiveApplication => j.alt_employer.into(),
+        Alternative::GoTo { channel } => match channel {
+            Channel::BankBranch | Channel::InstantBranch => j.alt_go_bank,
+            Channel::EmployerBatch => j.alt_employer,
+            Channel::CommunityCentre => j.alt_go_community,
+            _ => j.alt_ask,
+        }
+        .into(),
     }
 }

@@ -70,6 +70,10 @@ lazy_routes! {
     CheckCategoryRoute(checks::check_category) => crate::pages::journey::CheckCategoryPage;
     /// `/check/residence`.
     CheckResidenceRoute(checks::check_residence) => crate::pages::journey::CheckResidencePage;
+    /// `/check/group`.
+    CheckGroupRoute(checks::check_group) => crate::pages::journey::CheckGroupPage;
+    /// `/check/living-away`.
+    CheckRemoteRoute(checks::check_remote) => crate::pages::journey::CheckRemotePage;
     /// `/check/result`.
     CheckResultRoute(checks::check_result) => crate::pages::journey::CheckResultPage;
     /// `/apply/details`.

@@ -128,6 +128,8 @@ pub struct CommonTexts {
     pub working: &'static str,
     /// Note on invented branch data.
     pub sample_data: &'static str,
+    /// A card or application without a bank: the sources name none.
+    pub bank_not_named: &'static str,
 }
 
 /// Names of cities, services, channels, banks and sources.
@@ -281,6 +283,10 @@ pub struct ProgressTexts {
     pub financial_states: [&'static str; 6],
     /// Link to report a loss.
     pub loss_link: &'static str,
+    /// The made-by step where the sources state no production time.
+    pub expected_unstated: &'static str,
+    /// Next: wait for the card where no production time is stated.
+    pub next_wait_unstated: &'static str,
 }
 
 /// Enabling the social-security function.

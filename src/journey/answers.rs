@@ -1,5 +1,5 @@
 use serde::{Deserialize, Serialize};
-use sscard_rules::City;
+use sscard_rules::{ApplicantGroup, City};
 
 use super::DateInput;
 
@@ -29,6 +29,10 @@ pub struct Answers {
     pub residence: Option<String>,
     /// The card held now: `none`, `older` (1st/2nd generation) or `third`.
     pub card_held: Option<String>,
+    /// The holder's group, where the city serves each on its own channel (Shanghai).
+    pub group: Option<ApplicantGroup>,
+    /// Lives long-term away from the city (Urumqi's online module serves only them).
+    pub lives_elsewhere: Option<bool>,
 
     /// The applicant's (or guardian's) name as on the ID card.
     pub name: String,
@@ -65,6 +69,8 @@ pub struct Answers {
     pub address: String,
     /// Postal address: postal code.
     pub postal_code: String,
+    /// The backup community centre for a card the post could not deliver (Shanghai).
+    pub backup_centre: String,
 
     /// The key that makes the submission idempotent; created once per application attempt and
     /// kept until it succeeds, so a retry after a lost answer never makes a second application.
@@ -77,6 +83,12 @@ pub struct Answers {
 }
 
 impl Answers {
+    /// The city these answers follow; they are fitted to the chosen city whenever they are read
+    /// or saved ([`Answers::follow_city`]), so this is that city.
+    pub fn city(&self) -> City {
+        self.city.unwrap_or(City::Beijing)
+    }
+
     /// Whether a guardian applies for a child.
     pub fn is_guardian(&self) -> bool {
         self.actor.as_deref() == Some("guardian")

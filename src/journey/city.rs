@@ -41,15 +41,19 @@ pub fn remember_city(city: City) {
 
 impl Answers {
     /// Keeps the answers that still apply in another city: who applies, the birth dates, the
-    /// guardianship proof, the card held, the personal details and the pickup method. Being
-    /// insured or resident "in the city", the bank and the branch belong to the old city, so
-    /// they are asked again.
+    /// guardianship proof, the card held and the personal details. Being insured or resident
+    /// "in the city", the city's own questions (the group, living away), the bank, the pickup,
+    /// the branch and the backup centre belong to the old city, so they are asked again.
     pub fn keep_for_other_city(&mut self) {
         self.insured = None;
         self.category = None;
         self.residence = None;
+        self.group = None;
+        self.lives_elsewhere = None;
         self.bank = None;
+        self.pickup = None;
         self.branch_id = None;
+        self.backup_centre.clear();
         self.district.clear();
         self.changing = false;
     }

@@ -1,7 +1,8 @@
 use chrono::NaiveDate;
 use sscard_rules::wire::{EligibilityDeclaration, HeldCard};
 use sscard_rules::{
-    Actor, Business, Channel, City, EligibilityInput, PickupMethod, TimelineRequest, online_channel,
+    Actor, Business, Channel, City, EligibilityInput, PickupMethod, TimelineRequest,
+    application_terms, online_channel,
 };
 
 use super::{Answers, DateError};
@@ -33,6 +34,8 @@ impl Answers {
             },
             proof_of_guardianship: self.is_guardian()
                 && self.guardian_proof.as_deref() == Some("yes"),
+            group: self.group,
+            lives_elsewhere: self.lives_elsewhere == Some(true),
         }
     }
 }
@@ -62,10 +65,10 @@ pub fn eligibility_input(
 
 /// Builds the timeline question for the chosen pickup; `None` until a pickup method is chosen.
 ///
-/// The online application is filed on the city's online channel (`sscard_rules::online_channel`,
-/// which this service stands in for, as on the server); on-the-spot making happens at an
-/// instant branch, and a home visit is arranged with a branch, so its card is collected as at a
-/// branch.
+/// The online application is filed on the city's online channel as what that channel files
+/// (`sscard_rules::application_terms`: a first application, or Urumqi's renewal), which this
+/// service stands in for, as on the server; on-the-spot making happens at an instant branch, and
+/// a home visit is arranged with a branch, so its card is collected as at a branch.
 pub fn timeline_request(
     answers: &Answers,
     city: City,
@@ -79,9 +82,16 @@ pub fn timeline_request(
         _ => return None,
     };
     let card_held = answers.eligibility_declaration().card_held.into();
+    let business = match channel {
+        Channel::InstantBranch | Channel::DoorService => Business::FirstApplication,
+        _ => application_terms(city, today)
+            .ok()
+            .flatten()
+            .map_or(Business::FirstApplication, |t| t.business),
+    };
     Some(TimelineRequest {
         city,
-        business: Business::FirstApplication,
+        business,
         channel,
         pickup,
         date: today,

@@ -1,5 +1,14 @@
 //! Which page follows which. Kept apart from the pages so the branching (guardian, not insured,
-//! pickup by post or at a branch, coming back from check answers) is written once.
+//! the city's own questions, pickup by post or at a branch, coming back from check answers) is
+//! written once.
+//!
+//! The cities ask different questions because their rules use different facts
+//! (`sscard_rules::evaluate_eligibility`): Beijing its categories of people not insured, Shanghai
+//! the holder's group, Urumqi whether the holder lives away. Shanghai and Urumqi post the card
+//! (`sscard_rules::application_terms` offers them one pickup), so their application has no
+//! pickup page.
+
+use sscard_rules::City;
 
 use super::Answers;
 
@@ -20,6 +29,10 @@ pub enum Step {
     CheckCategory,
     /// Hukou or residence permit.
     CheckResidence,
+    /// The holder's group (Shanghai).
+    CheckGroup,
+    /// Lives away from the city (Urumqi).
+    CheckRemote,
     /// The eligibility result.
     CheckResult,
     /// Name, ID number, mobile (sign-in by one-time code).
@@ -44,7 +57,7 @@ pub enum Step {
 
 impl Step {
     /// Every step, in journey order.
-    pub const ALL: [Step; 17] = [
+    pub const ALL: [Step; 19] = [
         Step::CheckWho,
         Step::CheckBirth,
         Step::CheckGuardian,
@@ -52,6 +65,8 @@ impl Step {
         Step::CheckInsured,
         Step::CheckCategory,
         Step::CheckResidence,
+        Step::CheckGroup,
+        Step::CheckRemote,
         Step::CheckResult,
         Step::Details,
         Step::Verify,
@@ -74,6 +89,8 @@ impl Step {
             Step::CheckInsured => "/check/insured",
             Step::CheckCategory => "/check/category",
             Step::CheckResidence => "/check/residence",
+            Step::CheckGroup => "/check/group",
+            Step::CheckRemote => "/check/living-away",
             Step::CheckResult => "/check/result",
             Step::Details => "/apply/details",
             Step::Verify => "/apply/verify",
@@ -89,6 +106,8 @@ impl Step {
 
     /// The page "back" returns to, given the answers (the reverse of [`next_after`]).
     pub fn back(self, answers: &Answers) -> &'static str {
+        let city = answers.city();
+        let insured = answers.insured.as_deref() == Some("yes");
         let prev = match self {
             Step::CheckWho => return "/",
             Step::CheckBirth => Step::CheckWho,
@@ -98,7 +117,10 @@ impl Step {
             Step::CheckInsured => Step::CheckCardHeld,
             Step::CheckCategory => Step::CheckInsured,
             Step::CheckResidence => Step::CheckCategory,
-            Step::CheckResult if answers.insured.as_deref() == Some("yes") => Step::CheckInsured,
+            Step::CheckGroup | Step::CheckRemote => Step::CheckInsured,
+            Step::CheckResult if insured && city == City::Shanghai => Step::CheckGroup,
+            Step::CheckResult if insured && city == City::Urumqi => Step::CheckRemote,
+            Step::CheckResult if insured || city != City::Beijing => Step::CheckInsured,
             Step::CheckResult if answers.category.as_deref() == Some("pension") => {
                 Step::CheckResidence
             }
@@ -110,6 +132,7 @@ impl Step {
             Step::Bank if answers.is_guardian() => Step::Child,
             Step::Bank => Step::Details,
             Step::Pickup => Step::Bank,
+            Step::Address if city != City::Beijing => Step::Bank,
             Step::Address | Step::Branch | Step::InPerson => Step::Pickup,
             Step::CheckAnswers => match answers.pickup.as_deref() {
                 Some("mail") => Step::Address,
@@ -137,13 +160,17 @@ fn is_apply(step: Step) -> bool {
 
 /// The page after `step`, given the answers just saved.
 pub fn next_after(step: Step, answers: &Answers) -> Step {
+    let city = answers.city();
+    let insured = answers.insured.as_deref() == Some("yes");
     let next = match step {
         Step::CheckWho => Step::CheckBirth,
         Step::CheckBirth if answers.is_guardian() => Step::CheckGuardian,
         Step::CheckBirth | Step::CheckGuardian => Step::CheckCardHeld,
         Step::CheckCardHeld => Step::CheckInsured,
-        Step::CheckInsured if answers.insured.as_deref() == Some("no") => Step::CheckCategory,
-        Step::CheckInsured => Step::CheckResult,
+        Step::CheckInsured if insured && city == City::Shanghai => Step::CheckGroup,
+        Step::CheckInsured if insured && city == City::Urumqi => Step::CheckRemote,
+        Step::CheckInsured if !insured && city == City::Beijing => Step::CheckCategory,
+        Step::CheckInsured | Step::CheckGroup | Step::CheckRemote => Step::CheckResult,
         Step::CheckCategory if answers.category.as_deref() == Some("pension") => {
             Step::CheckResidence
         }
@@ -152,6 +179,8 @@ pub fn next_after(step: Step, answers: &Answers) -> Step {
         Step::Details => Step::Verify,
         Step::Verify if answers.is_guardian() => Step::Child,
         Step::Verify | Step::Child => Step::Bank,
+        // The card is posted: no choice to make.
+        Step::Bank if city != City::Beijing => Step::Address,
         Step::Bank => Step::Pickup,
         Step::Pickup => match answers.pickup.as_deref() {
             Some("mail") => Step::Address,
@@ -179,6 +208,8 @@ fn check_answered(step: Step, answers: &Answers) -> bool {
         Step::CheckInsured => answers.insured.is_some(),
         Step::CheckCategory => answers.category.is_some(),
         Step::CheckResidence => answers.residence.is_some(),
+        Step::CheckGroup => answers.group.is_some(),
+        Step::CheckRemote => answers.lives_elsewhere.is_some(),
         _ => true,
     }
 }

@@ -55,7 +55,7 @@ impl JourneyState {
         super::city::remember_city(city);
         if self.city.get_untracked() != city {
             self.city.set(city);
-            self.answers.update(Answers::keep_for_other_city);
+            self.answers.update(|a| a.follow_city(city));
         }
     }
 }

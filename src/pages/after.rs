@@ -165,11 +165,15 @@ pub fn pickup_name(t: &'static AfterTexts, pickup: PickupMethod) -> &'static str
 }
 
 /// A bank's name from its wire id (`icbc`); an unknown id is shown as it is.
-pub fn bank_name(t: &'static AfterTexts, id: &str) -> String {
-    Bank::from_id(id).map_or_else(
-        || id.to_owned(),
-        |bank| t.names.banks[position(Bank::ALL, bank)].to_owned(),
-    )
+pub fn bank_name(t: &'static AfterTexts, id: Option<&str>) -> String {
+    match id {
+        // No bank where the city's sources name none (Shanghai's 11 service banks).
+        None => t.common.bank_not_named.to_owned(),
+        Some(id) => Bank::from_id(id).map_or_else(
+            || id.to_owned(),
+            |bank| t.names.banks[position(Bank::ALL, bank)].to_owned(),
+        ),
+    }
 }
 
 /// The stable snake_case id serde writes for a rule-engine value; for internally tagged enums
@@ -206,7 +210,7 @@ pub fn card_label(t: &'static AfterTexts, card: &sscard_rules::wire::Card) -> St
     };
     format!(
         "{who} · {} · {}",
-        bank_name(t, &card.bank),
+        bank_name(t, card.bank.as_deref()),
         crate::i18n::after::fill(t.common.card_number, "number", &card.card_number_masked)
     )
 }

@@ -25,7 +25,8 @@ pub use check_answers::CheckAnswersPage;
 pub use check_birth::CheckBirthPage;
 pub use check_guardian::CheckGuardianPage;
 pub use check_questions::{
-    CheckCardHeldPage, CheckCategoryPage, CheckInsuredPage, CheckResidencePage, CheckWhoPage,
+    CheckCardHeldPage, CheckCategoryPage, CheckGroupPage, CheckInsuredPage, CheckRemotePage,
+    CheckResidencePage, CheckWhoPage,
 };
 pub use check_result::CheckResultPage;
 pub use child::ChildPage;

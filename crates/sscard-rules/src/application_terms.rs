@@ -7,19 +7,20 @@ use serde::{Deserialize, Serialize};
 
 use crate::channels::{OfferCondition, channel_offers, online_channel};
 use crate::citation::Citation;
-use crate::ids::{City, PickupMethod, Service};
+use crate::ids::{Channel, City, PickupMethod};
 use crate::policy::{self, BankInfo, PolicyError};
 use crate::sources as src;
+use crate::timeline::Business;
 use crate::validate::{FieldError, parse_backup_centre, recipient_is_holder};
 use crate::wire::PostalAddress;
 
-/// The services a city's online channel files for a person applying on their own behalf, in
-/// order: a first application, or (Urumqi's remote module) the replacement of a card.
-const ONLINE_SERVICES: [Service; 4] = [
-    Service::Apply,
-    Service::Renewal,
-    Service::Exchange,
-    Service::Reissue,
+/// What a city's online channel may file for a person, in order: a first application, or
+/// (Urumqi's remote module) the replacement of a card held.
+const ONLINE_BUSINESS: [Business; 4] = [
+    Business::FirstApplication,
+    Business::Renewal,
+    Business::ReplaceDamaged,
+    Business::ReplaceLost,
 ];
 
 /// What a city's online application offers and asks.
@@ -27,8 +28,10 @@ const ONLINE_SERVICES: [Service; 4] = [
 pub struct ApplicationTerms {
     /// The city.
     pub city: City,
-    /// The service the online channel files (Urumqi's module replaces cards).
-    pub service: Service,
+    /// The online channel this service stands in for.
+    pub channel: Channel,
+    /// What the channel files: a first application, or (Urumqi's module) a renewal.
+    pub business: Business,
     /// The banks to choose from. Empty when the sources count the banks but name none
     /// (Shanghai): the bank is then chosen with the city's own list, not here.
     pub banks: Vec<BankInfo>,
@@ -42,8 +45,12 @@ pub struct ApplicationTerms {
     pub holder_signs: bool,
     /// A backup community centre is named at application (Shanghai).
     pub backup_centre: bool,
-    /// The sources of every term, in the order above.
-    pub citations: Vec<Citation>,
+    /// The source of the online channel's offer.
+    pub citation: Citation,
+    /// The sources of the bank list (and of its limits).
+    pub bank_citations: Vec<Citation>,
+    /// The sources of the delivery terms.
+    pub delivery_citations: Vec<Citation>,
 }
 
 impl ApplicationTerms {
@@ -60,18 +67,18 @@ pub fn application_terms(
     on: NaiveDate,
 ) -> Result<Option<ApplicationTerms>, PolicyError> {
     let channel = online_channel(city);
-    let Some(offer) = ONLINE_SERVICES
+    let Some((business, offer)) = ONLINE_BUSINESS
         .iter()
-        .find_map(|&s| channel_offers(city, s, channel, on))
+        .find_map(|&b| channel_offers(city, b.service(), channel, on).map(|offer| (b, offer)))
     else {
         return Ok(None);
     };
     let has = |c| offer.conditions.contains(&c);
     let banks = policy::banks(city, on)?;
     let bank_count = policy::policy(city, on)?.bank_count;
-    let mut citations = vec![offer.citation.clone(), banks.citation.clone()];
+    let mut bank_citations = vec![banks.citation.clone()];
     let list = if has(OfferCondition::RemoteBanksOnly) {
-        citations.push(src::UR_REMOTE_BANKS);
+        bank_citations.push(src::UR_REMOTE_BANKS);
         banks
             .value
             .into_iter()
@@ -81,26 +88,28 @@ pub fn application_terms(
         banks.value
     };
     if list.is_empty() && city == City::Shanghai {
-        citations.push(src::SH_PARENT_BANK);
+        bank_citations.push(src::SH_PARENT_BANK);
     }
+    let mut delivery_citations = Vec::new();
     let postage_paid_by_recipient = has(OfferCondition::PostagePaidByRecipient);
     let holder_signs = has(OfferCondition::HolderSignsForDelivery);
     let backup_centre = has(OfferCondition::BackupCommunityCentre);
     // Sent by post only, where the sources name no other way (点对点 post; EMS).
     let post_only = has(OfferCondition::PostedToApplicant) || postage_paid_by_recipient;
     if post_only {
-        citations.push(if postage_paid_by_recipient {
+        delivery_citations.push(if postage_paid_by_recipient {
             src::UR_EMS
         } else {
             src::SH_POST
         });
     }
     if backup_centre {
-        citations.push(src::SH_BACKUP_CENTRE);
+        delivery_citations.push(src::SH_BACKUP_CENTRE);
     }
     Ok(Some(ApplicationTerms {
         city,
-        service: offer.service,
+        channel,
+        business,
         banks: list,
         bank_count: bank_count.value,
         pickups: if post_only {
@@ -111,7 +120,9 @@ pub fn application_terms(
         postage_paid_by_recipient,
         holder_signs,
         backup_centre,
-        citations,
+        citation: offer.citation,
+        bank_citations,
+        delivery_citations,
     }))
 }
 

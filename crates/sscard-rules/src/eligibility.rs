@@ -621,11 +621,14 @@ fn shanghai_channel(input: &EligibilityInput, acc: &mut Acc) {
 /// replaces the card of people living away, sent by EMS (L23–L24). A first card is made at a
 /// bank (D36).
 fn urumqi_channel(input: &EligibilityInput, acc: &mut Acc) {
-    let step = TraceStep::new("ur.eligibility.remote", "Urumqi: online for remote residents")
-        .input("lives_elsewhere", input.lives_elsewhere)
-        .input("holds_card", input.holds_card)
-        .cite(src::UR_REMOTE)
-        .cite(src::UR_AT_BANK);
+    let step = TraceStep::new(
+        "ur.eligibility.remote",
+        "Urumqi: online for remote residents",
+    )
+    .input("lives_elsewhere", input.lives_elsewhere)
+    .input("holds_card", input.holds_card)
+    .cite(src::UR_REMOTE)
+    .cite(src::UR_AT_BANK);
     if !input.lives_elsewhere {
         other_channel(
             acc,

@@ -32,6 +32,7 @@ pub use replacement::{
     ReplacementReason, pickup_needs_fresh_code, plan_replacement,
 };
 
+pub use application_terms::{ApplicationTerms, application_terms, check_delivery_terms};
 pub use calendar::{
     Calendar, CalendarError, DayInfo, DayKind, EMBEDDED_CALENDAR_JSON, MAX_WORKING_DAYS,
     STATUTORY_YEARS, StatutoryHoliday, WorkingDaySpan, statutory_holidays,
@@ -79,12 +80,12 @@ pub use timeline::{
 };
 pub use trace::{Explained, Trace, TraceParam, TraceStep, TraceValue};
 pub use validate::{
-    ADDRESS_MAX_CHARS, AddressError, FieldError, FieldIssue, GuardianError, IdNumber,
-    IdNumberError, MobileError, NAME_MAX_CHINESE, NAME_MAX_LATIN, NameError, NameScript,
-    ONE_TIME_CODE_LEN, OccupationError, OneTimeCodeError, PasswordError, PostalCodeError,
-    SERVICE_PASSWORD_LEN, Sex, ValidMinor, ValidName, ValidationError, check_digit,
-    check_guardianship, check_minor, check_postal_address, parse_address, parse_id_number,
-    parse_mobile, parse_name, parse_new_service_password, parse_occupation, parse_one_time_code,
-    parse_postal_code, BACKUP_CENTRE_MAX_CHARS, DeliveryError, parse_backup_centre, recipient_is_holder,
+    ADDRESS_MAX_CHARS, AddressError, BACKUP_CENTRE_MAX_CHARS, DeliveryError, FieldError,
+    FieldIssue, GuardianError, IdNumber, IdNumberError, MobileError, NAME_MAX_CHINESE,
+    NAME_MAX_LATIN, NameError, NameScript, ONE_TIME_CODE_LEN, OccupationError, OneTimeCodeError,
+    PasswordError, PostalCodeError, SERVICE_PASSWORD_LEN, Sex, ValidMinor, ValidName,
+    ValidationError, check_digit, check_guardianship, check_minor, check_postal_address,
+    parse_address, parse_backup_centre, parse_id_number, parse_mobile, parse_name,
+    parse_new_service_password, parse_occupation, parse_one_time_code, parse_postal_code,
+    recipient_is_holder,
 };
-pub use application_terms::{ApplicationTerms, application_terms, check_delivery_terms};

@@ -251,7 +251,7 @@ fn city_names() {
 fn application_terms_per_city() {
     struct Case {
         city: City,
-        service: Service,
+        business: Business,
         banks: Vec<Bank>,
         bank_count: u32,
         pickups: Vec<PickupMethod>,
@@ -264,8 +264,13 @@ fn application_terms_per_city() {
     let cases = [
         Case {
             city: City::Beijing,
-            service: Service::Apply,
-            banks: banks(City::Beijing, on).unwrap().value.iter().map(|b| b.bank).collect(),
+            business: Business::FirstApplication,
+            banks: banks(City::Beijing, on)
+                .unwrap()
+                .value
+                .iter()
+                .map(|b| b.bank)
+                .collect(),
             bank_count: 14,
             pickups: vec![PickupMethod::Mail, PickupMethod::Branch],
             paid_by_recipient: false,
@@ -275,7 +280,7 @@ fn application_terms_per_city() {
         },
         Case {
             city: City::Shanghai,
-            service: Service::Apply,
+            business: Business::FirstApplication,
             banks: vec![],
             bank_count: 11,
             pickups: vec![PickupMethod::Mail],
@@ -286,7 +291,7 @@ fn application_terms_per_city() {
         },
         Case {
             city: City::Urumqi,
-            service: Service::Renewal,
+            business: Business::Renewal,
             banks: vec![Bank::Icbc, Bank::Abc, Bank::Boc, Bank::Ccb],
             bank_count: 9,
             pickups: vec![PickupMethod::Mail],
@@ -300,8 +305,16 @@ fn application_terms_per_city() {
         let t = application_terms(c.city, on).unwrap().unwrap();
         let got: Vec<Bank> = t.banks.iter().map(|b| b.bank).collect();
         assert_eq!(got, c.banks, "{:?} banks ({})", c.city, c.source);
-        assert_eq!(t.service, c.service, "{:?} service ({})", c.city, c.source);
-        assert_eq!(t.bank_count, c.bank_count, "{:?} bank count ({})", c.city, c.source);
+        assert_eq!(
+            t.business, c.business,
+            "{:?} business ({})",
+            c.city, c.source
+        );
+        assert_eq!(
+            t.bank_count, c.bank_count,
+            "{:?} bank count ({})",
+            c.city, c.source
+        );
         assert_eq!(t.pickups, c.pickups, "{:?} pickups ({})", c.city, c.source);
         assert_eq!(
             (t.postage_paid_by_recipient, t.holder_signs, t.backup_centre),
@@ -310,7 +323,17 @@ fn application_terms_per_city() {
             c.city,
             c.source
         );
-        assert!(!t.citations.is_empty(), "{:?} cites nothing", c.city);
+        assert!(
+            !t.bank_citations.is_empty(),
+            "{:?} cites no bank list",
+            c.city
+        );
+        assert_eq!(
+            t.delivery_citations.is_empty(),
+            c.city == City::Beijing,
+            "{:?}: the posted-only cities cite their delivery terms",
+            c.city
+        );
     }
 }
 
@@ -334,13 +357,62 @@ fn delivery_terms_are_checked() {
     };
     let long = "长".repeat(BACKUP_CENTRE_MAX_CHARS + 1);
     let cases: [(City, &str, &str, Option<&str>, Vec<&str>, &str); 7] = [
-        (City::Urumqi, "艾力", "艾力", None, vec![], "004 Q L24: 须本人签收"),
-        (City::Urumqi, "艾力", " 艾 力 ", None, vec![], "names compared normalised"),
-        (City::Urumqi, "艾力", "王芳", None, vec!["postal_address.recipient_not_holder"], "004 Q L24"),
-        (City::Shanghai, "王芳", "王芳", Some("徐家汇街道社区事务受理服务中心"), vec![], "003 L33"),
-        (City::Shanghai, "王芳", "李雷", Some("徐家汇街道"), vec![], "a parent may receive it"),
-        (City::Shanghai, "王芳", "王芳", Some("  "), vec!["backup_centre.empty"], "003 L33; D36"),
-        (City::Shanghai, "王芳", "王芳", Some(&long), vec!["backup_centre.too_long"], "D36"),
+        (
+            City::Urumqi,
+            "艾力",
+            "艾力",
+            None,
+            vec![],
+            "004 Q L24: 须本人签收",
+        ),
+        (
+            City::Urumqi,
+            "艾力",
+            " 艾 力 ",
+            None,
+            vec![],
+            "names compared normalised",
+        ),
+        (
+            City::Urumqi,
+            "艾力",
+            "王芳",
+            None,
+            vec!["postal_address.recipient_not_holder"],
+            "004 Q L24",
+        ),
+        (
+            City::Shanghai,
+            "王芳",
+            "王芳",
+            Some("徐家汇街道社区事务受理服务中心"),
+            vec![],
+            "003 L33",
+        ),
+        (
+            City::Shanghai,
+            "王芳",
+            "李雷",
+            Some("徐家汇街道"),
+            vec![],
+            "a parent may receive it",
+        ),
+        (
+            City::Shanghai,
+            "王芳",
+            "王芳",
+            Some("  "),
+            vec!["backup_centre.empty"],
+            "003 L33; D36",
+        ),
+        (
+            City::Shanghai,
+            "王芳",
+            "王芳",
+            Some(&long),
+            vec!["backup_centre.too_long"],
+            "D36",
+        ),
     ];
     for (city, holder, recipient, centre, want, source) in cases {
         assert_eq!(

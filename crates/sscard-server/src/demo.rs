@@ -7,7 +7,7 @@
 use crate::{db::OptionalExt, params};
 use chrono::NaiveDate;
 use sscard_rules::{
-    Actor, Bank, CardHeld, City, PickupMethod, SocialState, parse_id_number,
+    Actor, Bank, Business, CardHeld, City, PickupMethod, SocialState, parse_id_number,
     wire::{ApplicationStatus, DemoPerson, GuardianshipProof, PostalAddress},
 };
 
@@ -173,7 +173,15 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
     for (_, _, ago, pickup, _) in &plan {
         let on = days_ago(today, *ago);
         deadlines.push(
-            domain::first_application_timeline(City::Beijing, *pickup, CardHeld::None, on)?.0,
+            domain::online_application_timeline(
+                City::Beijing,
+                Business::FirstApplication,
+                *pickup,
+                CardHeld::None,
+                on,
+            )?
+            .0
+            .ok_or_else(|| ApiError::internal("Beijing states a production time"))?,
         );
     }
     let loss_on = days_ago(today, 5);
@@ -214,7 +222,7 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
                 actor: if minor.is_some() { Actor::Guardian } else { Actor::Holder },
                 guardianship_proof: minor.map(|_| GuardianshipProof::HouseholdRegister),
                 city: City::Beijing,
-                bank: Bank::Icbc,
+                bank: Some(Bank::Icbc),
                 pickup: *pickup,
                 branch_id: branch.map(str::to_owned),
                 postal_address: Some(PostalAddress {
@@ -224,7 +232,8 @@ pub async fn seed(db: &Db, today: NaiveDate) -> ApiResult<()> {
                     postal_code: "100010".to_owned(),
                 }),
                 submitted_on: days_ago(today, *ago),
-                production_deadline: *deadline,
+                production_deadline: Some(*deadline),
+                backup_centre: None,
                 idempotency_key: format!("demo-seed-{n}"),
                 request_hash: String::new(),
                 replaces: None,

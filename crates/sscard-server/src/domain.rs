@@ -40,17 +40,19 @@ pub fn policy_error(e: sscard_rules::PolicyError) -> ApiError {
     .detail(e.to_string())
 }
 
-/// Production deadline and whether postal transit comes on top, from the
-/// rules crate's timeline preview for a first application filed online today.
-pub fn first_application_timeline(
+/// Production deadline (`None` where the sources state no production time) and whether
+/// postal transit comes on top, from the rules crate's timeline preview for what the city's
+/// online channel files today (`business`: a first application, or Urumqi's renewal).
+pub fn online_application_timeline(
     city: City,
+    business: Business,
     pickup: PickupMethod,
     card_held: CardHeld,
     on: NaiveDate,
-) -> Result<(NaiveDate, bool), ApiError> {
+) -> Result<(Option<NaiveDate>, bool), ApiError> {
     let req = TimelineRequest {
         city,
-        business: Business::FirstApplication,
+        business,
         channel: sscard_rules::online_channel(city),
         pickup,
         date: on,
@@ -66,15 +68,8 @@ pub fn first_application_timeline(
         .detail(e.to_string())
     })?;
     let p = preview.result;
-    let deadline = p.production.made_by().ok_or_else(|| {
-        ApiError::new(
-            axum::http::StatusCode::UNPROCESSABLE_ENTITY,
-            "timeline.not_stated",
-            "该城市没有公布制卡时限，无法在线办理",
-        )
-    })?;
     let plus_transit = pickup == PickupMethod::Mail && p.postal_transit_included != Some(true);
-    Ok((deadline, plus_transit))
+    Ok((p.production.made_by(), plus_transit))
 }
 
 /// The day a temporary loss reported on `on` lifts itself (rules crate).
@@ -135,6 +130,10 @@ pub fn require_eligible(
             "eligibility.needs_in_person_check",
             "需要到服务网点核实后才能申领",
         ),
+        Outcome::OtherChannel => (
+            "eligibility.other_channel",
+            "可以申领，但要通过其他渠道办理，不能在这里网上申领",
+        ),
     };
     let mut err = ApiError::new(axum::http::StatusCode::UNPROCESSABLE_ENTITY, code, title);
     for r in verdict.reasons.iter().filter(|r| r.is_obstacle()) {
@@ -147,7 +146,21 @@ pub fn require_eligible(
             .map(alternative_note)
             .collect::<Vec<_>>()
             .join("；");
-        if let Ok(answer) = sscard_rules::where_can(city, Service::Apply, actor, on) {
+        // The rules name the channel for this person: that one, not every counter.
+        let named: Vec<_> = verdict
+            .alternatives
+            .iter()
+            .filter_map(|a| match a {
+                Alternative::GoTo { channel } => Some(sscard_rules::wire::WhereToGo {
+                    channel: channel.id().to_owned(),
+                    note: Some(note.clone()),
+                }),
+                _ => None,
+            })
+            .collect();
+        if !named.is_empty() {
+            err.where_to_go = named;
+        } else if let Ok(answer) = sscard_rules::where_can(city, Service::Apply, actor, on) {
             err.where_to_go = answer
                 .result
                 .channels
@@ -205,6 +218,15 @@ fn reason_message(r: &Reason) -> String {
         }
         Reason::OrganisedByGroup => "applications are organised group by group".into(),
         Reason::PermissionNotStated => "the rules do not say who may do this".into(),
+        Reason::ChannelForGroup { group } => {
+            format!("the city serves the group `{group}` on its own channel")
+        }
+        Reason::OnlineForRemoteResidentsOnly => {
+            "the online application serves only people living away from the city".into()
+        }
+        Reason::RemoteModuleReplacesCards => {
+            "the online module replaces a card; a first card is made at a bank".into()
+        }
     }
 }
 
@@ -221,5 +243,6 @@ fn alternative_note(a: &Alternative) -> String {
         }
         Alternative::BringGuardianshipProof => "携带监护关系证明和双方有效身份证件".into(),
         Alternative::EmployerCollectiveApplication => "由单位集体申领".into(),
+        Alternative::GoTo { channel } => format!("到渠道 {channel} 办理"),
     }
 }

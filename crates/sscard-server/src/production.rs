@@ -9,6 +9,9 @@
 //! * accepted the first working day after submission, production starts the
 //!   next working day, the card is made on the production deadline;
 //! * postal transit takes 3 natural days (the seeds give no figure);
+//! * where a city states no production time (Shanghai, Urumqi), the card is made
+//!   [`UNSTATED_PRODUCTION_DAYS`] natural days after submission; the citizen is never shown
+//!   this as a rule (D36);
 //! * a card waiting at a branch is collected 2 days later, and the branch
 //!   enables the social function and activates the financial one (Q15).
 
@@ -25,6 +28,9 @@ use crate::{cardstate, db::Db, ids, notices::Notices, problem::ApiResult, store}
 
 /// Assumed postal transit in natural days (demo assumption, not a rule).
 pub const TRANSIT_DAYS: u64 = 3;
+/// Natural days the simulated card centre takes where the sources state no production time
+/// (demo assumption, not a rule).
+pub const UNSTATED_PRODUCTION_DAYS: u64 = 30;
 /// Days a card waits at the branch before the simulated holder collects it.
 pub const BRANCH_WAIT_DAYS: u64 = 2;
 
@@ -82,13 +88,15 @@ struct OpenApplication {
     id: i64,
     status: ApplicationStatus,
     submitted_on: NaiveDate,
-    deadline: NaiveDate,
+    /// The rules' production deadline; `None` where the sources state none.
+    deadline: Option<NaiveDate>,
     pickup: PickupMethod,
     subject: i64,
     /// The guardian who applied for a minor.
     guardian: Option<i64>,
     city: City,
-    bank: Bank,
+    /// `None` where the sources name no banks (Shanghai, D36).
+    bank: Option<Bank>,
 }
 
 /// The applications with a step due by `today`. A row this build cannot read (an unknown
@@ -164,7 +172,11 @@ pub fn advance_tx(tx: &Conn<'_>, today: NaiveDate, notices: Notices) -> ApiResul
             pickup: app.pickup,
         };
         let mut rules_state = rules_state_of(app.status);
-        let steps = schedule(app.submitted_on, app.deadline, app.pickup);
+        let deadline = app.deadline.unwrap_or_else(|| {
+            sscard_rules::add_days(app.submitted_on, UNSTATED_PRODUCTION_DAYS)
+                .unwrap_or(app.submitted_on)
+        });
+        let steps = schedule(app.submitted_on, deadline, app.pickup);
         for &(kind, on) in &steps {
             if rank(kind) <= current {
                 continue;

@@ -37,6 +37,7 @@ pub static EN: AfterTexts = AfterTexts {
         back: "Back",
         working: "Working…",
         sample_data: "Branch details are sample data.",
+        bank_not_named: "One of the 11 service banks (the sources do not name them)",
     },
     names: NameTexts {
         cities: ["Beijing", "Shanghai", "Urumqi"],
@@ -252,6 +253,8 @@ pub static EN: AfterTexts = AfterTexts {
             "Bank function cancelled",
         ],
         loss_link: "Report lost",
+        expected_unstated: "The sources give no production time for this city",
+        next_wait_unstated: "Your card is on its way. The sources give no production time for this city; you will be told when it is made.",
     },
     enable: EnableTexts {
         title: "Enable the social security function",

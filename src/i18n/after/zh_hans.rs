@@ -37,6 +37,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         back: "返回",
         working: "正在处理……",
         sample_data: "网点信息为示例数据。",
+        bank_not_named: "11 家服务银行之一（现有资料没有列出名称）",
     },
     names: NameTexts {
         cities: ["北京", "上海", "乌鲁木齐"],
@@ -241,6 +242,8 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             "金融功能已注销",
         ],
         loss_link: "临时挂失",
+        expected_unstated: "现有资料没有给出这个城市的制卡时限",
+        next_wait_unstated: "卡正在办理。现有资料没有给出这个城市的制卡时限，制成后会通知您。",
     },
     enable: EnableTexts {
         title: "启用社会保障功能",

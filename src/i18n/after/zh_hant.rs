@@ -37,6 +37,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         back: "返回",
         working: "正在處理……",
         sample_data: "網點信息為示例數據。",
+        bank_not_named: "11 家服務銀行之一（現有資料沒有列出名稱）",
     },
     names: NameTexts {
         cities: ["北京", "上海", "烏魯木齊"],
@@ -241,6 +242,8 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             "金融功能已註銷",
         ],
         loss_link: "臨時掛失",
+        expected_unstated: "現有資料沒有給出這個城市的製卡時限",
+        next_wait_unstated: "卡正在辦理。現有資料沒有給出這個城市的製卡時限，製成後會通知您。",
     },
     enable: EnableTexts {
         title: "啟用社會保障功能",

@@ -81,7 +81,7 @@ fn reserved_phone(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + 
         .reserved_phone
         .banks
         .iter()
-        .map(|b| bank_name(t, b))
+        .map(|b| bank_name(t, Some(b)))
         .collect();
     let text = if banks.is_empty() {
         dt.bank_text_no_card.to_owned()

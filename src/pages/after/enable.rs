@@ -46,7 +46,7 @@ fn bank_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
     view! {
         <h2>{e.bank_heading}</h2>
         <p>{e.bank_text}</p>
-        <p>{fill(e.bank_where, "bank", &bank_name(t, &card.bank))}</p>
+        <p>{fill(e.bank_where, "bank", &bank_name(t, card.bank.as_deref()))}</p>
         <h3>{e.bring_heading}</h3>
         <ul class="list">{e.bring.map(|b| view! { <li>{b}</li> })}</ul>
     }
@@ -65,7 +65,7 @@ fn who_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
         <div class="card-summary">
             <p class="card-summary__who">{holder}</p>
             <p>
-                {bank_name(t, &card.bank)} " · "
+                {bank_name(t, card.bank.as_deref())} " · "
                 {fill(t.common.card_number, "number", &card.card_number_masked)}
             </p>
         </div>

@@ -310,7 +310,7 @@ fn LiftEarly(
             .err()
             .and_then(|e| e.citation())
     });
-    let bank = bank_name(t, &card.bank);
+    let bank = bank_name(t, card.bank.as_deref());
     let id = card.id.clone();
     let answer = move || {
         lift.value().get().map(|result| {
@@ -391,7 +391,7 @@ fn done_view(
             <p class="action-link"><a href=href download="sscard-temporary-loss.ics">{l.ics_link}</a></p>
         })}
         <h2>{l.early_heading}</h2>
-        <p>{fill(l.early_text, "bank", &bank_name(t, &done.card.bank))}</p>
+        <p>{fill(l.early_text, "bank", &bank_name(t, done.card.bank.as_deref()))}</p>
         <h2>{l.formal_heading}</h2>
         <ul class="list">{l.formal.map(|f| view! { <li>{f}</li> })}</ul>
     }

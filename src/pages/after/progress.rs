@@ -105,11 +105,10 @@ fn steps_view(t: &'static AfterTexts, locale: Locale, app: &Application) -> impl
                     } else {
                         "step"
                     },
-                    Some(fill(
-                        p.expected_by,
-                        "date",
-                        &long_date_str(locale, &app.expected.production_deadline),
-                    )),
+                    Some(match &app.expected.production_deadline {
+                        Some(d) => fill(p.expected_by, "date", &long_date_str(locale, d)),
+                        None => p.expected_unstated.to_owned(),
+                    }),
                 ),
                 None if i == 3 && app.expected.plus_postal_transit => (
                     if i == current {
@@ -148,10 +147,13 @@ fn next_view(t: &'static AfterTexts, locale: Locale, app: &Application, cards: &
     match app.status {
         ApplicationStatus::Submitted
         | ApplicationStatus::Accepted
-        | ApplicationStatus::InProduction => {
-            let date = long_date_str(locale, &app.expected.production_deadline);
-            view! { <p>{fill(p.next_wait_made, "date", &date)}</p> }.into_any()
-        }
+        | ApplicationStatus::InProduction => match &app.expected.production_deadline {
+            Some(d) => {
+                let date = long_date_str(locale, d);
+                view! { <p>{fill(p.next_wait_made, "date", &date)}</p> }.into_any()
+            }
+            None => text(p.next_wait_unstated),
+        },
         ApplicationStatus::Made | ApplicationStatus::AtBranch if by_branch => text(p.next_collect),
         ApplicationStatus::Made | ApplicationStatus::SentByPost | ApplicationStatus::AtBranch => {
             text(p.next_wait_post)
@@ -204,7 +206,7 @@ fn reminder_view(t: &'static AfterTexts, app: &Application) -> Option<impl IntoV
     if step_of(app.status) >= 2 {
         return None;
     }
-    let date: NaiveDate = parse_ymd(&app.expected.production_deadline)?;
+    let date: NaiveDate = parse_ymd(app.expected.production_deadline.as_deref()?)?;
     let p = &t.progress;
     // The calendar entry carries the reference people quote on the phone, not the internal id.
     let ics = ics::ics_event(
@@ -285,7 +287,7 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
         <li class="card-item">
             <p class="card-item__who">{who}</p>
             <p>
-                {bank_name(t, &card.bank)} " · "
+                {bank_name(t, card.bank.as_deref())} " · "
                 {fill(t.common.card_number, "number", &card.card_number_masked)}
             </p>
             <p>{social} " · " {financial}</p>

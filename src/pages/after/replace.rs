@@ -554,7 +554,7 @@ fn RequestForm(
                 api::branches(
                     &city,
                     &BranchQuery {
-                        bank: Some(bank),
+                        bank,
                         ..Default::default()
                     },
                 )
@@ -658,7 +658,7 @@ fn RequestForm(
         .production
         .made_by()
         .map(|d| fill(r.made_by, "n", &days).replace("{date}", &long_date(locale, d)));
-    let bank = bank_name(t, &card.bank);
+    let bank = bank_name(t, card.bank.as_deref());
     let months = param_u32(city, NumericParam::BankChangeCooldownMonths, today)
         .map(|p| p.value.to_string())
         .unwrap_or_default();

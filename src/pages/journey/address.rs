@@ -1,7 +1,11 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use sscard_rules::{parse_address, parse_mobile, parse_name, parse_postal_code};
+use sscard_rules::wire::PostalAddress;
+use sscard_rules::{
+    DeliveryError, ValidationError, application_terms, check_delivery_terms, parse_address,
+    parse_mobile, parse_name, parse_postal_code,
+};
 
 use super::field_messages;
 use crate::components::{
@@ -11,7 +15,8 @@ use crate::i18n::use_i18n;
 use crate::journey::{Step, next_after, use_journey_answers};
 
 /// `/apply/address`: where the card is posted. Recipient and mobile start as the applicant's
-/// own, so nothing is typed twice.
+/// own, so nothing is typed twice. The city's terms (`application_terms`) add what they ask:
+/// Shanghai a backup community centre, Urumqi the holder as recipient (EMS, paid on delivery).
 #[component]
 pub fn AddressPage() -> impl IntoView {
     crate::journey::guard_application_step();
@@ -31,21 +36,29 @@ pub fn AddressPage() -> impl IntoView {
     });
     let address = RwSignal::new(a.address.clone());
     let postal_code = RwSignal::new(a.postal_code.clone());
+    let backup_centre = RwSignal::new(a.backup_centre.clone());
+    let terms = Memo::new(move |_| {
+        application_terms(journey.city.get(), journey.today.get())
+            .ok()
+            .flatten()
+    });
     let errors = FormErrors::new();
     use_page_meta_with_errors(|t| t.journey().address_title, errors.any());
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let (r, m, ad, p) = (
+        let (r, m, ad, p, centre) = (
             recipient.get_untracked(),
             recipient_mobile.get_untracked(),
             address.get_untracked(),
             postal_code.get_untracked(),
+            backup_centre.get_untracked(),
         );
         journey.save(|a| {
             a.recipient = r.clone();
             a.recipient_mobile = m.clone();
             a.address = ad.clone();
             a.postal_code = p.clone();
+            a.backup_centre = centre.clone();
         });
         let mut problems = Vec::new();
         if let Err(e) = parse_name(&r) {
@@ -60,6 +73,28 @@ pub fn AddressPage() -> impl IntoView {
         if let Err(e) = parse_postal_code(&p) {
             problems.push(("postal-code", field_messages::postal_code(e)));
         }
+        if let Some(terms) = terms.get_untracked() {
+            let answers = journey.answers.get_untracked();
+            let posted = PostalAddress {
+                recipient: r.clone(),
+                mobile: m.clone(),
+                address: ad.clone(),
+                postal_code: p.clone(),
+            };
+            let holder = holder_name(&answers);
+            for problem in check_delivery_terms(&terms, &holder, Some(&posted), Some(&centre)) {
+                if let ValidationError::Delivery(e) = problem.error {
+                    let id = match e {
+                        DeliveryError::RecipientNotHolder => "recipient",
+                        _ => "backup-centre",
+                    };
+                    // A recipient already wrong in itself keeps that message.
+                    if !problems.iter().any(|(field, _)| *field == id) {
+                        problems.push((id, field_messages::delivery(e)));
+                    }
+                }
+            }
+        }
         let ok = problems.is_empty();
         errors.set(problems);
         if ok {
@@ -73,21 +108,65 @@ pub fn AddressPage() -> impl IntoView {
         let t = i18n.t();
         let j = t.journey();
         let answers = journey.answers.get_untracked();
+        let terms = terms.get();
+        let ems = terms.as_ref().is_some_and(|t| t.postage_paid_by_recipient);
+        let holder_signs = terms.as_ref().is_some_and(|t| t.holder_signs);
+        let backup = terms.as_ref().is_some_and(|t| t.backup_centre);
+        let posted_only = terms.as_ref().is_some_and(|t| t.pickups.len() == 1);
+        let sources = terms
+            .as_ref()
+            .map(|terms| {
+                terms
+                    .delivery_citations
+                    .iter()
+                    .map(|c| crate::format::citation(t, c))
+                    .collect::<Vec<_>>()
+                    .join("；")
+            })
+            .unwrap_or_default();
+        let recipient_field = if holder_signs {
+            view! {
+                <TextField id="recipient" label=j.recipient_label hint=j.recipient_holder_hint value=recipient error=errors.field("recipient") autocomplete="name" width="input--20" no_spellcheck=true />
+            }
+            .into_any()
+        } else {
+            view! {
+                <TextField id="recipient" label=j.recipient_label value=recipient error=errors.field("recipient") autocomplete="name" width="input--20" no_spellcheck=true />
+            }
+            .into_any()
+        };
         view! {
             <BackLink href=Step::Address.back(&answers) label=t.back />
             <ErrorSummary title=t.error_summary_title errors=errors.summary() />
             <h1 tabindex="-1">{j.address_title}</h1>
+            {posted_only.then(|| view! {
+                <p class="notice">{if ems { j.delivery_ems } else { j.delivery_post }}</p>
+            })}
             <form novalidate on:submit=on_submit.clone()>
-                <TextField id="recipient" label=j.recipient_label value=recipient error=errors.field("recipient") autocomplete="name" width="input--20" no_spellcheck=true />
+                {recipient_field}
                 <TextField id="recipient-mobile" label=j.recipient_mobile_label value=recipient_mobile error=errors.field("recipient-mobile") autocomplete="tel" inputmode="tel" width="input--11" />
                 <TextField id="address" label=j.address_label hint=j.address_hint value=address error=errors.field("address") autocomplete="street-address" />
                 <TextField id="postal-code" label=j.postal_label value=postal_code error=errors.field("postal-code") autocomplete="postal-code" inputmode="numeric" width="input--6" />
+                {backup.then(|| view! {
+                    <TextField id="backup-centre" label=j.backup_centre_label hint=j.backup_centre_hint value=backup_centre error=errors.field("backup-centre") />
+                })}
                 <button class="button" type="submit">{j.continue_button}</button>
             </form>
+            {(!sources.is_empty()).then(|| view! { <p class="source">{j.bank_source} ": " {sources.clone()}</p> })}
         }
     };
     view! {
         {page}
         <TimelinePanel />
+    }
+}
+
+/// The card holder's name, who signs for the parcel where the terms say so: the child, when a
+/// guardian applies.
+fn holder_name(a: &crate::journey::Answers) -> String {
+    if a.is_guardian() {
+        a.child_name.clone()
+    } else {
+        a.name.clone()
     }
 }

@@ -1,8 +1,8 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use sscard_rules::banks;
 use sscard_rules::wire::BranchQuery;
+use sscard_rules::{ApplicationTerms, application_terms};
 
 use crate::api;
 use crate::components::{
@@ -12,9 +12,10 @@ use crate::format;
 use crate::i18n::{Locale, use_i18n};
 use crate::journey::{Step, next_after, use_journey_answers};
 
-/// `/apply/bank`: the city's cooperating banks, compared neutrally (can it post the card, how
-/// many branches make cards on the spot), with the plain statement that no other product of
-/// the bank is required.
+/// `/apply/bank`: the banks of the city's online application (`application_terms`), compared
+/// neutrally (can it post the card, how many branches make cards on the spot), with the plain
+/// statement that no other product of the bank is required. Where the sources count the banks
+/// but name none (Shanghai), the page says so and offers no choice.
 #[component]
 pub fn BankPage() -> impl IntoView {
     crate::journey::guard_application_step();
@@ -36,18 +37,36 @@ pub fn BankPage() -> impl IntoView {
         .await
         .unwrap_or_default()
     });
+    let terms = Memo::new(move |_| {
+        application_terms(journey.city.get(), journey.today.get())
+            .ok()
+            .flatten()
+    });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
+        let Some(terms) = terms.get_untracked() else {
+            return;
+        };
+        // The one way the card comes, where the city offers one (posted in Shanghai and Urumqi).
+        let only_pickup = match terms.pickups.as_slice() {
+            [only] => Some(only.id().to_owned()),
+            _ => None,
+        };
         match selected.get_untracked() {
-            None => errors.set(vec![("bank", msg(|t| t.journey().bank_error))]),
-            Some(bank) => {
+            None if terms.banks_named() => {
+                errors.set(vec![("bank", msg(|t| t.journey().bank_error))])
+            }
+            bank => {
                 errors.set(Vec::new());
                 journey.save(|a| {
-                    if a.bank.as_deref() != Some(bank.as_str()) {
+                    if a.bank != bank {
                         // A branch belongs to a bank: a new bank needs a new branch.
                         a.branch_id = None;
                     }
-                    a.bank = Some(bank);
+                    a.bank = bank;
+                    if only_pickup.is_some() {
+                        a.pickup = only_pickup;
+                    }
                 });
                 navigate(
                     next_after(Step::Bank, &journey.answers.get_untracked()).path(),
@@ -61,13 +80,21 @@ pub fn BankPage() -> impl IntoView {
         let locale = i18n.locale.get();
         let answers = journey.answers.get_untracked();
         let branch_list = instant.get().unwrap_or_default();
-        let list = banks(journey.city.get(), journey.today.get()).ok();
-        let citation = list
+        let terms = terms.get();
+        let citation = terms
             .as_ref()
-            .map(|p| format::citation(t, &p.citation))
+            .map(|p| {
+                p.bank_citations
+                    .iter()
+                    .map(|c| format::citation(t, c))
+                    .collect::<Vec<_>>()
+                    .join("；")
+            })
             .unwrap_or_default();
-        let options = list
-            .map(|p| p.value)
+        let named = terms.as_ref().is_none_or(ApplicationTerms::banks_named);
+        let count = terms.as_ref().map_or(0, |p| p.bank_count);
+        let options = terms
+            .map(|p| p.banks)
             .unwrap_or_default()
             .into_iter()
             .map(|b| {
@@ -95,15 +122,26 @@ pub fn BankPage() -> impl IntoView {
             <BackLink href=Step::Bank.back(&answers) label=t.back />
             <ErrorSummary title=t.error_summary_title errors=errors.summary() />
             <h1 tabindex="-1">{t.journey().bank_title}</h1>
-            <p>{t.journey().bank_lead}</p>
+            {if named {
+                view! { <p>{t.journey().bank_lead}</p> }.into_any()
+            } else {
+                view! {
+                    <p class="notice">
+                        {t.journey().bank_not_named.replace("{n}", &count.to_string())}
+                    </p>
+                }
+                .into_any()
+            }}
             <form novalidate on:submit=on_submit.clone()>
-                <RadioGroup
-                    name="bank"
-                    legend=t.journey().bank_title
-                    options=options
-                    selected=selected
-                    error=errors.field("bank")
-                />
+                {named.then(|| view! {
+                    <RadioGroup
+                        name="bank"
+                        legend=t.journey().bank_title
+                        options=options
+                        selected=selected
+                        error=errors.field("bank")
+                    />
+                })}
                 <button class="button" type="submit">
                     {t.journey().continue_button}
                 </button>

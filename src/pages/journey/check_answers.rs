@@ -30,7 +30,8 @@ fn request(a: &Answers, city: City) -> Option<ApplicationRequest> {
     };
     Some(ApplicationRequest {
         city: city.id().into(),
-        bank: a.bank.clone()?,
+        // None where the city's sources name no banks (the bank page offers none there).
+        bank: a.bank.clone(),
         branch_id: if pickup == "branch" {
             Some(a.branch_id.clone()?)
         } else {
@@ -43,15 +44,23 @@ fn request(a: &Answers, city: City) -> Option<ApplicationRequest> {
             postal_code: a.postal_code.clone(),
         }),
         pickup,
+        backup_centre: Some(a.backup_centre.trim().to_owned()).filter(|c| !c.is_empty()),
         minor,
         // The server decides eligibility with the rules crate on this declaration.
         eligibility: a.eligibility_declaration(),
     })
 }
 
-fn bank_name(locale: Locale, city: City, id: Option<&str>, today: chrono::NaiveDate) -> String {
+fn bank_name(
+    t: &'static Texts,
+    locale: Locale,
+    city: City,
+    id: Option<&str>,
+    today: chrono::NaiveDate,
+) -> String {
     let Some(bank) = id.and_then(Bank::from_id) else {
-        return String::new();
+        // No bank where the sources name none (the bank page said so).
+        return t.journey().bank_not_chosen.into();
     };
     banks(city, today)
         .ok()
@@ -152,7 +161,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
         let j = t.journey();
         let locale = i18n.locale.get();
         let a = journey.answers.get();
-        if let (Some(id), None) = (a.submitted_id.clone(), a.bank.as_ref()) {
+        if let (Some(id), None) = (a.submitted_id.clone(), a.pickup.as_ref()) {
             return view! {
                 <h1 tabindex="-1">{j.conf_title}</h1>
                 <p>
@@ -194,6 +203,26 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 {row(t, j.row_proof, proof.into(), Step::Child, journey)}
             }
         });
+        // Where the city posts the card, there is no pickup page: the change link goes to the
+        // address.
+        let pickup_choice = sscard_rules::application_terms(journey.city.get(), today)
+            .ok()
+            .flatten()
+            .is_some_and(|terms| terms.pickups.len() > 1);
+        let pickup_step = if pickup_choice {
+            Step::Pickup
+        } else {
+            Step::Address
+        };
+        let backup_row = (!a.backup_centre.trim().is_empty()).then(|| {
+            row(
+                t,
+                j.backup_centre_label,
+                a.backup_centre.clone(),
+                Step::Address,
+                journey,
+            )
+        });
         let place = match a.pickup.as_deref() {
             Some("mail") => Some(row(
                 t,
@@ -217,9 +246,10 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 {row(t, j.row_id, a.id_number.clone(), Step::Details, journey)}
                 {row(t, j.row_mobile, a.mobile.clone(), Step::Details, journey)}
                 {guardian_rows}
-                {row(t, j.row_bank, bank_name(locale, journey.city.get(), a.bank.as_deref(), today), Step::Bank, journey)}
-                {row(t, j.row_pickup, pickup.into(), Step::Pickup, journey)}
+                {row(t, j.row_bank, bank_name(t, locale, journey.city.get(), a.bank.as_deref(), today), Step::Bank, journey)}
+                {row(t, j.row_pickup, pickup.into(), pickup_step, journey)}
                 {place}
+                {backup_row}
             </dl>
             <h2>{j.declaration_heading}</h2>
             <p>{j.declaration}</p>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::radio_step::{RadioQuestion, RadioStep};
 use crate::journey::Step;
-use sscard_rules::City;
+use sscard_rules::{ApplicantGroup, City};
 
 /// The position of `city` in `City::ALL`, the order of the texts written per city.
 fn city_index(city: City) -> usize {
@@ -100,6 +100,43 @@ const RESIDENCE: RadioQuestion = RadioQuestion {
     error: |t| t.journey().residence_error,
 };
 
+const GROUP: RadioQuestion = RadioQuestion {
+    step: Step::CheckGroup,
+    name: "group",
+    title: |t, _, _| t.journey().group_title,
+    hint: Some(|t| t.journey().group_hint),
+    choices: &[
+        ("pupil", |t| t.journey().group_pupil, None),
+        ("retired", |t| t.journey().group_retired, None),
+        ("employed", |t| t.journey().group_employed, None),
+        (
+            "other",
+            |t| t.journey().group_other,
+            Some(|t| t.journey().group_other_hint),
+        ),
+    ],
+    get: |a| a.group.map(|g| g.id().to_owned()),
+    set: |a, v| a.group = ApplicantGroup::from_id(&v),
+    error: |t| t.journey().group_error,
+};
+
+const REMOTE: RadioQuestion = RadioQuestion {
+    step: Step::CheckRemote,
+    name: "living-away",
+    title: |t, _, _| t.journey().remote_title,
+    hint: Some(|t| t.journey().remote_hint),
+    choices: &[
+        ("yes", |t| t.journey().yes, None),
+        ("no", |t| t.journey().no, None),
+    ],
+    get: |a| {
+        a.lives_elsewhere
+            .map(|away| if away { "yes" } else { "no" }.to_owned())
+    },
+    set: |a, v| a.lives_elsewhere = Some(v == "yes"),
+    error: |t| t.journey().remote_error,
+};
+
 /// `/check`: who is applying.
 #[component]
 pub fn CheckWhoPage() -> impl IntoView {
@@ -128,4 +165,16 @@ pub fn CheckCategoryPage() -> impl IntoView {
 #[component]
 pub fn CheckResidencePage() -> impl IntoView {
     view! { <RadioStep question=RESIDENCE /> }
+}
+
+/// `/check/group`: the holder's group, where the city serves each on its own channel (Shanghai).
+#[component]
+pub fn CheckGroupPage() -> impl IntoView {
+    view! { <RadioStep question=GROUP /> }
+}
+
+/// `/check/living-away`: whether the holder lives away from the city (Urumqi).
+#[component]
+pub fn CheckRemotePage() -> impl IntoView {
+    view! { <RadioStep question=REMOTE /> }
 }

@@ -28,7 +28,7 @@ pub fn ConfirmationPage() -> impl IntoView {
                 (Some(branch_id), "branch") => api::branches(
                     &app.city,
                     &BranchQuery {
-                        bank: Some(app.bank.clone()),
+                        bank: app.bank.clone(),
                         ..Default::default()
                     },
                 )
@@ -74,7 +74,11 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
     let t = i18n.t();
     let j = t.journey();
     let locale = i18n.locale.get_untracked();
-    let deadline = sscard_rules::parse_iso_date(&app.expected.production_deadline);
+    let deadline = app
+        .expected
+        .production_deadline
+        .as_deref()
+        .and_then(sscard_rules::parse_iso_date);
     let submitted = sscard_rules::parse_iso_date(&app.submitted_on);
     let made_by = deadline.map(|d| {
         // A replacement is made within working days (Q30), an application within natural days.
@@ -119,7 +123,11 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
         <QrCodeImage text=app.reference.clone() label=j.conf_qr />
         <h2>{j.conf_next}</h2>
         <ul class="list">
-            {made_by.map(|m| view! { <li>{m}</li> })}
+            {match made_by {
+                Some(m) => view! { <li>{m}</li> }.into_any(),
+                // The city's sources state no production time: said, not guessed.
+                None => view! { <li>{j.tl_not_stated}</li> }.into_any(),
+            }}
             {(app.expected.plus_postal_transit || by_post).then(|| view! { <li>{j.step_wait_for_post}</li> })}
             {branch.map(|b| view! { <li>{j.step_collect} ": " <strong>{b.name}</strong> " · " {b.address} " · " {j.branch_hours.replace("{hours}", &b.opening_hours)}</li> })}
             <li>{if guardian { j.conf_bring_guardian } else { j.conf_bring }}</li>

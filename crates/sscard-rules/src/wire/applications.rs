@@ -177,10 +177,12 @@ pub struct ApplicationRequest {
     /// City id (`beijing`).
     #[cfg_attr(feature = "openapi", schema(example = "beijing"))]
     pub city: String,
-    /// Cooperating bank id (`icbc`, …), one of the city's banks.
+    /// Cooperating bank id (`icbc`, …), one of the banks of the city's online application
+    /// (`application_terms`); absent where the sources name none (Shanghai, D36).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "openapi", schema(example = "icbc"))]
-    pub bank: String,
-    /// `mail` or `branch`.
+    pub bank: Option<String>,
+    /// `mail` or `branch`, one of the pickups of the city's online application.
     #[cfg_attr(feature = "openapi", schema(example = "branch"))]
     pub pickup: String,
     /// Branch id, required when `pickup` is `branch`.
@@ -190,6 +192,10 @@ pub struct ApplicationRequest {
     /// Required when `pickup` is `mail`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub postal_address: Option<PostalAddress>,
+    /// The community centre that receives a card the post could not deliver, where the city
+    /// asks for one (Shanghai, 003 L33); at most 40 characters.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_centre: Option<String>,
     /// Present when a guardian applies for a minor; absent for oneself.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minor: Option<MinorApplicant>,
@@ -235,8 +241,10 @@ pub struct ApplicationEvent {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExpectedDates {
-    /// The latest day the card is made (production time; excludes postal transit).
-    pub production_deadline: String,
+    /// The latest day the card is made (production time; excludes postal transit); absent
+    /// where the sources state no production time (Shanghai, Urumqi).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub production_deadline: Option<String>,
     /// Whether postal transit comes on top of the deadline.
     pub plus_postal_transit: bool,
 }
@@ -255,10 +263,14 @@ pub struct Application {
     pub status: ApplicationStatus,
     /// City id.
     pub city: String,
-    /// Bank id.
-    pub bank: String,
+    /// Bank id; absent where the sources name none (Shanghai, D36).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank: Option<String>,
     /// `mail` or `branch`.
     pub pickup: String,
+    /// The backup community centre named for a failed delivery (Shanghai).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub backup_centre: Option<String>,
     /// Chosen branch (pickup at a branch).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub branch_id: Option<String>,

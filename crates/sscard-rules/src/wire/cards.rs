@@ -56,8 +56,9 @@ pub struct Card {
     pub as_guardian: bool,
     /// City id.
     pub city: String,
-    /// Issuing bank id.
-    pub bank: String,
+    /// Issuing bank id; absent where the sources name none (Shanghai, D36).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bank: Option<String>,
     /// Card number with the middle masked.
     pub card_number_masked: String,
     /// Social-security function.

@@ -26,6 +26,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_cleanup_indexes",
         include_str!("../../migrations/postgres/0011_cleanup_indexes.sql"),
     ),
+    (
+        "0012_city_terms",
+        include_str!("../../migrations/postgres/0012_city_terms.sql"),
+    ),
 ];
 
 /// The advisory lock key every write transaction and the migrations take ("sscard" in ASCII).

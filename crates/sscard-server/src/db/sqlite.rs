@@ -64,7 +64,17 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_cleanup_indexes",
         include_str!("../../migrations/sqlite/0011_cleanup_indexes.sql"),
     ),
+    (
+        "0012_city_terms",
+        include_str!("../../migrations/sqlite/0012_city_terms.sql"),
+    ),
 ];
+
+/// The first line of a migration that rebuilds tables. SQLite drops a table's children's rows
+/// (`ON DELETE CASCADE`) when the table is dropped with foreign keys on, and the pragma cannot
+/// change inside a transaction, so such a migration runs with them off and is checked with
+/// `PRAGMA foreign_key_check` before it commits.
+const REBUILDS_TABLES: &str = "-- sscard: rebuilds tables";
 
 /// Number of reader connections.
 const READERS: usize = 4;
@@ -193,25 +203,52 @@ fn migrate(conn: &Connection) -> DbResult<()> {
     }
     conn.execute_batch("COMMIT;")?;
     for (name, sql) in MIGRATIONS {
-        let tx =
-            rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
-        let applied: bool = tx.query_row(
-            "SELECT EXISTS(SELECT 1 FROM schema_migrations WHERE name = ?1)",
-            [name],
-            |r| r.get(0),
-        )?;
-        if !applied {
-            tracing::info!(migration = name, "applying migration");
-            tx.execute_batch(sql)?;
-            tx.execute(
-                "INSERT INTO schema_migrations (name, applied_at) VALUES (?1, ?2)",
-                rusqlite::params![name, chrono::Utc::now().to_rfc3339()],
-            )?;
+        let rebuilds = sql.starts_with(REBUILDS_TABLES);
+        if rebuilds {
+            // Only outside a transaction does the pragma take effect.
+            conn.pragma_update(None, "foreign_keys", "OFF")?;
         }
-        tx.commit()?;
+        let result = apply(conn, name, sql, rebuilds);
+        if rebuilds {
+            conn.pragma_update(None, "foreign_keys", "ON")?;
+        }
+        result?;
     }
     // Kept for tools that read it: how many migrations this database has.
     conn.pragma_update(None, "user_version", MIGRATIONS.len())?;
+    Ok(())
+}
+
+/// Applies one migration and records it, in one transaction; a rebuild must leave every
+/// foreign key satisfied.
+fn apply(conn: &Connection, name: &str, sql: &str, rebuilds: bool) -> DbResult<()> {
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    // Read under the write lock: a second instance starting at once finds the work done.
+    let applied: bool = tx.query_row(
+        "SELECT EXISTS(SELECT 1 FROM schema_migrations WHERE name = ?1)",
+        [name],
+        |r| r.get(0),
+    )?;
+    if !applied {
+        tracing::info!(migration = name, "applying migration");
+        tx.execute_batch(sql)?;
+        if rebuilds {
+            let broken: i64 =
+                tx.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+                    r.get(0)
+                })?;
+            if broken > 0 {
+                return Err(super::DbError::Conversion(format!(
+                    "{name} leaves {broken} broken foreign keys"
+                )));
+            }
+        }
+        tx.execute(
+            "INSERT INTO schema_migrations (name, applied_at) VALUES (?1, ?2)",
+            rusqlite::params![name, chrono::Utc::now().to_rfc3339()],
+        )?;
+    }
+    tx.commit()?;
     Ok(())
 }
 

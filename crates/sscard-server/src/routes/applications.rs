@@ -8,7 +8,8 @@ use axum::{
 };
 use chrono::NaiveDate;
 use sscard_rules::{
-    Actor, Bank, City, PickupMethod, ValidMinor, check_minor, evaluate_eligibility,
+    Actor, ApplicationTerms, Bank, City, PickupMethod, ValidMinor, application_terms,
+    check_delivery_terms, check_minor, evaluate_eligibility,
     wire::{Application, ApplicationRequest, EligibilityDeclaration, HeldCard},
 };
 
@@ -88,7 +89,7 @@ pub async fn create(
     if let Some(prior) = prior {
         return replay_answer(&state, prior, &request_hash).await;
     }
-    let choice = validate(&req, me_on_record.birth_date, today)?;
+    let choice = validate(&req, &me_on_record, today)?;
     let deadline = decide(&choice, &req.eligibility, me_on_record.birth_date, today)?;
     // The registry must confirm the child's name and that the applicant is the
     // child's guardian: otherwise anyone could fix a child's name, apply for
@@ -121,7 +122,10 @@ pub async fn create(
 /// What a valid application asks for.
 struct Choice {
     city: City,
-    bank: Bank,
+    /// The city's online application the request was checked against.
+    terms: ApplicationTerms,
+    /// `None` where the sources name no banks (Shanghai).
+    bank: Option<Bank>,
     pickup: PickupMethod,
     /// The minor of a guardian's application.
     minor: Option<ValidMinor>,
@@ -135,7 +139,7 @@ impl Choice {
         applicant: i64,
         req: ApplicationRequest,
         submitted_on: NaiveDate,
-        production_deadline: NaiveDate,
+        production_deadline: Option<NaiveDate>,
         idempotency_key: String,
         request_hash: String,
     ) -> NewApplication {
@@ -149,6 +153,7 @@ impl Choice {
             pickup: self.pickup,
             branch_id: req.branch_id,
             postal_address: req.postal_address,
+            backup_centre: req.backup_centre.map(|c| c.trim().to_owned()),
             submitted_on,
             production_deadline,
             idempotency_key,
@@ -158,58 +163,103 @@ impl Choice {
     }
 }
 
-/// The request's fields, checked with the rules crate (the city's policy and banks, the
-/// delivery, the minor); `400 validation_failed` lists every mistake.
-fn validate(req: &ApplicationRequest, my_birth: NaiveDate, today: NaiveDate) -> ApiResult<Choice> {
+/// The request's fields, checked with the rules crate: the terms of the city's online
+/// application (`application_terms`: its banks, pickups and what delivery asks for), the
+/// delivery, the minor; `400 validation_failed` lists every mistake.
+fn validate(req: &ApplicationRequest, me: &persons::Record, today: NaiveDate) -> ApiResult<Choice> {
     let mut errors = FieldErrors::default();
     let city = domain::parse_city(&mut errors, "city", &req.city);
-    let mut bank = None;
+    let mut terms = None;
     if let Some(c) = city {
         let open = sscard_rules::policy(c, today)
             .map(|p| p.individual_application_open.value)
             .map_err(domain::policy_error)?;
-        if !open {
+        terms = application_terms(c, today).map_err(domain::policy_error)?;
+        if !open || terms.is_none() {
             errors.push(
                 "city",
                 "city.applications_closed",
                 "individual applications are not open in this city",
             );
         }
-        bank = domain::bank_in_city(c, &req.bank, today)?;
-        if bank.is_none() {
-            errors.push(
-                "bank",
-                "bank.not_in_city",
-                "this bank does not issue cards in this city",
-            );
-        }
     }
+    let bank = terms
+        .as_ref()
+        .and_then(|t| chosen_bank(&mut errors, t, req.bank.as_deref()));
     let pickup = PickupMethod::from_id(&req.pickup);
-    if pickup.is_none() {
-        errors.push("pickup", "pickup.unknown", "choose mail or branch");
+    match (pickup, &terms) {
+        (None, _) => errors.push("pickup", "pickup.unknown", "choose mail or branch"),
+        (Some(p), Some(t)) if !t.pickups.contains(&p) => errors.push(
+            "pickup",
+            "pickup.not_offered",
+            "this city's online application does not deliver the card this way",
+        ),
+        _ => {}
     }
     let (branch_id, address) = (req.branch_id.as_deref(), req.postal_address.as_ref());
-    delivery::check(
-        &mut errors,
-        city,
-        Bank::from_id(&req.bank),
-        pickup,
-        branch_id,
-        address,
-    );
+    delivery::check(&mut errors, city, bank, pickup, branch_id, address);
     let minor = req
         .minor
         .as_ref()
-        .and_then(|m| errors.part(check_minor(m, my_birth, today)));
+        .and_then(|m| errors.part(check_minor(m, me.birth_date, today)));
+    if let Some(t) = &terms {
+        // The holder signs for the parcel where the terms say so: the child, for a guardian.
+        let holder = req
+            .minor
+            .as_ref()
+            .map_or(me.name.as_str(), |m| m.name.as_str());
+        errors.add(check_delivery_terms(
+            t,
+            holder,
+            address,
+            req.backup_centre.as_deref(),
+        ));
+    }
     errors.finish()?;
-    match (city, bank, pickup) {
-        (Some(city), Some(bank), Some(pickup)) => Ok(Choice {
+    match (city, terms, pickup) {
+        (Some(city), Some(terms), Some(pickup)) => Ok(Choice {
             city,
+            terms,
             bank,
             pickup,
             minor,
         }),
         _ => Err(ApiError::internal("a checked application lacks a choice")),
+    }
+}
+
+/// The bank asked for, checked against the terms: one of their banks where the sources name
+/// them, none where they do not (Shanghai counts 11 service banks and names none, D36).
+fn chosen_bank(
+    errors: &mut FieldErrors,
+    terms: &ApplicationTerms,
+    bank: Option<&str>,
+) -> Option<Bank> {
+    match bank {
+        None if terms.banks_named() => {
+            errors.push("bank", "bank.missing", "choose a bank");
+            None
+        }
+        None => None,
+        Some(_) if !terms.banks_named() => {
+            errors.push(
+                "bank",
+                "bank.not_named",
+                "the sources name no banks for this city: leave the bank out",
+            );
+            None
+        }
+        Some(id) => {
+            let found = Bank::from_id(id).filter(|b| terms.banks.iter().any(|i| i.bank == *b));
+            if found.is_none() {
+                errors.push(
+                    "bank",
+                    "bank.not_in_city",
+                    "this bank is not one of the banks of this city's online application",
+                );
+            }
+            found
+        }
     }
 }
 
@@ -220,7 +270,7 @@ fn decide(
     declared: &EligibilityDeclaration,
     my_birth: NaiveDate,
     today: NaiveDate,
-) -> ApiResult<NaiveDate> {
+) -> ApiResult<Option<NaiveDate>> {
     if declared.card_held == HeldCard::Third {
         return Err(card_exists());
     }
@@ -232,7 +282,14 @@ fn decide(
     let verdict = evaluate_eligibility(&input).map_err(domain::policy_error)?;
     domain::require_eligible(choice.city, actor, &verdict.result, today)?;
     let card_held = declared.card_held.into();
-    Ok(domain::first_application_timeline(choice.city, choice.pickup, card_held, today)?.0)
+    Ok(domain::online_application_timeline(
+        choice.city,
+        choice.terms.business,
+        choice.pickup,
+        card_held,
+        today,
+    )?
+    .0)
 }
 
 /// Stores the application, in one write transaction: the key is checked again (two

@@ -91,7 +91,7 @@ pub async fn create(
     }
     let mut errors = FieldErrors::default();
     let (branch_id, address) = (req.branch_id.as_deref(), req.postal_address.as_ref());
-    let (city, bank, pickup) = (Some(old.card.city), Some(old.card.bank), Some(req.pickup));
+    let (city, bank, pickup) = (Some(old.card.city), old.card.bank, Some(req.pickup));
     delivery::check(&mut errors, city, bank, pickup, branch_id, address);
     errors.finish()?;
     let new = old.application(me_id, &req, today, key, request_hash.clone());
@@ -127,7 +127,8 @@ impl OldCard {
             postal_address: req.postal_address.clone(),
             submitted_on,
             // The rules' plan, made on the card's state inside the transaction, sets it.
-            production_deadline: submitted_on,
+            production_deadline: Some(submitted_on),
+            backup_centre: None,
             idempotency_key,
             request_hash,
             replaces: Some((self.card.row, req.reason)),
@@ -172,11 +173,12 @@ fn order(
     let plan = plan_replacement(&input, Calendar::embedded())
         .map_err(|e| refusal(e.result))?
         .result;
-    new.production_deadline = plan
-        .timeline
-        .production
-        .made_by()
-        .ok_or_else(|| refusal(ReplacementBlock::NoTimeline))?;
+    new.production_deadline = Some(
+        plan.timeline
+            .production
+            .made_by()
+            .ok_or_else(|| refusal(ReplacementBlock::NoTimeline))?,
+    );
     let row = applications::insert(tx, &new, Notices::Record).map_err(|e| {
         if e.is_unique_violation() {
             // The database's one-replacement-per-card index: another request won.

@@ -67,8 +67,8 @@ pub struct NewApplication {
     pub guardianship_proof: Option<GuardianshipProof>,
     /// The city.
     pub city: City,
-    /// The issuing bank.
-    pub bank: Bank,
+    /// The issuing bank; `None` where the sources name none (Shanghai, D36).
+    pub bank: Option<Bank>,
     /// How the card is collected.
     pub pickup: PickupMethod,
     /// The branch, kept for a pickup at a branch.
@@ -77,8 +77,10 @@ pub struct NewApplication {
     pub postal_address: Option<PostalAddress>,
     /// The day of submission.
     pub submitted_on: NaiveDate,
-    /// The rules' production deadline.
-    pub production_deadline: NaiveDate,
+    /// The rules' production deadline; `None` where the sources state none.
+    pub production_deadline: Option<NaiveDate>,
+    /// The backup community centre for a failed delivery (Shanghai).
+    pub backup_centre: Option<String>,
     /// The client's idempotency key.
     pub idempotency_key: String,
     /// The hash of the request, to tell a retry from another request under the same key.
@@ -99,8 +101,9 @@ pub fn insert(tx: &Conn<'_>, new: &NewApplication, notices: Notices) -> DbResult
     let id: i64 = tx.query_row(
         "INSERT INTO applications (public_id, applicant_id, subject_id, actor, guardianship_proof,
             city, bank, pickup, branch_id, postal_address, status, submitted_on, production_deadline,
-            idempotency_key, request_hash, created_at, replaces_card_id, replacement_reason)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+            idempotency_key, request_hash, created_at, replaces_card_id, replacement_reason,
+            backup_centre)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
          RETURNING id",
         params![
             ids::public_id("app"),
@@ -123,6 +126,7 @@ pub fn insert(tx: &Conn<'_>, new: &NewApplication, notices: Notices) -> DbResult
             Utc::now().to_rfc3339(),
             new.replaces.map(|(card, _)| card),
             new.replaces.map(|(_, reason)| reason),
+            new.backup_centre.as_deref(),
         ],
         |r| r.get(0),
     )?;
@@ -183,7 +187,7 @@ pub fn load(c: &Conn<'_>, id: i64) -> ApiResult<Application> {
                 a.actor, a.guardianship_proof, a.submitted_on, a.production_deadline,
                 (SELECT public_id FROM cards WHERE application_id = a.id),
                 (SELECT public_id FROM cards WHERE id = a.replaces_card_id), a.replacement_reason,
-                a.reference
+                a.reference, a.backup_centre
          FROM applications a
          JOIN persons s ON s.id = a.subject_id
          JOIN persons p ON p.id = a.applicant_id
@@ -196,8 +200,9 @@ pub fn load(c: &Conn<'_>, id: i64) -> ApiResult<Application> {
             reference: references::grouped(r.get(19)?),
             status: r.get(1)?,
             city: r.get::<_, City>(2)?.id().to_owned(),
-            bank: r.get::<_, Bank>(3)?.id().to_owned(),
+            bank: r.get::<_, Option<Bank>>(3)?.map(|b| b.id().to_owned()),
             pickup: pickup.id().to_owned(),
+            backup_centre: r.get(20)?,
             branch_id: r.get(5)?,
             cardholder: PersonRef {
                 id: r.get(6)?,

@@ -43,8 +43,8 @@ pub struct Holding {
     pub holder_birth: NaiveDate,
     /// The city.
     pub city: City,
-    /// The issuing bank.
-    pub bank: Bank,
+    /// The issuing bank; `None` where the sources name none (Shanghai, D36).
+    pub bank: Option<Bank>,
 }
 
 /// Card row `row` with its holder.
@@ -109,7 +109,7 @@ pub fn load(c: &Conn<'_>, id: i64, viewer: i64) -> ApiResult<Card> {
                     holder: placeholder(),
                     as_guardian: holder != viewer && r.get::<_, Option<i64>>(2)? == Some(viewer),
                     city: r.get::<_, City>(3)?.id().to_owned(),
-                    bank: r.get::<_, Bank>(4)?.id().to_owned(),
+                    bank: r.get::<_, Option<Bank>>(4)?.map(|b| b.id().to_owned()),
                     card_number_masked: mask_card(&r.get::<_, String>(5)?),
                     // The columns hold the state machine's states (`cardstate::store`); the
                     // rules crate maps its states to the wire's.

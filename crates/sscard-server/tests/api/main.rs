@@ -7,6 +7,7 @@ mod common;
 mod applications;
 mod auth;
 mod cards;
+mod cities;
 mod details;
 mod misc;
 mod policy_data;

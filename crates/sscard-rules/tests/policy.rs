@@ -356,7 +356,16 @@ fn delivery_terms_are_checked() {
             .collect()
     };
     let long = "长".repeat(BACKUP_CENTRE_MAX_CHARS + 1);
-    let cases: [(City, &str, &str, Option<&str>, Vec<&str>, &str); 7] = [
+    // (city, holder, recipient, backup centre, the codes expected, the source)
+    type Case<'a> = (
+        City,
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        Vec<&'a str>,
+        &'a str,
+    );
+    let cases: [Case; 7] = [
         (
             City::Urumqi,
             "艾力",

@@ -499,7 +499,7 @@ fn wire_card(city: &str, loss_on: Option<&str>) -> wire::Card {
         },
         as_guardian: false,
         city: city.into(),
-        bank: "icbc".into(),
+        bank: Some("icbc".into()),
         card_number_masked: "6217********1234".into(),
         social_function: wire::SocialFunction::TempLost,
         financial_function: wire::FinancialFunction::TempLost,

@@ -570,8 +570,8 @@ fn the_url_names_a_city_by_its_id() {
 }
 
 /// Issue #15: switching city keeps what is true anywhere (who applies, birth dates, the card
-/// held, the pickup method) and asks again what belongs to the old city (insured there,
-/// residence there, its bank and branch); each city's check then uses that city's rules.
+/// held) and asks again what belongs to the old city (insured there, residence there, its bank,
+/// its ways of delivery and branch); each city's check then uses that city's rules.
 #[wasm_bindgen_test]
 fn another_city_keeps_the_answers_that_still_apply() {
     use sscard::journey::eligibility_input;
@@ -594,8 +594,8 @@ fn another_city_keeps_the_answers_that_still_apply() {
     let mut moved = a.clone();
     moved.keep_for_other_city();
     assert_eq!(
-        (&moved.actor, &moved.birth, &moved.card_held, &moved.pickup),
-        (&a.actor, &a.birth, &a.card_held, &a.pickup)
+        (&moved.actor, &moved.birth, &moved.card_held),
+        (&a.actor, &a.birth, &a.card_held)
     );
     assert_eq!(
         (
@@ -603,14 +603,111 @@ fn another_city_keeps_the_answers_that_still_apply() {
             &moved.category,
             &moved.residence,
             &moved.bank,
+            &moved.pickup,
             &moved.branch_id
         ),
-        (&None, &None, &None, &None, &None)
+        (&None, &None, &None, &None, &None, &None)
     );
     assert_eq!(first_unanswered_check(&moved), Some(Step::CheckInsured));
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
     for &city in City::ALL {
         let input = eligibility_input(&a, city, today).unwrap();
         assert_eq!(input.city, city);
+    }
+}
+
+/// Issue #15: each city asks its own question after "insured" (Shanghai the group, Urumqi
+/// whether the holder lives away) and, where it posts the card, has no pickup page.
+#[wasm_bindgen_test]
+fn each_citys_journey() {
+    use Step::*;
+    use sscard_rules::{ApplicantGroup, City};
+    let in_city = |city: City, a: Answers| Answers {
+        city: Some(city),
+        ..a
+    };
+    let mut pupil = in_city(City::Shanghai, answered("guardian", &[("pickup", "mail")]));
+    pupil.group = Some(ApplicantGroup::Pupil);
+    let mut remote = in_city(
+        City::Urumqi,
+        answered("self", &[("card_held", "older"), ("pickup", "mail")]),
+    );
+    remote.lives_elsewhere = Some(true);
+    let cases: [(&str, Answers, &[Step]); 2] = [
+        (
+            "a Shanghai parent for a pupil",
+            pupil,
+            &[
+                CheckWho,
+                CheckBirth,
+                CheckGuardian,
+                CheckCardHeld,
+                CheckInsured,
+                CheckGroup,
+                CheckResult,
+                Details,
+                Verify,
+                Child,
+                Bank,
+                Address,
+                CheckAnswers,
+            ],
+        ),
+        (
+            "an Urumqi remote resident",
+            remote,
+            &[
+                CheckWho,
+                CheckBirth,
+                CheckCardHeld,
+                CheckInsured,
+                CheckRemote,
+                CheckResult,
+                Details,
+                Verify,
+                Bank,
+                Address,
+                CheckAnswers,
+            ],
+        ),
+    ];
+    for (name, answers, path) in cases {
+        assert_eq!(walk(&answers), path, "{name}");
+        // Back retraces the way, from the end to the start.
+        for pair in path.windows(2) {
+            assert_eq!(
+                pair[1].back(&answers),
+                pair[0].path(),
+                "{name}: back from {:?}",
+                pair[1]
+            );
+        }
+    }
+    // Not insured there: straight to the result, which says what the sources cover.
+    for city in [City::Shanghai, City::Urumqi] {
+        let a = in_city(city, answered("self", &[("insured", "no")]));
+        assert_eq!(next_after(CheckInsured, &a), CheckResult, "{city:?}");
+        assert_eq!(CheckResult.back(&a), CheckInsured.path(), "{city:?}");
+    }
+}
+
+/// The flow skips the pickup page exactly where the city's terms offer one way of delivery.
+#[wasm_bindgen_test]
+fn the_flow_follows_each_citys_terms() {
+    use sscard_rules::{City, application_terms};
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+    for &city in City::ALL {
+        let terms = application_terms(city, today).unwrap().unwrap();
+        let a = Answers {
+            city: Some(city),
+            ..answered("self", &[])
+        };
+        let choose = terms.pickups.len() > 1;
+        assert_eq!(
+            next_after(Step::Bank, &a) == Step::Pickup,
+            choose,
+            "{city:?}: pickups {:?}",
+            terms.pickups
+        );
     }
 }

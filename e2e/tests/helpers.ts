@@ -46,3 +46,28 @@ export async function codeSignIn(
     data: { challenge_id: sent.challenge_id, code: sent.demo_code },
   })).status()).toBe(200);
 }
+
+/**
+ * The application's sign-in in the browser: the personal details, then the one-time code the
+ * demo server shows. `look` (axe, screenshots) runs on each of the two pages before Continue.
+ */
+export async function detailsAndCode(
+  page: Page,
+  person: { name: string; id: string; mobile: string },
+  look?: (step: 'details' | 'verify') => Promise<void>,
+) {
+  await expect(page.locator('main h1')).toHaveText(/个人信息/);
+  await page.getByLabel('姓名').fill(person.name);
+  await page.getByLabel('身份证号码').fill(person.id);
+  await page.getByLabel('手机号码').fill(person.mobile);
+  await expect(page.locator('.derived')).toContainText('出生日期');
+  await look?.('details');
+  await page.getByRole('button', { name: '继续' }).click();
+  await expect(page.locator('main h1')).toHaveText('输入验证码');
+  const demo = await page.locator('.notice--demo').innerText();
+  const code = demo.match(/\d{6}/)?.[0] ?? '';
+  expect(code).toHaveLength(6);
+  await look?.('verify');
+  await page.getByLabel('验证码').fill(code);
+  await page.getByRole('button', { name: '继续' }).click();
+}

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { appReady, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
+import { appReady, detailsAndCode, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
 import { REFERENCE, idNumber, withWrongCheckDigit } from './ids';
 
 // Each test starts from a clean browser (Playwright gives every test a new context), and uses
@@ -57,20 +57,9 @@ async function eligibilityForMyself(page: Page, problems: string[]) {
 
 /** Fills in the personal details and the one-time code shown in demo mode. */
 async function signIn(page: Page, problems: string[], name: string, id: string, mobile: string, shoot = false) {
-  await expect(page.locator('main h1')).toHaveText(/个人信息/);
-  await page.getByLabel('姓名').fill(name);
-  await page.getByLabel('身份证号码').fill(id);
-  await page.getByLabel('手机号码').fill(mobile);
-  await expect(page.locator('.derived')).toContainText('出生日期');
-  if (shoot) await look(page, '04-details', problems);
-  await cont(page);
-  await expect(page.locator('main h1')).toHaveText('输入验证码');
-  const demo = await page.locator('.notice--demo').innerText();
-  const code = demo.match(/\d{6}/)?.[0] ?? '';
-  expect(code).toHaveLength(6);
-  if (shoot) await look(page, '05-verify', problems);
-  await page.getByLabel('验证码').fill(code);
-  await cont(page);
+  await detailsAndCode(page, { name, id, mobile }, async (step) => {
+    if (shoot) await look(page, step === 'details' ? '04-details' : '05-verify', problems);
+  });
 }
 
 async function chooseBank(page: Page, problems: string[], shoot = false) {

@@ -103,7 +103,12 @@ fn TimelineBody(preview: TimelinePreview, t: &'static Texts, locale: Locale) -> 
                 StepKind::EnableSocialFunction => j.step_enable,
                 StepKind::ActivateBankFunction => j.step_activate,
                 StepKind::OldCardMedicalEnds => j.step_old_card,
-                _ => j.step_other,
+                StepKind::CancelAtOldBank => j.step_cancel_old,
+                StepKind::ChangeKeyDataFirst => j.step_key_data_first,
+                StepKind::SignAndPayPostage => j.step_sign_and_pay,
+                StepKind::ReceiveFromEmployer => j.step_from_employer,
+                StepKind::UpdatePensionAccount => j.step_pension_account,
+                StepKind::TransportBalanceRefund => j.step_transport_refund,
             };
             let note = step.done_at_collection.then_some(j.step_done_at_collection);
             view! {

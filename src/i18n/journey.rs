@@ -495,8 +495,18 @@ pub struct JourneyTexts {
     pub step_activate: &'static str,
     /// Step.
     pub step_old_card: &'static str,
-    /// Step: any other.
-    pub step_other: &'static str,
+    /// Timeline step: the old bank cancels and keeps the card.
+    pub step_cancel_old: &'static str,
+    /// Timeline step: change name or ID number first.
+    pub step_key_data_first: &'static str,
+    /// Timeline step: sign for the parcel and pay the postage.
+    pub step_sign_and_pay: &'static str,
+    /// Timeline step: the employer hands the card over.
+    pub step_from_employer: &'static str,
+    /// Timeline step: move the pension account to the new card.
+    pub step_pension_account: &'static str,
+    /// Timeline step: the transport balance is refunded.
+    pub step_transport_refund: &'static str,
     /// Step note.
     pub step_done_at_collection: &'static str,
     /// Row value.

@@ -89,6 +89,15 @@ impl Answers {
         self.city.unwrap_or(City::Beijing)
     }
 
+    /// Whether nothing has been answered yet; the city they are for aside.
+    pub fn is_blank(&self) -> bool {
+        *self
+            == Answers {
+                city: self.city,
+                ..Answers::default()
+            }
+    }
+
     /// Whether a guardian applies for a child.
     pub fn is_guardian(&self) -> bool {
         self.actor.as_deref() == Some("guardian")

@@ -34,6 +34,10 @@ fn read_and_keep_saved(state: JourneyState) {
         saved.follow_city(state.city.get_untracked());
         state.answers.set(saved);
         state.answers_settled.set(true);
+    } else {
+        // Nothing saved: the answers to come are this city's (the flow branches on it).
+        let city = state.city.get_untracked();
+        state.answers.update(|a| a.city = Some(city));
     }
     // Owned by the app, not by this page: the answers are saved after it is left, too.
     state.owner.with_value(|owner| {
@@ -51,7 +55,7 @@ fn read_and_keep_saved(state: JourneyState) {
                 if asked == Some(true) || !state.session_known.get() {
                     return asked == Some(true);
                 }
-                let fresh = state.answers.with_untracked(|a| *a == Answers::default());
+                let fresh = state.answers.with_untracked(Answers::is_blank);
                 if fresh && state.session.with_untracked(Option::is_some) {
                     spawn_local(take_server_draft(state));
                 } else {
@@ -66,7 +70,7 @@ fn read_and_keep_saved(state: JourneyState) {
 async fn take_server_draft(state: JourneyState) {
     if let Ok(draft) = api::get_draft().await
         && let Ok(mut answers) = serde_json::from_str::<Answers>(draft.data.get())
-        && state.answers.with_untracked(|a| *a == Answers::default())
+        && state.answers.with_untracked(Answers::is_blank)
     {
         answers.follow_city(state.city.get_untracked());
         state.answers.set(answers);
@@ -79,7 +83,12 @@ impl JourneyState {
     /// Replaces the answers with the result of `update` and saves them: in this browser at once,
     /// and on the server when signed in (web-view storage can be wiped when a mini-program closes).
     pub fn save(&self, update: impl FnOnce(&mut Answers)) {
-        self.answers.update(update);
+        let city = self.city.get_untracked();
+        self.answers.update(|a| {
+            update(a);
+            // The answers are this city's: the flow and a later visit read it from them.
+            a.city = Some(city);
+        });
         if self.session.get_untracked().is_some() {
             self.save_to_server();
         }

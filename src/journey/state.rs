@@ -55,7 +55,10 @@ impl JourneyState {
         super::city::remember_city(city);
         if self.city.get_untracked() != city {
             self.city.set(city);
-            self.answers.update(|a| a.follow_city(city));
+            self.answers.update(|a| {
+                a.keep_for_other_city();
+                a.city = Some(city);
+            });
         }
     }
 }

@@ -120,7 +120,13 @@ pub fn AddressPage() -> impl IntoView {
                     .delivery_citations
                     .iter()
                     .map(|c| crate::format::citation(t, c))
-                    .collect::<Vec<_>>()
+                    .fold(Vec::<String>::new(), |mut seen, c| {
+                        // Two terms may rest on the same line: name it once.
+                        if !seen.contains(&c) {
+                            seen.push(c);
+                        }
+                        seen
+                    })
                     .join("；")
             })
             .unwrap_or_default();
@@ -152,7 +158,7 @@ pub fn AddressPage() -> impl IntoView {
                 })}
                 <button class="button" type="submit">{j.continue_button}</button>
             </form>
-            {(!sources.is_empty()).then(|| view! { <p class="source">{j.bank_source} ": " {sources.clone()}</p> })}
+            {(!sources.is_empty()).then(|| view! { <p class="source">{j.source_label} ": " {sources.clone()}</p> })}
         }
     };
     view! {

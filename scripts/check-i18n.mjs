@@ -10,6 +10,8 @@ const root = new URL('..', import.meta.url).pathname;
 const sections = [
   { struct: 'src/i18n/texts.rs', locales: ['src/i18n/zh_hans.rs', 'src/i18n/zh_hant.rs', 'src/i18n/en.rs'] },
   { struct: 'src/i18n/journey.rs', locales: ['src/i18n/journey/zh_hans.rs', 'src/i18n/journey/zh_hant.rs', 'src/i18n/journey/en.rs'] },
+  { struct: 'src/i18n/cities.rs', locales: ['src/i18n/cities/zh_hans.rs', 'src/i18n/cities/zh_hant.rs', 'src/i18n/cities/en.rs'] },
+  { struct: 'src/i18n/confirmation.rs', locales: ['src/i18n/confirmation/zh_hans.rs', 'src/i18n/confirmation/zh_hant.rs', 'src/i18n/confirmation/en.rs'] },
   { struct: 'src/i18n/after.rs', locales: ['src/i18n/after/zh_hans.rs', 'src/i18n/after/zh_hant.rs', 'src/i18n/after/en.rs'] },
 ];
 

@@ -23,6 +23,7 @@ pub fn basis(t: &'static Texts, basis: Basis) -> &'static str {
 /// One reason in plain words.
 pub fn reason(t: &'static Texts, locale: Locale, reason: &Reason) -> String {
     let j = t.journey();
+    let c = t.cities();
     let date = |d| format::date(locale, d);
     match reason {
         Reason::Qualifies { basis: b } => j.reason_qualifies.replace("{basis}", basis(t, *b)),
@@ -56,20 +57,21 @@ pub fn reason(t: &'static Texts, locale: Locale, reason: &Reason) -> String {
         Reason::OrganisedByGroup => j.reason_by_group.into(),
         Reason::PermissionNotStated => j.reason_not_stated.into(),
         Reason::ChannelForGroup { group } => match group {
-            ApplicantGroup::Retired => j.reason_group_retired,
-            ApplicantGroup::Employed => j.reason_group_employed,
-            ApplicantGroup::Pupil => j.reason_group_pupil,
-            ApplicantGroup::Other => j.reason_group_other,
+            ApplicantGroup::Retired => c.reason_group_retired,
+            ApplicantGroup::Employed => c.reason_group_employed,
+            ApplicantGroup::Pupil => c.reason_group_pupil,
+            ApplicantGroup::Other => c.reason_group_other,
         }
         .into(),
-        Reason::OnlineForRemoteResidentsOnly => j.reason_remote_only.into(),
-        Reason::RemoteModuleReplacesCards => j.reason_remote_card.into(),
+        Reason::OnlineForRemoteResidentsOnly => c.reason_remote_only.into(),
+        Reason::RemoteModuleReplacesCards => c.reason_remote_card.into(),
     }
 }
 
 /// One thing the person can do instead, in plain words.
 pub fn alternative(t: &'static Texts, locale: Locale, alternative: &Alternative) -> String {
     let j = t.journey();
+    let c = t.cities();
     match alternative {
         Alternative::AskAtServicePoint => j.alt_ask.into(),
         Alternative::WaitUntil { date } => {
@@ -82,9 +84,9 @@ pub fn alternative(t: &'static Texts, locale: Locale, alternative: &Alternative)
         Alternative::BringGuardianshipProof => j.alt_proof.into(),
         Alternative::EmployerCollectiveApplication => j.alt_employer.into(),
         Alternative::GoTo { channel } => match channel {
-            Channel::BankBranch | Channel::InstantBranch => j.alt_go_bank,
+            Channel::BankBranch | Channel::InstantBranch => c.alt_go_bank,
             Channel::EmployerBatch => j.alt_employer,
-            Channel::CommunityCentre => j.alt_go_community,
+            Channel::CommunityCentre => c.alt_go_community,
             _ => j.alt_ask,
         }
         .into(),

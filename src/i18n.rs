@@ -6,6 +6,8 @@
 //! other locales are fetched when first chosen ([`Locale::load`], [`I18n::choose`]).
 
 pub mod after;
+pub mod cities;
+pub mod confirmation;
 mod en;
 pub mod journey;
 mod parts;

@@ -52,6 +52,11 @@ fn texts(locale: Locale) -> BTreeMap<String, String> {
     collect("", &shell, &mut out);
     let journey = serde_json::to_value(t.journey()).expect("the journey texts serialize");
     collect("journey", &journey, &mut out);
+    let cities = serde_json::to_value(t.cities()).expect("the city texts serialize");
+    collect("cities", &cities, &mut out);
+    let confirmation =
+        serde_json::to_value(t.confirmation()).expect("the confirmation texts serialize");
+    collect("confirmation", &confirmation, &mut out);
     let after = serde_json::to_value(t.after()).expect("the after texts serialize");
     collect("after", &after, &mut out);
     // Which locale a table is, not a text.

@@ -63,19 +63,20 @@ pub fn TimelinePanel(
 #[component]
 fn TimelineBody(preview: TimelinePreview, t: &'static Texts, locale: Locale) -> impl IntoView {
     let j = t.journey();
+    let k = t.confirmation();
     let production = match &preview.production {
         Production::OnTheSpot { minutes } => j
             .tl_on_the_spot
             .replace("{n}", &minutes.unwrap_or(10).to_string()),
-        Production::NaturalDays { days, made_by } => j
+        Production::NaturalDays { days, made_by } => k
             .tl_natural_days
             .replace("{n}", &days.to_string())
             .replace("{date}", &format::date(locale, *made_by)),
-        Production::WorkingDays { days, made_by, .. } => j
+        Production::WorkingDays { days, made_by, .. } => k
             .tl_working_days
             .replace("{n}", &days.to_string())
             .replace("{date}", &format::date(locale, *made_by)),
-        Production::NotStated => j.tl_not_stated.to_string(),
+        Production::NotStated => k.tl_not_stated.to_string(),
     };
     let estimate = match &preview.certainty {
         Certainty::Estimate {
@@ -97,8 +98,8 @@ fn TimelineBody(preview: TimelinePreview, t: &'static Texts, locale: Locale) -> 
         .iter()
         .map(|step| {
             let text = match step.step {
-                StepKind::WaitForPost => j.step_wait_for_post,
-                StepKind::CollectAtBranch => j.step_collect,
+                StepKind::WaitForPost => k.step_wait_for_post,
+                StepKind::CollectAtBranch => k.step_collect,
                 StepKind::CardInHand => j.step_in_hand,
                 StepKind::EnableSocialFunction => j.step_enable,
                 StepKind::ActivateBankFunction => j.step_activate,

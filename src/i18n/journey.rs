@@ -387,14 +387,10 @@ pub struct JourneyTexts {
     pub on_the_spot_only: &'static str,
     /// No branch.
     pub branch_none: &'static str,
-    /// Hours.
-    pub branch_hours: &'static str,
     /// Instant badge.
     pub branch_instant_badge: &'static str,
     /// Branch: nothing chosen.
     pub branch_error: &'static str,
-    /// Loading.
-    pub loading: &'static str,
     /// In person: instant heading.
     pub in_person_instant_title: &'static str,
     /// In person: instant body.
@@ -441,52 +437,16 @@ pub struct JourneyTexts {
     pub submit: &'static str,
     /// Submit in progress.
     pub submitting: &'static str,
-    /// Confirmation heading.
-    pub conf_title: &'static str,
-    /// Reference label.
-    pub conf_reference: &'static str,
-    /// QR label.
-    pub conf_qr: &'static str,
-    /// Next heading.
-    pub conf_next: &'static str,
-    /// What to bring.
-    pub conf_bring: &'static str,
-    /// What to bring, guardian.
-    pub conf_bring_guardian: &'static str,
-    /// How to enable.
-    pub conf_enable: &'static str,
-    /// Under the reference: quote it when calling 96066.
-    pub conf_help: &'static str,
-    /// Print button.
-    pub conf_print: &'static str,
-    /// ICS link.
-    pub conf_ics: &'static str,
-    /// Track link.
-    pub conf_track: &'static str,
-    /// Confirmation: not found.
-    pub conf_not_found: &'static str,
-    /// ICS event title.
-    pub ics_summary: &'static str,
     /// Timeline heading.
     pub tl_heading: &'static str,
     /// Production: on the spot.
     pub tl_on_the_spot: &'static str,
-    /// Production: natural days.
-    pub tl_natural_days: &'static str,
-    /// Production: working days.
-    pub tl_working_days: &'static str,
-    /// Production: not stated.
-    pub tl_not_stated: &'static str,
     /// Estimate notice.
     pub tl_estimate: &'static str,
     /// Timeline before a pickup is chosen.
     pub tl_choose_pickup: &'static str,
     /// Timeline error.
     pub tl_unavailable: &'static str,
-    /// Step.
-    pub step_wait_for_post: &'static str,
-    /// Step.
-    pub step_collect: &'static str,
     /// Step.
     pub step_in_hand: &'static str,
     /// Step.
@@ -521,64 +481,4 @@ pub struct JourneyTexts {
     pub e_card_exists: &'static str,
     /// eligibility.* refusal from the server.
     pub e_not_eligible: &'static str,
-    /// The holder's group question (Shanghai).
-    pub group_title: &'static str,
-    /// Why the group is asked.
-    pub group_hint: &'static str,
-    /// Group: pupils and pre-school children.
-    pub group_pupil: &'static str,
-    /// Group: retired.
-    pub group_retired: &'static str,
-    /// Group: in work.
-    pub group_employed: &'static str,
-    /// Group: none of these.
-    pub group_other: &'static str,
-    /// Hint for none of these.
-    pub group_other_hint: &'static str,
-    /// Nothing chosen on the group question.
-    pub group_error: &'static str,
-    /// The living-away question (Urumqi).
-    pub remote_title: &'static str,
-    /// What living away means.
-    pub remote_hint: &'static str,
-    /// Nothing chosen on the living-away question.
-    pub remote_error: &'static str,
-    /// Result heading: eligible, on another channel.
-    pub result_other_title: &'static str,
-    /// Reason: Shanghai retirees.
-    pub reason_group_retired: &'static str,
-    /// Reason: Shanghai staff.
-    pub reason_group_employed: &'static str,
-    /// Reason: Shanghai pupils.
-    pub reason_group_pupil: &'static str,
-    /// Reason: Shanghai, anyone else.
-    pub reason_group_other: &'static str,
-    /// Reason: Urumqi online is for people living away.
-    pub reason_remote_only: &'static str,
-    /// Reason: Urumqi online replaces a card held.
-    pub reason_remote_card: &'static str,
-    /// What to do: go to a bank.
-    pub alt_go_bank: &'static str,
-    /// What to do: go to a community centre.
-    pub alt_go_community: &'static str,
-    /// The bank page where the sources name no banks; {n} is their count.
-    pub bank_not_named: &'static str,
-    /// Check answers: no bank, as the sources name none.
-    pub bank_not_chosen: &'static str,
-    /// Urumqi: how the card comes.
-    pub delivery_ems: &'static str,
-    /// Shanghai: how the card comes.
-    pub delivery_post: &'static str,
-    /// Recipient hint where the holder signs.
-    pub recipient_holder_hint: &'static str,
-    /// Label of the backup community centre.
-    pub backup_centre_label: &'static str,
-    /// Hint of the backup community centre.
-    pub backup_centre_hint: &'static str,
-    /// backup_centre.empty
-    pub e_backup_centre_empty: &'static str,
-    /// backup_centre.too_long; {n} is the limit.
-    pub e_backup_centre_long: &'static str,
-    /// postal_address.recipient_not_holder
-    pub e_recipient_not_holder: &'static str,
 }

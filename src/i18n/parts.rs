@@ -11,6 +11,8 @@
 use leptos::wasm_split::SplitLoaderError;
 
 use super::after::{self, AfterTexts};
+use super::cities::{self, CityTexts};
+use super::confirmation::{self, ConfirmationTexts};
 use super::journey::{self, JourneyTexts};
 use super::{Locale, Texts, en, zh_hant};
 
@@ -21,6 +23,10 @@ pub struct Tables {
     pub texts: &'static Texts,
     /// The journey's texts ([`Texts::journey`]).
     pub journey: &'static JourneyTexts,
+    /// The city texts ([`Texts::cities`]).
+    pub cities: &'static CityTexts,
+    /// The confirmation texts ([`Texts::confirmation`]).
+    pub confirmation: &'static ConfirmationTexts,
     /// The after-applying texts ([`Texts::after`]).
     pub after: &'static AfterTexts,
 }
@@ -28,12 +34,16 @@ pub struct Tables {
 static ZH_HANT: Tables = Tables {
     texts: &zh_hant::TEXTS,
     journey: &journey::ZH_HANT,
+    cities: &cities::ZH_HANT,
+    confirmation: &confirmation::ZH_HANT,
     after: &after::ZH_HANT,
 };
 
 static EN: Tables = Tables {
     texts: &en::TEXTS,
     journey: &journey::EN,
+    cities: &cities::EN,
+    confirmation: &confirmation::EN,
     after: &after::EN,
 };
 

@@ -107,6 +107,7 @@ pub fn AddressPage() -> impl IntoView {
     let page = move || {
         let t = i18n.t();
         let j = t.journey();
+        let c = t.cities();
         let answers = journey.answers.get_untracked();
         let terms = terms.get();
         let ems = terms.as_ref().is_some_and(|t| t.postage_paid_by_recipient);
@@ -132,7 +133,7 @@ pub fn AddressPage() -> impl IntoView {
             .unwrap_or_default();
         let recipient_field = if holder_signs {
             view! {
-                <TextField id="recipient" label=j.recipient_label hint=j.recipient_holder_hint value=recipient error=errors.field("recipient") autocomplete="name" width="input--20" no_spellcheck=true />
+                <TextField id="recipient" label=j.recipient_label hint=c.recipient_holder_hint value=recipient error=errors.field("recipient") autocomplete="name" width="input--20" no_spellcheck=true />
             }
             .into_any()
         } else {
@@ -146,7 +147,7 @@ pub fn AddressPage() -> impl IntoView {
             <ErrorSummary title=t.error_summary_title errors=errors.summary() />
             <h1 tabindex="-1">{j.address_title}</h1>
             {posted_only.then(|| view! {
-                <p class="notice">{if ems { j.delivery_ems } else { j.delivery_post }}</p>
+                <p class="notice">{if ems { c.delivery_ems } else { c.delivery_post }}</p>
             })}
             <form novalidate on:submit=on_submit.clone()>
                 {recipient_field}
@@ -154,7 +155,7 @@ pub fn AddressPage() -> impl IntoView {
                 <TextField id="address" label=j.address_label hint=j.address_hint value=address error=errors.field("address") autocomplete="street-address" />
                 <TextField id="postal-code" label=j.postal_label value=postal_code error=errors.field("postal-code") autocomplete="postal-code" inputmode="numeric" width="input--6" />
                 {backup.then(|| view! {
-                    <TextField id="backup-centre" label=j.backup_centre_label hint=j.backup_centre_hint value=backup_centre error=errors.field("backup-centre") />
+                    <TextField id="backup-centre" label=c.backup_centre_label hint=c.backup_centre_hint value=backup_centre error=errors.field("backup-centre") />
                 })}
                 <button class="button" type="submit">{j.continue_button}</button>
             </form>

@@ -127,7 +127,7 @@ pub fn BankPage() -> impl IntoView {
             } else {
                 view! {
                     <p class="notice">
-                        {t.journey().bank_not_named.replace("{n}", &count.to_string())}
+                        {t.cities().bank_not_named.replace("{n}", &count.to_string())}
                     </p>
                 }
                 .into_any()

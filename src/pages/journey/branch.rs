@@ -48,6 +48,7 @@ pub fn BranchPage() -> impl IntoView {
     let page = move || {
         let t = i18n.t();
         let j = t.journey();
+        let k = t.confirmation();
         let answers = journey.answers.get_untracked();
         let all = branches.get().unwrap_or_default();
         let mut districts: Vec<String> = all.iter().map(|b| b.district.clone()).collect();
@@ -60,7 +61,7 @@ pub fn BranchPage() -> impl IntoView {
             .map(|b| {
                 let mut hint = format!("{} · {}", b.district, b.address);
                 hint.push_str(" · ");
-                hint.push_str(&j.branch_hours.replace("{hours}", &b.opening_hours));
+                hint.push_str(&k.branch_hours.replace("{hours}", &b.opening_hours));
                 if b.makes_cards_on_the_spot {
                     hint.push_str(" · ");
                     hint.push_str(j.branch_instant_badge);
@@ -80,7 +81,7 @@ pub fn BranchPage() -> impl IntoView {
             })
             .collect_view();
         let list = if shown.is_empty() {
-            view! { <p id="branch" tabindex="-1">{if branches.get().is_none() { j.loading } else { j.branch_none }}</p> }.into_any()
+            view! { <p id="branch" tabindex="-1">{if branches.get().is_none() { k.loading } else { j.branch_none }}</p> }.into_any()
         } else {
             view! { <RadioGroup name="branch" legend=j.branch_title options=shown selected=selected error=errors.field("branch") /> }.into_any()
         };

@@ -60,7 +60,7 @@ fn bank_name(
 ) -> String {
     let Some(bank) = id.and_then(Bank::from_id) else {
         // No bank where the sources name none (the bank page said so).
-        return t.journey().bank_not_chosen.into();
+        return t.cities().bank_not_chosen.into();
     };
     banks(city, today)
         .ok()
@@ -159,13 +159,15 @@ pub fn CheckAnswersPage() -> impl IntoView {
     let page = move || {
         let t = i18n.t();
         let j = t.journey();
+        let k = t.confirmation();
+        let c = t.cities();
         let locale = i18n.locale.get();
         let a = journey.answers.get();
         if let (Some(id), None) = (a.submitted_id.clone(), a.pickup.as_ref()) {
             return view! {
-                <h1 tabindex="-1">{j.conf_title}</h1>
+                <h1 tabindex="-1">{k.conf_title}</h1>
                 <p>
-                    <A href=format!("/apply/confirmation/{}", api::encode(&id))>{j.conf_reference} " " {id.clone()}</A>
+                    <A href=format!("/apply/confirmation/{}", api::encode(&id))>{k.conf_reference} " " {id.clone()}</A>
                 </p>
             }
             .into_any();
@@ -217,7 +219,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
         let backup_row = (!a.backup_centre.trim().is_empty()).then(|| {
             row(
                 t,
-                j.backup_centre_label,
+                c.backup_centre_label,
                 a.backup_centre.clone(),
                 Step::Address,
                 journey,

@@ -103,28 +103,28 @@ const RESIDENCE: RadioQuestion = RadioQuestion {
 const GROUP: RadioQuestion = RadioQuestion {
     step: Step::CheckGroup,
     name: "group",
-    title: |t, _, _| t.journey().group_title,
-    hint: Some(|t| t.journey().group_hint),
+    title: |t, _, _| t.cities().group_title,
+    hint: Some(|t| t.cities().group_hint),
     choices: &[
-        ("pupil", |t| t.journey().group_pupil, None),
-        ("retired", |t| t.journey().group_retired, None),
-        ("employed", |t| t.journey().group_employed, None),
+        ("pupil", |t| t.cities().group_pupil, None),
+        ("retired", |t| t.cities().group_retired, None),
+        ("employed", |t| t.cities().group_employed, None),
         (
             "other",
-            |t| t.journey().group_other,
-            Some(|t| t.journey().group_other_hint),
+            |t| t.cities().group_other,
+            Some(|t| t.cities().group_other_hint),
         ),
     ],
     get: |a| a.group.map(|g| g.id().to_owned()),
     set: |a, v| a.group = ApplicantGroup::from_id(&v),
-    error: |t| t.journey().group_error,
+    error: |t| t.cities().group_error,
 };
 
 const REMOTE: RadioQuestion = RadioQuestion {
     step: Step::CheckRemote,
     name: "living-away",
-    title: |t, _, _| t.journey().remote_title,
-    hint: Some(|t| t.journey().remote_hint),
+    title: |t, _, _| t.cities().remote_title,
+    hint: Some(|t| t.cities().remote_hint),
     choices: &[
         ("yes", |t| t.journey().yes, None),
         ("no", |t| t.journey().no, None),
@@ -134,7 +134,7 @@ const REMOTE: RadioQuestion = RadioQuestion {
             .map(|away| if away { "yes" } else { "no" }.to_owned())
     },
     set: |a, v| a.lives_elsewhere = Some(v == "yes"),
-    error: |t| t.journey().remote_error,
+    error: |t| t.cities().remote_error,
 };
 
 /// `/check`: who is applying.

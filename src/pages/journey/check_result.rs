@@ -44,7 +44,7 @@ pub fn CheckResultPage() -> impl IntoView {
         move |t| match verdict.get_untracked().map(|v| v.result.outcome) {
             Some(Outcome::Eligible) => t.journey().result_eligible_title.into(),
             Some(Outcome::NeedsInPersonCheck) => t.journey().result_check_title.into(),
-            Some(Outcome::OtherChannel) => t.journey().result_other_title.into(),
+            Some(Outcome::OtherChannel) => t.cities().result_other_title.into(),
             _ => t.journey().result_not_title.into(),
         },
         Signal::from(false),
@@ -67,7 +67,7 @@ pub fn CheckResultPage() -> impl IntoView {
         let (title, class) = match result.outcome {
             Outcome::Eligible => (t.journey().result_eligible_title, "result result--eligible"),
             Outcome::NeedsInPersonCheck => (t.journey().result_check_title, "result result--check"),
-            Outcome::OtherChannel => (t.journey().result_other_title, "result result--check"),
+            Outcome::OtherChannel => (t.cities().result_other_title, "result result--check"),
             Outcome::NotEligible => (t.journey().result_not_title, "result result--not"),
         };
         let reasons = result

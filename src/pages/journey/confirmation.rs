@@ -19,7 +19,7 @@ pub fn ConfirmationPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
-    use_page_meta(|t| t.journey().conf_title);
+    use_page_meta(|t| t.confirmation().conf_title);
     let application = LocalResource::new(move || {
         let id = id();
         async move {
@@ -42,22 +42,22 @@ pub fn ConfirmationPage() -> impl IntoView {
     });
     move || {
         let t = i18n.t();
-        let j = t.journey();
+        let k = t.confirmation();
         match application.get() {
             // While loading, the same panel and QR space as the loaded page, so nothing moves
             // when the application arrives.
             None => view! {
                 <div class="confirmation-panel">
-                    <h1 tabindex="-1">{j.conf_title}</h1>
-                    <ReferenceNumber label=j.conf_reference reference=j.loading.to_owned() quote=j.conf_help />
+                    <h1 tabindex="-1">{k.conf_title}</h1>
+                    <ReferenceNumber label=k.conf_reference reference=k.loading.to_owned() quote=k.conf_help />
                 </div>
                 <div class="qr"></div>
             }
             .into_any(),
             Some(None) => view! {
                 <h1 tabindex="-1">{t.not_found_title}</h1>
-                <p>{j.conf_not_found}</p>
-                <p><A href="/progress">{j.conf_track}</A></p>
+                <p>{k.conf_not_found}</p>
+                <p><A href="/progress">{k.conf_track}</A></p>
             }
             .into_any(),
             Some(Some((app, branch))) => {
@@ -72,7 +72,7 @@ pub fn ConfirmationPage() -> impl IntoView {
 fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
     let i18n = use_i18n();
     let t = i18n.t();
-    let j = t.journey();
+    let k = t.confirmation();
     let locale = i18n.locale.get_untracked();
     let deadline = app
         .expected
@@ -84,7 +84,7 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
         // A replacement is made within working days (Q30), an application within natural days.
         let (text, days) = match (&app.replacement, sscard_rules::City::from_id(&app.city)) {
             (Some(_), Some(city)) => (
-                j.tl_working_days,
+                k.tl_working_days,
                 sscard_rules::param_u32(
                     city,
                     sscard_rules::NumericParam::ReplacementWorkingDays,
@@ -92,7 +92,7 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
                 )
                 .map_or(0, |p| i64::from(p.value)),
             ),
-            _ => (j.tl_natural_days, (d - submitted.unwrap_or(d)).num_days()),
+            _ => (k.tl_natural_days, (d - submitted.unwrap_or(d)).num_days()),
         };
         text.replace("{n}", &days.to_string())
             .replace("{date}", &format::date(locale, d))
@@ -102,8 +102,8 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
         ics::ics_data_href(&ics::ics_event(
             &format!("{}@sscard", app.reference),
             d,
-            j.ics_summary,
-            &format!("{} {}\n{}", j.conf_reference, app.reference, j.conf_help),
+            k.ics_summary,
+            &format!("{} {}\n{}", k.conf_reference, app.reference, k.conf_help),
         ))
     });
     let guardian = app.actor == "guardian";
@@ -117,26 +117,26 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
     };
     view! {
         <div class="confirmation-panel">
-            <h1 tabindex="-1">{j.conf_title}</h1>
-            <ReferenceNumber label=j.conf_reference reference=app.reference.clone() quote=j.conf_help id="reference" />
+            <h1 tabindex="-1">{k.conf_title}</h1>
+            <ReferenceNumber label=k.conf_reference reference=app.reference.clone() quote=k.conf_help id="reference" />
         </div>
-        <QrCodeImage text=app.reference.clone() label=j.conf_qr />
-        <h2>{j.conf_next}</h2>
+        <QrCodeImage text=app.reference.clone() label=k.conf_qr />
+        <h2>{k.conf_next}</h2>
         <ul class="list">
             {match made_by {
                 Some(m) => view! { <li>{m}</li> }.into_any(),
                 // The city's sources state no production time: said, not guessed.
-                None => view! { <li>{j.tl_not_stated}</li> }.into_any(),
+                None => view! { <li>{k.tl_not_stated}</li> }.into_any(),
             }}
-            {(app.expected.plus_postal_transit || by_post).then(|| view! { <li>{j.step_wait_for_post}</li> })}
-            {branch.map(|b| view! { <li>{j.step_collect} ": " <strong>{b.name}</strong> " · " {b.address} " · " {j.branch_hours.replace("{hours}", &b.opening_hours)}</li> })}
-            <li>{if guardian { j.conf_bring_guardian } else { j.conf_bring }}</li>
-            {by_post.then(|| view! { <li>{j.conf_enable}</li> })}
+            {(app.expected.plus_postal_transit || by_post).then(|| view! { <li>{k.step_wait_for_post}</li> })}
+            {branch.map(|b| view! { <li>{k.step_collect} ": " <strong>{b.name}</strong> " · " {b.address} " · " {k.branch_hours.replace("{hours}", &b.opening_hours)}</li> })}
+            <li>{if guardian { k.conf_bring_guardian } else { k.conf_bring }}</li>
+            {by_post.then(|| view! { <li>{k.conf_enable}</li> })}
         </ul>
         <div class="button-row no-print">
-            <button type="button" class="button button--secondary" on:click=print>{j.conf_print}</button>
-            {ics_href.map(|href| view! { <a class="button button--secondary" href=href download="sscard-reminder.ics">{j.conf_ics}</a> })}
-            <A href="/progress" attr:class="button">{j.conf_track}</A>
+            <button type="button" class="button button--secondary" on:click=print>{k.conf_print}</button>
+            {ics_href.map(|href| view! { <a class="button button--secondary" href=href download="sscard-reminder.ics">{k.conf_ics}</a> })}
+            <A href="/progress" attr:class="button">{k.conf_track}</A>
         </div>
     }
 }

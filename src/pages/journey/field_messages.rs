@@ -62,11 +62,11 @@ pub fn address(error: AddressError) -> Msg {
 /// Delivery details the city's terms did not accept.
 pub fn delivery(error: DeliveryError) -> Msg {
     match error {
-        DeliveryError::BackupCentreEmpty => msg(|t| t.journey().e_backup_centre_empty),
+        DeliveryError::BackupCentreEmpty => msg(|t| t.cities().e_backup_centre_empty),
         DeliveryError::BackupCentreTooLong { max } => {
-            msg_with(|t| t.journey().e_backup_centre_long, "{n}", max.to_string())
+            msg_with(|t| t.cities().e_backup_centre_long, "{n}", max.to_string())
         }
-        DeliveryError::RecipientNotHolder => msg(|t| t.journey().e_recipient_not_holder),
+        DeliveryError::RecipientNotHolder => msg(|t| t.cities().e_recipient_not_holder),
     }
 }
 
@@ -106,13 +106,13 @@ pub fn server_code(code: &str, limit: Option<u32>) -> Msg {
         ),
         "postal_code.empty" => msg(|t| t.journey().e_postal_empty),
         "postal_code.format" => msg(|t| t.journey().e_postal_format),
-        "backup_centre.empty" => msg(|t| t.journey().e_backup_centre_empty),
+        "backup_centre.empty" => msg(|t| t.cities().e_backup_centre_empty),
         "backup_centre.too_long" => msg_with(
-            |t| t.journey().e_backup_centre_long,
+            |t| t.cities().e_backup_centre_long,
             "{n}",
             limit_or(sscard_rules::BACKUP_CENTRE_MAX_CHARS),
         ),
-        "postal_address.recipient_not_holder" => msg(|t| t.journey().e_recipient_not_holder),
+        "postal_address.recipient_not_holder" => msg(|t| t.cities().e_recipient_not_holder),
         "child.not_minor" => msg(|t| t.journey().e_child_not_minor),
         "identity_mismatch" => msg(|t| t.journey().e_child_identity),
         "guardian.not_adult" => msg(|t| t.journey().e_guardian_not_adult),

@@ -35,6 +35,7 @@ pub fn InPersonPage() -> impl IntoView {
     let page = move || {
         let t = i18n.t();
         let j = t.journey();
+        let k = t.confirmation();
         let answers = journey.answers.get_untracked();
         let (title, body) = if door() {
             (j.in_person_door_title, j.in_person_door_body)
@@ -49,7 +50,7 @@ pub fn InPersonPage() -> impl IntoView {
                 view! {
                     <li>
                         <strong>{b.name}</strong> " · " {b.district} " · " {b.address} " · "
-                        {j.branch_hours.replace("{hours}", &b.opening_hours)}
+                        {k.branch_hours.replace("{hours}", &b.opening_hours)}
                     </li>
                 }
             })

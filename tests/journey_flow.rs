@@ -673,8 +673,9 @@ fn each_citys_journey() {
     ];
     for (name, answers, path) in cases {
         assert_eq!(walk(&answers), path, "{name}");
-        // Back retraces the way, from the end to the start.
-        for pair in path.windows(2) {
+        // Back retraces the way, from the end to the start (the one-time code is not asked
+        // again: the page after it has its own "back", tested in the table above).
+        for pair in path.windows(2).filter(|pair| pair[0] != Verify) {
             assert_eq!(
                 pair[1].back(&answers),
                 pair[0].path(),

@@ -240,7 +240,8 @@ test('a Shanghai parent applies online for a pupil: no bank is named, the card i
   await page.getByLabel('日').fill('12');
   await page.getByLabel('是', { exact: true }).check();
   await cont(page);
-  await page.getByLabel('没有社保卡').check();
+  // The online platform changes a card held (换发); a first card is made at a community centre.
+  await page.getByLabel('有第一代或第二代社保卡').check();
   await cont(page);
   await expect(page.locator('main h1')).toHaveText(CITIES[1].insured);
   await page.getByLabel('是', { exact: true }).check();
@@ -354,8 +355,8 @@ test('people a city serves on another channel are told where, why, and from whic
   const problems = watchConsole(page);
   const cases = [
     { city: CITIES[1], answer: '退休人员', reason: '11 家服务银行', go: '到银行网点办理', source: '003_0ffdcf4be2cfbd9c.txt' },
-    { city: CITIES[1], answer: '都不是', reason: '社区事务受理中心', go: '到社区事务受理中心办理', source: '003_0ffdcf4be2cfbd9c.txt' },
-    { city: CITIES[2], answer: '否', reason: '当场就能拿到卡', go: '到银行网点办理', source: '004_a70f45cf5a65a853.txt' },
+    { city: CITIES[1], answer: '在职人员', reason: '批量换发', go: '由单位集体申领', source: '003_0ffdcf4be2cfbd9c.txt' },
+    { city: CITIES[2], answer: '否', reason: '补换卡当场就能拿到', go: '到银行网点办理', source: '004_a70f45cf5a65a853.txt' },
   ];
   for (const c of cases) {
     await page.goto(`/?city=${c.city.id}`);

@@ -97,7 +97,7 @@ test('the whole journey for myself, by post, ends on a confirmation with a QR co
   // I, L and O, with the line asking to quote it on 96066; the internal id is not shown.
   const reference = (await page.locator('#reference').innerText()).trim();
   expect(reference).toMatch(REFERENCE);
-  await expect(page.locator('.confirmation-panel')).toContainText('拨打 96066 时，报出这个编号。');
+  await expect(page.locator('.confirmation-panel')).toContainText('咨询或拨打服务热线时，报出这个编号。');
   await expect(page.locator('main')).not.toContainText(/app_[0-9a-f]+/);
   const app = await (await page.request.get(`/api/v1/applications/${reference}`)).json();
   expect(app.reference).toBe(reference);

@@ -592,29 +592,62 @@ fn other_channel(acc: &mut Acc, reason: Reason, channel: Channel, step: TraceSte
     acc.step(step.outcome(format!("apply at {channel}")));
 }
 
-/// Shanghai serves each group on its own channel during the changeover (003 L17–L23): only
-/// pupils and pre-school children apply online, by a parent. No group given counts as none of
-/// the three, who go to a community centre (L17).
+/// Shanghai serves each group on its own channel during the changeover (003 L17–L23, D36): the
+/// online platform is for parents changing a pupil's or young child's card (L23); a first card,
+/// or a lost one, is made at a community centre (L17); retirees go to a service bank's branch
+/// (L19) and staff through their employer (L21). No group given counts as none of these: with a
+/// card to change, the sources do not cover them; without one, it is a first card.
 fn shanghai_channel(input: &EligibilityInput, acc: &mut Acc) {
     let group = input.group.unwrap_or(ApplicantGroup::Other);
     let step = TraceStep::new("sh.eligibility.group", "Shanghai: each group its channel")
         .input("group", group)
+        .input("actor", input.actor)
+        .input("holds_card", input.holds_card)
         .cite(Citation::decision("D36"));
-    let (channel, cite) = match group {
-        ApplicantGroup::Pupil => {
+    let first_card = || {
+        (
+            Reason::ChannelForGroup {
+                group: ApplicantGroup::Other,
+            },
+            Channel::CommunityCentre,
+            src::SH_COMMUNITY,
+        )
+    };
+    let (reason, channel, cite) = match group {
+        _ if !input.holds_card => first_card(),
+        ApplicantGroup::Pupil if input.actor == Actor::Guardian => {
             acc.step(step.cite(src::SH_PUPIL).outcome("online, by a parent"));
             return;
         }
-        ApplicantGroup::Retired => (Channel::BankBranch, src::SH_RETIRED),
-        ApplicantGroup::Employed => (Channel::EmployerBatch, src::SH_EMPLOYED),
-        ApplicantGroup::Other => (Channel::CommunityCentre, src::SH_COMMUNITY),
+        // A pupil applying alone: the platform is the parents'; a counter decides.
+        ApplicantGroup::Pupil => (
+            Reason::ChannelForGroup { group },
+            Channel::CommunityCentre,
+            src::SH_PUPIL,
+        ),
+        ApplicantGroup::Retired => (
+            Reason::ChannelForGroup { group },
+            Channel::BankBranch,
+            src::SH_RETIRED,
+        ),
+        ApplicantGroup::Employed => (
+            Reason::ChannelForGroup { group },
+            Channel::EmployerBatch,
+            src::SH_EMPLOYED,
+        ),
+        ApplicantGroup::Other => {
+            acc.cap(Outcome::NeedsInPersonCheck);
+            acc.reasons.push(Reason::NotCoveredBySources);
+            acc.alt(Alternative::AskAtServicePoint);
+            acc.step(
+                step.cite(src::SH_COMMUNITY)
+                    .cite(Citation::decision("D15"))
+                    .outcome("changing a card outside the three groups: not covered"),
+            );
+            return;
+        }
     };
-    other_channel(
-        acc,
-        Reason::ChannelForGroup { group },
-        channel,
-        step.cite(cite),
-    );
+    other_channel(acc, reason, channel, step.cite(cite));
 }
 
 /// Urumqi makes cards at its bank service points on the spot (004 L5); its online module

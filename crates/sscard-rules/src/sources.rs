@@ -189,7 +189,7 @@ pub(crate) const SH_RETIRED: Citation = Citation::seed(
     SEED_003,
     "换发方式(一)",
     19,
-    "建议申请人优先选择养老金代发银行作为本人新版社保卡开户银行",
+    "(一)退休人员。主要通过11家服务银行网点进行",
 );
 pub(crate) const SH_EMPLOYED: Citation = Citation::seed(
     SEED_003,

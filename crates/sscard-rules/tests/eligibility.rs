@@ -418,14 +418,20 @@ fn cases() -> Vec<Case> {
         birth_date: birth,
         proof_of_guardianship: true,
     };
+    let sh = |group, holds_card, birth| EligibilityInput {
+        local_hukou: true,
+        group: Some(group),
+        holds_card,
+        ..base(City::Shanghai, on, birth)
+    };
+    let go = |channel| Some(Alternative::GoTo { channel });
+    let for_group = |group| Some(Reason::ChannelForGroup { group });
     c(
-        "Shanghai pupil, by a parent: online",
+        "Shanghai pupil with a card to change, by a parent: online",
         EligibilityInput {
-            local_hukou: true,
             actor: Actor::Guardian,
             guardian: Some(guardian(adult)),
-            group: Some(ApplicantGroup::Pupil),
-            ..base(City::Shanghai, on, child)
+            ..sh(ApplicantGroup::Pupil, true, child)
         },
         Outcome::Eligible,
         Some(Reason::Qualifies {
@@ -435,66 +441,66 @@ fn cases() -> Vec<Case> {
         "003 换发方式(三) L23; D36",
     );
     c(
-        "Shanghai retiree: a service bank's branch",
+        "Shanghai pupil's first card: a community centre",
         EligibilityInput {
-            insured_in_city: true,
-            group: Some(ApplicantGroup::Retired),
-            ..base(City::Shanghai, on, elderly)
+            actor: Actor::Guardian,
+            guardian: Some(guardian(adult)),
+            ..sh(ApplicantGroup::Pupil, false, child)
         },
         Outcome::OtherChannel,
-        Some(Reason::ChannelForGroup {
-            group: ApplicantGroup::Retired,
-        }),
-        Some(Alternative::GoTo {
-            channel: Channel::BankBranch,
-        }),
+        for_group(ApplicantGroup::Other),
+        go(Channel::CommunityCentre),
+        "003 换发方式 L17 (社保卡新办人员); D36",
+    );
+    c(
+        "Shanghai pupil applying alone: the platform is the parents'",
+        sh(ApplicantGroup::Pupil, true, d(2007, 1, 1)),
+        Outcome::OtherChannel,
+        for_group(ApplicantGroup::Pupil),
+        go(Channel::CommunityCentre),
+        "003 换发方式(三) L23 (由家长); D36",
+    );
+    c(
+        "Shanghai retiree: a service bank's branch",
+        sh(ApplicantGroup::Retired, true, elderly),
+        Outcome::OtherChannel,
+        for_group(ApplicantGroup::Retired),
+        go(Channel::BankBranch),
         "003 换发方式(一) L19; D36",
     );
     c(
         "Shanghai staff: the employer's batch",
-        EligibilityInput {
-            insured_in_city: true,
-            group: Some(ApplicantGroup::Employed),
-            ..base(City::Shanghai, on, adult)
-        },
+        sh(ApplicantGroup::Employed, true, adult),
         Outcome::OtherChannel,
-        Some(Reason::ChannelForGroup {
-            group: ApplicantGroup::Employed,
-        }),
-        Some(Alternative::GoTo {
-            channel: Channel::EmployerBatch,
-        }),
+        for_group(ApplicantGroup::Employed),
+        go(Channel::EmployerBatch),
         "003 换发方式(二) L21; D36",
     );
     c(
-        "Shanghai anyone else: a community centre",
-        EligibilityInput {
-            local_hukou: true,
-            group: Some(ApplicantGroup::Other),
-            ..base(City::Shanghai, on, adult)
-        },
+        "Shanghai, none of the groups, changing a card: not covered",
+        sh(ApplicantGroup::Other, true, adult),
+        Outcome::NeedsInPersonCheck,
+        Some(Reason::NotCoveredBySources),
+        Some(Alternative::AskAtServicePoint),
+        "003 换发方式 L17–L23; D15, D36",
+    );
+    c(
+        "Shanghai first card: a community centre",
+        sh(ApplicantGroup::Other, false, adult),
         Outcome::OtherChannel,
-        Some(Reason::ChannelForGroup {
-            group: ApplicantGroup::Other,
-        }),
-        Some(Alternative::GoTo {
-            channel: Channel::CommunityCentre,
-        }),
+        for_group(ApplicantGroup::Other),
+        go(Channel::CommunityCentre),
         "003 换发方式 L17; D36",
     );
     c(
-        "Shanghai no group given: a community centre",
+        "Shanghai no group given, no card: a first card at a community centre",
         EligibilityInput {
             local_hukou: true,
             ..base(City::Shanghai, on, adult)
         },
         Outcome::OtherChannel,
-        Some(Reason::ChannelForGroup {
-            group: ApplicantGroup::Other,
-        }),
-        Some(Alternative::GoTo {
-            channel: Channel::CommunityCentre,
-        }),
+        for_group(ApplicantGroup::Other),
+        go(Channel::CommunityCentre),
         "003 换发方式 L17; D36",
     );
     c(

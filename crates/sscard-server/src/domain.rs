@@ -230,6 +230,19 @@ fn reason_message(r: &Reason) -> String {
     }
 }
 
+/// The Chinese name of a channel the rules send people to, for a note.
+fn channel_name(channel: Channel) -> &'static str {
+    match channel {
+        Channel::BankBranch => "银行网点",
+        Channel::InstantBranch => "即时制卡网点",
+        Channel::IssuingBankBranch => "发卡银行网点",
+        Channel::CommunityCentre => "社区事务受理中心",
+        Channel::EmployerBatch => "单位组织的批量换发",
+        Channel::DistrictStreetPoint => "区、街社会保障卡服务网点",
+        other => other.id(),
+    }
+}
+
 /// What to do instead, as a note for the counter (Chinese, like the problem titles).
 fn alternative_note(a: &Alternative) -> String {
     match a {
@@ -243,6 +256,6 @@ fn alternative_note(a: &Alternative) -> String {
         }
         Alternative::BringGuardianshipProof => "携带监护关系证明和双方有效身份证件".into(),
         Alternative::EmployerCollectiveApplication => "由单位集体申领".into(),
-        Alternative::GoTo { channel } => format!("到渠道 {channel} 办理"),
+        Alternative::GoTo { channel } => format!("到{}办理", channel_name(*channel)),
     }
 }

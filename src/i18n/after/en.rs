@@ -37,7 +37,7 @@ pub static EN: AfterTexts = AfterTexts {
         back: "Back",
         working: "Working…",
         sample_data: "Branch details are sample data.",
-        bank_not_named: "One of the 11 service banks (the sources do not name them)",
+        bank_not_named: "A service bank (the sources do not name it)",
     },
     names: NameTexts {
         cities: ["Beijing", "Shanghai", "Urumqi"],
@@ -1125,6 +1125,7 @@ pub static EN: AfterTexts = AfterTexts {
         outcomes: &[
             ("eligible", "Can get a card"),
             ("needs_in_person_check", "A service point must check"),
+            ("other_channel", "Eligible, through another channel"),
             ("not_eligible", "Cannot get a card"),
         ],
         dates_heading: "Other dates counted from this date",

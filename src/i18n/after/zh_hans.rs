@@ -37,7 +37,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         back: "返回",
         working: "正在处理……",
         sample_data: "网点信息为示例数据。",
-        bank_not_named: "11 家服务银行之一（现有资料没有列出名称）",
+        bank_not_named: "服务银行（现有资料没有列出名称）",
     },
     names: NameTexts {
         cities: ["北京", "上海", "乌鲁木齐"],
@@ -897,6 +897,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         outcomes: &[
             ("eligible", "符合申领条件"),
             ("needs_in_person_check", "要到服务网点核实"),
+            ("other_channel", "可以办理，但要通过其他渠道"),
             ("not_eligible", "不符合申领条件"),
         ],
         dates_heading: "从办理日期起算的其他日期",

@@ -37,7 +37,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         back: "返回",
         working: "正在處理……",
         sample_data: "網點信息為示例數據。",
-        bank_not_named: "11 家服務銀行之一（現有資料沒有列出名稱）",
+        bank_not_named: "服務銀行（現有資料沒有列出名稱）",
     },
     names: NameTexts {
         cities: ["北京", "上海", "烏魯木齊"],
@@ -897,6 +897,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         outcomes: &[
             ("eligible", "符合申領條件"),
             ("needs_in_person_check", "要到服務網點核實"),
+            ("other_channel", "可以辦理，但要通過其他渠道"),
             ("not_eligible", "不符合申領條件"),
         ],
         dates_heading: "從辦理日期起算的其他日期",

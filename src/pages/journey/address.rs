@@ -24,10 +24,16 @@ pub fn AddressPage() -> impl IntoView {
     let journey = use_journey_answers();
     let navigate = use_navigate();
     let a = journey.answers.get_untracked();
-    let recipient = RwSignal::new(if a.recipient.is_empty() {
-        a.name.clone()
-    } else {
-        a.recipient.clone()
+    let holder_signs =
+        application_terms(journey.city.get_untracked(), journey.today.get_untracked())
+            .ok()
+            .flatten()
+            .is_some_and(|t| t.holder_signs);
+    // The applicant, or the holder where the holder must sign for the card.
+    let recipient = RwSignal::new(match (a.recipient.is_empty(), holder_signs) {
+        (false, _) => a.recipient.clone(),
+        (true, true) => holder_name(&a),
+        (true, false) => a.name.clone(),
     });
     let recipient_mobile = RwSignal::new(if a.recipient_mobile.is_empty() {
         a.mobile.clone()

@@ -42,6 +42,17 @@ pub fn BankPage() -> impl IntoView {
             .ok()
             .flatten()
     });
+    // A bank saved earlier that this city's online application does not offer (an old draft)
+    // is not shown as chosen.
+    Effect::new(move |_| {
+        if let Some(terms) = terms.get()
+            && selected
+                .get_untracked()
+                .is_some_and(|id| !terms.banks.iter().any(|b| b.bank.id() == id))
+        {
+            selected.set(None);
+        }
+    });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         let Some(terms) = terms.get_untracked() else {

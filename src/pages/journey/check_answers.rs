@@ -59,8 +59,12 @@ fn bank_name(
     today: chrono::NaiveDate,
 ) -> String {
     let Some(bank) = id.and_then(Bank::from_id) else {
-        // No bank where the sources name none (the bank page said so).
-        return t.cities().bank_not_chosen.into();
+        // No bank where the sources count the banks but name none (the bank page said so).
+        let count = sscard_rules::policy(city, today).map_or(0, |p| p.bank_count.value);
+        return t
+            .cities()
+            .bank_not_chosen
+            .replace("{n}", &count.to_string());
     };
     banks(city, today)
         .ok()

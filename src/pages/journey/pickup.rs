@@ -20,6 +20,24 @@ pub fn PickupPage() -> impl IntoView {
     let selected = RwSignal::new(journey.answers.get_untracked().pickup);
     let errors = FormErrors::new();
     use_page_meta_with_errors(|t| t.journey().pickup_title, errors.any());
+    // A city that posts every card (`application_terms` offers one way) has no choice to make
+    // here: a link or a bookmark to this page goes on to the address.
+    let navigate_on = navigate.clone();
+    Effect::new(move |_| {
+        let one_way = sscard_rules::application_terms(journey.city.get(), journey.today.get())
+            .ok()
+            .flatten()
+            .is_some_and(|terms| terms.pickups.len() == 1);
+        if one_way {
+            navigate_on(
+                Step::Address.path(),
+                leptos_router::NavigateOptions {
+                    replace: true,
+                    ..Default::default()
+                },
+            );
+        }
+    });
     // Live preview: the panel reads the answers, so a new choice is saved as soon as it is made.
     Effect::new(move |_| {
         let choice = selected.get();

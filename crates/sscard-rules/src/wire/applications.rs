@@ -123,8 +123,9 @@ pub struct EligibilityDeclaration {
     /// only `pupil` applies online).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<ApplicantGroup>,
-    /// Lives long-term away from the city (Urumqi's online module serves only them).
-    #[serde(default)]
+    /// Lives long-term away from the city (Urumqi's online module serves only them). Left out
+    /// when `false`, so a request's hash (its idempotency) is what it was before the field.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub lives_elsewhere: bool,
 }
 

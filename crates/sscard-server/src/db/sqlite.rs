@@ -252,6 +252,15 @@ fn apply(conn: &Connection, name: &str, sql: &str, rebuilds: bool) -> DbResult<(
     Ok(())
 }
 
+/// How many rows have a foreign key pointing at nothing.
+fn broken_keys(tx: &rusqlite::Transaction<'_>) -> DbResult<i64> {
+    Ok(
+        tx.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })?,
+    )
+}
+
 /// What SQL migrations cannot do, run right after them on every start (each step idempotent):
 /// applications from before 0010 get a hotline reference (the check symbol is Rust code).
 fn backfill(conn: &Connection) -> DbResult<()> {

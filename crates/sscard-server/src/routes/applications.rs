@@ -153,7 +153,11 @@ impl Choice {
             pickup: self.pickup,
             branch_id: req.branch_id,
             postal_address: req.postal_address,
-            backup_centre: req.backup_centre.map(|c| c.trim().to_owned()),
+            // Kept only where the city's terms ask for one (checked there).
+            backup_centre: req
+                .backup_centre
+                .filter(|_| self.terms.backup_centre)
+                .map(|c| c.trim().to_owned()),
             submitted_on,
             production_deadline,
             idempotency_key,

@@ -16,7 +16,8 @@ fn shanghai_pupil() -> serde_json::Value {
         "backup_centre": "徐家汇街道社区事务受理服务中心",
         "minor": {"name": "赵小川", "id_number": id_number("11010820200101102"),
             "guardianship_proof": "household_register"},
-        "eligibility": {"local_hukou": true, "group": "pupil", "proof_of_guardianship": true},
+        "eligibility": {"local_hukou": true, "group": "pupil", "card_held": "older",
+            "proof_of_guardianship": true},
     })
 }
 
@@ -97,7 +98,10 @@ async fn an_urumqi_remote_resident_replaces_a_card_by_ems_and_tracks_it() {
     let s = Server::start(true);
     let mut c = s.client();
     c.sign_in_code(SUN.0, SUN.1, SUN.2).await;
-    let r = c.apply("ur-1", urumqi_remote()).await;
+    // A backup centre Urumqi does not ask for is not stored (nor any text in its place).
+    let mut body = urumqi_remote();
+    body["backup_centre"] = json!("长".repeat(5000));
+    let r = c.apply("ur-1", body).await;
     assert_eq!(r.status, 201, "{}", r.text());
     let app = r.json();
     assert_eq!(
@@ -220,17 +224,32 @@ async fn people_the_city_serves_elsewhere_are_sent_to_their_channel() {
     let cases = [
         (
             "shanghai",
-            json!({"insured_in_city": true, "group": "employed"}),
+            json!({"insured_in_city": true, "group": "employed", "card_held": "older"}),
             "channel_for_group",
             "employer_batch",
             "003 换发方式(二) L21",
         ),
         (
             "shanghai",
+            json!({"insured_in_city": true, "group": "retired", "card_held": "older"}),
+            "channel_for_group",
+            "bank_branch",
+            "003 换发方式(一) L19",
+        ),
+        (
+            "shanghai",
             json!({"insured_in_city": true, "group": "other"}),
             "channel_for_group",
             "community_centre",
-            "003 换发方式 L17",
+            "003 换发方式 L17: a first card",
+        ),
+        // A pupil's card changed online by someone who is not a guardian: not here.
+        (
+            "shanghai",
+            json!({"insured_in_city": true, "group": "pupil", "card_held": "older"}),
+            "channel_for_group",
+            "community_centre",
+            "003 换发方式(三) L23: by a parent",
         ),
         (
             "urumqi",

@@ -219,8 +219,8 @@ fn migrate(conn: &Connection) -> DbResult<()> {
     Ok(())
 }
 
-/// Applies one migration and records it, in one transaction; a rebuild must leave every
-/// foreign key satisfied.
+/// Applies one migration and records it, in one transaction; a rebuild must not break a
+/// foreign key.
 fn apply(conn: &Connection, name: &str, sql: &str, rebuilds: bool) -> DbResult<()> {
     let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
     // Read under the write lock: a second instance starting at once finds the work done.
@@ -231,16 +231,20 @@ fn apply(conn: &Connection, name: &str, sql: &str, rebuilds: bool) -> DbResult<(
     )?;
     if !applied {
         tracing::info!(migration = name, "applying migration");
+        // A rebuild must not break a reference; rows a hand edit left broken before it are no
+        // reason to refuse to start, so the check compares before and after.
+        let broken_before = if rebuilds { broken_keys(&tx)? } else { 0 };
         tx.execute_batch(sql)?;
         if rebuilds {
-            let broken: i64 =
-                tx.query_row("SELECT COUNT(*) FROM pragma_foreign_key_check", [], |r| {
-                    r.get(0)
-                })?;
-            if broken > 0 {
+            let broken = broken_keys(&tx)?;
+            if broken > broken_before {
                 return Err(super::DbError::Conversion(format!(
-                    "{name} leaves {broken} broken foreign keys"
+                    "{name} would break {} foreign keys",
+                    broken - broken_before
                 )));
+            }
+            if broken > 0 {
+                tracing::warn!(rows = broken, "rows whose foreign keys were already broken");
             }
         }
         tx.execute(

@@ -130,7 +130,7 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
             }}
             {(app.expected.plus_postal_transit || by_post).then(|| view! { <li>{k.step_wait_for_post}</li> })}
             {branch.map(|b| view! { <li>{k.step_collect} ": " <strong>{b.name}</strong> " · " {b.address} " · " {k.branch_hours.replace("{hours}", &b.opening_hours)}</li> })}
-            {(!by_post).then(|| view! { <li>{if guardian { k.conf_bring_guardian } else { k.conf_bring }}</li> })}
+            <li>{if guardian { k.conf_bring_guardian } else { k.conf_bring }}</li>
             {by_post.then(|| view! { <li>{k.conf_enable}</li> })}
         </ul>
         <div class="button-row no-print">

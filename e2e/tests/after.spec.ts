@@ -92,7 +92,7 @@ test('progress of a demo application after moving the demo clock forward', async
   // The hotline reference, grouped and with the line to quote it; the QR code carries it.
   expect(before.reference).toMatch(REFERENCE);
   await expect(app.locator('.reference')).toHaveText(before.reference);
-  await expect(app).toContainText('拨打 96066 时，报出这个编号。');
+  await expect(app).toContainText('咨询或拨打服务热线时，报出这个编号。');
   await expect(page.locator('main')).not.toContainText(before.id);
   await expect(app.locator('.qr svg')).toBeVisible();
   await expect(app.locator('.qr')).toHaveAttribute('aria-label', `申请编号 ${before.reference} 的二维码`);

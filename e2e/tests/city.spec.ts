@@ -295,6 +295,9 @@ test('a Shanghai parent applies online for a pupil: no bank is named, the card i
 
   await page.goto('/progress');
   await expect(page.locator('main')).toContainText('现有资料没有给出这个城市的制卡时限');
+  // No city's rule that the sources do not give: no hotline number, no free postage.
+  await expect(page.locator('main')).not.toContainText('96066');
+  await expect(page.locator('main')).not.toContainText('邮费免收');
   await look(page, 'shanghai-progress', problems);
 });
 
@@ -349,6 +352,9 @@ test('an Urumqi remote resident replaces a card online: 4 banks, EMS paid on del
   await expect(page.locator('main h1')).toHaveText('申请已提交');
   await expect(page.locator('main')).toContainText('公布的规定没有给出制卡时间');
   await look(page, 'urumqi-confirmation', problems);
+  await page.goto('/progress');
+  await expect(page.locator('main')).toContainText('邮费到付，须本人签收。');
+  await expect(page.locator('main')).not.toContainText('96066');
 });
 
 test('people a city serves on another channel are told where, why, and from which source', async ({ page }) => {

@@ -287,6 +287,10 @@ pub struct ProgressTexts {
     pub expected_unstated: &'static str,
     /// Next: wait for the card where no production time is stated.
     pub next_wait_unstated: &'static str,
+    /// Postage of a posted card: free.
+    pub postage_free: &'static str,
+    /// Postage of a posted card: paid on delivery.
+    pub postage_on_delivery: &'static str,
 }
 
 /// Enabling the social-security function.

@@ -61,7 +61,8 @@ pub use eligibility::{
 pub use ids::{Actor, ApplicantGroup, Bank, Channel, City, PickupMethod, Service};
 pub use policy::{
     BankInfo, CourierFee, NumericParam, Param, Phase, Policy, PolicyError,
-    application_natural_days, banks, first_valid_date, hotline, param_u32, phase, policy,
+    application_natural_days, banks, courier_fee, first_valid_date, hotline, param_u32, phase,
+    policy,
 };
 pub use preview::{Preview, PreviewRequest, preview};
 pub use reference::{

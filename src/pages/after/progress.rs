@@ -197,7 +197,18 @@ fn pickup_view(t: &'static AfterTexts, app: &Application, branches: &[Branch]) -
         }
         .into_any(),
         None if app.pickup == "branch" => view! { <p>{app.branch_id.clone()}</p> }.into_any(),
-        None => view! { <p>{p.pickup_mail}</p> }.into_any(),
+        None => {
+            // Who pays the postage is the city's rule on the day of submission (free in
+            // Beijing, paid on delivery in Urumqi; Shanghai's sources say nothing).
+            let fee = sscard_rules::City::from_id(&app.city)
+                .zip(sscard_rules::parse_iso_date(&app.submitted_on))
+                .and_then(|(city, on)| sscard_rules::courier_fee(city, on).ok().flatten())
+                .map(|fee| match fee.value {
+                    sscard_rules::CourierFee::Free => p.postage_free,
+                    sscard_rules::CourierFee::PaidByRecipient => p.postage_on_delivery,
+                });
+            view! { <p>{p.pickup_mail} {fee.map(|f| format!(" {f}"))}</p> }.into_any()
+        }
     }
 }
 

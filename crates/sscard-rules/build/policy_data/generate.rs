@@ -8,11 +8,13 @@ use std::fmt::Write as _;
 use super::validate::{Checked, Cite, Date, Version};
 
 /// Values written as statics of their own instead of fields of `DATA`, with their value
-/// type: the app's start page and footer read them, and a reference to `DATA` would bring
-/// every table of the city into the first download.
+/// type: the app's start page and footer (the hotline, the application limit) and its
+/// progress page (the postage) read them, and a reference to `DATA` would bring every table
+/// of the city into their download.
 const ON_THEIR_OWN: &[(&str, &str)] = &[
     ("hotline", "&'static str"),
     ("application_natural_days", "u32"),
+    ("courier_fee", "crate::policy::CourierFee"),
 ];
 
 /// The Rust source of all cities, `include!`d by `crate::policy`: one module per city

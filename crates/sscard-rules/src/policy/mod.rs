@@ -218,7 +218,6 @@ pub(crate) struct CityData {
     pub replacement_working_days: &'static [Version<u32>],
     pub instant_minutes: &'static [Version<u32>],
     pub transit_included: &'static [Version<bool>],
-    pub courier_fee: &'static [Version<CourierFee>],
     pub temp_loss_auto_lift_days: &'static [Version<u32>],
     pub bank_change_cooldown_months: &'static [Version<u32>],
     pub renewal_window_days: &'static [Version<u32>],
@@ -373,7 +372,8 @@ pub fn collective_application(city: City, on: NaiveDate) -> Result<Param<bool>, 
 
 /// Who pays postage, if the seeds say.
 pub fn courier_fee(city: City, on: NaiveDate) -> Result<Option<Param<CourierFee>>, PolicyError> {
-    resolve_opt(city, "courier_fee", city_data(city).courier_fee, on)
+    // Not in `CityData` (a static of its own): the app's progress page reads it.
+    resolve_opt(city, "courier_fee", courier_fee_versions(city), on)
 }
 
 /// The production limit of an application (申领) in natural days, if the seeds give one; the

@@ -12,6 +12,13 @@ async function cont(page: Page) {
   await page.getByRole('button', { name: '继续' }).click();
 }
 
+/** Opens the start page of the city with this id and starts the check. */
+async function startIn(page: Page, cityId: string) {
+  await page.goto(`/?city=${cityId}`);
+  await appReady(page);
+  await page.getByRole('link', { name: '开始' }).click();
+}
+
 const CITIES = [
   { id: 'beijing', name: '北京', hotline: '96066', insured: '持卡人是否在北京市参加社会保险？' },
   { id: 'shanghai', name: '上海', hotline: null, insured: '持卡人是否有上海户籍，或在上海参加社会保险？' },
@@ -51,9 +58,7 @@ async function firstQuestions(page: Page) {
 
 /** From the start page of `city`: the check answered as insured there, up to its result. */
 async function resultIn(page: Page, city: { id: string; name: string }) {
-  await page.goto(`/?city=${city.id}`);
-  await appReady(page);
-  await page.getByRole('link', { name: '开始' }).click();
+  await startIn(page, city.id);
   await firstQuestions(page);
   await page.getByLabel('是', { exact: true }).check();
   await cont(page);
@@ -135,9 +140,7 @@ for (const city of CITIES) {
 test('the rules differ by city: the sources behind the result are the chosen city’s', async ({ page }) => {
   const sources: Record<string, string> = {};
   for (const city of CITIES) {
-    await page.goto(`/?city=${city.id}`);
-    await appReady(page);
-    await page.getByRole('link', { name: '开始' }).click();
+    await startIn(page, city.id);
     await firstQuestions(page);
     await page.getByLabel('是', { exact: true }).check();
     await cont(page);
@@ -225,9 +228,7 @@ async function look(page: Page, name: string, problems: string[]) {
 
 test('a Shanghai parent applies online for a pupil: no bank is named, the card is posted with a backup centre', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto('/?city=shanghai');
-  await appReady(page);
-  await page.getByRole('link', { name: '开始' }).click();
+  await startIn(page, 'shanghai');
   await page.getByLabel('为我监护的未满 18 周岁的孩子申领').check();
   await cont(page);
   await page.getByLabel('年').fill('2017');
@@ -303,9 +304,7 @@ test('a Shanghai parent applies online for a pupil: no bank is named, the card i
 
 test('an Urumqi remote resident replaces a card online: 4 banks, EMS paid on delivery, signed for by the holder', async ({ page }) => {
   const problems = watchConsole(page);
-  await page.goto('/?city=urumqi');
-  await appReady(page);
-  await page.getByRole('link', { name: '开始' }).click();
+  await startIn(page, 'urumqi');
   await page.getByLabel('为自己申领').check();
   await cont(page);
   await page.getByLabel('年').fill('1988');
@@ -365,9 +364,7 @@ test('people a city serves on another channel are told where, why, and from whic
     { city: CITIES[2], answer: '否', reason: '补换卡当场就能拿到', go: '到银行网点办理', source: '004_a70f45cf5a65a853.txt' },
   ];
   for (const c of cases) {
-    await page.goto(`/?city=${c.city.id}`);
-    await appReady(page);
-    await page.getByRole('link', { name: '开始' }).click();
+    await startIn(page, c.city.id);
     await firstQuestions(page);
     await page.getByLabel('是', { exact: true }).check();
     await cont(page);

@@ -3,7 +3,7 @@
 //! Urumqi remote resident replacing a card (4 banks, EMS paid on delivery, signed for by the
 //! holder); and what each city's terms refuse.
 
-use crate::common::{Server, field_codes, id_number, people::*};
+use crate::common::{Server, event_kinds, field_codes, id_number, people::*};
 use serde_json::json;
 
 /// A Shanghai parent's application for a pupil (003 换发方式(三) L23, 便民措施(四) L33).
@@ -40,14 +40,8 @@ async fn track_until_collected(c: &mut crate::common::Http, id: &str) -> serde_j
         .await;
     assert_eq!(r.status, 200, "{}", r.text());
     let app = c.get(&format!("/api/v1/applications/{id}")).await.json();
-    let kinds: Vec<&str> = app["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["kind"].as_str().unwrap())
-        .collect();
     assert_eq!(
-        kinds,
+        event_kinds(&app),
         [
             "submitted",
             "accepted",

@@ -1,6 +1,6 @@
 //! Policy, drafts, the demo clock with simulated production, and the OpenAPI document.
 
-use crate::common::{NEWCOMER, Server, people::*};
+use crate::common::{NEWCOMER, Server, event_kinds, people::*};
 use serde_json::json;
 use sscard_server::params;
 
@@ -99,14 +99,8 @@ async fn demo_clock_drives_simulated_production_and_loss_lifting() {
     assert_eq!(liu.today().await, today + chrono::Duration::days(40));
     let app = &liu.get("/api/v1/applications").await.json()[0];
     assert_eq!(app["status"], "enabled", "{app}");
-    let kinds: Vec<_> = app["events"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| e["kind"].as_str().unwrap().to_owned())
-        .collect();
     assert_eq!(
-        kinds,
+        event_kinds(app),
         [
             "submitted",
             "accepted",

@@ -563,6 +563,16 @@ impl Http {
 }
 
 /// The field codes of a `validation_failed` problem.
+/// The kinds of an application's events, oldest first.
+pub fn event_kinds(app: &serde_json::Value) -> Vec<String> {
+    app["events"]
+        .as_array()
+        .expect("an application has events")
+        .iter()
+        .map(|e| e["kind"].as_str().expect("an event has a kind").to_owned())
+        .collect()
+}
+
 pub fn field_codes(r: &Res) -> Vec<(String, String)> {
     assert_eq!(r.problem_code(), "validation_failed", "{}", r.text());
     r.json()["errors"]

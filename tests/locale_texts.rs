@@ -4,7 +4,7 @@
 //! is checked without touching this file. Each locale must have the same texts (same keys, list
 //! items and table rows), none empty, each with the placeholders the other locales have;
 //! Traditional Chinese must not keep a Simplified-only character (nor the reverse), and English
-//! must not be a copy of the Chinese.
+//! must not be a copy of the Chinese. No text writes a hotline the policy holds.
 #![cfg(target_arch = "wasm32")]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -98,6 +98,17 @@ fn placeholders(text: &str) -> BTreeSet<&str> {
         .collect()
 }
 
+/// Every city's hotline in its policy. A text must not write one: it would show one city's
+/// number to another city's people (Shanghai's and Urumqi's sources give none).
+fn policy_hotlines() -> Vec<&'static str> {
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 1, 4).expect("a date");
+    sscard_rules::City::ALL
+        .iter()
+        .filter_map(|city| sscard_rules::hotline(*city, on).ok().flatten())
+        .map(|hotline| hotline.value)
+        .collect()
+}
+
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
@@ -148,6 +159,11 @@ fn problems() -> Vec<String> {
             if locale == Locale::En && text == hans && text.chars().any(is_han) {
                 problems.push(format!("En {path}: still the zh-Hans text {text:?}"));
             }
+            for number in policy_hotlines().iter().filter(|n| text.contains(*n)) {
+                problems.push(format!(
+                    "{locale:?} {path}: writes the hotline {number} (a policy value: use {{ask}})"
+                ));
+            }
         }
     }
     problems
@@ -172,4 +188,20 @@ fn the_checks_see_placeholders_and_scripts() {
     assert!(TRADITIONAL_ONLY.contains('們') && !TRADITIONAL_ONLY.contains('们'));
     // Spaces of the line breaks above are not characters of either list.
     assert!(!SIMPLIFIED_ONLY.contains(' ') && !TRADITIONAL_ONLY.contains(' '));
+    assert_eq!(policy_hotlines(), vec!["96066"]);
+}
+
+/// Every condition the rules can attach to an offer has its words in every locale: the "where
+/// can I do this" page would otherwise show the bare id (`posted_to_applicant` did, for Shanghai).
+#[wasm_bindgen_test]
+fn every_offer_condition_has_its_text_in_every_locale() {
+    for locale in Locale::ALL {
+        let table = locale.texts().after().where_to.offer_conditions;
+        let missing: Vec<&str> = sscard_rules::OfferCondition::ALL
+            .iter()
+            .map(|c| c.id())
+            .filter(|id| !table.iter().any(|(key, _)| key == id))
+            .collect();
+        assert_eq!(missing, Vec::<&str>::new(), "{locale:?}");
+    }
 }

@@ -323,7 +323,8 @@ test('where can I do this: a temporary loss by an agent', async ({ page }) => {
   const answer = page.locator('section.answer');
   await expect(answer.getByRole('heading', { level: 2 })).toHaveText('临时挂失：受持卡人委托的代理人');
   await expect(answer).toContainText('持卡人的书面授权委托书');
-  await expect(answer).toContainText('96066 热线');
+  await expect(answer).toContainText('人社服务热线 96066');
+  await expect(answer.locator('a[href="tel:96066"]')).toBeVisible();
   await expect(answer).toContainText('北京市社会保障卡用户手册 Q38');
   await screenshot(page, 'after-where');
   await expectNoAxeViolations(page);

@@ -286,6 +286,9 @@ test('a Shanghai parent applies online for a pupil: no bank is named, the card i
   await expect(page.locator('.summary')).toContainText('钱小燕');
   await expect(page.locator('.summary')).toContainText('11 家服务银行之一');
   await expect(page.locator('.summary')).toContainText('徐家汇街道社区事务受理服务中心');
+  // The photo is shared (003 L29): nothing to upload, no visit, said with its source.
+  await expect(page.locator('main')).toContainText('不必到社区网点拍照');
+  await expect(page.locator('main')).toContainText('便民措施(二)');
   await look(page, 'shanghai-check-answers', problems);
   await page.getByRole('button', { name: '提交申领' }).click();
   await expect(page.locator('main h1')).toHaveText('申请已提交');
@@ -353,6 +356,11 @@ test('an Urumqi remote resident replaces a card online: 4 banks, EMS paid on del
   await look(page, 'urumqi-confirmation', problems);
   await page.goto('/progress');
   await expect(page.locator('main')).toContainText('邮费到付，须本人签收。');
+  await expect(page.locator('main')).not.toContainText('96066');
+  // The after pages send questions to the local office: Urumqi's sources give no hotline.
+  await page.goto('/loss');
+  await expect(page.locator('#fraud-notice-heading')).toBeVisible();
+  await expect(page.locator('main')).toContainText('有疑问咨询当地社保经办机构。');
   await expect(page.locator('main')).not.toContainText('96066');
 });
 

@@ -76,6 +76,10 @@ pub struct CommonTexts {
     pub unexpected: &'static str,
     /// Too many attempts.
     pub rate_limited: &'static str,
+    /// A text's `{ask}` where the city's policy gives a hotline: "call {hotline}".
+    pub ask_call: &'static str,
+    /// A text's `{ask}` where the sources give the city no hotline: the local office.
+    pub ask_office: &'static str,
     /// The page needs a signed-in person; shown while redirecting.
     pub sign_in_needed: &'static str,
     /// Link to the sign-in page.

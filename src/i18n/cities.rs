@@ -83,6 +83,10 @@ pub struct CityTexts {
     pub backup_centre_label: &'static str,
     /// Hint of the backup community centre.
     pub backup_centre_hint: &'static str,
+    /// Check-answers row: the photo.
+    pub photo_label: &'static str,
+    /// Where the photo comes from when the city shares it (Shanghai).
+    pub photo_shared: &'static str,
     /// backup_centre.empty
     pub e_backup_centre_empty: &'static str,
     /// backup_centre.too_long; {n} is the limit.

@@ -34,8 +34,9 @@ pub use where_to::WherePage;
 
 use crate::api::{self, ApiError};
 use crate::dom;
-use crate::i18n::after::{AfterTexts, IdTable, find};
+use crate::i18n::after::{AfterTexts, IdTable, fill, find};
 use crate::i18n::{I18n, Locale, Texts, use_i18n};
+use crate::journey::JourneyState;
 
 /// A date as people read it (2026年12月7日 / 7 December 2026).
 pub fn long_date(locale: Locale, date: NaiveDate) -> String {
@@ -66,13 +67,42 @@ pub fn parse_ymd(value: &str) -> Option<NaiveDate> {
 /// it has one, else the shared texts for network trouble, throttling and the unexpected.
 pub fn api_error_text(t: &'static AfterTexts, table: IdTable, error: &ApiError) -> String {
     if let Some(text) = error.code().and_then(|code| find(table, code)) {
-        return text.to_owned();
+        return fill_ask(t, text);
     }
     match error {
         ApiError::Network => t.common.network.to_owned(),
         ApiError::Problem(p) if p.code == "rate_limited" => t.common.rate_limited.to_owned(),
         ApiError::Problem(p) if p.code == "unauthenticated" => t.common.sign_in_needed.to_owned(),
-        _ => t.common.unexpected.to_owned(),
+        _ => fill_ask(t, t.common.unexpected),
+    }
+}
+
+/// `text` with its `{ask}` filled: where a person with a question turns in the chosen city.
+/// That is "call" the hotline its policy gives, else the local office, never another city's
+/// number (Shanghai's and Urumqi's sources give none).
+pub fn fill_ask(t: &'static AfterTexts, text: &str) -> String {
+    if !text.contains("{ask}") {
+        return text.to_owned();
+    }
+    // Read untracked: the city does not change while an after page is open, and these texts
+    // are built inside views that already re-run with their data. Without the journey (a
+    // component test) nobody's number is guessed.
+    let ask = use_context::<JourneyState>().map_or(t.common.ask_office.to_owned(), |journey| {
+        ask_phrase(
+            t,
+            journey.city.get_untracked(),
+            journey.today.get_untracked(),
+        )
+    });
+    fill(text, "ask", &ask)
+}
+
+/// What fills an `{ask}` for `city` on `on`: "call" its hotline, or the local office where the
+/// sources give it none.
+pub fn ask_phrase(t: &'static AfterTexts, city: City, on: NaiveDate) -> String {
+    match sscard_rules::hotline(city, on).ok().flatten() {
+        Some(number) => fill(t.common.ask_call, "hotline", number.value),
+        None => t.common.ask_office.to_owned(),
     }
 }
 
@@ -251,16 +281,13 @@ pub fn problems_of(
 
 /// The message of a problem code: the page's table first, then the shared texts.
 pub fn code_text(t: &'static AfterTexts, table: IdTable, code: &str) -> String {
-    if let Some(text) = find(table, code) {
-        return text.to_owned();
-    }
-    match code {
+    let text = find(table, code).unwrap_or(match code {
         "network" => t.common.network,
         "rate_limited" => t.common.rate_limited,
         "unauthenticated" => t.common.sign_in_needed,
         _ => t.common.unexpected,
-    }
-    .to_owned()
+    });
+    fill_ask(t, text)
 }
 
 /// The error-summary entries of `problems`, in the current language.

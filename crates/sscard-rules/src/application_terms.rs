@@ -45,6 +45,10 @@ pub struct ApplicationTerms {
     pub holder_signs: bool,
     /// A backup community centre is named at application (Shanghai).
     pub backup_centre: bool,
+    /// Where the photo is shared from, so none is taken or sent (Shanghai: the second-generation
+    /// ID card or a pupil's electronic student card), with its source; `None` where the sources
+    /// say nothing of the photo.
+    pub shared_photo: Option<Citation>,
     /// The source of the online channel's offer.
     pub citation: Citation,
     /// The sources of the bank list (and of its limits).
@@ -120,6 +124,7 @@ pub fn application_terms(
         postage_paid_by_recipient,
         holder_signs,
         backup_centre,
+        shared_photo: has(OfferCondition::SharedPhoto).then_some(src::SH_SHARED_PHOTO),
         citation: offer.citation,
         bank_citations,
         delivery_citations,

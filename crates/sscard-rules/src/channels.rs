@@ -4,71 +4,75 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
-use crate::ids::{Actor, Channel, City, Service};
+use crate::ids::{Actor, Channel, City, Service, stable_ids};
 use crate::policy::{self, Phase, PolicyError};
 use crate::trace::{Explained, Trace, TraceStep};
 
-/// A condition attached to a channel's offer of a service. Stable snake_case ids for i18n.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OfferCondition {
-    /// Handles the social-security side only; the bank side needs the bank or 96066 (Q21, D10).
-    SocialFunctionOnly,
-    /// Only at the branch of the bank that issued the card.
-    IssuingBankOnly,
-    /// The holder must be present in person (Q10 L91).
-    InPersonOnly,
-    /// Only at branches able to make cards on the spot (Q8 L73).
-    InstantCapableBranchOnly,
-    /// Only for a formal loss report (Q7 L61, D11).
-    FormalLossOnly,
-    /// Bring the original card (Q19 L139).
-    OriginalCardRequired,
-    /// Bring the original ID document (Q20 L143).
-    OriginalIdRequired,
-    /// Refused once a replacement card was made for this card (Q22 L151).
-    NoReissueDone,
-    /// Done automatically when the card is collected at the branch (Q15 L119).
-    AutomaticAtBranchPickup,
-    /// Voluntary (000 L17).
-    Voluntary,
-    /// Organised group by group during the mass changeover (001 L103).
-    OrganisedByGroup,
-    /// Only for people living long-term outside Urumqi (004 L23).
-    RemoteResidentsOnly,
-    /// Only the four banks of the remote module (004 L26).
-    RemoteBanksOnly,
-    /// The recipient pays postage on delivery (004 L24).
-    PostagePaidByRecipient,
-    /// The holder signs for the parcel in person (004 L24).
-    HolderSignsForDelivery,
-    /// Posted straight to the applicant (点对点发放, 003 L33).
-    PostedToApplicant,
-    /// A backup community centre, chosen at application, receives a card the post could not
-    /// deliver (003 L33).
-    BackupCommunityCentre,
-    /// Logged in as an employer user (Q12 L103).
-    AsEmployerUser,
-    /// Change key identity data at the HR and medical-insurance departments first (Q24 L159).
-    KeyDataChangedFirst,
-    /// The social function must be cancelled first (Q36 L229).
-    SocialCancelledFirst,
-    /// HR / civil-affairs formalities (e.g. after a death) must be finished first (Q34 L217).
-    FormalitiesFinishedFirst,
-    /// Six months must have passed since the last bank change (Q27 L185).
-    BankChangeCooldown,
-    /// At another bank than the issuing one, top up with cash or that bank's card (Q45 L273).
-    CashOrThatBanksCard,
-    /// Only during the park-pass sale period (Q47 L281).
-    DuringSalePeriod,
-    /// Encouraged, not guaranteed: arrange it with the branch (Q39 L245).
-    ArrangeWithBranch,
-    /// At a bank other than the issuing bank this becomes a change of bank (D8).
-    OtherBankMeansBankChange,
-    /// Online: the card cannot be made instantly and the bank function cannot be activated (Q10 L91).
-    NoCounterOnlyServices,
-    /// Named for application only (D9).
-    ApplicationOnlyChannel,
+stable_ids! {
+    /// A condition attached to a channel's offer of a service. Stable snake_case ids for i18n.
+    pub enum OfferCondition {
+        /// Handles the social-security side only; the bank side needs the bank or the hotline
+        /// (Q21, D10).
+        SocialFunctionOnly = "social_function_only",
+        /// Only at the branch of the bank that issued the card.
+        IssuingBankOnly = "issuing_bank_only",
+        /// The holder must be present in person (Q10 L91).
+        InPersonOnly = "in_person_only",
+        /// Only at branches able to make cards on the spot (Q8 L73).
+        InstantCapableBranchOnly = "instant_capable_branch_only",
+        /// Only for a formal loss report (Q7 L61, D11).
+        FormalLossOnly = "formal_loss_only",
+        /// Bring the original card (Q19 L139).
+        OriginalCardRequired = "original_card_required",
+        /// Bring the original ID document (Q20 L143).
+        OriginalIdRequired = "original_id_required",
+        /// Refused once a replacement card was made for this card (Q22 L151).
+        NoReissueDone = "no_reissue_done",
+        /// Done automatically when the card is collected at the branch (Q15 L119).
+        AutomaticAtBranchPickup = "automatic_at_branch_pickup",
+        /// Voluntary (000 L17).
+        Voluntary = "voluntary",
+        /// Organised group by group during the mass changeover (001 L103).
+        OrganisedByGroup = "organised_by_group",
+        /// Only for people living long-term outside Urumqi (004 L23).
+        RemoteResidentsOnly = "remote_residents_only",
+        /// Only the four banks of the remote module (004 L26).
+        RemoteBanksOnly = "remote_banks_only",
+        /// The recipient pays postage on delivery (004 L24).
+        PostagePaidByRecipient = "postage_paid_by_recipient",
+        /// The holder signs for the parcel in person (004 L24).
+        HolderSignsForDelivery = "holder_signs_for_delivery",
+        /// Posted straight to the applicant (点对点发放, 003 L33).
+        PostedToApplicant = "posted_to_applicant",
+        /// A backup community centre, chosen at application, receives a card the post could not
+        /// deliver (003 L33).
+        BackupCommunityCentre = "backup_community_centre",
+        /// The photo is shared from the second-generation ID card or a pupil's electronic
+        /// student card, so nobody goes to a centre to be photographed (003 L29).
+        SharedPhoto = "shared_photo",
+        /// Logged in as an employer user (Q12 L103).
+        AsEmployerUser = "as_employer_user",
+        /// Change key identity data at the HR and medical-insurance departments first (Q24 L159).
+        KeyDataChangedFirst = "key_data_changed_first",
+        /// The social function must be cancelled first (Q36 L229).
+        SocialCancelledFirst = "social_cancelled_first",
+        /// HR / civil-affairs formalities (e.g. after a death) must be finished first (Q34 L217).
+        FormalitiesFinishedFirst = "formalities_finished_first",
+        /// Six months must have passed since the last bank change (Q27 L185).
+        BankChangeCooldown = "bank_change_cooldown",
+        /// At another bank than the issuing one, top up with cash or that bank's card (Q45 L273).
+        CashOrThatBanksCard = "cash_or_that_banks_card",
+        /// Only during the park-pass sale period (Q47 L281).
+        DuringSalePeriod = "during_sale_period",
+        /// Encouraged, not guaranteed: arrange it with the branch (Q39 L245).
+        ArrangeWithBranch = "arrange_with_branch",
+        /// At a bank other than the issuing bank this becomes a change of bank (D8).
+        OtherBankMeansBankChange = "other_bank_means_bank_change",
+        /// Online: the card cannot be made instantly and the bank function cannot be activated (Q10 L91).
+        NoCounterOnlyServices = "no_counter_only_services",
+        /// Named for application only (D9).
+        ApplicationOnlyChannel = "application_only_channel",
+    }
 }
 
 /// A channel's offer (or explicit refusal) of a service on a date.

@@ -222,6 +222,13 @@ pub(crate) const SH_BACKUP_CENTRE: Citation = Citation::seed(
     "对于邮政投递不成功的卡,还会发放到申请人登记的备用社区受理网点",
 );
 
+pub(crate) const SH_SHARED_PHOTO: Citation = Citation::seed(
+    SEED_003,
+    "便民措施(二)",
+    29,
+    "另外增加了共享二代居民身份证照片以及在籍学生的电子学生证照片的照片提供方式",
+);
+
 // ---- Urumqi ----
 pub(crate) const UR_REMOTE: Citation = Citation::seed(
     SEED_004,

@@ -258,6 +258,8 @@ fn application_terms_per_city() {
         paid_by_recipient: bool,
         holder_signs: bool,
         backup_centre: bool,
+        /// The seed line the shared photo cites, if the city shares one.
+        shared_photo_line: Option<u32>,
         source: &'static str,
     }
     let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
@@ -276,6 +278,7 @@ fn application_terms_per_city() {
             paid_by_recipient: false,
             holder_signs: false,
             backup_centre: false,
+            shared_photo_line: None,
             source: "002 Q6 L57; 000 L15",
         },
         Case {
@@ -287,7 +290,8 @@ fn application_terms_per_city() {
             paid_by_recipient: false,
             holder_signs: false,
             backup_centre: true,
-            source: "003 换发方式(三) L23; 便民措施(四) L33",
+            shared_photo_line: Some(29),
+            source: "003 换发方式(三) L23; 便民措施(二) L29, (四) L33",
         },
         Case {
             city: City::Urumqi,
@@ -298,6 +302,7 @@ fn application_terms_per_city() {
             paid_by_recipient: true,
             holder_signs: true,
             backup_centre: false,
+            shared_photo_line: None,
             source: "004 Q L23–L26",
         },
     ];
@@ -320,6 +325,13 @@ fn application_terms_per_city() {
             (t.postage_paid_by_recipient, t.holder_signs, t.backup_centre),
             (c.paid_by_recipient, c.holder_signs, c.backup_centre),
             "{:?} delivery terms ({})",
+            c.city,
+            c.source
+        );
+        assert_eq!(
+            t.shared_photo.as_ref().and_then(|cite| cite.line),
+            c.shared_photo_line,
+            "{:?} shared photo ({})",
             c.city,
             c.source
         );

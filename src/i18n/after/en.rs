@@ -5,8 +5,10 @@ pub static EN: AfterTexts = AfterTexts {
     common: CommonTexts {
         loading: "Loading…",
         network: "The server cannot be reached. Check your connection and try again; nothing you entered is lost.",
-        unexpected: "The server cannot deal with this right now. Try again later, or call 96066.",
+        unexpected: "The server cannot deal with this right now. Try again later, or {ask}.",
         rate_limited: "Too many attempts. Wait a few minutes and try again.",
+        ask_call: "call {hotline}",
+        ask_office: "ask the local social insurance office",
         sign_in_needed: "You need to sign in to see this page.",
         sign_in_link: "Sign in",
         sign_out: "Sign out",
@@ -21,7 +23,7 @@ pub static EN: AfterTexts = AfterTexts {
         fraud_points: [
             "The social security office and the banks never send text messages or emails with web links. Do not open such links.",
             "They never ask for your card's bank account number or payment password.",
-            "Never lend your card to anyone: it can be used for fraud or to move illegal money. If in doubt, call 96066.",
+            "Never lend your card to anyone: it can be used for fraud or to move illegal money. If in doubt, {ask}.",
         ],
         related_heading: "You can also",
         link_progress: "Check your progress",
@@ -75,7 +77,7 @@ pub static EN: AfterTexts = AfterTexts {
             "Cooperating bank branch",
             "Branch of the bank that issued the card",
             "Branch that makes cards on the spot",
-            "Hotline 96066",
+            "Social security hotline",
             "Cooperating bank's phone service",
             "Transport card top-up points",
             "Park pass sale points",
@@ -207,7 +209,7 @@ pub static EN: AfterTexts = AfterTexts {
         find_length: "A reference number has 10 letters and digits. Check for a missing or extra one.",
         find_alphabet: "Reference numbers never use 0, O, 1, I or L, so the “{char}” may be misread.",
         find_check: "A character was mistyped. Check it against your confirmation page or text message.",
-        find_not_mine: "None of your applications has this reference number. Check it, or call 96066.",
+        find_not_mine: "None of your applications has this reference number. Check it, or {ask}.",
         steps_heading: "Steps",
         steps: [
             "Application received",
@@ -234,7 +236,7 @@ pub static EN: AfterTexts = AfterTexts {
         hours: "Opening hours: {hours}",
         reminder_link: "Add the made-by date to your calendar (.ics file)",
         reminder_summary: "Social security card due to be made",
-        reminder_description: "The social security card is due to be made by today. Sign in to the third-generation card service to see the progress, or call 96066.",
+        reminder_description: "The social security card is due to be made by today. Sign in to the third-generation card service to see the progress, or {ask}.",
         cards_heading: "Your cards",
         social_states: [
             "Social security function not enabled",
@@ -340,7 +342,7 @@ pub static EN: AfterTexts = AfterTexts {
         refusals: &[
             (
                 "counter_only",
-                "This card cannot be reported lost online now. Call 96066, or take your valid ID to a branch of the issuing bank.",
+                "This card cannot be reported lost online now. Take your valid ID to a branch of the issuing bank, or {ask}.",
             ),
             (
                 "card.formal_lost",
@@ -360,7 +362,7 @@ pub static EN: AfterTexts = AfterTexts {
             ),
             (
                 "card.not_enabled",
-                "This card has not been enabled yet and cannot be reported lost online. If it is lost, call 96066.",
+                "This card has not been enabled yet and cannot be reported lost online. If it is lost, {ask}.",
             ),
             (
                 "not_found",
@@ -377,7 +379,7 @@ pub static EN: AfterTexts = AfterTexts {
             ),
             (
                 "state.unfreeze_after_reissue",
-                "A reissue of this card was requested. Under the card rules its loss can no longer be lifted. Questions: call 96066.",
+                "A reissue of this card was requested. Under the card rules its loss can no longer be lifted. Questions: {ask}.",
             ),
             ("lifted", "The loss is lifted and the card works again."),
         ],
@@ -563,7 +565,7 @@ pub static EN: AfterTexts = AfterTexts {
         upstream_stop: [
             "Take your household register, new ID card or other proof of the change to the human resources and medical insurance offices.",
             "When the change is made, come back here to exchange your card.",
-            "Until then your card keeps working. Questions: call 96066.",
+            "Until then your card keeps working. Questions: {ask}.",
         ],
         request_title: "How to get your new card",
         made_by: "Made within {n} working days, by {date} (postage not included)",
@@ -673,7 +675,7 @@ pub static EN: AfterTexts = AfterTexts {
             ),
             (
                 "replacement.already_replaced",
-                "A replacement for this card was already requested. After a reissue the old card's loss can never be lifted. Questions: call 96066.",
+                "A replacement for this card was already requested. After a reissue the old card's loss can never be lifted. Questions: {ask}.",
             ),
             (
                 "replacement.reported_lost",
@@ -853,7 +855,7 @@ pub static EN: AfterTexts = AfterTexts {
         offer_conditions: &[
             (
                 "social_function_only",
-                "Social security function only; for the bank function, go to the issuing bank or call 96066",
+                "Social security function only; for the bank function, go to the issuing bank or {ask}",
             ),
             ("issuing_bank_only", "Only at the issuing bank"),
             ("in_person_only", "In person"),
@@ -886,6 +888,15 @@ pub static EN: AfterTexts = AfterTexts {
             (
                 "holder_signs_for_delivery",
                 "The card holder signs for the parcel",
+            ),
+            ("posted_to_applicant", "Posted straight to the applicant"),
+            (
+                "backup_community_centre",
+                "If delivery fails, the card goes to the backup community centre named at application",
+            ),
+            (
+                "shared_photo",
+                "Photo shared from the ID card or the electronic student card; no visit to be photographed",
             ),
             ("as_employer_user", "As an employer user"),
             (

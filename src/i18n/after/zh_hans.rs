@@ -5,8 +5,10 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
     common: CommonTexts {
         loading: "正在加载……",
         network: "连接不上服务器。检查网络后再试一次，已填写的内容不会丢失。",
-        unexpected: "服务器暂时无法处理。稍后再试，或拨打 96066。",
+        unexpected: "服务器暂时无法处理。稍后再试，或{ask}。",
         rate_limited: "尝试次数太多。等几分钟后再试。",
+        ask_call: "拨打 {hotline}",
+        ask_office: "咨询当地社保经办机构",
         sign_in_needed: "查看这一页需要先登录。",
         sign_in_link: "登录",
         sign_out: "退出登录",
@@ -21,7 +23,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         fraud_points: [
             "社保部门和合作银行不会发送带网页链接的短信或邮件。收到这样的消息，不要点开。",
             "社保部门和合作银行不会索要社保卡的银行账号和支付密码。",
-            "不要把社保卡借给别人，以免被用于诈骗或转移违法资金。有疑问拨打 96066。",
+            "不要把社保卡借给别人，以免被用于诈骗或转移违法资金。有疑问{ask}。",
         ],
         related_heading: "您还可以",
         link_progress: "查看办理进度",
@@ -75,7 +77,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             "合作银行网点",
             "发卡银行网点",
             "即时制卡网点",
-            "96066 热线",
+            "人社服务热线",
             "合作银行客服电话",
             "市政交通一卡通充值点",
             "公园年票发售点",
@@ -196,7 +198,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         find_length: "申请编号是 10 位字母和数字。核对一下是不是少了或多了一位。",
         find_alphabet: "申请编号里没有 0、O、1、I 和 L，“{char}”可能看错了。",
         find_check: "有一个字符输错了。对照确认页或短信再核对一遍。",
-        find_not_mine: "您的申请里没有这个编号。核对一下编号，或拨打 96066 咨询。",
+        find_not_mine: "您的申请里没有这个编号。核对一下编号，或{ask}。",
         steps_heading: "办理步骤",
         steps: [
             "已受理申请",
@@ -223,7 +225,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         hours: "营业时间：{hours}",
         reminder_link: "把预计制成日期加入日历（.ics 文件）",
         reminder_summary: "社保卡预计制成",
-        reminder_description: "社保卡最迟今天制成。可登录第三代社保卡线上服务查看进度，或拨打 96066。",
+        reminder_description: "社保卡最迟今天制成。可登录第三代社保卡线上服务查看进度，或{ask}。",
         cards_heading: "您的社保卡",
         social_states: [
             "社会保障功能未启用",
@@ -317,7 +319,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         refusals: &[
             (
                 "counter_only",
-                "这张卡现在不能在网上临时挂失。拨打 96066，或带本人有效身份证件到发卡银行网点办理。",
+                "这张卡现在不能在网上临时挂失。带本人有效身份证件到发卡银行网点办理，或{ask}。",
             ),
             (
                 "card.formal_lost",
@@ -334,7 +336,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ("card.cancelled", "这张卡的社会保障功能已经注销，不能挂失。"),
             (
                 "card.not_enabled",
-                "这张卡还没有启用，不能在网上临时挂失。卡片丢失的，拨打 96066。",
+                "这张卡还没有启用，不能在网上临时挂失。卡片丢失的，{ask}。",
             ),
             (
                 "not_found",
@@ -351,7 +353,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ),
             (
                 "state.unfreeze_after_reissue",
-                "这张卡已经申请了补领。按照社会保障卡监管要求，不能再办理这张卡的解挂。有疑问拨打 96066。",
+                "这张卡已经申请了补领。按照社会保障卡监管要求，不能再办理这张卡的解挂。有疑问{ask}。",
             ),
             ("lifted", "已解挂，卡片功能已恢复。"),
         ],
@@ -489,7 +491,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         upstream_stop: [
             "带户口簿、新身份证等证明变更的材料，到人社、医保等部门办理姓名或身份证号变更。",
             "变更完成后，回到这里申请换领新卡。",
-            "在此之前，现在的卡照常使用。有疑问拨打 96066。",
+            "在此之前，现在的卡照常使用。有疑问{ask}。",
         ],
         request_title: "怎样领取新卡",
         made_by: "{n} 个工作日内制成，最晚 {date}（邮寄时间另计）",
@@ -575,7 +577,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ),
             (
                 "replacement.already_replaced",
-                "这张卡已经申请了补领或换领，不能重复申请。补领后原卡不能再解挂；有疑问拨打 96066。",
+                "这张卡已经申请了补领或换领，不能重复申请。补领后原卡不能再解挂；有疑问{ask}。",
             ),
             (
                 "replacement.reported_lost",
@@ -737,7 +739,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         offer_conditions: &[
             (
                 "social_function_only",
-                "只办理社会保障功能；银行功能找发卡银行或拨打 96066",
+                "只办理社会保障功能；银行功能找发卡银行或{ask}",
             ),
             ("issuing_bank_only", "只能在发卡银行办理"),
             ("in_person_only", "本人到场"),
@@ -753,6 +755,15 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ("remote_banks_only", "只限异地办理模块的四家银行"),
             ("postage_paid_by_recipient", "邮费收件到付"),
             ("holder_signs_for_delivery", "本人签收"),
+            ("posted_to_applicant", "邮政快递直接寄给申请人"),
+            (
+                "backup_community_centre",
+                "投递不成功的，发到申请时登记的备用社区受理网点",
+            ),
+            (
+                "shared_photo",
+                "共享二代身份证或电子学生证照片，不必到网点拍照",
+            ),
             ("as_employer_user", "以单位用户身份办理"),
             (
                 "key_data_changed_first",

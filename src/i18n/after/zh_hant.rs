@@ -5,8 +5,10 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
     common: CommonTexts {
         loading: "正在加載……",
         network: "連接不上服務器。檢查網絡後再試一次，已填寫的內容不會丟失。",
-        unexpected: "服務器暫時無法處理。稍後再試，或撥打 96066。",
+        unexpected: "服務器暫時無法處理。稍後再試，或{ask}。",
         rate_limited: "嘗試次數太多。等幾分鐘後再試。",
+        ask_call: "撥打 {hotline}",
+        ask_office: "諮詢當地社保經辦機構",
         sign_in_needed: "查看這一頁需要先登錄。",
         sign_in_link: "登錄",
         sign_out: "退出登錄",
@@ -21,7 +23,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         fraud_points: [
             "社保部門和合作銀行不會發送帶網頁鏈接的短信或郵件。收到這樣的消息，不要點開。",
             "社保部門和合作銀行不會索要社保卡的銀行賬號和支付密碼。",
-            "不要把社保卡借給別人，以免被用於詐騙或轉移違法資金。有疑問撥打 96066。",
+            "不要把社保卡借給別人，以免被用於詐騙或轉移違法資金。有疑問{ask}。",
         ],
         related_heading: "您還可以",
         link_progress: "查看辦理進度",
@@ -75,7 +77,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             "合作銀行網點",
             "發卡銀行網點",
             "即時製卡網點",
-            "96066 熱線",
+            "人社服務熱線",
             "合作銀行客服電話",
             "市政交通一卡通充值點",
             "公園年票發售點",
@@ -196,7 +198,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         find_length: "申請編號是 10 位字母和數字。核對一下是不是少了或多了一位。",
         find_alphabet: "申請編號裡沒有 0、O、1、I 和 L，「{char}」可能看錯了。",
         find_check: "有一個字元輸錯了。對照確認頁或短信再核對一遍。",
-        find_not_mine: "您的申請裡沒有這個編號。核對一下編號，或撥打 96066 查詢。",
+        find_not_mine: "您的申請裡沒有這個編號。核對一下編號，或{ask}。",
         steps_heading: "辦理步驟",
         steps: [
             "已受理申請",
@@ -223,7 +225,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         hours: "營業時間：{hours}",
         reminder_link: "把預計製成日期加入日曆（.ics 文件）",
         reminder_summary: "社保卡預計製成",
-        reminder_description: "社保卡最遲今天製成。可登錄第三代社保卡線上服務查看進度，或撥打 96066。",
+        reminder_description: "社保卡最遲今天製成。可登錄第三代社保卡線上服務查看進度，或{ask}。",
         cards_heading: "您的社保卡",
         social_states: [
             "社會保障功能未啟用",
@@ -317,7 +319,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         refusals: &[
             (
                 "counter_only",
-                "這張卡現在不能在網上臨時掛失。撥打 96066，或帶本人有效身份證件到發卡銀行網點辦理。",
+                "這張卡現在不能在網上臨時掛失。帶本人有效身份證件到發卡銀行網點辦理，或{ask}。",
             ),
             (
                 "card.formal_lost",
@@ -334,7 +336,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ("card.cancelled", "這張卡的社會保障功能已經註銷，不能掛失。"),
             (
                 "card.not_enabled",
-                "這張卡還沒有啟用，不能在網上臨時掛失。卡片丟失的，撥打 96066。",
+                "這張卡還沒有啟用，不能在網上臨時掛失。卡片丟失的，{ask}。",
             ),
             (
                 "not_found",
@@ -351,7 +353,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ),
             (
                 "state.unfreeze_after_reissue",
-                "這張卡已經申請了補領。按照社會保障卡監管要求，不能再辦理這張卡的解掛。有疑問撥打 96066。",
+                "這張卡已經申請了補領。按照社會保障卡監管要求，不能再辦理這張卡的解掛。有疑問{ask}。",
             ),
             ("lifted", "已解掛，卡片功能已恢復。"),
         ],
@@ -489,7 +491,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         upstream_stop: [
             "帶戶口簿、新身份證等證明變更的材料，到人社、醫保等部門辦理姓名或身份證號變更。",
             "變更完成後，回到這裡申請換領新卡。",
-            "在此之前，現在的卡照常使用。有疑問撥打 96066。",
+            "在此之前，現在的卡照常使用。有疑問{ask}。",
         ],
         request_title: "怎樣領取新卡",
         made_by: "{n} 個工作日內製成，最晚 {date}（郵寄時間另計）",
@@ -575,7 +577,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ),
             (
                 "replacement.already_replaced",
-                "這張卡已經申請了補領或換領，不能重複申請。補領後原卡不能再解掛；有疑問撥打 96066。",
+                "這張卡已經申請了補領或換領，不能重複申請。補領後原卡不能再解掛；有疑問{ask}。",
             ),
             (
                 "replacement.reported_lost",
@@ -737,7 +739,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         offer_conditions: &[
             (
                 "social_function_only",
-                "只辦理社會保障功能；銀行功能找發卡銀行或撥打 96066",
+                "只辦理社會保障功能；銀行功能找發卡銀行或{ask}",
             ),
             ("issuing_bank_only", "只能在發卡銀行辦理"),
             ("in_person_only", "本人到場"),
@@ -753,6 +755,15 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ("remote_banks_only", "只限異地辦理模塊的四家銀行"),
             ("postage_paid_by_recipient", "郵費收件到付"),
             ("holder_signs_for_delivery", "本人簽收"),
+            ("posted_to_applicant", "郵政快遞直接寄給申請人"),
+            (
+                "backup_community_centre",
+                "投遞不成功的，發到申請時登記的備用社區受理網點",
+            ),
+            (
+                "shared_photo",
+                "共享二代身份證或電子學生證照片，不必到網點拍照",
+            ),
             ("as_employer_user", "以單位用戶身份辦理"),
             (
                 "key_data_changed_first",

@@ -31,6 +31,8 @@ pub static EN: CityTexts = CityTexts {
     recipient_holder_hint: "The holder signs for it, so the recipient is the card holder",
     backup_centre_label: "Backup community service centre",
     backup_centre_hint: "The name of the community service centre of your street or town",
+    photo_label: "Photo",
+    photo_shared: "Shared from the holder's second-generation ID card, or for a pupil the electronic student card: nobody needs to go to a centre to be photographed.",
     e_backup_centre_empty: "Enter the backup community service centre",
     e_backup_centre_long: "The centre's name must be {n} characters or fewer",
     e_recipient_not_holder: "The recipient must be the card holder: the holder signs for the card",

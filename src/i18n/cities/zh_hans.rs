@@ -31,6 +31,8 @@ pub static ZH_HANS: CityTexts = CityTexts {
     recipient_holder_hint: "须本人签收，收件人写持卡人本人",
     backup_centre_label: "备用社区事务受理中心",
     backup_centre_hint: "写所在街道或镇的社区事务受理中心名称",
+    photo_label: "照片",
+    photo_shared: "共享持卡人二代居民身份证的照片，在籍学生也可以用电子学生证照片，不必到社区网点拍照。",
     e_backup_centre_empty: "填写备用社区事务受理中心",
     e_backup_centre_long: "备用社区事务受理中心的名称最多 {n} 个字",
     e_recipient_not_holder: "收件人须是持卡人本人：卡要本人签收",

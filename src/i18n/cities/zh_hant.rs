@@ -31,6 +31,8 @@ pub static ZH_HANT: CityTexts = CityTexts {
     recipient_holder_hint: "須本人簽收，收件人寫持卡人本人",
     backup_centre_label: "備用社區事務受理中心",
     backup_centre_hint: "寫所在街道或鎮的社區事務受理中心名稱",
+    photo_label: "照片",
+    photo_shared: "共享持卡人二代居民身份證的照片，在籍學生也可以用電子學生證照片，不必到社區網點拍照。",
     e_backup_centre_empty: "填寫備用社區事務受理中心",
     e_backup_centre_long: "備用社區事務受理中心的名稱最多 {n} 個字",
     e_recipient_not_holder: "收件人須是持卡人本人：卡要本人簽收",

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use sscard_rules::wire::Application;
 use sscard_rules::{Reference, ReferenceError};
 
+use super::fill_ask;
 use super::progress::heading_id;
 use crate::components::TextField;
 use crate::dom;
@@ -40,7 +41,7 @@ fn find(
         .iter()
         .find(|a| Reference::parse(&a.reference).is_ok_and(|r| r == wanted))
         .map(heading_id)
-        .ok_or_else(|| t.progress.find_not_mine.to_owned())
+        .ok_or_else(|| fill_ask(t, t.progress.find_not_mine))
 }
 
 /// A one-field form: type a reference, and focus moves to that application's heading.

@@ -13,8 +13,8 @@ use sscard_rules::wire::{
 
 use super::find_reference::FindReference;
 use super::{
-    after_texts, bank_name, is_signed_out, long_date_str, parse_ymd, redirect_when_signed_out,
-    sign_in_href, use_step_meta,
+    after_texts, bank_name, fill_ask, is_signed_out, long_date_str, parse_ymd,
+    redirect_when_signed_out, sign_in_href, use_step_meta,
 };
 use crate::api::{self, ApiError};
 use crate::components::after::{Loading, RelatedLinks, SessionBar};
@@ -226,7 +226,9 @@ fn reminder_view(t: &'static AfterTexts, app: &Application) -> Option<impl IntoV
         p.reminder_summary,
         &format!(
             "{} {}\n{}",
-            p.reference, app.reference, p.reminder_description
+            p.reference,
+            app.reference,
+            fill_ask(t, p.reminder_description)
         ),
     );
     Some(view! {

@@ -2,12 +2,13 @@
 //! see the channels that offer it with their conditions and the source of each, from the rules
 //! crate's `where_can`. Public: no sign-in.
 
+use chrono::NaiveDate;
 use leptos::prelude::*;
-use sscard_rules::{Actor, ChannelOffer, City, Service, WhereAnswer, where_can};
+use sscard_rules::{Actor, Channel, ChannelOffer, City, Service, WhereAnswer, where_can};
 
 use super::{
-    FormProblems, after_texts, channel_name, city_name, engine_id, field_message, long_date,
-    service_name, summary_entries, use_step_meta,
+    FormProblems, after_texts, ask_phrase, channel_name, city_name, engine_id, field_message,
+    long_date, service_name, summary_entries, use_step_meta,
 };
 use crate::components::after::{CitationLine, RelatedLinks};
 use crate::components::{ErrorSummary, RadioGroup, RadioOption};
@@ -27,20 +28,51 @@ fn citizen_services() -> impl Iterator<Item = Service> {
         .filter(|s| !matches!(s, Service::CollectiveApply | Service::ReturnUndistributed))
 }
 
+/// Where the asked city's people turn with a question: its hotline from the policy, if any, and
+/// what fills a text's `{ask}`.
+struct Asking {
+    hotline: Option<&'static str>,
+    ask: String,
+}
+
+impl Asking {
+    fn of(t: &'static AfterTexts, city: City, on: NaiveDate) -> Self {
+        Self {
+            hotline: sscard_rules::hotline(city, on)
+                .ok()
+                .flatten()
+                .map(|h| h.value),
+            ask: ask_phrase(t, city, on),
+        }
+    }
+}
+
 fn offer_view(
     t: &'static AfterTexts,
     locale: Locale,
+    asking: &Asking,
     offer: ChannelOffer,
 ) -> impl IntoView + use<> {
     let w = &t.where_to;
     let conditions: Vec<String> = offer
         .conditions
         .iter()
-        .map(|c| lookup(w.offer_conditions, &engine_id(c)))
+        .map(|c| {
+            fill(
+                &lookup(w.offer_conditions, c.id()),
+                "ask",
+                &asking.ask,
+            )
+        })
         .collect();
+    // The hotline channel with its number from the city's policy, ready to call.
+    let number = asking.hotline.filter(|_| offer.channel == Channel::Hotline);
     view! {
         <li class="channel">
-            <p class="channel__name">{channel_name(t, offer.channel)}</p>
+            <p class="channel__name">
+                {channel_name(t, offer.channel)}
+                {number.map(|n| view! { " " <a href=format!("tel:{n}")>{n}</a> })}
+            </p>
             {(!conditions.is_empty()).then(|| view! {
                 <ul class="list channel__conditions">
                     {conditions.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
@@ -57,6 +89,7 @@ fn offer_view(
 fn answer_view(
     t: &'static AfterTexts,
     locale: Locale,
+    asking: Asking,
     answer: WhereAnswer,
 ) -> impl IntoView + use<> {
     let w = &t.where_to;
@@ -96,14 +129,14 @@ fn answer_view(
             } else {
                 view! {
                     <ul class="channel-list">
-                        {answer.channels.into_iter().map(|o| offer_view(t, locale, o)).collect_view()}
+                        {answer.channels.into_iter().map(|o| offer_view(t, locale, &asking, o)).collect_view()}
                     </ul>
                 }.into_any()
             }}
             {(!answer.not_offered.is_empty()).then(|| view! {
                 <h3>{w.not_offered_heading}</h3>
                 <ul class="channel-list">
-                    {answer.not_offered.into_iter().map(|o| offer_view(t, locale, o)).collect_view()}
+                    {answer.not_offered.into_iter().map(|o| offer_view(t, locale, &asking, o)).collect_view()}
                 </ul>
             })}
         </section>
@@ -159,7 +192,9 @@ pub fn WherePage() -> impl IntoView {
             asked.get().map(|(c, s, a)| {
                 let today = crate::clock::device_today_in_china();
                 match where_can(c, s, a, today) {
-                    Ok(explained) => answer_view(t, locale, explained.result).into_any(),
+                    Ok(explained) => {
+                        answer_view(t, locale, Asking::of(t, c, today), explained.result).into_any()
+                    }
                     Err(_) => view! { <p class="panel">{w.no_rules}</p> }.into_any(),
                 }
             })

@@ -211,10 +211,19 @@ pub fn CheckAnswersPage() -> impl IntoView {
         });
         // Where the city posts the card, there is no pickup page: the change link goes to the
         // address.
-        let pickup_choice = sscard_rules::application_terms(journey.city.get(), today)
+        let terms = sscard_rules::application_terms(journey.city.get(), today)
             .ok()
-            .flatten()
-            .is_some_and(|terms| terms.pickups.len() > 1);
+            .flatten();
+        let pickup_choice = terms.as_ref().is_some_and(|terms| terms.pickups.len() > 1);
+        // Nothing to change about a shared photo: a line with its source, not a row with a link.
+        let photo = terms.and_then(|terms| terms.shared_photo).map(|cite| {
+            view! {
+                <div class="notice">
+                    <p><strong>{c.photo_label}</strong> {c.photo_shared}</p>
+                    <p class="source">{j.source_label} ": " {crate::format::citation(t, &cite)}</p>
+                </div>
+            }
+        });
         let pickup_step = if pickup_choice {
             Step::Pickup
         } else {
@@ -257,6 +266,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 {place}
                 {backup_row}
             </dl>
+            {photo}
             <h2>{j.declaration_heading}</h2>
             <p>{j.declaration}</p>
             <form novalidate on:submit=on_submit.clone()>

@@ -3,6 +3,7 @@
 
 pub mod early;
 mod error;
+pub mod policy_update;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
 use serde::{Serialize, de::DeserializeOwned};
@@ -18,12 +19,14 @@ pub use error::ApiError;
 const BASE: &str = "/api/v1";
 
 async fn decode<T: DeserializeOwned>(response: Response) -> Result<T, ApiError> {
+    policy_update::notice(&response.headers());
     let status = response.status();
     // Read as text, then one decoder for every answer (early or not, GET or POST).
     decode_text(response.text().await.ok().map(|body| (status, body)))
 }
 
 async fn decode_empty(response: Response) -> Result<(), ApiError> {
+    policy_update::notice(&response.headers());
     if response.ok() {
         Ok(())
     } else {

@@ -100,3 +100,8 @@ pub fn html_has_attribute(name: &str) -> bool {
         .and_then(|d| d.document_element())
         .is_some_and(|root| root.has_attribute(name))
 }
+
+/// The value of attribute `name` on the page's `<html>` element, if it has one.
+pub fn html_attribute(name: &str) -> Option<String> {
+    document()?.document_element()?.get_attribute(name)
+}

@@ -20,6 +20,8 @@ fn main() {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=build");
     println!("cargo::rerun-if-changed={}", policy_dir.display());
+    println!("cargo::rerun-if-changed=data/cn-workdays.json");
+    println!("cargo::rerun-if-changed=src/revision.rs");
     for f in policy_data::Known::sources(&crate_dir) {
         println!("cargo::rerun-if-changed={}", f.display());
     }
@@ -87,6 +89,21 @@ fn run(crate_dir: &Path, policy_dir: &Path, out_dir: &Path) -> Result<(), Vec<St
                 "policy/{city}.toml: missing; every `City` of src/ids.rs needs its policy data file"
             ));
         }
+    }
+    // The calendar data's revision, computed the way an installed calendar's is.
+    let calendar = crate_dir.join("data/cn-workdays.json");
+    match std::fs::read(&calendar) {
+        Ok(bytes) => {
+            let target = out_dir.join("calendar_revision.rs");
+            let code = format!(
+                "/// The revision of `data/cn-workdays.json` (its FNV-1a hash), written by build.rs.\npub(crate) const EMBEDDED_CALENDAR_REVISION: &str = {:?};\n",
+                policy_data::revision::fnv1a(&bytes)
+            );
+            if let Err(e) = std::fs::write(&target, code) {
+                problems.push(format!("{}: {e}", target.display()));
+            }
+        }
+        Err(e) => problems.push(format!("{}: {e}", calendar.display())),
     }
     if problems.is_empty() {
         let target = out_dir.join("policy_cities.rs");

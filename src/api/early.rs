@@ -89,6 +89,7 @@ pub async fn take(url: &str) -> Option<Answer> {
 /// `GET url`, as status and body text (the one way the client reads a GET).
 pub async fn fetch(url: &str) -> Answer {
     let response = Request::get(url).send().await.ok()?;
+    super::policy_update::notice(&response.headers());
     let status = response.status();
     response.text().await.ok().map(|body| (status, body))
 }

@@ -32,7 +32,7 @@ pub fn TimelinePanel(
                     timeline_request(a, city, today)
                 }
             })
-            .map(|req| preview_timeline(&req, Calendar::embedded()))
+            .map(|req| preview_timeline(&req, Calendar::current()))
     });
     view! {
         <aside class="timeline" aria-labelledby="timeline-heading" aria-live="polite">

@@ -106,6 +106,11 @@ pub fn use_journey_with_session() -> JourneyState {
     let state = use_journey();
     if !state.server_asked.get_value() {
         state.server_asked.set_value(true);
+        // When the server decides with newer rules than this app was built with, their
+        // document is installed (`api::policy_update`); every preview reads `today`, so
+        // notifying it makes them all follow the newer rules at once.
+        api::policy_update::on_installed(move || state.today.update(|_| {}));
+        api::policy_update::notice_page();
         spawn_local(ask_server(state));
     }
     state

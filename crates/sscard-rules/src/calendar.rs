@@ -16,6 +16,7 @@ mod statutory;
 pub use lunar_dates::STATUTORY_YEARS;
 pub use statutory::{StatutoryHoliday, statutory_holidays};
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
@@ -78,6 +79,8 @@ pub enum CalendarError {
     },
     /// The result would leave the supported date range.
     OutOfRange,
+    /// Newer calendar data was installed already in this process.
+    AlreadyInstalled,
 }
 
 impl CalendarError {
@@ -92,6 +95,7 @@ impl CalendarError {
             Self::Overlap { .. } => "calendar.overlap",
             Self::TooManyDays { .. } => "calendar.too_many_days",
             Self::OutOfRange => "calendar.out_of_range",
+            Self::AlreadyInstalled => "calendar.already_installed",
         }
     }
 }
@@ -114,6 +118,9 @@ impl fmt::Display for CalendarError {
                 )
             }
             Self::OutOfRange => write!(f, "date out of the supported range"),
+            Self::AlreadyInstalled => {
+                f.write_str("newer calendar data is installed already: restart to take this one")
+            }
         }
     }
 }
@@ -177,6 +184,21 @@ struct YearSchedule {
     holidays: Vec<(NaiveDate, String)>,
     /// Sorted.
     makeup: Vec<NaiveDate>,
+}
+
+include!(concat!(env!("OUT_DIR"), "/calendar_revision.rs"));
+
+/// Newer calendar data installed at run time, with the JSON text it was read from.
+static INSTALLED: OnceLock<(Calendar, String)> = OnceLock::new();
+
+/// The revision of the calendar data read now: the FNV-1a hash of its JSON text (the embedded
+/// data's is written by build.rs, so an app checking revisions carries no hashing of it).
+pub fn calendar_revision() -> Cow<'static, str> {
+    INSTALLED
+        .get()
+        .map_or(Cow::Borrowed(EMBEDDED_CALENDAR_REVISION), |(_, json)| {
+            Cow::Owned(crate::revision::fnv1a(json.as_bytes()))
+        })
 }
 
 /// The working-day calendar.
@@ -288,6 +310,35 @@ impl Calendar {
                 years: BTreeMap::new(),
             })
         })
+    }
+
+    /// The calendar the rules count with now: newer data installed with [`Calendar::install`]
+    /// (a State Council schedule published after this build), else [`Calendar::embedded`].
+    pub fn current() -> &'static Calendar {
+        INSTALLED
+            .get()
+            .map_or_else(Calendar::embedded, |(calendar, _)| calendar)
+    }
+
+    /// The JSON text of [`Calendar::current`]: what the server serves.
+    pub fn current_json() -> &'static str {
+        INSTALLED
+            .get()
+            .map_or(EMBEDDED_CALENDAR_JSON, |(_, json)| json.as_str())
+    }
+
+    /// Installs newer calendar data (the shape of `cn-workdays.json`), checked as the embedded
+    /// data is ([`Calendar::from_json`]); from then on [`Calendar::current`] is it. Data with the
+    /// revision already read changes nothing (`Ok(false)`); one newer calendar per process.
+    pub fn install(json: String) -> Result<bool, CalendarError> {
+        let calendar = Calendar::from_json(&json)?;
+        if crate::revision::fnv1a(json.as_bytes()) == calendar_revision() {
+            return Ok(false);
+        }
+        INSTALLED
+            .set((calendar, json))
+            .map(|()| true)
+            .map_err(|_| CalendarError::AlreadyInstalled)
     }
 
     /// The `source` note of the data.

@@ -92,12 +92,13 @@ pub struct ChannelOffer {
     pub citation: Citation,
 }
 
-/// A row of the static offer tables.
-#[derive(Debug)]
+/// A row of the static offer tables (or of an installed policy document).
+#[derive(Debug, Serialize, Deserialize)]
 pub(crate) struct OfferRow {
     pub service: Service,
     pub channel: Channel,
     pub offered: bool,
+    #[serde(deserialize_with = "crate::policy::leak_slice")]
     pub conditions: &'static [OfferCondition],
     pub from: NaiveDate,
     pub until: Option<NaiveDate>,

@@ -249,4 +249,10 @@ pub const DECISION_LIST: &[Decision] = &[
         "上海只有中小幼由家長網上申領，其他人群按群體到銀行、單位或社區辦理；烏魯木齊網上只為異地長期居住、已有社保卡的人補換，EMS 到付、本人簽收。",
         "Shanghai: only pupils apply online, by a parent. Urumqi: online only replaces cards of people living away, sent by EMS and signed for by the holder.",
     ),
+    d(
+        "D37",
+        "服务器按哪一版规则办理，应用就按哪一版预览：规则或放假安排更新后，打开着的页面也随之更新。",
+        "服務器按哪一版規則辦理，應用就按哪一版預覽：規則或放假安排更新後，打開著的頁面也隨之更新。",
+        "The app previews with the rules the server decides with: when the rules or the holiday schedule change, an open page follows.",
+    ),
 ];

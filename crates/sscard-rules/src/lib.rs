@@ -18,6 +18,7 @@ mod preview;
 mod reference;
 mod reminders;
 mod replacement;
+mod revision;
 mod sources;
 mod states;
 mod timeline;
@@ -35,7 +36,7 @@ pub use replacement::{
 pub use application_terms::{ApplicationTerms, application_terms, check_delivery_terms};
 pub use calendar::{
     Calendar, CalendarError, DayInfo, DayKind, EMBEDDED_CALENDAR_JSON, MAX_WORKING_DAYS,
-    STATUTORY_YEARS, StatutoryHoliday, WorkingDaySpan, statutory_holidays,
+    STATUTORY_YEARS, StatutoryHoliday, WorkingDaySpan, calendar_revision, statutory_holidays,
 };
 pub use certainty::{
     Certainty, UNPUBLISHED_YEAR_ASSUMPTION, UNPUBLISHED_YEAR_NO_HOLIDAYS_ASSUMPTION,
@@ -60,9 +61,10 @@ pub use eligibility::{
 };
 pub use ids::{Actor, ApplicantGroup, Bank, Channel, City, PickupMethod, Service};
 pub use policy::{
-    BankInfo, CourierFee, NumericParam, Param, Phase, Policy, PolicyError,
-    application_natural_days, banks, courier_fee, first_valid_date, hotline, param_u32, phase,
-    policy,
+    BankInfo, CourierFee, DocumentError, NumericParam, Param, Phase, Policy, PolicyDocument,
+    PolicyError, application_natural_days, banks, calendar_differs, cities_with_other_revision,
+    courier_fee, current_revision, first_valid_date, hotline, install, param_u32, phase, policy,
+    revisions,
 };
 pub use preview::{Preview, PreviewRequest, preview};
 pub use reference::{

@@ -5,7 +5,7 @@ use std::{any::Any, sync::Arc, time::Duration};
 use axum::{
     Router,
     extract::{DefaultBodyLimit, Request},
-    http::{HeaderName, StatusCode},
+    http::{HeaderName, HeaderValue, StatusCode},
     middleware,
     response::{IntoResponse, Response},
     routing::{any, get, post},
@@ -15,6 +15,7 @@ use tower_http::{
     catch_panic::CatchPanicLayer,
     compression::CompressionLayer,
     request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer},
+    set_header::SetResponseHeaderLayer,
     timeout::RequestBodyTimeoutLayer,
     trace::{DefaultOnFailure, DefaultOnResponse, TraceLayer},
 };
@@ -40,6 +41,20 @@ pub const BODY_READ_TIMEOUT: Duration = Duration::from_secs(15);
 /// Longest time a request may take, body included: answered `408` after it.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Header of every API answer: the revision of each city's policy the server decides with
+/// (`beijing=…,shanghai=…,urumqi=…`). An app built with other data fetches the city's
+/// document and previews with it (`GET /api/v1/policy/{city}/document`).
+pub const POLICY_REVISIONS: HeaderName = HeaderName::from_static("sscard-policy");
+
+/// [`POLICY_REVISIONS`]'s value. Documents are installed before the router is built and never
+/// after, so it is computed once.
+fn policy_revisions() -> HeaderValue {
+    // Revisions are hex digests or a publisher's label; one that is not a valid header value
+    // is left out of the header rather than stopping the server.
+    HeaderValue::from_str(&sscard_rules::revisions())
+        .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
 /// Largest accepted request body: applications are small JSON documents.
 const BODY_LIMIT: usize = 64 * 1024;
 
@@ -58,6 +73,7 @@ pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
         .route("/api/v1/policy/calendar", get(policy::calendar))
         .route("/api/v1/policy/{city}", get(policy::city_policy))
         .route("/api/v1/policy/{city}/branches", get(policy::city_branches))
+        .route("/api/v1/policy/{city}/document", get(policy::city_document))
         .route("/api/v1/auth/sign-in", post(auth::sign_in))
         .route("/api/v1/auth/code", post(auth::request_code))
         .route("/api/v1/auth/code/verify", post(auth::verify_code))
@@ -114,7 +130,11 @@ pub fn router(state: AppState, origins: Arc<AllowedOrigins>) -> Router {
         .route("/api", any(api_not_found))
         .route("/api/{*rest}", any(api_not_found))
         .method_not_allowed_fallback(method_not_allowed)
-        .layer(DefaultBodyLimit::max(BODY_LIMIT));
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(SetResponseHeaderLayer::overriding(
+            POLICY_REVISIONS,
+            policy_revisions(),
+        ));
 
     let files = static_files::dist_service(&state.config.dist, state.page.clone());
 

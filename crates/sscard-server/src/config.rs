@@ -30,6 +30,12 @@ pub struct Config {
     #[arg(long, env = "SSCARD_DATABASE_URL", hide_env_values = true)]
     pub database: Option<String>,
 
+    /// Directory of newer policy documents, `<city>.json` each (the format of
+    /// `GET /api/v1/policy/{city}/document`): installed at start, decided with, served, and
+    /// taken by apps built with older data. Every instance of a deployment needs the same.
+    #[arg(long, env = "SSCARD_POLICY_DIR")]
+    pub policy_dir: Option<PathBuf>,
+
     /// Demo mode: demo people, one-time codes in responses, a movable demo clock.
     #[arg(long, env = "SSCARD_DEMO")]
     pub demo: bool,

@@ -59,7 +59,7 @@ pub fn online_application_timeline(
         card_held,
         last_bank_change: None,
     };
-    let preview = preview_timeline(&req, Calendar::embedded()).map_err(|e| {
+    let preview = preview_timeline(&req, Calendar::current()).map_err(|e| {
         ApiError::new(
             axum::http::StatusCode::UNPROCESSABLE_ENTITY,
             e.code(),

@@ -21,6 +21,7 @@ pub mod listener;
 pub mod notices;
 pub mod openapi;
 pub mod password;
+pub mod policy_files;
 pub mod private_files;
 pub mod problem;
 pub mod production;

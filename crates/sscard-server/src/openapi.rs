@@ -25,6 +25,7 @@ use crate::routes;
         routes::policy::calendar,
         routes::policy::city_policy,
         routes::policy::city_branches,
+        routes::policy::city_document,
         routes::auth::sign_in,
         routes::auth::request_code,
         routes::auth::verify_code,

@@ -35,7 +35,7 @@ pub const UNSTATED_PRODUCTION_DAYS: u64 = 30;
 pub const BRANCH_WAIT_DAYS: u64 = 2;
 
 fn next_working_day(d: NaiveDate) -> NaiveDate {
-    Calendar::embedded()
+    Calendar::current()
         .add_working_days(d, 1)
         .map(|s| s.end)
         .unwrap_or_else(|_| d.succ_opt().unwrap_or(d))

@@ -27,6 +27,11 @@ const PRODUCTION_TICK: std::time::Duration = std::time::Duration::from_secs(60);
 /// Runs the server until SIGINT/SIGTERM. Errors are start-up failures, with a
 /// message meant for the person who started the server.
 pub async fn run(config: Config) -> Result<(), String> {
+    // Before anything is decided: every answer follows the newer rules or none does.
+    if let Some(dir) = &config.policy_dir {
+        let changed = crate::policy_files::install_from(dir)?;
+        tracing::info!(?changed, revisions = %sscard_rules::revisions(), "policy documents installed");
+    }
     let page = AppPage::load(&config.dist, config.demo)?;
     // Without a registry nobody new could be checked: refuse to start rather
     // than let a first sign-in fix an unconfirmed name.

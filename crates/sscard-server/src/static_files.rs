@@ -91,6 +91,24 @@ fn mark_demo(html: &str) -> Result<String, String> {
     Ok(html.replacen("<html", "<html data-demo", 1))
 }
 
+/// The page with `data-policy` on its `<html>` element: the revision of each city's policy
+/// the server decides with, as the `sscard-policy` header of API answers names them. An app
+/// built with other data sees it at its first paint, before it asks the API anything, and
+/// takes the newer documents (the app's `api::policy_update`).
+fn mark_policy(html: &str) -> Result<String, String> {
+    if !html.contains("<html") {
+        return Err(
+            "index.html has no <html> element to mark with the policy revisions".to_owned(),
+        );
+    }
+    // A publisher's revision label is free text: escaped for the attribute.
+    let revisions = sscard_rules::revisions()
+        .replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;");
+    Ok(html.replacen("<html", &format!("<html data-policy=\"{revisions}\""), 1))
+}
+
 impl AppPage {
     /// Reads `<dist>/index.html` and derives the CSP from its inline scripts. In demo mode the
     /// page's `<html>` element is marked `data-demo`, so the app shows its demo banner from the
@@ -103,6 +121,7 @@ impl AppPage {
                 path.display()
             )
         })?;
+        let html = mark_policy(&html)?;
         Ok(Self::from_html(if demo { mark_demo(&html)? } else { html }))
     }
 

@@ -43,6 +43,12 @@ async fn the_page_is_marked_in_demo_mode_only() {
         let r = c.get("/").await;
         assert_eq!(r.status, 200);
         assert_eq!(r.text().contains("<html data-demo"), demo, "demo {demo}");
+        // The policy revisions the server decides with, for an app built with other data.
+        assert!(
+            r.text()
+                .contains(&format!("data-policy=\"{}\"", sscard_rules::revisions())),
+            "demo {demo}"
+        );
         let csp = r.header("content-security-policy").to_owned();
         assert!(
             csp.contains(&csp_sha256(INLINE_SCRIPT)),

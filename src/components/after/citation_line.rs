@@ -46,7 +46,7 @@ pub fn CitationLine(
         (citation.source == CALENDAR_DATA)
             .then(|| citation.locator.parse::<i32>().ok())
             .flatten()
-            .and_then(|year| Calendar::embedded().notice(year).map(str::to_owned))
+            .and_then(|year| Calendar::current().notice(year).map(str::to_owned))
     });
     view! {
         <span class="citation">

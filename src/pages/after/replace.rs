@@ -60,7 +60,7 @@ fn plan(
         pickup,
         on: today,
     };
-    plan_replacement(&input, Calendar::embedded()).map_err(|e| e.result)
+    plan_replacement(&input, Calendar::current()).map_err(|e| e.result)
 }
 
 /// The request page.

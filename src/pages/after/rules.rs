@@ -145,7 +145,7 @@ fn trace_view(t: &'static AfterTexts, trace: Trace) -> impl IntoView + use<> {
 
 /// The day with its festival name when it is a holiday.
 fn day_text(locale: Locale, date: NaiveDate) -> String {
-    match Calendar::embedded().day(date).kind {
+    match Calendar::current().day(date).kind {
         DayKind::Holiday { name } => format!("{}（{name}）", long_date(locale, date)),
         _ => long_date(locale, date),
     }
@@ -167,7 +167,7 @@ fn production_view(
         card_held: q.card_held,
         last_bank_change: None,
     };
-    let preview = match preview_timeline(&request, Calendar::embedded()) {
+    let preview = match preview_timeline(&request, Calendar::current()) {
         Ok(p) => p,
         Err(e) => {
             let text = sscard_rules_code_text(r.timeline_errors, e.code());

@@ -57,13 +57,7 @@ fn offer_view(
     let conditions: Vec<String> = offer
         .conditions
         .iter()
-        .map(|c| {
-            fill(
-                &lookup(w.offer_conditions, c.id()),
-                "ask",
-                &asking.ask,
-            )
-        })
+        .map(|c| fill(&lookup(w.offer_conditions, c.id()), "ask", &asking.ask))
         .collect();
     // The hotline channel with its number from the city's policy, ready to call.
     let number = asking.hotline.filter(|_| offer.channel == Channel::Hotline);

@@ -33,16 +33,23 @@ pub fn all_cities(cities: &[(Checked, String)]) -> String {
         );
     }
     out.push_str(
-        "\n/// The static data of a city.\npub(crate) fn city_data(city: crate::ids::City) -> &'static crate::policy::CityData {\n    match city {\n",
+        "\n/// The embedded data of a city.\npub(crate) fn embedded_city_data(city: crate::ids::City) -> &'static crate::policy::CityData {\n    match city {\n",
     );
     for (c, variant) in cities {
         let _ = writeln!(out, "        {variant} => &{}::DATA,", c.city);
     }
     out.push_str("    }\n}\n");
+    out.push_str(
+        "\n/// The revision of a city's embedded data (the FNV-1a hash of its file).\npub(crate) fn embedded_revision(city: crate::ids::City) -> &'static str {\n    match city {\n",
+    );
+    for (c, variant) in cities {
+        let _ = writeln!(out, "        {variant} => {:?},", c.revision);
+    }
+    out.push_str("    }\n}\n");
     for (field, ty) in ON_THEIR_OWN {
         let _ = writeln!(
             out,
-            "\n/// The versions of `{field}` of a city (a static of its own, see `ON_THEIR_OWN` in build/).\npub(crate) fn {field}_versions(city: crate::ids::City) -> &'static [crate::policy::Version<{ty}>] {{\n    match city {{"
+            "\n/// The versions of `{field}` of a city (a static of its own, see `ON_THEIR_OWN` in build/).\npub(crate) fn embedded_{field}_versions(city: crate::ids::City) -> &'static [crate::policy::Version<{ty}>] {{\n    match city {{"
         );
         for (c, variant) in cities {
             let _ = writeln!(

@@ -4,6 +4,9 @@
 //! fixture city), so a new city's file goes through exactly the checks the shipped ones do.
 //! Nothing here reaches the app: the app links only the generated tables, never a parser.
 
+#[path = "../../src/revision.rs"]
+pub mod revision;
+
 mod generate;
 mod model;
 mod names;
@@ -23,5 +26,7 @@ pub fn load(file: &str, stem: &str, text: &str, known: &Known) -> Result<Checked
         // toml's message spans several lines (the offending line and a caret); keep it whole.
         vec![format!("{file}: {e}")]
     })?;
-    validate::check(file, stem, raw, known)
+    let mut checked = validate::check(file, stem, raw, known)?;
+    checked.revision = revision::fnv1a(text.as_bytes());
+    Ok(checked)
 }

@@ -77,6 +77,8 @@ pub struct Checked {
     pub params: Vec<(&'static str, Vec<Version>)>,
     /// Offer rows in file order.
     pub offers: Vec<Offer>,
+    /// The FNV-1a hash of the file's text (16 hex digits): the revision of its data.
+    pub revision: String,
 }
 
 /// Collects problems and resolves names while walking one file.
@@ -247,6 +249,7 @@ pub fn check(file: &str, stem: &str, raw: CityFile, known: &Known) -> Result<Che
             citations: c.citations,
             params,
             offers,
+            revision: String::new(),
         })
     } else {
         Err(c.errors)

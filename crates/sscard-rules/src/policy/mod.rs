@@ -15,6 +15,14 @@ use std::fmt;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+mod document;
+
+pub(crate) use document::leak_slice;
+pub use document::{
+    DocumentError, PolicyDocument, calendar_differs, cities_with_other_revision, current_revision,
+    install, revisions,
+};
+
 use crate::channels::{ChannelOffer, OfferRow};
 use crate::citation::Citation;
 use crate::ids::{Bank, City};
@@ -191,39 +199,110 @@ impl fmt::Display for PolicyError {
 
 impl std::error::Error for PolicyError {}
 
-/// One dated version of a value (static data).
-#[derive(Debug)]
+/// One dated version of a value (static data, or an installed [`PolicyDocument`]).
+#[derive(Debug, Serialize)]
 pub(crate) struct Version<T: 'static> {
     pub from: NaiveDate,
     pub value: T,
     pub cite: Citation,
 }
 
+/// A value of the tables that a document can hold: read from JSON as `Owned`, kept `'static`.
+pub(crate) trait TableValue: Sized {
+    /// What the JSON holds.
+    type Owned;
+    /// Kept for the rest of the process, as the embedded tables are.
+    fn keep(owned: Self::Owned) -> Self;
+}
+
+macro_rules! plain_table_values {
+    ($($t:ty),*) => {$(
+        impl TableValue for $t {
+            type Owned = $t;
+            fn keep(owned: $t) -> $t {
+                owned
+            }
+        }
+    )*};
+}
+plain_table_values!(u32, bool, Phase, CourierFee);
+
+impl TableValue for &'static str {
+    type Owned = String;
+    fn keep(owned: String) -> Self {
+        Box::leak(owned.into_boxed_str())
+    }
+}
+
+impl TableValue for &'static [BankEntry] {
+    type Owned = Vec<BankEntry>;
+    fn keep(owned: Vec<BankEntry>) -> Self {
+        Vec::leak(owned)
+    }
+}
+
+impl<'de, T> Deserialize<'de> for Version<T>
+where
+    T: TableValue,
+    T::Owned: Deserialize<'de>,
+{
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        struct Read<V> {
+            from: NaiveDate,
+            value: V,
+            cite: Citation,
+        }
+        let read = Read::<T::Owned>::deserialize(d)?;
+        Ok(Version {
+            from: read.from,
+            value: T::keep(read.value),
+            cite: read.cite,
+        })
+    }
+}
+
 /// A cooperating bank entry in the static tables.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub(crate) struct BankEntry {
     pub bank: Bank,
     pub posts_cards: bool,
     pub remote: bool,
 }
 
-/// All dated data of one city. An empty slice means the seeds give no value.
-#[derive(Debug)]
+/// All dated data of one city. An empty slice means the seeds give no value. Read from JSON
+/// (a [`PolicyDocument`]) into leaked `'static` tables, like the embedded ones.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
 pub(crate) struct CityData {
+    #[serde(deserialize_with = "document::leak_slice")]
     pub phase: &'static [Version<Phase>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub banks: &'static [Version<&'static [BankEntry]>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub bank_count: &'static [Version<u32>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub individual_application_open: &'static [Version<bool>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub collective_application: &'static [Version<bool>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub replacement_working_days: &'static [Version<u32>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub instant_minutes: &'static [Version<u32>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub transit_included: &'static [Version<bool>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub temp_loss_auto_lift_days: &'static [Version<u32>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub bank_change_cooldown_months: &'static [Version<u32>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub renewal_window_days: &'static [Version<u32>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub employer_return_days: &'static [Version<u32>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub elderly_age_months: &'static [Version<u32>],
+    #[serde(deserialize_with = "document::leak_slice")]
     pub minor_age_years: &'static [Version<u32>],
+    #[serde(deserialize_with = "document::leak_offers")]
     pub offers: &'static [&'static [OfferRow]],
 }
 
@@ -240,6 +319,29 @@ pub(crate) const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 // build.rs from the data files `policy/<city>.toml` (checked there: every value cited, versions
 // in date order). Generated consts, not a parser, so the app's wasm carries only the tables.
 include!(concat!(env!("OUT_DIR"), "/policy_cities.rs"));
+
+/// The data the rules read for a city: an installed newer document's, else the embedded.
+pub(crate) fn city_data(city: City) -> &'static CityData {
+    document::installed(city).map_or_else(|| embedded_city_data(city), |doc| &doc.data)
+}
+
+fn hotline_versions(city: City) -> &'static [Version<&'static str>] {
+    document::installed(city).map_or_else(|| embedded_hotline_versions(city), |doc| doc.hotline)
+}
+
+fn application_natural_days_versions(city: City) -> &'static [Version<u32>] {
+    document::installed(city).map_or_else(
+        || embedded_application_natural_days_versions(city),
+        |doc| doc.application_natural_days,
+    )
+}
+
+fn courier_fee_versions(city: City) -> &'static [Version<CourierFee>] {
+    document::installed(city).map_or_else(
+        || embedded_courier_fee_versions(city),
+        |doc| doc.courier_fee,
+    )
+}
 
 /// Resolves one dated value: the latest version whose `from` is on or before `on`.
 pub(crate) fn resolve<T: Clone>(

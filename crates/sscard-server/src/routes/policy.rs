@@ -61,6 +61,22 @@ pub async fn city_policy(
     Ok(Json(serde_json::to_value(p).map_err(ApiError::internal)?))
 }
 
+/// A city's whole dated policy as one document (`sscard_rules::PolicyDocument`): every value
+/// with its versions and citations, the channel offers, and the revision. An app whose own
+/// data has another revision (the `sscard-policy` header of every API answer) installs it; an
+/// operator publishes a newer one with `--policy-dir`.
+#[utoipa::path(get, path = "/api/v1/policy/{city}/document", tag = "policy",
+    params(("city" = String, Path, description = "City id, e.g. `beijing`")),
+    responses(
+        (status = 200, description = "`sscard_rules::PolicyDocument` serialised", body = Object),
+        (status = 404, description = "`not_found`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
+    ))]
+pub async fn city_document(
+    Path(id): Path<String>,
+) -> ApiResult<Json<sscard_rules::PolicyDocument>> {
+    Ok(Json(sscard_rules::PolicyDocument::current(city(&id)?)))
+}
+
 /// Sample branches of a city (the seeds name none: every one is sample data).
 #[utoipa::path(get, path = "/api/v1/policy/{city}/branches", tag = "policy",
     params(("city" = String, Path, description = "City id"), BranchQuery),
@@ -92,14 +108,15 @@ pub async fn city_branches(
 }
 
 /// The working-day calendar (official holidays and make-up days) the server
-/// computes working-day deadlines with: the rules crate's data file.
+/// computes working-day deadlines with: the rules crate's data file, or newer data
+/// published with `--policy-dir` (`calendar.json`).
 #[utoipa::path(get, path = "/api/v1/policy/calendar", tag = "policy",
-    responses((status = 200, description = "The `cn-workdays.json` data of sscard-rules", body = Object)))]
+    responses((status = 200, description = "The `cn-workdays.json` data the server counts with", body = Object)))]
 pub async fn calendar() -> impl IntoResponse {
-    // The very bytes `Calendar::embedded()` parses, so the app and the server count
-    // working days on the same data.
+    // The very bytes `Calendar::current()` was read from, so an app that installs them counts
+    // working days on the same data (and computes the same revision).
     (
         [(header::CONTENT_TYPE, "application/json")],
-        sscard_rules::EMBEDDED_CALENDAR_JSON,
+        sscard_rules::Calendar::current_json(),
     )
 }

@@ -170,7 +170,7 @@ fn order(
         pickup: req.pickup,
         on: new.submitted_on,
     };
-    let plan = plan_replacement(&input, Calendar::embedded())
+    let plan = plan_replacement(&input, Calendar::current())
         .map_err(|e| refusal(e.result))?
         .result;
     new.production_deadline = Some(

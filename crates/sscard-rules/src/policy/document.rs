@@ -1,0 +1,312 @@
+//! A city's whole dated policy as one document: what the server serves, and what an app built
+//! with older data installs so its previews follow the newer rules.
+//!
+//! The functions of this crate read the embedded tables (generated from `policy/<city>.toml`)
+//! unless a newer document of the city was [`install`]ed. Installing is the only state in the
+//! crate: the server installs at start (`SSCARD_POLICY_DIR`), the app when the server's
+//! revision differs from its own. An installed document is checked first and kept for the rest
+//! of the process (its tables are leaked into `'static`, as the embedded ones are); one per city
+//! and process.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use serde::de::{Deserialize, Deserializer};
+use serde::{Deserialize as DeserializeDerive, Serialize};
+
+use super::{CityData, CourierFee, Version};
+use crate::calendar::calendar_revision;
+use crate::channels::OfferRow;
+use crate::citation::Citation;
+use crate::ids::City;
+
+/// One city's whole dated policy: every value with its versions and citations, and the channel
+/// offers. Serialised as JSON by the server (`GET /api/v1/policy/{city}/document`); its fields
+/// are this crate's own, so a change goes through the data file or the JSON, never the app.
+#[derive(Debug, Clone, Serialize, DeserializeDerive)]
+pub struct PolicyDocument {
+    /// The city.
+    pub city: City,
+    /// Identifies the data: the FNV-1a hash of the data file for the embedded tables, or
+    /// whatever the publisher of a newer document chose. Two documents with the same revision
+    /// are taken to be the same.
+    pub revision: Cow<'static, str>,
+    pub(crate) data: CityData,
+    #[serde(deserialize_with = "leak_versions")]
+    pub(crate) hotline: &'static [Version<&'static str>],
+    #[serde(deserialize_with = "leak_versions")]
+    pub(crate) application_natural_days: &'static [Version<u32>],
+    #[serde(deserialize_with = "leak_versions")]
+    pub(crate) courier_fee: &'static [Version<CourierFee>],
+}
+
+/// Why a document cannot be installed. The field names the document's key, as in the JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DocumentError {
+    /// The document is another city's.
+    WrongCity {
+        /// The city it was installed for.
+        expected: City,
+        /// The city it says it is.
+        found: City,
+    },
+    /// No revision: nobody could tell it from the embedded data.
+    NoRevision,
+    /// A value every city has (`phase`, `bank_count`, …) has no version.
+    Missing {
+        /// The key.
+        field: &'static str,
+    },
+    /// Versions are not in strictly increasing date order.
+    OutOfOrder {
+        /// The key.
+        field: &'static str,
+        /// The first version out of order.
+        from: NaiveDate,
+    },
+    /// A version or an offer without its source.
+    Uncited {
+        /// The key.
+        field: &'static str,
+        /// The version's or the offer's first date.
+        from: NaiveDate,
+    },
+    /// An offer that ends on or before it starts.
+    EndsBeforeStart {
+        /// The offer's first date.
+        from: NaiveDate,
+    },
+    /// Another newer document of the city was installed already in this process.
+    AlreadyInstalled,
+}
+
+impl fmt::Display for DocumentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::WrongCity { expected, found } => {
+                write!(f, "the document is {found}'s, not {expected}'s")
+            }
+            Self::NoRevision => f.write_str("revision: empty"),
+            Self::Missing { field } => write!(f, "{field}: no version"),
+            Self::OutOfOrder { field, from } => {
+                write!(
+                    f,
+                    "{field}: the version from {from} is not after the one before"
+                )
+            }
+            Self::Uncited { field, from } => {
+                write!(f, "{field}: the entry from {from} has no citation")
+            }
+            Self::EndsBeforeStart { from } => {
+                write!(f, "offers: the offer from {from} ends before it starts")
+            }
+            Self::AlreadyInstalled => {
+                f.write_str("another newer document is installed already: restart to take this one")
+            }
+        }
+    }
+}
+
+impl std::error::Error for DocumentError {}
+
+impl PolicyDocument {
+    /// The document of the data this crate was built with.
+    pub fn embedded(city: City) -> Self {
+        Self {
+            city,
+            revision: Cow::Borrowed(super::embedded_revision(city)),
+            data: *super::embedded_city_data(city),
+            hotline: super::embedded_hotline_versions(city),
+            application_natural_days: super::embedded_application_natural_days_versions(city),
+            courier_fee: super::embedded_courier_fee_versions(city),
+        }
+    }
+
+    /// The document the crate's functions read now for `city`: the installed one, else the
+    /// embedded one. (Copies the tables' references; to compare revisions, [`current_revision`]
+    /// reads nothing else.)
+    pub fn current(city: City) -> Self {
+        installed(city)
+            .cloned()
+            .unwrap_or_else(|| Self::embedded(city))
+    }
+
+    /// Checks what the build checks of a data file and a document can still get wrong: every
+    /// version cited and in date order, the values every city has present, offers that end
+    /// after they start.
+    pub fn check(&self, city: City) -> Result<(), DocumentError> {
+        if self.city != city {
+            return Err(DocumentError::WrongCity {
+                expected: city,
+                found: self.city,
+            });
+        }
+        if self.revision.trim().is_empty() {
+            return Err(DocumentError::NoRevision);
+        }
+        let d = &self.data;
+        required("phase", d.phase)?;
+        required("banks", d.banks)?;
+        required("bank_count", d.bank_count)?;
+        required("individual_application_open", d.individual_application_open)?;
+        required("collective_application", d.collective_application)?;
+        required("minor_age_years", d.minor_age_years)?;
+        ordered("replacement_working_days", d.replacement_working_days)?;
+        ordered("instant_minutes", d.instant_minutes)?;
+        ordered("transit_included", d.transit_included)?;
+        ordered("temp_loss_auto_lift_days", d.temp_loss_auto_lift_days)?;
+        ordered("bank_change_cooldown_months", d.bank_change_cooldown_months)?;
+        ordered("renewal_window_days", d.renewal_window_days)?;
+        ordered("employer_return_days", d.employer_return_days)?;
+        ordered("elderly_age_months", d.elderly_age_months)?;
+        ordered("hotline", self.hotline)?;
+        ordered("application_natural_days", self.application_natural_days)?;
+        ordered("courier_fee", self.courier_fee)?;
+        for row in d.offers.iter().flat_map(|part| part.iter()) {
+            if !cited(&row.cite) {
+                return Err(DocumentError::Uncited {
+                    field: "offers",
+                    from: row.from,
+                });
+            }
+            if row.until.is_some_and(|until| until <= row.from) {
+                return Err(DocumentError::EndsBeforeStart { from: row.from });
+            }
+        }
+        Ok(())
+    }
+}
+
+fn required<T>(field: &'static str, versions: &[Version<T>]) -> Result<(), DocumentError> {
+    if versions.is_empty() {
+        return Err(DocumentError::Missing { field });
+    }
+    ordered(field, versions)
+}
+
+fn ordered<T>(field: &'static str, versions: &[Version<T>]) -> Result<(), DocumentError> {
+    if let Some(v) = versions.iter().find(|v| !cited(&v.cite)) {
+        return Err(DocumentError::Uncited {
+            field,
+            from: v.from,
+        });
+    }
+    match versions
+        .windows(2)
+        .find(|pair| pair[1].from <= pair[0].from)
+    {
+        Some(pair) => Err(DocumentError::OutOfOrder {
+            field,
+            from: pair[1].from,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn cited(cite: &Citation) -> bool {
+    !cite.source.trim().is_empty() && !cite.locator.trim().is_empty()
+}
+
+/// The installed documents, one slot per city in `City::ALL` order. Set once: a process
+/// takes one newer document per city (the server at start, the app when it sees the server's
+/// revision), and a `OnceLock` costs every rule one load to check, nothing more.
+static INSTALLED: [OnceLock<PolicyDocument>; City::ALL.len()] =
+    [const { OnceLock::new() }; City::ALL.len()];
+
+fn slot(city: City) -> &'static OnceLock<PolicyDocument> {
+    &INSTALLED[City::ALL.iter().position(|c| *c == city).unwrap_or(0)]
+}
+
+/// The installed document of `city`, if any.
+pub(crate) fn installed(city: City) -> Option<&'static PolicyDocument> {
+    slot(city).get()
+}
+
+/// The revision of the data `city`'s rules read now. Reads no table, so an app checking the
+/// server's revisions does not carry every city's data for it.
+pub fn current_revision(city: City) -> Cow<'static, str> {
+    installed(city).map_or(Cow::Borrowed(super::embedded_revision(city)), |doc| {
+        doc.revision.clone()
+    })
+}
+
+/// Installs `document` as `city`'s policy from now on, after [`PolicyDocument::check`]. A
+/// document with the revision already read is left as it is (`Ok(false)`); a city takes one
+/// newer document per process ([`DocumentError::AlreadyInstalled`] after that: a restart, or
+/// a reload of the app, takes the next).
+pub fn install(city: City, document: PolicyDocument) -> Result<bool, DocumentError> {
+    document.check(city)?;
+    if current_revision(city) == document.revision {
+        return Ok(false);
+    }
+    slot(city)
+        .set(document)
+        .map(|()| true)
+        .map_err(|_| DocumentError::AlreadyInstalled)
+}
+
+/// The key of the calendar data in [`revisions`].
+const CALENDAR: &str = "calendar";
+
+/// The revision of every city's current data and of the calendar,
+/// `beijing=…,shanghai=…,urumqi=…,calendar=…`: the server sends it with each answer, so an app
+/// built with other data knows to ask for the newer documents.
+pub fn revisions() -> String {
+    City::ALL
+        .iter()
+        .map(|city| format!("{}={}", city.id(), current_revision(*city)))
+        .chain([format!("{CALENDAR}={}", calendar_revision())])
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+/// The `(key, revision)` pairs of a [`revisions`] text; malformed parts are skipped.
+fn pairs(header: &str) -> impl Iterator<Item = (&str, &str)> {
+    header
+        .split(',')
+        .filter_map(|part| part.trim().split_once('='))
+}
+
+/// Whether `header` (as [`revisions`] writes it) names other calendar data than is read now.
+pub fn calendar_differs(header: &str) -> bool {
+    pairs(header).any(|(key, revision)| key == CALENDAR && calendar_revision() != revision)
+}
+
+/// The cities whose revision in `header` (as [`revisions`] writes it) differs from the data
+/// read now. Unknown cities and malformed parts are ignored.
+pub fn cities_with_other_revision(header: &str) -> Vec<City> {
+    pairs(header)
+        .filter_map(|(id, revision)| City::from_id(id).map(|city| (city, revision)))
+        .filter(|(city, revision)| current_revision(*city) != *revision)
+        .map(|(city, _)| city)
+        .collect()
+}
+
+// ---- Deserialising into `'static` tables, as the embedded ones are ----
+
+pub(crate) fn leak_slice<'de, D, T>(d: D) -> Result<&'static [T], D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Vec::<T>::deserialize(d).map(|v| &*Vec::leak(v))
+}
+
+pub(crate) fn leak_versions<'de, D, T>(d: D) -> Result<&'static [Version<T>], D::Error>
+where
+    D: Deserializer<'de>,
+    Version<T>: Deserialize<'de>,
+{
+    leak_slice(d)
+}
+
+pub(crate) fn leak_offers<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<&'static [&'static [OfferRow]], D::Error> {
+    let parts = Vec::<Vec<OfferRow>>::deserialize(d)?;
+    Ok(Vec::leak(
+        parts.into_iter().map(|part| &*Vec::leak(part)).collect(),
+    ))
+}

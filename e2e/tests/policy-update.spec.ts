@@ -1,0 +1,96 @@
+import { test, expect, type Page } from '@playwright/test';
+import { watchConsole } from './helpers';
+import { idNumber } from './ids';
+
+// The app takes a newer policy at run time (issue #15): when the server decides with another
+// revision of a city's rules than the app was built with, the app fetches that city's document
+// and previews with it. The server's side (`--policy-dir`, the `sscard-policy` header, the
+// document route, deciding with it) is tested over HTTP in the server's suite; here the server
+// answers are changed in flight, so the one server of this suite stays as it is.
+
+const NEWER = 'e2e-20-days';
+
+/** Serves Beijing's document as the server would after publishing a 20-day limit. */
+async function serveNewerBeijing(page: Page): Promise<string[]> {
+  const asked: string[] = [];
+  await page.route('**/api/v1/policy/beijing/document', async (route) => {
+    asked.push(route.request().url());
+    const response = await route.fetch();
+    const doc = await response.json();
+    doc.revision = NEWER;
+    doc.application_natural_days.push({
+      from: '2026-01-05',
+      value: 20,
+      cite: { source: 'DECISIONS.md', locator: 'D-e2e' },
+    });
+    await route.fulfill({ response, json: doc });
+  });
+  return asked;
+}
+
+async function cont(page: Page) {
+  await page.getByRole('button', { name: '继续' }).click();
+}
+
+/** From /check: an insured adult of Beijing with a card, to the result. */
+async function toResult(page: Page) {
+  await page.getByLabel('为自己申领').check();
+  await cont(page);
+  await page.getByLabel('年').fill('1985');
+  await page.getByLabel('月').fill('6');
+  await page.getByLabel('日').fill('15');
+  await cont(page);
+  await page.getByLabel('有第一代或第二代社保卡').check();
+  await cont(page);
+  await page.getByLabel('是', { exact: true }).check();
+  await cont(page);
+  await expect(page.locator('main h1')).toHaveText('可以在线申领第三代社保卡');
+}
+
+test('a page served with a newer Beijing policy previews with it', async ({ page }) => {
+  const problems = watchConsole(page);
+  const asked = await serveNewerBeijing(page);
+  // The page as a server with the newer policy serves it: its revisions on <html>.
+  await page.route('**/check', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/data-policy="[^"]*"/, `data-policy="beijing=${NEWER}"`);
+    await route.fulfill({ response, body: html });
+  });
+  await page.goto('/check?city=beijing');
+  await toResult(page);
+  await expect(page.locator('.timeline__made-by')).toContainText('20 个自然日');
+  expect(asked.length).toBe(1);
+  expect(problems).toEqual([]);
+});
+
+test('an API answer naming a newer revision updates an open page without a reload', async ({ page }) => {
+  const problems = watchConsole(page);
+  const asked = await serveNewerBeijing(page);
+  await page.goto('/check?city=beijing');
+  await toResult(page);
+  // Built and served with the same data: nothing fetched, the built-in 30 days.
+  await expect(page.locator('.timeline__made-by')).toContainText('30 个自然日');
+  expect(asked).toEqual([]);
+
+  // A new release now decides with 20 days; the next answer of the API says so.
+  await page.route('**/api/v1/**', async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers(), 'sscard-policy': `beijing=${NEWER}` };
+    await route.fulfill({ response, headers });
+  });
+  await page.getByRole('link', { name: '开始申请' }).click();
+  await expect(page.locator('main h1')).toHaveText(/个人信息/);
+  await page.getByLabel('姓名').fill('周政');
+  await page.getByLabel('身份证号码').fill(idNumber('19850615', '151'));
+  await page.getByLabel('手机号码').fill('13800138151');
+  await cont(page);
+  await expect(page.locator('main h1')).toHaveText('输入验证码');
+  expect(asked.length).toBe(1);
+  // Back to the result, in the same page: its preview now follows the newer rules.
+  await page.goBack();
+  await page.goBack();
+  await expect(page.locator('main h1')).toHaveText('可以在线申领第三代社保卡');
+  await expect(page.locator('.timeline__made-by')).toContainText('20 个自然日');
+  expect(asked.length).toBe(1);
+  expect(problems).toEqual([]);
+});

@@ -90,14 +90,22 @@ fn run(crate_dir: &Path, policy_dir: &Path, out_dir: &Path) -> Result<(), Vec<St
             ));
         }
     }
-    // The calendar data's revision, computed the way an installed calendar's is.
+    // The revisions of the embedded data: the calendar's computed the way an installed
+    // calendar's is, and all of them as the server names them (`revisions()`), so an app
+    // compares one string on every answer and parses nothing while they agree.
     let calendar = crate_dir.join("data/cn-workdays.json");
     match std::fs::read(&calendar) {
         Ok(bytes) => {
-            let target = out_dir.join("calendar_revision.rs");
+            let calendar_revision = policy_data::revision::fnv1a(&bytes);
+            let all: Vec<String> = checked
+                .iter()
+                .map(|(c, _)| format!("{}={}", c.city, c.revision))
+                .chain([format!("calendar={calendar_revision}")])
+                .collect();
+            let target = out_dir.join("revisions.rs");
             let code = format!(
-                "/// The revision of `data/cn-workdays.json` (its FNV-1a hash), written by build.rs.\npub(crate) const EMBEDDED_CALENDAR_REVISION: &str = {:?};\n",
-                policy_data::revision::fnv1a(&bytes)
+                "/// The revision of `data/cn-workdays.json` (its FNV-1a hash), written by build.rs.\npub(crate) const EMBEDDED_CALENDAR_REVISION: &str = {calendar_revision:?};\n\n/// The revisions of the embedded data, as [`revisions`] writes them, written by build.rs.\npub const EMBEDDED_REVISIONS: &str = {:?};\n",
+                all.join(",")
             );
             if let Err(e) = std::fs::write(&target, code) {
                 problems.push(format!("{}: {e}", target.display()));

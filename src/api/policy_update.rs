@@ -13,6 +13,8 @@
 //! document is.
 
 use std::cell::RefCell;
+use std::future::Future;
+use std::pin::Pin;
 use std::rc::Rc;
 
 use leptos::wasm_split::SplitLoaderError;
@@ -24,6 +26,8 @@ use super::{BASE, early};
 const HEADER: &str = "sscard-policy";
 
 thread_local! {
+    /// The last revisions handed to the part, so each answer naming them again costs nothing.
+    static LAST: RefCell<String> = const { RefCell::new(String::new()) };
     /// Documents asked for in this visit: each at most once.
     static ASKED: RefCell<Vec<Document>> = const { RefCell::new(Vec::new()) };
     /// What to do once a document is installed.
@@ -50,77 +54,103 @@ pub fn notice_page() {
     }
 }
 
+/// Hands `revisions` (as the server writes them) to the part that fetches what differs. Every
+/// page runs this on every answer, so it only compares strings: the server normally names
+/// exactly the revisions this app was built with.
+pub fn notice_revisions(revisions: &str) {
+    if revisions == sscard_rules::EMBEDDED_REVISIONS {
+        return;
+    }
+    let new = LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        let new = *last != revisions;
+        if new {
+            revisions.clone_into(&mut last);
+        }
+        new
+    });
+    if !new {
+        return;
+    }
+    let revisions = revisions.to_owned();
+    wasm_bindgen_futures::spawn_local(async move {
+        #[cfg(feature = "split")]
+        let update = update(revisions).await;
+        #[cfg(not(feature = "split"))]
+        let update = update(revisions);
+        // The part could not be fetched (a dropped connection): a later answer tries again;
+        // until then the built-in rules stay.
+        match update {
+            Ok(update) => update.await,
+            Err(_) => LAST.with(|last| last.borrow_mut().clear()),
+        }
+    });
+}
+
 /// A document the server may hold newer than this app: a city's policy, or the calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum Document {
     Policy(City),
     Calendar,
 }
 
-/// Starts fetching each document whose revision in `revisions` (as the server writes them)
-/// differs from the data read now; each once per visit.
-pub fn notice_revisions(revisions: &str) {
-    let calendar = sscard_rules::calendar_differs(revisions).then_some(Document::Calendar);
-    let policies = sscard_rules::cities_with_other_revision(revisions)
-        .into_iter()
-        .map(Document::Policy);
-    for document in policies.chain(calendar) {
-        let first_time = ASKED.with(|asked| {
-            let mut asked = asked.borrow_mut();
-            let first = !asked.contains(&document);
-            if first {
-                asked.push(document);
-            }
-            first
-        });
-        if first_time {
-            wasm_bindgen_futures::spawn_local(update(document));
-        }
-    }
-}
-
-async fn update(document: Document) {
-    let url = match document {
-        Document::Policy(city) => format!("{BASE}/policy/{}/document", city.id()),
-        Document::Calendar => format!("{BASE}/policy/calendar"),
-    };
-    let Some((200, body)) = early::fetch(&url).await else {
-        return;
-    };
-    #[cfg(feature = "split")]
-    let installed = install_document(document, body).await;
-    #[cfg(not(feature = "split"))]
-    let installed = install_document(document, body);
-    match installed {
-        Ok(Ok(true)) => {
-            if let Some(run) = ON_INSTALLED.with(|slot| slot.borrow().clone()) {
-                run();
-            }
-        }
-        // The same revision after all: nothing changes.
-        Ok(Ok(false)) => {}
-        // A document that does not pass its check is not used; the built-in rules stay, and
-        // the server, which decides, says so in its answers if they differ.
-        Ok(Err(problem)) => {
-            leptos::logging::warn!("{document:?} from the server refused: {problem}")
-        }
-        // The part could not be fetched (a dropped connection): the next visit tries again.
-        Err(_) => {}
-    }
-}
-
+/// The work of [`fetch_and_install`], in a part of its own: every page can call it, so no page
+/// carries the reading of revisions, nor the fetching, reading and checking of documents, until
+/// the server names other revisions. (A split function cannot be `async`: the future it returns
+/// is built, and its code kept, in the part.)
 #[cfg_attr(
     feature = "split",
     leptos::wasm_split::wasm_split(policy_update, wasm_split_path = ::leptos::wasm_split, fallible)
 )]
-fn install_document(
-    document: Document,
-    body: String,
-) -> Result<Result<bool, String>, SplitLoaderError> {
-    Ok(match document {
-        Document::Policy(city) => serde_json::from_str(&body)
-            .map_err(|e| e.to_string())
-            .and_then(|policy| sscard_rules::install(city, policy).map_err(|e| e.to_string())),
-        Document::Calendar => Calendar::install(body).map_err(|e| e.to_string()),
-    })
+fn update(revisions: String) -> Result<Pin<Box<dyn Future<Output = ()>>>, SplitLoaderError> {
+    Ok(Box::pin(fetch_and_install(revisions)))
+}
+
+/// Fetches each document whose revision in `revisions` differs from the data read now (each
+/// once per visit), installs it and lets the previews re-run.
+async fn fetch_and_install(revisions: String) {
+    let calendar = sscard_rules::calendar_differs(&revisions).then_some(Document::Calendar);
+    let policies = sscard_rules::cities_with_other_revision(&revisions)
+        .into_iter()
+        .map(Document::Policy);
+    let wanted: Vec<Document> = policies
+        .chain(calendar)
+        .filter(|document| {
+            ASKED.with(|asked| {
+                let mut asked = asked.borrow_mut();
+                let first = !asked.contains(document);
+                if first {
+                    asked.push(*document);
+                }
+                first
+            })
+        })
+        .collect();
+    for document in wanted {
+        let url = match document {
+            Document::Policy(city) => format!("{BASE}/policy/{}/document", city.id()),
+            Document::Calendar => format!("{BASE}/policy/calendar"),
+        };
+        let Some((200, body)) = early::fetch(&url).await else {
+            continue;
+        };
+        let installed = match document {
+            Document::Policy(city) => serde_json::from_str(&body)
+                .map_err(|e| e.to_string())
+                .and_then(|policy| sscard_rules::install(city, policy).map_err(|e| e.to_string())),
+            Document::Calendar => Calendar::install(body).map_err(|e| e.to_string()),
+        };
+        match installed {
+            Ok(true) => {
+                if let Some(run) = ON_INSTALLED.with(|slot| slot.borrow().clone()) {
+                    run();
+                }
+            }
+            // The same revision after all: nothing changes.
+            Ok(false) => {}
+            // A document that does not pass its check is not used: the built-in rules stay,
+            // and the server, which decides, says so in its answers where they differ.
+            Err(problem) => leptos::logging::warn!("newer rules from {url} refused: {problem}"),
+        }
+    }
 }

@@ -16,7 +16,6 @@ mod statutory;
 pub use lunar_dates::STATUTORY_YEARS;
 pub use statutory::{StatutoryHoliday, statutory_holidays};
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::OnceLock;
@@ -186,19 +185,19 @@ struct YearSchedule {
     makeup: Vec<NaiveDate>,
 }
 
-include!(concat!(env!("OUT_DIR"), "/calendar_revision.rs"));
+use crate::policy::EMBEDDED_CALENDAR_REVISION;
 
-/// Newer calendar data installed at run time, with the JSON text it was read from.
-static INSTALLED: OnceLock<(Calendar, String)> = OnceLock::new();
+/// Newer calendar data installed at run time: the calendar, the JSON text it was read from,
+/// and that text's revision.
+static INSTALLED: OnceLock<(Calendar, String, String)> = OnceLock::new();
 
 /// The revision of the calendar data read now: the FNV-1a hash of its JSON text (the embedded
-/// data's is written by build.rs, so an app checking revisions carries no hashing of it).
-pub fn calendar_revision() -> Cow<'static, str> {
+/// data's is written by build.rs, an installed one's computed when installed, so checking
+/// revisions hashes nothing).
+pub fn calendar_revision() -> &'static str {
     INSTALLED
         .get()
-        .map_or(Cow::Borrowed(EMBEDDED_CALENDAR_REVISION), |(_, json)| {
-            Cow::Owned(crate::revision::fnv1a(json.as_bytes()))
-        })
+        .map_or(EMBEDDED_CALENDAR_REVISION, |(_, _, revision)| revision)
 }
 
 /// The working-day calendar.
@@ -317,14 +316,14 @@ impl Calendar {
     pub fn current() -> &'static Calendar {
         INSTALLED
             .get()
-            .map_or_else(Calendar::embedded, |(calendar, _)| calendar)
+            .map_or_else(Calendar::embedded, |(calendar, _, _)| calendar)
     }
 
     /// The JSON text of [`Calendar::current`]: what the server serves.
     pub fn current_json() -> &'static str {
         INSTALLED
             .get()
-            .map_or(EMBEDDED_CALENDAR_JSON, |(_, json)| json.as_str())
+            .map_or(EMBEDDED_CALENDAR_JSON, |(_, json, _)| json.as_str())
     }
 
     /// Installs newer calendar data (the shape of `cn-workdays.json`), checked as the embedded
@@ -332,11 +331,12 @@ impl Calendar {
     /// revision already read changes nothing (`Ok(false)`); one newer calendar per process.
     pub fn install(json: String) -> Result<bool, CalendarError> {
         let calendar = Calendar::from_json(&json)?;
-        if crate::revision::fnv1a(json.as_bytes()) == calendar_revision() {
+        let revision = crate::revision::fnv1a(json.as_bytes());
+        if revision == calendar_revision() {
             return Ok(false);
         }
         INSTALLED
-            .set((calendar, json))
+            .set((calendar, json, revision))
             .map(|()| true)
             .map_err(|_| CalendarError::AlreadyInstalled)
     }

@@ -443,3 +443,21 @@ fn delivery_terms_are_checked() {
         );
     }
 }
+
+/// The revisions the build writes are the ones `revisions()` computes from the embedded data,
+/// so an app whose page or answers name them parses nothing (D37).
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn the_embedded_revisions_are_what_the_server_names() {
+    assert_eq!(revisions(), EMBEDDED_REVISIONS);
+    assert!(!calendar_differs(EMBEDDED_REVISIONS));
+    assert_eq!(
+        cities_with_other_revision(EMBEDDED_REVISIONS),
+        Vec::<City>::new()
+    );
+    assert_eq!(
+        EMBEDDED_REVISIONS.split(',').count(),
+        City::ALL.len() + 1,
+        "every city and the calendar"
+    );
+}

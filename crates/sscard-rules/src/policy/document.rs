@@ -247,6 +247,8 @@ pub fn install(city: City, document: PolicyDocument) -> Result<bool, DocumentErr
         .map_err(|_| DocumentError::AlreadyInstalled)
 }
 
+include!(concat!(env!("OUT_DIR"), "/revisions.rs"));
+
 /// The key of the calendar data in [`revisions`].
 const CALENDAR: &str = "calendar";
 
@@ -262,11 +264,10 @@ pub fn revisions() -> String {
         .join(",")
 }
 
-/// The `(key, revision)` pairs of a [`revisions`] text; malformed parts are skipped.
+/// The `(key, revision)` pairs of a [`revisions`] text; malformed parts are skipped. (No
+/// trimming: the server writes no spaces, and the app carries this on every page.)
 fn pairs(header: &str) -> impl Iterator<Item = (&str, &str)> {
-    header
-        .split(',')
-        .filter_map(|part| part.trim().split_once('='))
+    header.split(',').filter_map(|part| part.split_once('='))
 }
 
 /// Whether `header` (as [`revisions`] writes it) names other calendar data than is read now.

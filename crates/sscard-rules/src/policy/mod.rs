@@ -17,11 +17,11 @@ use serde::{Deserialize, Serialize};
 
 mod document;
 
-pub(crate) use document::leak_slice;
 pub use document::{
-    DocumentError, PolicyDocument, calendar_differs, cities_with_other_revision, current_revision,
-    install, revisions,
+    DocumentError, EMBEDDED_REVISIONS, PolicyDocument, calendar_differs,
+    cities_with_other_revision, current_revision, install, revisions,
 };
+pub(crate) use document::{EMBEDDED_CALENDAR_REVISION, leak_slice};
 
 use crate::channels::{ChannelOffer, OfferRow};
 use crate::citation::Citation;

@@ -362,6 +362,7 @@ test('an Urumqi remote resident replaces a card online: 4 banks, EMS paid on del
   await expect(page.locator('#fraud-notice-heading')).toBeVisible();
   await expect(page.locator('main')).toContainText('有疑问咨询当地社保经办机构。');
   await expect(page.locator('main')).not.toContainText('96066');
+  await look(page, 'urumqi-loss', problems);
 });
 
 test('people a city serves on another channel are told where, why, and from which source', async ({ page }) => {

@@ -32,6 +32,9 @@ macro_rules! lazy_routes {
         impl LazyRoute for $route {
             fn data() -> Self {
                 $($(crate::api::start_early($path);)*)?
+                // Newer rules than this build's, named on the page the server sent: fetched
+                // while the page's code loads (one string compared when there are none).
+                crate::api::policy_update::notice_page();
                 $route
             }
 

@@ -214,3 +214,32 @@ async fn sign_in_shows_specific_errors_and_keeps_what_was_typed() {
     assert_eq!(link.get_attribute("href").as_deref(), Some("#id_number"));
     assert_eq!(id.value(), "11010119900307001");
 }
+
+/// `{ask}` follows the city of the card or application a text is about, not the city chosen
+/// on this device: a Shanghai card seen where Beijing is chosen is not given 96066, and a
+/// Beijing card seen where Shanghai is chosen keeps it (issue #15; review of the first cut).
+#[wasm_bindgen_test]
+fn ask_follows_the_card_s_city_not_the_chosen_one() {
+    use sscard::pages::after::{fill_ask, fill_ask_for};
+    let t: &'static AfterTexts = Locale::ZhHans.texts().after();
+    let owner = Owner::new();
+    owner.with(|| {
+        sscard::journey::provide_journey();
+        let journey = sscard::journey::use_journey();
+        journey.city.set(sscard_rules::City::Beijing);
+        let text = "有疑问{ask}。";
+        assert_eq!(fill_ask(t, text), "有疑问拨打 96066。");
+        assert_eq!(
+            fill_ask_for(t, Some("shanghai"), text),
+            "有疑问咨询当地社保经办机构。"
+        );
+        journey.city.set(sscard_rules::City::Shanghai);
+        assert_eq!(fill_ask(t, text), "有疑问咨询当地社保经办机构。");
+        assert_eq!(fill_ask_for(t, Some("beijing"), text), "有疑问拨打 96066。");
+        // An id the app does not know falls back to the chosen city, not to a guess.
+        assert_eq!(
+            fill_ask_for(t, Some("gotham"), text),
+            "有疑问咨询当地社保经办机构。"
+        );
+    });
+}

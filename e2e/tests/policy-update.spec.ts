@@ -21,7 +21,7 @@ async function serveNewerBeijing(page: Page): Promise<string[]> {
     doc.application_natural_days.push({
       from: '2026-01-05',
       value: 20,
-      cite: { source: 'DECISIONS.md', locator: 'D-e2e' },
+      cite: { source: 'DECISIONS.md', locator: 'D37' },
     });
     await route.fulfill({ response, json: doc });
   });
@@ -87,7 +87,8 @@ test('an API answer naming a newer revision updates an open page without a reloa
   await page.getByLabel('手机号码').fill('13800138151');
   await cont(page);
   await expect(page.locator('main h1')).toHaveText('输入验证码');
-  expect(asked.length).toBe(1);
+  // Fetched once the code request's answer named the newer revision (asynchronously).
+  await expect.poll(() => asked.length).toBe(1);
   // Back to the result, in the same page: its preview now follows the newer rules.
   await page.goBack();
   await page.goBack();
@@ -95,4 +96,53 @@ test('an API answer naming a newer revision updates an open page without a reloa
   await expect(page.locator('.timeline__made-by')).toContainText('20 个自然日');
   expect(asked.length).toBe(1);
   expect(problems).toEqual([]);
+});
+
+test('a holiday schedule published after the build is counted with', async ({ page }) => {
+  const problems = watchConsole(page);
+  /** 补领 by post on 31 December 2026, in the rules explorer: the made-by date shown. */
+  async function madeBy() {
+    await page.getByLabel('业务').selectOption({ label: '补领（卡片丢失）' });
+    await page.getByLabel('办理渠道').selectOption({ label: '北京市人力资源和社会保障局网站' });
+    await page.getByLabel('领卡方式').selectOption({ label: '邮寄' });
+    await page.getByLabel('现在持有的社保卡').selectOption({ label: '第三代社保卡' });
+    await page.getByLabel('办理日期').fill('2026-12-31');
+    await page.getByRole('button', { name: '查看规则' }).click();
+    return page.locator('#production-result');
+  }
+
+  // Built without the 2027 schedule: 1 January is skipped as the law fixes it, so the 4th
+  // working day is Thursday 7 January.
+  await page.goto('/rules');
+  await expect(await madeBy()).toContainText('2027年1月7日');
+
+  // The server now counts with the published 2027 schedule, which (in this test) also gives
+  // Monday 4 January off: the 4th working day is Friday 8 January.
+  await page.route('**/api/v1/policy/calendar', async (route) => {
+    const response = await route.fetch();
+    const data = await response.json();
+    data.years['2027'] = {
+      published: true,
+      notice: '国务院办公厅关于2027年部分节假日安排的通知（e2e）',
+      holidays: [
+        { date: '2027-01-01', name: '元旦' },
+        { date: '2027-01-04', name: '元旦' },
+      ],
+      makeup_workdays: [],
+    };
+    await route.fulfill({ response, json: data });
+  });
+  await page.route((url) => url.pathname === '/rules', async (route) => {
+    const response = await route.fetch();
+    const html = (await response.text()).replace(/data-policy="[^"]*"/, 'data-policy="calendar=e2e-2027"');
+    await route.fulfill({ response, body: html });
+  });
+  const published = page.waitForResponse('**/api/v1/policy/calendar');
+  await page.reload();
+  await published;
+  await expect(async () => {
+    await expect(await madeBy()).toContainText('2027年1月8日', { timeout: 500 });
+  }).toPass();
+  await expect(page.locator('main')).toContainText('国务院办公厅关于2027年部分节假日安排的通知（e2e）');
+  expect(problems.filter((p) => !p.includes('401'))).toEqual([]);
 });

@@ -12,7 +12,7 @@
 //! `split` feature they are in a wasm part of their own (`policy_update`), fetched only when a
 //! document is.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -22,13 +22,18 @@ use sscard_rules::{Calendar, City};
 
 use super::{BASE, early};
 
+/// Failed fetches of documents after which a visit stops asking.
+const MAX_FAILED: u8 = 3;
+
 /// The header every API answer carries (the server's `app::POLICY_REVISIONS`).
 const HEADER: &str = "sscard-policy";
 
 thread_local! {
     /// The last revisions handed to the part, so each answer naming them again costs nothing.
     static LAST: RefCell<String> = const { RefCell::new(String::new()) };
-    /// Documents asked for in this visit: each at most once.
+    /// Fetches of a document that failed in this visit.
+    static FAILED: Cell<u8> = const { Cell::new(0) };
+    /// Documents asked for in this visit: each at most once, unless its fetch failed.
     static ASKED: RefCell<Vec<Document>> = const { RefCell::new(Vec::new()) };
     /// What to do once a document is installed.
     static ON_INSTALLED: RefCell<Option<Rc<dyn Fn()>>> = const { RefCell::new(None) };
@@ -132,6 +137,19 @@ async fn fetch_and_install(revisions: String) {
             Document::Calendar => format!("{BASE}/policy/calendar"),
         };
         let Some((200, body)) = early::fetch(&url).await else {
+            // Not there now (a release rolling out, a dropped connection): asked again with a
+            // later answer that names other revisions, meanwhile the built-in rules stay.
+            // At most a few times a visit, so a server that keeps failing is not asked on every
+            // answer.
+            let retry = FAILED.with(|failed| {
+                failed.set(failed.get() + 1);
+                failed.get() < MAX_FAILED
+            });
+            if retry {
+                ASKED.with(|asked| asked.borrow_mut().retain(|d| *d != document));
+                LAST.with(|last| last.borrow_mut().clear());
+            }
+            leptos::logging::warn!("newer rules named by the server, but {url} could not be read");
             continue;
         };
         let installed = match document {

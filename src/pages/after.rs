@@ -77,23 +77,34 @@ pub fn api_error_text(t: &'static AfterTexts, table: IdTable, error: &ApiError) 
     }
 }
 
-/// `text` with its `{ask}` filled: where a person with a question turns in the chosen city.
+/// `text` with its `{ask}` filled for the chosen city: where a person with a question turns.
 /// That is "call" the hotline its policy gives, else the local office, never another city's
-/// number (Shanghai's and Urumqi's sources give none).
+/// number (Shanghai's and Urumqi's sources give none). A text about one card or application
+/// uses [`fill_ask_for`] with its city instead.
 pub fn fill_ask(t: &'static AfterTexts, text: &str) -> String {
+    fill_ask_for(t, None, text)
+}
+
+/// `text` with its `{ask}` filled for the city of the card or application it is about (its id
+/// as the API sends it), else for the chosen city: a Shanghai card seen on a device that chose
+/// Beijing is still Shanghai's.
+pub fn fill_ask_for(t: &'static AfterTexts, city_id: Option<&str>, text: &str) -> String {
     if !text.contains("{ask}") {
         return text.to_owned();
     }
-    // Read untracked: the city does not change while an after page is open, and these texts
-    // are built inside views that already re-run with their data. Without the journey (a
-    // component test) nobody's number is guessed.
-    let ask = use_context::<JourneyState>().map_or(t.common.ask_office.to_owned(), |journey| {
-        ask_phrase(
-            t,
-            journey.city.get_untracked(),
-            journey.today.get_untracked(),
-        )
+    // Read untracked: these texts are built inside views that already re-run with their data.
+    // Without the journey (a component test) nobody's number is guessed.
+    let journey = use_context::<JourneyState>();
+    let city = city_id
+        .and_then(City::from_id)
+        .or_else(|| journey.map(|j| j.city.get_untracked()));
+    let today = journey.map_or_else(crate::clock::device_today_in_china, |j| {
+        j.today.get_untracked()
     });
+    let ask = city.map_or_else(
+        || t.common.ask_office.to_owned(),
+        |city| ask_phrase(t, city, today),
+    );
     fill(text, "ask", &ask)
 }
 

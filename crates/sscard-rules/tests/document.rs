@@ -29,7 +29,7 @@ fn beijing_with_20_days() -> Value {
         .push(json!({
             "from": "2026-12-01",
             "value": 20,
-            "cite": { "source": "DECISIONS.md", "locator": "D-test" }
+            "cite": { "source": "DECISIONS.md", "locator": "D37" }
         }));
     doc
 }
@@ -78,8 +78,70 @@ fn a_broken_document_is_refused_with_the_key_that_is_wrong() {
         },
         Case {
             what: "no revision",
-            change: |doc| doc["revision"] = json!(" "),
-            want: DocumentError::NoRevision,
+            change: |doc| doc["revision"] = json!(""),
+            want: DocumentError::BadRevision,
+        },
+        Case {
+            what: "a revision that would break the header's list",
+            change: |doc| doc["revision"] = json!("2027,beijing=x"),
+            want: DocumentError::BadRevision,
+        },
+        Case {
+            what: "a value dated before the city's first phase",
+            change: |doc| doc["data"]["bank_count"][0]["from"] = json!("2023-12-31"),
+            want: DocumentError::BeforeStart {
+                field: "bank_count",
+                from: d(2023, 12, 31),
+            },
+        },
+        Case {
+            what: "a hotline withdrawn by an empty number",
+            change: |doc| {
+                doc["hotline"]
+                    .as_array_mut()
+                    .expect("versions")
+                    .push(json!({
+                        "from": "2026-12-01", "value": " ",
+                        "cite": { "source": "DECISIONS.md", "locator": "D37" }
+                    }))
+            },
+            want: DocumentError::EmptyValue {
+                field: "hotline",
+                from: d(2026, 12, 1),
+            },
+        },
+        Case {
+            what: "a bank listed twice",
+            change: |doc| {
+                let first = doc["data"]["banks"][0]["value"][0].clone();
+                doc["data"]["banks"][0]["value"]
+                    .as_array_mut()
+                    .expect("banks")
+                    .push(first)
+            },
+            want: DocumentError::Twice {
+                field: "banks",
+                from: d(2024, 1, 31),
+            },
+        },
+        Case {
+            what: "a seed citation without its words",
+            change: |doc| doc["data"]["bank_count"][0]["cite"]["quote"] = json!(""),
+            want: DocumentError::Uncited {
+                field: "bank_count",
+                from: d(2024, 1, 31),
+            },
+        },
+        Case {
+            what: "a decision nobody recorded",
+            change: |doc| {
+                doc["data"]["bank_count"][0]["cite"] =
+                    json!({ "source": "DECISIONS.md", "locator": "D999" })
+            },
+            want: DocumentError::Uncited {
+                field: "bank_count",
+                from: d(2024, 1, 31),
+            },
         },
         Case {
             what: "no phase",
@@ -179,7 +241,7 @@ fn an_installed_document_is_what_every_rule_reads_from_then_on() {
             .unwrap()
             .application_natural_days
             .map(|p| (p.value, p.citation.locator.into_owned())),
-        Some((20, "D-test".to_owned()))
+        Some((20, "D37".to_owned()))
     );
     // The other cities are untouched; the revisions say which city changed.
     assert_eq!(

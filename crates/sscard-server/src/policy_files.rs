@@ -56,10 +56,26 @@ pub fn install_from(dir: &Path) -> Result<Vec<City>, String> {
         let bytes = std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let document: PolicyDocument =
             serde_json::from_slice(&bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        let current = PolicyDocument::current(city);
+        if current.revision == document.revision && !same_content(&document, &current) {
+            // An edited copy of the served document whose revision was not changed: apps
+            // compare revisions only, so they would keep the old rules while the server
+            // decided with the new ones.
+            return Err(format!(
+                "{}: other rules under the revision `{}` of the data already read: give the document a new revision",
+                path.display(),
+                document.revision
+            ));
+        }
         if sscard_rules::install(city, document).map_err(|e| format!("{}: {e}", path.display()))? {
             changed.push(city);
         }
     }
     changed.sort();
     Ok(changed)
+}
+
+/// Whether two documents hold the same data (compared as the JSON they are served as).
+fn same_content(a: &PolicyDocument, b: &PolicyDocument) -> bool {
+    serde_json::to_value(a).ok() == serde_json::to_value(b).ok()
 }

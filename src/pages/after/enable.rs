@@ -8,7 +8,7 @@ use sscard_rules::CardAction;
 use sscard_rules::wire::{Card, SocialFunction};
 
 use super::{
-    after_texts, api_error_text, bank_name, fill_ask, is_signed_out, online_refusal,
+    after_texts, api_error_text, bank_name, fill_ask_for, is_signed_out, online_refusal,
     redirect_when_signed_out, use_step_meta,
 };
 use crate::api::{self, ApiError};
@@ -147,7 +147,7 @@ pub fn EnablePage() -> impl IntoView {
                                     view! {
                                         <h1 tabindex="-1">{e.title}</h1>
                                         {who_view(t, &card)}
-                                        <p class="panel">{fill_ask(t, &lookup(e.refusals, code))}</p>
+                                        <p class="panel">{fill_ask_for(t, Some(&card.city), &lookup(e.refusals, code))}</p>
                                         {(card.social_function == SocialFunction::Enabled)
                                             .then(|| bank_view(t, &card))}
                                     }

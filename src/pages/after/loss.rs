@@ -15,7 +15,7 @@ use sscard_rules::{
 };
 
 use super::{
-    FormProblems, after_texts, api_error_text, bank_name, card_label, fill_ask, is_signed_out,
+    FormProblems, after_texts, api_error_text, bank_name, card_label, fill_ask_for, is_signed_out,
     long_date, long_date_str, online_refusal, parse_ymd, redirect_when_signed_out, service_today,
     use_step_meta,
 };
@@ -34,7 +34,12 @@ fn refusal_text(t: &'static AfterTexts, locale: Locale, code: &str, card: Option
         .and_then(|c| c.temp_loss_lifts_on.as_deref())
         .map(|d| long_date_str(locale, d))
         .unwrap_or_default();
-    fill(&fill_ask(t, &lookup(t.loss.refusals, code)), "date", &date)
+    let city = card.map(|c| c.city.as_str());
+    fill(
+        &fill_ask_for(t, city, &lookup(t.loss.refusals, code)),
+        "date",
+        &date,
+    )
 }
 
 /// The loss report page.

@@ -13,7 +13,7 @@ use sscard_rules::wire::{
 
 use super::find_reference::FindReference;
 use super::{
-    after_texts, bank_name, fill_ask, is_signed_out, long_date_str, parse_ymd,
+    after_texts, bank_name, fill_ask_for, is_signed_out, long_date_str, parse_ymd,
     redirect_when_signed_out, sign_in_href, use_step_meta,
 };
 use crate::api::{self, ApiError};
@@ -228,7 +228,7 @@ fn reminder_view(t: &'static AfterTexts, app: &Application) -> Option<impl IntoV
             "{} {}\n{}",
             p.reference,
             app.reference,
-            fill_ask(t, p.reminder_description)
+            fill_ask_for(t, Some(&app.city), p.reminder_description)
         ),
     );
     Some(view! {

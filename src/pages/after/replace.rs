@@ -19,7 +19,7 @@ use sscard_rules::{
 };
 
 use super::{
-    FormProblems, after_texts, bank_name, card_label, code_text, field_message, fill_ask,
+    FormProblems, after_texts, bank_name, card_label, code_text, field_message, fill_ask_for,
     is_signed_out, long_date, problems_of, redirect_when_signed_out, service_today,
     summary_entries, use_step_meta,
 };
@@ -376,7 +376,7 @@ fn RequestStep(
         Err(ReplacementBlock::UpstreamChangeFirst) if upstream.as_deref() == Some("no") => view! {
             {back}
             <h1 tabindex="-1">{r.upstream_stop_title}</h1>
-            <ol class="list">{r.upstream_stop.map(|s| view! { <li>{fill_ask(t, s)}</li> })}</ol>
+            <ol class="list">{r.upstream_stop.map(|s| view! { <li>{fill_ask_for(t, Some(&card.city), s)}</li> })}</ol>
             <p class="action-link"><A href="/progress">{t.progress.title}</A></p>
         }
         .into_any(),

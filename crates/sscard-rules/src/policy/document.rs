@@ -52,8 +52,9 @@ pub enum DocumentError {
         /// The city it says it is.
         found: City,
     },
-    /// No revision: nobody could tell it from the embedded data.
-    NoRevision,
+    /// The revision is empty, longer than 64 characters, or holds other characters than
+    /// letters, digits, `.`, `_` and `-` (it travels in a header and a list split on `,`/`=`).
+    BadRevision,
     /// A value every city has (`phase`, `bank_count`, …) has no version.
     Missing {
         /// The key.
@@ -73,6 +74,27 @@ pub enum DocumentError {
         /// The version's or the offer's first date.
         from: NaiveDate,
     },
+    /// An entry dated before the city's first phase.
+    BeforeStart {
+        /// The key.
+        field: &'static str,
+        /// The entry's first date.
+        from: NaiveDate,
+    },
+    /// A value that must say something is empty (a hotline).
+    EmptyValue {
+        /// The key.
+        field: &'static str,
+        /// The version's first date.
+        from: NaiveDate,
+    },
+    /// A bank or a condition listed twice in one entry.
+    Twice {
+        /// The key.
+        field: &'static str,
+        /// The entry's first date.
+        from: NaiveDate,
+    },
     /// An offer that ends on or before it starts.
     EndsBeforeStart {
         /// The offer's first date.
@@ -88,7 +110,19 @@ impl fmt::Display for DocumentError {
             Self::WrongCity { expected, found } => {
                 write!(f, "the document is {found}'s, not {expected}'s")
             }
-            Self::NoRevision => f.write_str("revision: empty"),
+            Self::BadRevision => f.write_str("revision: 1 to 64 letters, digits, `.`, `_` or `-`"),
+            Self::BeforeStart { field, from } => {
+                write!(
+                    f,
+                    "{field}: the entry from {from} is before the city's first phase"
+                )
+            }
+            Self::EmptyValue { field, from } => {
+                write!(f, "{field}: the version from {from} is empty")
+            }
+            Self::Twice { field, from } => {
+                write!(f, "{field}: the entry from {from} lists the same id twice")
+            }
             Self::Missing { field } => write!(f, "{field}: no version"),
             Self::OutOfOrder { field, from } => {
                 write!(
@@ -96,9 +130,10 @@ impl fmt::Display for DocumentError {
                     "{field}: the version from {from} is not after the one before"
                 )
             }
-            Self::Uncited { field, from } => {
-                write!(f, "{field}: the entry from {from} has no citation")
-            }
+            Self::Uncited { field, from } => write!(
+                f,
+                "{field}: the entry from {from} cites no seed line with its words nor a recorded decision"
+            ),
             Self::EndsBeforeStart { from } => {
                 write!(f, "offers: the offer from {from} ends before it starts")
             }
@@ -133,9 +168,11 @@ impl PolicyDocument {
             .unwrap_or_else(|| Self::embedded(city))
     }
 
-    /// Checks what the build checks of a data file and a document can still get wrong: every
-    /// version cited and in date order, the values every city has present, offers that end
-    /// after they start.
+    /// Checks a document as the build checks a data file, as far as a document can still be
+    /// wrong: the city; a revision of letters, digits, `.`, `_` and `-`; the values every city
+    /// has present; every version and offer cited (a seed line with its quote, or a recorded
+    /// decision), in strictly increasing date order and not before the city's first phase; no
+    /// empty hotline; no bank or condition listed twice; offers that end after they start.
     pub fn check(&self, city: City) -> Result<(), DocumentError> {
         if self.city != city {
             return Err(DocumentError::WrongCity {
@@ -143,70 +180,144 @@ impl PolicyDocument {
                 found: self.city,
             });
         }
-        if self.revision.trim().is_empty() {
-            return Err(DocumentError::NoRevision);
+        let revision_ok = (1..=REVISION_MAX).contains(&self.revision.len())
+            && self
+                .revision
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'));
+        if !revision_ok {
+            return Err(DocumentError::BadRevision);
         }
         let d = &self.data;
         required("phase", d.phase)?;
+        let start = d.phase[0].from;
+        let c = Checker { start };
+        c.versions("phase", d.phase)?;
         required("banks", d.banks)?;
+        c.versions("banks", d.banks)?;
         required("bank_count", d.bank_count)?;
+        c.versions("bank_count", d.bank_count)?;
         required("individual_application_open", d.individual_application_open)?;
+        c.versions("individual_application_open", d.individual_application_open)?;
         required("collective_application", d.collective_application)?;
+        c.versions("collective_application", d.collective_application)?;
         required("minor_age_years", d.minor_age_years)?;
-        ordered("replacement_working_days", d.replacement_working_days)?;
-        ordered("instant_minutes", d.instant_minutes)?;
-        ordered("transit_included", d.transit_included)?;
-        ordered("temp_loss_auto_lift_days", d.temp_loss_auto_lift_days)?;
-        ordered("bank_change_cooldown_months", d.bank_change_cooldown_months)?;
-        ordered("renewal_window_days", d.renewal_window_days)?;
-        ordered("employer_return_days", d.employer_return_days)?;
-        ordered("elderly_age_months", d.elderly_age_months)?;
-        ordered("hotline", self.hotline)?;
-        ordered("application_natural_days", self.application_natural_days)?;
-        ordered("courier_fee", self.courier_fee)?;
+        c.versions("minor_age_years", d.minor_age_years)?;
+        c.versions("replacement_working_days", d.replacement_working_days)?;
+        c.versions("instant_minutes", d.instant_minutes)?;
+        c.versions("transit_included", d.transit_included)?;
+        c.versions("temp_loss_auto_lift_days", d.temp_loss_auto_lift_days)?;
+        c.versions("bank_change_cooldown_months", d.bank_change_cooldown_months)?;
+        c.versions("renewal_window_days", d.renewal_window_days)?;
+        c.versions("employer_return_days", d.employer_return_days)?;
+        c.versions("elderly_age_months", d.elderly_age_months)?;
+        c.versions("hotline", self.hotline)?;
+        c.versions("application_natural_days", self.application_natural_days)?;
+        c.versions("courier_fee", self.courier_fee)?;
+        if let Some(v) = self.hotline.iter().find(|v| v.value.trim().is_empty()) {
+            return Err(DocumentError::EmptyValue {
+                field: "hotline",
+                from: v.from,
+            });
+        }
+        if let Some(v) = d
+            .banks
+            .iter()
+            .find(|v| has_twice(v.value.iter().map(|b| b.bank)))
+        {
+            return Err(DocumentError::Twice {
+                field: "banks",
+                from: v.from,
+            });
+        }
         for row in d.offers.iter().flat_map(|part| part.iter()) {
-            if !cited(&row.cite) {
-                return Err(DocumentError::Uncited {
+            c.dated("offers", row.from, &row.cite)?;
+            if row.until.is_some_and(|until| until <= row.from) {
+                return Err(DocumentError::EndsBeforeStart { from: row.from });
+            }
+            if has_twice(row.conditions.iter().copied()) {
+                return Err(DocumentError::Twice {
                     field: "offers",
                     from: row.from,
                 });
-            }
-            if row.until.is_some_and(|until| until <= row.from) {
-                return Err(DocumentError::EndsBeforeStart { from: row.from });
             }
         }
         Ok(())
     }
 }
 
+/// Longest revision accepted: a hash is 16 characters; a publisher's label may say more.
+const REVISION_MAX: usize = 64;
+
 fn required<T>(field: &'static str, versions: &[Version<T>]) -> Result<(), DocumentError> {
     if versions.is_empty() {
         return Err(DocumentError::Missing { field });
     }
-    ordered(field, versions)
+    Ok(())
 }
 
-fn ordered<T>(field: &'static str, versions: &[Version<T>]) -> Result<(), DocumentError> {
-    if let Some(v) = versions.iter().find(|v| !cited(&v.cite)) {
-        return Err(DocumentError::Uncited {
-            field,
-            from: v.from,
-        });
+fn has_twice<T: PartialEq>(items: impl Iterator<Item = T>) -> bool {
+    let items: Vec<T> = items.collect();
+    items
+        .iter()
+        .enumerate()
+        .any(|(i, item)| items[..i].contains(item))
+}
+
+/// The checks of one dated entry, with the city's first date.
+struct Checker {
+    start: NaiveDate,
+}
+
+impl Checker {
+    fn versions<T>(
+        &self,
+        field: &'static str,
+        versions: &[Version<T>],
+    ) -> Result<(), DocumentError> {
+        for v in versions {
+            self.dated(field, v.from, &v.cite)?;
+        }
+        match versions
+            .windows(2)
+            .find(|pair| pair[1].from <= pair[0].from)
+        {
+            Some(pair) => Err(DocumentError::OutOfOrder {
+                field,
+                from: pair[1].from,
+            }),
+            None => Ok(()),
+        }
     }
-    match versions
-        .windows(2)
-        .find(|pair| pair[1].from <= pair[0].from)
-    {
-        Some(pair) => Err(DocumentError::OutOfOrder {
-            field,
-            from: pair[1].from,
-        }),
-        None => Ok(()),
+
+    fn dated(
+        &self,
+        field: &'static str,
+        from: NaiveDate,
+        cite: &Citation,
+    ) -> Result<(), DocumentError> {
+        if from < self.start {
+            return Err(DocumentError::BeforeStart { field, from });
+        }
+        if !cited(cite) {
+            return Err(DocumentError::Uncited { field, from });
+        }
+        Ok(())
     }
 }
 
+/// A citation the app can show and a reader can follow: a seed line with its words, or a
+/// decision recorded in `DECISIONS.md`.
 fn cited(cite: &Citation) -> bool {
-    !cite.source.trim().is_empty() && !cite.locator.trim().is_empty()
+    if cite.source == crate::citation::DECISIONS {
+        return crate::decisions::DECISION_LIST
+            .iter()
+            .any(|d| d.id == cite.locator);
+    }
+    !cite.source.trim().is_empty()
+        && !cite.locator.trim().is_empty()
+        && cite.line.is_some_and(|line| line > 0)
+        && cite.quote.as_ref().is_some_and(|q| !q.trim().is_empty())
 }
 
 /// The installed documents, one slot per city in `City::ALL` order. Set once: a process

@@ -72,7 +72,7 @@ fn beijing_with_20_days() -> serde_json::Value {
         .unwrap()
         .push(json!({
             "from": "2026-01-05", "value": 20,
-            "cite": { "source": "DECISIONS.md", "locator": "D-test" }
+            "cite": { "source": "DECISIONS.md", "locator": "D37" }
         }));
     doc
 }
@@ -202,8 +202,18 @@ async fn a_broken_or_misnamed_policy_document_stops_the_start() {
         .as_array_mut()
         .unwrap()
         .push(json!({"from": "2025-01-01", "value": 25,
-            "cite": {"source": "DECISIONS.md", "locator": "D-test"}}));
+            "cite": {"source": "DECISIONS.md", "locator": "D37"}}));
+    let mut same_revision = beijing_with_20_days();
+    same_revision["revision"] = serde_json::to_value(
+        sscard_rules::PolicyDocument::embedded(sscard_rules::City::Beijing).revision,
+    )
+    .unwrap();
     let cases = [
+        (
+            "beijing.json",
+            same_revision.to_string(),
+            "give the document a new revision",
+        ),
         (
             "beijing.json",
             out_of_order.to_string(),
@@ -222,7 +232,7 @@ async fn a_broken_or_misnamed_policy_document_stops_the_start() {
         (
             "beijing.json",
             "{\"city\": \"beijing\"".to_owned(),
-            "beijing.json",
+            "EOF while parsing",
         ),
         (
             "calendar.json",
@@ -232,12 +242,15 @@ async fn a_broken_or_misnamed_policy_document_stops_the_start() {
     ];
     for (name, text, want) in cases {
         let dir = policy_dir(&[(name, text)]);
+        // A whole app to serve, so the document is the only reason not to start.
         let tmp = tempfile::tempdir().unwrap();
+        std::fs::create_dir(tmp.path().join("dist")).unwrap();
+        crate::common::write_fake_dist(&tmp.path().join("dist"));
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_sscard-server"))
             .args(["--demo", "--addr", "127.0.0.1:0", "--policy-dir"])
             .arg(dir.path())
             .arg("--dist")
-            .arg(tmp.path())
+            .arg(tmp.path().join("dist"))
             .arg("--data-dir")
             .arg(tmp.path().join("data"))
             .output()

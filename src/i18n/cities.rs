@@ -87,6 +87,10 @@ pub struct CityTexts {
     pub photo_label: &'static str,
     /// Where the photo comes from when the city shares it (Shanghai).
     pub photo_shared: &'static str,
+    /// Check-answers note: the electronic social-security card.
+    pub e_card_label: &'static str,
+    /// The electronic card is made with the new card (Urumqi).
+    pub e_card_follows: &'static str,
     /// backup_centre.empty
     pub e_backup_centre_empty: &'static str,
     /// backup_centre.too_long; {n} is the limit.

@@ -23,6 +23,40 @@ const ONLINE_BUSINESS: [Business; 4] = [
     Business::ReplaceLost,
 ];
 
+/// Something an online application does for the applicant without a choice of theirs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    /// The photo is shared from the ID card or the electronic student card (Shanghai).
+    SharedPhoto,
+    /// The electronic card is made with the new card, and one held switches over (Urumqi).
+    ElectronicCardFollows,
+}
+
+/// The offer conditions an application tells the applicant about, with the line each rests on
+/// (the offer's own citation is the channel's).
+const NOTES: [(OfferCondition, NoteKind, Citation); 2] = [
+    (
+        OfferCondition::SharedPhoto,
+        NoteKind::SharedPhoto,
+        src::SH_SHARED_PHOTO,
+    ),
+    (
+        OfferCondition::ElectronicCardFollows,
+        NoteKind::ElectronicCardFollows,
+        src::UR_E_CARD,
+    ),
+];
+
+/// Something an online application does for the applicant, told before they submit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TermNote {
+    /// What it is.
+    pub kind: NoteKind,
+    /// The line it rests on.
+    pub citation: Citation,
+}
+
 /// What a city's online application offers and asks.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ApplicationTerms {
@@ -45,10 +79,10 @@ pub struct ApplicationTerms {
     pub holder_signs: bool,
     /// A backup community centre is named at application (Shanghai).
     pub backup_centre: bool,
-    /// Where the photo is shared from, so none is taken or sent (Shanghai: the second-generation
-    /// ID card or a pupil's electronic student card), with its source; `None` where the sources
-    /// say nothing of the photo.
-    pub shared_photo: Option<Citation>,
+    /// What the application does for the applicant without a choice of theirs, to tell them
+    /// before they submit, each with its source: Shanghai shares the photo, Urumqi makes the
+    /// electronic card with the new one.
+    pub notes: Vec<TermNote>,
     /// The source of the online channel's offer.
     pub citation: Citation,
     /// The sources of the bank list (and of its limits).
@@ -124,7 +158,14 @@ pub fn application_terms(
         postage_paid_by_recipient,
         holder_signs,
         backup_centre,
-        shared_photo: has(OfferCondition::SharedPhoto).then_some(src::SH_SHARED_PHOTO),
+        notes: NOTES
+            .iter()
+            .filter(|(condition, _, _)| has(*condition))
+            .map(|(_, kind, citation)| TermNote {
+                kind: *kind,
+                citation: citation.clone(),
+            })
+            .collect(),
         citation: offer.citation,
         bank_citations,
         delivery_citations,

@@ -50,6 +50,9 @@ stable_ids! {
         /// The photo is shared from the second-generation ID card or a pupil's electronic
         /// student card, so nobody goes to a centre to be photographed (003 L29).
         SharedPhoto = "shared_photo",
+        /// The electronic social-security card is made with the new card; one held already
+        /// switches over without a new application (004 L7).
+        ElectronicCardFollows = "electronic_card_follows",
         /// Logged in as an employer user (Q12 L103).
         AsEmployerUser = "as_employer_user",
         /// Change key identity data at the HR and medical-insurance departments first (Q24 L159).

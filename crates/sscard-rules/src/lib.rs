@@ -33,7 +33,9 @@ pub use replacement::{
     ReplacementReason, pickup_needs_fresh_code, plan_replacement,
 };
 
-pub use application_terms::{ApplicationTerms, application_terms, check_delivery_terms};
+pub use application_terms::{
+    ApplicationTerms, NoteKind, TermNote, application_terms, check_delivery_terms,
+};
 pub use calendar::{
     Calendar, CalendarError, DayInfo, DayKind, EMBEDDED_CALENDAR_JSON, MAX_WORKING_DAYS,
     STATUTORY_YEARS, StatutoryHoliday, WorkingDaySpan, calendar_revision, statutory_holidays,

@@ -230,6 +230,8 @@ pub(crate) const SH_SHARED_PHOTO: Citation = Citation::seed(
 );
 
 // ---- Urumqi ----
+pub(crate) const UR_E_CARD: Citation =
+    Citation::seed(SEED_004, "¶", 7, "換領第三代社保卡後,電子社保卡将同步生成");
 pub(crate) const UR_REMOTE: Citation = Citation::seed(
     SEED_004,
     "Q",

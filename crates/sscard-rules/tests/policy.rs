@@ -258,8 +258,8 @@ fn application_terms_per_city() {
         paid_by_recipient: bool,
         holder_signs: bool,
         backup_centre: bool,
-        /// The seed line the shared photo cites, if the city shares one.
-        shared_photo_line: Option<u32>,
+        /// What the application tells the applicant, with the seed line each rests on.
+        notes: Vec<(NoteKind, u32)>,
         source: &'static str,
     }
     let on = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
@@ -278,7 +278,7 @@ fn application_terms_per_city() {
             paid_by_recipient: false,
             holder_signs: false,
             backup_centre: false,
-            shared_photo_line: None,
+            notes: vec![],
             source: "002 Q6 L57; 000 L15",
         },
         Case {
@@ -290,7 +290,7 @@ fn application_terms_per_city() {
             paid_by_recipient: false,
             holder_signs: false,
             backup_centre: true,
-            shared_photo_line: Some(29),
+            notes: vec![(NoteKind::SharedPhoto, 29)],
             source: "003 换发方式(三) L23; 便民措施(二) L29, (四) L33",
         },
         Case {
@@ -302,8 +302,8 @@ fn application_terms_per_city() {
             paid_by_recipient: true,
             holder_signs: true,
             backup_centre: false,
-            shared_photo_line: None,
-            source: "004 Q L23–L26",
+            notes: vec![(NoteKind::ElectronicCardFollows, 7)],
+            source: "004 Q L23–L26; ¶ L7",
         },
     ];
     for c in cases {
@@ -328,13 +328,12 @@ fn application_terms_per_city() {
             c.city,
             c.source
         );
-        assert_eq!(
-            t.shared_photo.as_ref().and_then(|cite| cite.line),
-            c.shared_photo_line,
-            "{:?} shared photo ({})",
-            c.city,
-            c.source
-        );
+        let notes: Vec<(NoteKind, u32)> = t
+            .notes
+            .iter()
+            .map(|n| (n.kind, n.citation.line.unwrap_or(0)))
+            .collect();
+        assert_eq!(notes, c.notes, "{:?} notes ({})", c.city, c.source);
         assert!(
             !t.bank_citations.is_empty(),
             "{:?} cites no bank list",

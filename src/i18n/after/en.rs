@@ -898,6 +898,10 @@ pub static EN: AfterTexts = AfterTexts {
                 "shared_photo",
                 "Photo shared from the ID card or the electronic student card; no visit to be photographed",
             ),
+            (
+                "electronic_card_follows",
+                "The electronic card is made with the new one; one held already switches over",
+            ),
             ("as_employer_user", "As an employer user"),
             (
                 "key_data_changed_first",

@@ -764,6 +764,10 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
                 "shared_photo",
                 "共享二代身份证或电子学生证照片，不必到网点拍照",
             ),
+            (
+                "electronic_card_follows",
+                "电子社保卡同步生成，已有的自动切换",
+            ),
             ("as_employer_user", "以单位用户身份办理"),
             (
                 "key_data_changed_first",

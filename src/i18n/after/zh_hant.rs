@@ -764,6 +764,10 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
                 "shared_photo",
                 "共享二代身份證或電子學生證照片，不必到網點拍照",
             ),
+            (
+                "electronic_card_follows",
+                "電子社保卡同步生成，已有的自動切換",
+            ),
             ("as_employer_user", "以單位用戶身份辦理"),
             (
                 "key_data_changed_first",

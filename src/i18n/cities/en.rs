@@ -32,6 +32,8 @@ pub static EN: CityTexts = CityTexts {
     backup_centre_label: "Backup community service centre",
     backup_centre_hint: "The name of the community service centre of your street or town",
     photo_label: "Photo",
+    e_card_label: "Electronic card",
+    e_card_follows: "The electronic social security card is made with the new card and can be used once the holder agrees; one held already switches over, with nothing to apply for.",
     photo_shared: "Shared from the holder's second-generation ID card, or for a pupil the electronic student card: nobody needs to go to a centre to be photographed.",
     e_backup_centre_empty: "Enter the backup community service centre",
     e_backup_centre_long: "The centre's name must be {n} characters or fewer",

@@ -32,6 +32,8 @@ pub static ZH_HANS: CityTexts = CityTexts {
     backup_centre_label: "备用社区事务受理中心",
     backup_centre_hint: "写所在街道或镇的社区事务受理中心名称",
     photo_label: "照片",
+    e_card_label: "电子社保卡",
+    e_card_follows: "换领第三代社保卡后，电子社保卡同步生成，本人同意后即可使用；已申领电子社保卡的，无需重新申领，自动切换。",
     photo_shared: "共享持卡人二代居民身份证的照片，在籍学生也可以用电子学生证照片，不必到社区网点拍照。",
     e_backup_centre_empty: "填写备用社区事务受理中心",
     e_backup_centre_long: "备用社区事务受理中心的名称最多 {n} 个字",

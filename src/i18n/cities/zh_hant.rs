@@ -32,6 +32,8 @@ pub static ZH_HANT: CityTexts = CityTexts {
     backup_centre_label: "備用社區事務受理中心",
     backup_centre_hint: "寫所在街道或鎮的社區事務受理中心名稱",
     photo_label: "照片",
+    e_card_label: "電子社保卡",
+    e_card_follows: "換領第三代社保卡後，電子社保卡同步生成，本人同意後即可使用；已申領電子社保卡的，無需重新申領，自動切換。",
     photo_shared: "共享持卡人二代居民身份證的照片，在籍學生也可以用電子學生證照片，不必到社區網點拍照。",
     e_backup_centre_empty: "填寫備用社區事務受理中心",
     e_backup_centre_long: "備用社區事務受理中心的名稱最多 {n} 個字",

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 use sscard_rules::wire::{
     ApplicationRequest, Branch, GuardianshipProof, MinorApplicant, PostalAddress,
 };
-use sscard_rules::{Bank, City, banks};
+use sscard_rules::{Bank, City, NoteKind, banks};
 
 use super::field_messages;
 use crate::api;
@@ -215,15 +215,25 @@ pub fn CheckAnswersPage() -> impl IntoView {
             .ok()
             .flatten();
         let pickup_choice = terms.as_ref().is_some_and(|terms| terms.pickups.len() > 1);
-        // Nothing to change about a shared photo: a line with its source, not a row with a link.
-        let photo = terms.and_then(|terms| terms.shared_photo).map(|cite| {
-            view! {
-                <div class="notice">
-                    <p><strong>{c.photo_label}</strong> {c.photo_shared}</p>
-                    <p class="source">{j.source_label} ": " {crate::format::citation(t, &cite)}</p>
-                </div>
-            }
-        });
+        // What the city's application does by itself (a shared photo, the electronic card):
+        // nothing to change, so a line with its source, not a row with a link.
+        let notes = terms
+            .map(|terms| terms.notes)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|note| {
+                let (label, text) = match note.kind {
+                    NoteKind::SharedPhoto => (c.photo_label, c.photo_shared),
+                    NoteKind::ElectronicCardFollows => (c.e_card_label, c.e_card_follows),
+                };
+                view! {
+                    <div class="notice">
+                        <p><strong>{label}</strong> {text}</p>
+                        <p class="source">{j.source_label} ": " {crate::format::citation(t, &note.citation)}</p>
+                    </div>
+                }
+            })
+            .collect_view();
         let pickup_step = if pickup_choice {
             Step::Pickup
         } else {
@@ -266,7 +276,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 {place}
                 {backup_row}
             </dl>
-            {photo}
+            {notes}
             <h2>{j.declaration_heading}</h2>
             <p>{j.declaration}</p>
             <form novalidate on:submit=on_submit.clone()>

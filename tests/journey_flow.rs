@@ -7,6 +7,7 @@
 use sscard::journey::{
     Answers, DateInput, Step, first_missing_step, first_unanswered_check, next_after,
 };
+use sscard_rules::{Actor, PickupChoice};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -15,14 +16,24 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn radio(given: &[(&str, &str)]) -> Answers {
     let mut a = Answers::default();
     for &(field, value) in given {
+        // The typed answers, read from their stable ids as the app stores them.
+        match field {
+            "actor" => {
+                a.actor = Some(Actor::from_id(value).expect("an actor id"));
+                continue;
+            }
+            "pickup" => {
+                a.pickup = Some(PickupChoice::from_id(value).expect("a pickup id"));
+                continue;
+            }
+            _ => {}
+        }
         let slot = match field {
-            "actor" => &mut a.actor,
             "guardian_proof" => &mut a.guardian_proof,
             "card_held" => &mut a.card_held,
             "insured" => &mut a.insured,
             "category" => &mut a.category,
             "residence" => &mut a.residence,
-            "pickup" => &mut a.pickup,
             other => panic!("no radio answer {other}"),
         };
         *slot = Some(value.to_owned());
@@ -42,7 +53,7 @@ fn typed(year: &str, month: &str, day: &str) -> DateInput {
 /// Every check question answered for `actor` on the way to the result, plus `given`.
 fn answered(actor: &str, given: &[(&str, &str)]) -> Answers {
     let mut a = radio(given);
-    a.actor = Some(actor.to_owned());
+    a.actor = Some(Actor::from_id(actor).expect("an actor id"));
     a.birth = typed("1990", "1", "2");
     if actor == "guardian" {
         a.birth = typed("2016", "5", "1");
@@ -711,4 +722,22 @@ fn the_flow_follows_each_citys_terms() {
             terms.pickups
         );
     }
+}
+
+/// Answers saved before the actor and the pickup were typed (their stable ids as strings) read
+/// back as the same answers, and are written the same way: a person's saved answers and the
+/// server's draft survive the change (issue #12).
+#[wasm_bindgen_test]
+fn answers_saved_as_ids_read_back_typed_and_are_written_the_same() {
+    let saved = r#"{"city":"beijing","actor":"self","pickup":"door","bank":"icbc"}"#;
+    let a: Answers = serde_json::from_str(saved).expect("saved answers read back");
+    assert_eq!(
+        (a.actor, a.pickup),
+        (Some(Actor::Holder), Some(PickupChoice::Door))
+    );
+    let written = serde_json::to_value(&a).expect("answers serialise");
+    assert_eq!(
+        (&written["actor"], &written["pickup"]),
+        (&serde_json::json!("self"), &serde_json::json!("door"))
+    );
 }

@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use sscard_rules::{Calendar, Certainty, Production, StepKind, TimelinePreview, preview_timeline};
+use sscard_rules::{
+    Calendar, Certainty, PickupChoice, Production, StepKind, TimelinePreview, preview_timeline,
+};
 
 use super::WhyDetails;
 use crate::format;
@@ -14,7 +16,7 @@ pub fn TimelinePanel(
     /// The pickup method to assume while none is chosen yet (the eligibility result previews
     /// "by post" so the person sees dates before giving any personal data).
     #[prop(optional)]
-    assume_pickup: Option<&'static str>,
+    assume_pickup: Option<PickupChoice>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let journey = use_journey_answers();
@@ -26,7 +28,7 @@ pub fn TimelinePanel(
             .with(|a| {
                 if a.pickup.is_none() && assume_pickup.is_some() {
                     let mut assumed = a.clone();
-                    assumed.pickup = assume_pickup.map(str::to_string);
+                    assumed.pickup = assume_pickup;
                     timeline_request(&assumed, city, today)
                 } else {
                     timeline_request(a, city, today)

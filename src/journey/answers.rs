@@ -1,20 +1,22 @@
 use serde::{Deserialize, Serialize};
-use sscard_rules::{ApplicantGroup, City};
+use sscard_rules::{Actor, ApplicantGroup, City, PickupChoice};
 
 use super::DateInput;
 
 /// The answers given so far, kept as the person typed them (strings) so nothing is ever lost or
 /// reformatted; they are parsed with the rules crate when a page is continued.
 ///
-/// Radio answers are stored as the stable ids used on the wire (`self`, `guardian`, `mail`, …).
+/// Radio answers with an enum in the rules crate are kept as that enum (serialised as its stable
+/// id, `self`, `mail`, …); the others as the stable ids used on the wire.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Answers {
     /// The city these answers were given for, set when they are saved; answers read back for
     /// another city keep only what still applies there ([`Answers::follow_city`]).
     pub city: Option<City>,
-    /// Who is applying: `self`, `guardian` or `agent`.
-    pub actor: Option<String>,
+    /// Who is applying: the holder, a guardian or an agent (stored as `self`, `guardian`,
+    /// `agent`, the ids on the wire).
+    pub actor: Option<Actor>,
     /// The card holder's birth date (the child's, when a guardian applies).
     pub birth: DateInput,
     /// The guardian's own birth date.
@@ -53,8 +55,8 @@ pub struct Answers {
 
     /// The chosen cooperating bank id.
     pub bank: Option<String>,
-    /// How the card is collected: `mail`, `branch`, `on_the_spot` or `door`.
-    pub pickup: Option<String>,
+    /// How the card is collected (stored as `mail`, `branch`, `on_the_spot` or `door`).
+    pub pickup: Option<PickupChoice>,
     /// Branch finder: district filter (empty = all).
     pub district: String,
     /// Branch finder: only branches that make cards on the spot.
@@ -100,6 +102,6 @@ impl Answers {
 
     /// Whether a guardian applies for a child.
     pub fn is_guardian(&self) -> bool {
-        self.actor.as_deref() == Some("guardian")
+        self.actor == Some(Actor::Guardian)
     }
 }

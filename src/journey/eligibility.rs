@@ -1,8 +1,7 @@
 use chrono::NaiveDate;
 use sscard_rules::wire::{EligibilityDeclaration, HeldCard};
 use sscard_rules::{
-    Actor, Business, Channel, City, EligibilityInput, PickupMethod, TimelineRequest,
-    application_terms, online_channel,
+    Actor, Business, Channel, City, EligibilityInput, TimelineRequest, application_terms,
 };
 
 use super::{Answers, DateError};
@@ -49,15 +48,15 @@ pub fn eligibility_input(
 ) -> Result<EligibilityInput, DateError> {
     let birth_date = answers.birth.parse(today)?;
     let declaration = answers.eligibility_declaration();
-    let mut input = match answers.actor.as_deref() {
-        Some("guardian") => {
+    let mut input = match answers.actor {
+        Some(Actor::Guardian) => {
             let guardian_birth = answers.guardian_birth.parse(today)?;
             declaration.input(city, today, birth_date, Some(guardian_birth))
         }
         _ => declaration.input(city, today, birth_date, None),
     };
     // The check also answers agents (they do not file the online application).
-    if answers.actor.as_deref() == Some("agent") {
+    if answers.actor == Some(Actor::Agent) {
         input.actor = Actor::Agent;
     }
     Ok(input)
@@ -74,13 +73,7 @@ pub fn timeline_request(
     city: City,
     today: NaiveDate,
 ) -> Option<TimelineRequest> {
-    let (channel, pickup) = match answers.pickup.as_deref()? {
-        "mail" => (online_channel(city), PickupMethod::Mail),
-        "branch" => (online_channel(city), PickupMethod::Branch),
-        "on_the_spot" => (Channel::InstantBranch, PickupMethod::OnTheSpot),
-        "door" => (Channel::DoorService, PickupMethod::Branch),
-        _ => return None,
-    };
+    let (channel, pickup) = answers.pickup?.channel_and_method(city);
     let card_held = answers.eligibility_declaration().card_held.into();
     let business = match channel {
         Channel::InstantBranch | Channel::DoorService => Business::FirstApplication,

@@ -8,7 +8,7 @@
 //! (`sscard_rules::application_terms` offers them one pickup), so their application has no
 //! pickup page.
 
-use sscard_rules::City;
+use sscard_rules::{City, PickupChoice};
 
 use super::Answers;
 
@@ -134,10 +134,10 @@ impl Step {
             Step::Pickup => Step::Bank,
             Step::Address if city != City::Beijing => Step::Bank,
             Step::Address | Step::Branch | Step::InPerson => Step::Pickup,
-            Step::CheckAnswers => match answers.pickup.as_deref() {
-                Some("mail") => Step::Address,
-                Some("branch") => Step::Branch,
-                _ => Step::Pickup,
+            Step::CheckAnswers => match answers.pickup {
+                Some(PickupChoice::Mail) => Step::Address,
+                Some(PickupChoice::Branch) => Step::Branch,
+                Some(PickupChoice::OnTheSpot | PickupChoice::Door) | None => Step::Pickup,
             },
         };
         if answers.changing
@@ -182,10 +182,10 @@ pub fn next_after(step: Step, answers: &Answers) -> Step {
         // The card is posted: no choice to make.
         Step::Bank if city != City::Beijing => Step::Address,
         Step::Bank => Step::Pickup,
-        Step::Pickup => match answers.pickup.as_deref() {
-            Some("mail") => Step::Address,
-            Some("branch") => Step::Branch,
-            _ => Step::InPerson,
+        Step::Pickup => match answers.pickup {
+            Some(PickupChoice::Mail) => Step::Address,
+            Some(PickupChoice::Branch) => Step::Branch,
+            Some(PickupChoice::OnTheSpot | PickupChoice::Door) | None => Step::InPerson,
         },
         Step::Address | Step::Branch | Step::InPerson | Step::CheckAnswers => Step::CheckAnswers,
     };

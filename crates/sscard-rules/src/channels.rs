@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::citation::Citation;
-use crate::ids::{Actor, Channel, City, Service, stable_ids};
+use crate::ids::{Actor, Channel, City, PickupMethod, Service, stable_ids};
 use crate::policy::{self, Phase, PolicyError};
 use crate::trace::{Explained, Trace, TraceStep};
 
@@ -539,6 +539,52 @@ pub const fn online_channel(city: City) -> Channel {
         City::Beijing => Channel::BeijingHrssApp,
         City::Shanghai => Channel::ShanghaiOnline,
         City::Urumqi => Channel::XinjiangHrssApp,
+    }
+}
+
+stable_ids! {
+    /// The applicant's answer to "how do you want to get the card" (the journey's pickup
+    /// question): a way to collect the card through a channel. A home visit is not a
+    /// [`PickupMethod`] of its own: a branch arranges it, and the card is collected as there.
+    pub enum PickupChoice {
+        /// Posted (free in Beijing, 002 Q31).
+        Mail = "mail",
+        /// Collected at the bank branch chosen in the application.
+        Branch = "branch",
+        /// Made on the spot at a branch that makes cards (002 Q8; 000 L17), in person.
+        OnTheSpot = "on_the_spot",
+        /// A home visit arranged with a branch, for people who cannot go (002 Q39).
+        Door = "door",
+    }
+}
+
+impl PickupChoice {
+    /// The channel that serves this choice in `city` and how the card is then collected: the
+    /// city's online channel for the card posted or collected at the chosen branch, a branch
+    /// that makes cards for one made on the spot, the door service for a home visit.
+    pub const fn channel_and_method(self, city: City) -> (Channel, PickupMethod) {
+        match self {
+            PickupChoice::Mail => (online_channel(city), PickupMethod::Mail),
+            PickupChoice::Branch => (online_channel(city), PickupMethod::Branch),
+            PickupChoice::OnTheSpot => (Channel::InstantBranch, PickupMethod::OnTheSpot),
+            PickupChoice::Door => (Channel::DoorService, PickupMethod::Branch),
+        }
+    }
+
+    /// Whether the online application files this choice (the others are done in person).
+    pub const fn is_online(self) -> bool {
+        matches!(self, PickupChoice::Mail | PickupChoice::Branch)
+    }
+
+    /// The choice that stands for `method` where a city offers only that one (Shanghai and
+    /// Urumqi post every card); `None` for a method nobody chooses in the journey.
+    pub const fn of_method(method: PickupMethod) -> Option<Self> {
+        match method {
+            PickupMethod::Mail => Some(PickupChoice::Mail),
+            PickupMethod::Branch => Some(PickupChoice::Branch),
+            PickupMethod::OnTheSpot => Some(PickupChoice::OnTheSpot),
+            PickupMethod::Employer => None,
+        }
     }
 }
 

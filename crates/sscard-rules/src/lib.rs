@@ -44,8 +44,8 @@ pub use certainty::{
     Certainty, UNPUBLISHED_YEAR_ASSUMPTION, UNPUBLISHED_YEAR_NO_HOLIDAYS_ASSUMPTION,
 };
 pub use channels::{
-    ActorCondition, ActorPermission, ChannelOffer, OfferCondition, Permission, WhereAnswer,
-    WhereNote, actor_permission, channel_offers, online_channel, where_can,
+    ActorCondition, ActorPermission, ChannelOffer, OfferCondition, Permission, PickupChoice,
+    WhereAnswer, WhereNote, actor_permission, channel_offers, online_channel, where_can,
 };
 pub use citation::{
     CALENDAR_DATA, Citation, DECISIONS, HOLIDAY_LAW, SEED_000, SEED_001, SEED_002, SEED_003,

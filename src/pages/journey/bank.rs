@@ -2,7 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use sscard_rules::wire::BranchQuery;
-use sscard_rules::{ApplicationTerms, application_terms};
+use sscard_rules::{ApplicationTerms, PickupChoice, application_terms};
 
 use crate::api;
 use crate::components::{
@@ -60,7 +60,7 @@ pub fn BankPage() -> impl IntoView {
         };
         // The one way the card comes, where the city offers one (posted in Shanghai and Urumqi).
         let only_pickup = match terms.pickups.as_slice() {
-            [only] => Some(only.id().to_owned()),
+            [only] => PickupChoice::of_method(*only),
             _ => None,
         };
         match selected.get_untracked() {

@@ -6,7 +6,7 @@ use leptos_router::hooks::use_navigate;
 use sscard_rules::wire::{
     ApplicationRequest, Branch, GuardianshipProof, MinorApplicant, PostalAddress,
 };
-use sscard_rules::{Bank, City, NoteKind, banks};
+use sscard_rules::{Actor, Bank, City, NoteKind, PickupChoice, banks};
 
 use super::field_messages;
 use crate::api;
@@ -16,7 +16,7 @@ use crate::journey::{Answers, Step, branches_of, use_journey_answers};
 
 /// The request the answers make, or `None` when an answer the server needs is missing.
 fn request(a: &Answers, city: City) -> Option<ApplicationRequest> {
-    let pickup = a.pickup.clone().filter(|p| p == "mail" || p == "branch")?;
+    let pickup = a.pickup.filter(|p| p.is_online())?;
     let minor = if a.is_guardian() {
         let proof: GuardianshipProof =
             serde_json::from_str(&format!("\"{}\"", a.child_proof.as_deref()?)).ok()?;
@@ -32,18 +32,18 @@ fn request(a: &Answers, city: City) -> Option<ApplicationRequest> {
         city: city.id().into(),
         // None where the city's sources name no banks (the bank page offers none there).
         bank: a.bank.clone(),
-        branch_id: if pickup == "branch" {
+        branch_id: if pickup == PickupChoice::Branch {
             Some(a.branch_id.clone()?)
         } else {
             None
         },
-        postal_address: (pickup == "mail").then(|| PostalAddress {
+        postal_address: (pickup == PickupChoice::Mail).then(|| PostalAddress {
             recipient: a.recipient.trim().into(),
             mobile: a.recipient_mobile.clone(),
             address: a.address.trim().into(),
             postal_code: a.postal_code.clone(),
         }),
-        pickup,
+        pickup: pickup.id().into(),
         backup_centre: Some(a.backup_centre.trim().to_owned()).filter(|c| !c.is_empty()),
         minor,
         // The server decides eligibility with the rules crate on this declaration.
@@ -177,10 +177,10 @@ pub fn CheckAnswersPage() -> impl IntoView {
             .into_any();
         }
         let today = journey.today.get_untracked();
-        let actor = match a.actor.as_deref() {
-            Some("guardian") => j.actor_guardian,
-            Some("agent") => j.actor_agent,
-            _ => j.actor_self,
+        let actor = match a.actor {
+            Some(Actor::Guardian) => j.actor_guardian,
+            Some(Actor::Agent) => j.actor_agent,
+            Some(Actor::Holder | Actor::Employer) | None => j.actor_self,
         };
         let proof = match a.child_proof.as_deref() {
             Some("household_register") => j.proof_household,
@@ -188,12 +188,12 @@ pub fn CheckAnswersPage() -> impl IntoView {
             Some("guardianship_document") => j.proof_document,
             _ => "",
         };
-        let pickup = match a.pickup.as_deref() {
-            Some("mail") => j.pickup_mail,
-            Some("branch") => j.pickup_branch,
-            Some("on_the_spot") => j.pickup_instant,
-            Some("door") => j.pickup_door,
-            _ => "",
+        let pickup = match a.pickup {
+            Some(PickupChoice::Mail) => j.pickup_mail,
+            Some(PickupChoice::Branch) => j.pickup_branch,
+            Some(PickupChoice::OnTheSpot) => j.pickup_instant,
+            Some(PickupChoice::Door) => j.pickup_door,
+            None => "",
         };
         let branch_name = branches
             .get()
@@ -248,8 +248,8 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 journey,
             )
         });
-        let place = match a.pickup.as_deref() {
-            Some("mail") => Some(row(
+        let place = match a.pickup {
+            Some(PickupChoice::Mail) => Some(row(
                 t,
                 j.row_address,
                 format!(
@@ -259,8 +259,10 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 Step::Address,
                 journey,
             )),
-            Some("branch") => Some(row(t, j.row_branch, branch_name, Step::Branch, journey)),
-            _ => None,
+            Some(PickupChoice::Branch) => {
+                Some(row(t, j.row_branch, branch_name, Step::Branch, journey))
+            }
+            Some(PickupChoice::OnTheSpot | PickupChoice::Door) | None => None,
         };
         view! {
             <ErrorSummary title=t.error_summary_title errors=errors.summary() />

@@ -1,6 +1,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use sscard_rules::Actor;
 
 use super::date_error::date_error_msg;
 use crate::components::{BackLink, DateFields, ErrorSummary, FormErrors, use_page_title};
@@ -10,10 +11,10 @@ use crate::journey::{Answers, DateInput, Step, next_after, use_journey_answers};
 const FIELD: &str = "birth";
 
 fn title(t: &'static Texts, answers: &Answers) -> &'static str {
-    match answers.actor.as_deref() {
-        Some("guardian") => t.journey().birth_title_child,
-        Some("agent") => t.journey().birth_title_agent,
-        _ => t.journey().birth_title_self,
+    match answers.actor {
+        Some(Actor::Guardian) => t.journey().birth_title_child,
+        Some(Actor::Agent) => t.journey().birth_title_agent,
+        Some(Actor::Holder | Actor::Employer) | None => t.journey().birth_title_self,
     }
 }
 

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::radio_step::{RadioQuestion, RadioStep};
 use crate::journey::Step;
-use sscard_rules::{ApplicantGroup, City};
+use sscard_rules::{Actor, ApplicantGroup, City};
 
 /// The position of `city` in `City::ALL`, the order of the texts written per city.
 fn city_index(city: City) -> usize {
@@ -18,20 +18,20 @@ const WHO: RadioQuestion = RadioQuestion {
     title: |t, _, _| t.journey().who_title,
     hint: None,
     choices: &[
-        ("self", |t| t.journey().who_self, None),
+        (Actor::Holder.id(), |t| t.journey().who_self, None),
         (
-            "guardian",
+            Actor::Guardian.id(),
             |t| t.journey().who_guardian,
             Some(|t| t.journey().who_guardian_hint),
         ),
         (
-            "agent",
+            Actor::Agent.id(),
             |t| t.journey().who_agent,
             Some(|t| t.journey().who_agent_hint),
         ),
     ],
-    get: |a| a.actor.clone(),
-    set: |a, v| a.actor = Some(v),
+    get: |a| a.actor.map(|actor| actor.id().to_owned()),
+    set: |a, v| a.actor = Actor::from_id(&v),
     error: |t| t.journey().who_error,
 };
 

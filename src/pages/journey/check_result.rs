@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use sscard_rules::{Outcome, evaluate_eligibility};
+use sscard_rules::{Outcome, PickupChoice, evaluate_eligibility};
 
 use crate::components::{BackLink, CityLine, TimelinePanel, WhyDetails, use_page_title};
 use crate::eligibility_text;
@@ -102,7 +102,7 @@ pub fn CheckResultPage() -> impl IntoView {
             {(eligible && !third_card)
                 .then(|| {
                     view! {
-                        <TimelinePanel assume_pickup="mail" />
+                        <TimelinePanel assume_pickup=PickupChoice::Mail />
                         <p class="button-row">
                             <A href=Step::Details.path() attr:class="button">{t.journey().result_apply_button}</A>
                         </p>

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
+use sscard_rules::PickupChoice;
 
 use crate::components::{BackLink, TimelinePanel, use_page_title};
 use crate::i18n::use_i18n;
@@ -15,13 +16,13 @@ pub fn InPersonPage() -> impl IntoView {
     let door = move || {
         journey
             .answers
-            .with(|a| a.pickup.as_deref() == Some("door"))
+            .with(|a| a.pickup == Some(PickupChoice::Door))
     };
     use_page_title(
         move |t| {
             if journey
                 .answers
-                .with_untracked(|a| a.pickup.as_deref() == Some("door"))
+                .with_untracked(|a| a.pickup == Some(PickupChoice::Door))
             {
                 t.journey().in_person_door_title.into()
             } else {

@@ -1,6 +1,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use sscard_rules::PickupChoice;
 
 use crate::components::{
     BackLink, ErrorSummary, FormErrors, RadioGroup, RadioOption, TimelinePanel, msg,
@@ -17,7 +18,13 @@ pub fn PickupPage() -> impl IntoView {
     let i18n = use_i18n();
     let journey = use_journey_answers();
     let navigate = use_navigate();
-    let selected = RwSignal::new(journey.answers.get_untracked().pickup);
+    let selected = RwSignal::new(
+        journey
+            .answers
+            .get_untracked()
+            .pickup
+            .map(|p| p.id().to_owned()),
+    );
     let errors = FormErrors::new();
     use_page_meta_with_errors(|t| t.journey().pickup_title, errors.any());
     // A city that posts every card (`application_terms` offers one way) has no choice to make
@@ -40,14 +47,18 @@ pub fn PickupPage() -> impl IntoView {
     });
     // Live preview: the panel reads the answers, so a new choice is saved as soon as it is made.
     Effect::new(move |_| {
-        let choice = selected.get();
+        let choice = selected.get().as_deref().and_then(PickupChoice::from_id);
         if choice.is_some() && choice != journey.answers.get_untracked().pickup {
             journey.answers.update(|a| a.pickup = choice);
         }
     });
     let on_submit = move |ev: SubmitEvent| {
         ev.prevent_default();
-        match selected.get_untracked() {
+        match selected
+            .get_untracked()
+            .as_deref()
+            .and_then(PickupChoice::from_id)
+        {
             None => errors.set(vec![("pickup", msg(|t| t.journey().pickup_error))]),
             Some(pickup) => {
                 errors.set(Vec::new());
@@ -63,8 +74,8 @@ pub fn PickupPage() -> impl IntoView {
         let t = i18n.t();
         let j = t.journey();
         let answers = journey.answers.get_untracked();
-        let option = |value: &str, label: &'static str, hint: &'static str| RadioOption {
-            value: value.into(),
+        let option = |value: PickupChoice, label: &'static str, hint: &'static str| RadioOption {
+            value: value.id().into(),
             label: label.into(),
             hint: Some(hint.into()),
         };
@@ -77,10 +88,10 @@ pub fn PickupPage() -> impl IntoView {
                     legend=j.pickup_title
                     legend_is_heading=true
                     options=vec![
-                        option("mail", j.pickup_mail, j.pickup_mail_hint),
-                        option("branch", j.pickup_branch, j.pickup_branch_hint),
-                        option("on_the_spot", j.pickup_instant, j.pickup_instant_hint),
-                        option("door", j.pickup_door, j.pickup_door_hint),
+                        option(PickupChoice::Mail, j.pickup_mail, j.pickup_mail_hint),
+                        option(PickupChoice::Branch, j.pickup_branch, j.pickup_branch_hint),
+                        option(PickupChoice::OnTheSpot, j.pickup_instant, j.pickup_instant_hint),
+                        option(PickupChoice::Door, j.pickup_door, j.pickup_door_hint),
                     ]
                     selected=selected
                     error=errors.field("pickup")

@@ -230,16 +230,16 @@ fn ask_follows_the_card_s_city_not_the_chosen_one() {
         let text = "有疑问{ask}。";
         assert_eq!(fill_ask(t, text), "有疑问拨打 96066。");
         assert_eq!(
-            fill_ask_for(t, Some("shanghai"), text),
+            fill_ask_for(t, Some(sscard_rules::City::Shanghai), text),
             "有疑问咨询当地社保经办机构。"
         );
         journey.city.set(sscard_rules::City::Shanghai);
         assert_eq!(fill_ask(t, text), "有疑问咨询当地社保经办机构。");
-        assert_eq!(fill_ask_for(t, Some("beijing"), text), "有疑问拨打 96066。");
-        // An id the app does not know falls back to the chosen city, not to a guess.
         assert_eq!(
-            fill_ask_for(t, Some("gotham"), text),
-            "有疑问咨询当地社保经办机构。"
+            fill_ask_for(t, Some(sscard_rules::City::Beijing), text),
+            "有疑问拨打 96066。"
         );
+        // Nothing about a city: the chosen one's.
+        assert_eq!(fill_ask_for(t, None, text), "有疑问咨询当地社保经办机构。");
     });
 }

@@ -85,19 +85,17 @@ pub fn fill_ask(t: &'static AfterTexts, text: &str) -> String {
     fill_ask_for(t, None, text)
 }
 
-/// `text` with its `{ask}` filled for the city of the card or application it is about (its id
-/// as the API sends it), else for the chosen city: a Shanghai card seen on a device that chose
-/// Beijing is still Shanghai's.
-pub fn fill_ask_for(t: &'static AfterTexts, city_id: Option<&str>, text: &str) -> String {
+/// `text` with its `{ask}` filled for the city of the card or application it is about, else
+/// for the chosen city: a Shanghai card seen on a device that chose Beijing is still
+/// Shanghai's.
+pub fn fill_ask_for(t: &'static AfterTexts, city: Option<City>, text: &str) -> String {
     if !text.contains("{ask}") {
         return text.to_owned();
     }
     // Read untracked: these texts are built inside views that already re-run with their data.
     // Without the journey (a component test) nobody's number is guessed.
     let journey = use_context::<JourneyState>();
-    let city = city_id
-        .and_then(City::from_id)
-        .or_else(|| journey.map(|j| j.city.get_untracked()));
+    let city = city.or_else(|| journey.map(|j| j.city.get_untracked()));
     let today = journey.map_or_else(crate::clock::device_today_in_china, |j| {
         j.today.get_untracked()
     });
@@ -206,14 +204,11 @@ pub fn pickup_name(t: &'static AfterTexts, pickup: PickupMethod) -> &'static str
 }
 
 /// A bank's name from its wire id (`icbc`); an unknown id is shown as it is.
-pub fn bank_name(t: &'static AfterTexts, id: Option<&str>) -> String {
-    match id {
+pub fn bank_name(t: &'static AfterTexts, bank: Option<Bank>) -> String {
+    match bank {
         // No bank where the city's sources name none (Shanghai's 11 service banks).
         None => t.common.bank_not_named.to_owned(),
-        Some(id) => Bank::from_id(id).map_or_else(
-            || id.to_owned(),
-            |bank| t.names.banks[position(Bank::ALL, bank)].to_owned(),
-        ),
+        Some(bank) => t.names.banks[position(Bank::ALL, bank)].to_owned(),
     }
 }
 
@@ -251,7 +246,7 @@ pub fn card_label(t: &'static AfterTexts, card: &sscard_rules::wire::Card) -> St
     };
     format!(
         "{who} · {} · {}",
-        bank_name(t, card.bank.as_deref()),
+        bank_name(t, card.bank),
         crate::i18n::after::fill(t.common.card_number, "number", &card.card_number_masked)
     )
 }
@@ -372,7 +367,7 @@ pub fn online_refusal(
     today: NaiveDate,
 ) -> Option<&'static str> {
     use sscard_rules::{CardAction, CardContext, TransitionError, card_transition};
-    let state = card.state()?;
+    let state = card.state();
     let ctx = CardContext {
         on: today,
         channel: Some(sscard_rules::online_channel(state.city)),

@@ -39,6 +39,7 @@ pub(crate) use stable_ids;
 
 stable_ids! {
     /// A city with its own card policy.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     pub enum City {
         /// 北京.
         Beijing = "beijing",
@@ -51,6 +52,7 @@ stable_ids! {
 
 stable_ids! {
     /// A bank that issues social security cards in at least one city (catalogue §5).
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     pub enum Bank {
         /// 工商银行.
         Icbc = "icbc",
@@ -314,6 +316,7 @@ stable_ids! {
 
 stable_ids! {
     /// Who performs a service.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
     pub enum Actor {
         /// The cardholder (or applicant) in person.
         #[serde(rename = "self")]

@@ -489,7 +489,7 @@ fn wire_card_states_are_the_state_machine_states() {
     }
 }
 
-fn wire_card(city: &str, loss_on: Option<&str>) -> wire::Card {
+fn wire_card(city: City, loss_on: Option<&str>) -> wire::Card {
     wire::Card {
         id: "card_1".into(),
         holder: wire::PersonRef {
@@ -498,8 +498,8 @@ fn wire_card(city: &str, loss_on: Option<&str>) -> wire::Card {
             id_number_masked: "110101********123X".into(),
         },
         as_guardian: false,
-        city: city.into(),
-        bank: Some("icbc".into()),
+        city,
+        bank: Some(Bank::Icbc),
         card_number_masked: "6217********1234".into(),
         social_function: wire::SocialFunction::TempLost,
         financial_function: wire::FinancialFunction::TempLost,
@@ -514,10 +514,10 @@ fn wire_card(city: &str, loss_on: Option<&str>) -> wire::Card {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn wire_card_to_card_state() {
-    let state = wire_card("beijing", Some("2026-03-02")).state();
+    let state = wire_card(City::Beijing, Some("2026-03-02")).state();
     assert_eq!(
         state,
-        Some(CardState {
+        CardState {
             city: City::Beijing,
             social: SocialState::TempLost,
             financial: FinancialState::TempLost,
@@ -527,30 +527,34 @@ fn wire_card_to_card_state() {
             temp_loss_reported_on: Some(d(2026, 3, 2)),
             social_cancelled_on: None,
             last_bank_change: None,
-        }),
+        },
         "a Beijing card in temporary loss (wire)"
     );
     // The state drives the machine: a temporary loss lifts on report date + 15 (D18).
-    let lifted =
-        state.and_then(|s| card_transition(&s, CardAction::AutoLift, &ctx(2026, 3, 17)).ok());
+    let lifted = card_transition(&state, CardAction::AutoLift, &ctx(2026, 3, 17)).ok();
     assert_eq!(
         lifted.map(|t| t.result.state.social),
         Some(SocialState::Enabled),
         "auto lift from the wire card (DECISIONS.md D18)"
     );
-    assert_eq!(wire_card("paris", None).state(), None, "unknown city");
+    // A city the rules crate does not know is not a card at all: it does not read.
+    let mut paris = serde_json::to_value(wire_card(City::Beijing, None)).expect("a card");
+    paris["city"] = serde_json::json!("paris");
+    assert!(
+        serde_json::from_value::<wire::Card>(paris).is_err(),
+        "unknown city"
+    );
+    let urumqi = wire_card(City::Urumqi, Some("2 March")).state();
     assert_eq!(
-        wire_card("urumqi", Some("2 March"))
-            .state()
-            .map(|s| (s.city, s.temp_loss_reported_on)),
-        Some((City::Urumqi, None)),
+        (urumqi.city, urumqi.temp_loss_reported_on),
+        (City::Urumqi, None),
         "an unreadable loss date counts as absent"
     );
     // A replacement asked for a card still in use is an exchange whose new card is not enabled
     // yet (D33): the card cannot be replaced again, and its loss is not a 补领's (Q22 is not it).
-    let mut pending = wire_card("beijing", Some("2026-03-02"));
+    let mut pending = wire_card(City::Beijing, Some("2026-03-02"));
     pending.replacement_id = Some("app_1".into());
-    let state = pending.state().expect("state");
+    let state = pending.state();
     assert_eq!(
         (state.exchange_pending, state.reissued),
         (true, false),

@@ -81,6 +81,7 @@ fn reserved_phone(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + 
         .reserved_phone
         .banks
         .iter()
+        .filter_map(|b| sscard_rules::Bank::from_id(b))
         .map(|b| bank_name(t, Some(b)))
         .collect();
     let text = if banks.is_empty() {

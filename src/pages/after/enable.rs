@@ -46,7 +46,7 @@ fn bank_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
     view! {
         <h2>{e.bank_heading}</h2>
         <p>{e.bank_text}</p>
-        <p>{fill(e.bank_where, "bank", &bank_name(t, card.bank.as_deref()))}</p>
+        <p>{fill(e.bank_where, "bank", &bank_name(t, card.bank))}</p>
         <h3>{e.bring_heading}</h3>
         <ul class="list">{e.bring.map(|b| view! { <li>{b}</li> })}</ul>
     }
@@ -65,7 +65,7 @@ fn who_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
         <div class="card-summary">
             <p class="card-summary__who">{holder}</p>
             <p>
-                {bank_name(t, card.bank.as_deref())} " · "
+                {bank_name(t, card.bank)} " · "
                 {fill(t.common.card_number, "number", &card.card_number_masked)}
             </p>
         </div>
@@ -147,7 +147,7 @@ pub fn EnablePage() -> impl IntoView {
                                     view! {
                                         <h1 tabindex="-1">{e.title}</h1>
                                         {who_view(t, &card)}
-                                        <p class="panel">{fill_ask_for(t, Some(&card.city), &lookup(e.refusals, code))}</p>
+                                        <p class="panel">{fill_ask_for(t, Some(card.city), &lookup(e.refusals, code))}</p>
                                         {(card.social_function == SocialFunction::Enabled)
                                             .then(|| bank_view(t, &card))}
                                     }

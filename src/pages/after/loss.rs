@@ -10,7 +10,7 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use sscard_rules::wire::SocialFunction;
 use sscard_rules::wire::{Card, TempLossReport};
 use sscard_rules::{
-    CardAction, CardContext, City, NumericParam, card_transition, natural_days_between, param_u32,
+    CardAction, CardContext, NumericParam, card_transition, natural_days_between, param_u32,
     temp_loss_auto_lift,
 };
 
@@ -34,7 +34,7 @@ fn refusal_text(t: &'static AfterTexts, locale: Locale, code: &str, card: Option
         .and_then(|c| c.temp_loss_lifts_on.as_deref())
         .map(|d| long_date_str(locale, d))
         .unwrap_or_default();
-    let city = card.map(|c| c.city.as_str());
+    let city = card.map(|c| c.city);
     fill(
         &fill_ask_for(t, city, &lookup(t.loss.refusals, code)),
         "date",
@@ -221,7 +221,7 @@ fn check_view(
     let l = &t.loss;
     let back = view! { <p class="action-link"><A href="/loss" attr:class="back-link">{t.common.back}</A></p> };
     // The rules crate's lift date and period for a report made today in this card's city.
-    let city = City::from_id(&card.city).unwrap_or(City::Beijing);
+    let city = card.city;
     let lift = temp_loss_auto_lift(city, today).ok();
     let days = param_u32(city, NumericParam::TempLossAutoLiftDays, today).ok();
     let refused_code = refused.as_ref().and_then(|e| e.code().map(str::to_owned));
@@ -306,7 +306,7 @@ fn LiftEarly(
         async move { api::unfreeze(&id).await }
     });
     // The rules crate's own answer gives the source of a refusal it states (Q22).
-    let citation = card.state().and_then(|s| {
+    let citation = Some(card.state()).and_then(|s| {
         let ctx = CardContext {
             on: today,
             channel: Some(sscard_rules::online_channel(s.city)),
@@ -315,7 +315,7 @@ fn LiftEarly(
             .err()
             .and_then(|e| e.citation())
     });
-    let bank = bank_name(t, card.bank.as_deref());
+    let bank = bank_name(t, card.bank);
     let id = card.id.clone();
     let answer = move || {
         lift.value().get().map(|result| {
@@ -396,7 +396,7 @@ fn done_view(
             <p class="action-link"><a href=href download="sscard-temporary-loss.ics">{l.ics_link}</a></p>
         })}
         <h2>{l.early_heading}</h2>
-        <p>{fill(l.early_text, "bank", &bank_name(t, done.card.bank.as_deref()))}</p>
+        <p>{fill(l.early_text, "bank", &bank_name(t, done.card.bank))}</p>
         <h2>{l.formal_heading}</h2>
         <ul class="list">{l.formal.map(|f| view! { <li>{f}</li> })}</ul>
     }

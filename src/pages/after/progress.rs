@@ -37,14 +37,14 @@ async fn load() -> Result<Progress, ApiError> {
     // Branch details only for applications collected at a branch; a failure here only hides
     // the address, so it is not an error of the page.
     let mut branches = Vec::new();
-    let mut cities: Vec<&str> = applications
+    let mut cities: Vec<sscard_rules::City> = applications
         .iter()
         .filter(|a| a.branch_id.is_some())
-        .map(|a| a.city.as_str())
+        .map(|a| a.city)
         .collect();
     cities.dedup();
     for city in cities {
-        if let Ok(list) = api::branches(city, &BranchQuery::default()).await {
+        if let Ok(list) = api::branches(city.id(), &BranchQuery::default()).await {
             branches.extend(list);
         }
     }
@@ -85,7 +85,7 @@ fn steps_view(t: &'static AfterTexts, locale: Locale, app: &Application) -> impl
     let p = &t.progress;
     let dates = step_dates(app);
     let current = step_of(app.status) + 1;
-    let by_branch = app.pickup == "branch";
+    let by_branch = app.pickup == sscard_rules::PickupMethod::Branch;
     (0..6)
         .map(|i| {
             let name = match i {
@@ -142,7 +142,7 @@ fn steps_view(t: &'static AfterTexts, locale: Locale, app: &Application) -> impl
 /// What the person has to do next, with the link that does it.
 fn next_view(t: &'static AfterTexts, locale: Locale, app: &Application, cards: &[Card]) -> AnyView {
     let p = &t.progress;
-    let by_branch = app.pickup == "branch";
+    let by_branch = app.pickup == sscard_rules::PickupMethod::Branch;
     let text = |s: &'static str| view! { <p>{s}</p> }.into_any();
     match app.status {
         ApplicationStatus::Submitted
@@ -196,13 +196,14 @@ fn pickup_view(t: &'static AfterTexts, app: &Application, branches: &[Branch]) -
             {b.sample_data.then(|| view! { <p class="hint">{t.common.sample_data}</p> })}
         }
         .into_any(),
-        None if app.pickup == "branch" => view! { <p>{app.branch_id.clone()}</p> }.into_any(),
+        None if app.pickup == sscard_rules::PickupMethod::Branch => {
+            view! { <p>{app.branch_id.clone()}</p> }.into_any()
+        }
         None => {
             // Who pays the postage is the city's rule on the day of submission (free in
             // Beijing, paid on delivery in Urumqi; Shanghai's sources say nothing).
-            let fee = sscard_rules::City::from_id(&app.city)
-                .zip(sscard_rules::parse_iso_date(&app.submitted_on))
-                .and_then(|(city, on)| sscard_rules::courier_fee(city, on).ok().flatten())
+            let fee = sscard_rules::parse_iso_date(&app.submitted_on)
+                .and_then(|on| sscard_rules::courier_fee(app.city, on).ok().flatten())
                 .map(|fee| match fee.value {
                     sscard_rules::CourierFee::Free => p.postage_free,
                     sscard_rules::CourierFee::PaidByRecipient => p.postage_on_delivery,
@@ -228,7 +229,7 @@ fn reminder_view(t: &'static AfterTexts, app: &Application) -> Option<impl IntoV
             "{} {}\n{}",
             p.reference,
             app.reference,
-            fill_ask_for(t, Some(&app.city), p.reminder_description)
+            fill_ask_for(t, Some(app.city), p.reminder_description)
         ),
     );
     Some(view! {
@@ -300,7 +301,7 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
         <li class="card-item">
             <p class="card-item__who">{who}</p>
             <p>
-                {bank_name(t, card.bank.as_deref())} " · "
+                {bank_name(t, card.bank)} " · "
                 {fill(t.common.card_number, "number", &card.card_number_masked)}
             </p>
             <p>{social} " · " {financial}</p>

@@ -13,9 +13,9 @@ use sscard_rules::wire::{
     Application, Branch, BranchQuery, Card, PostalAddress, ReplacementRequest, SocialFunction,
 };
 use sscard_rules::{
-    Actor, Calendar, City, Explained, NumericParam, PickupMethod, ReplacementBlock,
-    ReplacementInput, ReplacementPlan, ReplacementReason, Trace, param_u32, parse_address,
-    parse_mobile, parse_name, parse_postal_code, pickup_needs_fresh_code, plan_replacement,
+    Actor, Calendar, Explained, NumericParam, PickupMethod, ReplacementBlock, ReplacementInput,
+    ReplacementPlan, ReplacementReason, Trace, param_u32, parse_address, parse_mobile, parse_name,
+    parse_postal_code, pickup_needs_fresh_code, plan_replacement,
 };
 
 use super::{
@@ -47,7 +47,7 @@ fn plan(
     pickup: PickupMethod,
     today: NaiveDate,
 ) -> Result<Explained<ReplacementPlan>, ReplacementBlock> {
-    let state = card.state().ok_or(ReplacementBlock::NotOnline)?;
+    let state = card.state();
     let input = ReplacementInput {
         card: state,
         reason,
@@ -376,7 +376,7 @@ fn RequestStep(
         Err(ReplacementBlock::UpstreamChangeFirst) if upstream.as_deref() == Some("no") => view! {
             {back}
             <h1 tabindex="-1">{r.upstream_stop_title}</h1>
-            <ol class="list">{r.upstream_stop.map(|s| view! { <li>{fill_ask_for(t, Some(&card.city), s)}</li> })}</ol>
+            <ol class="list">{r.upstream_stop.map(|s| view! { <li>{fill_ask_for(t, Some(card.city), s)}</li> })}</ol>
             <p class="action-link"><A href="/progress">{t.progress.title}</A></p>
         }
         .into_any(),
@@ -545,14 +545,14 @@ fn RequestForm(
         prefilled.set_value(true);
         recipient.set(card.holder.name.clone());
     }
-    let city = City::from_id(&card.city).unwrap_or(City::Beijing);
+    let city = card.city;
     let branches = {
-        let (city, bank) = (card.city.clone(), card.bank.clone());
+        let (city, bank) = (card.city, card.bank.map(|b| b.id().to_owned()));
         LocalResource::new(move || {
-            let (city, bank) = (city.clone(), bank.clone());
+            let (city, bank) = (city, bank.clone());
             async move {
                 api::branches(
-                    &city,
+                    city.id(),
                     &BranchQuery {
                         bank,
                         ..Default::default()
@@ -658,7 +658,7 @@ fn RequestForm(
         .production
         .made_by()
         .map(|d| fill(r.made_by, "n", &days).replace("{date}", &long_date(locale, d)));
-    let bank = bank_name(t, card.bank.as_deref());
+    let bank = bank_name(t, card.bank);
     let months = param_u32(city, NumericParam::BankChangeCooldownMonths, today)
         .map(|p| p.value.to_string())
         .unwrap_or_default();

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use sscard_rules::wire::{Application, Branch, BranchQuery};
+use sscard_rules::{Actor, PickupMethod};
 
 use crate::api;
 use crate::components::{QrCodeImage, ReferenceNumber, use_page_meta};
@@ -24,11 +25,11 @@ pub fn ConfirmationPage() -> impl IntoView {
         let id = id();
         async move {
             let app = api::application(&id).await.ok()?;
-            let branch = match (&app.branch_id, app.pickup.as_str()) {
-                (Some(branch_id), "branch") => api::branches(
-                    &app.city,
+            let branch = match (&app.branch_id, app.pickup) {
+                (Some(branch_id), PickupMethod::Branch) => api::branches(
+                    app.city.id(),
                     &BranchQuery {
-                        bank: app.bank.clone(),
+                        bank: app.bank.map(|b| b.id().to_owned()),
                         ..Default::default()
                     },
                 )
@@ -82,7 +83,7 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
     let submitted = sscard_rules::parse_iso_date(&app.submitted_on);
     let made_by = deadline.map(|d| {
         // A replacement is made within working days (Q30), an application within natural days.
-        let (text, days) = match (&app.replacement, sscard_rules::City::from_id(&app.city)) {
+        let (text, days) = match (&app.replacement, Some(app.city)) {
             (Some(_), Some(city)) => (
                 k.tl_working_days,
                 sscard_rules::param_u32(
@@ -106,10 +107,10 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
             &format!("{} {}\n{}", k.conf_reference, app.reference, k.conf_help),
         ))
     });
-    let guardian = app.actor == "guardian";
+    let guardian = app.actor == Actor::Guardian;
     // The loading state's heading had focus; it has just been replaced by this one.
     request_animation_frame(crate::dom::focus_main_heading);
-    let by_post = app.pickup == "mail";
+    let by_post = app.pickup == PickupMethod::Mail;
     let print = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

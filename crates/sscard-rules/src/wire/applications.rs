@@ -4,7 +4,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::PersonRef;
-use crate::{Actor, ApplicantGroup, CardHeld, City, EligibilityInput, GuardianFacts, Service};
+use crate::{
+    Actor, ApplicantGroup, Bank, CardHeld, City, EligibilityInput, GuardianFacts, PickupMethod,
+    Service,
+};
 
 /// `PUT /api/v1/draft` body and `GET /api/v1/draft` answer: an unfinished application.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -262,13 +265,13 @@ pub struct Application {
     pub reference: String,
     /// Current state (the last event).
     pub status: ApplicationStatus,
-    /// City id.
-    pub city: String,
-    /// Bank id; absent where the sources name none (Shanghai, D36).
+    /// The city.
+    pub city: City,
+    /// The bank; absent where the sources name none (Shanghai, D36).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bank: Option<String>,
+    pub bank: Option<Bank>,
     /// `mail` or `branch`.
-    pub pickup: String,
+    pub pickup: PickupMethod,
     /// The backup community centre named for a failed delivery (Shanghai).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub backup_centre: Option<String>,
@@ -280,7 +283,7 @@ pub struct Application {
     /// Who submitted it (the cardholder, or the guardian of a minor).
     pub submitted_by: PersonRef,
     /// `self` or `guardian`.
-    pub actor: String,
+    pub actor: Actor,
     /// For a minor: the guardianship proof given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guardianship_proof: Option<GuardianshipProof>,

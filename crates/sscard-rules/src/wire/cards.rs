@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::PersonRef;
-use crate::ids::City;
+use crate::ids::{Bank, City};
 use crate::states::{CardState, FinancialState, SocialState};
 
 /// State of the social-security function (the values of `crate::SocialState`).
@@ -54,11 +54,11 @@ pub struct Card {
     pub holder: PersonRef,
     /// Whether the signed-in person sees this card as the guardian of a minor.
     pub as_guardian: bool,
-    /// City id.
-    pub city: String,
-    /// Issuing bank id; absent where the sources name none (Shanghai, D36).
+    /// The city.
+    pub city: City,
+    /// The issuing bank; absent where the sources name none (Shanghai, D36).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub bank: Option<String>,
+    pub bank: Option<Bank>,
     /// Card number with the middle masked.
     pub card_number_masked: String,
     /// Social-security function.
@@ -136,12 +136,12 @@ impl From<FinancialFunction> for FinancialState {
 impl Card {
     /// The card as the rules crate's state machine sees it, for `crate::card_transition`.
     ///
-    /// `None` when the city id is unknown. What the API does not show (the holder's older
-    /// card, an earlier reissue, the social cancellation day, the last bank change) is left
-    /// empty; a temporary-loss day that is not `YYYY-MM-DD` counts as absent.
-    pub fn state(&self) -> Option<CardState> {
-        Some(CardState {
-            city: City::from_id(&self.city)?,
+    /// What the API does not show (the holder's older card, an earlier reissue, the social
+    /// cancellation day, the last bank change) is left empty; a temporary-loss day that is not
+    /// `YYYY-MM-DD` counts as absent.
+    pub fn state(&self) -> CardState {
+        CardState {
+            city: self.city,
             social: self.social_function.into(),
             financial: self.financial_function.into(),
             old_card: None,
@@ -156,7 +156,7 @@ impl Card {
                 .and_then(|d| d.parse().ok()),
             social_cancelled_on: None,
             last_bank_change: None,
-        })
+        }
     }
 }
 

@@ -199,9 +199,9 @@ pub fn load(c: &Conn<'_>, id: i64) -> ApiResult<Application> {
             id: r.get(0)?,
             reference: references::grouped(r.get(19)?),
             status: r.get(1)?,
-            city: r.get::<_, City>(2)?.id().to_owned(),
-            bank: r.get::<_, Option<Bank>>(3)?.map(|b| b.id().to_owned()),
-            pickup: pickup.id().to_owned(),
+            city: r.get::<_, City>(2)?,
+            bank: r.get::<_, Option<Bank>>(3)?,
+            pickup,
             backup_centre: r.get(20)?,
             branch_id: r.get(5)?,
             cardholder: PersonRef {
@@ -214,7 +214,7 @@ pub fn load(c: &Conn<'_>, id: i64) -> ApiResult<Application> {
                 name: r.get(10)?,
                 id_number_masked: mask_id_number(&r.get::<_, String>(11)?),
             },
-            actor: r.get::<_, Actor>(12)?.id().to_owned(),
+            actor: r.get::<_, Actor>(12)?,
             guardianship_proof: r.get(13)?,
             submitted_on: r.get(14)?,
             expected: ExpectedDates {

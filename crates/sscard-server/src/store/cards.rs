@@ -108,8 +108,8 @@ pub fn load(c: &Conn<'_>, id: i64, viewer: i64) -> ApiResult<Card> {
                     id: r.get(0)?,
                     holder: placeholder(),
                     as_guardian: holder != viewer && r.get::<_, Option<i64>>(2)? == Some(viewer),
-                    city: r.get::<_, City>(3)?.id().to_owned(),
-                    bank: r.get::<_, Option<Bank>>(4)?.map(|b| b.id().to_owned()),
+                    city: r.get::<_, City>(3)?,
+                    bank: r.get::<_, Option<Bank>>(4)?,
                     card_number_masked: mask_card(&r.get::<_, String>(5)?),
                     // The columns hold the state machine's states (`cardstate::store`); the
                     // rules crate maps its states to the wire's.

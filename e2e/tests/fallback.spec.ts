@@ -9,6 +9,8 @@ test('when the wasm cannot load, a plain page gives the other channels', async (
   await expect(fallback).toBeVisible({ timeout: 20_000 });
   await expect(fallback.locator('h1')).toHaveText('这个浏览器无法打开本服务');
   await expect(fallback.locator('a[href="tel:96066"]')).toBeVisible();
+  // The page cannot know the city: Beijing's number is named as Beijing's.
+  await expect(fallback).toContainText('北京市：拨打咨询电话 96066；其他城市：咨询当地社保经办机构');
   await expect(fallback).toContainText('合作银行');
 });
 

@@ -187,9 +187,14 @@ pub async fn save_notice_settings(body: &NoticeSettings) -> Result<NoticeSetting
     send(Request::put(&format!("{BASE}/notices/settings")), body).await
 }
 
-/// `GET /draft`: the signed-in person's unfinished application (404 problem when none).
-pub async fn get_draft() -> Result<Draft, ApiError> {
-    get("/draft").await
+/// `GET /draft`: the signed-in person's unfinished application; `None` when none is saved (`204`).
+pub async fn get_draft() -> Result<Option<Draft>, ApiError> {
+    let url = format!("{BASE}/draft");
+    match early::fetch(&url).await {
+        // None saved: an ordinary answer.
+        Some((204, _)) => Ok(None),
+        answer => decode_text(answer).map(Some),
+    }
 }
 
 /// `PUT /draft`: saves the unfinished application.

@@ -349,3 +349,25 @@ test('a browser whose saved answers were wiped takes them back from the server o
   await expect(page.getByLabel('工商银行')).toBeChecked();
   expect(problems).toEqual([]);
 });
+
+test('a signed-in person with nothing saved gets no error for the missing draft', async ({ page }) => {
+  const problems = watchConsole(page);
+  // Every console line about the draft, 4xx included (watchConsole lets API 4xx through).
+  const draftNoise: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.location().url.includes('/api/v1/draft')) draftNoise.push(msg.text());
+  });
+  await eligibilityForMyself(page, problems);
+  await signIn(page, problems, '吴十', idNumber('19850615', '711'), '13600136010');
+  await chooseBank(page, problems);
+  // Storage wiped, nothing saved on the server yet: the app asks, the server says "none".
+  await page.request.delete('/api/v1/draft');
+  await page.evaluate(() => localStorage.removeItem('sscard.journey'));
+  const asked = page.waitForResponse('**/api/v1/draft');
+  await page.goto('/check');
+  const answer = await asked;
+  expect(answer.status()).toBe(204);
+  await expect(page.locator('main h1')).toHaveText('您为谁申领社保卡？');
+  expect(draftNoise).toEqual([]);
+  expect(problems).toEqual([]);
+});

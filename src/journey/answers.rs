@@ -1,21 +1,26 @@
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use sscard_rules::{Actor, ApplicantGroup, City, PickupChoice};
 
 use super::DateInput;
 
-/// The answers given so far, kept as the person typed them (strings) so nothing is ever lost or
-/// reformatted; they are parsed with the rules crate when a page is continued.
+/// The answers given so far. Typed fields are kept as the person typed them (strings), so
+/// nothing is ever lost or reformatted; they are parsed with the rules crate when a page is
+/// continued.
 ///
 /// Radio answers with an enum in the rules crate are kept as that enum (serialised as its stable
-/// id, `self`, `mail`, …); the others as the stable ids used on the wire.
+/// id, `self`, `mail`, …); the others as the stable ids used on the wire. An enum answer saved
+/// with an id this build does not know (a newer build's choice, a hand-made draft) reads as not
+/// answered (`lenient`): that one question is asked again, and no other answer is lost.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Answers {
     /// The city these answers were given for, set when they are saved; answers read back for
     /// another city keep only what still applies there ([`Answers::follow_city`]).
+    #[serde(deserialize_with = "lenient")]
     pub city: Option<City>,
     /// Who is applying: the holder, a guardian or an agent (stored as `self`, `guardian`,
     /// `agent`, the ids on the wire).
+    #[serde(deserialize_with = "lenient")]
     pub actor: Option<Actor>,
     /// The card holder's birth date (the child's, when a guardian applies).
     pub birth: DateInput,
@@ -32,6 +37,7 @@ pub struct Answers {
     /// The card held now: `none`, `older` (1st/2nd generation) or `third`.
     pub card_held: Option<String>,
     /// The holder's group, where the city serves each on its own channel (Shanghai).
+    #[serde(deserialize_with = "lenient")]
     pub group: Option<ApplicantGroup>,
     /// Lives long-term away from the city (Urumqi's online module serves only them).
     pub lives_elsewhere: Option<bool>,
@@ -56,6 +62,7 @@ pub struct Answers {
     /// The chosen cooperating bank id.
     pub bank: Option<String>,
     /// How the card is collected (stored as `mail`, `branch`, `on_the_spot` or `door`).
+    #[serde(deserialize_with = "lenient")]
     pub pickup: Option<PickupChoice>,
     /// Branch finder: district filter (empty = all).
     pub district: String,
@@ -104,4 +111,15 @@ impl Answers {
     pub fn is_guardian(&self) -> bool {
         self.actor == Some(Actor::Guardian)
     }
+}
+
+/// Reads an enum answer saved by any build: a value this build cannot read is "not answered"
+/// rather than an error that would drop every answer with it.
+fn lenient<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: serde::de::DeserializeOwned,
+{
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(serde_json::from_value(value).ok())
 }

@@ -68,7 +68,7 @@ fn read_and_keep_saved(state: JourneyState) {
 }
 
 async fn take_server_draft(state: JourneyState) {
-    if let Ok(draft) = api::get_draft().await
+    if let Ok(Some(draft)) = api::get_draft().await
         && let Ok(mut answers) = serde_json::from_str::<Answers>(draft.data.get())
         && state.answers.with_untracked(Answers::is_blank)
     {

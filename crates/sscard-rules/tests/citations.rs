@@ -44,6 +44,13 @@ fn all_citations() -> Vec<Citation> {
                 out.push(p.phase.citation.clone());
                 out.push(p.minor_age_years.citation.clone());
             }
+            // What an online application tells the applicant (the shared photo, the electronic
+            // card) cites its own line.
+            if let Ok(Some(terms)) = application_terms(*city, on) {
+                out.extend(terms.notes.iter().map(|n| n.citation.clone()));
+                out.extend(terms.bank_citations.iter().cloned());
+                out.extend(terms.delivery_citations.iter().cloned());
+            }
             for s in Service::ALL {
                 for a in Actor::ALL {
                     if let Ok(w) = where_can(*city, *s, *a, on) {

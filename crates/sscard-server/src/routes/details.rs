@@ -103,8 +103,9 @@ fn load(c: &Conn<'_>, person: i64, viewer: i64, today: NaiveDate) -> ApiResult<P
         params![person],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
     )?;
-    // The issuing banks of the person's cards, to name where the reserved phone changes.
-    let cards: Vec<(City, Bank)> = c
+    // The issuing banks of the person's cards, to name where the reserved phone changes. A
+    // card may name none (Shanghai's sources name no bank, D36): it adds no bank to the list.
+    let cards: Vec<(City, Option<Bank>)> = c
         .prepare_cached("SELECT city, bank FROM cards WHERE holder_id = ?1 GROUP BY city, bank ORDER BY MIN(id)")?
         .query_map(params![person], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<Result<_, _>>()?;
@@ -114,7 +115,7 @@ fn load(c: &Conn<'_>, person: i64, viewer: i64, today: NaiveDate) -> ApiResult<P
         .ok_or_else(|| ApiError::internal("no reserved-phone offer in the policy"))?;
     let mut banks: Vec<String> = cards
         .into_iter()
-        .map(|(_, bank)| bank.id().to_owned())
+        .filter_map(|(_, bank)| bank.map(|bank| bank.id().to_owned()))
         .collect();
     banks.dedup();
     let postal_applications = c

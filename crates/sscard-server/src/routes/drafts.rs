@@ -1,7 +1,12 @@
 //! Save and resume one unfinished application per signed-in person.
 
 use crate::{db::OptionalExt, params};
-use axum::{Json, extract::State, http::StatusCode};
+use axum::{
+    Json,
+    extract::State,
+    http::StatusCode,
+    response::{IntoResponse, Response},
+};
 use chrono::Utc;
 use sscard_rules::wire::Draft;
 
@@ -15,14 +20,15 @@ use crate::{
 /// Largest accepted draft (serialised JSON).
 const MAX_DRAFT_BYTES: usize = 16 * 1024;
 
-/// The saved draft.
+/// The saved draft. Having none is an ordinary answer (`204`), not an error: every page that
+/// resumes an application asks, and most people have nothing saved.
 #[utoipa::path(get, path = "/api/v1/draft", tag = "drafts",
     responses(
         (status = 200, description = "The draft", body = Draft),
+        (status = 204, description = "No draft saved"),
         (status = 401, description = "`unauthenticated`", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
-        (status = 404, description = "`not_found`: no draft saved", body = sscard_rules::wire::Problem, content_type = "application/problem+json"),
     ))]
-pub async fn get_draft(State(state): State<AppState>, me: Signed) -> ApiResult<Json<Draft>> {
+pub async fn get_draft(State(state): State<AppState>, me: Signed) -> ApiResult<Response> {
     let row = state
         .db
         .read(move |c| {
@@ -34,11 +40,14 @@ pub async fn get_draft(State(state): State<AppState>, me: Signed) -> ApiResult<J
             .optional()?)
         })
         .await?;
-    let (data, updated_at) = row.ok_or_else(|| ApiError::not_found().detail("没有保存的草稿"))?;
+    let Some((data, updated_at)) = row else {
+        return Ok(StatusCode::NO_CONTENT.into_response());
+    };
     Ok(Json(Draft {
         data: serde_json::value::RawValue::from_string(data).map_err(ApiError::internal)?,
         updated_at: Some(updated_at),
-    }))
+    })
+    .into_response())
 }
 
 /// Saves (replaces) the draft.

@@ -85,6 +85,12 @@ async fn a_shanghai_parent_applies_online_for_a_pupil_and_tracks_it() {
         .unwrap_or_else(|| panic!("the pupil's card: {cards}"));
     assert_eq!(card["city"], "shanghai");
     assert!(card.get("bank").is_none(), "{card}");
+    // The details page of a holder whose card names no bank: no bank to send them to for the
+    // reserved phone, and no error (it answered 500 while the bank was read as required).
+    let pupil = card["holder"]["id"].as_str().unwrap();
+    let r = c.get(&format!("/api/v1/me/details?person={pupil}")).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert_eq!(r.json()["reserved_phone"]["banks"], serde_json::json!([]));
 }
 
 #[tokio::test]

@@ -353,6 +353,7 @@ test('an Urumqi remote resident replaces a card online: 4 banks, EMS paid on del
   // The electronic card follows the new card (004 L7), said with its source.
   await expect(page.locator('main')).toContainText('电子社保卡同步生成');
   await expect(page.locator('main .notice .source')).toContainText('004_a70f45cf5a65a853.txt');
+  await look(page, 'urumqi-check-answers', problems);
   await page.getByRole('button', { name: '提交申领' }).click();
   await expect(page.locator('main h1')).toHaveText('申请已提交');
   await expect(page.locator('main')).toContainText('公布的规定没有给出制卡时间');

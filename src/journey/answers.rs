@@ -1,5 +1,5 @@
 use serde::{Deserialize, Deserializer, Serialize};
-use sscard_rules::{Actor, ApplicantGroup, City, PickupChoice};
+use sscard_rules::{Actor, ApplicantGroup, City, PickupChoice, StableId};
 
 use super::DateInput;
 
@@ -113,13 +113,15 @@ impl Answers {
     }
 }
 
-/// Reads an enum answer saved by any build: a value this build cannot read is "not answered"
-/// rather than an error that would drop every answer with it.
+/// Reads an enum answer saved by any build: an id this build does not know is "not answered"
+/// rather than an error that would drop every answer with it. (Read as a string, then looked up:
+/// the app already reads strings, so this costs no JSON code of its own.)
 fn lenient<'de, D, T>(d: D) -> Result<Option<T>, D::Error>
 where
     D: Deserializer<'de>,
-    T: serde::de::DeserializeOwned,
+    T: StableId,
 {
-    let value = serde_json::Value::deserialize(d)?;
-    Ok(serde_json::from_value(value).ok())
+    Ok(Option::<String>::deserialize(d)?
+        .as_deref()
+        .and_then(T::from_id))
 }

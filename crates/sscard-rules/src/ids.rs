@@ -28,6 +28,16 @@ macro_rules! stable_ids {
             }
         }
 
+        impl $crate::ids::StableId for $name {
+            fn id(self) -> &'static str {
+                $name::id(self)
+            }
+
+            fn from_id(id: &str) -> Option<Self> {
+                $name::from_id(id)
+            }
+        }
+
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.id())
@@ -36,6 +46,15 @@ macro_rules! stable_ids {
     };
 }
 pub(crate) use stable_ids;
+
+/// An enum with one stable string id per value (the `stable_ids!` enums): the one mapping that
+/// serde, SQL, URLs and texts use.
+pub trait StableId: Sized + Copy {
+    /// The stable id (the same string serde writes).
+    fn id(self) -> &'static str;
+    /// The value with this id, if any.
+    fn from_id(id: &str) -> Option<Self>;
+}
 
 stable_ids! {
     /// A city with its own card policy.

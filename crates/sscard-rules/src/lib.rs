@@ -61,7 +61,7 @@ pub use eligibility::{
     Alternative, Basis, Eligibility, EligibilityInput, GuardianFacts, Outcome, Reason,
     evaluate_eligibility,
 };
-pub use ids::{Actor, ApplicantGroup, Bank, Channel, City, PickupMethod, Service};
+pub use ids::{Actor, ApplicantGroup, Bank, Channel, City, PickupMethod, Service, StableId};
 pub use policy::{
     BankInfo, CourierFee, DocumentError, EMBEDDED_REVISIONS, NumericParam, Param, Phase, Policy,
     PolicyDocument, PolicyError, application_natural_days, banks, calendar_differs,

@@ -19,6 +19,7 @@ mod reference;
 mod reminders;
 mod replacement;
 mod revision;
+pub use revision::fnv1a as revision_of;
 mod sources;
 mod states;
 mod timeline;

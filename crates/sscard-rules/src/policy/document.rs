@@ -189,20 +189,18 @@ impl PolicyDocument {
             return Err(DocumentError::BadRevision);
         }
         let d = &self.data;
-        required("phase", d.phase)?;
-        let start = d.phase[0].from;
+        let start = d
+            .phase
+            .first()
+            .ok_or(DocumentError::Missing { field: "phase" })?
+            .from;
         let c = Checker { start };
-        c.versions("phase", d.phase)?;
-        required("banks", d.banks)?;
-        c.versions("banks", d.banks)?;
-        required("bank_count", d.bank_count)?;
-        c.versions("bank_count", d.bank_count)?;
-        required("individual_application_open", d.individual_application_open)?;
-        c.versions("individual_application_open", d.individual_application_open)?;
-        required("collective_application", d.collective_application)?;
-        c.versions("collective_application", d.collective_application)?;
-        required("minor_age_years", d.minor_age_years)?;
-        c.versions("minor_age_years", d.minor_age_years)?;
+        c.required("phase", d.phase)?;
+        c.required("banks", d.banks)?;
+        c.required("bank_count", d.bank_count)?;
+        c.required("individual_application_open", d.individual_application_open)?;
+        c.required("collective_application", d.collective_application)?;
+        c.required("minor_age_years", d.minor_age_years)?;
         c.versions("replacement_working_days", d.replacement_working_days)?;
         c.versions("instant_minutes", d.instant_minutes)?;
         c.versions("transit_included", d.transit_included)?;
@@ -249,13 +247,6 @@ impl PolicyDocument {
 /// Longest revision accepted: a hash is 16 characters; a publisher's label may say more.
 const REVISION_MAX: usize = 64;
 
-fn required<T>(field: &'static str, versions: &[Version<T>]) -> Result<(), DocumentError> {
-    if versions.is_empty() {
-        return Err(DocumentError::Missing { field });
-    }
-    Ok(())
-}
-
 fn has_twice<T: PartialEq>(items: impl Iterator<Item = T>) -> bool {
     let items: Vec<T> = items.collect();
     items
@@ -270,6 +261,18 @@ struct Checker {
 }
 
 impl Checker {
+    /// [`Checker::versions`] of a value every city has: at least one version.
+    fn required<T>(
+        &self,
+        field: &'static str,
+        versions: &[Version<T>],
+    ) -> Result<(), DocumentError> {
+        if versions.is_empty() {
+            return Err(DocumentError::Missing { field });
+        }
+        self.versions(field, versions)
+    }
+
     fn versions<T>(
         &self,
         field: &'static str,

@@ -4,14 +4,6 @@ use serde_json::json;
 
 use crate::common::{Server, people::SUN};
 
-/// The revision of a data text, as the rules crate computes it (FNV-1a, 64 bits, hex).
-fn fnv1a(bytes: &[u8]) -> String {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
-    });
-    format!("{hash:016x}")
-}
-
 /// Every city's policy as served is the rules crate's, built from its data file
 /// (`policy/<city>.toml`, issue 15), and every dated value in it carries its citation.
 #[tokio::test]
@@ -162,7 +154,7 @@ async fn a_document_in_the_policy_dir_is_decided_with_served_and_announced() {
     assert!(
         served.header("sscard-policy").ends_with(&format!(
             "calendar={}",
-            fnv1a(calendar_with_2027().as_bytes())
+            sscard_rules::revision_of(calendar_with_2027().as_bytes())
         )),
         "{}",
         served.header("sscard-policy")

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use sscard_rules::{Actor, Channel, ChannelOffer, City, Service, WhereAnswer, where_can};
 
 use super::{
-    FormProblems, after_texts, ask_phrase, channel_name, city_name, engine_id, field_message,
+    FormProblems, after_texts, channel_name, city_name, engine_id, field_message, fill_ask_for,
     long_date, service_name, summary_entries, use_step_meta,
 };
 use crate::components::after::{CitationLine, RelatedLinks};
@@ -28,39 +28,24 @@ fn citizen_services() -> impl Iterator<Item = Service> {
         .filter(|s| !matches!(s, Service::CollectiveApply | Service::ReturnUndistributed))
 }
 
-/// Where the asked city's people turn with a question: its hotline from the policy, if any, and
-/// what fills a text's `{ask}`.
-struct Asking {
-    hotline: Option<&'static str>,
-    ask: String,
-}
-
-impl Asking {
-    fn of(t: &'static AfterTexts, city: City, on: NaiveDate) -> Self {
-        Self {
-            hotline: sscard_rules::hotline(city, on)
-                .ok()
-                .flatten()
-                .map(|h| h.value),
-            ask: ask_phrase(t, city, on),
-        }
-    }
-}
-
 fn offer_view(
     t: &'static AfterTexts,
     locale: Locale,
-    asking: &Asking,
+    city: City,
+    on: NaiveDate,
     offer: ChannelOffer,
 ) -> impl IntoView + use<> {
     let w = &t.where_to;
     let conditions: Vec<String> = offer
         .conditions
         .iter()
-        .map(|c| fill(&lookup(w.offer_conditions, c.id()), "ask", &asking.ask))
+        .map(|c| fill_ask_for(t, Some(city), &lookup(w.offer_conditions, c.id())))
         .collect();
     // The hotline channel with its number from the city's policy, ready to call.
-    let number = asking.hotline.filter(|_| offer.channel == Channel::Hotline);
+    let number = (offer.channel == Channel::Hotline)
+        .then(|| sscard_rules::hotline(city, on).ok().flatten())
+        .flatten()
+        .map(|h| h.value);
     view! {
         <li class="channel">
             <p class="channel__name">
@@ -83,7 +68,8 @@ fn offer_view(
 fn answer_view(
     t: &'static AfterTexts,
     locale: Locale,
-    asking: Asking,
+    city: City,
+    on: NaiveDate,
     answer: WhereAnswer,
 ) -> impl IntoView + use<> {
     let w = &t.where_to;
@@ -123,14 +109,14 @@ fn answer_view(
             } else {
                 view! {
                     <ul class="channel-list">
-                        {answer.channels.into_iter().map(|o| offer_view(t, locale, &asking, o)).collect_view()}
+                        {answer.channels.into_iter().map(|o| offer_view(t, locale, city, on, o)).collect_view()}
                     </ul>
                 }.into_any()
             }}
             {(!answer.not_offered.is_empty()).then(|| view! {
                 <h3>{w.not_offered_heading}</h3>
                 <ul class="channel-list">
-                    {answer.not_offered.into_iter().map(|o| offer_view(t, locale, &asking, o)).collect_view()}
+                    {answer.not_offered.into_iter().map(|o| offer_view(t, locale, city, on, o)).collect_view()}
                 </ul>
             })}
         </section>
@@ -186,9 +172,7 @@ pub fn WherePage() -> impl IntoView {
             asked.get().map(|(c, s, a)| {
                 let today = crate::clock::device_today_in_china();
                 match where_can(c, s, a, today) {
-                    Ok(explained) => {
-                        answer_view(t, locale, Asking::of(t, c, today), explained.result).into_any()
-                    }
+                    Ok(explained) => answer_view(t, locale, c, today, explained.result).into_any(),
                     Err(_) => view! { <p class="panel">{w.no_rules}</p> }.into_any(),
                 }
             })

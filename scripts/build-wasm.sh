@@ -54,51 +54,17 @@ dir="app-$hash"
 mkdir -p "$staging/$dir"
 cp "$work/out/"* "$staging/$dir/"
 
-# The loader, in two scripts. The classic one runs while the page is parsed and, unless the
-# page's content has a static shell (boot.js sets data-prerender to "/" or "/check"), starts the
-# downloads at once: the main module, and a deep-linked page's own parts
-# (scripts/route-parts.mjs) and a remembered language's parts (zh-Hant, English), which are immutable, so the split loader's later fetch of the same
-# URL is answered from the HTTP cache. With a content shell the downloads start only after the
-# shell has been painted, so the first paint never competes with the wasm. The module script
-# (deferred, so it also waits for the CSS) starts the app. The JS glue and the split loader it
-# imports are fetched at once (modulepreload), not one after the other. boot.js listens for
-# TrunkApplicationStarted and for errors.
-route_parts="$(node "$ROOT/scripts/route-parts.mjs" "$work/out/__wasm_split.js")"
-loader="<link rel=\"modulepreload\" href=\"/$dir/sscard.js\">
-<link rel=\"modulepreload\" href=\"/$dir/__wasm_split.js\">
-<script>
-window.sscardDownload = function () {
-  var table = $route_parts;
-  var route = table.routes.find(function (r) { return new RegExp(r[0]).test(location.pathname); });
-  var locale = null;
-  try { locale = localStorage.getItem('sscard.locale'); } catch (e) { /* storage blocked */ }
-  var files = (route ? table.parts[route[1]] : []).concat(table.locales.hasOwnProperty(locale) ? table.locales[locale] : []);
-  files.filter(function (file, i) { return files.indexOf(file) === i; }).forEach(function (file) {
-    fetch('/$dir/' + file).catch(function () {});
-  });
-  return fetch('/$dir/sscard_bg.wasm');
-};
-if (['/', '/check'].indexOf(document.documentElement.getAttribute('data-prerender')) < 0) {
-  window.sscardWasm = window.sscardDownload();
-}
-</script>
-<script type=\"module\">
-if (!window.sscardWasm) {
-  await new Promise((painted) => requestAnimationFrame(() => setTimeout(painted)));
-  window.sscardWasm = window.sscardDownload();
-}
-const { default: init } = await import('/$dir/sscard.js');
-await init({ module_or_path: window.sscardWasm });
-dispatchEvent(new CustomEvent('TrunkApplicationStarted'));
-</script>"
-node -e '
-  const fs = require("fs");
-  const [file, loader] = process.argv.slice(1);
-  const html = fs.readFileSync(file, "utf8");
-  if (!html.includes("<!-- sscard:loader -->")) throw new Error("index.html has no <!-- sscard:loader --> marker");
-  // Trunk leaves the skipped rel="rust" link behind; it has no use in the page.
-  fs.writeFileSync(file, html.replace("<!-- sscard:loader -->", loader).replace(/<link data-trunk[^>]*>\n?/g, ""));
-' "$staging/index.html" "$loader"
+# The page loader (scripts/loader.html, put in by insert-loader.mjs), in two scripts. The
+# classic one runs while the page is parsed and, unless the page's content has a static shell
+# (boot.js sets data-prerender to "/" or "/check"), starts the downloads at once: the main
+# module, and a deep-linked page's own parts (scripts/route-parts.mjs) and a remembered
+# language's parts (zh-Hant, English), which are immutable, so the split loader's later fetch of
+# the same URL is answered from the HTTP cache. With a content shell the downloads start only
+# after the shell has been painted, so the first paint never competes with the wasm. The module
+# script (deferred, so it also waits for the CSS) starts the app. The JS glue and the split
+# loader it imports are fetched at once (modulepreload), not one after the other. boot.js
+# listens for TrunkApplicationStarted and for errors.
+node "$ROOT/scripts/insert-loader.mjs" "$staging/index.html" "$dir" "$work/out/__wasm_split.js"
 echo "wasm: $dir ($(ls "$staging/$dir" | grep -c '^split_.*\.wasm$') pages and $(ls "$staging/$dir" | grep -c '^chunk_.*\.wasm$') shared parts loaded lazily)"
 
 if [ "$profile" = release ]; then

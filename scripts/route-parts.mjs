@@ -1,6 +1,6 @@
 // Prints, as JSON, which lazily loaded wasm files each route and each language needs:
 // { routes: [[path regex, split point], …], parts: { split point: [files] }, locales: { tag: [files] } }.
-// Read from the route table (app-routes.mjs: src/app.rs and src/lazy_routes.rs) and the split
+// Read from the route table (app-routes.mjs: src/routes.json) and the split
 // loader wasm-split wrote (its `makeLoad(… "./file.wasm" …, [deps])` entries), so the page loader
 // can fetch a deep-linked page's parts alongside the main module instead of after it.
 // Usage: node scripts/route-parts.mjs <__wasm_split.js>
@@ -18,7 +18,7 @@ for (const { path, module } of appRoutes()) {
   if (parts[module].length === 0) throw new Error(`no wasm part for split point ${module} in ${loaderPath}`);
   routes.push([pathPattern(path), module]);
 }
-if (routes.length === 0) throw new Error('no lazy routes found in src/app.rs');
+if (routes.length === 0) throw new Error('no lazily loaded pages in src/routes.json');
 // The parts of each language but zh-Hans (src/i18n/parts.rs: split point `locale_<tag>`), by
 // the tag the app remembers (src/i18n.rs), so a remembered language comes with the main module.
 const locales = {};

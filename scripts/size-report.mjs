@@ -2,8 +2,8 @@
 // of every route of the app, as from a deep link: index.html, what it references (CSS, favicon, the
 // app's JS and main wasm), the split loader the JS imports, plus the lazily loaded parts the
 // route's page needs (its split point's wasm file and the shared chunks it depends on, read from
-// the loader, __wasm_split.js). The routes come from the route table (app-routes.mjs: src/app.rs
-// and src/lazy_routes.rs), the same one the page loader's prefetch table is built from. Sizes and
+// the loader, __wasm_split.js). The routes come from the route table (app-routes.mjs:
+// src/routes.json), the same one the page loader's prefetch table is built from. Sizes and
 // file counts only, so the output is the same on every run of the same build. API calls a page
 // makes are not counted.
 //

@@ -1,5 +1,5 @@
 // Reads the split loader wasm-split writes (`__wasm_split.js`): which wasm file each split point
-// (a group of pages, src/lazy_routes.rs) needs, with the shared parts it depends on. Used by
+// (a group of pages, src/routes.json) needs, with the shared parts it depends on. Used by
 // route-parts.mjs (the page loader's prefetch table) and size-report.mjs (first loads per page).
 import { readFileSync } from 'node:fs';
 

@@ -21,7 +21,7 @@ cargo clippy -p sscard-rules -p sscard-server --all-targets --locked -- -D warni
 
 step "clippy: the app and the rules crate on wasm32"
 cargo clippy -p sscard -p sscard-rules --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
-# The release build's variant, whose pages are wasm-split points (src/lazy_routes.rs).
+# The release build's variant, whose pages are wasm-split points (src/routes.rs).
 cargo clippy -p sscard --target wasm32-unknown-unknown --features split --locked -- -D warnings
 
 step "native tests (the server on SQLite, its default)"

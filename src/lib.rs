@@ -10,8 +10,8 @@ pub mod format;
 pub mod i18n;
 pub mod ics;
 pub mod journey;
-pub mod lazy_routes;
 pub mod pages;
 pub mod platform;
+pub mod routes;
 
 pub use app::App;

@@ -7,7 +7,10 @@
 use sscard::journey::{
     Answers, DateInput, Step, first_missing_step, first_unanswered_check, next_after,
 };
-use sscard_rules::{Actor, PickupChoice};
+use sscard_rules::wire::GuardianshipProof;
+use sscard_rules::{
+    Actor, Bank, CardHeld, PickupChoice, Residence, StableId, UninsuredGroup, YesNo,
+};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -28,15 +31,18 @@ fn radio(given: &[(&str, &str)]) -> Answers {
             }
             _ => {}
         }
-        let slot = match field {
-            "guardian_proof" => &mut a.guardian_proof,
-            "card_held" => &mut a.card_held,
-            "insured" => &mut a.insured,
-            "category" => &mut a.category,
-            "residence" => &mut a.residence,
+        // Each answer by its stable id, as the radio buttons and saved answers carry it.
+        fn id<T: StableId>(field: &str, value: &str) -> Option<T> {
+            Some(T::from_id(value).unwrap_or_else(|| panic!("{value:?} is no {field} id")))
+        }
+        match field {
+            "guardian_proof" => a.guardian_proof = id(field, value),
+            "card_held" => a.card_held = id(field, value),
+            "insured" => a.insured = id(field, value),
+            "category" => a.category = id(field, value),
+            "residence" => a.residence = id(field, value),
             other => panic!("no radio answer {other}"),
-        };
-        *slot = Some(value.to_owned());
+        }
     }
     a
 }
@@ -58,10 +64,10 @@ fn answered(actor: &str, given: &[(&str, &str)]) -> Answers {
     if actor == "guardian" {
         a.birth = typed("2016", "5", "1");
         a.guardian_birth = typed("1985", "3", "12");
-        a.guardian_proof = Some("yes".to_owned());
+        a.guardian_proof = Some(YesNo::Yes);
     }
-    a.card_held.get_or_insert_with(|| "none".to_owned());
-    a.insured.get_or_insert_with(|| "yes".to_owned());
+    a.card_held.get_or_insert(CardHeld::None);
+    a.insured.get_or_insert(YesNo::Yes);
     a
 }
 
@@ -600,7 +606,7 @@ fn another_city_keeps_the_answers_that_still_apply() {
         month: "5".into(),
         day: "1".into(),
     };
-    a.bank = Some("icbc".into());
+    a.bank = Some(Bank::Icbc);
     a.branch_id = Some("b1".into());
     let mut moved = a.clone();
     moved.keep_for_other_city();
@@ -741,13 +747,36 @@ fn answers_saved_as_ids_read_back_typed_and_are_written_the_same() {
         r#"{"city":"beijing","actor":"robot","pickup":"post","bank":"icbc","name":"张三"}"#;
     let kept: Answers = serde_json::from_str(unknown).expect("the other answers read back");
     assert_eq!(
+        (kept.actor, kept.pickup, kept.bank, kept.name.as_str()),
+        (None, None, Some(Bank::Icbc), "张三")
+    );
+    // The check's answers as earlier builds saved them (strings) read into the same enums; an
+    // unknown one ("maybe") is asked again.
+    let earlier = r#"{"insured":"no","category":"pension","residence":"permit",
+        "card_held":"older","guardian_proof":"maybe","child_proof":"birth_certificate"}"#;
+    let read: Answers = serde_json::from_str(earlier).expect("earlier answers read back");
+    assert_eq!(
         (
-            kept.actor,
-            kept.pickup,
-            kept.bank.as_deref(),
-            kept.name.as_str()
+            read.insured,
+            read.category,
+            read.residence,
+            read.card_held,
+            read.guardian_proof,
+            read.child_proof
         ),
-        (None, None, Some("icbc"), "张三")
+        (
+            Some(YesNo::No),
+            Some(UninsuredGroup::Pension),
+            Some(Residence::Permit),
+            Some(CardHeld::OlderGeneration),
+            None,
+            Some(GuardianshipProof::BirthCertificate)
+        )
+    );
+    assert_eq!(
+        serde_json::to_string(&read.card_held).ok(),
+        Some(r#""older""#.to_owned()),
+        "written back as the id it was read from"
     );
     let written = serde_json::to_value(&a).expect("answers serialise");
     assert_eq!(

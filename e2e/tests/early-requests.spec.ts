@@ -2,8 +2,8 @@ import { test, expect } from '@playwright/test';
 import { codeSignIn } from './helpers';
 
 // Issue 17: a page opened cold from a deep link (a bookmark, a WeChat menu) asks the API while
-// its own code is still downloading, not after: the route's data() starts the requests the page
-// makes (src/lazy_routes.rs, src/api/early.rs), and the page takes those answers instead of
+// its own code is still downloading, not after: the route's choose() starts the requests the page
+// makes (src/routes.json, src/api/early.rs), and the page takes those answers instead of
 // asking again.
 
 // 吴强: a demo person whose mobile on record no other spec changes (a code reaches him).

@@ -2,7 +2,7 @@
 //!
 //! A deep-linked page that lives in a lazily loaded wasm part would otherwise ask the API
 //! only once that part is downloaded and running: two round trips one after the other on a
-//! slow phone network. The route's `LazyRoute::data()` (src/lazy_routes.rs), which runs as
+//! slow phone network. The route's `ChooseView::choose` (src/routes.rs), which runs as
 //! soon as the route matches, calls [`start`] for the GETs the page is known to make; the
 //! page's own call then takes the answer ([`take`]) instead of asking again.
 //!

@@ -1,5 +1,6 @@
 use std::fmt;
 
+use sscard_rules::ProblemCode;
 use sscard_rules::wire::Problem;
 
 /// Why an API call failed.
@@ -20,6 +21,11 @@ impl ApiError {
             ApiError::Problem(p) => Some(p.code.as_str()),
             _ => None,
         }
+    }
+
+    /// Whether the server answered with the problem `code`.
+    pub fn is(&self, code: ProblemCode) -> bool {
+        self.code() == Some(code.id())
     }
 }
 

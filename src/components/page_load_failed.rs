@@ -4,7 +4,7 @@ use leptos_router::hooks::use_location;
 use crate::components::use_page_meta;
 use crate::i18n::use_i18n;
 
-/// Shown instead of a page whose code could not be downloaded (see `lazy_routes`): the app
+/// Shown instead of a page whose code could not be downloaded (see `routes`): the app
 /// keeps running, nothing typed is lost (answers are kept in local storage), and the link
 /// reloads the same address: a full load, because the router would not load the same route
 /// again.

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::i18n::use_i18n;
 
-/// While the router opens a page whose code is not loaded yet (see `lazy_routes`), a bar at the
+/// While the router opens a page whose code is not loaded yet (see `routes`), a bar at the
 /// top of the window and, for screen readers, "opening the page": on a slow connection a tap
 /// must visibly do something. The bar fades in only after a moment, so quick navigations show
 /// nothing.

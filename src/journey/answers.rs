@@ -1,5 +1,9 @@
 use serde::{Deserialize, Deserializer, Serialize};
-use sscard_rules::{Actor, ApplicantGroup, City, PickupChoice, StableId};
+use sscard_rules::wire::GuardianshipProof;
+use sscard_rules::{
+    Actor, ApplicantGroup, Bank, CardHeld, City, PickupChoice, Residence, StableId, UninsuredGroup,
+    YesNo,
+};
 
 use super::DateInput;
 
@@ -7,8 +11,8 @@ use super::DateInput;
 /// nothing is ever lost or reformatted; they are parsed with the rules crate when a page is
 /// continued.
 ///
-/// Radio answers with an enum in the rules crate are kept as that enum (serialised as its stable
-/// id, `self`, `mail`, …); the others as the stable ids used on the wire. An enum answer saved
+/// Radio answers are kept as the rules crate's enums (serialised as their stable ids, `self`,
+/// `mail`, `yes`, …). An enum answer saved
 /// with an id this build does not know (a newer build's choice, a hand-made draft) reads as not
 /// answered (`lenient`): that one question is asked again, and no other answer is lost.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -26,16 +30,21 @@ pub struct Answers {
     pub birth: DateInput,
     /// The guardian's own birth date.
     pub guardian_birth: DateInput,
-    /// Whether the guardian has proof of guardianship: `yes` or `no`.
-    pub guardian_proof: Option<String>,
-    /// Insured in the city: `yes` or `no`.
-    pub insured: Option<String>,
-    /// Another category (not insured): `pension`, `support`, `veteran`, `other` or `none`.
-    pub category: Option<String>,
-    /// Residence (civil-affairs pension): `hukou`, `permit` or `neither`.
-    pub residence: Option<String>,
-    /// The card held now: `none`, `older` (1st/2nd generation) or `third`.
-    pub card_held: Option<String>,
+    /// Whether the guardian has proof of guardianship.
+    #[serde(deserialize_with = "lenient")]
+    pub guardian_proof: Option<YesNo>,
+    /// Insured in the city.
+    #[serde(deserialize_with = "lenient")]
+    pub insured: Option<YesNo>,
+    /// Another category (not insured).
+    #[serde(deserialize_with = "lenient")]
+    pub category: Option<UninsuredGroup>,
+    /// Residence (civil-affairs pension).
+    #[serde(deserialize_with = "lenient")]
+    pub residence: Option<Residence>,
+    /// The card held now.
+    #[serde(deserialize_with = "lenient")]
+    pub card_held: Option<CardHeld>,
     /// The holder's group, where the city serves each on its own channel (Shanghai).
     #[serde(deserialize_with = "lenient")]
     pub group: Option<ApplicantGroup>,
@@ -55,12 +64,13 @@ pub struct Answers {
     pub child_name: String,
     /// The child's ID number as typed.
     pub child_id_number: String,
-    /// The kind of guardianship proof: `household_register`, `birth_certificate` or
-    /// `guardianship_document`.
-    pub child_proof: Option<String>,
+    /// The kind of guardianship proof.
+    #[serde(deserialize_with = "lenient")]
+    pub child_proof: Option<GuardianshipProof>,
 
-    /// The chosen cooperating bank id.
-    pub bank: Option<String>,
+    /// The chosen cooperating bank.
+    #[serde(deserialize_with = "lenient")]
+    pub bank: Option<Bank>,
     /// How the card is collected (stored as `mail`, `branch`, `on_the_spot` or `door`).
     #[serde(deserialize_with = "lenient")]
     pub pickup: Option<PickupChoice>,

@@ -1,7 +1,8 @@
 use chrono::NaiveDate;
-use sscard_rules::wire::{EligibilityDeclaration, HeldCard};
+use sscard_rules::wire::EligibilityDeclaration;
 use sscard_rules::{
-    Actor, Business, Channel, City, EligibilityInput, TimelineRequest, application_terms,
+    Actor, Business, Channel, City, EligibilityInput, Residence, TimelineRequest, UninsuredGroup,
+    YesNo, application_terms,
 };
 
 use super::{Answers, DateError};
@@ -11,28 +12,19 @@ impl Answers {
     /// The server turns it into the rules crate's input with the birth dates of the ID numbers
     /// and decides; [`eligibility_input`] previews with the very same mapping.
     pub fn eligibility_declaration(&self) -> EligibilityDeclaration {
-        let insured = self.insured.as_deref() == Some("yes");
-        let category = if insured {
-            None
-        } else {
-            self.category.as_deref()
-        };
-        let pension = category == Some("pension");
+        let insured = self.insured == Some(YesNo::Yes);
+        let group = if insured { None } else { self.category };
+        let pension = group == Some(UninsuredGroup::Pension);
         EligibilityDeclaration {
             insured_in_city: insured,
-            local_hukou: pension && self.residence.as_deref() == Some("hukou"),
-            residence_permit: pension && self.residence.as_deref() == Some("permit"),
+            local_hukou: pension && self.residence == Some(Residence::Hukou),
+            residence_permit: pension && self.residence == Some(Residence::Permit),
             civil_affairs_pension: pension,
-            civil_affairs_support: category == Some("support"),
-            veteran_affairs: category == Some("veteran"),
-            other_public_service: category == Some("other"),
-            card_held: match self.card_held.as_deref() {
-                Some("older") => HeldCard::Older,
-                Some("third") => HeldCard::Third,
-                _ => HeldCard::None,
-            },
-            proof_of_guardianship: self.is_guardian()
-                && self.guardian_proof.as_deref() == Some("yes"),
+            civil_affairs_support: group == Some(UninsuredGroup::Support),
+            veteran_affairs: group == Some(UninsuredGroup::Veteran),
+            other_public_service: group == Some(UninsuredGroup::Other),
+            card_held: self.card_held.unwrap_or_default(),
+            proof_of_guardianship: self.is_guardian() && self.guardian_proof == Some(YesNo::Yes),
             group: self.group,
             lives_elsewhere: self.lives_elsewhere == Some(true),
         }
@@ -74,7 +66,7 @@ pub fn timeline_request(
     today: NaiveDate,
 ) -> Option<TimelineRequest> {
     let (channel, pickup) = answers.pickup?.channel_and_method(city);
-    let card_held = answers.eligibility_declaration().card_held.into();
+    let card_held = answers.eligibility_declaration().card_held;
     let business = match channel {
         Channel::InstantBranch | Channel::DoorService => Business::FirstApplication,
         _ => application_terms(city, today)

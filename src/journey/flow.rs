@@ -8,7 +8,9 @@
 //! (`sscard_rules::application_terms` offers them one pickup), so their application has no
 //! pickup page.
 
-use sscard_rules::{City, PickupChoice};
+use sscard_rules::{City, PickupChoice, UninsuredGroup, YesNo};
+
+use crate::routes::Page;
 
 use super::Answers;
 
@@ -79,37 +81,42 @@ impl Step {
         Step::CheckAnswers,
     ];
 
+    /// The page (src/routes.json).
+    pub fn page(self) -> Page {
+        match self {
+            Step::CheckWho => Page::CheckWho,
+            Step::CheckBirth => Page::CheckBirth,
+            Step::CheckGuardian => Page::CheckGuardian,
+            Step::CheckCardHeld => Page::CheckCardHeld,
+            Step::CheckInsured => Page::CheckInsured,
+            Step::CheckCategory => Page::CheckCategory,
+            Step::CheckResidence => Page::CheckResidence,
+            Step::CheckGroup => Page::CheckGroup,
+            Step::CheckRemote => Page::CheckRemote,
+            Step::CheckResult => Page::CheckResult,
+            Step::Details => Page::ApplyDetails,
+            Step::Verify => Page::Verify,
+            Step::Child => Page::Child,
+            Step::Bank => Page::Bank,
+            Step::Pickup => Page::Pickup,
+            Step::Address => Page::Address,
+            Step::Branch => Page::Branch,
+            Step::InPerson => Page::InPerson,
+            Step::CheckAnswers => Page::CheckAnswers,
+        }
+    }
+
     /// The route of the page.
     pub fn path(self) -> &'static str {
-        match self {
-            Step::CheckWho => "/check",
-            Step::CheckBirth => "/check/birth-date",
-            Step::CheckGuardian => "/check/guardian",
-            Step::CheckCardHeld => "/check/card",
-            Step::CheckInsured => "/check/insured",
-            Step::CheckCategory => "/check/category",
-            Step::CheckResidence => "/check/residence",
-            Step::CheckGroup => "/check/group",
-            Step::CheckRemote => "/check/living-away",
-            Step::CheckResult => "/check/result",
-            Step::Details => "/apply/details",
-            Step::Verify => "/apply/verify",
-            Step::Child => "/apply/child",
-            Step::Bank => "/apply/bank",
-            Step::Pickup => "/apply/pickup",
-            Step::Address => "/apply/address",
-            Step::Branch => "/apply/branch",
-            Step::InPerson => "/apply/in-person",
-            Step::CheckAnswers => "/apply/check",
-        }
+        self.page().pattern()
     }
 
     /// The page "back" returns to, given the answers (the reverse of [`next_after`]).
     pub fn back(self, answers: &Answers) -> &'static str {
         let city = answers.city();
-        let insured = answers.insured.as_deref() == Some("yes");
+        let insured = answers.insured == Some(YesNo::Yes);
         let prev = match self {
-            Step::CheckWho => return "/",
+            Step::CheckWho => return Page::Home.pattern(),
             Step::CheckBirth => Step::CheckWho,
             Step::CheckGuardian => Step::CheckBirth,
             Step::CheckCardHeld if answers.is_guardian() => Step::CheckGuardian,
@@ -121,10 +128,10 @@ impl Step {
             Step::CheckResult if insured && city == City::Shanghai => Step::CheckGroup,
             Step::CheckResult if insured && city == City::Urumqi => Step::CheckRemote,
             Step::CheckResult if insured || city != City::Beijing => Step::CheckInsured,
-            Step::CheckResult if answers.category.as_deref() == Some("pension") => {
+            Step::CheckResult if answers.category == Some(UninsuredGroup::Pension) => {
                 Step::CheckResidence
             }
-            Step::CheckResult if answers.insured.as_deref() == Some("no") => Step::CheckCategory,
+            Step::CheckResult if answers.insured == Some(YesNo::No) => Step::CheckCategory,
             Step::CheckResult => Step::CheckInsured,
             Step::Details => Step::CheckResult,
             Step::Verify => Step::Details,
@@ -161,7 +168,7 @@ fn is_apply(step: Step) -> bool {
 /// The page after `step`, given the answers just saved.
 pub fn next_after(step: Step, answers: &Answers) -> Step {
     let city = answers.city();
-    let insured = answers.insured.as_deref() == Some("yes");
+    let insured = answers.insured == Some(YesNo::Yes);
     let next = match step {
         Step::CheckWho => Step::CheckBirth,
         Step::CheckBirth if answers.is_guardian() => Step::CheckGuardian,
@@ -171,7 +178,7 @@ pub fn next_after(step: Step, answers: &Answers) -> Step {
         Step::CheckInsured if insured && city == City::Urumqi => Step::CheckRemote,
         Step::CheckInsured if !insured && city == City::Beijing => Step::CheckCategory,
         Step::CheckInsured | Step::CheckGroup | Step::CheckRemote => Step::CheckResult,
-        Step::CheckCategory if answers.category.as_deref() == Some("pension") => {
+        Step::CheckCategory if answers.category == Some(UninsuredGroup::Pension) => {
             Step::CheckResidence
         }
         Step::CheckCategory | Step::CheckResidence => Step::CheckResult,

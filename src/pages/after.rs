@@ -18,6 +18,7 @@ mod where_to;
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::Serialize;
+use sscard_rules::ProblemCode;
 use sscard_rules::{Bank, Channel, City, PickupMethod, Service};
 
 pub use details::DetailsPage;
@@ -71,8 +72,8 @@ pub fn api_error_text(t: &'static AfterTexts, table: IdTable, error: &ApiError) 
     }
     match error {
         ApiError::Network => t.common.network.to_owned(),
-        ApiError::Problem(p) if p.code == "rate_limited" => t.common.rate_limited.to_owned(),
-        ApiError::Problem(p) if p.code == "unauthenticated" => t.common.sign_in_needed.to_owned(),
+        e if e.is(ProblemCode::RateLimited) => t.common.rate_limited.to_owned(),
+        e if e.is(ProblemCode::Unauthenticated) => t.common.sign_in_needed.to_owned(),
         _ => fill_ask(t, t.common.unexpected),
     }
 }
@@ -117,7 +118,7 @@ pub fn ask_phrase(t: &'static AfterTexts, city: City, on: NaiveDate) -> String {
 
 /// Whether the call failed because nobody is signed in.
 pub fn is_signed_out(error: &ApiError) -> bool {
-    error.code() == Some("unauthenticated")
+    error.is(ProblemCode::Unauthenticated)
 }
 
 /// The sign-in page's address that returns to `next` afterwards (percent-encoded, because

@@ -10,6 +10,9 @@ macro_rules! stable_ids {
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ::serde::Serialize, ::serde::Deserialize)]
+        // The id is serde's snake_case form of the variant's name, or the variant's own
+        // `#[serde(rename)]` (not generated from `$id`: the OpenAPI derive would not see it).
+        // tests/stable_ids.rs holds every enum to `id() == serde form`.
         #[serde(rename_all = "snake_case")]
         pub enum $name { $( $(#[$vmeta])* $variant ),+ }
 

@@ -7,6 +7,7 @@ mod application_terms;
 mod calendar;
 mod certainty;
 mod channels;
+mod check_answers;
 mod citation;
 mod dates;
 mod decisions;
@@ -15,6 +16,7 @@ mod eligibility;
 mod ids;
 mod policy;
 mod preview;
+mod problem_code;
 mod reference;
 mod reminders;
 mod replacement;
@@ -48,6 +50,7 @@ pub use channels::{
     ActorCondition, ActorPermission, ChannelOffer, OfferCondition, Permission, PickupChoice,
     WhereAnswer, WhereNote, actor_permission, channel_offers, online_channel, where_can,
 };
+pub use check_answers::{Residence, UninsuredGroup, YesNo};
 pub use citation::{
     CALENDAR_DATA, Citation, DECISIONS, HOLIDAY_LAW, SEED_000, SEED_001, SEED_002, SEED_003,
     SEED_004,
@@ -70,6 +73,7 @@ pub use policy::{
     param_u32, phase, policy, revisions,
 };
 pub use preview::{Preview, PreviewRequest, preview};
+pub use problem_code::ProblemCode;
 pub use reference::{
     REFERENCE_ALPHABET, REFERENCE_LEN, REFERENCE_RANDOM_BYTES, Reference, ReferenceError,
     parse_reference,

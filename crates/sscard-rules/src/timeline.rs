@@ -58,16 +58,27 @@ impl Business {
     }
 }
 
-/// The card the person holds now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CardHeld {
-    /// No card.
-    None,
-    /// A first- or second-generation card.
-    OlderGeneration,
-    /// A third-generation card.
-    ThirdGeneration,
+crate::ids::stable_ids! {
+    /// The card the person (the child, for a guardian) holds now: an answer of the check, and
+    /// part of an application's eligibility declaration.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    pub enum CardHeld {
+        /// No card.
+        None = "none",
+        /// A first- or second-generation card.
+        #[serde(rename = "older")]
+        OlderGeneration = "older",
+        /// A third-generation card.
+        #[serde(rename = "third")]
+        ThirdGeneration = "third",
+    }
+}
+
+impl Default for CardHeld {
+    /// No card: what a declaration that does not say means.
+    fn default() -> Self {
+        CardHeld::None
+    }
 }
 
 /// Input of [`preview_timeline`].

@@ -1,5 +1,6 @@
 //! The router: API under `/api/v1`, the app page and its files for everything else.
 
+use sscard_rules::ProblemCode;
 use std::{any::Any, sync::Arc, time::Duration};
 
 use axum::{
@@ -226,7 +227,7 @@ async fn api_not_found() -> ApiError {
 async fn method_not_allowed() -> ApiError {
     ApiError::new(
         StatusCode::METHOD_NOT_ALLOWED,
-        "method_not_allowed",
+        ProblemCode::MethodNotAllowed.id(),
         "不支持该请求方法",
     )
 }

@@ -5,6 +5,7 @@
 //! field problems with the crate's stable codes.
 
 use chrono::NaiveDate;
+use sscard_rules::ProblemCode;
 use sscard_rules::{
     Actor, Alternative, Bank, Business, Calendar, CardHeld, Channel, City, Eligibility, Outcome,
     PickupMethod, Reason, Service, TimelineRequest, preview_timeline,
@@ -88,7 +89,10 @@ pub fn temp_loss_lift(city: City, on: NaiveDate) -> Result<NaiveDate, ApiError> 
 /// The refusal for a service that cannot be done online: `409 counter_only`
 /// with the channels the rules crate says offer it.
 pub fn counter_only(city: City, service: Service, on: NaiveDate, what: &str) -> ApiError {
-    let mut err = ApiError::conflict("counter_only", format!("{what}不能在线办理，请到柜台办理"));
+    let mut err = ApiError::conflict(
+        ProblemCode::CounterOnly.id(),
+        format!("{what}不能在线办理，请到柜台办理"),
+    );
     if let Ok(answer) = sscard_rules::where_can(city, service, Actor::Holder, on) {
         err.where_to_go = answer
             .result
@@ -125,13 +129,16 @@ pub fn require_eligible(
 ) -> Result<(), ApiError> {
     let (code, title) = match verdict.outcome {
         Outcome::Eligible => return Ok(()),
-        Outcome::NotEligible => ("eligibility.not_eligible", "根据申报的情况，不能申领社保卡"),
+        Outcome::NotEligible => (
+            ProblemCode::EligibilityNotEligible.id(),
+            "根据申报的情况，不能申领社保卡",
+        ),
         Outcome::NeedsInPersonCheck => (
-            "eligibility.needs_in_person_check",
+            ProblemCode::EligibilityNeedsInPersonCheck.id(),
             "需要到服务网点核实后才能申领",
         ),
         Outcome::OtherChannel => (
-            "eligibility.other_channel",
+            ProblemCode::EligibilityOtherChannel.id(),
             "可以申领，但要通过其他渠道办理，不能在这里网上申领",
         ),
     };

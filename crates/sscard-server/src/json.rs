@@ -8,6 +8,7 @@ use axum::{
     http::StatusCode,
 };
 use serde::de::DeserializeOwned;
+use sscard_rules::ProblemCode;
 
 use crate::problem::ApiError;
 
@@ -26,17 +27,17 @@ where
             Ok(axum::Json(v)) => Ok(Body(v)),
             Err(JsonRejection::MissingJsonContentType(_)) => Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "body.not_json",
+                ProblemCode::BodyNotJson.id(),
                 "请求内容必须是 JSON (Content-Type: application/json)",
             )),
             Err(JsonRejection::BytesRejection(e)) if is_body_timeout(&e) => Err(ApiError::new(
                 StatusCode::REQUEST_TIMEOUT,
-                "body.timeout",
+                ProblemCode::BodyTimeout.id(),
                 "请求内容传输超时",
             )),
             Err(JsonRejection::BytesRejection(_)) => Err(ApiError::new(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                "body.too_large",
+                ProblemCode::BodyTooLarge.id(),
                 "请求内容过大",
             )),
             Err(e) => {
@@ -52,7 +53,7 @@ where
                     .to_owned();
                 let mut err = ApiError::new(
                     StatusCode::BAD_REQUEST,
-                    "body.invalid",
+                    ProblemCode::BodyInvalid.id(),
                     "请求内容格式不正确",
                 )
                 .detail(text.clone());

@@ -8,6 +8,7 @@ use axum::{
     http::{HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
 };
+use sscard_rules::ProblemCode;
 use sscard_rules::{
     FieldIssue,
     wire::{FieldProblem, Problem, WhereToGo},
@@ -100,7 +101,7 @@ impl ApiError {
     pub fn validation(errors: Vec<FieldProblem>) -> Self {
         let mut e = Self::new(
             StatusCode::BAD_REQUEST,
-            "validation_failed",
+            ProblemCode::ValidationFailed.id(),
             "提交的信息有误，请检查标出的项目",
         );
         e.errors = errors;
@@ -109,14 +110,18 @@ impl ApiError {
 
     /// `401 unauthenticated`.
     pub fn unauthenticated() -> Self {
-        Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", "请先登录")
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            ProblemCode::Unauthenticated.id(),
+            "请先登录",
+        )
     }
 
     /// `429 rate_limited`.
     pub fn rate_limited(retry_after_secs: u64) -> Self {
         let mut e = Self::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "rate_limited",
+            ProblemCode::RateLimited.id(),
             "尝试次数过多，请稍后再试",
         );
         e.retry_after_secs = Some(retry_after_secs);
@@ -130,7 +135,11 @@ impl ApiError {
 
     /// `404 not_found`.
     pub fn not_found() -> Self {
-        Self::new(StatusCode::NOT_FOUND, "not_found", "找不到请求的资源")
+        Self::new(
+            StatusCode::NOT_FOUND,
+            ProblemCode::NotFound.id(),
+            "找不到请求的资源",
+        )
     }
 
     /// `500 internal`: the cause is logged, never sent.
@@ -138,7 +147,7 @@ impl ApiError {
         tracing::error!(error = %cause, "internal error");
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
+            ProblemCode::Internal.id(),
             "服务暂时出现问题，请稍后再试",
         )
     }

@@ -15,6 +15,7 @@ use axum::{
 };
 use base64::Engine as _;
 use sha2::{Digest, Sha256};
+use sscard_rules::ProblemCode;
 
 /// The placeholder Trunk writes into `nonce="…"` attributes when `create_nonce` is on.
 pub const TRUNK_NONCE_PLACEHOLDER: &str = "{{__TRUNK NONCE__}}";
@@ -391,7 +392,7 @@ pub async fn origin_check(
         return if path == "/api" || path.starts_with("/api/") {
             crate::problem::ApiError::new(
                 StatusCode::MISDIRECTED_REQUEST,
-                "host_not_allowed",
+                ProblemCode::HostNotAllowed.id(),
                 "请求的主机名不属于本服务",
             )
             .into_response()
@@ -424,8 +425,12 @@ pub async fn origin_check(
     let mut res = if ok {
         next.run(req).await
     } else {
-        crate::problem::ApiError::new(StatusCode::FORBIDDEN, "origin_mismatch", "请求来源不被允许")
-            .into_response()
+        crate::problem::ApiError::new(
+            StatusCode::FORBIDDEN,
+            ProblemCode::OriginMismatch.id(),
+            "请求来源不被允许",
+        )
+        .into_response()
     };
     if hsts {
         res.headers_mut().insert(

@@ -7,6 +7,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use sscard_rules::ProblemCode;
 use sscard_rules::wire::{Occupation, PersonDetails, PersonDetailsUpdate};
 use sscard_rules::{ADDRESS_MAX_CHARS, parse_address, parse_occupation};
 
@@ -162,7 +163,7 @@ pub fn DetailsPage() -> impl IntoView {
             problems.set(Vec::new());
             record.set(Some(d));
         }
-        Some(Err(e)) if e.code() == Some("details.changed_since") => {
+        Some(Err(e)) if e.is(ProblemCode::DetailsChangedSince) => {
             // Show what is on record now (the message says why); the next save starts from it.
             problems.set(problems_of(&e, |_| None, ADDRESS));
             details.refetch();

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use sscard_rules::ProblemCode;
 use sscard_rules::wire::SocialFunction;
 use sscard_rules::wire::{Card, TempLossReport};
 use sscard_rules::{
@@ -227,7 +228,12 @@ fn check_view(
     let refused_code = refused.as_ref().and_then(|e| e.code().map(str::to_owned));
     let refusal_code = refused_code
         .clone()
-        .filter(|c| c.starts_with("card.") || c == "not_found" || c == "counter_only")
+        .filter(|c| {
+            c.starts_with("card.")
+                || [ProblemCode::NotFound, ProblemCode::CounterOnly]
+                    .iter()
+                    .any(|p| p.id() == c)
+        })
         .or_else(|| online_refusal(&card, CardAction::ReportTempLoss, today).map(str::to_owned));
     if let Some(code) = refusal_code {
         // A card under a loss report (or replaced after one): the person may want it lifted.

@@ -2,6 +2,7 @@
 //! bank and medical-insurance passwords (manual Q17), and changing it.
 
 use leptos::prelude::*;
+use sscard_rules::ProblemCode;
 use sscard_rules::parse_new_service_password;
 use sscard_rules::wire::PasswordChange;
 
@@ -94,7 +95,7 @@ pub fn PasswordPage() -> impl IntoView {
                 s.set(String::new());
             }
         }
-        Some(Err(e)) if e.code() == Some("no_card") => no_card.set(true),
+        Some(Err(e)) if e.is(ProblemCode::NoCard) => no_card.set(true),
         Some(Err(e)) => problems.set(problems_of(
             &e,
             |f| match f {

@@ -14,8 +14,8 @@ use sscard_rules::wire::{
 };
 use sscard_rules::{
     Actor, Calendar, Explained, NumericParam, PickupMethod, ReplacementBlock, ReplacementInput,
-    ReplacementPlan, ReplacementReason, Trace, param_u32, parse_address, parse_mobile, parse_name,
-    parse_postal_code, pickup_needs_fresh_code, plan_replacement,
+    ReplacementPlan, ReplacementReason, Trace, YesNo, param_u32, parse_address, parse_mobile,
+    parse_name, parse_postal_code, pickup_needs_fresh_code, plan_replacement,
 };
 
 use super::{
@@ -128,7 +128,8 @@ pub fn ReplacePage() -> impl IntoView {
         let t = after_texts(&i18n);
         let r = &t.replace;
         let body = move || {
-            let (chosen, why, upstream) = (card_id.get(), reason.get(), upstream.get());
+            let (chosen, why) = (card_id.get(), reason.get());
+            let upstream = upstream.get().as_deref().and_then(YesNo::from_id);
             Suspend::new(async move {
                 let list = match cards.await {
                     Ok(list) => list,
@@ -347,8 +348,8 @@ fn RequestStep(
     card: Card,
     /// Why.
     reason: ReplacementReason,
-    /// The answer to "is the change made at 人社/医保" (`yes`/`no`), for a new name.
-    upstream: Option<String>,
+    /// The answer to "is the change made at 人社/医保", for a new name.
+    upstream: Option<YesNo>,
     /// The service's today.
     today: NaiveDate,
     /// The form's problems (shared with the error summary).
@@ -368,12 +369,12 @@ fn RequestStep(
     let r = &t.replace;
     let back_href = format!("/replace?card={}", api::encode(&card.id));
     let back = view! { <p class="action-link"><A href=back_href.clone() attr:class="back-link">{t.common.back}</A></p> };
-    let upstream_done = upstream.as_deref() == Some("yes");
+    let upstream_done = upstream == Some(YesNo::Yes);
     match plan(&card, reason, upstream_done, PickupMethod::Mail, today) {
         Err(ReplacementBlock::ReportLossFirst) => {
             view! { {back} <ReportFirst texts=t card=card on_reported=on_reported /> }.into_any()
         }
-        Err(ReplacementBlock::UpstreamChangeFirst) if upstream.as_deref() == Some("no") => view! {
+        Err(ReplacementBlock::UpstreamChangeFirst) if upstream == Some(YesNo::No) => view! {
             {back}
             <h1 tabindex="-1">{r.upstream_stop_title}</h1>
             <ol class="list">{r.upstream_stop.map(|s| view! { <li>{fill_ask_for(t, Some(card.city), s)}</li> })}</ol>
@@ -457,12 +458,12 @@ fn upstream_view(
     let selected = choices.upstream;
     let options = vec![
         RadioOption {
-            value: "yes".to_owned(),
+            value: YesNo::Yes.id().to_owned(),
             label: r.upstream_yes.to_owned(),
             hint: None,
         },
         RadioOption {
-            value: "no".to_owned(),
+            value: YesNo::No.id().to_owned(),
             label: r.upstream_no.to_owned(),
             hint: None,
         },

@@ -2,7 +2,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use sscard_rules::wire::BranchQuery;
-use sscard_rules::{ApplicationTerms, PickupChoice, application_terms};
+use sscard_rules::{ApplicationTerms, Bank, PickupChoice, application_terms};
 
 use crate::api;
 use crate::components::{
@@ -22,7 +22,13 @@ pub fn BankPage() -> impl IntoView {
     let i18n = use_i18n();
     let journey = use_journey_answers();
     let navigate = use_navigate();
-    let selected = RwSignal::new(journey.answers.get_untracked().bank);
+    let selected = RwSignal::new(
+        journey
+            .answers
+            .get_untracked()
+            .bank
+            .map(|b| b.id().to_owned()),
+    );
     let errors = FormErrors::new();
     use_page_meta_with_errors(|t| t.journey().bank_title, errors.any());
     // Instant branches per bank come from the server's (sample) branch list.
@@ -63,7 +69,7 @@ pub fn BankPage() -> impl IntoView {
             [only] => PickupChoice::of_method(*only),
             _ => None,
         };
-        match selected.get_untracked() {
+        match selected.get_untracked().as_deref().and_then(Bank::from_id) {
             None if terms.banks_named() => {
                 errors.set(vec![("bank", msg(|t| t.journey().bank_error))])
             }

@@ -23,7 +23,7 @@ pub fn BranchPage() -> impl IntoView {
     let on_the_spot = RwSignal::new(a.on_the_spot_only);
     let errors = FormErrors::new();
     use_page_meta_with_errors(|t| t.journey().branch_title, errors.any());
-    let branches = branches_of(journey.city.get_untracked(), a.bank.clone(), false);
+    let branches = branches_of(journey.city.get_untracked(), a.bank, false);
     Effect::new(move |_| {
         let (d, o) = (district.get(), on_the_spot.get());
         journey.answers.update(|a| {

@@ -3,6 +3,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
+use sscard_rules::ProblemCode;
 use sscard_rules::wire::{
     ApplicationRequest, Branch, GuardianshipProof, MinorApplicant, PostalAddress,
 };
@@ -18,8 +19,7 @@ use crate::journey::{Answers, Step, branches_of, use_journey_answers};
 fn request(a: &Answers, city: City) -> Option<ApplicationRequest> {
     let pickup = a.pickup.filter(|p| p.is_online())?;
     let minor = if a.is_guardian() {
-        let proof: GuardianshipProof =
-            serde_json::from_str(&format!("\"{}\"", a.child_proof.as_deref()?)).ok()?;
+        let proof = a.child_proof?;
         Some(MinorApplicant {
             name: a.child_name.trim().into(),
             id_number: a.child_id_number.clone(),
@@ -31,7 +31,7 @@ fn request(a: &Answers, city: City) -> Option<ApplicationRequest> {
     Some(ApplicationRequest {
         city: city.id().into(),
         // None where the city's sources name no banks (the bank page offers none there).
-        bank: a.bank.clone(),
+        bank: a.bank.map(|b| b.id().to_owned()),
         branch_id: if pickup == PickupChoice::Branch {
             Some(a.branch_id.clone()?)
         } else {
@@ -55,10 +55,10 @@ fn bank_name(
     t: &'static Texts,
     locale: Locale,
     city: City,
-    id: Option<&str>,
+    bank: Option<Bank>,
     today: chrono::NaiveDate,
 ) -> String {
-    let Some(bank) = id.and_then(Bank::from_id) else {
+    let Some(bank) = bank else {
         // No bank where the sources count the banks but name none (the bank page said so).
         let count = sscard_rules::policy(city, today).map_or(0, |p| p.bank_count.value);
         return t
@@ -136,7 +136,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let mut result = api::create_application(&body, &key).await;
-            if matches!(&result, Err(e) if e.code() == Some("idempotency_key.reused")) {
+            if matches!(&result, Err(e) if e.is(ProblemCode::IdempotencyKeyReused)) {
                 // The answers changed after an attempt whose outcome was unknown. A new key is
                 // safe: if that attempt did arrive, the server refuses a second open application.
                 let fresh = api::new_idempotency_key();
@@ -182,11 +182,11 @@ pub fn CheckAnswersPage() -> impl IntoView {
             Some(Actor::Agent) => j.actor_agent,
             Some(Actor::Holder | Actor::Employer) | None => j.actor_self,
         };
-        let proof = match a.child_proof.as_deref() {
-            Some("household_register") => j.proof_household,
-            Some("birth_certificate") => j.proof_birth,
-            Some("guardianship_document") => j.proof_document,
-            _ => "",
+        let proof = match a.child_proof {
+            Some(GuardianshipProof::HouseholdRegister) => j.proof_household,
+            Some(GuardianshipProof::BirthCertificate) => j.proof_birth,
+            Some(GuardianshipProof::GuardianshipDocument) => j.proof_document,
+            None => "",
         };
         let pickup = match a.pickup {
             Some(PickupChoice::Mail) => j.pickup_mail,
@@ -273,7 +273,7 @@ pub fn CheckAnswersPage() -> impl IntoView {
                 {row(t, j.row_id, a.id_number.clone(), Step::Details, journey)}
                 {row(t, j.row_mobile, a.mobile.clone(), Step::Details, journey)}
                 {guardian_rows}
-                {row(t, j.row_bank, bank_name(t, locale, journey.city.get(), a.bank.as_deref(), today), Step::Bank, journey)}
+                {row(t, j.row_bank, bank_name(t, locale, journey.city.get(), a.bank, today), Step::Bank, journey)}
                 {row(t, j.row_pickup, pickup.into(), pickup_step, journey)}
                 {place}
                 {backup_row}

@@ -1,6 +1,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use sscard_rules::YesNo;
 
 use super::date_error::date_error_msg;
 use crate::components::{
@@ -23,7 +24,7 @@ pub fn CheckGuardianPage() -> impl IntoView {
         RwSignal::new(stored.guardian_birth.month.clone()),
         RwSignal::new(stored.guardian_birth.day.clone()),
     );
-    let proof = RwSignal::new(stored.guardian_proof.clone());
+    let proof = RwSignal::new(stored.guardian_proof.map(|p| p.id().to_owned()));
     let errors = FormErrors::new();
     use_page_meta_with_errors(|t| t.journey().guardian_title, errors.any());
     let on_submit = move |ev: SubmitEvent| {
@@ -33,10 +34,10 @@ pub fn CheckGuardianPage() -> impl IntoView {
             month: month.get_untracked(),
             day: day.get_untracked(),
         };
-        let chosen = proof.get_untracked();
+        let chosen = proof.get_untracked().as_deref().and_then(YesNo::from_id);
         journey.save(|a| {
             a.guardian_birth = input.clone();
-            a.guardian_proof = chosen.clone();
+            a.guardian_proof = chosen;
         });
         let mut problems = Vec::new();
         if let Err(e) = input.parse(journey.today.get_untracked()) {
@@ -77,8 +78,8 @@ pub fn CheckGuardianPage() -> impl IntoView {
                     legend=t.journey().guardian_proof_legend
                     hint=Some(t.journey().guardian_proof_hint)
                     options=vec![
-                        RadioOption { value: "yes".into(), label: t.journey().yes.into(), hint: None },
-                        RadioOption { value: "no".into(), label: t.journey().no.into(), hint: None },
+                        RadioOption { value: YesNo::Yes.id().into(), label: t.journey().yes.into(), hint: None },
+                        RadioOption { value: YesNo::No.id().into(), label: t.journey().no.into(), hint: None },
                     ]
                     selected=proof
                     error=errors.field("guardian-proof")

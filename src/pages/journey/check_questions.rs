@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::radio_step::{RadioQuestion, RadioStep};
 use crate::journey::Step;
-use sscard_rules::{Actor, ApplicantGroup, City};
+use sscard_rules::{Actor, ApplicantGroup, CardHeld, City, Residence, UninsuredGroup, YesNo};
 
 /// The position of `city` in `City::ALL`, the order of the texts written per city.
 fn city_index(city: City) -> usize {
@@ -41,16 +41,20 @@ const CARD_HELD: RadioQuestion = RadioQuestion {
     title: |t, _, _| t.journey().card_title,
     hint: None,
     choices: &[
-        ("none", |t| t.journey().card_none, None),
+        (CardHeld::None.id(), |t| t.journey().card_none, None),
         (
-            "older",
+            CardHeld::OlderGeneration.id(),
             |t| t.journey().card_older,
             Some(|t| t.journey().card_older_hint),
         ),
-        ("third", |t| t.journey().card_third, None),
+        (
+            CardHeld::ThirdGeneration.id(),
+            |t| t.journey().card_third,
+            None,
+        ),
     ],
-    get: |a| a.card_held.clone(),
-    set: |a, v| a.card_held = Some(v),
+    get: |a| a.card_held.map(|c| c.id().to_owned()),
+    set: |a, v| a.card_held = CardHeld::from_id(&v),
     error: |t| t.journey().card_error,
 };
 
@@ -60,11 +64,11 @@ const INSURED: RadioQuestion = RadioQuestion {
     title: |t, _, city| t.journey().insured_title[city_index(city)],
     hint: Some(|t| t.journey().insured_hint),
     choices: &[
-        ("yes", |t| t.journey().yes, None),
-        ("no", |t| t.journey().no, None),
+        (YesNo::Yes.id(), |t| t.journey().yes, None),
+        (YesNo::No.id(), |t| t.journey().no, None),
     ],
-    get: |a| a.insured.clone(),
-    set: |a, v| a.insured = Some(v),
+    get: |a| a.insured.map(|v| v.id().to_owned()),
+    set: |a, v| a.insured = YesNo::from_id(&v),
     error: |t| t.journey().insured_error,
 };
 
@@ -74,14 +78,34 @@ const CATEGORY: RadioQuestion = RadioQuestion {
     title: |t, _, _| t.journey().category_title,
     hint: None,
     choices: &[
-        ("pension", |t| t.journey().category_pension, None),
-        ("support", |t| t.journey().category_support, None),
-        ("veteran", |t| t.journey().category_veteran, None),
-        ("other", |t| t.journey().category_other, None),
-        ("none", |t| t.journey().category_none, None),
+        (
+            UninsuredGroup::Pension.id(),
+            |t| t.journey().category_pension,
+            None,
+        ),
+        (
+            UninsuredGroup::Support.id(),
+            |t| t.journey().category_support,
+            None,
+        ),
+        (
+            UninsuredGroup::Veteran.id(),
+            |t| t.journey().category_veteran,
+            None,
+        ),
+        (
+            UninsuredGroup::Other.id(),
+            |t| t.journey().category_other,
+            None,
+        ),
+        (
+            UninsuredGroup::NoneOfThese.id(),
+            |t| t.journey().category_none,
+            None,
+        ),
     ],
-    get: |a| a.category.clone(),
-    set: |a, v| a.category = Some(v),
+    get: |a| a.category.map(|c| c.id().to_owned()),
+    set: |a, v| a.category = UninsuredGroup::from_id(&v),
     error: |t| t.journey().category_error,
 };
 
@@ -91,12 +115,20 @@ const RESIDENCE: RadioQuestion = RadioQuestion {
     title: |t, _, _| t.journey().residence_title,
     hint: None,
     choices: &[
-        ("hukou", |t| t.journey().residence_hukou, None),
-        ("permit", |t| t.journey().residence_permit, None),
-        ("neither", |t| t.journey().residence_neither, None),
+        (Residence::Hukou.id(), |t| t.journey().residence_hukou, None),
+        (
+            Residence::Permit.id(),
+            |t| t.journey().residence_permit,
+            None,
+        ),
+        (
+            Residence::Neither.id(),
+            |t| t.journey().residence_neither,
+            None,
+        ),
     ],
-    get: |a| a.residence.clone(),
-    set: |a, v| a.residence = Some(v),
+    get: |a| a.residence.map(|r| r.id().to_owned()),
+    set: |a, v| a.residence = Residence::from_id(&v),
     error: |t| t.journey().residence_error,
 };
 
@@ -106,11 +138,19 @@ const GROUP: RadioQuestion = RadioQuestion {
     title: |t, _, _| t.cities().group_title,
     hint: Some(|t| t.cities().group_hint),
     choices: &[
-        ("pupil", |t| t.cities().group_pupil, None),
-        ("retired", |t| t.cities().group_retired, None),
-        ("employed", |t| t.cities().group_employed, None),
+        (ApplicantGroup::Pupil.id(), |t| t.cities().group_pupil, None),
         (
-            "other",
+            ApplicantGroup::Retired.id(),
+            |t| t.cities().group_retired,
+            None,
+        ),
+        (
+            ApplicantGroup::Employed.id(),
+            |t| t.cities().group_employed,
+            None,
+        ),
+        (
+            ApplicantGroup::Other.id(),
             |t| t.cities().group_other,
             Some(|t| t.cities().group_other_hint),
         ),
@@ -126,14 +166,14 @@ const REMOTE: RadioQuestion = RadioQuestion {
     title: |t, _, _| t.cities().remote_title,
     hint: Some(|t| t.cities().remote_hint),
     choices: &[
-        ("yes", |t| t.journey().yes, None),
-        ("no", |t| t.journey().no, None),
+        (YesNo::Yes.id(), |t| t.journey().yes, None),
+        (YesNo::No.id(), |t| t.journey().no, None),
     ],
     get: |a| {
         a.lives_elsewhere
-            .map(|away| if away { "yes" } else { "no" }.to_owned())
+            .map(|away| YesNo::of(away).id().to_owned())
     },
-    set: |a, v| a.lives_elsewhere = Some(v == "yes"),
+    set: |a, v| a.lives_elsewhere = YesNo::from_id(&v).map(YesNo::is_yes),
     error: |t| t.cities().remote_error,
 };
 

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
-use sscard_rules::{Outcome, PickupChoice, evaluate_eligibility};
+use sscard_rules::{CardHeld, Outcome, PickupChoice, evaluate_eligibility};
 
 use crate::components::{BackLink, CityLine, TimelinePanel, WhyDetails, use_page_title};
 use crate::eligibility_text;
@@ -87,7 +87,7 @@ pub fn CheckResultPage() -> impl IntoView {
             }
         });
         let eligible = result.outcome == Outcome::Eligible;
-        let third_card = eligible && answers.card_held.as_deref() == Some("third");
+        let third_card = eligible && answers.card_held == Some(CardHeld::ThirdGeneration);
         view! {
             <BackLink href=Step::CheckResult.back(&answers) label=t.back />
             <div class=class>

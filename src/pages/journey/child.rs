@@ -1,6 +1,7 @@
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
+use sscard_rules::wire::GuardianshipProof;
 use sscard_rules::{GuardianError, check_guardianship, parse_id_number, parse_name};
 
 use super::field_messages;
@@ -22,7 +23,7 @@ pub fn ChildPage() -> impl IntoView {
     let stored = journey.answers.get_untracked();
     let name = RwSignal::new(stored.child_name.clone());
     let id_number = RwSignal::new(stored.child_id_number.clone());
-    let proof = RwSignal::new(stored.child_proof.clone());
+    let proof = RwSignal::new(stored.child_proof.map(|p| p.id().to_owned()));
     let errors = FormErrors::new();
     use_page_meta_with_errors(|t| t.journey().child_title, errors.any());
     let on_submit = move |ev: SubmitEvent| {
@@ -31,12 +32,15 @@ pub fn ChildPage() -> impl IntoView {
         let (n, i, p) = (
             name.get_untracked(),
             id_number.get_untracked(),
-            proof.get_untracked(),
+            proof
+                .get_untracked()
+                .as_deref()
+                .and_then(GuardianshipProof::from_id),
         );
         journey.save(|a| {
             a.child_name = n.clone();
             a.child_id_number = i.clone();
-            a.child_proof = p.clone();
+            a.child_proof = p;
         });
         let mut problems = Vec::new();
         if let Err(e) = parse_name(&n) {
@@ -73,8 +77,8 @@ pub fn ChildPage() -> impl IntoView {
     move || {
         let t = i18n.t();
         let answers = journey.answers.get_untracked();
-        let option = |value: &str, label: &'static str| RadioOption {
-            value: value.into(),
+        let option = |proof: GuardianshipProof, label: &'static str| RadioOption {
+            value: proof.id().into(),
             label: label.into(),
             hint: None,
         };
@@ -106,9 +110,9 @@ pub fn ChildPage() -> impl IntoView {
                     name="proof"
                     legend=t.journey().proof_legend
                     options=vec![
-                        option("household_register", t.journey().proof_household),
-                        option("birth_certificate", t.journey().proof_birth),
-                        option("guardianship_document", t.journey().proof_document),
+                        option(GuardianshipProof::HouseholdRegister, t.journey().proof_household),
+                        option(GuardianshipProof::BirthCertificate, t.journey().proof_birth),
+                        option(GuardianshipProof::GuardianshipDocument, t.journey().proof_document),
                     ]
                     selected=proof
                     error=errors.field("proof")

@@ -3,7 +3,7 @@
 
 use sscard_rules::{
     AddressError, DeliveryError, IdNumberError, MobileError, NameError, OneTimeCodeError,
-    PostalCodeError,
+    PostalCodeError, ProblemCode,
 };
 
 use crate::api::ApiError;
@@ -81,6 +81,9 @@ pub fn one_time_code(error: OneTimeCodeError) -> Msg {
 /// The message for a code the server sent (a field problem's or the problem's own), with the
 /// limit the field problem names (the rule's own number, see `FieldProblem::limit`).
 pub fn server_code(code: &str, limit: Option<u32>) -> Msg {
+    if let Some(problem) = ProblemCode::from_id(code) {
+        return problem_message(problem);
+    }
     let limit_or = |fallback: usize| limit.map_or(fallback.to_string(), |n| n.to_string());
     match code {
         "name.empty" => msg(|t| t.journey().e_name_empty),
@@ -118,15 +121,53 @@ pub fn server_code(code: &str, limit: Option<u32>) -> Msg {
         "guardian.not_adult" => msg(|t| t.journey().e_guardian_not_adult),
         "code.empty" => msg(|t| t.journey().e_code_empty),
         "code.format" => msg(|t| t.journey().e_code_format),
-        // The server's two codes for a one-time code (docs/api.md, auth).
-        "code_invalid" => msg(|t| t.journey().e_code_wrong),
-        "code_expired" => msg(|t| t.journey().e_code_expired),
+        // A field's eligibility reason (`eligibility.<reason>`).
         c if c.starts_with("eligibility.") => msg(|t| t.journey().e_not_eligible),
-        "application.exists" => msg(|t| t.journey().e_application_exists),
-        "card.exists" => msg(|t| t.journey().e_card_exists),
-        "rate_limited" => msg(|t| t.journey().e_rate_limited),
-        "unauthenticated" | "unauthorized" | "not_signed_in" => msg(|t| t.journey().e_signed_out),
         _ => msg(|t| t.journey().e_server),
+    }
+}
+
+/// The journey's message for a problem the whole request had. Every code is named, so a new
+/// one has to be given its message here.
+fn problem_message(problem: ProblemCode) -> Msg {
+    use ProblemCode as P;
+    match problem {
+        P::CodeInvalid => msg(|t| t.journey().e_code_wrong),
+        P::CodeExpired => msg(|t| t.journey().e_code_expired),
+        P::EligibilityNotEligible
+        | P::EligibilityNeedsInPersonCheck
+        | P::EligibilityOtherChannel => msg(|t| t.journey().e_not_eligible),
+        P::ApplicationExists => msg(|t| t.journey().e_application_exists),
+        P::CardExists => msg(|t| t.journey().e_card_exists),
+        P::RateLimited | P::CodesDailyLimit => msg(|t| t.journey().e_rate_limited),
+        P::Unauthenticated => msg(|t| t.journey().e_signed_out),
+        // Problems the journey's forms cannot cause or the person cannot fix: try again.
+        P::ValidationFailed
+        | P::InvalidCredentials
+        | P::OriginMismatch
+        | P::HostNotAllowed
+        | P::NotFound
+        | P::MethodNotAllowed
+        | P::Internal
+        | P::NotReady
+        | P::BodyNotJson
+        | P::BodyTimeout
+        | P::BodyTooLarge
+        | P::BodyInvalid
+        | P::TextNul
+        | P::QueryInvalid
+        | P::IdempotencyKeyMissing
+        | P::IdempotencyKeyInvalid
+        | P::IdempotencyKeyReused
+        | P::CounterOnly
+        | P::NoCard
+        | P::InitialPasswordAtCounter
+        | P::PasswordChangedMeanwhile
+        | P::DetailsChangedSince
+        | P::ResetNeedsCode
+        | P::ContactNeedsCode
+        | P::ReplacementNeedsCode
+        | P::ReplacementActorNotAllowed => msg(|t| t.journey().e_server),
     }
 }
 
@@ -141,7 +182,16 @@ pub fn api_problems(
     match error {
         ApiError::Network => vec![(general_id, msg(|t| t.journey().e_network))],
         ApiError::Unexpected(_) => vec![(general_id, msg(|t| t.journey().e_server))],
-        ApiError::Problem(problem) if problem.code.starts_with("eligibility.") => {
+        ApiError::Problem(problem)
+            if ProblemCode::from_id(&problem.code).is_some_and(|c| {
+                matches!(
+                    c,
+                    ProblemCode::EligibilityNotEligible
+                        | ProblemCode::EligibilityNeedsInPersonCheck
+                        | ProblemCode::EligibilityOtherChannel
+                )
+            }) =>
+        {
             vec![(general_id, server_code(&problem.code, None))]
         }
         ApiError::Problem(problem) => {

@@ -23,17 +23,17 @@ pub struct Draft {
     pub updated_at: Option<String>,
 }
 
-/// The kind of document proving guardianship of a minor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum GuardianshipProof {
-    /// 户口簿 showing parent and child.
-    HouseholdRegister,
-    /// 出生医学证明.
-    BirthCertificate,
-    /// Court decision or other legal guardianship document.
-    GuardianshipDocument,
+crate::ids::stable_ids! {
+    /// The kind of document proving guardianship of a minor.
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    pub enum GuardianshipProof {
+        /// 户口簿 showing parent and child.
+        HouseholdRegister = "household_register",
+        /// 出生医学证明.
+        BirthCertificate = "birth_certificate",
+        /// Court decision or other legal guardianship document.
+        GuardianshipDocument = "guardianship_document",
+    }
 }
 
 /// The minor a guardian applies for.
@@ -60,30 +60,6 @@ pub struct PostalAddress {
     pub address: String,
     /// 6-digit postal code.
     pub postal_code: String,
-}
-
-/// The card the applicant (the child, for a guardian) holds now.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum HeldCard {
-    /// No social security card.
-    #[default]
-    None,
-    /// A first- or second-generation card.
-    Older,
-    /// A third-generation card already.
-    Third,
-}
-
-impl From<HeldCard> for CardHeld {
-    fn from(c: HeldCard) -> Self {
-        match c {
-            HeldCard::None => CardHeld::None,
-            HeldCard::Older => CardHeld::OlderGeneration,
-            HeldCard::Third => CardHeld::ThirdGeneration,
-        }
-    }
 }
 
 /// What the applicant declares about the card holder's eligibility (002 Q4; DECISIONS D17).
@@ -116,9 +92,9 @@ pub struct EligibilityDeclaration {
     /// Another public-service group (E6).
     #[serde(default)]
     pub other_public_service: bool,
-    /// The card held now (`none`, `older`, `third`).
+    /// The card held now.
     #[serde(default)]
-    pub card_held: HeldCard,
+    pub card_held: CardHeld,
     /// A guardian: proof of guardianship is at hand (Q38 L241). Ignored for oneself.
     #[serde(default)]
     pub proof_of_guardianship: bool,
@@ -169,7 +145,7 @@ impl EligibilityDeclaration {
             agent_authorised: false,
             group: self.group,
             lives_elsewhere: self.lives_elsewhere,
-            holds_card: self.card_held != HeldCard::None,
+            holds_card: self.card_held != CardHeld::None,
         }
     }
 }

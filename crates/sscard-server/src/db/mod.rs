@@ -19,6 +19,7 @@ mod postgres;
 mod sqlite;
 mod value;
 
+use sscard_rules::ProblemCode;
 use std::{path::PathBuf, sync::Arc};
 
 pub use conn::{Backend, Conn, OptionalExt, Row};
@@ -132,7 +133,7 @@ impl From<DbError> for ApiError {
             // What the client sent, not a fault of the server: the same answer on both backends.
             DbError::NulInText => ApiError::new(
                 axum::http::StatusCode::BAD_REQUEST,
-                "text.nul",
+                ProblemCode::TextNul.id(),
                 "内容含有不允许的字符",
             ),
             e => ApiError::internal(e),

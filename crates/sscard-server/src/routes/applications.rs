@@ -7,10 +7,11 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use chrono::NaiveDate;
+use sscard_rules::ProblemCode;
 use sscard_rules::{
-    Actor, ApplicationTerms, Bank, City, PickupMethod, ValidMinor, application_terms,
+    Actor, ApplicationTerms, Bank, CardHeld, City, PickupMethod, ValidMinor, application_terms,
     check_delivery_terms, check_minor, evaluate_eligibility,
-    wire::{Application, ApplicationRequest, EligibilityDeclaration, HeldCard},
+    wire::{Application, ApplicationRequest, EligibilityDeclaration},
 };
 
 use crate::{
@@ -36,7 +37,7 @@ pub(crate) fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
     let Some(v) = headers.get(IDEMPOTENCY_KEY) else {
         return Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "idempotency_key.missing",
+            ProblemCode::IdempotencyKeyMissing.id(),
             "缺少 Idempotency-Key 请求头",
         ));
     };
@@ -46,7 +47,7 @@ pub(crate) fn idempotency_key(headers: &HeaderMap) -> ApiResult<String> {
         }
         _ => Err(ApiError::new(
             StatusCode::BAD_REQUEST,
-            "idempotency_key.invalid",
+            ProblemCode::IdempotencyKeyInvalid.id(),
             "Idempotency-Key 须为 1 到 128 个可见 ASCII 字符",
         )),
     }
@@ -275,7 +276,7 @@ fn decide(
     my_birth: NaiveDate,
     today: NaiveDate,
 ) -> ApiResult<Option<NaiveDate>> {
-    if declared.card_held == HeldCard::Third {
+    if declared.card_held == CardHeld::ThirdGeneration {
         return Err(card_exists());
     }
     let (holder_birth, guardian_birth, actor) = match &choice.minor {
@@ -285,7 +286,7 @@ fn decide(
     let input = declared.input(choice.city, today, holder_birth, guardian_birth);
     let verdict = evaluate_eligibility(&input).map_err(domain::policy_error)?;
     domain::require_eligible(choice.city, actor, &verdict.result, today)?;
-    let card_held = declared.card_held.into();
+    let card_held = declared.card_held;
     Ok(domain::online_application_timeline(
         choice.city,
         choice.terms.business,
@@ -316,7 +317,7 @@ fn submit(
     // People quote the reference, so the detail names it rather than the id.
     if let Some(open) = applications::unfinished_for(tx, new.subject)? {
         return Err(
-            ApiError::conflict("application.exists", "已有正在办理的申请")
+            ApiError::conflict(ProblemCode::ApplicationExists.id(), "已有正在办理的申请")
                 .detail(format!("申请 {open} 尚未完成")),
         );
     }
@@ -365,7 +366,7 @@ pub(crate) fn created(app: Application) -> ApiResult<Response> {
 
 /// `409 card.exists`: the holder has a third-generation card (stored here, or declared).
 fn card_exists() -> ApiError {
-    ApiError::conflict("card.exists", "已持有第三代社保卡，无需申领")
+    ApiError::conflict(ProblemCode::CardExists.id(), "已持有第三代社保卡，无需申领")
         .detail("如卡片丢失或损坏，请办理补领或换领")
 }
 
@@ -379,7 +380,7 @@ pub(crate) async fn replay_answer(
     if prior.request_hash != request_hash {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
-            "idempotency_key.reused",
+            ProblemCode::IdempotencyKeyReused.id(),
             "该 Idempotency-Key 已用于另一份申请",
         ));
     }

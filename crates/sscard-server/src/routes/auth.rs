@@ -22,6 +22,7 @@ use axum::{
     response::{AppendHeaders, IntoResponse, Response},
 };
 use chrono::{DateTime, Duration, NaiveDate, Utc};
+use sscard_rules::ProblemCode;
 use sscard_rules::{
     parse_id_number, parse_mobile, parse_name, parse_one_time_code,
     wire::{CodeRequest, CodeSent, CodeVerify, PasswordSignIn, SessionInfo, SessionKind},
@@ -147,7 +148,7 @@ fn session_info(
 fn invalid_credentials() -> ApiError {
     ApiError::new(
         StatusCode::UNAUTHORIZED,
-        "invalid_credentials",
+        ProblemCode::InvalidCredentials.id(),
         "身份证号码或服务密码不正确",
     )
 }
@@ -359,7 +360,7 @@ fn second_step(tx: &Conn<'_>, key: &ServerKey, pid: i64) -> ApiResult<Result<Sig
     let Some(mobile) = person.mobile else {
         return Ok(Err(ApiError::new(
             StatusCode::FORBIDDEN,
-            "initial_password.at_counter",
+            ProblemCode::InitialPasswordAtCounter.id(),
             "登记信息中没有手机号码，初始服务密码不能在线使用",
         )
         .detail("带本人身份证件到社保卡服务网点或合作银行网点修改服务密码")));
@@ -379,7 +380,7 @@ fn second_step(tx: &Conn<'_>, key: &ServerKey, pid: i64) -> ApiResult<Result<Sig
             (challenge, Some(code)) => Ok(SignedIn::CodeSent(challenge, code, mobile)),
             (_, None) => Err(ApiError::new(
                 StatusCode::TOO_MANY_REQUESTS,
-                "codes.daily_limit",
+                ProblemCode::CodesDailyLimit.id(),
                 "今天发送到登记手机号码的验证码已达上限",
             )
             .retry_after(allowance.base_secs)
@@ -587,14 +588,18 @@ struct CodeAttempt {
 
 /// `401 code_invalid`.
 pub(crate) fn code_invalid() -> ApiError {
-    ApiError::new(StatusCode::UNAUTHORIZED, "code_invalid", "验证码不正确")
+    ApiError::new(
+        StatusCode::UNAUTHORIZED,
+        ProblemCode::CodeInvalid.id(),
+        "验证码不正确",
+    )
 }
 
 /// `401 code_expired`.
 pub(crate) fn code_expired() -> ApiError {
     ApiError::new(
         StatusCode::UNAUTHORIZED,
-        "code_expired",
+        ProblemCode::CodeExpired.id(),
         "验证码已失效，请重新获取",
     )
 }

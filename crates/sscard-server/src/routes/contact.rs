@@ -10,6 +10,7 @@ use axum::{
     http::{HeaderMap, StatusCode},
 };
 use chrono::{Duration, NaiveDate, Utc};
+use sscard_rules::ProblemCode;
 use sscard_rules::{
     parse_mobile, parse_one_time_code,
     wire::{CodeSent, CodeVerify, MobileChange, NoticeKind},
@@ -42,7 +43,7 @@ use crate::{
 fn needs_fresh_code() -> ApiError {
     ApiError::new(
         StatusCode::FORBIDDEN,
-        "contact.needs_code",
+        ProblemCode::ContactNeedsCode.id(),
         "修改手机号码前，先用发送到现在登记的手机号码的验证码登录",
     )
     .detail(format!(
@@ -94,7 +95,7 @@ pub async fn request_change(
     if !sent {
         return Err(ApiError::new(
             StatusCode::TOO_MANY_REQUESTS,
-            "codes.daily_limit",
+            ProblemCode::CodesDailyLimit.id(),
             "今天发送的验证码已达上限",
         )
         .retry_after(throttle::CODE_CHANGE_PER_SUBJECT.base_secs));

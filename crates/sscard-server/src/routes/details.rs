@@ -21,6 +21,7 @@ use axum::{
     extract::{Query, State},
 };
 use chrono::{NaiveDate, Utc};
+use sscard_rules::ProblemCode;
 use sscard_rules::{
     Actor, Bank, City, PickupMethod, has_reached_age, keeps_submitted_postal_address,
     parse_address, parse_occupation,
@@ -230,7 +231,7 @@ pub async fn put_details(
                 )?;
                 if now.as_deref().unwrap_or_default() != based_on {
                     return Err(ApiError::conflict(
-                        "details.changed_since",
+                        ProblemCode::DetailsChangedSince.id(),
                         "这些信息刚在别处修改过，核对现在登记的信息后再保存",
                     ));
                 }

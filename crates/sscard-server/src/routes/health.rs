@@ -6,6 +6,7 @@
 //! database back, and every instance would restart at once).
 
 use axum::{Json, extract::State, http::StatusCode};
+use sscard_rules::ProblemCode;
 use sscard_rules::wire::Health;
 
 use crate::{
@@ -42,7 +43,7 @@ pub async fn ready(State(state): State<AppState>) -> ApiResult<Json<Health>> {
     } else {
         Err(ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
-            "not_ready",
+            ProblemCode::NotReady.id(),
             "数据库暂时无法访问",
         ))
     }

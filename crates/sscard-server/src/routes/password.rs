@@ -6,6 +6,7 @@ use axum::{
     http::{HeaderMap, StatusCode},
 };
 use chrono::Utc;
+use sscard_rules::ProblemCode;
 use sscard_rules::{
     parse_new_service_password,
     wire::{PasswordChange, PasswordReset},
@@ -37,7 +38,7 @@ async fn holder(state: &AppState, pid: i64) -> ApiResult<(Stored, String)> {
         .await?;
     if matches!(stored, Stored::Nothing) {
         return Err(ApiError::conflict(
-            "no_card",
+            ProblemCode::NoCard.id(),
             "您还没有社保卡，没有服务密码",
         ));
     }
@@ -78,7 +79,7 @@ async fn save(
             }
             if !passwords::replace(tx, pid, &new_hash, old_hash.as_deref())? {
                 return Err(ApiError::conflict(
-                    "password.changed_meanwhile",
+                    ProblemCode::PasswordChangedMeanwhile.id(),
                     "服务密码刚刚被修改过，请重新登录后再试",
                 ));
             }
@@ -126,7 +127,7 @@ pub async fn change_password(
     if !password::check_async(req.current_password, stored).await.ok {
         return Err(ApiError::new(
             StatusCode::UNAUTHORIZED,
-            "invalid_credentials",
+            ProblemCode::InvalidCredentials.id(),
             "当前服务密码不正确",
         )
         .field(
@@ -185,7 +186,7 @@ pub async fn reset_password(
     if !me.fresh_code(RESET_WINDOW_MINUTES) {
         return Err(ApiError::new(
             StatusCode::FORBIDDEN,
-            "reset.needs_code",
+            ProblemCode::ResetNeedsCode.id(),
             "重置服务密码前，先用发送到登记手机号码的验证码登录",
         )
         .detail(format!(

@@ -6,6 +6,7 @@ use axum::{
     http::header,
     response::IntoResponse,
 };
+use sscard_rules::ProblemCode;
 use sscard_rules::{
     City,
     wire::{Branch, BranchQuery, CitySummary},
@@ -93,7 +94,7 @@ pub async fn city_branches(
     let Query(q) = q.map_err(|e| {
         ApiError::new(
             axum::http::StatusCode::BAD_REQUEST,
-            "query.invalid",
+            ProblemCode::QueryInvalid.id(),
             "查询参数格式不正确",
         )
         .detail(e.body_text())

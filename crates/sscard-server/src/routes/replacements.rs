@@ -10,6 +10,7 @@ use axum::{
     response::Response,
 };
 use chrono::NaiveDate;
+use sscard_rules::ProblemCode;
 use sscard_rules::{
     Actor, Calendar, FRESH_CODE_MINUTES, ReplacementBlock, ReplacementInput, check_guardianship,
     pickup_needs_fresh_code, plan_replacement,
@@ -140,7 +141,7 @@ impl OldCard {
 fn needs_code() -> ApiError {
     ApiError::new(
         StatusCode::FORBIDDEN,
-        "replacement.needs_code",
+        ProblemCode::ReplacementNeedsCode.id(),
         "邮寄新卡前，先用发送到登记手机号码的验证码确认是本人",
     )
     .detail(format!(
@@ -223,7 +224,7 @@ fn old_card(
         if check_guardianship(me.birth_date, card.holder_birth, today).is_err() {
             return Err(ApiError::new(
                 StatusCode::FORBIDDEN,
-                "replacement.actor_not_allowed",
+                ProblemCode::ReplacementActorNotAllowed.id(),
                 "持卡人已年满18周岁，须本人办理",
             ));
         }

@@ -1,0 +1,115 @@
+//! Writes the app's route table (`$OUT_DIR/pages.rs`, included by src/routes.rs) from
+//! src/routes.json, the one list of pages the scripts read too (scripts/app-routes.mjs).
+
+use std::{env, fmt::Write as _, fs, path::Path};
+
+use serde::Deserialize;
+
+/// The file: a note for readers and the pages.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table {
+    #[allow(dead_code)]
+    about: String,
+    pages: Vec<PageEntry>,
+}
+
+/// One page, as src/routes.json writes it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageEntry {
+    /// The `Page` variant (CamelCase).
+    page: String,
+    /// The route, `:name` for a parameter segment.
+    path: String,
+    /// The component, under `crate::pages`.
+    component: String,
+    /// The wasm-split point the page's code comes in; none for a page in the main module.
+    part: Option<String>,
+    /// The GETs the page makes as it opens.
+    #[serde(default)]
+    early: Vec<String>,
+}
+
+fn main() {
+    let source = "src/routes.json";
+    println!("cargo::rerun-if-changed={source}");
+    let text = fs::read_to_string(source).expect("src/routes.json");
+    let table: Table = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
+    let mut out = String::from("pages! {\n");
+    let mut seen = Vec::new();
+    for entry in &table.pages {
+        check(entry, &seen);
+        seen.push((entry.page.clone(), entry.path.clone()));
+        let _ = write!(
+            out,
+            "    /// `{}`.\n    {}({:?}) => crate::pages::{}",
+            entry.path, entry.page, entry.path, entry.component
+        );
+        if let Some(part) = &entry.part {
+            let _ = write!(out, ", in {part}::{}_page", snake_case(&entry.page));
+        }
+        if !entry.early.is_empty() {
+            let _ = write!(out, ", early {:?}", entry.early);
+        }
+        out.push_str(";\n");
+    }
+    out.push_str("}\n");
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("pages.rs");
+    fs::write(dest, out).expect("write pages.rs");
+}
+
+/// Stops the build on an entry the router or the generated code could not take.
+fn check(entry: &PageEntry, seen: &[(String, String)]) {
+    let name = &entry.page;
+    let ident = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':')
+    };
+    assert!(
+        name.starts_with(|c: char| c.is_ascii_uppercase()) && ident(name) && !name.contains(':'),
+        "src/routes.json: page {name:?} is not a CamelCase name"
+    );
+    assert!(
+        ident(&entry.component),
+        "src/routes.json: {name}: component {:?}",
+        entry.component
+    );
+    assert!(
+        entry.path.starts_with('/'),
+        "src/routes.json: {name}: path {:?} does not start with /",
+        entry.path
+    );
+    if let Some(part) = &entry.part {
+        assert!(
+            ident(part) && !part.contains(':'),
+            "src/routes.json: {name}: part {part:?}"
+        );
+    }
+    for path in &entry.early {
+        assert!(
+            path.starts_with('/'),
+            "src/routes.json: {name}: early {path:?}"
+        );
+    }
+    for (page, path) in seen {
+        assert!(page != name, "src/routes.json: page {name} is listed twice");
+        assert!(
+            path != &entry.path,
+            "src/routes.json: {path} is listed twice"
+        );
+    }
+}
+
+/// `PersonDetails` → `person_details`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in name.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}

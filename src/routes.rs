@@ -6,7 +6,7 @@
 //!
 //! Every route has the same type: its path is a [`PagePath`] and its view a [`Page`]. The
 //! router's matching and view-choosing code is generic over the route's type, so with one type
-//! per page it was compiled 36 times into the first load of every page; with one type it is
+//! per page it was compiled 35 times into the first load of every page; with one type it is
 //! compiled once.
 //!
 //! With the `split` feature (the release build, scripts/build-wasm.sh) each page but the start

@@ -76,10 +76,25 @@ fn check(entry: &PageEntry, seen: &[(String, String)]) {
         "src/routes.json: {name}: component {:?}",
         entry.component
     );
+    // `/`, then segments of letters, digits and `-`, or `:name` parameters: nothing that could
+    // break the generated code or match a page twice.
+    let segment_ok = |seg: &str| match seg.strip_prefix(':') {
+        Some(param) => ident(param) && !param.contains(':'),
+        None => !seg.is_empty() && seg.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'),
+    };
     assert!(
-        entry.path.starts_with('/'),
-        "src/routes.json: {name}: path {:?} does not start with /",
+        entry.path == "/"
+            || entry
+                .path
+                .strip_prefix('/')
+                .is_some_and(|rest| rest.split('/').all(segment_ok)),
+        "src/routes.json: {name}: path {:?} is not /segment/… of letters, digits, - or :name",
         entry.path
+    );
+    assert_eq!(
+        entry.part.is_none(),
+        entry.path == "/",
+        "src/routes.json: {name}: the start page, and only it, is in the main module (no part)"
     );
     if let Some(part) = &entry.part {
         assert!(
@@ -96,10 +111,19 @@ fn check(entry: &PageEntry, seen: &[(String, String)]) {
     for (page, path) in seen {
         assert!(page != name, "src/routes.json: page {name} is listed twice");
         assert!(
-            path != &entry.path,
-            "src/routes.json: {path} is listed twice"
+            shape(path) != shape(&entry.path),
+            "src/routes.json: {} matches the same paths as {path}",
+            entry.path
         );
     }
+}
+
+/// A path with every parameter's name dropped: two paths of one shape match the same URLs.
+fn shape(path: &str) -> String {
+    path.split('/')
+        .map(|seg| if seg.starts_with(':') { ":" } else { seg })
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// `PersonDetails` → `person_details`.

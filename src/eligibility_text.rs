@@ -4,11 +4,12 @@ use sscard_rules::{Alternative, ApplicantGroup, Basis, Channel, Reason};
 
 use crate::format;
 use crate::i18n::{Locale, Texts};
+use crate::policy_text::fill_params_here;
 
 /// The name of an eligibility category.
-pub fn basis(t: &'static Texts, basis: Basis) -> &'static str {
+pub fn basis(t: &'static Texts, basis: Basis) -> String {
     let j = t.journey();
-    match basis {
+    let name = match basis {
         Basis::E1InsuredInCity => j.basis_e1,
         Basis::E2CivilAffairsElderlyHukou => j.basis_e2,
         Basis::E3CivilAffairsElderlyResident => j.basis_e3,
@@ -17,19 +18,25 @@ pub fn basis(t: &'static Texts, basis: Basis) -> &'static str {
         Basis::E6OtherPublicService => j.basis_e6,
         Basis::ShanghaiHukouOrInsured => j.basis_shanghai,
         Basis::UrumqiInsured => j.basis_urumqi,
-    }
+    };
+    fill_params_here(name)
 }
 
-/// One reason in plain words.
+/// One reason in plain words, with the policy's ages filled for the journey's city.
 pub fn reason(t: &'static Texts, locale: Locale, reason: &Reason) -> String {
+    fill_params_here(&reason_words(t, locale, reason))
+}
+
+/// [`reason`] before its policy placeholders are filled.
+fn reason_words(t: &'static Texts, locale: Locale, reason: &Reason) -> String {
     let j = t.journey();
     let c = t.cities();
     let date = |d| format::date(locale, d);
     match reason {
-        Reason::Qualifies { basis: b } => j.reason_qualifies.replace("{basis}", basis(t, *b)),
-        Reason::NeedsVerification { basis: b } => {
-            j.reason_needs_verification.replace("{basis}", basis(t, *b))
-        }
+        Reason::Qualifies { basis: b } => j.reason_qualifies.replace("{basis}", &basis(t, *b)),
+        Reason::NeedsVerification { basis: b } => j
+            .reason_needs_verification
+            .replace("{basis}", &basis(t, *b)),
         Reason::ElderlyAgeNotReached { reached_on } => {
             j.reason_elderly_age.replace("{date}", &date(*reached_on))
         }

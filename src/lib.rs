@@ -12,6 +12,7 @@ pub mod ics;
 pub mod journey;
 pub mod pages;
 pub mod platform;
+pub mod policy_text;
 pub mod routes;
 
 pub use app::App;

@@ -115,7 +115,10 @@ impl ChooseView for Page {
         for path in self.early() {
             crate::api::start_early(path);
         }
-        crate::api::policy_update::notice_page();
+        // Not on the start page, which stays light: the next page checks.
+        if self != Page::Home {
+            crate::api::policy_update::notice_page();
+        }
         self.view().await
     }
 

@@ -4,7 +4,7 @@
 //! is checked without touching this file. Each locale must have the same texts (same keys, list
 //! items and table rows), none empty, each with the placeholders the other locales have;
 //! Traditional Chinese must not keep a Simplified-only character (nor the reverse), and English
-//! must not be a copy of the Chinese. No text writes a hotline the policy holds.
+//! must not be a copy of the Chinese. No text writes a hotline or a number the policy holds.
 #![cfg(target_arch = "wasm32")]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -109,6 +109,67 @@ fn policy_hotlines() -> Vec<&'static str> {
         .collect()
 }
 
+/// Texts that may write a number the policy holds: how long the form takes (not a policy
+/// value), and the start page's list, which must not carry the policy tables (its size budget;
+/// every city's sources say 18).
+const NOT_POLICY_NUMBERS: &[&str] = &["home_time", "home_time_unknown", "home_can_do[0]"];
+
+/// The phrases that write a policy value as a literal in `locale`: each value any city's policy
+/// holds for a count of working days, minutes, months or years of age, with its unit. A text
+/// must say `{replacement_working_days}`, `{minor_age_years}`, … instead (src/policy_text.rs).
+fn policy_number_phrases(locale: Locale) -> Vec<String> {
+    use sscard_rules::NumericParam as P;
+    let on = chrono::NaiveDate::from_ymd_opt(2026, 1, 4).expect("a date");
+    let values = |params: &[P]| -> BTreeSet<u32> {
+        sscard_rules::City::ALL
+            .iter()
+            .flat_map(|city| params.iter().map(move |p| (*city, *p)))
+            .filter_map(|(city, p)| sscard_rules::param_u32(city, p, on).ok())
+            .map(|v| v.value)
+            .collect()
+    };
+    let fresh = u32::try_from(sscard_rules::FRESH_CODE_MINUTES).expect("minutes");
+    let days = values(&[P::ReplacementWorkingDays]);
+    let mut minutes = values(&[P::InstantMinutes]);
+    minutes.insert(fresh);
+    let months = values(&[P::BankChangeCooldownMonths]);
+    let mut ages = values(&[P::MinorAgeYears]);
+    ages.extend(values(&[P::ElderlyAgeMonths]).iter().map(|m| m / 12));
+    let (day_units, minute_units, month_units, age_patterns): (&[&str], &[&str], &[&str], &[&str]) =
+        match locale {
+            Locale::ZhHans => (
+                &["{} 个工作日"],
+                &["{} 分钟"],
+                &["{} 个月"],
+                &["{} 周岁", "{} 岁"],
+            ),
+            Locale::ZhHant => (
+                &["{} 個工作日"],
+                &["{} 分鐘"],
+                &["{} 個月"],
+                &["{} 週歲", "{} 歲"],
+            ),
+            Locale::En => (
+                &["{} working days"],
+                &["{} minutes"],
+                &["{} months"],
+                &["under {}", "{} or over", "{} or older", "{} years"],
+            ),
+        };
+    let mut phrases = Vec::new();
+    for (set, patterns) in [
+        (&days, day_units),
+        (&minutes, minute_units),
+        (&months, month_units),
+        (&ages, age_patterns),
+    ] {
+        for value in set {
+            phrases.extend(patterns.iter().map(|p| p.replace("{}", &value.to_string())));
+        }
+    }
+    phrases
+}
+
 fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
@@ -159,6 +220,15 @@ fn problems() -> Vec<String> {
             if locale == Locale::En && text == hans && text.chars().any(is_han) {
                 problems.push(format!("En {path}: still the zh-Hans text {text:?}"));
             }
+            let key = path.rsplit('.').next().unwrap_or(path);
+            for phrase in policy_number_phrases(locale)
+                .iter()
+                .filter(|p| text.contains(p.as_str()) && !NOT_POLICY_NUMBERS.contains(&key))
+            {
+                problems.push(format!(
+                    "{locale:?} {path}: writes {phrase:?} (a policy value: use its placeholder)"
+                ));
+            }
             for number in policy_hotlines().iter().filter(|n| text.contains(*n)) {
                 problems.push(format!(
                     "{locale:?} {path}: writes the hotline {number} (a policy value: use {{ask}})"
@@ -189,6 +259,12 @@ fn the_checks_see_placeholders_and_scripts() {
     // Spaces of the line breaks above are not characters of either list.
     assert!(!SIMPLIFIED_ONLY.contains(' ') && !TRADITIONAL_ONLY.contains(' '));
     assert_eq!(policy_hotlines(), vec!["96066"]);
+    // The numbers a text must not write: Beijing's 4 working days, 10 minutes (on the spot and
+    // a fresh code), 6 months between bank changes, ages 18 and 59.
+    let zh = policy_number_phrases(Locale::ZhHans);
+    for phrase in ["4 个工作日", "10 分钟", "6 个月", "18 周岁", "59 周岁"] {
+        assert!(zh.iter().any(|p| p == phrase), "{phrase} is checked");
+    }
 }
 
 /// Every condition the rules can attach to an offer has its words in every locale: the "where

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::FieldError;
 use crate::i18n::{Texts, use_i18n};
+use crate::policy_text::fill_common_here;
 
 /// A message that is rendered in whatever language is current when it is shown, so switching
 /// the language also translates the errors already on the page.
@@ -11,7 +12,7 @@ pub type Msg = Arc<dyn Fn(&'static Texts) -> String + Send + Sync>;
 
 /// A message that is one text of the table.
 pub fn msg(text: fn(&'static Texts) -> &'static str) -> Msg {
-    Arc::new(move |t| text(t).to_string())
+    Arc::new(move |t| fill_common_here(text(t)))
 }
 
 /// A message with `{placeholder}` replaced by `value`.
@@ -20,7 +21,7 @@ pub fn msg_with(
     placeholder: &'static str,
     value: String,
 ) -> Msg {
-    Arc::new(move |t| text(t).replace(placeholder, &value))
+    Arc::new(move |t| fill_common_here(&text(t).replace(placeholder, &value)))
 }
 
 /// The problems of one form: which field each belongs to and its message. Cleared on a

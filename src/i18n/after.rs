@@ -674,10 +674,10 @@ pub fn fill(text: &str, key: &str, value: &str) -> String {
 
 /// The text for `id` in `table`, or the id itself when the table lacks it.
 pub fn lookup(table: IdTable, id: &str) -> String {
-    table
-        .iter()
-        .find(|(k, _)| *k == id)
-        .map_or_else(|| id.to_owned(), |(_, v)| (*v).to_owned())
+    table.iter().find(|(k, _)| *k == id).map_or_else(
+        || id.to_owned(),
+        |(_, v)| crate::policy_text::fill_common_here(v),
+    )
 }
 
 /// Like [`lookup`] but `None` when the table lacks the id.

@@ -149,6 +149,9 @@ pub struct JourneyTexts {
     pub result_restart: &'static str,
     /// Result note: already holds a 3rd-generation card.
     pub result_third_card: &'static str,
+    /// After `result_third_card`, where the city's policy gives them: how long a replacement
+    /// takes (`{replacement_working_days}`).
+    pub result_third_card_times: &'static str,
     /// Basis E1.
     pub basis_e1: &'static str,
     /// Basis E2.

@@ -19,6 +19,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::Serialize;
 use sscard_rules::ProblemCode;
+
+use crate::policy_text::{city_and_today, fill_common};
 use sscard_rules::{Bank, Channel, City, PickupMethod, Service};
 
 pub use details::DetailsPage;
@@ -86,25 +88,22 @@ pub fn fill_ask(t: &'static AfterTexts, text: &str) -> String {
     fill_ask_for(t, None, text)
 }
 
-/// `text` with its `{ask}` filled for the city of the card or application it is about, else
-/// for the chosen city: a Shanghai card seen on a device that chose Beijing is still
-/// Shanghai's.
+/// `text` with its `{ask}` and its policy values (`policy_text`) filled for the city of the
+/// card or application it is about, else for the chosen city: a Shanghai card seen on a device
+/// that chose Beijing is still Shanghai's.
 pub fn fill_ask_for(t: &'static AfterTexts, city: Option<City>, text: &str) -> String {
-    if !text.contains("{ask}") {
+    if !text.contains('{') {
         return text.to_owned();
     }
     // Read untracked: these texts are built inside views that already re-run with their data.
     // Without the journey (a component test) nobody's number is guessed.
-    let journey = use_context::<JourneyState>();
-    let city = city.or_else(|| journey.map(|j| j.city.get_untracked()));
-    let today = journey.map_or_else(crate::clock::device_today_in_china, |j| {
-        j.today.get_untracked()
-    });
-    let ask = city.map_or_else(
+    let journey_city = use_context::<JourneyState>().map(|j| j.city.get_untracked());
+    let (policy_city, today) = city_and_today(city);
+    let ask = city.or(journey_city).map_or_else(
         || t.common.ask_office.to_owned(),
         |city| ask_phrase(t, city, today),
     );
-    fill(text, "ask", &ask)
+    fill_common(&fill(text, "ask", &ask), policy_city, today)
 }
 
 /// What fills an `{ask}` for `city` on `on`: "call" its hotline, or the local office where the
@@ -290,8 +289,8 @@ pub fn problems_of(
 pub fn code_text(t: &'static AfterTexts, table: IdTable, code: &str) -> String {
     let text = find(table, code).unwrap_or(match code {
         "network" => t.common.network,
-        "rate_limited" => t.common.rate_limited,
-        "unauthenticated" => t.common.sign_in_needed,
+        c if c == ProblemCode::RateLimited.id() => t.common.rate_limited,
+        c if c == ProblemCode::Unauthenticated.id() => t.common.sign_in_needed,
         _ => t.common.unexpected,
     });
     fill_ask(t, text)
@@ -380,7 +379,7 @@ pub fn online_refusal(
             if action == CardAction::EnableSocial
                 && card.social_function == sscard_rules::wire::SocialFunction::Enabled =>
         {
-            Some("card.already_enabled")
+            Some(ProblemCode::CardAlreadyEnabled.id())
         }
         Err(_) => Some(social_index(card.social_function).1),
     }

@@ -70,7 +70,7 @@ pub use policy::{
     BankInfo, CourierFee, DocumentError, EMBEDDED_REVISIONS, NumericParam, Param, Phase, Policy,
     PolicyDocument, PolicyError, application_natural_days, banks, calendar_differs,
     cities_with_other_revision, courier_fee, current_revision, first_valid_date, hotline, install,
-    param_u32, phase, policy, revisions,
+    minor_age_years, param_u32, phase, policy, revisions,
 };
 pub use preview::{Preview, PreviewRequest, preview};
 pub use problem_code::ProblemCode;

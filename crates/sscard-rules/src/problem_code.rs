@@ -1,7 +1,7 @@
 //! The top-level code of every problem the API answers with (`Problem::code`), written once:
 //! the server answers with these and the app matches on them. A rule's own refusal answers with
-//! its rules-crate error's code instead (`policy.*`, `timeline.*`, `state.*`), and field problems
-//! carry the field codes of the validation functions.
+//! the code of its rules-crate error instead (`policy.*`, `timeline.*`, `state.*`, a
+//! `ReplacementBlock`), and field problems carry the field codes of the validation functions.
 
 use crate::ids::stable_ids;
 
@@ -28,7 +28,7 @@ stable_ids! {
         MethodNotAllowed = "method_not_allowed",
         /// 429: too many attempts; `Retry-After` says when to try again.
         RateLimited = "rate_limited",
-        /// 429: the day's one-time codes for this mobile are used up.
+        /// 429: the day's one-time codes for this person are used up.
         #[serde(rename = "codes.daily_limit")]
         CodesDailyLimit = "codes.daily_limit",
         /// 500: the server failed; the cause is logged, never sent.
@@ -77,6 +77,27 @@ stable_ids! {
         /// 422: eligible, through another channel than this online application.
         #[serde(rename = "eligibility.other_channel")]
         EligibilityOtherChannel = "eligibility.other_channel",
+        /// 409: the social-security function is enabled already.
+        #[serde(rename = "card.already_enabled")]
+        CardAlreadyEnabled = "card.already_enabled",
+        /// 409: the card is not enabled yet.
+        #[serde(rename = "card.not_enabled")]
+        CardNotEnabled = "card.not_enabled",
+        /// 409: the card's state does not allow this service.
+        #[serde(rename = "card.state_invalid")]
+        CardStateInvalid = "card.state_invalid",
+        /// 409: the card is under a temporary loss report.
+        #[serde(rename = "card.temp_lost")]
+        CardTempLost = "card.temp_lost",
+        /// 409: the card is reported lost formally.
+        #[serde(rename = "card.formal_lost")]
+        CardFormalLost = "card.formal_lost",
+        /// 409: the card has been replaced and is no longer used.
+        #[serde(rename = "card.replaced")]
+        CardReplaced = "card.replaced",
+        /// 409: the card is cancelled.
+        #[serde(rename = "card.cancelled")]
+        CardCancelled = "card.cancelled",
         /// 409: this service is done only at a counter; `where_to_go` names them.
         CounterOnly = "counter_only",
         /// 409: the service needs a card the person does not hold.

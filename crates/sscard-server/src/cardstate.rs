@@ -7,6 +7,7 @@
 
 use crate::{db::Conn, params};
 use chrono::NaiveDate;
+use sscard_rules::ProblemCode;
 use sscard_rules::{
     CardAction, CardContext, CardState, Effect, SocialState, TransitionError, card_transition,
 };
@@ -116,16 +117,18 @@ fn refusal(
         TransitionError::InvalidFromState => {
             let (code, title) = match (action, state.social) {
                 (CardAction::EnableSocial, SocialState::Enabled) => {
-                    ("card.already_enabled", "社会保障功能已经启用")
+                    (ProblemCode::CardAlreadyEnabled, "社会保障功能已经启用")
                 }
-                (_, SocialState::NotEnabled) => ("card.not_enabled", "卡片尚未启用"),
-                (_, SocialState::Enabled) => ("card.state_invalid", "卡片当前状态不能办理该业务"),
-                (_, SocialState::TempLost) => ("card.temp_lost", "卡片处于临时挂失状态"),
-                (_, SocialState::FormalLost) => ("card.formal_lost", "卡片已正式挂失"),
-                (_, SocialState::Replaced) => ("card.replaced", "卡片已补换，不能再使用"),
-                (_, SocialState::Cancelled) => ("card.cancelled", "卡片已注销"),
+                (_, SocialState::NotEnabled) => (ProblemCode::CardNotEnabled, "卡片尚未启用"),
+                (_, SocialState::Enabled) => {
+                    (ProblemCode::CardStateInvalid, "卡片当前状态不能办理该业务")
+                }
+                (_, SocialState::TempLost) => (ProblemCode::CardTempLost, "卡片处于临时挂失状态"),
+                (_, SocialState::FormalLost) => (ProblemCode::CardFormalLost, "卡片已正式挂失"),
+                (_, SocialState::Replaced) => (ProblemCode::CardReplaced, "卡片已补换，不能再使用"),
+                (_, SocialState::Cancelled) => (ProblemCode::CardCancelled, "卡片已注销"),
             };
-            ApiError::conflict(code, title).detail(format!("{what}：{e}"))
+            ApiError::conflict(code.id(), title).detail(format!("{what}：{e}"))
         }
         other => ApiError::conflict(other.code(), format!("{what}不能办理")),
     }

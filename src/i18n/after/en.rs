@@ -335,8 +335,8 @@ pub static EN: AfterTexts = AfterTexts {
         formal_heading: "Card gone for good? Formal loss report and replacement",
         formal: [
             "Take your original valid ID to a branch of the issuing bank to report the card lost formally and ask for a replacement.",
-            "Replacement applied for online: made within 4 working days, plus the time in the post.",
-            "Replacement at a branch that makes cards on the spot: made during your visit, in about 10 minutes.",
+            "Replacement applied for online: made within {replacement_working_days} working days, plus the time in the post.",
+            "Replacement at a branch that makes cards on the spot: made during your visit, in about {instant_minutes} minutes.",
             "Once a replacement is made, the old card can never be unfrozen, and the balance of its transport account is not refunded.",
         ],
         refusals: &[
@@ -463,7 +463,7 @@ pub static EN: AfterTexts = AfterTexts {
             ),
             (
                 "contact.needs_code",
-                "More than 10 minutes have passed since the code; go back to the first step for a new one",
+                "More than {fresh_code_minutes} minutes have passed since the code; go back to the first step for a new one",
             ),
             (
                 "codes.daily_limit",
@@ -516,7 +516,7 @@ pub static EN: AfterTexts = AfterTexts {
             ),
             (
                 "reset.needs_code",
-                "More than 10 minutes have passed since the code; go back to the first step for a new one",
+                "More than {fresh_code_minutes} minutes have passed since the code; go back to the first step for a new one",
             ),
             (
                 "no_card",
@@ -659,7 +659,7 @@ pub static EN: AfterTexts = AfterTexts {
             ),
             (
                 "replacement.actor_not_allowed",
-                "The child is 18 or older and must ask themselves. An agent cannot replace a card online.",
+                "The child is {minor_age_years} or older and must ask themselves. An agent cannot replace a card online.",
             ),
             (
                 "replacement.not_online",
@@ -721,7 +721,7 @@ pub static EN: AfterTexts = AfterTexts {
         title: "Your details",
         minor_title: "{name}'s details",
         saved_title: "Your details are saved",
-        lead: "Moved house or changed jobs? Change the address and occupation on record here. A guardian changes them for a child under 18. Someone acting for you with your written authorisation cannot change them.",
+        lead: "Moved house or changed jobs? Change the address and occupation on record here. A guardian changes them for a child under {minor_age_years}. Someone acting for you with your written authorisation cannot change them.",
         on_record_heading: "On record now",
         address_label: "Home address",
         address_hint: "Down to the flat number, for example: 北京市朝阳区示例街8号院3号楼2单元501",
@@ -803,7 +803,7 @@ pub static EN: AfterTexts = AfterTexts {
         actor_legend: "You are",
         actor_options: [
             "The card holder",
-            "The guardian of a child under 18",
+            "The guardian of a child under {minor_age_years}",
             "An agent authorised by the card holder",
         ],
         show: "Show channels",
@@ -817,7 +817,7 @@ pub static EN: AfterTexts = AfterTexts {
             ("conditional", "You can do this under the conditions below."),
             (
                 "not_allowed",
-                "You cannot do this: the card holder (or a guardian, for a child under 18) must.",
+                "You cannot do this: the card holder (or a guardian, for a child under {minor_age_years}) must.",
             ),
             (
                 "not_stated",
@@ -838,7 +838,10 @@ pub static EN: AfterTexts = AfterTexts {
                 "holder_deceased",
                 "Only after the card holder's death, with the related documents",
             ),
-            ("child_under18", "The child is under 18 on the day"),
+            (
+                "child_under18",
+                "The child is under {minor_age_years} on the day",
+            ),
             (
                 "guardianship_proof",
                 "Proof of guardianship, such as the household register or birth certificate",
@@ -917,7 +920,7 @@ pub static EN: AfterTexts = AfterTexts {
             ),
             (
                 "bank_change_cooldown",
-                "6 months after your last change of bank",
+                "{bank_change_cooldown_months} months after your last change of bank",
             ),
             (
                 "cash_or_that_banks_card",

@@ -312,8 +312,8 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         formal_heading: "找不回来：正式挂失和补领",
         formal: [
             "带本人有效身份证件原件到发卡银行网点办理正式挂失和补领。",
-            "在网上申请补领：4 个工作日内制成，邮寄时间另计。",
-            "到即时制卡网点补领：当场制卡，约 10 分钟。",
+            "在网上申请补领：{replacement_working_days} 个工作日内制成，邮寄时间另计。",
+            "到即时制卡网点补领：当场制卡，约 {instant_minutes} 分钟。",
             "补领新卡后，原卡不能再解挂；原卡交通账户里的余额不退。",
         ],
         refusals: &[
@@ -422,7 +422,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ),
             (
                 "contact.needs_code",
-                "验证码登录已超过 10 分钟，返回第一步重新获取验证码",
+                "验证码登录已超过 {fresh_code_minutes} 分钟，返回第一步重新获取验证码",
             ),
             ("codes.daily_limit", "今天发送的验证码已达上限，明天再试"),
             ("name.empty", "输入姓名"),
@@ -454,7 +454,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ("repeat.mismatch", "两次输入的新服务密码不一样"),
             (
                 "reset.needs_code",
-                "验证码登录已超过 10 分钟，返回第一步重新获取验证码",
+                "验证码登录已超过 {fresh_code_minutes} 分钟，返回第一步重新获取验证码",
             ),
             ("no_card", "您还没有社保卡，所以还没有服务密码。"),
         ],
@@ -561,7 +561,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ),
             (
                 "replacement.actor_not_allowed",
-                "孩子已满 18 周岁，要由本人申请。代理人不能在网上申请补换卡。",
+                "孩子已满 {minor_age_years} 周岁，要由本人申请。代理人不能在网上申请补换卡。",
             ),
             (
                 "replacement.not_online",
@@ -623,7 +623,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         title: "我的个人信息",
         minor_title: "{name}的个人信息",
         saved_title: "个人信息已保存",
-        lead: "搬家或换了工作，可以在这里修改登记的居住地址和职业。未满 18 岁的孩子，由监护人修改。委托他人代办不能修改个人信息。",
+        lead: "搬家或换了工作，可以在这里修改登记的居住地址和职业。未满 {minor_age_years} 岁的孩子，由监护人修改。委托他人代办不能修改个人信息。",
         on_record_heading: "现在登记的信息",
         address_label: "居住地址",
         address_hint: "写到门牌号，例如：北京市朝阳区示例街8号院3号楼2单元501",
@@ -699,7 +699,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         actor_legend: "您是",
         actor_options: [
             "持卡人本人",
-            "未满 18 岁孩子的监护人",
+            "未满 {minor_age_years} 岁孩子的监护人",
             "受持卡人委托的代理人",
         ],
         show: "查看办理渠道",
@@ -710,7 +710,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ("conditional", "满足下面的条件才能办理。"),
             (
                 "not_allowed",
-                "不能办理，要由持卡人本人（未满 18 岁的由监护人）办理。",
+                "不能办理，要由持卡人本人（未满 {minor_age_years} 岁的由监护人）办理。",
             ),
             (
                 "not_stated",
@@ -725,7 +725,7 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
                 "代理人和持卡人的社保卡或有效身份证件原件",
             ),
             ("holder_deceased", "仅在持卡人去世后，带代办相关材料"),
-            ("child_under18", "孩子办理当天未满 18 岁"),
+            ("child_under18", "孩子办理当天未满 {minor_age_years} 岁"),
             ("guardianship_proof", "监护关系证明，如户口簿、出生医学证明"),
             ("ids_of_both", "监护人和孩子双方的有效身份证件"),
             ("holder_in_person", "持卡人本人到场"),
@@ -775,7 +775,10 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ),
             ("social_cancelled_first", "先注销社会保障功能"),
             ("formalities_finished_first", "先办完人社、民政等相关业务"),
-            ("bank_change_cooldown", "距上次更换银行满 6 个月"),
+            (
+                "bank_change_cooldown",
+                "距上次更换银行满 {bank_change_cooldown_months} 个月",
+            ),
             (
                 "cash_or_that_banks_card",
                 "在其他银行充值，用现金或该行银行卡",

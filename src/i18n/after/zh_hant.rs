@@ -312,8 +312,8 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         formal_heading: "找不回來：正式掛失和補領",
         formal: [
             "帶本人有效身份證件原件到發卡銀行網點辦理正式掛失和補領。",
-            "在網上申請補領：4 個工作日內製成，郵寄時間另計。",
-            "到即時製卡網點補領：當場製卡，約 10 分鐘。",
+            "在網上申請補領：{replacement_working_days} 個工作日內製成，郵寄時間另計。",
+            "到即時製卡網點補領：當場製卡，約 {instant_minutes} 分鐘。",
             "補領新卡後，原卡不能再解掛；原卡交通賬戶裡的餘額不退。",
         ],
         refusals: &[
@@ -422,7 +422,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ),
             (
                 "contact.needs_code",
-                "驗證碼登入已超過 10 分鐘，返回第一步重新獲取驗證碼",
+                "驗證碼登入已超過 {fresh_code_minutes} 分鐘，返回第一步重新獲取驗證碼",
             ),
             ("codes.daily_limit", "今天發送的驗證碼已達上限，明天再試"),
             ("name.empty", "輸入姓名"),
@@ -454,7 +454,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ("repeat.mismatch", "兩次輸入的新服務密碼不一樣"),
             (
                 "reset.needs_code",
-                "驗證碼登入已超過 10 分鐘，返回第一步重新獲取驗證碼",
+                "驗證碼登入已超過 {fresh_code_minutes} 分鐘，返回第一步重新獲取驗證碼",
             ),
             ("no_card", "您還沒有社保卡，所以還沒有服務密碼。"),
         ],
@@ -561,7 +561,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ),
             (
                 "replacement.actor_not_allowed",
-                "孩子已滿 18 週歲，要由本人申請。代理人不能在網上申請補換卡。",
+                "孩子已滿 {minor_age_years} 週歲，要由本人申請。代理人不能在網上申請補換卡。",
             ),
             (
                 "replacement.not_online",
@@ -623,7 +623,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         title: "我的個人信息",
         minor_title: "{name}的個人信息",
         saved_title: "個人信息已保存",
-        lead: "搬家或換了工作，可以在這裡修改登記的居住地址和職業。未滿 18 歲的孩子，由監護人修改。委託他人代辦不能修改個人信息。",
+        lead: "搬家或換了工作，可以在這裡修改登記的居住地址和職業。未滿 {minor_age_years} 歲的孩子，由監護人修改。委託他人代辦不能修改個人信息。",
         on_record_heading: "現在登記的信息",
         address_label: "居住地址",
         address_hint: "寫到門牌號，例如：北京市朝陽區示例街8號院3號樓2單元501",
@@ -699,7 +699,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         actor_legend: "您是",
         actor_options: [
             "持卡人本人",
-            "未滿 18 歲孩子的監護人",
+            "未滿 {minor_age_years} 歲孩子的監護人",
             "受持卡人委託的代理人",
         ],
         show: "查看辦理渠道",
@@ -710,7 +710,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ("conditional", "滿足下面的條件才能辦理。"),
             (
                 "not_allowed",
-                "不能辦理，要由持卡人本人（未滿 18 歲的由監護人）辦理。",
+                "不能辦理，要由持卡人本人（未滿 {minor_age_years} 歲的由監護人）辦理。",
             ),
             (
                 "not_stated",
@@ -725,7 +725,7 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
                 "代理人和持卡人的社保卡或有效身份證件原件",
             ),
             ("holder_deceased", "僅在持卡人去世後，帶代辦相關材料"),
-            ("child_under18", "孩子辦理當天未滿 18 歲"),
+            ("child_under18", "孩子辦理當天未滿 {minor_age_years} 歲"),
             ("guardianship_proof", "監護關係證明，如戶口簿、出生醫學證明"),
             ("ids_of_both", "監護人和孩子雙方的有效身份證件"),
             ("holder_in_person", "持卡人本人到場"),
@@ -775,7 +775,10 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ),
             ("social_cancelled_first", "先註銷社會保障功能"),
             ("formalities_finished_first", "先辦完人社、民政等相關業務"),
-            ("bank_change_cooldown", "距上次更換銀行滿 6 個月"),
+            (
+                "bank_change_cooldown",
+                "距上次更換銀行滿 {bank_change_cooldown_months} 個月",
+            ),
             (
                 "cash_or_that_banks_card",
                 "在其他銀行充值，用現金或該行銀行卡",

@@ -20,6 +20,7 @@ use crate::components::after::{CitationLine, Loading, RelatedLinks, SessionBar};
 use crate::components::{ErrorSummary, RadioGroup, RadioOption, TextField};
 use crate::i18n::after::{AfterTexts, fill};
 use crate::i18n::use_i18n;
+use crate::policy_text::fill_common_here;
 
 const ADDRESS: &str = "address";
 const OCCUPATION: &str = "occupation";
@@ -319,7 +320,7 @@ pub fn DetailsPage() -> impl IntoView {
             view! {
                 <h1 tabindex="-1">{heading}</h1>
                 {done}
-                <p class="lead">{dt.lead}</p>
+                <p class="lead">{fill_common_here(dt.lead)}</p>
                 {on_record(t, &d)}
                 {show_form.then(form)}
                 {reserved_phone(t, &d)}

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use sscard_rules::CardAction;
+use sscard_rules::ProblemCode;
 use sscard_rules::wire::{Card, SocialFunction};
 
 use super::{
@@ -28,7 +29,7 @@ async fn load(id: String) -> Result<Card, ApiError> {
                 title: String::new(),
                 status: 404,
                 detail: None,
-                code: "not_found".to_owned(),
+                code: ProblemCode::NotFound.id().to_owned(),
                 errors: Vec::new(),
                 where_to_go: Vec::new(),
             })

@@ -26,6 +26,7 @@ use crate::components::{ErrorSummary, FieldError, RadioGroup, RadioOption};
 use crate::i18n::after::{AfterTexts, fill, find, lookup};
 use crate::i18n::{Locale, use_i18n};
 use crate::ics;
+use crate::policy_text::try_fill_params;
 
 const CARD_FIELD: &str = "card";
 
@@ -139,7 +140,7 @@ pub fn LossPage() -> impl IntoView {
                             }
                             None => view! {
                                 <h1 tabindex="-1">{l.cannot_title}</h1>
-                                <p class="panel">{lookup(l.refusals, "not_found")}</p>
+                                <p class="panel">{lookup(l.refusals, ProblemCode::NotFound.id())}</p>
                                 <p class="action-link"><A href="/loss">{l.choose_other}</A></p>
                             }
                             .into_any(),
@@ -404,6 +405,12 @@ fn done_view(
         <h2>{l.early_heading}</h2>
         <p>{fill(l.early_text, "bank", &bank_name(t, done.card.bank))}</p>
         <h2>{l.formal_heading}</h2>
-        <ul class="list">{l.formal.map(|f| view! { <li>{f}</li> })}</ul>
+        <ul class="list">
+            {l.formal
+                .iter()
+                .filter_map(|f| try_fill_params(f, done.card.city, today))
+                .map(|f| view! { <li>{f}</li> })
+                .collect_view()}
+        </ul>
     }
 }

@@ -14,6 +14,7 @@ use crate::components::after::{CitationLine, RelatedLinks};
 use crate::components::{ErrorSummary, RadioGroup, RadioOption};
 use crate::i18n::after::{AfterTexts, fill, lookup};
 use crate::i18n::{Locale, use_i18n};
+use crate::policy_text::{fill_common_here, fill_params};
 
 const SERVICE_FIELD: &str = "service";
 const ACTOR_FIELD: &str = "actor";
@@ -39,7 +40,13 @@ fn offer_view(
     let conditions: Vec<String> = offer
         .conditions
         .iter()
-        .map(|c| fill_ask_for(t, Some(city), &lookup(w.offer_conditions, c.id())))
+        .map(|c| {
+            fill_params(
+                &fill_ask_for(t, Some(city), &lookup(w.offer_conditions, c.id())),
+                city,
+                on,
+            )
+        })
         .collect();
     // The hotline channel with its number from the city's policy, ready to call.
     let number = (offer.channel == Channel::Hotline)
@@ -75,7 +82,7 @@ fn answer_view(
     let w = &t.where_to;
     let actor_index = ACTORS.iter().position(|a| *a == answer.actor).unwrap_or(0);
     let heading = fill(w.answer_heading, "service", service_name(t, answer.service))
-        .replace("{actor}", w.actor_options[actor_index]);
+        .replace("{actor}", &fill_common_here(w.actor_options[actor_index]));
     let permission = lookup(w.permissions, &engine_id(&answer.permission.permission));
     let actor_conditions: Vec<String> = answer
         .permission
@@ -164,7 +171,7 @@ pub fn WherePage() -> impl IntoView {
             .zip(w.actor_options)
             .map(|(a, label)| RadioOption {
                 value: a.id().to_owned(),
-                label: label.to_owned(),
+                label: fill_common_here(label),
                 hint: None,
             })
             .collect();

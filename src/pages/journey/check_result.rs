@@ -4,8 +4,9 @@ use sscard_rules::{CardHeld, Outcome, PickupChoice, evaluate_eligibility};
 
 use crate::components::{BackLink, CityLine, TimelinePanel, WhyDetails, use_page_title};
 use crate::eligibility_text;
-use crate::i18n::use_i18n;
+use crate::i18n::{Locale, use_i18n};
 use crate::journey::{Step, eligibility_input, first_unanswered_check, use_journey_answers};
+use crate::policy_text::try_fill_params;
 
 /// `/check/result`: the rule engine's verdict with its reasons, what to do instead, the sources
 /// ("why") and, when eligible, the expected dates and the way into the application. Not being
@@ -98,7 +99,18 @@ pub fn CheckResultPage() -> impl IntoView {
             <ul class="list">{reasons}</ul>
             {alternatives}
             <WhyDetails trace=explained.trace summary=t.journey().why_summary />
-            {third_card.then(|| view! { <p class="notice">{t.journey().result_third_card}</p> })}
+            {third_card.then(|| {
+                // How long a replacement takes, where the city's policy says.
+                let (city, today) = (journey.city.get(), journey.today.get());
+                let times = try_fill_params(t.journey().result_third_card_times, city, today);
+                // Chinese sentences follow each other without a space; English ones with one.
+                let gap = if locale == Locale::En { " " } else { "" };
+                let text = match times {
+                    Some(times) => format!("{}{gap}{times}", t.journey().result_third_card),
+                    None => t.journey().result_third_card.to_owned(),
+                };
+                view! { <p class="notice">{text}</p> }
+            })}
             {(eligible && !third_card)
                 .then(|| {
                     view! {

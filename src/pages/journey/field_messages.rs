@@ -159,6 +159,13 @@ fn problem_message(problem: ProblemCode) -> Msg {
         | P::IdempotencyKeyMissing
         | P::IdempotencyKeyInvalid
         | P::IdempotencyKeyReused
+        | P::CardAlreadyEnabled
+        | P::CardNotEnabled
+        | P::CardStateInvalid
+        | P::CardTempLost
+        | P::CardFormalLost
+        | P::CardReplaced
+        | P::CardCancelled
         | P::CounterOnly
         | P::NoCard
         | P::InitialPasswordAtCounter
@@ -182,16 +189,9 @@ pub fn api_problems(
     match error {
         ApiError::Network => vec![(general_id, msg(|t| t.journey().e_network))],
         ApiError::Unexpected(_) => vec![(general_id, msg(|t| t.journey().e_server))],
-        ApiError::Problem(problem)
-            if ProblemCode::from_id(&problem.code).is_some_and(|c| {
-                matches!(
-                    c,
-                    ProblemCode::EligibilityNotEligible
-                        | ProblemCode::EligibilityNeedsInPersonCheck
-                        | ProblemCode::EligibilityOtherChannel
-                )
-            }) =>
-        {
+        // Any top-level `eligibility.*` code, a newer server's too: the holder is not eligible
+        // here, whatever the reasons say.
+        ApiError::Problem(problem) if problem.code.starts_with("eligibility.") => {
             vec![(general_id, server_code(&problem.code, None))]
         }
         ApiError::Problem(problem) => {

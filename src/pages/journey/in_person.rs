@@ -5,6 +5,7 @@ use sscard_rules::PickupChoice;
 use crate::components::{BackLink, TimelinePanel, use_page_title};
 use crate::i18n::use_i18n;
 use crate::journey::{Step, branches_of, use_journey_answers};
+use crate::policy_text::fill_params_here;
 
 /// `/apply/in-person`: on-the-spot card making and home visits are done in person, not online.
 /// Says so plainly, lists the (sample) branches that can help and offers another way.
@@ -59,7 +60,7 @@ pub fn InPersonPage() -> impl IntoView {
         view! {
             <BackLink href=Step::InPerson.back(&answers) label=t.back />
             <h1 tabindex="-1">{title}</h1>
-            <p>{body}</p>
+            <p>{fill_params_here(body)}</p>
             {answers.is_guardian().then(|| view! { <p class="notice">{j.pickup_minor_note}</p> })}
             <h2>{j.in_person_branches}</h2>
             <p class="notice notice--sample">{j.branch_sample}</p>

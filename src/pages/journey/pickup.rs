@@ -9,6 +9,7 @@ use crate::components::{
 };
 use crate::i18n::use_i18n;
 use crate::journey::{Step, next_after, use_journey_answers};
+use crate::policy_text::fill_params_here;
 
 /// `/apply/pickup`: how the card reaches the person. The timeline beside the choices follows the
 /// radio picked, before Continue, so the dates of each way can be compared.
@@ -77,7 +78,7 @@ pub fn PickupPage() -> impl IntoView {
         let option = |value: PickupChoice, label: &'static str, hint: &'static str| RadioOption {
             value: value.id().into(),
             label: label.into(),
-            hint: Some(hint.into()),
+            hint: Some(fill_params_here(hint)),
         };
         view! {
             <BackLink href=Step::Pickup.back(&answers) label=t.back />

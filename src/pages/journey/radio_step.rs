@@ -8,6 +8,7 @@ use crate::components::{
 use crate::i18n::after::fill;
 use crate::i18n::{Texts, use_i18n};
 use crate::journey::{Answers, Step, next_after, use_journey_answers};
+use crate::policy_text::fill_common_here;
 use sscard_rules::City;
 
 /// One choice: stored value, label, optional hint.
@@ -88,8 +89,8 @@ pub fn RadioStep(
             .iter()
             .map(|(value, label, hint)| RadioOption {
                 value: value.to_string(),
-                label: fill(label(t), "city", name),
-                hint: hint.map(|h| fill(h(t), "city", name)),
+                label: fill_common_here(&fill(label(t), "city", name)),
+                hint: hint.map(|h| fill_common_here(&fill(h(t), "city", name))),
             })
             .collect();
         view! {

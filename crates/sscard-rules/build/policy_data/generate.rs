@@ -8,13 +8,14 @@ use std::fmt::Write as _;
 use super::validate::{Checked, Cite, Date, Version};
 
 /// Values written as statics of their own instead of fields of `DATA`, with their value
-/// type: the app's start page and footer (the hotline, the application limit) and its
-/// progress page (the postage) read them, and a reference to `DATA` would bring every table
-/// of the city into their download.
+/// type: the app's start page and footer (the hotline, the application limit), its progress
+/// page (the postage) and the texts of every page (the minor age, `src/policy_text.rs`) read
+/// them, and a reference to `DATA` would bring every table of the city into their download.
 const ON_THEIR_OWN: &[(&str, &str)] = &[
     ("hotline", "&'static str"),
     ("application_natural_days", "u32"),
     ("courier_fee", "crate::policy::CourierFee"),
+    ("minor_age_years", "u32"),
 ];
 
 /// The Rust source of all cities, `include!`d by `crate::policy`: one module per city

@@ -40,6 +40,8 @@ pub struct PolicyDocument {
     pub(crate) application_natural_days: &'static [Version<u32>],
     #[serde(deserialize_with = "leak_versions")]
     pub(crate) courier_fee: &'static [Version<CourierFee>],
+    #[serde(deserialize_with = "leak_versions")]
+    pub(crate) minor_age_years: &'static [Version<u32>],
 }
 
 /// Why a document cannot be installed. The field names the document's key, as in the JSON.
@@ -156,6 +158,7 @@ impl PolicyDocument {
             hotline: super::embedded_hotline_versions(city),
             application_natural_days: super::embedded_application_natural_days_versions(city),
             courier_fee: super::embedded_courier_fee_versions(city),
+            minor_age_years: super::embedded_minor_age_years_versions(city),
         }
     }
 
@@ -200,7 +203,7 @@ impl PolicyDocument {
         c.required("bank_count", d.bank_count)?;
         c.required("individual_application_open", d.individual_application_open)?;
         c.required("collective_application", d.collective_application)?;
-        c.required("minor_age_years", d.minor_age_years)?;
+        c.required("minor_age_years", self.minor_age_years)?;
         c.versions("replacement_working_days", d.replacement_working_days)?;
         c.versions("instant_minutes", d.instant_minutes)?;
         c.versions("transit_included", d.transit_included)?;

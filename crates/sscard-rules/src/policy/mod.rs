@@ -300,8 +300,6 @@ pub(crate) struct CityData {
     pub employer_return_days: &'static [Version<u32>],
     #[serde(deserialize_with = "document::leak_slice")]
     pub elderly_age_months: &'static [Version<u32>],
-    #[serde(deserialize_with = "document::leak_slice")]
-    pub minor_age_years: &'static [Version<u32>],
     #[serde(deserialize_with = "document::leak_offers")]
     pub offers: &'static [&'static [OfferRow]],
 }
@@ -333,6 +331,13 @@ fn application_natural_days_versions(city: City) -> &'static [Version<u32>] {
     document::installed(city).map_or_else(
         || embedded_application_natural_days_versions(city),
         |doc| doc.application_natural_days,
+    )
+}
+
+fn minor_age_years_versions(city: City) -> &'static [Version<u32>] {
+    document::installed(city).map_or_else(
+        || embedded_minor_age_years_versions(city),
+        |doc| doc.minor_age_years,
     )
 }
 
@@ -385,44 +390,28 @@ fn resolve_opt<T: Clone>(
     }
 }
 
-/// Names of the single-value parameters, for [`param_u32`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NumericParam {
-    /// [`Policy::application_natural_days`].
-    ApplicationNaturalDays,
-    /// [`Policy::replacement_working_days`].
-    ReplacementWorkingDays,
-    /// [`Policy::instant_minutes`].
-    InstantMinutes,
-    /// [`Policy::temp_loss_auto_lift_days`].
-    TempLossAutoLiftDays,
-    /// [`Policy::bank_change_cooldown_months`].
-    BankChangeCooldownMonths,
-    /// [`Policy::renewal_window_days`].
-    RenewalWindowDays,
-    /// [`Policy::employer_return_days`].
-    EmployerReturnDays,
-    /// [`Policy::elderly_age_months`].
-    ElderlyAgeMonths,
-    /// [`Policy::minor_age_years`].
-    MinorAgeYears,
-}
-
-impl NumericParam {
-    /// The parameter's stable name.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::ApplicationNaturalDays => "application_natural_days",
-            Self::ReplacementWorkingDays => "replacement_working_days",
-            Self::InstantMinutes => "instant_minutes",
-            Self::TempLossAutoLiftDays => "temp_loss_auto_lift_days",
-            Self::BankChangeCooldownMonths => "bank_change_cooldown_months",
-            Self::RenewalWindowDays => "renewal_window_days",
-            Self::EmployerReturnDays => "employer_return_days",
-            Self::ElderlyAgeMonths => "elderly_age_months",
-            Self::MinorAgeYears => "minor_age_years",
-        }
+crate::ids::stable_ids! {
+    /// Names of the single-value parameters, for [`param_u32`]. The id is the parameter's name
+    /// in the policy files, the traces and the API, and a text's placeholder for its value.
+    pub enum NumericParam {
+        /// [`Policy::application_natural_days`].
+        ApplicationNaturalDays = "application_natural_days",
+        /// [`Policy::replacement_working_days`].
+        ReplacementWorkingDays = "replacement_working_days",
+        /// [`Policy::instant_minutes`].
+        InstantMinutes = "instant_minutes",
+        /// [`Policy::temp_loss_auto_lift_days`].
+        TempLossAutoLiftDays = "temp_loss_auto_lift_days",
+        /// [`Policy::bank_change_cooldown_months`].
+        BankChangeCooldownMonths = "bank_change_cooldown_months",
+        /// [`Policy::renewal_window_days`].
+        RenewalWindowDays = "renewal_window_days",
+        /// [`Policy::employer_return_days`].
+        EmployerReturnDays = "employer_return_days",
+        /// [`Policy::elderly_age_months`].
+        ElderlyAgeMonths = "elderly_age_months",
+        /// [`Policy::minor_age_years`].
+        MinorAgeYears = "minor_age_years",
     }
 }
 
@@ -442,9 +431,9 @@ pub fn param_u32(
         NumericParam::RenewalWindowDays => d.renewal_window_days,
         NumericParam::EmployerReturnDays => d.employer_return_days,
         NumericParam::ElderlyAgeMonths => d.elderly_age_months,
-        NumericParam::MinorAgeYears => d.minor_age_years,
+        NumericParam::MinorAgeYears => minor_age_years_versions(city),
     };
-    resolve(city, which.name(), versions, on)
+    resolve(city, which.id(), versions, on)
 }
 
 /// The programme phase of a city on a date.
@@ -487,8 +476,20 @@ pub fn application_natural_days(
 ) -> Result<Option<Param<u32>>, PolicyError> {
     resolve_opt(
         city,
-        NumericParam::ApplicationNaturalDays.name(),
+        NumericParam::ApplicationNaturalDays.id(),
         application_natural_days_versions(city),
+        on,
+    )
+}
+
+/// The age under which a person is a minor, for whom a guardian acts; the same value as
+/// `param_u32(city, NumericParam::MinorAgeYears, on)`, without reading the rest of the city's
+/// data (every page's texts name it).
+pub fn minor_age_years(city: City, on: NaiveDate) -> Result<Param<u32>, PolicyError> {
+    resolve(
+        city,
+        NumericParam::MinorAgeYears.id(),
+        minor_age_years_versions(city),
         on,
     )
 }

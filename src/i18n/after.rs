@@ -279,10 +279,10 @@ pub struct ProgressTexts {
     pub reminder_description: &'static str,
     /// Heading of the cards list.
     pub cards_heading: &'static str,
-    /// Social function states, in the order of `SocialFunction`: not enabled, enabled,
+    /// Social function states, in the order of `SocialState`: not enabled, enabled,
     /// temporarily lost, formally lost, replaced, cancelled.
     pub social_states: [&'static str; 6],
-    /// Bank function states, in the order of `FinancialFunction`: not activated, active,
+    /// Bank function states, in the order of `FinancialState`: not activated, active,
     /// temporarily lost, formally lost, non-counter services suspended, cancelled.
     pub financial_states: [&'static str; 6],
     /// Link to report a loss.

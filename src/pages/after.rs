@@ -333,8 +333,8 @@ pub fn safe_next(next: Option<String>) -> String {
 
 /// The position of a social-function state in `ProgressTexts::social_states` and its refusal
 /// code for actions that need an enabled (or not-enabled) card.
-pub fn social_index(state: sscard_rules::wire::SocialFunction) -> (usize, &'static str) {
-    use sscard_rules::wire::SocialFunction as S;
+pub fn social_index(state: sscard_rules::SocialState) -> (usize, &'static str) {
+    use sscard_rules::SocialState as S;
     match state {
         S::NotEnabled => (0, "card.not_enabled"),
         S::Enabled => (1, "card.already_enabled"),
@@ -346,8 +346,8 @@ pub fn social_index(state: sscard_rules::wire::SocialFunction) -> (usize, &'stat
 }
 
 /// The position of a bank-function state in `ProgressTexts::financial_states`.
-pub fn financial_index(state: sscard_rules::wire::FinancialFunction) -> usize {
-    use sscard_rules::wire::FinancialFunction as F;
+pub fn financial_index(state: sscard_rules::FinancialState) -> usize {
+    use sscard_rules::FinancialState as F;
     match state {
         F::NotActivated => 0,
         F::Active => 1,
@@ -377,7 +377,7 @@ pub fn online_refusal(
         Err(TransitionError::ChannelDoesNotOffer { .. }) => Some("counter_only"),
         Err(_)
             if action == CardAction::EnableSocial
-                && card.social_function == sscard_rules::wire::SocialFunction::Enabled =>
+                && card.social_function == sscard_rules::SocialState::Enabled =>
         {
             Some(ProblemCode::CardAlreadyEnabled.id())
         }

@@ -242,40 +242,42 @@ pub fn available_application_events(
 
 // ===================== card =====================
 
-/// The social-security function of a card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SocialState {
-    /// Received by post, not enabled yet (Q15 L121).
-    NotEnabled,
-    /// In use.
-    Enabled,
-    /// Temporary loss report (Q18).
-    TempLost,
-    /// Formal loss report (Q20).
-    FormalLost,
-    /// A replacement was made; this card is finished (Q22).
-    Replaced,
-    /// Cancelled (Q34, or bank change Q26).
-    Cancelled,
+crate::ids::stable_ids! {
+    /// The social-security function of a card: the state machine's and the wire's (`Card`).
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    pub enum SocialState {
+        /// Received by post, not enabled yet (Q15 L121).
+        NotEnabled = "not_enabled",
+        /// In use.
+        Enabled = "enabled",
+        /// Temporary loss report (Q18); lifts itself on the card's `temp_loss_lifts_on`.
+        TempLost = "temp_lost",
+        /// Formal loss report (Q20), at a counter.
+        FormalLost = "formal_lost",
+        /// A replacement was made; this card is finished (Q22).
+        Replaced = "replaced",
+        /// Cancelled (Q34, or bank change Q26).
+        Cancelled = "cancelled",
+    }
 }
 
-/// The financial (bank) function of a card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum FinancialState {
-    /// Not activated.
-    NotActivated,
-    /// Active.
-    Active,
-    /// Temporary loss (bank rules).
-    TempLost,
-    /// Formal loss (bank rules).
-    FormalLost,
-    /// Non-counter services suspended by the bank (Q35).
-    NonCounterSuspended,
-    /// Cancelled.
-    Cancelled,
+crate::ids::stable_ids! {
+    /// The financial (bank) function of a card: the state machine's and the wire's (`Card`).
+    #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+    pub enum FinancialState {
+        /// Not activated: activation is done in person at the issuing bank.
+        NotActivated = "not_activated",
+        /// Active.
+        Active = "active",
+        /// Temporary loss, together with the social function's; the bank's own rules apply.
+        TempLost = "temp_lost",
+        /// Formal loss (bank rules).
+        FormalLost = "formal_lost",
+        /// Non-counter services suspended by the bank (Q35).
+        NonCounterSuspended = "non_counter_suspended",
+        /// Cancelled.
+        Cancelled = "cancelled",
+    }
 }
 
 /// A 1st/2nd-generation card the holder still has.

@@ -8,9 +8,9 @@ use sscard_rules::wire::{
     GuardianshipProof, NoticeCategory, NoticeKind, NoticeLanguage, Occupation,
 };
 use sscard_rules::{
-    Actor, ApplicantGroup, Bank, CardHeld, Channel, City, NumericParam, OfferCondition,
-    PickupChoice, PickupMethod, ProblemCode, ReplacementBlock, ReplacementNote, ReplacementReason,
-    Residence, Service, StableId, UninsuredGroup, YesNo,
+    Actor, ApplicantGroup, Bank, CardHeld, Channel, City, FinancialState, NumericParam,
+    OfferCondition, PickupChoice, PickupMethod, ProblemCode, ReplacementBlock, ReplacementNote,
+    ReplacementReason, Residence, Service, SocialState, StableId, UninsuredGroup, YesNo,
 };
 
 /// Checks every value of `all`: serde's JSON string is `"id"`, reading `"id"` gives the value,
@@ -73,4 +73,6 @@ fn every_stable_id_is_its_serde_form() {
     one_string_form("Residence", Residence::ALL);
     one_string_form("ProblemCode", ProblemCode::ALL);
     one_string_form("NumericParam", NumericParam::ALL);
+    one_string_form("SocialState", SocialState::ALL);
+    one_string_form("FinancialState", FinancialState::ALL);
 }

@@ -447,48 +447,6 @@ fn application_paths() {
     assert_eq!(ev, vec![E::Dispatch], "a produced mail card (X-A5)");
 }
 
-/// The wire card states are the state machine's states, value for value and name for name
-/// (the server stores the names; the app and the server convert with `From` and `Card::state`).
-#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
-#[cfg_attr(not(target_arch = "wasm32"), test)]
-fn wire_card_states_are_the_state_machine_states() {
-    use sscard_rules::wire::{FinancialFunction as F, SocialFunction as S};
-    let social = [
-        (S::NotEnabled, SocialState::NotEnabled),
-        (S::Enabled, SocialState::Enabled),
-        (S::TempLost, SocialState::TempLost),
-        (S::FormalLost, SocialState::FormalLost),
-        (S::Replaced, SocialState::Replaced),
-        (S::Cancelled, SocialState::Cancelled),
-    ];
-    for (wire, state) in social {
-        assert_eq!(SocialState::from(wire), state, "from wire {wire:?}");
-        assert_eq!(S::from(state), wire, "to wire from {state:?}");
-        assert_eq!(
-            serde_json::to_value(wire).ok(),
-            serde_json::to_value(state).ok(),
-            "wire name of {state:?}"
-        );
-    }
-    let financial = [
-        (F::NotActivated, FinancialState::NotActivated),
-        (F::Active, FinancialState::Active),
-        (F::TempLost, FinancialState::TempLost),
-        (F::FormalLost, FinancialState::FormalLost),
-        (F::NonCounterSuspended, FinancialState::NonCounterSuspended),
-        (F::Cancelled, FinancialState::Cancelled),
-    ];
-    for (wire, state) in financial {
-        assert_eq!(FinancialState::from(wire), state, "from wire {wire:?}");
-        assert_eq!(F::from(state), wire, "to wire from {state:?}");
-        assert_eq!(
-            serde_json::to_value(wire).ok(),
-            serde_json::to_value(state).ok(),
-            "wire name of {state:?}"
-        );
-    }
-}
-
 fn wire_card(city: City, loss_on: Option<&str>) -> wire::Card {
     wire::Card {
         id: "card_1".into(),
@@ -501,8 +459,8 @@ fn wire_card(city: City, loss_on: Option<&str>) -> wire::Card {
         city,
         bank: Some(Bank::Icbc),
         card_number_masked: "6217********1234".into(),
-        social_function: wire::SocialFunction::TempLost,
-        financial_function: wire::FinancialFunction::TempLost,
+        social_function: SocialState::TempLost,
+        financial_function: FinancialState::TempLost,
         issued_on: "2026-01-10".into(),
         temp_loss_reported_on: loss_on.map(Into::into),
         temp_loss_lifts_on: None,

@@ -6,7 +6,8 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use sscard_rules::CardAction;
 use sscard_rules::ProblemCode;
-use sscard_rules::wire::{Card, SocialFunction};
+use sscard_rules::SocialState;
+use sscard_rules::wire::Card;
 
 use super::{
     after_texts, api_error_text, bank_name, fill_ask_for, is_signed_out, online_refusal,
@@ -149,7 +150,7 @@ pub fn EnablePage() -> impl IntoView {
                                         <h1 tabindex="-1">{e.title}</h1>
                                         {who_view(t, &card)}
                                         <p class="panel">{fill_ask_for(t, Some(card.city), &lookup(e.refusals, code))}</p>
-                                        {(card.social_function == SocialFunction::Enabled)
+                                        {(card.social_function == SocialState::Enabled)
                                             .then(|| bank_view(t, &card))}
                                     }
                                     .into_any()

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use sscard_rules::ProblemCode;
-use sscard_rules::wire::SocialFunction;
+use sscard_rules::SocialState;
 use sscard_rules::wire::{Card, TempLossReport};
 use sscard_rules::{
     CardAction, CardContext, NumericParam, card_transition, natural_days_between, param_u32,
@@ -240,7 +240,7 @@ fn check_view(
         // A card under a loss report (or replaced after one): the person may want it lifted.
         let liftable = matches!(
             card.social_function,
-            SocialFunction::TempLost | SocialFunction::Replaced
+            SocialState::TempLost | SocialState::Replaced
         );
         return view! {
             {back}

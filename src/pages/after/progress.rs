@@ -7,9 +7,8 @@
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use sscard_rules::wire::{
-    Application, ApplicationStatus, Branch, BranchQuery, Card, SocialFunction,
-};
+use sscard_rules::SocialState;
+use sscard_rules::wire::{Application, ApplicationStatus, Branch, BranchQuery, Card};
 
 use super::find_reference::FindReference;
 use super::{
@@ -164,7 +163,7 @@ fn next_view(t: &'static AfterTexts, locale: Locale, app: &Application, cards: &
                 .as_ref()
                 .and_then(|id| cards.iter().find(|c| &c.id == id));
             match card {
-                Some(card) if card.social_function == SocialFunction::NotEnabled => {
+                Some(card) if card.social_function == SocialState::NotEnabled => {
                     let href = format!("/cards/{}/enable", api::encode(&card.id));
                     view! {
                         <p>{p.next_enable}</p>
@@ -292,8 +291,8 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
     let financial = p.financial_states[super::financial_index(card.financial_function)];
     let id = api::encode(&card.id);
     let action = match card.social_function {
-        SocialFunction::NotEnabled => Some((format!("/cards/{id}/enable"), p.enable_link)),
-        SocialFunction::Enabled => Some((format!("/loss?card={id}"), p.loss_link)),
+        SocialState::NotEnabled => Some((format!("/cards/{id}/enable"), p.enable_link)),
+        SocialState::Enabled => Some((format!("/loss?card={id}"), p.loss_link)),
         _ => None,
     };
     let replace = super::replaceable(&card).then(|| format!("/replace?card={id}"));

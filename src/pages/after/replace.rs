@@ -9,8 +9,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
+use sscard_rules::SocialState;
 use sscard_rules::wire::{
-    Application, Branch, BranchQuery, Card, PostalAddress, ReplacementRequest, SocialFunction,
+    Application, Branch, BranchQuery, Card, PostalAddress, ReplacementRequest,
 };
 use sscard_rules::{
     Actor, Calendar, Explained, NumericParam, PickupMethod, ReplacementBlock, ReplacementInput,
@@ -35,7 +36,7 @@ pub fn replaceable(card: &Card) -> bool {
     card.replacement_id.is_none()
         && !matches!(
             card.social_function,
-            SocialFunction::Replaced | SocialFunction::Cancelled
+            SocialState::Replaced | SocialState::Cancelled
         )
 }
 
@@ -309,7 +310,7 @@ fn reason_view(
     // A card reported lost is replaced as lost (the rules refuse an exchange of it).
     let lost = matches!(
         card.social_function,
-        SocialFunction::TempLost | SocialFunction::FormalLost
+        SocialState::TempLost | SocialState::FormalLost
     );
     if lost {
         selected.set(Some(ReplacementReason::Lost.id().to_owned()));

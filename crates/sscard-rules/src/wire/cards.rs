@@ -6,44 +6,6 @@ use super::PersonRef;
 use crate::ids::{Bank, City};
 use crate::states::{CardState, FinancialState, SocialState};
 
-/// State of the social-security function (the values of `crate::SocialState`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum SocialFunction {
-    /// Posted cards arrive not enabled.
-    NotEnabled,
-    /// In use.
-    Enabled,
-    /// Temporarily reported lost; lifts itself on `temp_loss_lifts_on`.
-    TempLost,
-    /// Formally reported lost (at a counter).
-    FormalLost,
-    /// Replaced by a new card.
-    Replaced,
-    /// Cancelled.
-    Cancelled,
-}
-
-/// State of the financial (bank) function (the values of `crate::FinancialState`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum FinancialFunction {
-    /// Activation is done in person at the issuing bank.
-    NotActivated,
-    /// Activated.
-    Active,
-    /// Suspended together with a temporary loss; the bank's own rules apply.
-    TempLost,
-    /// Formally reported lost.
-    FormalLost,
-    /// The bank suspended services other than at the counter.
-    NonCounterSuspended,
-    /// Cancelled.
-    Cancelled,
-}
-
 /// A card.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -62,9 +24,9 @@ pub struct Card {
     /// Card number with the middle masked.
     pub card_number_masked: String,
     /// Social-security function.
-    pub social_function: SocialFunction,
+    pub social_function: SocialState,
     /// Financial function.
-    pub financial_function: FinancialFunction,
+    pub financial_function: FinancialState,
     /// Day the card was handed over.
     pub issued_on: String,
     /// Day of the temporary loss report, while one is in force.
@@ -81,58 +43,6 @@ pub struct Card {
     pub replacement_id: Option<String>,
 }
 
-impl From<SocialState> for SocialFunction {
-    fn from(s: SocialState) -> Self {
-        match s {
-            SocialState::NotEnabled => Self::NotEnabled,
-            SocialState::Enabled => Self::Enabled,
-            SocialState::TempLost => Self::TempLost,
-            SocialState::FormalLost => Self::FormalLost,
-            SocialState::Replaced => Self::Replaced,
-            SocialState::Cancelled => Self::Cancelled,
-        }
-    }
-}
-
-impl From<SocialFunction> for SocialState {
-    fn from(s: SocialFunction) -> Self {
-        match s {
-            SocialFunction::NotEnabled => Self::NotEnabled,
-            SocialFunction::Enabled => Self::Enabled,
-            SocialFunction::TempLost => Self::TempLost,
-            SocialFunction::FormalLost => Self::FormalLost,
-            SocialFunction::Replaced => Self::Replaced,
-            SocialFunction::Cancelled => Self::Cancelled,
-        }
-    }
-}
-
-impl From<FinancialState> for FinancialFunction {
-    fn from(s: FinancialState) -> Self {
-        match s {
-            FinancialState::NotActivated => Self::NotActivated,
-            FinancialState::Active => Self::Active,
-            FinancialState::TempLost => Self::TempLost,
-            FinancialState::FormalLost => Self::FormalLost,
-            FinancialState::NonCounterSuspended => Self::NonCounterSuspended,
-            FinancialState::Cancelled => Self::Cancelled,
-        }
-    }
-}
-
-impl From<FinancialFunction> for FinancialState {
-    fn from(s: FinancialFunction) -> Self {
-        match s {
-            FinancialFunction::NotActivated => Self::NotActivated,
-            FinancialFunction::Active => Self::Active,
-            FinancialFunction::TempLost => Self::TempLost,
-            FinancialFunction::FormalLost => Self::FormalLost,
-            FinancialFunction::NonCounterSuspended => Self::NonCounterSuspended,
-            FinancialFunction::Cancelled => Self::Cancelled,
-        }
-    }
-}
-
 impl Card {
     /// The card as the rules crate's state machine sees it, for `crate::card_transition`.
     ///
@@ -142,14 +52,14 @@ impl Card {
     pub fn state(&self) -> CardState {
         CardState {
             city: self.city,
-            social: self.social_function.into(),
-            financial: self.financial_function.into(),
+            social: self.social_function,
+            financial: self.financial_function,
             old_card: None,
             reissued: false,
             // After a 补领 the card is `replaced`; a replacement of a card still in use is an
             // exchange whose new card is not enabled yet.
             exchange_pending: self.replacement_id.is_some()
-                && self.social_function != SocialFunction::Replaced,
+                && self.social_function != SocialState::Replaced,
             temp_loss_reported_on: self
                 .temp_loss_reported_on
                 .as_deref()

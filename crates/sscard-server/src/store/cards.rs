@@ -111,10 +111,10 @@ pub fn load(c: &Conn<'_>, id: i64, viewer: i64) -> ApiResult<Card> {
                     city: r.get::<_, City>(3)?,
                     bank: r.get::<_, Option<Bank>>(4)?,
                     card_number_masked: mask_card(&r.get::<_, String>(5)?),
-                    // The columns hold the state machine's states (`cardstate::store`); the
-                    // rules crate maps its states to the wire's.
-                    social_function: r.get::<_, SocialState>(6)?.into(),
-                    financial_function: r.get::<_, FinancialState>(7)?.into(),
+                    // The columns hold the state machine's states (`cardstate::store`), which
+                    // are the wire's too.
+                    social_function: r.get::<_, SocialState>(6)?,
+                    financial_function: r.get::<_, FinancialState>(7)?,
                     issued_on: r.get(8)?,
                     temp_loss_reported_on: r.get(9)?,
                     temp_loss_lifts_on: r.get(10)?,

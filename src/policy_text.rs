@@ -18,6 +18,9 @@ use sscard_rules::{City, FRESH_CODE_MINUTES, NumericParam, param_u32};
 
 use crate::journey::JourneyState;
 
+/// The city a text is filled for when none is known: the journey's own default.
+const DEFAULT_CITY: City = City::Beijing;
+
 /// What a text shows for a value the city's policy does not hold: visibly nothing, never
 /// another city's number.
 const NO_VALUE: &str = "—";
@@ -62,8 +65,10 @@ pub fn fill_params(text: &str, city: City, on: NaiveDate) -> String {
 }
 
 /// `text` with the values every page names filled (`{minor_age_years}`,
-/// `{fresh_code_minutes}`), "—" where the city's policy holds none; other placeholders stay.
-pub fn fill_common(text: &str, city: City, on: NaiveDate) -> String {
+/// `{fresh_code_minutes}`) for `city`, or the journey's default city when none is known; "—"
+/// where the city's policy holds none; other placeholders stay.
+pub fn fill_common(text: &str, city: Option<City>, on: NaiveDate) -> String {
+    let city = city.unwrap_or(DEFAULT_CITY);
     fill(text, city, on, common_value, Some(NO_VALUE)).unwrap_or_default()
 }
 
@@ -103,13 +108,11 @@ fn fill(
 }
 
 /// The city and today the texts on screen are about: `city` if given, else the journey's
-/// (read untracked: the views that show a text re-run with their own data), else Beijing; the
+/// (read untracked: the views that show a text re-run with their own data), else none; the
 /// journey's today, else the device's today in China (a component test without the journey).
-pub fn city_and_today(city: Option<City>) -> (City, NaiveDate) {
+pub fn city_and_today(city: Option<City>) -> (Option<City>, NaiveDate) {
     let journey = use_context::<JourneyState>();
-    let city = city
-        .or_else(|| journey.map(|j| j.city.get_untracked()))
-        .unwrap_or(City::Beijing);
+    let city = city.or_else(|| journey.map(|j| j.city.get_untracked()));
     let today = journey.map_or_else(crate::clock::device_today_in_china, |j| {
         j.today.get_untracked()
     });
@@ -122,7 +125,7 @@ pub fn fill_params_here(text: &str) -> String {
         return text.to_owned();
     }
     let (city, today) = city_and_today(None);
-    fill_params(text, city, today)
+    fill_params(text, city.unwrap_or(DEFAULT_CITY), today)
 }
 
 /// [`fill_common`] for the journey's city and today.

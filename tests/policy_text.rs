@@ -94,7 +94,7 @@ fn the_common_fill_leaves_the_other_values_alone() {
     assert_eq!(
         fill_common(
             "未满 {minor_age_years} 岁；{fresh_code_minutes} 分钟；{instant_minutes} 分钟",
-            City::Urumqi,
+            Some(City::Urumqi),
             on()
         ),
         "未满 18 岁；10 分钟；{instant_minutes} 分钟"

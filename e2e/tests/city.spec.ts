@@ -1,5 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
-import { appReady, detailsAndCode, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
+import {
+  appReady, cont, detailsAndCode, expectNoAxeViolations, myselfWithOlderCard, screenshot, watchConsole,
+} from './helpers';
 import { REFERENCE } from './ids';
 
 // Issue #15, "the city": the person says where they are insured before the check; the choice
@@ -8,9 +10,6 @@ import { REFERENCE } from './ids';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
-async function cont(page: Page) {
-  await page.getByRole('button', { name: '继续' }).click();
-}
 
 /** Opens the start page of the city with this id and starts the check. */
 async function startIn(page: Page, cityId: string) {
@@ -43,16 +42,7 @@ async function cityQuestion(page: Page, cityId: string) {
 
 /** For myself, born 15 June 1985, holding an older card: the questions before "insured". */
 async function firstQuestions(page: Page) {
-  await expect(page.locator('main h1')).toHaveText('您为谁申领社保卡？');
-  await page.getByLabel('为自己申领').check();
-  await cont(page);
-  await page.getByLabel('年').fill('1985');
-  await page.getByLabel('月').fill('6');
-  await page.getByLabel('日').fill('15');
-  await cont(page);
-  await expect(page.locator('main h1')).toHaveText('持卡人现在有社保卡吗？');
-  await page.getByLabel('有第一代或第二代社保卡').check();
-  await cont(page);
+  await myselfWithOlderCard(page, { year: '1985', month: '6', day: '15' });
 }
 
 
@@ -308,14 +298,7 @@ test('a Shanghai parent applies online for a pupil: no bank is named, the card i
 test('an Urumqi remote resident replaces a card online: 4 banks, EMS paid on delivery, signed for by the holder', async ({ page }) => {
   const problems = watchConsole(page);
   await startIn(page, 'urumqi');
-  await page.getByLabel('为自己申领').check();
-  await cont(page);
-  await page.getByLabel('年').fill('1988');
-  await page.getByLabel('月').fill('7');
-  await page.getByLabel('日').fill('23');
-  await cont(page);
-  await page.getByLabel('有第一代或第二代社保卡').check();
-  await cont(page);
+  await myselfWithOlderCard(page, { year: '1988', month: '7', day: '23' });
   await page.getByLabel('是', { exact: true }).check();
   await cont(page);
   await expect(page.locator('main h1')).toHaveText('持卡人是否长期住在乌鲁木齐以外？');

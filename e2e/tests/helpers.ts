@@ -15,6 +15,28 @@ export function watchConsole(page: Page): string[] {
   return problems;
 }
 
+/** Presses the page's Continue button. */
+export async function cont(page: Page) {
+  await page.getByRole('button', { name: '继续' }).click();
+}
+
+/**
+ * From the check's first question: applying for oneself, born on `born`, holding a first- or
+ * second-generation card. Ends on the next question (insured in the city).
+ */
+export async function myselfWithOlderCard(page: Page, born: { year: string; month: string; day: string }) {
+  await expect(page.locator('main h1')).toHaveText('您为谁申领社保卡？');
+  await page.getByLabel('为自己申领').check();
+  await cont(page);
+  await page.getByLabel('年').fill(born.year);
+  await page.getByLabel('月').fill(born.month);
+  await page.getByLabel('日').fill(born.day);
+  await cont(page);
+  await expect(page.locator('main h1')).toHaveText('持卡人现在有社保卡吗？');
+  await page.getByLabel('有第一代或第二代社保卡').check();
+  await cont(page);
+}
+
 /** Waits until the app has rendered a page heading (the wasm has loaded and run). */
 export async function appReady(page: Page) {
   await expect(page.locator('main h1')).toBeVisible();

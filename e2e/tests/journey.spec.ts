@@ -1,13 +1,10 @@
 import { test, expect, type Page } from '@playwright/test';
-import { appReady, detailsAndCode, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
+import { appReady, cont, detailsAndCode, expectNoAxeViolations, screenshot, watchConsole } from './helpers';
 import { REFERENCE, idNumber, withWrongCheckDigit } from './ids';
 
 // Each test starts from a clean browser (Playwright gives every test a new context), and uses
 // its own fictitious person so tests do not see each other's applications.
 
-async function cont(page: Page) {
-  await page.getByRole('button', { name: '继续' }).click();
-}
 
 /** Checks the page (axe), saves a screenshot, and fails on console errors collected so far. */
 async function look(page: Page, name: string, problems: string[]) {
@@ -16,7 +13,6 @@ async function look(page: Page, name: string, problems: string[]) {
   expect(problems).toEqual([]);
 }
 
-/** Answers the eligibility check as an insured adult born on 1985-06-15. */
 /** From /check: for myself, born 1 February 1990 (the two first questions). */
 async function myselfBorn1990(page: Page) {
   await page.getByLabel('为自己申领').check();
@@ -27,6 +23,7 @@ async function myselfBorn1990(page: Page) {
   await cont(page);
 }
 
+/** Answers the eligibility check as an insured adult born on 1985-06-15. */
 async function eligibilityForMyself(page: Page, problems: string[]) {
   await page.goto('/');
   await appReady(page);

@@ -1,5 +1,5 @@
 import { test, expect, type Page } from '@playwright/test';
-import { watchConsole } from './helpers';
+import { cont, myselfWithOlderCard, watchConsole } from './helpers';
 import { idNumber } from './ids';
 
 // The app takes a newer policy at run time (issue #15): when the server decides with another
@@ -28,20 +28,10 @@ async function serveNewerBeijing(page: Page): Promise<string[]> {
   return asked;
 }
 
-async function cont(page: Page) {
-  await page.getByRole('button', { name: '继续' }).click();
-}
 
 /** From /check: an insured adult of Beijing with a card, to the result. */
 async function toResult(page: Page) {
-  await page.getByLabel('为自己申领').check();
-  await cont(page);
-  await page.getByLabel('年').fill('1985');
-  await page.getByLabel('月').fill('6');
-  await page.getByLabel('日').fill('15');
-  await cont(page);
-  await page.getByLabel('有第一代或第二代社保卡').check();
-  await cont(page);
+  await myselfWithOlderCard(page, { year: '1985', month: '6', day: '15' });
   await page.getByLabel('是', { exact: true }).check();
   await cont(page);
   await expect(page.locator('main h1')).toHaveText('可以在线申领第三代社保卡');

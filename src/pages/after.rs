@@ -39,7 +39,6 @@ use crate::api::{self, ApiError};
 use crate::dom;
 use crate::i18n::after::{AfterTexts, IdTable, fill, find};
 use crate::i18n::{I18n, Locale, Texts, use_i18n};
-use crate::journey::JourneyState;
 
 /// A date as people read it (2026年12月7日 / 7 December 2026).
 pub fn long_date(locale: Locale, date: NaiveDate) -> String {
@@ -95,15 +94,13 @@ pub fn fill_ask_for(t: &'static AfterTexts, city: Option<City>, text: &str) -> S
     if !text.contains('{') {
         return text.to_owned();
     }
-    // Read untracked: these texts are built inside views that already re-run with their data.
-    // Without the journey (a component test) nobody's number is guessed.
-    let journey_city = use_context::<JourneyState>().map(|j| j.city.get_untracked());
-    let (policy_city, today) = city_and_today(city);
-    let ask = city.or(journey_city).map_or_else(
+    // Without a city (a component test without the journey) nobody's number is guessed.
+    let (city, today) = city_and_today(city);
+    let ask = city.map_or_else(
         || t.common.ask_office.to_owned(),
         |city| ask_phrase(t, city, today),
     );
-    fill_common(&fill(text, "ask", &ask), policy_city, today)
+    fill_common(&fill(text, "ask", &ask), city, today)
 }
 
 /// What fills an `{ask}` for `city` on `on`: "call" its hotline, or the local office where the

@@ -231,9 +231,10 @@ fn check_view(
         .clone()
         .filter(|c| {
             c.starts_with("card.")
-                || [ProblemCode::NotFound, ProblemCode::CounterOnly]
-                    .iter()
-                    .any(|p| p.id() == c)
+                || matches!(
+                    ProblemCode::from_id(c),
+                    Some(ProblemCode::NotFound | ProblemCode::CounterOnly)
+                )
         })
         .or_else(|| online_refusal(&card, CardAction::ReportTempLoss, today).map(str::to_owned));
     if let Some(code) = refusal_code {

@@ -1,8 +1,8 @@
 use chrono::NaiveDate;
 use sscard_rules::wire::EligibilityDeclaration;
 use sscard_rules::{
-    Actor, Business, Channel, City, EligibilityInput, Residence, TimelineRequest, UninsuredGroup,
-    YesNo, application_terms,
+    Actor, Business, Channel, City, EligibilityFacts, EligibilityInput, Residence, TimelineRequest,
+    UninsuredGroup, YesNo, application_terms,
 };
 
 use super::{Answers, DateError};
@@ -16,13 +16,15 @@ impl Answers {
         let group = if insured { None } else { self.category };
         let pension = group == Some(UninsuredGroup::Pension);
         EligibilityDeclaration {
-            insured_in_city: insured,
-            local_hukou: pension && self.residence == Some(Residence::Hukou),
-            residence_permit: pension && self.residence == Some(Residence::Permit),
-            civil_affairs_pension: pension,
-            civil_affairs_support: group == Some(UninsuredGroup::Support),
-            veteran_affairs: group == Some(UninsuredGroup::Veteran),
-            other_public_service: group == Some(UninsuredGroup::Other),
+            facts: EligibilityFacts {
+                insured_in_city: insured,
+                local_hukou: pension && self.residence == Some(Residence::Hukou),
+                residence_permit: pension && self.residence == Some(Residence::Permit),
+                civil_affairs_pension: pension,
+                civil_affairs_support: group == Some(UninsuredGroup::Support),
+                veteran_affairs: group == Some(UninsuredGroup::Veteran),
+                other_public_service: group == Some(UninsuredGroup::Other),
+            },
             card_held: self.card_held.unwrap_or_default(),
             proof_of_guardianship: self.is_guardian() && self.guardian_proof == Some(YesNo::Yes),
             group: self.group,

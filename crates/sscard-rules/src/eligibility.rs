@@ -29,6 +29,35 @@ pub struct GuardianFacts {
     pub proof_of_guardianship: bool,
 }
 
+/// What a person declares about the card holder's insurance, registration and group (002 Q4,
+/// catalogue E1–E6): the part of [`EligibilityInput`] the application's wire declaration
+/// (`wire::EligibilityDeclaration`) carries as it is. Every boolean defaults to `false`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EligibilityFacts {
+    /// Insured in the city (E1, Q4 L29; Shanghai and Urumqi too).
+    #[serde(default)]
+    pub insured_in_city: bool,
+    /// Holds the city's household registration (户籍, E2).
+    #[serde(default)]
+    pub local_hukou: bool,
+    /// Holds a valid residence permit of the city (居住证, E3).
+    #[serde(default)]
+    pub residence_permit: bool,
+    /// Receives civil-affairs old-age benefits (E2/E3, Q4 L33–L35).
+    #[serde(default)]
+    pub civil_affairs_pension: bool,
+    /// Belongs to a civil-affairs allowance, subsidy, assistance or preferential group (E4).
+    #[serde(default)]
+    pub civil_affairs_support: bool,
+    /// Belongs to a veterans'-affairs group (E5).
+    #[serde(default)]
+    pub veteran_affairs: bool,
+    /// Another public-service group (E6).
+    #[serde(default)]
+    pub other_public_service: bool,
+}
+
 /// What the person declares. Booleans default to `false` in JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EligibilityInput {
@@ -42,27 +71,9 @@ pub struct EligibilityInput {
     pub service: Service,
     /// Who acts.
     pub actor: Actor,
-    /// Insured in the city (E1; Shanghai and Urumqi too).
-    #[serde(default)]
-    pub insured_in_city: bool,
-    /// Holds the city's household registration (户籍).
-    #[serde(default)]
-    pub local_hukou: bool,
-    /// Holds a valid residence permit of the city (居住证).
-    #[serde(default)]
-    pub residence_permit: bool,
-    /// Receives civil-affairs old-age benefits (E2/E3).
-    #[serde(default)]
-    pub civil_affairs_pension: bool,
-    /// Belongs to a civil-affairs allowance, subsidy, assistance or preferential group (E4).
-    #[serde(default)]
-    pub civil_affairs_support: bool,
-    /// Belongs to a veterans'-affairs group (E5).
-    #[serde(default)]
-    pub veteran_affairs: bool,
-    /// Another public-service group (E6).
-    #[serde(default)]
-    pub other_public_service: bool,
+    /// Insured, registered or in a group: what the person declares (E1–E6).
+    #[serde(flatten)]
+    pub facts: EligibilityFacts,
     /// The guardian, when `actor` is [`Actor::Guardian`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub guardian: Option<GuardianFacts>,
@@ -367,7 +378,7 @@ pub fn evaluate_eligibility(
             City::Shanghai => {
                 let qualifies = simple_city(
                     &mut acc,
-                    input.local_hukou || input.insured_in_city,
+                    input.facts.local_hukou || input.facts.insured_in_city,
                     Basis::ShanghaiHukouOrInsured,
                     src::SH_HUKOU_OR_INSURED,
                 );
@@ -378,7 +389,7 @@ pub fn evaluate_eligibility(
             City::Urumqi => {
                 let qualifies = simple_city(
                     &mut acc,
-                    input.insured_in_city,
+                    input.facts.insured_in_city,
                     Basis::UrumqiInsured,
                     src::UR_INSURED,
                 );
@@ -686,9 +697,9 @@ fn beijing_categories(input: &EligibilityInput, acc: &mut Acc) -> Result<(), Pol
     let mut best = Outcome::NotEligible;
     let mut basis = None;
     let e1 = TraceStep::new("bj.eligibility.e1", "E1: insured in Beijing")
-        .input("insured_in_city", input.insured_in_city)
+        .input("insured_in_city", input.facts.insured_in_city)
         .cite(src::Q4_E1);
-    if input.insured_in_city {
+    if input.facts.insured_in_city {
         best = Outcome::Eligible;
         basis = Some(Basis::E1InsuredInCity);
         acc.reasons.push(Reason::Qualifies {
@@ -701,7 +712,7 @@ fn beijing_categories(input: &EligibilityInput, acc: &mut Acc) -> Result<(), Pol
                 .outcome("not insured: other categories apply"),
         );
     }
-    if !input.insured_in_city && input.civil_affairs_pension {
+    if !input.facts.insured_in_city && input.facts.civil_affairs_pension {
         let months = policy::param_u32(City::Beijing, NumericParam::ElderlyAgeMonths, input.on)?;
         let reached_on = dates::add_months(input.birth_date, months.value);
         let reached = reached_on.is_some_and(|r| input.on >= r);
@@ -713,8 +724,8 @@ fn beijing_categories(input: &EligibilityInput, acc: &mut Acc) -> Result<(), Pol
         .input("birth_date", input.birth_date)
         .input("on", input.on)
         .input("age", age.map_or_else(|| "-".to_owned(), |a| a.to_string()))
-        .input("local_hukou", input.local_hukou)
-        .input("residence_permit", input.residence_permit)
+        .input("local_hukou", input.facts.local_hukou)
+        .input("residence_permit", input.facts.residence_permit)
         .param("elderly_age_months", &months)
         .cite(src::Q4_E2)
         .cite(src::Q4_E3)
@@ -725,14 +736,14 @@ fn beijing_categories(input: &EligibilityInput, acc: &mut Acc) -> Result<(), Pol
                 .push(Reason::ElderlyAgeNotReached { reached_on: date });
             acc.alt(Alternative::WaitUntil { date });
             step = step.outcome(format!("age not reached; reached on {date}"));
-        } else if input.local_hukou {
+        } else if input.facts.local_hukou {
             best = Outcome::Eligible;
             basis = basis.or(Some(Basis::E2CivilAffairsElderlyHukou));
             acc.reasons.push(Reason::Qualifies {
                 basis: Basis::E2CivilAffairsElderlyHukou,
             });
             step = step.outcome("eligible under E2");
-        } else if input.residence_permit {
+        } else if input.facts.residence_permit {
             best = Outcome::Eligible;
             basis = basis.or(Some(Basis::E3CivilAffairsElderlyResident));
             acc.reasons.push(Reason::Qualifies {
@@ -746,16 +757,20 @@ fn beijing_categories(input: &EligibilityInput, acc: &mut Acc) -> Result<(), Pol
         }
         acc.step(step);
     }
-    if !input.insured_in_city {
+    if !input.facts.insured_in_city {
         let declared = [
             (
-                input.civil_affairs_support,
+                input.facts.civil_affairs_support,
                 Basis::E4CivilAffairsSupport,
                 src::Q4_E4,
             ),
-            (input.veteran_affairs, Basis::E5VeteranAffairs, src::Q4_E5),
             (
-                input.other_public_service,
+                input.facts.veteran_affairs,
+                Basis::E5VeteranAffairs,
+                src::Q4_E5,
+            ),
+            (
+                input.facts.other_public_service,
                 Basis::E6OtherPublicService,
                 src::Q4_E6,
             ),

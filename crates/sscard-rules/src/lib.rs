@@ -62,8 +62,8 @@ pub use dates::{
 pub use decisions::{DECISION_LIST, Decision};
 pub use details::{POSTAL_ADDRESS_KEPT, keeps_submitted_postal_address, reserved_phone_change};
 pub use eligibility::{
-    Alternative, Basis, Eligibility, EligibilityInput, GuardianFacts, Outcome, Reason,
-    evaluate_eligibility,
+    Alternative, Basis, Eligibility, EligibilityFacts, EligibilityInput, GuardianFacts, Outcome,
+    Reason, evaluate_eligibility,
 };
 pub use ids::{Actor, ApplicantGroup, Bank, Channel, City, PickupMethod, Service, StableId};
 pub use policy::{

@@ -74,13 +74,15 @@ fn all_citations() -> Vec<Citation> {
                     Service::Apply
                 },
                 actor: *actor,
-                insured_in_city: bit(0),
-                local_hukou: bit(1),
-                residence_permit: bit(2),
-                civil_affairs_pension: bit(3),
-                civil_affairs_support: bit(4),
-                veteran_affairs: bit(5),
-                other_public_service: bit(6),
+                facts: EligibilityFacts {
+                    insured_in_city: bit(0),
+                    local_hukou: bit(1),
+                    residence_permit: bit(2),
+                    civil_affairs_pension: bit(3),
+                    civil_affairs_support: bit(4),
+                    veteran_affairs: bit(5),
+                    other_public_service: bit(6),
+                },
                 guardian: Some(GuardianFacts {
                     birth_date: d(1980, 1, 1),
                     proof_of_guardianship: bit(9),

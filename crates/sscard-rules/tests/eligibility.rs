@@ -14,13 +14,7 @@ fn base(city: City, on: NaiveDate, birth: NaiveDate) -> EligibilityInput {
         birth_date: birth,
         service: Service::Apply,
         actor: Actor::Holder,
-        insured_in_city: false,
-        local_hukou: false,
-        residence_permit: false,
-        civil_affairs_pension: false,
-        civil_affairs_support: false,
-        veteran_affairs: false,
-        other_public_service: false,
+        facts: EligibilityFacts::default(),
         guardian: None,
         agent_authorised: false,
         group: None,
@@ -57,7 +51,10 @@ fn cases() -> Vec<Case> {
     c(
         "E1 insured",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, on, adult)
         },
         Outcome::Eligible,
@@ -70,8 +67,11 @@ fn cases() -> Vec<Case> {
     c(
         "E2 exactly 59y6m",
         EligibilityInput {
-            civil_affairs_pension: true,
-            local_hukou: true,
+            facts: EligibilityFacts {
+                civil_affairs_pension: true,
+                local_hukou: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, d(2026, 2, 15), elderly)
         },
         Outcome::Eligible,
@@ -84,8 +84,11 @@ fn cases() -> Vec<Case> {
     c(
         "E2 at 59y5m29d",
         EligibilityInput {
-            civil_affairs_pension: true,
-            local_hukou: true,
+            facts: EligibilityFacts {
+                civil_affairs_pension: true,
+                local_hukou: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, d(2026, 2, 13), elderly)
         },
         Outcome::NotEligible,
@@ -100,8 +103,11 @@ fn cases() -> Vec<Case> {
     c(
         "E2 born 31 Aug, on 28 Feb",
         EligibilityInput {
-            civil_affairs_pension: true,
-            local_hukou: true,
+            facts: EligibilityFacts {
+                civil_affairs_pension: true,
+                local_hukou: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, d(2026, 2, 28), d(1966, 8, 31))
         },
         Outcome::Eligible,
@@ -112,8 +118,11 @@ fn cases() -> Vec<Case> {
     c(
         "E2 well past the threshold",
         EligibilityInput {
-            civil_affairs_pension: true,
-            local_hukou: true,
+            facts: EligibilityFacts {
+                civil_affairs_pension: true,
+                local_hukou: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, d(2026, 3, 2), d(1966, 2, 28))
         },
         Outcome::Eligible,
@@ -124,8 +133,11 @@ fn cases() -> Vec<Case> {
     c(
         "E3 with residence permit",
         EligibilityInput {
-            civil_affairs_pension: true,
-            residence_permit: true,
+            facts: EligibilityFacts {
+                civil_affairs_pension: true,
+                residence_permit: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, on, d(1950, 1, 1))
         },
         Outcome::Eligible,
@@ -138,7 +150,10 @@ fn cases() -> Vec<Case> {
     c(
         "E3 without residence permit",
         EligibilityInput {
-            civil_affairs_pension: true,
+            facts: EligibilityFacts {
+                civil_affairs_pension: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, on, d(1950, 1, 1))
         },
         Outcome::NotEligible,
@@ -149,7 +164,10 @@ fn cases() -> Vec<Case> {
     c(
         "E4 civil-affairs support",
         EligibilityInput {
-            civil_affairs_support: true,
+            facts: EligibilityFacts {
+                civil_affairs_support: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, on, adult)
         },
         Outcome::NeedsInPersonCheck,
@@ -162,7 +180,10 @@ fn cases() -> Vec<Case> {
     c(
         "E5 veterans",
         EligibilityInput {
-            veteran_affairs: true,
+            facts: EligibilityFacts {
+                veteran_affairs: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, on, adult)
         },
         Outcome::NeedsInPersonCheck,
@@ -175,7 +196,10 @@ fn cases() -> Vec<Case> {
     c(
         "E6 other",
         EligibilityInput {
-            other_public_service: true,
+            facts: EligibilityFacts {
+                other_public_service: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, on, adult)
         },
         Outcome::NeedsInPersonCheck,
@@ -194,9 +218,12 @@ fn cases() -> Vec<Case> {
     c(
         "too young elderly but veteran",
         EligibilityInput {
-            civil_affairs_pension: true,
-            veteran_affairs: true,
-            local_hukou: true,
+            facts: EligibilityFacts {
+                civil_affairs_pension: true,
+                veteran_affairs: true,
+                local_hukou: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, on, d(1970, 1, 1))
         },
         Outcome::NeedsInPersonCheck,
@@ -209,7 +236,10 @@ fn cases() -> Vec<Case> {
     c(
         "minor applies alone",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, on, child)
         },
         Outcome::NotEligible,
@@ -222,7 +252,10 @@ fn cases() -> Vec<Case> {
     c(
         "guardian with proof",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             actor: Actor::Guardian,
             guardian: Some(GuardianFacts {
                 birth_date: adult,
@@ -238,7 +271,10 @@ fn cases() -> Vec<Case> {
     c(
         "guardian without proof",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             actor: Actor::Guardian,
             guardian: Some(GuardianFacts {
                 birth_date: adult,
@@ -254,7 +290,10 @@ fn cases() -> Vec<Case> {
     c(
         "guardian aged 17",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             actor: Actor::Guardian,
             guardian: Some(GuardianFacts {
                 birth_date: d(2008, 6, 1),
@@ -272,7 +311,10 @@ fn cases() -> Vec<Case> {
     c(
         "child born 29 Feb turned 18",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             actor: Actor::Guardian,
             guardian: Some(GuardianFacts {
                 birth_date: d(1980, 1, 1),
@@ -290,7 +332,10 @@ fn cases() -> Vec<Case> {
     c(
         "child born 29 Feb still minor",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             actor: Actor::Guardian,
             guardian: Some(GuardianFacts {
                 birth_date: d(1980, 1, 1),
@@ -306,7 +351,10 @@ fn cases() -> Vec<Case> {
     c(
         "agent cannot apply",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             actor: Actor::Agent,
             agent_authorised: true,
             group: None,
@@ -382,7 +430,10 @@ fn cases() -> Vec<Case> {
     c(
         "employer as individual",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             actor: Actor::Employer,
             ..base(City::Beijing, on, adult)
         },
@@ -394,7 +445,10 @@ fn cases() -> Vec<Case> {
     c(
         "pilot: individuals closed",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, d(2024, 3, 1), adult)
         },
         Outcome::NotEligible,
@@ -405,7 +459,10 @@ fn cases() -> Vec<Case> {
     c(
         "mass changeover: by group",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             ..base(City::Beijing, d(2024, 7, 1), adult)
         },
         Outcome::Eligible,
@@ -419,7 +476,10 @@ fn cases() -> Vec<Case> {
         proof_of_guardianship: true,
     };
     let sh = |group, holds_card, birth| EligibilityInput {
-        local_hukou: true,
+        facts: EligibilityFacts {
+            local_hukou: true,
+            ..Default::default()
+        },
         group: Some(group),
         holds_card,
         ..base(City::Shanghai, on, birth)
@@ -495,7 +555,10 @@ fn cases() -> Vec<Case> {
     c(
         "Shanghai no group given, no card: a first card at a community centre",
         EligibilityInput {
-            local_hukou: true,
+            facts: EligibilityFacts {
+                local_hukou: true,
+                ..Default::default()
+            },
             ..base(City::Shanghai, on, adult)
         },
         Outcome::OtherChannel,
@@ -519,7 +582,10 @@ fn cases() -> Vec<Case> {
     c(
         "Urumqi remote resident holding a card: online",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             lives_elsewhere: true,
             holds_card: true,
             ..base(City::Urumqi, ur_on, adult)
@@ -534,7 +600,10 @@ fn cases() -> Vec<Case> {
     c(
         "Urumqi living in the city: a bank service point",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             holds_card: true,
             ..base(City::Urumqi, ur_on, adult)
         },
@@ -548,7 +617,10 @@ fn cases() -> Vec<Case> {
     c(
         "Urumqi remote resident without a card: a first card at a bank",
         EligibilityInput {
-            insured_in_city: true,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             lives_elsewhere: true,
             ..base(City::Urumqi, ur_on, adult)
         },
@@ -612,7 +684,10 @@ fn eligibility_table() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn before_validity_is_an_error() {
     let input = EligibilityInput {
-        insured_in_city: true,
+        facts: EligibilityFacts {
+            insured_in_city: true,
+            ..Default::default()
+        },
         ..base(City::Beijing, d(2023, 12, 1), d(1990, 1, 1))
     };
     let r = evaluate_eligibility(&input).map_err(|e| e.code());
@@ -622,7 +697,10 @@ fn before_validity_is_an_error() {
         "Beijing before 2024-01-31 (D4)"
     );
     let input = EligibilityInput {
-        insured_in_city: true,
+        facts: EligibilityFacts {
+            insured_in_city: true,
+            ..Default::default()
+        },
         ..base(City::Urumqi, d(2025, 4, 1), d(1990, 1, 1))
     };
     let r = evaluate_eligibility(&input);
@@ -633,8 +711,11 @@ fn before_validity_is_an_error() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn trace_serialises_with_dated_parameters() {
     let input = EligibilityInput {
-        civil_affairs_pension: true,
-        local_hukou: true,
+        facts: EligibilityFacts {
+            civil_affairs_pension: true,
+            local_hukou: true,
+            ..Default::default()
+        },
         ..base(City::Beijing, d(2026, 3, 2), d(1960, 1, 1))
     };
     let r = evaluate_eligibility(&input).expect("evaluates (002 Q4)");

@@ -136,9 +136,11 @@ proptest! {
         let _ = employer_return_deadline(city, on);
         let eligibility = EligibilityInput {
             city, on, birth_date: birth, service, actor,
-            insured_in_city: bit(0), local_hukou: bit(1), residence_permit: bit(2),
-            civil_affairs_pension: bit(3), civil_affairs_support: bit(4), veteran_affairs: bit(5),
-            other_public_service: bit(6),
+            facts: EligibilityFacts {
+                insured_in_city: bit(0), local_hukou: bit(1), residence_permit: bit(2),
+                civil_affairs_pension: bit(3), civil_affairs_support: bit(4), veteran_affairs: bit(5),
+                other_public_service: bit(6),
+            },
             guardian: bit(7).then_some(GuardianFacts { birth_date: other, proof_of_guardianship: bit(8) }),
             agent_authorised: bit(9),
             group: None,

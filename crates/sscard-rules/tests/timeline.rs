@@ -550,13 +550,10 @@ fn full_preview_combines_traces() {
             birth_date: d(1990, 1, 1),
             service: Service::Apply,
             actor: Actor::Holder,
-            insured_in_city: true,
-            local_hukou: false,
-            residence_permit: false,
-            civil_affairs_pension: false,
-            civil_affairs_support: false,
-            veteran_affairs: false,
-            other_public_service: false,
+            facts: EligibilityFacts {
+                insured_in_city: true,
+                ..Default::default()
+            },
             guardian: None,
             agent_authorised: false,
             group: None,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use sscard_rules::{
     Actor, Business, Calendar, CardHeld, Channel, City, DECISION_LIST, DayKind, Decision,
-    EligibilityInput, Param, PickupMethod, Production, TimelineRequest, Trace,
+    EligibilityFacts, EligibilityInput, Param, PickupMethod, Production, TimelineRequest, Trace,
     bank_change_allowed_from, employer_return_deadline, evaluate_eligibility, policy,
     preview_timeline, renewal_window_opens, temp_loss_auto_lift,
 };
@@ -261,13 +261,10 @@ fn eligibility_view(
         birth_date: q.birth,
         service: q.business.service(),
         actor: Actor::Holder,
-        insured_in_city: true,
-        local_hukou: false,
-        residence_permit: false,
-        civil_affairs_pension: false,
-        civil_affairs_support: false,
-        veteran_affairs: false,
-        other_public_service: false,
+        facts: EligibilityFacts {
+            insured_in_city: true,
+            ..Default::default()
+        },
         guardian: None,
         agent_authorised: false,
         group: None,

@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 
 use super::PersonRef;
 use crate::{
-    Actor, ApplicantGroup, Bank, CardHeld, City, EligibilityInput, GuardianFacts, PickupMethod,
-    Service,
+    Actor, ApplicantGroup, Bank, CardHeld, City, EligibilityFacts, EligibilityInput, GuardianFacts,
+    PickupMethod, Service,
 };
 
 /// `PUT /api/v1/draft` body and `GET /api/v1/draft` answer: an unfinished application.
@@ -71,27 +71,10 @@ pub struct PostalAddress {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EligibilityDeclaration {
-    /// Insured in the city (E1, Q4 L29).
-    #[serde(default)]
-    pub insured_in_city: bool,
-    /// Holds the city's household registration (户籍, E2).
-    #[serde(default)]
-    pub local_hukou: bool,
-    /// Holds a valid residence permit of the city (居住证, E3).
-    #[serde(default)]
-    pub residence_permit: bool,
-    /// Receives civil-affairs old-age benefits (E2/E3, Q4 L33–L35).
-    #[serde(default)]
-    pub civil_affairs_pension: bool,
-    /// Belongs to a civil-affairs allowance, subsidy, assistance or preferential group (E4).
-    #[serde(default)]
-    pub civil_affairs_support: bool,
-    /// Belongs to a veterans'-affairs group (E5).
-    #[serde(default)]
-    pub veteran_affairs: bool,
-    /// Another public-service group (E6).
-    #[serde(default)]
-    pub other_public_service: bool,
+    /// Insured, registered or in a group (E1–E6), as the rules crate's input has them. Flat in
+    /// JSON and first, so a request's hash (its idempotency) is what it was before the type.
+    #[serde(flatten)]
+    pub facts: EligibilityFacts,
     /// The card held now.
     #[serde(default)]
     pub card_held: CardHeld,
@@ -131,13 +114,7 @@ impl EligibilityDeclaration {
             } else {
                 Actor::Holder
             },
-            insured_in_city: self.insured_in_city,
-            local_hukou: self.local_hukou,
-            residence_permit: self.residence_permit,
-            civil_affairs_pension: self.civil_affairs_pension,
-            civil_affairs_support: self.civil_affairs_support,
-            veteran_affairs: self.veteran_affairs,
-            other_public_service: self.other_public_service,
+            facts: self.facts,
             guardian: guardian_birth_date.map(|birth_date| GuardianFacts {
                 birth_date,
                 proof_of_guardianship: self.proof_of_guardianship,

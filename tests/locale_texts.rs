@@ -281,3 +281,50 @@ fn every_offer_condition_has_its_text_in_every_locale() {
         assert_eq!(missing, Vec::<&str>::new(), "{locale:?}");
     }
 }
+
+/// Every value the rules explorer lists (`PolicyParam::ALL`) has its label in every locale, and
+/// no label is left for a value that is gone: a policy value is added in the rules crate and
+/// labelled here, nowhere else.
+#[wasm_bindgen_test]
+fn every_policy_value_has_its_label_in_every_locale() {
+    let ids: Vec<&str> = sscard_rules::PolicyParam::ALL
+        .iter()
+        .map(|p| p.id())
+        .collect();
+    for locale in Locale::ALL {
+        let table = locale.texts().after().rules.params;
+        let missing: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|id| !table.iter().any(|(key, _)| key == id))
+            .collect();
+        assert_eq!(missing, Vec::<&str>::new(), "{locale:?}: no label");
+        let unused: Vec<&str> = table
+            .iter()
+            .map(|(key, _)| *key)
+            .filter(|key| !ids.contains(key))
+            .collect();
+        assert_eq!(unused, Vec::<&str>::new(), "{locale:?}: no such value");
+    }
+}
+
+/// Every phase of a city's programme has its words in every locale (the rules explorer showed
+/// the bare id, `mass_changeover`, before).
+#[wasm_bindgen_test]
+fn every_phase_has_its_words_in_every_locale() {
+    use sscard_rules::Phase;
+    let phases = [
+        Phase::Pilot,
+        Phase::MassChangeover,
+        Phase::Normalised,
+        Phase::Changeover,
+    ];
+    for locale in Locale::ALL {
+        let table = locale.texts().after().rules.phases;
+        for phase in phases {
+            let id = phase.to_string();
+            assert!(table.iter().any(|(key, _)| *key == id), "{locale:?}: {id}");
+        }
+        assert_eq!(table.len(), phases.len(), "{locale:?}");
+    }
+}

@@ -8,7 +8,7 @@ use leptos::task::tick;
 use sscard::i18n::after::{AfterTexts, lookup};
 use sscard::i18n::{Locale, provide_i18n, use_i18n};
 use sscard::ics::{ics_data_href, ics_event};
-use sscard::pages::after::{engine_id, parse_ymd, safe_next, sign_in_href};
+use sscard::pages::after::{code_text, engine_id, parse_ymd, safe_next, sign_in_href};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -110,6 +110,7 @@ fn keys(table: &[(&str, &str)]) -> Vec<String> {
 
 fn tables(t: &AfterTexts) -> Vec<&'static [(&'static str, &'static str)]> {
     vec![
+        t.common.errors,
         t.sign_in.errors,
         t.enable.refusals,
         t.loss.refusals,
@@ -126,6 +127,7 @@ fn tables(t: &AfterTexts) -> Vec<&'static [(&'static str, &'static str)]> {
         t.rules.warnings,
         t.rules.outcomes,
         t.rules.params,
+        t.rules.phases,
     ]
 }
 
@@ -242,4 +244,72 @@ fn ask_follows_the_card_s_city_not_the_chosen_one() {
         // Nothing about a city: the chosen one's.
         assert_eq!(fill_ask_for(t, None, text), "有疑问咨询当地社保经办机构。");
     });
+}
+
+/// A problem several forms share has one wording (issue #12): the ID number's, the one-time
+/// code's and a new service password's problems are the shared table's, and no page's table
+/// words them again; a page's own wording still comes first where the problem differs there.
+#[wasm_bindgen_test]
+fn problems_several_forms_share_have_one_wording() {
+    for locale in Locale::ALL {
+        let t: &'static AfterTexts = locale.texts().after();
+        // The forms that ask for the same things of the same person (a recipient's name on the
+        // replacement form is worded for the recipient, on purpose).
+        let pages = [t.sign_in.errors, t.password.errors, t.reset.errors];
+        for (code, text) in t.common.errors {
+            for table in pages {
+                assert!(
+                    !table.iter().any(|(key, _)| key == code),
+                    "{locale:?}: {code} is worded again"
+                );
+                assert_eq!(&code_text(t, table, code), text, "{locale:?}");
+            }
+        }
+        // The page's own first: an expired code sends the sign-in back to the password, the
+        // reset back to its first step.
+        assert_eq!(
+            code_text(t, t.sign_in.errors, "code_expired"),
+            lookup(t.sign_in.errors, "code_expired")
+        );
+        assert_ne!(
+            code_text(t, t.sign_in.errors, "code_expired"),
+            code_text(t, t.reset.errors, "code_expired")
+        );
+        // Too many attempts reads the same everywhere, from the shell's texts.
+        assert_eq!(
+            code_text(t, t.password.errors, "rate_limited"),
+            locale.texts().problem_rate_limited
+        );
+    }
+}
+
+/// Every problem the rules crate can find in an ID number, and in a name where the form asks
+/// for one, has its own words on the forms that check them: none falls through to "the server
+/// cannot deal with this" (a future birth date on the reset form once did).
+#[wasm_bindgen_test]
+fn every_id_number_and_name_problem_has_its_words() {
+    use sscard_rules::{IdNumberError as I, NameError as N};
+    let id_codes = [
+        I::Empty,
+        I::Length { found: 17 },
+        I::Format,
+        I::BirthDate,
+        I::FutureBirthDate,
+        I::CheckDigit { expected: 'X' },
+    ]
+    .map(|e| e.code());
+    let name_codes =
+        [N::Empty, N::TooShort, N::TooLong { max: 30 }, N::Characters].map(|e| e.code());
+    for locale in Locale::ALL {
+        let t: &'static AfterTexts = locale.texts().after();
+        let generic = code_text(t, &[], "no such code");
+        for (table, codes) in [
+            (t.sign_in.errors, id_codes.to_vec()),
+            (t.reset.errors, [&id_codes[..], &name_codes[..]].concat()),
+        ] {
+            for code in codes {
+                assert_ne!(code_text(t, table, code), generic, "{locale:?}: {code}");
+            }
+        }
+    }
 }

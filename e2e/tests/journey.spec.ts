@@ -293,7 +293,7 @@ test('a submission whose answer is lost, then retried, makes exactly one applica
     }
   });
   await page.getByRole('button', { name: '提交申领' }).click();
-  await expect(page.locator('.error-summary')).toContainText('无法连接服务器');
+  await expect(page.locator('.error-summary')).toContainText('连接不上服务器');
   await expect(page).toHaveTitle(/^错误: /);
   expect(lost).toBe(true);
   await page.getByRole('button', { name: '提交申领' }).click();

@@ -50,6 +50,11 @@ impl FormErrors {
         self.list.set(problems);
     }
 
+    /// Whether there is no problem now (tracked).
+    pub fn is_empty(&self) -> bool {
+        self.list.with(Vec::is_empty)
+    }
+
     /// Whether there is any problem (tracked).
     pub fn any(&self) -> Signal<bool> {
         let list = self.list;

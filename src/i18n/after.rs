@@ -35,6 +35,10 @@ pub type IdTable = &'static [(&'static str, &'static str)];
 /// Every visible text of the after section in one language. (`Serialize`: see [`Texts`].)
 #[derive(Debug, Serialize)]
 pub struct AfterTexts {
+    /// The locale of these texts: their shell's texts ([`AfterTexts::shell`]) hold what every
+    /// page shares, such as the wording of a problem.
+    #[serde(skip)]
+    pub locale: Locale,
     /// Texts shared by several pages.
     pub common: CommonTexts,
     /// Names of cities, services, channels, banks and sources.
@@ -65,17 +69,23 @@ pub struct AfterTexts {
     pub rules: RulesTexts,
 }
 
+impl AfterTexts {
+    /// The shell's texts of the same locale.
+    pub fn shell(&self) -> &'static Texts {
+        self.locale.texts()
+    }
+}
+
 /// Texts shared by several pages.
 #[derive(Debug, Serialize)]
 pub struct CommonTexts {
     /// Shown while data loads.
     pub loading: &'static str,
-    /// The server could not be reached.
-    pub network: &'static str,
+    /// The problems several forms share, by code (the ID number, the one-time code, a new
+    /// service password): one wording each. A page's own table comes first.
+    pub errors: IdTable,
     /// The server answered something unexpected.
     pub unexpected: &'static str,
-    /// Too many attempts.
-    pub rate_limited: &'static str,
     /// A text's `{ask}` where the city's policy gives a hotline: "call {hotline}".
     pub ask_call: &'static str,
     /// A text's `{ask}` where the sources give the city no hotline: the local office.
@@ -649,6 +659,8 @@ pub struct RulesTexts {
     pub params_heading: &'static str,
     /// Parameter names by id.
     pub params: IdTable,
+    /// The programme's phases by id (`Phase`), as the phase row shows them.
+    pub phases: IdTable,
     /// Column headings: parameter, value, valid from, source.
     pub params_columns: [&'static str; 4],
     /// Not given by the sources.

@@ -14,6 +14,8 @@ pub static TEXTS: Texts = Texts {
     footer_disclaimer: "This website is a reference implementation of the third-generation social security card online service.",
     error_prefix: "Error: ",
     error_summary_title: "There is a problem",
+    problem_network: "The server cannot be reached. Check your connection and try again; nothing you entered is lost.",
+    problem_rate_limited: "Too many attempts. Wait a few minutes and try again.",
     back: "Back",
     elderly_mode: "Larger text",
     nav_label: "Main navigation",

@@ -274,10 +274,6 @@ pub struct JourneyTexts {
     pub e_postal_empty: &'static str,
     /// postal_code.format
     pub e_postal_format: &'static str,
-    /// Network failure.
-    pub e_network: &'static str,
-    /// Rate limited.
-    pub e_rate_limited: &'static str,
     /// Session missing or expired.
     pub e_signed_out: &'static str,
     /// Any other server problem.

@@ -29,6 +29,10 @@ pub struct Texts {
     pub error_prefix: &'static str,
     /// Title of the error summary box.
     pub error_summary_title: &'static str,
+    /// A problem on any page: the server could not be reached (nothing typed is lost).
+    pub problem_network: &'static str,
+    /// A problem on any page: too many attempts (`rate_limited`, `codes.daily_limit`).
+    pub problem_rate_limited: &'static str,
     /// Text of the back link.
     pub back: &'static str,
     /// The elderly-mode (larger text) switch.

@@ -14,6 +14,8 @@ pub static TEXTS: Texts = Texts {
     footer_disclaimer: "本网站为第三代社保卡线上服务的参考实现。",
     error_prefix: "错误: ",
     error_summary_title: "有问题需要处理",
+    problem_network: "连接不上服务器。检查网络后再试一次，已填写的内容不会丢失。",
+    problem_rate_limited: "尝试次数太多。等几分钟后再试。",
     back: "返回",
     elderly_mode: "大字模式",
     nav_label: "主导航",

@@ -14,6 +14,8 @@ pub static TEXTS: Texts = Texts {
     footer_disclaimer: "本網站為第三代社保卡線上服務的參考實現。",
     error_prefix: "錯誤: ",
     error_summary_title: "有問題需要處理",
+    problem_network: "連接不上服務器。檢查網絡後再試一次，已填寫的內容不會丟失。",
+    problem_rate_limited: "嘗試次數太多。等幾分鐘後再試。",
     back: "返回",
     elderly_mode: "大字模式",
     nav_label: "主導航",

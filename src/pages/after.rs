@@ -15,6 +15,8 @@ mod rules;
 mod sign_in;
 mod where_to;
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::Serialize;
@@ -36,6 +38,7 @@ pub use sign_in::SignInPage;
 pub use where_to::WherePage;
 
 use crate::api::{self, ApiError};
+use crate::components::Msg;
 use crate::dom;
 use crate::i18n::after::{AfterTexts, IdTable, fill, find};
 use crate::i18n::{I18n, Locale, Texts, use_i18n};
@@ -68,15 +71,23 @@ pub fn parse_ymd(value: &str) -> Option<NaiveDate> {
 /// The person-facing text of a failed API call: the page's own text for the problem code when
 /// it has one, else the shared texts for network trouble, throttling and the unexpected.
 pub fn api_error_text(t: &'static AfterTexts, table: IdTable, error: &ApiError) -> String {
-    if let Some(text) = error.code().and_then(|code| find(table, code)) {
+    let shell = t.shell();
+    if let Some(text) = error.code().and_then(|code| find_code(t, table, code)) {
         return fill_ask(t, text);
     }
     match error {
-        ApiError::Network => t.common.network.to_owned(),
-        e if e.is(ProblemCode::RateLimited) => t.common.rate_limited.to_owned(),
+        ApiError::Network => shell.problem_network.to_owned(),
+        e if e.is(ProblemCode::RateLimited) || e.is(ProblemCode::CodesDailyLimit) => {
+            shell.problem_rate_limited.to_owned()
+        }
         e if e.is(ProblemCode::Unauthenticated) => t.common.sign_in_needed.to_owned(),
         _ => fill_ask(t, t.common.unexpected),
     }
+}
+
+/// The text of a problem `code`: the page's own table's, else the one every form shares.
+fn find_code(t: &'static AfterTexts, table: IdTable, code: &str) -> Option<&'static str> {
+    find(table, code).or_else(|| find(t.common.errors, code))
 }
 
 /// `text` with its `{ask}` filled for the chosen city: where a person with a question turns.
@@ -253,8 +264,8 @@ pub fn after_texts(i18n: &I18n) -> &'static AfterTexts {
     i18n.t().after()
 }
 
-/// Problems to show on a form, as (field id, problem code) pairs. Codes, not messages, are
-/// kept, so a language switch re-translates the messages.
+/// Problems a page found, as (field id, problem code) pairs: shown with [`code_messages`],
+/// whose messages a language switch re-translates.
 pub type FormProblems = Vec<(&'static str, String)>;
 
 /// The codes of a failed API call: the server's field problems mapped to this form's inputs by
@@ -284,41 +295,43 @@ pub fn problems_of(
 
 /// The message of a problem code: the page's table first, then the shared texts.
 pub fn code_text(t: &'static AfterTexts, table: IdTable, code: &str) -> String {
-    let text = find(table, code).unwrap_or(match code {
-        "network" => t.common.network,
-        c if c == ProblemCode::RateLimited.id() => t.common.rate_limited,
+    let shell = t.shell();
+    let text = find_code(t, table, code).unwrap_or(match code {
+        "network" => shell.problem_network,
+        c if c == ProblemCode::RateLimited.id() || c == ProblemCode::CodesDailyLimit.id() => {
+            shell.problem_rate_limited
+        }
         c if c == ProblemCode::Unauthenticated.id() => t.common.sign_in_needed,
         _ => t.common.unexpected,
     });
     fill_ask(t, text)
 }
 
-/// The error-summary entries of `problems`, in the current language.
-pub fn summary_entries(
-    t: &'static AfterTexts,
-    table: IdTable,
-    problems: &FormProblems,
-) -> Vec<crate::components::FieldError> {
-    problems
-        .iter()
-        .map(|(field, code)| crate::components::FieldError {
-            field_id: field,
-            message: code_text(t, table, code),
-        })
-        .collect()
+/// Which table of the after-applying texts a page's problem codes are looked up in
+/// (`|t| t.password.errors`).
+pub type CodeTable = fn(&'static AfterTexts) -> IdTable;
+
+/// The message of a problem code of a page's table: in whatever language is current when it is
+/// shown, like every form's messages (`FormErrors`).
+pub fn code_msg(table: CodeTable, code: String) -> Msg {
+    Arc::new(move |t: &'static Texts| {
+        let after = t.after();
+        code_text(after, table(after), &code)
+    })
 }
 
-/// The message for one field, if it has a problem.
-pub fn field_message(
-    t: &'static AfterTexts,
-    table: IdTable,
-    problems: &FormProblems,
-    field: &str,
-) -> Option<String> {
+/// A message that is one of the after-applying texts.
+pub fn text_msg(text: fn(&'static AfterTexts) -> &'static str) -> Msg {
+    Arc::new(move |t: &'static Texts| fill_ask(t.after(), text(t.after())))
+}
+
+/// The messages of `problems` (codes of the page's table), for the page's `FormErrors`: the
+/// after-applying pages keep, summarise and show their problems as the journey's do.
+pub fn code_messages(table: CodeTable, problems: FormProblems) -> Vec<(&'static str, Msg)> {
     problems
-        .iter()
-        .find(|(f, _)| *f == field)
-        .map(|(_, code)| code_text(t, table, code))
+        .into_iter()
+        .map(|(field, code)| (field, code_msg(table, code)))
+        .collect()
 }
 
 /// A safe place to return to after signing in: a path on this site, never another origin

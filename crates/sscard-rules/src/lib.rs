@@ -67,10 +67,10 @@ pub use eligibility::{
 };
 pub use ids::{Actor, ApplicantGroup, Bank, Channel, City, PickupMethod, Service, StableId};
 pub use policy::{
-    BankInfo, CourierFee, DocumentError, EMBEDDED_REVISIONS, NumericParam, Param, Phase, Policy,
-    PolicyDocument, PolicyError, application_natural_days, banks, calendar_differs,
-    cities_with_other_revision, courier_fee, current_revision, first_valid_date, hotline, install,
-    minor_age_years, param_u32, phase, policy, revisions,
+    BankInfo, CourierFee, DocumentError, EMBEDDED_REVISIONS, NumericParam, Param, ParamValue,
+    Phase, Policy, PolicyDocument, PolicyError, PolicyParam, application_natural_days, banks,
+    calendar_differs, cities_with_other_revision, courier_fee, current_revision, first_valid_date,
+    hotline, install, minor_age_years, param_u32, phase, policy, revisions,
 };
 pub use preview::{Preview, PreviewRequest, preview};
 pub use problem_code::ProblemCode;

@@ -460,3 +460,65 @@ fn the_embedded_revisions_are_what_the_server_names() {
         "every city and the calendar"
     );
 }
+
+/// The values a policy table shows are listed once (`PolicyParam::ALL`, issue #12): every
+/// numeric value is among them, in its own order, no id twice; each row carries the value, its
+/// valid-from date and its source. Beijing in June 2026: normalised issuance (000 ¶ L8), cards
+/// made on the spot in about 10 minutes (002 Q30 L199), production limits without the post
+/// since the pilot (000 ¶ L19), and no renewal window in the sources.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn policy_table_lists_every_value_once_with_its_source() {
+    let numbers: Vec<NumericParam> = PolicyParam::ALL
+        .iter()
+        .filter_map(|p| match p {
+            PolicyParam::Number(n) => Some(*n),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(numbers, NumericParam::ALL.to_vec());
+    let mut ids: Vec<&str> = PolicyParam::ALL.iter().map(|p| p.id()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), PolicyParam::ALL.len(), "an id used twice");
+
+    let p = policy(City::Beijing, d(2026, 6, 1)).expect("Beijing resolves");
+    let row = |param| {
+        p.value_of(param)
+            .map(|v| (v.value, v.valid_from, v.citation.to_string()))
+    };
+    let cases = [
+        (
+            PolicyParam::Phase,
+            Some((ParamValue::Phase(Phase::Normalised), d(2026, 1, 4))),
+            "000_05912e07b396c381.txt ¶ L8",
+        ),
+        (
+            PolicyParam::Number(NumericParam::InstantMinutes),
+            Some((ParamValue::Number(10), d(2024, 1, 31))),
+            "002_18b018be9bee0abf.txt Q30 L199",
+        ),
+        (
+            PolicyParam::TransitIncludedInProduction,
+            Some((ParamValue::YesNo(false), d(2024, 1, 31))),
+            "000_05912e07b396c381.txt ¶ L19",
+        ),
+        (
+            PolicyParam::Number(NumericParam::RenewalWindowDays),
+            None,
+            "",
+        ),
+    ];
+    for (param, want, source) in cases {
+        let got = row(param);
+        assert_eq!(
+            got.as_ref().map(|(v, from, _)| (*v, *from)),
+            want,
+            "{}",
+            param.id()
+        );
+        if let Some((_, _, cited)) = got {
+            assert!(cited.starts_with(source), "{}: {cited}", param.id());
+        }
+    }
+}

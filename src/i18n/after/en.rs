@@ -2,11 +2,60 @@ use super::*;
 
 /// After texts in English.
 pub static EN: AfterTexts = AfterTexts {
+    locale: Locale::En,
     common: CommonTexts {
         loading: "Loading…",
-        network: "The server cannot be reached. Check your connection and try again; nothing you entered is lost.",
+        errors: &[
+            ("code.empty", "Enter the code"),
+            ("code.format", "The code is 6 digits"),
+            (
+                "code_invalid",
+                "The code is not right. Check the text message and enter it again",
+            ),
+            ("id_number.empty", "Enter your ID number"),
+            ("id_number.length", "Your ID number must be 18 characters"),
+            (
+                "id_number.format",
+                "The first 17 characters of your ID number must be digits, the last a digit or X",
+            ),
+            (
+                "id_number.check_digit",
+                "One character of your ID number is wrong; check it",
+            ),
+            ("new.empty", "Enter a new service password"),
+            (
+                "password.format",
+                "The new service password must be 6 digits",
+            ),
+            (
+                "password.weak",
+                "The new service password cannot be 6 times the same digit",
+            ),
+            (
+                "password.initial",
+                "The new service password cannot be the last 6 characters of your ID number",
+            ),
+            ("repeat.empty", "Enter the new service password again"),
+            (
+                "repeat.mismatch",
+                "The two new service passwords are not the same",
+            ),
+            (
+                "id_number.birth_date",
+                "The date of birth in your ID number is not a real date; check it",
+            ),
+            (
+                "id_number.future_birth_date",
+                "The date of birth in your ID number is after today; check it",
+            ),
+            ("name.too_short", "The name must be at least 2 characters"),
+            ("name.too_long", "The name is too long; check it"),
+            (
+                "name.characters",
+                "The name can only contain Chinese characters, the middle dot (·) or letters",
+            ),
+        ],
         unexpected: "The server cannot deal with this right now. Try again later, or {ask}.",
-        rate_limited: "Too many attempts. Wait a few minutes and try again.",
         ask_call: "call {hotline}",
         ask_office: "ask the local social insurance office",
         sign_in_needed: "You need to sign in to see this page.",
@@ -147,12 +196,6 @@ pub static EN: AfterTexts = AfterTexts {
                 "codes.daily_limit",
                 "Today's codes to the mobile number on record are used up. Try again tomorrow, or reset your service password online (with your name and the mobile number on record).",
             ),
-            ("code.empty", "Enter the code"),
-            ("code.format", "The code is 6 digits"),
-            (
-                "code_invalid",
-                "The code is not right. Check the text message and enter it again",
-            ),
             (
                 "code_expired",
                 "The code is no longer valid. Enter your service password again to get a new one.",
@@ -160,24 +203,6 @@ pub static EN: AfterTexts = AfterTexts {
             (
                 "initial_password.at_counter",
                 "There is no mobile number on record, so the initial service password cannot be used online. Take your ID to a card service point or a cooperating bank branch to change it.",
-            ),
-            ("id_number.empty", "Enter your ID number"),
-            ("id_number.length", "Your ID number must be 18 characters"),
-            (
-                "id_number.format",
-                "The first 17 characters of your ID number must be digits, the last a digit or X",
-            ),
-            (
-                "id_number.birth_date",
-                "The date of birth in your ID number is not a real date; check it",
-            ),
-            (
-                "id_number.future_birth_date",
-                "The date of birth in your ID number is after today; check it",
-            ),
-            (
-                "id_number.check_digit",
-                "One character of your ID number is wrong; check it",
             ),
             ("password.empty", "Enter your service password"),
             (
@@ -410,24 +435,6 @@ pub static EN: AfterTexts = AfterTexts {
                 "password.wrong",
                 "The current service password is not right",
             ),
-            ("new.empty", "Enter a new service password"),
-            (
-                "password.format",
-                "The new service password must be 6 digits",
-            ),
-            (
-                "password.weak",
-                "The new service password cannot be 6 times the same digit",
-            ),
-            (
-                "password.initial",
-                "The new service password cannot be the last 6 characters of your ID number",
-            ),
-            ("repeat.empty", "Enter the new service password again"),
-            (
-                "repeat.mismatch",
-                "The two new service passwords are not the same",
-            ),
         ],
         done_title: "Service password changed",
         done_text: "Use the new service password next time you sign in. You have been signed out on your other devices.",
@@ -470,49 +477,14 @@ pub static EN: AfterTexts = AfterTexts {
                 "Today's codes are used up; try again tomorrow",
             ),
             ("name.empty", "Enter your name"),
-            ("id_number.empty", "Enter your ID number"),
-            ("id_number.length", "The ID number has 18 characters"),
-            (
-                "id_number.format",
-                "The first 17 characters of the ID number are digits, the last a digit or X",
-            ),
-            (
-                "id_number.check_digit",
-                "One character of the ID number is not right; check it",
-            ),
-            (
-                "id_number.birth_date",
-                "The birth date in the ID number is not a real date",
-            ),
             ("mobile.empty", "Enter your mobile number"),
             (
                 "mobile.format",
                 "A mobile number has 11 digits and starts with 1",
             ),
-            ("code.empty", "Enter the code"),
-            ("code.format", "The code is 6 digits"),
-            (
-                "code_invalid",
-                "The code is not right; check the text message",
-            ),
             (
                 "code_expired",
                 "The code is no longer valid; go back to the first step for a new one",
-            ),
-            ("new.empty", "Enter a new service password"),
-            ("password.format", "The new service password is 6 digits"),
-            (
-                "password.weak",
-                "The new service password cannot be one digit six times",
-            ),
-            (
-                "password.initial",
-                "The new service password cannot be the last 6 characters of your ID number",
-            ),
-            ("repeat.empty", "Enter the new service password again"),
-            (
-                "repeat.mismatch",
-                "The two new service passwords are not the same",
             ),
             (
                 "reset.needs_code",
@@ -1195,6 +1167,12 @@ pub static EN: AfterTexts = AfterTexts {
                 "Age of civil-affairs elderly (months)",
             ),
             ("minor_age_years", "Minors are under (years)"),
+        ],
+        phases: &[
+            ("pilot", "Pilot (employers apply for their staff)"),
+            ("mass_changeover", "Group-by-group changeover"),
+            ("normalised", "Normal issuance"),
+            ("changeover", "Changeover"),
         ],
         params_columns: ["Parameter", "Value", "Valid from", "Source"],
         not_given: "Not given by the sources",

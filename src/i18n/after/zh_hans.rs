@@ -2,11 +2,42 @@ use super::*;
 
 /// After texts in Simplified Chinese.
 pub static ZH_HANS: AfterTexts = AfterTexts {
+    locale: Locale::ZhHans,
     common: CommonTexts {
         loading: "正在加载……",
-        network: "连接不上服务器。检查网络后再试一次，已填写的内容不会丢失。",
+        errors: &[
+            ("code.empty", "输入验证码"),
+            ("code.format", "验证码为 6 位数字"),
+            ("code_invalid", "验证码不正确，核对短信后重新输入"),
+            ("id_number.empty", "输入身份证号码"),
+            ("id_number.length", "身份证号码应为 18 位"),
+            (
+                "id_number.format",
+                "身份证号码前 17 位应为数字，最后一位为数字或 X",
+            ),
+            (
+                "id_number.check_digit",
+                "身份证号码有一位不对，核对后重新输入",
+            ),
+            ("new.empty", "输入新服务密码"),
+            ("password.format", "新服务密码应为 6 位数字"),
+            ("password.weak", "新服务密码不能 6 位都是同一个数字"),
+            ("password.initial", "新服务密码不能是身份证号码的后 6 位"),
+            ("repeat.empty", "再次输入新服务密码"),
+            ("repeat.mismatch", "两次输入的新服务密码不一样"),
+            (
+                "id_number.birth_date",
+                "身份证号码中的出生日期不是真实的日期，核对后重新输入",
+            ),
+            (
+                "id_number.future_birth_date",
+                "身份证号码中的出生日期晚于今天，核对后重新输入",
+            ),
+            ("name.too_short", "姓名至少 2 个字"),
+            ("name.too_long", "姓名太长，核对后重新输入"),
+            ("name.characters", "姓名只能包含汉字、间隔号（·）或英文字母"),
+        ],
         unexpected: "服务器暂时无法处理。稍后再试，或{ask}。",
-        rate_limited: "尝试次数太多。等几分钟后再试。",
         ask_call: "拨打 {hotline}",
         ask_office: "咨询当地社保经办机构",
         sign_in_needed: "查看这一页需要先登录。",
@@ -142,9 +173,6 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
                 "codes.daily_limit",
                 "今天发往您登记手机号码的验证码已达上限。明天再试，或在网上重置服务密码（需要姓名和登记的手机号码）。",
             ),
-            ("code.empty", "输入验证码"),
-            ("code.format", "验证码为 6 位数字"),
-            ("code_invalid", "验证码不正确，核对短信后重新输入"),
             (
                 "code_expired",
                 "验证码已失效。重新输入服务密码获取新的验证码。",
@@ -152,24 +180,6 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             (
                 "initial_password.at_counter",
                 "您的登记信息中没有手机号码，初始服务密码不能在网上使用。带本人身份证件到社保卡服务网点或合作银行网点修改服务密码。",
-            ),
-            ("id_number.empty", "输入身份证号码"),
-            ("id_number.length", "身份证号码应为 18 位"),
-            (
-                "id_number.format",
-                "身份证号码前 17 位应为数字，最后一位为数字或 X",
-            ),
-            (
-                "id_number.birth_date",
-                "身份证号码中的出生日期不是真实的日期，核对后重新输入",
-            ),
-            (
-                "id_number.future_birth_date",
-                "身份证号码中的出生日期晚于今天，核对后重新输入",
-            ),
-            (
-                "id_number.check_digit",
-                "身份证号码有一位不对，核对后重新输入",
             ),
             ("password.empty", "输入服务密码"),
             ("invalid_credentials", "身份证号码或服务密码不正确"),
@@ -381,12 +391,6 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
         errors: &[
             ("current.empty", "输入当前服务密码"),
             ("password.wrong", "当前服务密码不正确"),
-            ("new.empty", "输入新服务密码"),
-            ("password.format", "新服务密码应为 6 位数字"),
-            ("password.weak", "新服务密码不能 6 位都是同一个数字"),
-            ("password.initial", "新服务密码不能是身份证号码的后 6 位"),
-            ("repeat.empty", "再次输入新服务密码"),
-            ("repeat.mismatch", "两次输入的新服务密码不一样"),
         ],
         done_title: "服务密码已修改",
         done_text: "下次登录用新的服务密码。您在其他设备上的登录已经退出。",
@@ -426,32 +430,9 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ),
             ("codes.daily_limit", "今天发送的验证码已达上限，明天再试"),
             ("name.empty", "输入姓名"),
-            ("id_number.empty", "输入身份证号码"),
-            ("id_number.length", "身份证号码应为 18 位"),
-            (
-                "id_number.format",
-                "身份证号码前 17 位应为数字，最后一位为数字或 X",
-            ),
-            (
-                "id_number.check_digit",
-                "身份证号码有一位不对，核对后重新输入",
-            ),
-            (
-                "id_number.birth_date",
-                "身份证号码中的出生日期不是真实的日期",
-            ),
             ("mobile.empty", "输入手机号码"),
             ("mobile.format", "手机号码应为 11 位数字，以 1 开头"),
-            ("code.empty", "输入验证码"),
-            ("code.format", "验证码为 6 位数字"),
-            ("code_invalid", "验证码不正确，核对短信后重新输入"),
             ("code_expired", "验证码已失效，返回第一步重新获取"),
-            ("new.empty", "输入新服务密码"),
-            ("password.format", "新服务密码应为 6 位数字"),
-            ("password.weak", "新服务密码不能 6 位都是同一个数字"),
-            ("password.initial", "新服务密码不能是身份证号码的后 6 位"),
-            ("repeat.empty", "再次输入新服务密码"),
-            ("repeat.mismatch", "两次输入的新服务密码不一样"),
             (
                 "reset.needs_code",
                 "验证码登录已超过 {fresh_code_minutes} 分钟，返回第一步重新获取验证码",
@@ -943,6 +924,12 @@ pub static ZH_HANS: AfterTexts = AfterTexts {
             ("employer_return_days", "单位退回未发放卡的期限（天）"),
             ("elderly_age_months", "民政老年人年龄（月）"),
             ("minor_age_years", "未成年人年龄（岁以下）"),
+        ],
+        phases: &[
+            ("pilot", "试点（单位集体申领）"),
+            ("mass_changeover", "分批集中换发"),
+            ("normalised", "常态化换发"),
+            ("changeover", "换发阶段"),
         ],
         params_columns: ["参数", "值", "起始日期", "依据"],
         not_given: "资料没有给出",

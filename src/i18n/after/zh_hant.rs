@@ -2,11 +2,42 @@ use super::*;
 
 /// After texts in Traditional Chinese.
 pub static ZH_HANT: AfterTexts = AfterTexts {
+    locale: Locale::ZhHant,
     common: CommonTexts {
         loading: "正在加載……",
-        network: "連接不上服務器。檢查網絡後再試一次，已填寫的內容不會丟失。",
+        errors: &[
+            ("code.empty", "輸入驗證碼"),
+            ("code.format", "驗證碼為 6 位數字"),
+            ("code_invalid", "驗證碼不正確，核對短訊後重新輸入"),
+            ("id_number.empty", "輸入身份證號碼"),
+            ("id_number.length", "身份證號碼應為 18 位"),
+            (
+                "id_number.format",
+                "身份證號碼前 17 位應為數字，最後一位為數字或 X",
+            ),
+            (
+                "id_number.check_digit",
+                "身份證號碼有一位不對，核對後重新輸入",
+            ),
+            ("new.empty", "輸入新服務密碼"),
+            ("password.format", "新服務密碼應為 6 位數字"),
+            ("password.weak", "新服務密碼不能 6 位都是同一個數字"),
+            ("password.initial", "新服務密碼不能是身份證號碼的後 6 位"),
+            ("repeat.empty", "再次輸入新服務密碼"),
+            ("repeat.mismatch", "兩次輸入的新服務密碼不一樣"),
+            (
+                "id_number.birth_date",
+                "身份證號碼中的出生日期不是真實的日期，核對後重新輸入",
+            ),
+            (
+                "id_number.future_birth_date",
+                "身份證號碼中的出生日期晚於今天，核對後重新輸入",
+            ),
+            ("name.too_short", "姓名至少 2 個字"),
+            ("name.too_long", "姓名太長，核對後重新輸入"),
+            ("name.characters", "姓名只能包含漢字、間隔號（·）或英文字母"),
+        ],
         unexpected: "服務器暫時無法處理。稍後再試，或{ask}。",
-        rate_limited: "嘗試次數太多。等幾分鐘後再試。",
         ask_call: "撥打 {hotline}",
         ask_office: "諮詢當地社保經辦機構",
         sign_in_needed: "查看這一頁需要先登錄。",
@@ -142,9 +173,6 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
                 "codes.daily_limit",
                 "今天發往您登記手機號碼的驗證碼已達上限。明天再試，或在網上重設服務密碼（需要姓名和登記的手機號碼）。",
             ),
-            ("code.empty", "輸入驗證碼"),
-            ("code.format", "驗證碼為 6 位數字"),
-            ("code_invalid", "驗證碼不正確，核對短訊後重新輸入"),
             (
                 "code_expired",
                 "驗證碼已失效。重新輸入服務密碼獲取新的驗證碼。",
@@ -152,24 +180,6 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             (
                 "initial_password.at_counter",
                 "您的登記資訊中沒有手機號碼，初始服務密碼不能在網上使用。帶本人身份證件到社保卡服務網點或合作銀行網點修改服務密碼。",
-            ),
-            ("id_number.empty", "輸入身份證號碼"),
-            ("id_number.length", "身份證號碼應為 18 位"),
-            (
-                "id_number.format",
-                "身份證號碼前 17 位應為數字，最後一位為數字或 X",
-            ),
-            (
-                "id_number.birth_date",
-                "身份證號碼中的出生日期不是真實的日期，核對後重新輸入",
-            ),
-            (
-                "id_number.future_birth_date",
-                "身份證號碼中的出生日期晚於今天，核對後重新輸入",
-            ),
-            (
-                "id_number.check_digit",
-                "身份證號碼有一位不對，核對後重新輸入",
             ),
             ("password.empty", "輸入服務密碼"),
             ("invalid_credentials", "身份證號碼或服務密碼不正確"),
@@ -381,12 +391,6 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
         errors: &[
             ("current.empty", "輸入當前服務密碼"),
             ("password.wrong", "當前服務密碼不正確"),
-            ("new.empty", "輸入新服務密碼"),
-            ("password.format", "新服務密碼應為 6 位數字"),
-            ("password.weak", "新服務密碼不能 6 位都是同一個數字"),
-            ("password.initial", "新服務密碼不能是身份證號碼的後 6 位"),
-            ("repeat.empty", "再次輸入新服務密碼"),
-            ("repeat.mismatch", "兩次輸入的新服務密碼不一樣"),
         ],
         done_title: "服務密碼已修改",
         done_text: "下次登錄用新的服務密碼。您在其他設備上的登錄已經退出。",
@@ -426,32 +430,9 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ),
             ("codes.daily_limit", "今天發送的驗證碼已達上限，明天再試"),
             ("name.empty", "輸入姓名"),
-            ("id_number.empty", "輸入身份證號碼"),
-            ("id_number.length", "身份證號碼應為 18 位"),
-            (
-                "id_number.format",
-                "身份證號碼前 17 位應為數字，最後一位為數字或 X",
-            ),
-            (
-                "id_number.check_digit",
-                "身份證號碼有一位不對，核對後重新輸入",
-            ),
-            (
-                "id_number.birth_date",
-                "身份證號碼中的出生日期不是真實的日期",
-            ),
             ("mobile.empty", "輸入手機號碼"),
             ("mobile.format", "手機號碼應為 11 位數字，以 1 開頭"),
-            ("code.empty", "輸入驗證碼"),
-            ("code.format", "驗證碼為 6 位數字"),
-            ("code_invalid", "驗證碼不正確，核對短訊後重新輸入"),
             ("code_expired", "驗證碼已失效，返回第一步重新獲取"),
-            ("new.empty", "輸入新服務密碼"),
-            ("password.format", "新服務密碼應為 6 位數字"),
-            ("password.weak", "新服務密碼不能 6 位都是同一個數字"),
-            ("password.initial", "新服務密碼不能是身份證號碼的後 6 位"),
-            ("repeat.empty", "再次輸入新服務密碼"),
-            ("repeat.mismatch", "兩次輸入的新服務密碼不一樣"),
             (
                 "reset.needs_code",
                 "驗證碼登入已超過 {fresh_code_minutes} 分鐘，返回第一步重新獲取驗證碼",
@@ -943,6 +924,12 @@ pub static ZH_HANT: AfterTexts = AfterTexts {
             ("employer_return_days", "單位退回未發放卡的期限（天）"),
             ("elderly_age_months", "民政老年人年齡（月）"),
             ("minor_age_years", "未成年人年齡（歲以下）"),
+        ],
+        phases: &[
+            ("pilot", "試點（單位集體申領）"),
+            ("mass_changeover", "分批集中換發"),
+            ("normalised", "常態化換發"),
+            ("changeover", "換發階段"),
         ],
         params_columns: ["參數", "值", "起始日期", "依據"],
         not_given: "資料沒有給出",

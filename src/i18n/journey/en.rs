@@ -128,8 +128,6 @@ pub static EN: JourneyTexts = JourneyTexts {
     e_mobile_format: "The mobile number must be 11 digits starting with 1",
     e_postal_empty: "Enter the postal code",
     e_postal_format: "The postal code must be 6 digits",
-    e_network: "The server could not be reached. Everything you entered is kept; check your connection and try again.",
-    e_rate_limited: "Too many attempts. Wait a few minutes and try again.",
     e_signed_out: "Your sign-in has expired. Go back to \"Your details\" to get a new code; your answers are kept.",
     e_server: "Something went wrong on our side. Your answers are kept; try again later.",
     verify_title: "Enter the code",

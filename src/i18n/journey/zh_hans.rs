@@ -128,8 +128,6 @@ pub static ZH_HANS: JourneyTexts = JourneyTexts {
     e_mobile_format: "手机号码应为以 1 开头的 11 位数字",
     e_postal_empty: "输入邮政编码",
     e_postal_format: "邮政编码应为 6 位数字",
-    e_network: "无法连接服务器。您填写的内容都已保存，检查网络后再试一次。",
-    e_rate_limited: "尝试次数过多，稍等几分钟再试。",
     e_signed_out: "您的登录已过期。返回“您的个人信息”重新获取验证码，您的回答都已保存。",
     e_server: "服务暂时出现问题，您的回答都已保存，稍后再试。",
     verify_title: "输入验证码",

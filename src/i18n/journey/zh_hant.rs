@@ -128,8 +128,6 @@ pub static ZH_HANT: JourneyTexts = JourneyTexts {
     e_mobile_format: "手機號碼應為以 1 開頭的 11 位數字",
     e_postal_empty: "輸入郵政編碼",
     e_postal_format: "郵政編碼應為 6 位數字",
-    e_network: "無法連接服務器。您填寫的內容都已保存，檢查網絡後再試一次。",
-    e_rate_limited: "嘗試次數過多，稍等幾分鐘再試。",
     e_signed_out: "您的登錄已過期。返回“您的個人信息”重新獲取驗證碼，您的回答都已保存。",
     e_server: "服務暫時出現問題，您的回答都已保存，稍後再試。",
     verify_title: "輸入驗證碼",

@@ -5,6 +5,8 @@
 //! whose card is on its way by post that it still goes to the address they applied with (D32).
 //! A guardian can do the same for a minor in their care.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 use leptos_router::components::A;
 use sscard_rules::ProblemCode;
@@ -12,18 +14,33 @@ use sscard_rules::wire::{Occupation, PersonDetails, PersonDetailsUpdate};
 use sscard_rules::{ADDRESS_MAX_CHARS, parse_address, parse_occupation};
 
 use super::{
-    FormProblems, LOADING, after_texts, api_error_text, bank_name, field_message, is_signed_out,
-    problems_of, redirect_when_signed_out, summary_entries, use_step_meta,
+    FormProblems, LOADING, after_texts, api_error_text, bank_name, code_text, is_signed_out,
+    problems_of, redirect_when_signed_out, use_step_meta,
 };
 use crate::api;
 use crate::components::after::{CitationLine, Loading, RelatedLinks, SessionBar};
-use crate::components::{ErrorSummary, RadioGroup, RadioOption, TextField};
+use crate::components::{ErrorSummary, FormErrors, Msg, RadioGroup, RadioOption, TextField};
 use crate::i18n::after::{AfterTexts, fill};
-use crate::i18n::use_i18n;
+use crate::i18n::{Texts, use_i18n};
 use crate::policy_text::fill_common_here;
 
 const ADDRESS: &str = "address";
 const OCCUPATION: &str = "occupation";
+
+/// The page's messages for `problems`: its codes' texts, with the longest address filled in.
+fn details_messages(problems: FormProblems) -> Vec<(&'static str, Msg)> {
+    problems
+        .into_iter()
+        .map(|(field, code)| {
+            let message: Msg = Arc::new(move |t: &'static Texts| {
+                let after = t.after();
+                let text = code_text(after, after.details.errors, &code);
+                fill(&text, "n", &ADDRESS_MAX_CHARS.to_string())
+            });
+            (field, message)
+        })
+        .collect()
+}
 
 /// The checks the app makes itself: the rules crate's, as on the server.
 fn check(address: &str, occupation: Option<&str>) -> FormProblems {
@@ -134,7 +151,7 @@ pub fn DetailsPage() -> impl IntoView {
     let record = RwSignal::new(None::<PersonDetails>);
     let address = RwSignal::new(String::new());
     let occupation = RwSignal::new(None::<String>);
-    let problems = RwSignal::new(FormProblems::new());
+    let errors = FormErrors::new();
     // After a save: whether the address changed (the postal note shows then).
     let saved = RwSignal::new(None::<bool>);
     let save = Action::new_local(|body: &PersonDetailsUpdate| {
@@ -161,15 +178,15 @@ pub fn DetailsPage() -> impl IntoView {
         Some(Ok(d)) => {
             let before = record.get_untracked().and_then(|r| r.address);
             saved.set(Some(before != d.address));
-            problems.set(Vec::new());
+            errors.set(Vec::new());
             record.set(Some(d));
         }
         Some(Err(e)) if e.is(ProblemCode::DetailsChangedSince) => {
             // Show what is on record now (the message says why); the next save starts from it.
-            problems.set(problems_of(&e, |_| None, ADDRESS));
+            errors.set(details_messages(problems_of(&e, |_| None, ADDRESS)));
             details.refetch();
         }
-        Some(Err(e)) => problems.set(problems_of(
+        Some(Err(e)) => errors.set(details_messages(problems_of(
             &e,
             |f| match f {
                 "address" => Some(ADDRESS),
@@ -177,7 +194,7 @@ pub fn DetailsPage() -> impl IntoView {
                 _ => None,
             },
             ADDRESS,
-        )),
+        ))),
         None => {}
     });
     use_step_meta(
@@ -193,7 +210,7 @@ pub fn DetailsPage() -> impl IntoView {
             (true, None) => 0,
             (true, Some(_)) => 1,
         }),
-        Signal::derive(move || !problems.get().is_empty()),
+        errors.any(),
     );
     // Another person's details: the form starts again from their record.
     Effect::new(move |previous: Option<Option<String>>| {
@@ -201,7 +218,7 @@ pub fn DetailsPage() -> impl IntoView {
         if previous.is_some_and(|p| p != now) {
             record.set(None);
             saved.set(None);
-            problems.set(Vec::new());
+            errors.set(Vec::new());
         }
         now
     });
@@ -213,7 +230,7 @@ pub fn DetailsPage() -> impl IntoView {
         let (a, o) = (address.get_untracked(), occupation.get_untracked());
         let found = check(&a, o.as_deref());
         let ok = found.is_empty();
-        problems.set(found);
+        errors.set(details_messages(found));
         if ok {
             // The record the form started from: a change made elsewhere meanwhile is not
             // overwritten unseen (409 details.changed_since).
@@ -230,17 +247,7 @@ pub fn DetailsPage() -> impl IntoView {
     move || {
         let t = after_texts(&i18n);
         let dt = &t.details;
-        let message = move |field: &'static str| {
-            field_message(t, dt.errors, &problems.get(), field)
-                .map(|m| fill(&m, "n", &ADDRESS_MAX_CHARS.to_string()))
-        };
-        let summary = Signal::derive(move || {
-            let mut entries = summary_entries(t, dt.errors, &problems.get());
-            for e in &mut entries {
-                e.message = fill(&e.message, "n", &ADDRESS_MAX_CHARS.to_string());
-            }
-            entries
-        });
+        let summary = errors.summary();
         let form = move || {
             let options: Vec<RadioOption> = Occupation::ALL
                 .iter()
@@ -254,9 +261,9 @@ pub fn DetailsPage() -> impl IntoView {
                 <h2>{dt.change_heading}</h2>
                 <form novalidate on:submit=on_submit>
                     <TextField id=ADDRESS label=dt.address_label hint=dt.address_hint value=address
-                        error=Signal::derive(move || message(ADDRESS)) autocomplete="street-address" />
+                        error=errors.field(ADDRESS) autocomplete="street-address" />
                     <RadioGroup name=OCCUPATION legend=dt.occupation_label options=options
-                        selected=occupation error=Signal::derive(move || message(OCCUPATION)) />
+                        selected=occupation error=errors.field(OCCUPATION) />
                     <button type="submit" class="button">
                         {move || if save.pending().get() { t.common.working } else { dt.save }}
                     </button>

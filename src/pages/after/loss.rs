@@ -16,13 +16,13 @@ use sscard_rules::{
 };
 
 use super::{
-    FormProblems, after_texts, api_error_text, bank_name, card_label, fill_ask_for, is_signed_out,
-    long_date, long_date_str, online_refusal, parse_ymd, redirect_when_signed_out, service_today,
+    after_texts, api_error_text, bank_name, card_label, fill_ask_for, is_signed_out, long_date,
+    long_date_str, online_refusal, parse_ymd, redirect_when_signed_out, service_today, text_msg,
     use_step_meta,
 };
 use crate::api::{self, ApiError};
 use crate::components::after::{CitationLine, FraudNotice, Loading, RelatedLinks, SessionBar};
-use crate::components::{ErrorSummary, FieldError, RadioGroup, RadioOption};
+use crate::components::{ErrorSummary, FormErrors, RadioGroup, RadioOption};
 use crate::i18n::after::{AfterTexts, fill, find, lookup};
 use crate::i18n::{Locale, use_i18n};
 use crate::ics;
@@ -54,7 +54,7 @@ pub fn LossPage() -> impl IntoView {
     let cards = LocalResource::new(api::cards);
     let today = LocalResource::new(service_today);
     let selected = RwSignal::new(chosen_id.get_untracked());
-    let problems = RwSignal::new(FormProblems::new());
+    let errors = FormErrors::new();
     let report = Action::new_local(|id: &String| {
         let id = id.clone();
         async move { api::report_temporary_loss(&id).await }
@@ -89,20 +89,20 @@ pub fn LossPage() -> impl IntoView {
             _ => t.after().loss.done_title,
         },
         step,
-        Signal::derive(move || !problems.get().is_empty()),
+        errors.any(),
     );
     let navigate = use_navigate();
     let on_choose = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match selected.get_untracked() {
             Some(id) => {
-                problems.set(Vec::new());
+                errors.set(Vec::new());
                 navigate(
                     &format!("/loss?card={}", api::encode(&id)),
                     Default::default(),
                 );
             }
-            None => problems.set(vec![(CARD_FIELD, "choose".to_owned())]),
+            None => errors.set(vec![(CARD_FIELD, text_msg(|t| t.loss.choose_error))]),
         }
     };
     move || {
@@ -127,7 +127,7 @@ pub fn LossPage() -> impl IntoView {
                 };
                 let today = today.await;
                 match (chosen, outcome) {
-                    (None, _) => choose_view(t, list, selected, problems, on_choose).into_any(),
+                    (None, _) => choose_view(t, list, selected, errors, on_choose).into_any(),
                     (Some(_), Some(Ok(done))) => done_view(t, locale, today, done).into_any(),
                     (Some(id), outcome) => {
                         let refused = match outcome {
@@ -153,13 +153,7 @@ pub fn LossPage() -> impl IntoView {
             <SessionBar texts=t session=session />
             <ErrorSummary
                 title=i18n.t().error_summary_title
-                errors=Signal::derive(move || {
-                    problems
-                        .get()
-                        .iter()
-                        .map(|(field, _)| FieldError { field_id: field, message: l.choose_error.to_owned() })
-                        .collect::<Vec<_>>()
-                })
+                errors=errors.summary()
             />
             <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>{body}</Suspense>
             <FraudNotice texts=t />
@@ -172,7 +166,7 @@ fn choose_view(
     t: &'static AfterTexts,
     cards: Vec<Card>,
     selected: RwSignal<Option<String>>,
-    problems: RwSignal<FormProblems>,
+    errors: FormErrors,
     on_choose: impl Fn(leptos::ev::SubmitEvent) + 'static,
 ) -> AnyView {
     let l = &t.loss;
@@ -202,9 +196,7 @@ fn choose_view(
                 hint=Some(l.lead)
                 options=options
                 selected=selected
-                error=Signal::derive(move || {
-                    (!problems.get().is_empty()).then(|| l.choose_error.to_owned())
-                })
+                error=errors.field(CARD_FIELD)
             />
             <button type="submit" class="button">{t.common.continue_button}</button>
         </form>

@@ -7,18 +7,21 @@ use sscard_rules::parse_new_service_password;
 use sscard_rules::wire::PasswordChange;
 
 use super::{
-    FormProblems, after_texts, field_message, is_signed_out, problems_of, redirect_when_signed_out,
-    summary_entries, use_step_meta,
+    CodeTable, FormProblems, after_texts, code_messages, is_signed_out, problems_of,
+    redirect_when_signed_out, use_step_meta,
 };
 use crate::api;
 use crate::components::after::{RelatedLinks, SessionBar};
-use crate::components::{ErrorSummary, TextField};
+use crate::components::{ErrorSummary, FormErrors, TextField};
 use crate::i18n::after::AfterTexts;
 use crate::i18n::use_i18n;
 
 const CURRENT: &str = "current_password";
 const NEW: &str = "new_password";
 const REPEAT: &str = "repeat_password";
+
+/// The page's problem codes and their texts.
+const CODES: CodeTable = |t| t.password.errors;
 
 /// The checks the app can make itself; the server adds `password.initial` and `password.wrong`.
 fn check(current: &str, new: &str, repeat: &str) -> FormProblems {
@@ -62,7 +65,7 @@ pub fn PasswordPage() -> impl IntoView {
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());
-    let problems = RwSignal::new(FormProblems::new());
+    let errors = FormErrors::new();
     let no_card = RwSignal::new(false);
     let change = Action::new_local(|body: &PasswordChange| {
         let body = body.clone();
@@ -85,25 +88,28 @@ pub fn PasswordPage() -> impl IntoView {
             }
         },
         Signal::derive(move || u8::from(done.get())),
-        Signal::derive(move || !problems.get().is_empty()),
+        errors.any(),
     );
     Effect::new(move |_| match change.value().get() {
         Some(Ok(())) => {
-            problems.set(Vec::new());
+            errors.set(Vec::new());
             // Passwords are not kept in memory longer than needed.
             for s in [current, new, repeat] {
                 s.set(String::new());
             }
         }
         Some(Err(e)) if e.is(ProblemCode::NoCard) => no_card.set(true),
-        Some(Err(e)) => problems.set(problems_of(
-            &e,
-            |f| match f {
-                "current_password" => Some(CURRENT),
-                "new_password" => Some(NEW),
-                _ => None,
-            },
-            CURRENT,
+        Some(Err(e)) => errors.set(code_messages(
+            CODES,
+            problems_of(
+                &e,
+                |f| match f {
+                    "current_password" => Some(CURRENT),
+                    "new_password" => Some(NEW),
+                    _ => None,
+                },
+                CURRENT,
+            ),
         )),
         None => {}
     });
@@ -119,7 +125,7 @@ pub fn PasswordPage() -> impl IntoView {
         );
         let found = check(&c, &n, &r);
         let ok = found.is_empty();
-        problems.set(found);
+        errors.set(code_messages(CODES, found));
         if ok {
             change.dispatch_local(PasswordChange {
                 current_password: c,
@@ -130,9 +136,7 @@ pub fn PasswordPage() -> impl IntoView {
     move || {
         let t = after_texts(&i18n);
         let p = &t.password;
-        let err = move |field: &'static str| {
-            Signal::derive(move || field_message(t, p.errors, &problems.get(), field))
-        };
+        let err = move |field: &'static str| errors.field(field);
         let initial = move || matches!(session.get(), Some(Ok(s)) if s.password_is_initial);
         let form = move || {
             if done.get() {
@@ -169,7 +173,7 @@ pub fn PasswordPage() -> impl IntoView {
             <SessionBar texts=t session=session />
             <ErrorSummary
                 title=i18n.t().error_summary_title
-                errors=Signal::derive(move || summary_entries(t, p.errors, &problems.get()))
+                errors=errors.summary()
             />
             <h1 tabindex="-1">{move || if done.get() { p.done_title } else { p.title }}</h1>
             {explanation(t)}

@@ -20,15 +20,18 @@ use sscard_rules::{
 };
 
 use super::{
-    FormProblems, after_texts, bank_name, card_label, code_text, field_message, fill_ask_for,
-    is_signed_out, long_date, problems_of, redirect_when_signed_out, service_today,
-    summary_entries, use_step_meta,
+    CodeTable, FormProblems, after_texts, bank_name, card_label, code_messages, code_text,
+    fill_ask_for, is_signed_out, long_date, problems_of, redirect_when_signed_out, service_today,
+    use_step_meta,
 };
 use crate::api;
 use crate::components::after::{FraudNotice, Loading, RelatedLinks, SessionBar};
-use crate::components::{ErrorSummary, RadioGroup, RadioOption, TextField, WhyDetails};
+use crate::components::{ErrorSummary, FormErrors, RadioGroup, RadioOption, TextField, WhyDetails};
 use crate::i18n::after::{AfterTexts, fill, find, lookup};
 use crate::i18n::use_i18n;
+
+/// The page's problem codes and their texts.
+const CODES: CodeTable = |t| t.replace.errors;
 
 /// Whether a card can still be replaced: not replaced or cancelled, and no replacement asked
 /// for already (an exchange keeps the old card in use until the new one is enabled).
@@ -80,16 +83,11 @@ pub fn ReplacePage() -> impl IntoView {
     let session = LocalResource::new(api::session);
     let cards = LocalResource::new(api::cards);
     let today = LocalResource::new(service_today);
-    let problems = RwSignal::new(FormProblems::new());
+    let errors = FormErrors::new();
     // The choices live here, not in the steps' views: a choice's view is disposed when the
     // address changes, while its submit handler is still running.
     // Their messages too: a message derived inside a step's view would be disposed with it.
-    let message = move |field: &'static str| {
-        Signal::derive(move || {
-            let t = after_texts(&i18n);
-            field_message(t, t.replace.errors, &problems.get(), field)
-        })
-    };
+    let message = move |field: &'static str| errors.field(field);
     let choices = Choices {
         card: RwSignal::new(card_id.get_untracked()),
         reason: RwSignal::new(reason.get_untracked().map(|r| r.id().to_owned())),
@@ -103,7 +101,7 @@ pub fn ReplacePage() -> impl IntoView {
     // A new step starts without the last step's problems. They are cleared before the address
     // changes: an effect after it would wake the old step's views while they are disposed.
     let go = Callback::new(move |path: String| {
-        problems.set(Vec::new());
+        errors.set(Vec::new());
         navigate(&path, Default::default());
     });
     let step = Signal::derive(move || match (card_id.get(), reason.get()) {
@@ -123,7 +121,7 @@ pub fn ReplacePage() -> impl IntoView {
             _ => t.after().replace.request_title,
         },
         step,
-        Signal::derive(move || !problems.get().is_empty()),
+        errors.any(),
     );
     move || {
         let t = after_texts(&i18n);
@@ -146,7 +144,7 @@ pub fn ReplacePage() -> impl IntoView {
                 // By post, a fresh code to the mobile on record is asked for (the server's rule).
                 let fresh = matches!(session.await, Ok(s) if s.fresh_code);
                 let Some(id) = chosen else {
-                    return choose_view(t, list, choices, problems, go).into_any();
+                    return choose_view(t, list, choices, errors, go).into_any();
                 };
                 let Some(card) = list.into_iter().find(|c| c.id == id && replaceable(c)) else {
                     return view! {
@@ -157,10 +155,10 @@ pub fn ReplacePage() -> impl IntoView {
                     .into_any();
                 };
                 match why {
-                    None => reason_view(t, card, choices, problems, go).into_any(),
+                    None => reason_view(t, card, choices, errors, go).into_any(),
                     Some(why) => view! {
                         <RequestStep texts=t card=card reason=why upstream=upstream today=today
-                            problems=problems choices=choices go=go fields=fields fresh=fresh
+                            errors=errors choices=choices go=go fields=fields fresh=fresh
                             on_reported=move || cards.refetch() />
                     }
                     .into_any(),
@@ -171,7 +169,7 @@ pub fn ReplacePage() -> impl IntoView {
             <SessionBar texts=t session=session />
             <ErrorSummary
                 title=i18n.t().error_summary_title
-                errors=Signal::derive(move || summary_entries(t, r.errors, &problems.get()))
+                errors=errors.summary()
             />
             <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>{body}</Suspense>
             <FraudNotice texts=t />
@@ -250,7 +248,7 @@ fn choose_view(
     t: &'static AfterTexts,
     cards: Vec<Card>,
     choices: Choices,
-    problems: RwSignal<FormProblems>,
+    errors: FormErrors,
     go: Callback<String>,
 ) -> AnyView {
     let r = &t.replace;
@@ -282,7 +280,10 @@ fn choose_view(
         ev.prevent_default();
         match selected.get_untracked() {
             Some(id) => go.run(format!("/replace?card={}", api::encode(&id))),
-            None => problems.set(vec![("card", "choose_card".to_owned())]),
+            None => errors.set(code_messages(
+                CODES,
+                vec![("card", "choose_card".to_owned())],
+            )),
         }
     };
     choice_form(
@@ -302,7 +303,7 @@ fn reason_view(
     t: &'static AfterTexts,
     card: Card,
     choices: Choices,
-    problems: RwSignal<FormProblems>,
+    errors: FormErrors,
     go: Callback<String>,
 ) -> AnyView {
     let selected = choices.reason;
@@ -329,7 +330,10 @@ fn reason_view(
         ev.prevent_default();
         match selected.get_untracked() {
             Some(why) => go.run(format!("/replace?card={}&reason={why}", api::encode(&id))),
-            None => problems.set(vec![("reason", "choose_reason".to_owned())]),
+            None => errors.set(code_messages(
+                CODES,
+                vec![("reason", "choose_reason".to_owned())],
+            )),
         }
     };
     view! {
@@ -354,7 +358,7 @@ fn RequestStep(
     /// The service's today.
     today: NaiveDate,
     /// The form's problems (shared with the error summary).
-    problems: RwSignal<FormProblems>,
+    errors: FormErrors,
     /// The answers of the choice steps.
     choices: Choices,
     /// What the request form holds.
@@ -383,7 +387,7 @@ fn RequestStep(
         }
         .into_any(),
         Err(ReplacementBlock::UpstreamChangeFirst) => {
-            view! { {back} {upstream_view(t, &card, choices, problems, go)} }.into_any()
+            view! { {back} {upstream_view(t, &card, choices, errors, go)} }.into_any()
         }
         Err(block) => view! {
             {back}
@@ -396,7 +400,7 @@ fn RequestStep(
         Ok(plan) => view! {
             {back}
             <RequestForm texts=t card=card plan=plan.result trace=plan.trace
-                upstream_done=upstream_done today=today problems=problems fields=fields fresh=fresh />
+                upstream_done=upstream_done today=today errors=errors fields=fields fresh=fresh />
         }
         .into_any(),
     }
@@ -452,7 +456,7 @@ fn upstream_view(
     t: &'static AfterTexts,
     card: &Card,
     choices: Choices,
-    problems: RwSignal<FormProblems>,
+    errors: FormErrors,
     go: Callback<String>,
 ) -> AnyView {
     let r = &t.replace;
@@ -478,7 +482,10 @@ fn upstream_view(
         ev.prevent_default();
         match selected.get_untracked() {
             Some(answer) => go.run(format!("{base}&upstream={answer}")),
-            None => problems.set(vec![("upstream", "choose_upstream".to_owned())]),
+            None => errors.set(code_messages(
+                CODES,
+                vec![("upstream", "choose_upstream".to_owned())],
+            )),
         }
     };
     choice_form(
@@ -522,7 +529,7 @@ fn RequestForm(
     /// The service's today.
     today: NaiveDate,
     /// The form's problems (shared with the error summary).
-    problems: RwSignal<FormProblems>,
+    errors: FormErrors,
     /// What the form holds (kept by the page).
     fields: Fields,
     /// Whether the session was opened with a code in the last minutes (needed by post).
@@ -575,7 +582,7 @@ fn RequestForm(
             &format!("/apply/confirmation/{}", api::encode(&app.id)),
             Default::default(),
         ),
-        Some(Err(e)) => problems.set(problems_of(&e, field_id, "submit")),
+        Some(Err(e)) => errors.set(code_messages(CODES, problems_of(&e, field_id, "submit"))),
         None => {}
     });
     let reason = plan.reason;
@@ -629,10 +636,10 @@ fn RequestForm(
             _ => {}
         }
         if !found.is_empty() || submit.pending().get_untracked() {
-            problems.set(found);
+            errors.set(code_messages(CODES, found));
             return;
         }
-        problems.set(Vec::new());
+        errors.set(Vec::new());
         let Some(method) = method else { return };
         submit.dispatch_local(ReplacementRequest {
             reason,
@@ -649,9 +656,8 @@ fn RequestForm(
             }),
         });
     };
-    let err = move |field: &'static str| {
-        Signal::derive(move || field_message(t, r.errors, &problems.get(), field))
-    };
+    let err = move |field: &'static str| errors.field(field);
+    let submit_error = errors.field("submit");
     let days = param_u32(city, NumericParam::ReplacementWorkingDays, today)
         .map(|p| p.value.to_string())
         .unwrap_or_default();
@@ -757,7 +763,7 @@ fn RequestForm(
                 .into_any(),
                 _ => ().into_any(),
             }}
-            {move || field_message(t, r.errors, &problems.get(), "submit")
+            {move || submit_error.get()
                 .map(|m| view! { <p class="error-text" role="alert" id="submit">{m}</p> })}
             <button type="submit" class="button">
                 {move || if submit.pending().get() { t.common.working } else { r.submit }}

@@ -11,11 +11,9 @@ use sscard_rules::{
     parse_id_number, parse_mobile, parse_name, parse_new_service_password, parse_one_time_code,
 };
 
-use super::{
-    FormProblems, after_texts, field_message, problems_of, summary_entries, use_step_meta,
-};
+use super::{CodeTable, FormProblems, after_texts, code_messages, problems_of, use_step_meta};
 use crate::api;
-use crate::components::{ErrorSummary, TextField};
+use crate::components::{ErrorSummary, FormErrors, TextField};
 use crate::i18n::use_i18n;
 
 const NAME: &str = "name";
@@ -25,6 +23,9 @@ const CODE: &str = "code";
 const NEW: &str = "new_password";
 const REPEAT: &str = "repeat_password";
 const NEW_MOBILE: &str = "new_mobile";
+
+/// The page's problem codes and their texts.
+const CODES: CodeTable = |t| t.reset.errors;
 
 /// What the code sign-in leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,7 +136,7 @@ fn CodeFirstPage(
         RwSignal::new(String::new()),
     );
     let (new_mobile, new_code) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let problems = RwSignal::new(FormProblems::new());
+    let errors = FormErrors::new();
     let busy = RwSignal::new(false);
     // Where a confirmation returns to: a path on this site only (never an open redirect).
     let after_confirm = StoredValue::new(super::safe_next(
@@ -161,7 +162,7 @@ fn CodeFirstPage(
             }
         },
         Signal::derive(move || step.with(Step::index)),
-        Signal::derive(move || !problems.get().is_empty()),
+        errors.any(),
     );
     let field_of = |f: &str| match f {
         "name" => Some(NAME),
@@ -201,7 +202,7 @@ fn CodeFirstPage(
             Step::Done => return,
         };
         let ok = found.is_empty();
-        problems.set(found);
+        errors.set(code_messages(CODES, found));
         if !ok {
             return;
         }
@@ -266,11 +267,11 @@ fn CodeFirstPage(
             busy.set(false);
             match outcome {
                 Ok(Step::Done) if purpose == Purpose::Confirm => {
-                    problems.set(Vec::new());
+                    errors.set(Vec::new());
                     go_back.run(after_confirm.get_value());
                 }
                 Ok(next) => {
-                    problems.set(Vec::new());
+                    errors.set(Vec::new());
                     step.set(next);
                 }
                 Err(e) => {
@@ -280,7 +281,7 @@ fn CodeFirstPage(
                         Step::NewMobile => NEW_MOBILE,
                         _ => NAME,
                     };
-                    problems.set(problems_of(&e, field_of, fallback));
+                    errors.set(code_messages(CODES, problems_of(&e, field_of, fallback)));
                 }
             }
         });
@@ -288,12 +289,8 @@ fn CodeFirstPage(
     move || {
         let t = after_texts(&i18n);
         let (r, c) = (&t.reset, &t.contact);
-        // One error table serves both pages (the steps share most problems).
-        let errors = r.errors;
         let reset = purpose == Purpose::Reset;
-        let err = move |field: &'static str| {
-            Signal::derive(move || field_message(t, errors, &problems.get(), field))
-        };
+        let err = move |field: &'static str| errors.field(field);
         let button = move |label: &'static str| {
             view! {
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
@@ -386,7 +383,7 @@ fn CodeFirstPage(
         view! {
             <ErrorSummary
                 title=i18n.t().error_summary_title
-                errors=Signal::derive(move || summary_entries(t, errors, &problems.get()))
+                errors=errors.summary()
             />
             {body}
             // After a code expired (or never came), back to the first step with everything
@@ -394,7 +391,7 @@ fn CodeFirstPage(
             {(1..=3).contains(&step.with(Step::index)).then(|| view! {
                 <p class="action-link">
                     <button type="button" class="button button--secondary" on:click=move |_| {
-                        problems.set(Vec::new());
+                        errors.set(Vec::new());
                         step.set(Step::Details);
                     }>{r.start_again}</button>
                 </p>

@@ -7,20 +7,23 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use sscard_rules::{
     Actor, Business, Calendar, CardHeld, Channel, City, DECISION_LIST, DayKind, Decision,
-    EligibilityFacts, EligibilityInput, Param, PickupMethod, Production, TimelineRequest, Trace,
-    bank_change_allowed_from, employer_return_deadline, evaluate_eligibility, policy,
-    preview_timeline, renewal_window_opens, temp_loss_auto_lift,
+    EligibilityFacts, EligibilityInput, Param, ParamValue, PickupMethod, PolicyParam, Production,
+    TimelineRequest, Trace, bank_change_allowed_from, employer_return_deadline,
+    evaluate_eligibility, policy, preview_timeline, renewal_window_opens, temp_loss_auto_lift,
 };
 
 use super::{
-    FormProblems, after_texts, channel_name, city_name, engine_id, field_message, long_date,
-    parse_ymd, pickup_name, summary_entries, use_step_meta,
+    CodeTable, FormProblems, after_texts, channel_name, city_name, code_messages, engine_id,
+    long_date, parse_ymd, pickup_name, use_step_meta,
 };
-use crate::components::ErrorSummary;
 use crate::components::after::{CitationLine, RelatedLinks};
+use crate::components::{ErrorSummary, FormErrors};
 use crate::eligibility_text;
 use crate::i18n::after::{AfterTexts, fill, lookup};
 use crate::i18n::{Locale, Texts, use_i18n};
+
+/// The page's problem codes and their texts.
+const CODES: CodeTable = |t| t.rules.errors;
 
 /// Requests, in the order of `RulesTexts::businesses`.
 const BUSINESSES: [Business; 6] = [
@@ -78,15 +81,14 @@ fn select(
 /// A date typed as YYYY-MM-DD (not a memorable date, so one field; GOV.UK keeps three fields
 /// for dates of birth only where people type them from memory on a form).
 fn date_field(
-    t: &'static AfterTexts,
     id: &'static str,
     label: &'static str,
     hint: &'static str,
     value: RwSignal<String>,
-    problems: RwSignal<FormProblems>,
+    errors: FormErrors,
 ) -> impl IntoView {
-    let r = &t.rules;
-    let error = move || field_message(t, r.errors, &problems.get(), id);
+    let error_text = errors.field(id);
+    let error = move || error_text.get();
     let hint_id = format!("{id}-hint");
     view! {
         <div class="field" class:field--error=move || error().is_some()>
@@ -340,28 +342,27 @@ fn dates_view(
     }
 }
 
-fn param_row<T: ToString>(
+fn param_row(
     t: &'static AfterTexts,
     locale: Locale,
-    id: &str,
-    p: Option<&Param<T>>,
+    param: PolicyParam,
+    p: Option<Param<ParamValue>>,
 ) -> AnyView {
     let r = &t.rules;
-    let name = lookup(r.params, id);
+    let name = lookup(r.params, param.id());
     match p {
         Some(p) => {
-            let value = p.value.to_string();
-            let value = match value.as_str() {
-                "true" => r.yes_no[0].to_owned(),
-                "false" => r.yes_no[1].to_owned(),
-                _ => value,
+            let value = match p.value {
+                ParamValue::Number(n) => n.to_string(),
+                ParamValue::YesNo(yes) => r.yes_no[usize::from(!yes)].to_owned(),
+                ParamValue::Phase(phase) => lookup(r.phases, &phase.to_string()),
             };
             view! {
                 <tr>
                     <th scope="row">{name}</th>
                     <td>{value}</td>
                     <td>{long_date(locale, p.valid_from)}</td>
-                    <td><CitationLine texts=t citation=p.citation.clone() /></td>
+                    <td><CitationLine texts=t citation=p.citation /></td>
                 </tr>
             }
             .into_any()
@@ -371,82 +372,16 @@ fn param_row<T: ToString>(
     }
 }
 
+/// The city's policy on the date asked: every value the rules crate lists, one row each.
 fn params_view(t: &'static AfterTexts, locale: Locale, q: Question) -> AnyView {
     let r = &t.rules;
     let Ok(p) = policy(q.city, q.date) else {
         return view! { <p class="panel">{sscard_rules_code_text(r.timeline_errors, "policy.before_validity")}</p> }.into_any();
     };
-    let phase = Param {
-        value: p.phase.value.to_string(),
-        valid_from: p.phase.valid_from,
-        citation: p.phase.citation.clone(),
-    };
-    let rows = vec![
-        param_row(t, locale, "phase", Some(&phase)),
-        param_row(t, locale, "bank_count", Some(&p.bank_count)),
-        param_row(
-            t,
-            locale,
-            "individual_application_open",
-            Some(&p.individual_application_open),
-        ),
-        param_row(
-            t,
-            locale,
-            "collective_application",
-            Some(&p.collective_application),
-        ),
-        param_row(
-            t,
-            locale,
-            "application_natural_days",
-            p.application_natural_days.as_ref(),
-        ),
-        param_row(
-            t,
-            locale,
-            "replacement_working_days",
-            p.replacement_working_days.as_ref(),
-        ),
-        param_row(t, locale, "instant_minutes", p.instant_minutes.as_ref()),
-        param_row(
-            t,
-            locale,
-            "transit_included_in_production",
-            p.transit_included_in_production.as_ref(),
-        ),
-        param_row(
-            t,
-            locale,
-            "temp_loss_auto_lift_days",
-            p.temp_loss_auto_lift_days.as_ref(),
-        ),
-        param_row(
-            t,
-            locale,
-            "bank_change_cooldown_months",
-            p.bank_change_cooldown_months.as_ref(),
-        ),
-        param_row(
-            t,
-            locale,
-            "renewal_window_days",
-            p.renewal_window_days.as_ref(),
-        ),
-        param_row(
-            t,
-            locale,
-            "employer_return_days",
-            p.employer_return_days.as_ref(),
-        ),
-        param_row(
-            t,
-            locale,
-            "elderly_age_months",
-            p.elderly_age_months.as_ref(),
-        ),
-        param_row(t, locale, "minor_age_years", Some(&p.minor_age_years)),
-    ];
+    let rows: Vec<AnyView> = PolicyParam::ALL
+        .iter()
+        .map(|&param| param_row(t, locale, param, p.value_of(param)))
+        .collect();
     let cols = r.params_columns;
     view! {
         <div class="table-wrap" tabindex="0" role="region" aria-labelledby="params-heading">
@@ -505,13 +440,9 @@ pub fn RulesPage() -> impl IntoView {
     let card_held = RwSignal::new(0usize);
     let date = RwSignal::new(crate::clock::device_today_in_china().to_string());
     let birth = RwSignal::new("1985-03-12".to_owned());
-    let problems = RwSignal::new(FormProblems::new());
+    let errors = FormErrors::new();
     let asked = RwSignal::new(None::<Question>);
-    use_step_meta(
-        |t, _| t.after().rules.title,
-        Signal::from(0),
-        Signal::derive(move || !problems.get().is_empty()),
-    );
+    use_step_meta(|t, _| t.after().rules.title, Signal::from(0), errors.any());
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = FormProblems::new();
@@ -529,7 +460,7 @@ pub fn RulesPage() -> impl IntoView {
         };
         let d = parse("date", date.get_untracked(), "date");
         let b = parse("birth", birth.get_untracked(), "birth");
-        problems.set(found);
+        errors.set(code_messages(CODES, found));
         if let (Some(date), Some(birth)) = (d, b) {
             asked.set(Some(Question {
                 city: City::ALL[city.get_untracked()],
@@ -549,7 +480,7 @@ pub fn RulesPage() -> impl IntoView {
         view! {
             <ErrorSummary
                 title=i18n.t().error_summary_title
-                errors=Signal::derive(move || summary_entries(t, r.errors, &problems.get()))
+                errors=errors.summary()
             />
             <h1 tabindex="-1">{r.title}</h1>
             <p class="lead">{r.lead}</p>
@@ -559,8 +490,8 @@ pub fn RulesPage() -> impl IntoView {
                 {select("channel", r.channel_label, Channel::ALL.iter().map(|c| channel_name(t, *c).to_owned()).collect(), channel)}
                 {select("pickup", r.pickup_label, PickupMethod::ALL.iter().map(|p| pickup_name(t, *p).to_owned()).collect(), pickup)}
                 {select("card_held", r.card_held_label, r.cards_held.iter().map(|s| (*s).to_owned()).collect(), card_held)}
-                {date_field(t, "date", r.date_label, r.date_hint, date, problems)}
-                {date_field(t, "birth", r.birth_label, r.birth_hint, birth, problems)}
+                {date_field("date", r.date_label, r.date_hint, date, errors)}
+                {date_field("birth", r.birth_label, r.birth_hint, birth, errors)}
                 <button type="submit" class="button">{r.show}</button>
             </form>
             {move || asked.get().map(|q| results_view(i18n.t(), locale, q))}

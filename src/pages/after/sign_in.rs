@@ -8,14 +8,17 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 use sscard_rules::wire::{CodeSent, CodeVerify, PasswordSignIn, SessionInfo};
 use sscard_rules::{parse_id_number, parse_one_time_code};
 
-use super::{FormProblems, field_message, problems_of, safe_next, summary_entries, use_step_meta};
+use super::{CodeTable, FormProblems, code_messages, problems_of, safe_next, use_step_meta};
 use crate::api::{self, ApiError, SignInAnswer};
-use crate::components::{ErrorSummary, TextField};
+use crate::components::{ErrorSummary, FormErrors, TextField};
 use crate::i18n::use_i18n;
 
 const ID_FIELD: &str = "id_number";
 const PASSWORD_FIELD: &str = "password";
 const CODE_FIELD: &str = "code";
+
+/// The page's problem codes and their texts.
+const CODES: CodeTable = |t| t.sign_in.errors;
 
 /// Checks the form before sending it: the same ID-number rules as the server (rules crate).
 fn check(id_number: &str, password: &str) -> FormProblems {
@@ -36,7 +39,7 @@ pub fn SignInPage() -> impl IntoView {
     let i18n = use_i18n();
     let id_number = RwSignal::new(String::new());
     let password = RwSignal::new(String::new());
-    let problems = RwSignal::new(FormProblems::new());
+    let errors = FormErrors::new();
     let query = use_query_map();
     let navigate = use_navigate();
     let sign_in = Action::new_local(|body: &PasswordSignIn| {
@@ -59,7 +62,7 @@ pub fn SignInPage() -> impl IntoView {
             }
         },
         Signal::derive(move || u8::from(code_step.with(Option::is_some))),
-        Signal::derive(move || !problems.get().is_empty()),
+        errors.any(),
     );
     let journey = crate::journey::use_journey_with_session();
     let signed_in = move |session: SessionInfo| {
@@ -71,28 +74,31 @@ pub fn SignInPage() -> impl IntoView {
         )
     };
     let show_problems = move |e: &ApiError| {
-        problems.set(problems_of(
-            e,
-            |f| match f {
-                "id_number" => Some(ID_FIELD),
-                "password" => Some(PASSWORD_FIELD),
-                "code" => Some(CODE_FIELD),
-                _ => None,
-            },
-            // A wrong password or a lock is about the pair: point at the password (the code,
-            // on the second step).
-            if code_step.with_untracked(Option::is_some) {
-                CODE_FIELD
-            } else {
-                PASSWORD_FIELD
-            },
+        errors.set(code_messages(
+            CODES,
+            problems_of(
+                e,
+                |f| match f {
+                    "id_number" => Some(ID_FIELD),
+                    "password" => Some(PASSWORD_FIELD),
+                    "code" => Some(CODE_FIELD),
+                    _ => None,
+                },
+                // A wrong password or a lock is about the pair: point at the password (the code,
+                // on the second step).
+                if code_step.with_untracked(Option::is_some) {
+                    CODE_FIELD
+                } else {
+                    PASSWORD_FIELD
+                },
+            ),
         ))
     };
     let done = signed_in.clone();
     Effect::new(move |_| match sign_in.value().get() {
         Some(Ok(SignInAnswer::SignedIn(session))) => done(session),
         Some(Ok(SignInAnswer::CodeSent(sent))) => {
-            problems.set(Vec::new());
+            errors.set(Vec::new());
             code.set(String::new());
             code_step.set(Some(sent));
         }
@@ -111,7 +117,7 @@ pub fn SignInPage() -> impl IntoView {
         }
         let found = check(&id_number.get_untracked(), &password.get_untracked());
         let ok = found.is_empty();
-        problems.set(found);
+        errors.set(code_messages(CODES, found));
         if ok {
             sign_in.dispatch_local(PasswordSignIn {
                 id_number: id_number.get_untracked(),
@@ -129,25 +135,26 @@ pub fn SignInPage() -> impl IntoView {
         }
         match parse_one_time_code(&code.get_untracked()) {
             Ok(digits) => {
-                problems.set(Vec::new());
+                errors.set(Vec::new());
                 verify.dispatch_local(CodeVerify {
                     challenge_id: sent.challenge_id,
                     code: digits,
                 });
             }
-            Err(e) => problems.set(vec![(CODE_FIELD, e.code().to_owned())]),
+            Err(e) => errors.set(code_messages(
+                CODES,
+                vec![(CODE_FIELD, e.code().to_owned())],
+            )),
         }
     };
     move || {
         let t = i18n.t().after();
         let s = &t.sign_in;
-        let err = move |field: &'static str| {
-            Signal::derive(move || field_message(t, s.errors, &problems.get(), field))
-        };
+        let err = move |field: &'static str| errors.field(field);
         let summary = view! {
             <ErrorSummary
                 title=i18n.t().error_summary_title
-                errors=Signal::derive(move || summary_entries(t, s.errors, &problems.get()))
+                errors=errors.summary()
             />
         };
         if let Some(sent) = code_step.get() {
@@ -175,7 +182,7 @@ pub fn SignInPage() -> impl IntoView {
                 </form>
                 <p>
                     <button type="button" class="button button--secondary" on:click=move |_| {
-                        problems.set(Vec::new());
+                        errors.set(Vec::new());
                         code_step.set(None);
                     }>
                         {s.code_back}

@@ -7,11 +7,11 @@ use leptos::prelude::*;
 use sscard_rules::{Actor, Channel, ChannelOffer, City, Service, WhereAnswer, where_can};
 
 use super::{
-    FormProblems, after_texts, channel_name, city_name, engine_id, field_message, fill_ask_for,
-    long_date, service_name, summary_entries, use_step_meta,
+    CodeTable, after_texts, channel_name, city_name, code_messages, engine_id, fill_ask_for,
+    long_date, service_name, use_step_meta,
 };
 use crate::components::after::{CitationLine, RelatedLinks};
-use crate::components::{ErrorSummary, RadioGroup, RadioOption};
+use crate::components::{ErrorSummary, FormErrors, RadioGroup, RadioOption};
 use crate::i18n::after::{AfterTexts, fill, lookup};
 use crate::i18n::{Locale, use_i18n};
 use crate::policy_text::{fill_common_here, fill_params};
@@ -20,6 +20,9 @@ const SERVICE_FIELD: &str = "service";
 const ACTOR_FIELD: &str = "actor";
 /// The actors a citizen can be here, in the order of `WhereTexts::actor_options`.
 const ACTORS: [Actor; 3] = [Actor::Holder, Actor::Guardian, Actor::Agent];
+
+/// The page's problem codes and their texts.
+const CODES: CodeTable = |t| t.where_to.errors;
 
 /// Services a citizen does (the employer-only ones are left out).
 fn citizen_services() -> impl Iterator<Item = Service> {
@@ -138,12 +141,12 @@ pub fn WherePage() -> impl IntoView {
     let city = RwSignal::new(crate::journey::use_journey().city.get_untracked());
     let service = RwSignal::new(None::<String>);
     let actor = RwSignal::new(None::<String>);
-    let problems = RwSignal::new(FormProblems::new());
+    let errors = FormErrors::new();
     let asked = RwSignal::new(None::<(City, Service, Actor)>);
     use_step_meta(
         |t, _| t.after().where_to.title,
         Signal::from(0),
-        Signal::derive(move || !problems.get().is_empty()),
+        errors.any(),
     );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -156,7 +159,7 @@ pub fn WherePage() -> impl IntoView {
         if a.is_none() {
             found.push((ACTOR_FIELD, "actor".to_owned()));
         }
-        problems.set(found);
+        errors.set(code_messages(CODES, found));
         if let (Some(s), Some(a)) = (s, a) {
             asked.set(Some((city.get_untracked(), s, a)));
         }
@@ -165,7 +168,7 @@ pub fn WherePage() -> impl IntoView {
         let t = after_texts(&i18n);
         let w = &t.where_to;
         let locale = i18n.locale.get();
-        let table = w.errors;
+        let service_error = errors.field(SERVICE_FIELD);
         let actor_options: Vec<RadioOption> = ACTORS
             .iter()
             .zip(w.actor_options)
@@ -187,7 +190,7 @@ pub fn WherePage() -> impl IntoView {
         view! {
             <ErrorSummary
                 title=i18n.t().error_summary_title
-                errors=Signal::derive(move || summary_entries(t, table, &problems.get()))
+                errors=errors.summary()
             />
             <h1 tabindex="-1">{w.title}</h1>
             <p class="lead">{w.lead}</p>
@@ -206,13 +209,13 @@ pub fn WherePage() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </div>
-                <div class="field" class:field--error=move || field_message(t, table, &problems.get(), SERVICE_FIELD).is_some()>
+                <div class="field" class:field--error=move || service_error.get().is_some()>
                     <label class="field__label" for=SERVICE_FIELD>{w.service_label}</label>
-                    {move || field_message(t, table, &problems.get(), SERVICE_FIELD)
+                    {move || service_error.get()
                         .map(|m| view! { <p class="field__error" id="service-error">{m}</p> })}
                     <select class="select" id=SERVICE_FIELD name=SERVICE_FIELD
-                        aria-describedby=move || field_message(t, table, &problems.get(), SERVICE_FIELD).map(|_| "service-error")
-                        aria-invalid=move || field_message(t, table, &problems.get(), SERVICE_FIELD).map(|_| "true")
+                        aria-describedby=move || service_error.get().map(|_| "service-error")
+                        aria-invalid=move || service_error.get().map(|_| "true")
                         on:change:target=move |ev| {
                             let v = ev.target().value();
                             service.set((!v.is_empty()).then_some(v));
@@ -229,7 +232,7 @@ pub fn WherePage() -> impl IntoView {
                     legend=w.actor_legend
                     options=actor_options
                     selected=actor
-                    error=Signal::derive(move || field_message(t, table, &problems.get(), ACTOR_FIELD))
+                    error=errors.field(ACTOR_FIELD)
                 />
                 <button type="submit" class="button">{w.show}</button>
             </form>

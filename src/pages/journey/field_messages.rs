@@ -139,7 +139,7 @@ fn problem_message(problem: ProblemCode) -> Msg {
         | P::EligibilityOtherChannel => msg(|t| t.journey().e_not_eligible),
         P::ApplicationExists => msg(|t| t.journey().e_application_exists),
         P::CardExists => msg(|t| t.journey().e_card_exists),
-        P::RateLimited | P::CodesDailyLimit => msg(|t| t.journey().e_rate_limited),
+        P::RateLimited | P::CodesDailyLimit => msg(|t| t.problem_rate_limited),
         P::Unauthenticated => msg(|t| t.journey().e_signed_out),
         // Problems the journey's forms cannot cause or the person cannot fix: try again.
         P::ValidationFailed
@@ -187,7 +187,7 @@ pub fn api_problems(
     general_id: &'static str,
 ) -> Vec<(&'static str, Msg)> {
     match error {
-        ApiError::Network => vec![(general_id, msg(|t| t.journey().e_network))],
+        ApiError::Network => vec![(general_id, msg(|t| t.problem_network))],
         ApiError::Unexpected(_) => vec![(general_id, msg(|t| t.journey().e_server))],
         // Any top-level `eligibility.*` code, a newer server's too: the holder is not eligible
         // here, whatever the reasons say.

@@ -415,6 +415,110 @@ crate::ids::stable_ids! {
     }
 }
 
+/// A value of a city's [`Policy`] that a row of a table shows (the rules explorer lists them
+/// all, [`PolicyParam::ALL`]), each with its label in every locale. The numeric ones are
+/// [`NumericParam`]s, so every id is written once.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PolicyParam {
+    /// [`Policy::phase`].
+    Phase,
+    /// [`Policy::bank_count`].
+    BankCount,
+    /// [`Policy::individual_application_open`].
+    IndividualApplicationOpen,
+    /// [`Policy::collective_application`].
+    CollectiveApplication,
+    /// [`Policy::transit_included_in_production`].
+    TransitIncludedInProduction,
+    /// A numeric value.
+    Number(NumericParam),
+}
+
+impl PolicyParam {
+    /// Every value a table shows, in its order.
+    pub const ALL: [PolicyParam; 14] = [
+        Self::Phase,
+        Self::BankCount,
+        Self::IndividualApplicationOpen,
+        Self::CollectiveApplication,
+        Self::Number(NumericParam::ApplicationNaturalDays),
+        Self::Number(NumericParam::ReplacementWorkingDays),
+        Self::Number(NumericParam::InstantMinutes),
+        Self::TransitIncludedInProduction,
+        Self::Number(NumericParam::TempLossAutoLiftDays),
+        Self::Number(NumericParam::BankChangeCooldownMonths),
+        Self::Number(NumericParam::RenewalWindowDays),
+        Self::Number(NumericParam::EmployerReturnDays),
+        Self::Number(NumericParam::ElderlyAgeMonths),
+        Self::Number(NumericParam::MinorAgeYears),
+    ];
+
+    /// The parameter's name in the policy files, the traces, the API and the texts' tables.
+    pub const fn id(self) -> &'static str {
+        match self {
+            Self::Phase => "phase",
+            Self::BankCount => "bank_count",
+            Self::IndividualApplicationOpen => "individual_application_open",
+            Self::CollectiveApplication => "collective_application",
+            Self::TransitIncludedInProduction => "transit_included_in_production",
+            Self::Number(n) => n.id(),
+        }
+    }
+}
+
+/// A policy value as a table shows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamValue {
+    /// A count, a limit or an age.
+    Number(u32),
+    /// Yes or no.
+    YesNo(bool),
+    /// The programme's phase.
+    Phase(Phase),
+}
+
+impl Policy {
+    /// The value of `param` with its source and valid-from date; `None` when the sources give
+    /// the city none.
+    pub fn value_of(&self, param: PolicyParam) -> Option<Param<ParamValue>> {
+        fn shown<T: Clone>(p: &Param<T>, value: impl Fn(T) -> ParamValue) -> Param<ParamValue> {
+            Param {
+                value: value(p.value.clone()),
+                valid_from: p.valid_from,
+                citation: p.citation.clone(),
+            }
+        }
+        let number = |p: &Option<Param<u32>>| p.as_ref().map(|p| shown(p, ParamValue::Number));
+        match param {
+            PolicyParam::Phase => Some(shown(&self.phase, ParamValue::Phase)),
+            PolicyParam::BankCount => Some(shown(&self.bank_count, ParamValue::Number)),
+            PolicyParam::IndividualApplicationOpen => {
+                Some(shown(&self.individual_application_open, ParamValue::YesNo))
+            }
+            PolicyParam::CollectiveApplication => {
+                Some(shown(&self.collective_application, ParamValue::YesNo))
+            }
+            PolicyParam::TransitIncludedInProduction => self
+                .transit_included_in_production
+                .as_ref()
+                .map(|p| shown(p, ParamValue::YesNo)),
+            PolicyParam::Number(n) => match n {
+                NumericParam::ApplicationNaturalDays => number(&self.application_natural_days),
+                NumericParam::ReplacementWorkingDays => number(&self.replacement_working_days),
+                NumericParam::InstantMinutes => number(&self.instant_minutes),
+                NumericParam::TempLossAutoLiftDays => number(&self.temp_loss_auto_lift_days),
+                NumericParam::BankChangeCooldownMonths => number(&self.bank_change_cooldown_months),
+                NumericParam::RenewalWindowDays => number(&self.renewal_window_days),
+                NumericParam::EmployerReturnDays => number(&self.employer_return_days),
+                NumericParam::ElderlyAgeMonths => number(&self.elderly_age_months),
+                NumericParam::MinorAgeYears => {
+                    Some(shown(&self.minor_age_years, ParamValue::Number))
+                }
+            },
+        }
+    }
+}
+
 /// One numeric policy value of a city on a date, without building the whole [`Policy`].
 pub fn param_u32(
     city: City,
@@ -438,14 +542,14 @@ pub fn param_u32(
 
 /// The programme phase of a city on a date.
 pub fn phase(city: City, on: NaiveDate) -> Result<Param<Phase>, PolicyError> {
-    resolve(city, "phase", city_data(city).phase, on)
+    resolve(city, PolicyParam::Phase.id(), city_data(city).phase, on)
 }
 
 /// Whether individuals may apply on their own on a date.
 pub fn individual_application_open(city: City, on: NaiveDate) -> Result<Param<bool>, PolicyError> {
     resolve(
         city,
-        "individual_application_open",
+        PolicyParam::IndividualApplicationOpen.id(),
         city_data(city).individual_application_open,
         on,
     )
@@ -455,7 +559,7 @@ pub fn individual_application_open(city: City, on: NaiveDate) -> Result<Param<bo
 pub fn collective_application(city: City, on: NaiveDate) -> Result<Param<bool>, PolicyError> {
     resolve(
         city,
-        "collective_application",
+        PolicyParam::CollectiveApplication.id(),
         city_data(city).collective_application,
         on,
     )
@@ -506,7 +610,7 @@ pub fn hotline(city: City, on: NaiveDate) -> Result<Option<Param<&'static str>>,
 pub fn transit_included(city: City, on: NaiveDate) -> Result<Option<Param<bool>>, PolicyError> {
     resolve_opt(
         city,
-        "transit_included_in_production",
+        PolicyParam::TransitIncludedInProduction.id(),
         city_data(city).transit_included,
         on,
     )
@@ -561,7 +665,7 @@ pub fn policy(city: City, on: NaiveDate) -> Result<Policy, PolicyError> {
         as_of: on,
         phase: phase(city, on)?,
         banks,
-        bank_count: resolve(city, "bank_count", d.bank_count, on)?,
+        bank_count: resolve(city, PolicyParam::BankCount.id(), d.bank_count, on)?,
         individual_application_open: individual_application_open(city, on)?,
         collective_application: collective_application(city, on)?,
         application_natural_days: u(NumericParam::ApplicationNaturalDays)?,

@@ -8,7 +8,7 @@ use leptos::task::tick;
 use sscard::i18n::after::{AfterTexts, lookup};
 use sscard::i18n::{Locale, provide_i18n, use_i18n};
 use sscard::ics::{ics_data_href, ics_event};
-use sscard::pages::after::{code_text, engine_id, parse_ymd, safe_next, sign_in_href};
+use sscard::pages::after::{code_text, parse_ymd, safe_next, sign_in_href};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -86,18 +86,20 @@ fn helpers_parse_encode_and_keep_redirects_on_this_site() {
     assert_eq!(safe_next(None), "/progress");
 }
 
+/// The rules' ids are the locale tables' keys: an offer condition's `id()` and a warning's
+/// `code()` find their words.
 #[wasm_bindgen_test]
 fn engine_ids_match_the_locale_tables() {
     let t = Locale::ZhHans.texts().after();
-    let id = engine_id(&sscard_rules::OfferCondition::SocialFunctionOnly);
+    let id = sscard_rules::OfferCondition::SocialFunctionOnly.id();
     assert_eq!(id, "social_function_only");
-    assert_ne!(lookup(t.where_to.offer_conditions, &id), id);
+    assert_ne!(lookup(t.where_to.offer_conditions, id), id);
     let warning = sscard_rules::TimelineWarning::BankChangeCooldown {
         allowed_from: date(2026, 2, 28),
     };
-    assert_eq!(engine_id(&warning), "bank_change_cooldown");
+    assert_eq!(warning.code(), "bank_change_cooldown");
     assert_ne!(
-        lookup(t.rules.warnings, "bank_change_cooldown"),
+        lookup(t.rules.warnings, warning.code()),
         "bank_change_cooldown"
     );
 }

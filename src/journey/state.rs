@@ -47,6 +47,13 @@ pub struct JourneyState {
 }
 
 impl JourneyState {
+    /// Today as the service counts it, once known (tracked): the device's date in China, or in
+    /// demo mode the server's demo clock, which [`use_journey_with_session`] asks for before it
+    /// says the session is known. `None` until then. The one "today" of every page.
+    pub fn service_today(&self) -> Option<NaiveDate> {
+        (!self.demo || self.session_known.get()).then(|| self.today.get())
+    }
+
     /// Switches to `city` and remembers it; the answers that belong to the old city are asked
     /// again ([`Answers::keep_for_other_city`]), every other answer is kept. The server's copy of
     /// the answers follows with the next answer saved (this runs on the start page, whose

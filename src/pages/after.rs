@@ -19,7 +19,6 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use serde::Serialize;
 use sscard_rules::ProblemCode;
 
 use crate::policy_text::{city_and_today, fill_common};
@@ -178,13 +177,20 @@ pub fn use_step_meta(
     });
 }
 
-/// The server's today: the demo clock when the server runs in demo mode (it may be ahead),
-/// else today in China by this device's clock.
-pub async fn service_today() -> NaiveDate {
-    match api::demo_clock().await {
-        Ok(clock) => parse_ymd(&clock.today).unwrap_or_else(crate::clock::device_today_in_china),
-        Err(_) => crate::clock::device_today_in_china(),
-    }
+/// Today as the service counts it (`JourneyState::service_today`: the device's date, or the
+/// demo clock in demo mode), as a resource a page can wait for: pending until it is known.
+pub fn service_today() -> LocalResource<NaiveDate> {
+    let journey = crate::journey::use_journey_with_session();
+    LocalResource::new(move || {
+        let today = journey.service_today();
+        async move {
+            match today {
+                Some(today) => today,
+                // Tracked above: the resource runs again once the demo clock has been applied.
+                None => std::future::pending().await,
+            }
+        }
+    })
 }
 
 fn position<T: PartialEq + Copy>(all: &[T], value: T) -> usize {
@@ -218,31 +224,6 @@ pub fn bank_name(t: &'static AfterTexts, bank: Option<Bank>) -> String {
         None => t.common.bank_not_named.to_owned(),
         Some(bank) => t.names.banks[position(Bank::ALL, bank)].to_owned(),
     }
-}
-
-/// The stable snake_case id serde writes for a rule-engine value; for internally tagged enums
-/// (`{"kind": "…", …}` or `{"code": "…", …}`) the tag's value.
-///
-/// Read from the JSON text rather than a `serde_json::Value`, which the app otherwise never needs.
-/// Ids are snake_case, so they never contain quotes or escapes.
-pub fn engine_id<T: Serialize>(value: &T) -> String {
-    let Ok(json) = serde_json::to_string(value) else {
-        return String::new();
-    };
-    if let Some(id) = json
-        .strip_prefix('"')
-        .and_then(|rest| rest.strip_suffix('"'))
-    {
-        return id.to_owned();
-    }
-    // serde writes an internally tagged enum's tag first.
-    ["{\"kind\":\"", "{\"code\":\""]
-        .iter()
-        .find_map(|tag| {
-            let rest = json.strip_prefix(tag)?;
-            Some(rest[..rest.find('"')?].to_owned())
-        })
-        .unwrap_or_default()
 }
 
 /// How a card is named in a list or a summary: whose, the bank and the masked number.

@@ -121,44 +121,44 @@ impl OfferRow {
     }
 }
 
-/// Whether an actor may perform a service.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Permission {
-    /// Allowed (possibly with documents, see the conditions).
-    Allowed,
-    /// Allowed only under the listed conditions.
-    Conditional,
-    /// Not allowed.
-    NotAllowed,
-    /// The sources say nothing; treat as "ask at a counter".
-    NotStated,
+crate::ids::stable_ids! {
+    /// Whether an actor may perform a service.
+    pub enum Permission {
+        /// Allowed (possibly with documents, see the conditions).
+        Allowed = "allowed",
+        /// Allowed only under the listed conditions.
+        Conditional = "conditional",
+        /// Not allowed.
+        NotAllowed = "not_allowed",
+        /// The sources say nothing; treat as "ask at a counter".
+        NotStated = "not_stated",
+    }
 }
 
-/// A condition on an actor's permission. Stable snake_case ids for i18n.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ActorCondition {
-    /// The holder's written authorisation (书面授权委托书, Q38 L239).
-    WrittenAuthorisation,
-    /// Originals of both the agent's and the holder's card or ID (Q38 L239).
-    OriginalIdsOfBoth,
-    /// Only after the holder's death, with the proxy documents (Q34 L217, D5).
-    HolderDeceased,
-    /// The holder is under 18 on the date of the service (Q38 L241, D3).
-    ChildUnder18,
-    /// Proof of guardianship such as the household register or birth certificate (Q38 L241).
-    GuardianshipProof,
-    /// Valid ID documents of both guardian and child (Q38 L241).
-    IdsOfBoth,
-    /// The holder in person.
-    HolderInPerson,
-    /// As an employer user online or at a cooperating bank (Q12 L103).
-    AsEmployerUser,
-    /// Each employee confirms the data (Q12 L103).
-    EmployeeConfirms,
-    /// Return within the employer return period (Q14 L113).
-    WithinReturnPeriod,
+crate::ids::stable_ids! {
+    /// A condition on an actor's permission. Stable snake_case ids for i18n.
+    pub enum ActorCondition {
+        /// The holder's written authorisation (书面授权委托书, Q38 L239).
+        WrittenAuthorisation = "written_authorisation",
+        /// Originals of both the agent's and the holder's card or ID (Q38 L239).
+        OriginalIdsOfBoth = "original_ids_of_both",
+        /// Only after the holder's death, with the proxy documents (Q34 L217, D5).
+        HolderDeceased = "holder_deceased",
+        /// The holder is under 18 on the date of the service (Q38 L241, D3).
+        ChildUnder18 = "child_under18",
+        /// Proof of guardianship such as the household register or birth certificate (Q38 L241).
+        GuardianshipProof = "guardianship_proof",
+        /// Valid ID documents of both guardian and child (Q38 L241).
+        IdsOfBoth = "ids_of_both",
+        /// The holder in person.
+        HolderInPerson = "holder_in_person",
+        /// As an employer user online or at a cooperating bank (Q12 L103).
+        AsEmployerUser = "as_employer_user",
+        /// Each employee confirms the data (Q12 L103).
+        EmployeeConfirms = "employee_confirms",
+        /// Return within the employer return period (Q14 L113).
+        WithinReturnPeriod = "within_return_period",
+    }
 }
 
 /// The answer to "may this actor do this service".
@@ -176,22 +176,22 @@ pub struct ActorPermission {
     pub citations: Vec<Citation>,
 }
 
-/// A note on the "where" answer. Stable snake_case ids for i18n.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WhereNote {
-    /// Individual applications are closed in this phase (Beijing pilot, 001 L13).
-    IndividualApplicationClosed,
-    /// Individuals are served group by group in this phase (001 L103).
-    OrganisedByGroup,
-    /// Agents and guardians act at counters with their documents, not online (D12).
-    ActsAtCounters,
-    /// Other channels may be announced later (Q5 L53, Q9 L81).
-    MoreChannelsMayBeAnnounced,
-    /// The actor may not do this; the holder (or a guardian) must.
-    ActorNotAllowed,
-    /// The sources say nothing for this actor; ask at a counter.
-    ActorNotStated,
+crate::ids::stable_ids! {
+    /// A note on the "where" answer. Stable snake_case ids for i18n.
+    pub enum WhereNote {
+        /// Individual applications are closed in this phase (Beijing pilot, 001 L13).
+        IndividualApplicationClosed = "individual_application_closed",
+        /// Individuals are served group by group in this phase (001 L103).
+        OrganisedByGroup = "organised_by_group",
+        /// Agents and guardians act at counters with their documents, not online (D12).
+        ActsAtCounters = "acts_at_counters",
+        /// Other channels may be announced later (Q5 L53, Q9 L81).
+        MoreChannelsMayBeAnnounced = "more_channels_may_be_announced",
+        /// The actor may not do this; the holder (or a guardian) must.
+        ActorNotAllowed = "actor_not_allowed",
+        /// The sources say nothing for this actor; ask at a counter.
+        ActorNotStated = "actor_not_stated",
+    }
 }
 
 /// Channels for one service and one actor.

@@ -91,30 +91,18 @@ pub struct EligibilityInput {
     pub holds_card: bool,
 }
 
-/// The verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Outcome {
-    /// Not eligible (with what to do instead).
-    NotEligible,
-    /// Only a service point can decide.
-    NeedsInPersonCheck,
-    /// Eligible, on another channel than this online application (the city's rule for this
-    /// person; [`Alternative::GoTo`] names it).
-    OtherChannel,
-    /// Eligible, and may apply online here.
-    Eligible,
-}
-
-impl Outcome {
-    /// Stable snake_case code (the same string serde writes).
-    pub const fn code(self) -> &'static str {
-        match self {
-            Self::NotEligible => "not_eligible",
-            Self::NeedsInPersonCheck => "needs_in_person_check",
-            Self::OtherChannel => "other_channel",
-            Self::Eligible => "eligible",
-        }
+crate::ids::stable_ids! {
+    /// The verdict.
+    pub enum Outcome {
+        /// Not eligible (with what to do instead).
+        NotEligible = "not_eligible",
+        /// Only a service point can decide.
+        NeedsInPersonCheck = "needs_in_person_check",
+        /// Eligible, on another channel than this online application (the city's rule for
+        /// this person; [`Alternative::GoTo`] names it).
+        OtherChannel = "other_channel",
+        /// Eligible, and may apply online here.
+        Eligible = "eligible",
     }
 }
 

@@ -144,34 +144,34 @@ impl Production {
     }
 }
 
-/// A step after production. Stable snake_case ids for i18n.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StepKind {
-    /// Take the old card to the issuing bank, which cancels and keeps it (bank change).
-    CancelAtOldBank,
-    /// Change name or ID number at the HR and medical-insurance departments first.
-    ChangeKeyDataFirst,
-    /// Wait for the post (transit time not included in the production limit).
-    WaitForPost,
-    /// Sign for the parcel in person and pay the postage (Urumqi remote).
-    SignAndPayPostage,
-    /// Collect the card at the branch chosen at application.
-    CollectAtBranch,
-    /// Receive the card from the employer.
-    ReceiveFromEmployer,
-    /// The card is handed over during the visit.
-    CardInHand,
-    /// Enable the social-security function.
-    EnableSocialFunction,
-    /// Activate the bank function at the issuing bank's counter (voluntary).
-    ActivateBankFunction,
-    /// The old card's medical function stops when the new card is enabled.
-    OldCardMedicalEnds,
-    /// Move the pension payment account to the new card (Urumqi, if paid to the card).
-    UpdatePensionAccount,
-    /// Transport balance of the damaged card is refunded to the designated account.
-    TransportBalanceRefund,
+crate::ids::stable_ids! {
+    /// A step after production. Stable snake_case ids for i18n.
+    pub enum StepKind {
+        /// Take the old card to the issuing bank, which cancels and keeps it (bank change).
+        CancelAtOldBank = "cancel_at_old_bank",
+        /// Change name or ID number at the HR and medical-insurance departments first.
+        ChangeKeyDataFirst = "change_key_data_first",
+        /// Wait for the post (transit time not included in the production limit).
+        WaitForPost = "wait_for_post",
+        /// Sign for the parcel in person and pay the postage (Urumqi remote).
+        SignAndPayPostage = "sign_and_pay_postage",
+        /// Collect the card at the branch chosen at application.
+        CollectAtBranch = "collect_at_branch",
+        /// Receive the card from the employer.
+        ReceiveFromEmployer = "receive_from_employer",
+        /// The card is handed over during the visit.
+        CardInHand = "card_in_hand",
+        /// Enable the social-security function.
+        EnableSocialFunction = "enable_social_function",
+        /// Activate the bank function at the issuing bank's counter (voluntary).
+        ActivateBankFunction = "activate_bank_function",
+        /// The old card's medical function stops when the new card is enabled.
+        OldCardMedicalEnds = "old_card_medical_ends",
+        /// Move the pension payment account to the new card (Urumqi, if paid to the card).
+        UpdatePensionAccount = "update_pension_account",
+        /// Transport balance of the damaged card is refunded to the designated account.
+        TransportBalanceRefund = "transport_balance_refund",
+    }
 }
 
 /// One step with where it is done and its source.
@@ -225,6 +225,27 @@ pub enum TimelineWarning {
     RemoteBanksOnly,
     /// An employee whose employer collects the cards chooses among the employer's banks.
     EmployerChoosesBanks,
+}
+
+impl TimelineWarning {
+    /// Stable snake_case code: the `kind` serde writes (tests/timeline.rs keeps them equal).
+    pub const fn code(&self) -> &'static str {
+        match self {
+            Self::ProcessedAsApplication => "processed_as_application",
+            Self::OtherBankIsBankChange => "other_bank_is_bank_change",
+            Self::BankChangeCooldown { .. } => "bank_change_cooldown",
+            Self::IndividualApplicationClosed => "individual_application_closed",
+            Self::OrganisedByGroup => "organised_by_group",
+            Self::PostalTransitNotIncluded => "postal_transit_not_included",
+            Self::PostagePaidByRecipient => "postage_paid_by_recipient",
+            Self::OldCardWorksUntilEnabled => "old_card_works_until_enabled",
+            Self::LostCardCannotBeUnfrozen => "lost_card_cannot_be_unfrozen",
+            Self::TransportBalanceForfeited => "transport_balance_forfeited",
+            Self::ProductionTimeNotStated => "production_time_not_stated",
+            Self::RemoteBanksOnly => "remote_banks_only",
+            Self::EmployerChoosesBanks => "employer_chooses_banks",
+        }
+    }
 }
 
 /// The preview.

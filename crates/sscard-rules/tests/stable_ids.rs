@@ -8,9 +8,10 @@ use sscard_rules::wire::{
     GuardianshipProof, NoticeCategory, NoticeKind, NoticeLanguage, Occupation,
 };
 use sscard_rules::{
-    Actor, ApplicantGroup, Bank, CardHeld, Channel, City, FinancialState, NumericParam,
-    OfferCondition, PickupChoice, PickupMethod, ProblemCode, ReplacementBlock, ReplacementNote,
-    ReplacementReason, Residence, Service, SocialState, StableId, UninsuredGroup, YesNo,
+    Actor, ActorCondition, ApplicantGroup, Bank, CardHeld, Channel, City, CourierFee,
+    FinancialState, NumericParam, OfferCondition, Outcome, Permission, Phase, PickupChoice,
+    PickupMethod, ProblemCode, ReplacementBlock, ReplacementNote, ReplacementReason, Residence,
+    Service, SocialState, StableId, StepKind, UninsuredGroup, WhereNote, YesNo,
 };
 
 /// Checks every value of `all`: serde's JSON string is `"id"`, reading `"id"` gives the value,
@@ -75,4 +76,11 @@ fn every_stable_id_is_its_serde_form() {
     one_string_form("NumericParam", NumericParam::ALL);
     one_string_form("SocialState", SocialState::ALL);
     one_string_form("FinancialState", FinancialState::ALL);
+    one_string_form("Outcome", Outcome::ALL);
+    one_string_form("Phase", Phase::ALL);
+    one_string_form("CourierFee", CourierFee::ALL);
+    one_string_form("Permission", Permission::ALL);
+    one_string_form("ActorCondition", ActorCondition::ALL);
+    one_string_form("WhereNote", WhereNote::ALL);
+    one_string_form("StepKind", StepKind::ALL);
 }

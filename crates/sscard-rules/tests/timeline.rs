@@ -585,3 +585,31 @@ fn full_preview_combines_traces() {
         );
     }
 }
+
+/// A timeline warning's code is the `kind` serde writes: the app looks its words up by it.
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+fn warning_codes_are_their_serde_kinds() {
+    use TimelineWarning as W;
+    let warnings = [
+        W::ProcessedAsApplication,
+        W::OtherBankIsBankChange,
+        W::BankChangeCooldown {
+            allowed_from: d(2026, 2, 28),
+        },
+        W::IndividualApplicationClosed,
+        W::OrganisedByGroup,
+        W::PostalTransitNotIncluded,
+        W::PostagePaidByRecipient,
+        W::OldCardWorksUntilEnabled,
+        W::LostCardCannotBeUnfrozen,
+        W::TransportBalanceForfeited,
+        W::ProductionTimeNotStated,
+        W::RemoteBanksOnly,
+        W::EmployerChoosesBanks,
+    ];
+    for w in &warnings {
+        let json = serde_json::to_value(w).expect("serializes");
+        assert_eq!(json["kind"].as_str(), Some(w.code()), "{w:?}");
+    }
+}

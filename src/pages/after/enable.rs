@@ -37,11 +37,6 @@ async fn load(id: String) -> Result<Card, ApiError> {
         })
 }
 
-/// Today for the state machine's guards (none of the enabling guards depends on the date).
-fn today() -> chrono::NaiveDate {
-    crate::clock::device_today_in_china()
-}
-
 /// Bank activation: a counter visit at the issuing bank, and what to bring.
 fn bank_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
     let e = &t.enable;
@@ -79,6 +74,9 @@ fn who_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
 #[component]
 pub fn EnablePage() -> impl IntoView {
     let i18n = use_i18n();
+    // Today for the state machine's guards (none of the enabling guards depends on the date).
+    let journey = crate::journey::use_journey();
+    let today = move || journey.today.get_untracked();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let session = LocalResource::new(api::session);

@@ -52,7 +52,7 @@ pub fn LossPage() -> impl IntoView {
     let chosen_id = Memo::new(move |_| query.read().get("card"));
     let session = LocalResource::new(api::session);
     let cards = LocalResource::new(api::cards);
-    let today = LocalResource::new(service_today);
+    let today = service_today();
     let selected = RwSignal::new(chosen_id.get_untracked());
     let errors = FormErrors::new();
     let report = Action::new_local(|id: &String| {

@@ -82,7 +82,7 @@ pub fn ReplacePage() -> impl IntoView {
     let upstream = Memo::new(move |_| query.read().get("upstream"));
     let session = LocalResource::new(api::session);
     let cards = LocalResource::new(api::cards);
-    let today = LocalResource::new(service_today);
+    let today = service_today();
     let errors = FormErrors::new();
     // The choices live here, not in the steps' views: a choice's view is disposed when the
     // address changes, while its submit handler is still running.

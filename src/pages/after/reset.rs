@@ -68,12 +68,12 @@ impl Step {
 }
 
 /// The first step's checks (the rules crate's, as on the server).
-fn check_details(name: &str, id: &str, mobile: &str) -> FormProblems {
+fn check_details(name: &str, id: &str, mobile: &str, today: chrono::NaiveDate) -> FormProblems {
     let mut p = Vec::new();
     if let Err(e) = parse_name(name) {
         p.push((NAME, e.code().to_owned()));
     }
-    if let Err(e) = parse_id_number(id, crate::clock::device_today_in_china()) {
+    if let Err(e) = parse_id_number(id, today) {
         p.push((ID, e.code().to_owned()));
     }
     if let Err(e) = parse_mobile(mobile) {
@@ -185,6 +185,7 @@ fn CodeFirstPage(
                 &name.get_untracked(),
                 &id.get_untracked(),
                 &mobile.get_untracked(),
+                journey.today.get_untracked(),
             ),
             Step::Code(..) => match parse_one_time_code(&code.get_untracked()) {
                 Ok(_) => Vec::new(),

@@ -13,8 +13,8 @@ use sscard_rules::{
 };
 
 use super::{
-    CodeTable, FormProblems, after_texts, channel_name, city_name, code_messages, engine_id,
-    long_date, parse_ymd, pickup_name, use_step_meta,
+    CodeTable, FormProblems, after_texts, channel_name, city_name, code_messages, long_date,
+    parse_ymd, pickup_name, use_step_meta,
 };
 use crate::components::after::{CitationLine, RelatedLinks};
 use crate::components::{ErrorSummary, FormErrors};
@@ -216,7 +216,7 @@ fn production_view(
         <h3>{r.steps_heading}</h3>
         <ol class="list list--number">
             {steps.into_iter().map(|s| {
-                let mut text = lookup(r.steps, &engine_id(&s.step));
+                let mut text = lookup(r.steps, s.step.id());
                 if s.optional { text.push_str(r.optional); }
                 if s.done_at_collection { text.push_str(r.at_collection); }
                 let channels: Vec<&str> = s.channels.iter().map(|c| channel_name(t, *c)).collect();
@@ -237,7 +237,7 @@ fn production_view(
                         sscard_rules::TimelineWarning::BankChangeCooldown { allowed_from } => long_date(locale, *allowed_from),
                         _ => String::new(),
                     };
-                    view! { <li>{fill(&lookup(r.warnings, &engine_id(&w)), "date", &date)}</li> }
+                    view! { <li>{fill(&lookup(r.warnings, w.code()), "date", &date)}</li> }
                 }).collect_view()}
             </ul>
         })}
@@ -296,7 +296,7 @@ fn eligibility_view(
             });
             view! {
                 <p>{r.eligibility_assumes}</p>
-                <p class="panel">{lookup(r.outcomes, &engine_id(&e.result.outcome))}</p>
+                <p class="panel">{lookup(r.outcomes, e.result.outcome.id())}</p>
                 <ul class="list">{reasons}</ul>
                 {alternatives}
             }
@@ -355,7 +355,7 @@ fn param_row(
             let value = match p.value {
                 ParamValue::Number(n) => n.to_string(),
                 ParamValue::YesNo(yes) => r.yes_no[usize::from(!yes)].to_owned(),
-                ParamValue::Phase(phase) => lookup(r.phases, &phase.to_string()),
+                ParamValue::Phase(phase) => lookup(r.phases, phase.id()),
             };
             view! {
                 <tr>
@@ -438,7 +438,12 @@ pub fn RulesPage() -> impl IntoView {
     let channel = RwSignal::new(0usize);
     let pickup = RwSignal::new(0usize);
     let card_held = RwSignal::new(0usize);
-    let date = RwSignal::new(crate::clock::device_today_in_china().to_string());
+    let date = RwSignal::new(
+        crate::journey::use_journey()
+            .today
+            .get_untracked()
+            .to_string(),
+    );
     let birth = RwSignal::new("1985-03-12".to_owned());
     let errors = FormErrors::new();
     let asked = RwSignal::new(None::<Question>);

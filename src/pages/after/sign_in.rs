@@ -21,9 +21,9 @@ const CODE_FIELD: &str = "code";
 const CODES: CodeTable = |t| t.sign_in.errors;
 
 /// Checks the form before sending it: the same ID-number rules as the server (rules crate).
-fn check(id_number: &str, password: &str) -> FormProblems {
+fn check(id_number: &str, password: &str, today: chrono::NaiveDate) -> FormProblems {
     let mut problems = Vec::new();
-    if let Err(e) = parse_id_number(id_number, crate::clock::device_today_in_china()) {
+    if let Err(e) = parse_id_number(id_number, today) {
         problems.push((ID_FIELD, e.code().to_owned()));
     }
     if password.is_empty() {
@@ -115,7 +115,11 @@ pub fn SignInPage() -> impl IntoView {
         if sign_in.pending().get_untracked() {
             return;
         }
-        let found = check(&id_number.get_untracked(), &password.get_untracked());
+        let found = check(
+            &id_number.get_untracked(),
+            &password.get_untracked(),
+            journey.today.get_untracked(),
+        );
         let ok = found.is_empty();
         errors.set(code_messages(CODES, found));
         if ok {

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use sscard_rules::{Actor, Channel, ChannelOffer, City, Service, WhereAnswer, where_can};
 
 use super::{
-    CodeTable, after_texts, channel_name, city_name, code_messages, engine_id, fill_ask_for,
-    long_date, service_name, use_step_meta,
+    CodeTable, after_texts, channel_name, city_name, code_messages, fill_ask_for, long_date,
+    service_name, use_step_meta,
 };
 use crate::components::after::{CitationLine, RelatedLinks};
 use crate::components::{ErrorSummary, FormErrors, RadioGroup, RadioOption};
@@ -86,17 +86,17 @@ fn answer_view(
     let actor_index = ACTORS.iter().position(|a| *a == answer.actor).unwrap_or(0);
     let heading = fill(w.answer_heading, "service", service_name(t, answer.service))
         .replace("{actor}", &fill_common_here(w.actor_options[actor_index]));
-    let permission = lookup(w.permissions, &engine_id(&answer.permission.permission));
+    let permission = lookup(w.permissions, answer.permission.permission.id());
     let actor_conditions: Vec<String> = answer
         .permission
         .conditions
         .iter()
-        .map(|c| lookup(w.actor_conditions, &engine_id(c)))
+        .map(|c| lookup(w.actor_conditions, c.id()))
         .collect();
     let notes: Vec<String> = answer
         .notes
         .iter()
-        .map(|n| lookup(w.notes, &engine_id(n)))
+        .map(|n| lookup(w.notes, n.id()))
         .collect();
     let citations = answer.permission.citations.clone();
     view! {
@@ -138,7 +138,8 @@ fn answer_view(
 pub fn WherePage() -> impl IntoView {
     let i18n = use_i18n();
     // Starts from the city the person chose (they can ask about another one here).
-    let city = RwSignal::new(crate::journey::use_journey().city.get_untracked());
+    let journey = crate::journey::use_journey();
+    let city = RwSignal::new(journey.city.get_untracked());
     let service = RwSignal::new(None::<String>);
     let actor = RwSignal::new(None::<String>);
     let errors = FormErrors::new();
@@ -180,7 +181,7 @@ pub fn WherePage() -> impl IntoView {
             .collect();
         let answer = move || {
             asked.get().map(|(c, s, a)| {
-                let today = crate::clock::device_today_in_china();
+                let today = journey.today.get_untracked();
                 match where_can(c, s, a, today) {
                     Ok(explained) => answer_view(t, locale, c, today, explained.result).into_any(),
                     Err(_) => view! { <p class="panel">{w.no_rules}</p> }.into_any(),

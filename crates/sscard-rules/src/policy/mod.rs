@@ -38,47 +38,27 @@ pub struct Param<T> {
     pub citation: Citation,
 }
 
-/// The phase of a city's changeover programme (catalogue §2.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Phase {
-    /// Beijing pilot, 2024-01-31 to 2024-05-31: collective applications only.
-    Pilot,
-    /// Beijing group-by-group mass changeover from June 2024.
-    MassChangeover,
-    /// Beijing normalised issuance from 2026-01-04: individuals apply online or offline.
-    Normalised,
-    /// Shanghai and Urumqi: the changeover their article describes.
-    Changeover,
-}
-
-impl fmt::Display for Phase {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Phase::Pilot => "pilot",
-            Phase::MassChangeover => "mass_changeover",
-            Phase::Normalised => "normalised",
-            Phase::Changeover => "changeover",
-        })
+crate::ids::stable_ids! {
+    /// The phase of a city's changeover programme (catalogue §2.3).
+    pub enum Phase {
+        /// Beijing pilot, 2024-01-31 to 2024-05-31: collective applications only.
+        Pilot = "pilot",
+        /// Beijing group-by-group mass changeover from June 2024.
+        MassChangeover = "mass_changeover",
+        /// Beijing normalised issuance from 2026-01-04: individuals apply online or offline.
+        Normalised = "normalised",
+        /// Shanghai and Urumqi: the changeover their article describes.
+        Changeover = "changeover",
     }
 }
 
-/// Who pays for posting the card.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CourierFee {
-    /// Free (Beijing, 002 Q31).
-    Free,
-    /// The recipient pays on delivery, 收件到付 (Urumqi remote replacement).
-    PaidByRecipient,
-}
-
-impl fmt::Display for CourierFee {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            CourierFee::Free => "free",
-            CourierFee::PaidByRecipient => "paid_by_recipient",
-        })
+crate::ids::stable_ids! {
+    /// Who pays for posting the card.
+    pub enum CourierFee {
+        /// Free (Beijing, 002 Q31).
+        Free = "free",
+        /// The recipient pays on delivery, 收件到付 (Urumqi remote replacement).
+        PaidByRecipient = "paid_by_recipient",
     }
 }
 

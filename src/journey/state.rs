@@ -47,11 +47,11 @@ pub struct JourneyState {
 }
 
 impl JourneyState {
-    /// Today as the service counts it, once known (tracked): the device's date in China, or in
-    /// demo mode the server's demo clock, which [`use_journey_with_session`] asks for before it
-    /// says the session is known. `None` until then. The one "today" of every page.
-    pub fn service_today(&self) -> Option<NaiveDate> {
-        (!self.demo || self.session_known.get()).then(|| self.today.get())
+    /// Today as the service counts it, once known: the device's date in China, or in demo mode
+    /// the server's demo clock, which [`use_journey_with_session`] asks for before it says the
+    /// session is known. `None` until then. The one "today" of every page.
+    pub fn known_today(&self) -> Option<NaiveDate> {
+        (!self.demo || self.session_known.get_untracked()).then(|| self.today.get_untracked())
     }
 
     /// Switches to `city` and remembers it; the answers that belong to the old city are asked

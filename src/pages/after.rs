@@ -177,18 +177,24 @@ pub fn use_step_meta(
     });
 }
 
-/// Today as the service counts it (`JourneyState::service_today`: the device's date, or the
-/// demo clock in demo mode), as a resource a page can wait for: pending until it is known.
+/// Today as the service counts it (`JourneyState::known_today`: the device's date, or the demo
+/// clock in demo mode), as a resource a page can wait for. In demo mode, before the journey has
+/// the server's clock, the page asks for it and the journey keeps it.
 pub fn service_today() -> LocalResource<NaiveDate> {
     let journey = crate::journey::use_journey_with_session();
-    LocalResource::new(move || {
-        let today = journey.service_today();
-        async move {
-            match today {
-                Some(today) => today,
-                // Tracked above: the resource runs again once the demo clock has been applied.
-                None => std::future::pending().await,
-            }
+    LocalResource::new(move || async move {
+        if let Some(today) = journey.known_today() {
+            return today;
+        }
+        match api::demo_clock().await {
+            Ok(clock) => match parse_ymd(&clock.today) {
+                Some(today) => {
+                    journey.today.set(today);
+                    today
+                }
+                None => journey.today.get_untracked(),
+            },
+            Err(_) => journey.today.get_untracked(),
         }
     })
 }

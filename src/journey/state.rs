@@ -54,6 +54,14 @@ impl JourneyState {
         (!self.demo || self.session_known.get_untracked()).then(|| self.today.get_untracked())
     }
 
+    /// Asks the server's demo clock and keeps it as today: the date, if the server gave one.
+    pub async fn take_demo_clock(self) -> Option<NaiveDate> {
+        let clock = api::demo_clock().await.ok()?;
+        let today = sscard_rules::parse_iso_date(&clock.today)?;
+        self.today.set(today);
+        Some(today)
+    }
+
     /// Switches to `city` and remembers it; the answers that belong to the old city are asked
     /// again ([`Answers::keep_for_other_city`]), every other answer is kept. The server's copy of
     /// the answers follows with the next answer saved (this runs on the start page, whose
@@ -124,11 +132,8 @@ pub fn use_journey_with_session() -> JourneyState {
 }
 
 async fn ask_server(state: JourneyState) {
-    if state.demo
-        && let Ok(clock) = api::demo_clock().await
-        && let Some(today) = sscard_rules::parse_iso_date(&clock.today)
-    {
-        state.today.set(today);
+    if state.demo {
+        state.take_demo_clock().await;
     }
     if dom::load(SIGNED_IN_KEY).as_deref() != Some("1") {
         state.session_known.set(true);

@@ -70,17 +70,16 @@ pub fn parse_ymd(value: &str) -> Option<NaiveDate> {
 /// The person-facing text of a failed API call: the page's own text for the problem code when
 /// it has one, else the shared texts for network trouble, throttling and the unexpected.
 pub fn api_error_text(t: &'static AfterTexts, table: IdTable, error: &ApiError) -> String {
-    let shell = t.shell();
-    if let Some(text) = error.code().and_then(|code| find_code(t, table, code)) {
-        return fill_ask(t, text);
-    }
+    code_text(t, table, code_of(error))
+}
+
+/// The problem code of a failed call as the pages' tables name it: the server's, else
+/// `network` or `unexpected`.
+fn code_of(error: &ApiError) -> &str {
     match error {
-        ApiError::Network => shell.problem_network.to_owned(),
-        e if e.is(ProblemCode::RateLimited) || e.is(ProblemCode::CodesDailyLimit) => {
-            shell.problem_rate_limited.to_owned()
-        }
-        e if e.is(ProblemCode::Unauthenticated) => t.common.sign_in_needed.to_owned(),
-        _ => fill_ask(t, t.common.unexpected),
+        ApiError::Problem(p) => &p.code,
+        ApiError::Network => "network",
+        ApiError::Unexpected(_) => "unexpected",
     }
 }
 
@@ -183,18 +182,12 @@ pub fn use_step_meta(
 pub fn service_today() -> LocalResource<NaiveDate> {
     let journey = crate::journey::use_journey_with_session();
     LocalResource::new(move || async move {
-        if let Some(today) = journey.known_today() {
-            return today;
-        }
-        match api::demo_clock().await {
-            Ok(clock) => match parse_ymd(&clock.today) {
-                Some(today) => {
-                    journey.today.set(today);
-                    today
-                }
-                None => journey.today.get_untracked(),
-            },
-            Err(_) => journey.today.get_untracked(),
+        match journey.known_today() {
+            Some(today) => today,
+            None => journey
+                .take_demo_clock()
+                .await
+                .unwrap_or_else(|| journey.today.get_untracked()),
         }
     })
 }
@@ -262,22 +255,17 @@ pub fn problems_of(
     field_id: impl Fn(&str) -> Option<&'static str>,
     fallback_field: &'static str,
 ) -> FormProblems {
-    match error {
-        ApiError::Problem(p) => {
-            let fields: FormProblems = p
-                .errors
-                .iter()
-                .filter_map(|e| field_id(&e.field).map(|id| (id, e.code.clone())))
-                .collect();
-            if fields.is_empty() {
-                vec![(fallback_field, p.code.clone())]
-            } else {
-                fields
-            }
+    if let ApiError::Problem(p) = error {
+        let fields: FormProblems = p
+            .errors
+            .iter()
+            .filter_map(|e| field_id(&e.field).map(|id| (id, e.code.clone())))
+            .collect();
+        if !fields.is_empty() {
+            return fields;
         }
-        ApiError::Network => vec![(fallback_field, "network".to_owned())],
-        ApiError::Unexpected(_) => vec![(fallback_field, "unexpected".to_owned())],
     }
+    vec![(fallback_field, code_of(error).to_owned())]
 }
 
 /// The message of a problem code: the page's table first, then the shared texts.

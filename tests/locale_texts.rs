@@ -18,8 +18,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Texts that are the same in every locale on purpose: a language is named in its own script, as
 /// on the language switch. The script checks skip them.
 const SAME_IN_EVERY_LOCALE: &[&str] = &[
-    "after.notices.language_zh_hans",
-    "after.notices.language_zh_hant",
+    "after.notices().language_zh_hans",
+    "after.notices().language_zh_hant",
 ];
 
 /// Characters written only in Simplified Chinese, each with a different Traditional form.
@@ -44,7 +44,7 @@ const TRADITIONAL_ONLY: &str = "體丟並佈來係個們備傷僅儘優儲兒內
     黨齊齡";
 
 /// Every text of `locale` by its path: `journey.why_summary`, `home_need[1]`,
-/// `after.rules.errors[3][1]` (an id table's row 3, its text).
+/// `after.rules().errors[3][1]` (an id table's row 3, its text).
 fn texts(locale: Locale) -> BTreeMap<String, String> {
     let t = locale.texts();
     let mut out = BTreeMap::new();
@@ -57,7 +57,7 @@ fn texts(locale: Locale) -> BTreeMap<String, String> {
     let confirmation =
         serde_json::to_value(t.confirmation()).expect("the confirmation texts serialize");
     collect("confirmation", &confirmation, &mut out);
-    let after = serde_json::to_value(t.after()).expect("the after texts serialize");
+    let after = serde_json::to_value(t.after().tables()).expect("the after texts serialize");
     collect("after", &after, &mut out);
     // Which locale a table is, not a text.
     out.remove("locale");
@@ -272,7 +272,7 @@ fn the_checks_see_placeholders_and_scripts() {
 #[wasm_bindgen_test]
 fn every_offer_condition_has_its_text_in_every_locale() {
     for locale in Locale::ALL {
-        let table = locale.texts().after().where_to.offer_conditions;
+        let table = locale.texts().after().where_to().offer_conditions;
         let missing: Vec<&str> = sscard_rules::OfferCondition::ALL
             .iter()
             .map(|c| c.id())
@@ -292,7 +292,7 @@ fn every_policy_value_has_its_label_in_every_locale() {
         .map(|p| p.id())
         .collect();
     for locale in Locale::ALL {
-        let table = locale.texts().after().rules.params;
+        let table = locale.texts().after().rules().params;
         let missing: Vec<&str> = ids
             .iter()
             .copied()
@@ -320,7 +320,7 @@ fn every_phase_has_its_words_in_every_locale() {
         Phase::Changeover,
     ];
     for locale in Locale::ALL {
-        let table = locale.texts().after().rules.phases;
+        let table = locale.texts().after().rules().phases;
         for phase in phases {
             let id = phase.to_string();
             assert!(table.iter().any(|(key, _)| *key == id), "{locale:?}: {id}");

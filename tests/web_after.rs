@@ -93,13 +93,13 @@ fn engine_ids_match_the_locale_tables() {
     let t = Locale::ZhHans.texts().after();
     let id = sscard_rules::OfferCondition::SocialFunctionOnly.id();
     assert_eq!(id, "social_function_only");
-    assert_ne!(lookup(t.where_to.offer_conditions, id), id);
+    assert_ne!(lookup(t.where_to().offer_conditions, id), id);
     let warning = sscard_rules::TimelineWarning::BankChangeCooldown {
         allowed_from: date(2026, 2, 28),
     };
     assert_eq!(warning.code(), "bank_change_cooldown");
     assert_ne!(
-        lookup(t.rules.warnings, warning.code()),
+        lookup(t.rules().warnings, warning.code()),
         "bank_change_cooldown"
     );
 }
@@ -112,24 +112,24 @@ fn keys(table: &[(&str, &str)]) -> Vec<String> {
 
 fn tables(t: &AfterTexts) -> Vec<&'static [(&'static str, &'static str)]> {
     vec![
-        t.common.errors,
-        t.sign_in.errors,
-        t.enable.refusals,
-        t.loss.refusals,
-        t.password.errors,
-        t.details.errors,
-        t.where_to.errors,
-        t.where_to.permissions,
-        t.where_to.actor_conditions,
-        t.where_to.offer_conditions,
-        t.where_to.notes,
-        t.rules.errors,
-        t.rules.timeline_errors,
-        t.rules.steps,
-        t.rules.warnings,
-        t.rules.outcomes,
-        t.rules.params,
-        t.rules.phases,
+        t.common().errors,
+        t.sign_in().errors,
+        t.enable().refusals,
+        t.loss().refusals,
+        t.password().errors,
+        t.details().errors,
+        t.where_to().errors,
+        t.where_to().permissions,
+        t.where_to().actor_conditions,
+        t.where_to().offer_conditions,
+        t.where_to().notes,
+        t.rules().errors,
+        t.rules().timeline_errors,
+        t.rules().steps,
+        t.rules().warnings,
+        t.rules().outcomes,
+        t.rules().params,
+        t.rules().phases,
     ]
 }
 
@@ -151,19 +151,19 @@ fn every_locale_has_the_same_complete_after_tables() {
         }
         // One name per occupation, none empty, in every language.
         assert_eq!(
-            t.details.occupations.len(),
+            t.details().occupations.len(),
             sscard_rules::wire::Occupation::ALL.len(),
             "{locale:?}"
         );
-        for text in t.details.occupations {
+        for text in t.details().occupations {
             assert!(!text.trim().is_empty(), "{locale:?}");
         }
         for text in t
-            .names
+            .names()
             .services
             .iter()
-            .chain(&t.names.channels)
-            .chain(&t.names.banks)
+            .chain(&t.names().channels)
+            .chain(&t.names().banks)
         {
             assert!(!text.trim().is_empty(), "{locale:?}");
         }
@@ -257,8 +257,8 @@ fn problems_several_forms_share_have_one_wording() {
         let t: &'static AfterTexts = locale.texts().after();
         // The forms that ask for the same things of the same person (a recipient's name on the
         // replacement form is worded for the recipient, on purpose).
-        let pages = [t.sign_in.errors, t.password.errors, t.reset.errors];
-        for (code, text) in t.common.errors {
+        let pages = [t.sign_in().errors, t.password().errors, t.reset().errors];
+        for (code, text) in t.common().errors {
             for table in pages {
                 assert!(
                     !table.iter().any(|(key, _)| key == code),
@@ -270,16 +270,16 @@ fn problems_several_forms_share_have_one_wording() {
         // The page's own first: an expired code sends the sign-in back to the password, the
         // reset back to its first step.
         assert_eq!(
-            code_text(t, t.sign_in.errors, "code_expired"),
-            lookup(t.sign_in.errors, "code_expired")
+            code_text(t, t.sign_in().errors, "code_expired"),
+            lookup(t.sign_in().errors, "code_expired")
         );
         assert_ne!(
-            code_text(t, t.sign_in.errors, "code_expired"),
-            code_text(t, t.reset.errors, "code_expired")
+            code_text(t, t.sign_in().errors, "code_expired"),
+            code_text(t, t.reset().errors, "code_expired")
         );
         // Too many attempts reads the same everywhere, from the shell's texts.
         assert_eq!(
-            code_text(t, t.password.errors, "rate_limited"),
+            code_text(t, t.password().errors, "rate_limited"),
             locale.texts().problem_rate_limited
         );
     }
@@ -306,8 +306,8 @@ fn every_id_number_and_name_problem_has_its_words() {
         let t: &'static AfterTexts = locale.texts().after();
         let generic = code_text(t, &[], "no such code");
         for (table, codes) in [
-            (t.sign_in.errors, id_codes.to_vec()),
-            (t.reset.errors, [&id_codes[..], &name_codes[..]].concat()),
+            (t.sign_in().errors, id_codes.to_vec()),
+            (t.reset().errors, [&id_codes[..], &name_codes[..]].concat()),
         ] {
             for code in codes {
                 assert_ne!(code_text(t, table, code), generic, "{locale:?}: {code}");

@@ -1,5 +1,9 @@
 //! Texts of the after section (sign-in, progress, enabling, loss, password, where, rules
-//! explorer), one `static` per locale.
+//! explorer): one `static` per section and locale.
+//!
+//! Each page reads its own section through [`AfterTexts`] (`t.progress()`), so with wasm
+//! splitting a page's file carries its own texts and the shared sections (`common`, `names`),
+//! not every page's: the sections are declared once, in [`after_sections!`].
 //!
 //! Texts with a `{name}` placeholder are filled with [`fill`]. Names of rule-engine values
 //! (conditions, notes, warnings) are looked up by their stable snake_case id with [`lookup`], so
@@ -9,22 +13,23 @@ mod en;
 mod zh_hans;
 mod zh_hant;
 
-pub use en::EN;
-pub use zh_hans::ZH_HANS;
-pub use zh_hant::ZH_HANT;
-
 use serde::Serialize;
 
 use super::{Locale, Texts};
 
 impl Texts {
     /// The after-applying texts of this locale. Only the after-applying pages call this, so the
-    /// zh-Hans texts travel with those pages' wasm part; the other locales' come with their own
+    /// zh-Hans texts travel with those pages' wasm parts; the other locales' come with their own
     /// part (see `parts.rs`).
     pub fn after(&self) -> &'static AfterTexts {
         match self.locale {
-            Locale::ZhHans => &ZH_HANS,
-            other => super::parts::loaded(other).map_or(&ZH_HANS, |tables| tables.after),
+            Locale::ZhHans => &AfterTexts {
+                locale: Locale::ZhHans,
+            },
+            Locale::ZhHant => &AfterTexts {
+                locale: Locale::ZhHant,
+            },
+            Locale::En => &AfterTexts { locale: Locale::En },
         }
     }
 }
@@ -32,41 +37,13 @@ impl Texts {
 /// A table from a rule-engine id (`social_function_only`) to its text.
 pub type IdTable = &'static [(&'static str, &'static str)];
 
-/// Every visible text of the after section in one language. (`Serialize`: see [`Texts`].)
-#[derive(Debug, Serialize)]
+/// The after-applying texts of one locale: a method per section, each reaching only its own
+/// `static`, so a page that reads one section does not link the others.
+#[derive(Debug)]
 pub struct AfterTexts {
     /// The locale of these texts: their shell's texts ([`AfterTexts::shell`]) hold what every
     /// page shares, such as the wording of a problem.
-    #[serde(skip)]
     pub locale: Locale,
-    /// Texts shared by several pages.
-    pub common: CommonTexts,
-    /// Names of cities, services, channels, banks and sources.
-    pub names: NameTexts,
-    /// The card holder's sign-in page.
-    pub sign_in: SignInTexts,
-    /// The progress page.
-    pub progress: ProgressTexts,
-    /// Enabling the social-security function.
-    pub enable: EnableTexts,
-    /// Temporary loss report.
-    pub loss: LossTexts,
-    /// Service password.
-    pub password: PasswordTexts,
-    /// Where can I do this.
-    pub where_to: WhereTexts,
-    /// The notices sent to the person, and their settings.
-    pub notices: NoticesTexts,
-    /// Resetting a forgotten service password online.
-    pub reset: ResetTexts,
-    /// Changing the mobile on record online.
-    pub contact: ContactTexts,
-    /// Replacing a card online (补领/换领).
-    pub replace: ReplaceTexts,
-    /// My details on record: address and occupation changed online.
-    pub details: DetailsTexts,
-    /// Rules explorer.
-    pub rules: RulesTexts,
 }
 
 impl AfterTexts {
@@ -74,6 +51,80 @@ impl AfterTexts {
     pub fn shell(&self) -> &'static Texts {
         self.locale.texts()
     }
+
+    /// Every section of this locale at once (for tests that walk every text; a page reads its
+    /// sections one by one, so that it links only those).
+    pub fn tables(&self) -> &'static AfterTables {
+        match self.locale {
+            Locale::ZhHans => &ZH_HANS,
+            Locale::ZhHant => &ZH_HANT,
+            Locale::En => &EN,
+        }
+    }
+}
+
+/// Declares the sections once: [`AfterTables`] (every section of a locale), one method of
+/// [`AfterTexts`] per section, and each locale's table. A locale other than zh-Hans is read from
+/// its loaded part, falling back to zh-Hans until it is loaded.
+macro_rules! after_sections {
+    ($($(#[doc = $doc:literal])* $field:ident: $ty:ident = $stat:ident;)*) => {
+        /// Every section of the after texts of one locale. (`Serialize`: see [`Texts`].)
+        #[derive(Debug, Serialize)]
+        pub struct AfterTables {
+            $($(#[doc = $doc])* pub $field: &'static $ty,)*
+        }
+
+        impl AfterTexts {
+            $(
+                $(#[doc = $doc])*
+                pub fn $field(&self) -> &'static $ty {
+                    match self.locale {
+                        Locale::ZhHans => &zh_hans::$stat,
+                        other => super::parts::loaded(other)
+                            .map_or(&zh_hans::$stat, |tables| tables.after.$field),
+                    }
+                }
+            )*
+        }
+
+        /// Every after text in Simplified Chinese (read section by section by the pages).
+        pub static ZH_HANS: AfterTables = AfterTables { $($field: &zh_hans::$stat,)* };
+        /// Every after text in Traditional Chinese (in its locale's part).
+        pub static ZH_HANT: AfterTables = AfterTables { $($field: &zh_hant::$stat,)* };
+        /// Every after text in English (in its locale's part).
+        pub static EN: AfterTables = AfterTables { $($field: &en::$stat,)* };
+    };
+}
+
+after_sections! {
+    /// Texts shared by several pages.
+    common: CommonTexts = COMMON;
+    /// Names of cities, services, channels, banks and sources.
+    names: NameTexts = NAMES;
+    /// The card holder's sign-in page.
+    sign_in: SignInTexts = SIGN_IN;
+    /// The progress page.
+    progress: ProgressTexts = PROGRESS;
+    /// Enabling the social-security function.
+    enable: EnableTexts = ENABLE;
+    /// Temporary loss report.
+    loss: LossTexts = LOSS;
+    /// Service password.
+    password: PasswordTexts = PASSWORD;
+    /// Where can I do this.
+    where_to: WhereTexts = WHERE_TO;
+    /// The notices sent to the person, and their settings.
+    notices: NoticesTexts = NOTICES;
+    /// Resetting a forgotten service password online.
+    reset: ResetTexts = RESET;
+    /// Changing the mobile on record online.
+    contact: ContactTexts = CONTACT;
+    /// Replacing a card online (补领/换领).
+    replace: ReplaceTexts = REPLACE;
+    /// My details on record: address and occupation changed online.
+    details: DetailsTexts = DETAILS;
+    /// Rules explorer.
+    rules: RulesTexts = RULES;
 }
 
 /// Texts shared by several pages.
@@ -164,6 +215,9 @@ pub struct NameTexts {
     pub sources: [&'static str; 8],
     /// "line {n}".
     pub line: &'static str,
+    /// Social function states, in the order of `SocialState`: not enabled, enabled,
+    /// temporarily lost, formally lost, replaced, cancelled.
+    pub social_states: [&'static str; 6],
 }
 
 /// The card holder's sign-in page.
@@ -289,9 +343,6 @@ pub struct ProgressTexts {
     pub reminder_description: &'static str,
     /// Heading of the cards list.
     pub cards_heading: &'static str,
-    /// Social function states, in the order of `SocialState`: not enabled, enabled,
-    /// temporarily lost, formally lost, replaced, cancelled.
-    pub social_states: [&'static str; 6],
     /// Bank function states, in the order of `FinancialState`: not activated, active,
     /// temporarily lost, formally lost, non-counter services suspended, cancelled.
     pub financial_states: [&'static str; 6],
@@ -305,6 +356,10 @@ pub struct ProgressTexts {
     pub postage_free: &'static str,
     /// Postage of a posted card: paid on delivery.
     pub postage_on_delivery: &'static str,
+    /// Heading of a replacement on the progress page, by `ReplacementReason` id.
+    pub replacement_headings: IdTable,
+    /// Link on a card: replace it.
+    pub replace_link: &'static str,
 }
 
 /// Enabling the social-security function.
@@ -476,18 +531,10 @@ pub struct ReplaceTexts {
     pub submit: &'static str,
     /// Messages by problem code (form choices, field codes, `replacement.*`).
     pub errors: IdTable,
-    /// Heading of a replacement on the progress page, by `ReplacementReason` id.
-    pub app_headings: IdTable,
-    /// Link on a card: replace it.
-    pub replace_link: &'static str,
     /// By post, a fresh code to the mobile on record is needed first: why.
     pub needs_code_text: &'static str,
     /// The link to confirm with a code.
     pub confirm_link: &'static str,
-    /// `/confirm`: heading of the code sign-in before a new card goes by post.
-    pub confirm_title: &'static str,
-    /// `/confirm`: why, and what happens next.
-    pub confirm_lead: &'static str,
 }
 
 /// Service password.
@@ -740,7 +787,8 @@ pub struct NoticesTexts {
 }
 
 /// `/password/reset`: a forgotten service password, reset after a code sent to the mobile on
-/// record (manual Q9: 服务密码修改和重置 online).
+/// record (manual Q9: 服务密码修改和重置 online). The same form serves `/contact` and `/confirm`,
+/// with their own headings.
 #[derive(Debug, Serialize)]
 pub struct ResetTexts {
     /// Page heading (step 1).
@@ -787,6 +835,10 @@ pub struct ResetTexts {
     pub done_link: &'static str,
     /// Error texts by problem code (of `/contact` too).
     pub errors: IdTable,
+    /// `/confirm`: heading of the code sign-in before a new card goes by post.
+    pub confirm_title: &'static str,
+    /// `/confirm`: why, and what happens next.
+    pub confirm_lead: &'static str,
 }
 
 /// `/contact`: a new mobile number on record, after a code to the current one and a code to

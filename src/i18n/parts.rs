@@ -10,7 +10,7 @@
 
 use leptos::wasm_split::SplitLoaderError;
 
-use super::after::{self, AfterTexts};
+use super::after::{self, AfterTables};
 use super::cities::{self, CityTexts};
 use super::confirmation::{self, ConfirmationTexts};
 use super::journey::{self, JourneyTexts};
@@ -28,7 +28,7 @@ pub struct Tables {
     /// The confirmation texts ([`Texts::confirmation`]).
     pub confirmation: &'static ConfirmationTexts,
     /// The after-applying texts ([`Texts::after`]).
-    pub after: &'static AfterTexts,
+    pub after: &'static AfterTables,
 }
 
 static ZH_HANT: Tables = Tables {

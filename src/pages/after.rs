@@ -85,7 +85,7 @@ fn code_of(error: &ApiError) -> &str {
 
 /// The text of a problem `code`: the page's own table's, else the one every form shares.
 fn find_code(t: &'static AfterTexts, table: IdTable, code: &str) -> Option<&'static str> {
-    find(table, code).or_else(|| find(t.common.errors, code))
+    find(table, code).or_else(|| find(t.common().errors, code))
 }
 
 /// `text` with its `{ask}` filled for the chosen city: where a person with a question turns.
@@ -106,7 +106,7 @@ pub fn fill_ask_for(t: &'static AfterTexts, city: Option<City>, text: &str) -> S
     // Without a city (a component test without the journey) nobody's number is guessed.
     let (city, today) = city_and_today(city);
     let ask = city.map_or_else(
-        || t.common.ask_office.to_owned(),
+        || t.common().ask_office.to_owned(),
         |city| ask_phrase(t, city, today),
     );
     fill_common(&fill(text, "ask", &ask), city, today)
@@ -116,8 +116,8 @@ pub fn fill_ask_for(t: &'static AfterTexts, city: Option<City>, text: &str) -> S
 /// sources give it none.
 pub fn ask_phrase(t: &'static AfterTexts, city: City, on: NaiveDate) -> String {
     match sscard_rules::hotline(city, on).ok().flatten() {
-        Some(number) => fill(t.common.ask_call, "hotline", number.value),
-        None => t.common.ask_office.to_owned(),
+        Some(number) => fill(t.common().ask_call, "hotline", number.value),
+        None => t.common().ask_office.to_owned(),
     }
 }
 
@@ -198,44 +198,44 @@ fn position<T: PartialEq + Copy>(all: &[T], value: T) -> usize {
 
 /// A city's name.
 pub fn city_name(t: &'static AfterTexts, city: City) -> &'static str {
-    t.names.cities[position(City::ALL, city)]
+    t.names().cities[position(City::ALL, city)]
 }
 
 /// A service's name.
 pub fn service_name(t: &'static AfterTexts, service: Service) -> &'static str {
-    t.names.services[position(Service::ALL, service)]
+    t.names().services[position(Service::ALL, service)]
 }
 
 /// A channel's name.
 pub fn channel_name(t: &'static AfterTexts, channel: Channel) -> &'static str {
-    t.names.channels[position(Channel::ALL, channel)]
+    t.names().channels[position(Channel::ALL, channel)]
 }
 
 /// A pickup method's name.
 pub fn pickup_name(t: &'static AfterTexts, pickup: PickupMethod) -> &'static str {
-    t.names.pickups[position(PickupMethod::ALL, pickup)]
+    t.names().pickups[position(PickupMethod::ALL, pickup)]
 }
 
 /// A bank's name from its wire id (`icbc`); an unknown id is shown as it is.
 pub fn bank_name(t: &'static AfterTexts, bank: Option<Bank>) -> String {
     match bank {
         // No bank where the city's sources name none (Shanghai's 11 service banks).
-        None => t.common.bank_not_named.to_owned(),
-        Some(bank) => t.names.banks[position(Bank::ALL, bank)].to_owned(),
+        None => t.common().bank_not_named.to_owned(),
+        Some(bank) => t.names().banks[position(Bank::ALL, bank)].to_owned(),
     }
 }
 
 /// How a card is named in a list or a summary: whose, the bank and the masked number.
 pub fn card_label(t: &'static AfterTexts, card: &sscard_rules::wire::Card) -> String {
     let who = if card.as_guardian {
-        crate::i18n::after::fill(t.common.childs_card, "name", &card.holder.name)
+        crate::i18n::after::fill(t.common().childs_card, "name", &card.holder.name)
     } else {
-        t.common.own_card.to_owned()
+        t.common().own_card.to_owned()
     };
     format!(
         "{who} · {} · {}",
         bank_name(t, card.bank),
-        crate::i18n::after::fill(t.common.card_number, "number", &card.card_number_masked)
+        crate::i18n::after::fill(t.common().card_number, "number", &card.card_number_masked)
     )
 }
 
@@ -276,14 +276,14 @@ pub fn code_text(t: &'static AfterTexts, table: IdTable, code: &str) -> String {
         c if c == ProblemCode::RateLimited.id() || c == ProblemCode::CodesDailyLimit.id() => {
             shell.problem_rate_limited
         }
-        c if c == ProblemCode::Unauthenticated.id() => t.common.sign_in_needed,
-        _ => t.common.unexpected,
+        c if c == ProblemCode::Unauthenticated.id() => t.common().sign_in_needed,
+        _ => t.common().unexpected,
     });
     fill_ask(t, text)
 }
 
 /// Which table of the after-applying texts a page's problem codes are looked up in
-/// (`|t| t.password.errors`).
+/// (`|t| t.password().errors`).
 pub type CodeTable = fn(&'static AfterTexts) -> IdTable;
 
 /// The message of a problem code of a page's table: in whatever language is current when it is
@@ -316,7 +316,7 @@ pub fn safe_next(next: Option<String>) -> String {
         .unwrap_or_else(|| "/progress".to_owned())
 }
 
-/// The position of a social-function state in `ProgressTexts::social_states` and its refusal
+/// The position of a social-function state in `NameTexts::social_states` and its refusal
 /// code for actions that need an enabled (or not-enabled) card.
 pub fn social_index(state: sscard_rules::SocialState) -> (usize, &'static str) {
     use sscard_rules::SocialState as S;

@@ -20,7 +20,7 @@ pub fn source_title(t: &'static AfterTexts, source: &str) -> String {
     ]
     .iter()
     .position(|s| *s == source)
-    .map_or_else(|| source.to_owned(), |i| t.names.sources[i].to_owned())
+    .map_or_else(|| source.to_owned(), |i| t.names().sources[i].to_owned())
 }
 
 /// One source: the document's title, the place in it (question, decision id or year), the line,
@@ -39,7 +39,7 @@ pub fn CitationLine(
     );
     if let Some(line) = citation.line {
         place.push_str(", ");
-        place.push_str(&fill(texts.names.line, "n", &line.to_string()));
+        place.push_str(&fill(texts.names().line, "n", &line.to_string()));
     }
     // The calendar data names no words to quote: quote the State Council notice of that year.
     let quote = citation.quote.map(|q| q.into_owned()).or_else(|| {

@@ -12,8 +12,8 @@ pub fn FraudNotice(
 ) -> impl IntoView {
     view! {
         <aside class="notice notice--warning" aria-labelledby="fraud-notice-heading">
-            <h2 id="fraud-notice-heading">{texts.common.fraud_heading}</h2>
-            <ul class="list">{texts.common.fraud_points.map(|p| view! { <li>{fill_ask(texts, p)}</li> })}</ul>
+            <h2 id="fraud-notice-heading">{texts.common().fraud_heading}</h2>
+            <ul class="list">{texts.common().fraud_points.map(|p| view! { <li>{fill_ask(texts, p)}</li> })}</ul>
         </aside>
     }
 }

@@ -11,7 +11,7 @@ pub fn RelatedLinks(
     /// The path of the current page, left out of the list.
     current: &'static str,
 ) -> impl IntoView {
-    let c = &texts.common;
+    let c = texts.common();
     let links = [
         ("/progress", c.link_progress),
         ("/loss", c.link_loss),

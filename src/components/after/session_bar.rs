@@ -33,10 +33,10 @@ pub fn SessionBar(
         <Show when=move || name().is_some()>
             <div class="session-bar">
                 <p class="session-bar__who">
-                    {move || name().map(|n| fill(texts.common.signed_in_as, "name", &n))}
+                    {move || name().map(|n| fill(texts.common().signed_in_as, "name", &n))}
                 </p>
                 <button type="button" class="button button--secondary session-bar__out" on:click=sign_out.clone()>
-                    {texts.common.sign_out}
+                    {texts.common().sign_out}
                 </button>
             </div>
         </Show>

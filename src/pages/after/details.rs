@@ -34,7 +34,7 @@ fn details_messages(problems: FormProblems) -> Vec<(&'static str, Msg)> {
         .map(|(field, code)| {
             let message: Msg = Arc::new(move |t: &'static Texts| {
                 let after = t.after();
-                let text = code_text(after, after.details.errors, &code);
+                let text = code_text(after, after.details().errors, &code);
                 fill(&text, "n", &ADDRESS_MAX_CHARS.to_string())
             });
             (field, message)
@@ -57,12 +57,12 @@ fn check(address: &str, occupation: Option<&str>) -> FormProblems {
 /// An occupation's name.
 fn occupation_name(t: &'static AfterTexts, o: Occupation) -> &'static str {
     let i = Occupation::ALL.iter().position(|x| *x == o).unwrap_or(0);
-    t.details.occupations.get(i).copied().unwrap_or(o.id())
+    t.details().occupations.get(i).copied().unwrap_or(o.id())
 }
 
 /// The record as a summary list, with the link to change the mobile.
 fn on_record(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + use<> {
-    let dt = &t.details;
+    let dt = t.details();
     let none = || dt.not_on_record.to_owned();
     let address = d.address.clone().unwrap_or_else(none);
     let occupation = d
@@ -95,7 +95,7 @@ fn on_record(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + use<>
 
 /// Where the bank account's reserved phone is changed, naming the person's issuing bank.
 fn reserved_phone(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + use<> {
-    let dt = &t.details;
+    let dt = t.details();
     let banks: Vec<String> = d
         .reserved_phone
         .banks
@@ -112,13 +112,13 @@ fn reserved_phone(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + 
     view! {
         <h2 id="reserved-phone">{dt.bank_heading}</h2>
         <p>{text}</p>
-        <p class="source">{t.common.source} " " <CitationLine texts=t citation=citation /></p>
+        <p class="source">{t.common().source} " " <CitationLine texts=t citation=citation /></p>
     }
 }
 
 /// Applications whose card still goes to the address they were submitted with (D32).
 fn postal_note(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + use<> {
-    let dt = &t.details;
+    let dt = t.details();
     let items = d
         .postal_applications
         .iter()
@@ -200,9 +200,9 @@ pub fn DetailsPage() -> impl IntoView {
     use_step_meta(
         |t, step| {
             if step == 1 {
-                t.after().details.saved_title
+                t.after().details().saved_title
             } else {
-                t.after().details.title
+                t.after().details().title
             }
         },
         Signal::derive(move || match (record.with(Option::is_some), saved.get()) {
@@ -246,7 +246,7 @@ pub fn DetailsPage() -> impl IntoView {
     };
     move || {
         let t = after_texts(&i18n);
-        let dt = &t.details;
+        let dt = t.details();
         let summary = errors.summary();
         let form = move || {
             let options: Vec<RadioOption> = Occupation::ALL
@@ -265,7 +265,7 @@ pub fn DetailsPage() -> impl IntoView {
                     <RadioGroup name=OCCUPATION legend=dt.occupation_label options=options
                         selected=occupation error=errors.field(OCCUPATION) />
                     <button type="submit" class="button">
-                        {move || if save.pending().get() { t.common.working } else { dt.save }}
+                        {move || if save.pending().get() { t.common().working } else { dt.save }}
                     </button>
                 </form>
             }
@@ -282,7 +282,7 @@ pub fn DetailsPage() -> impl IntoView {
                         })}
                     }
                     .into_any(),
-                    _ => view! { <Loading text=t.common.loading /> }.into_any(),
+                    _ => view! { <Loading text=t.common().loading /> }.into_any(),
                 };
             };
             let heading = if saved.get().is_some() {

@@ -39,7 +39,7 @@ async fn load(id: String) -> Result<Card, ApiError> {
 
 /// Bank activation: a counter visit at the issuing bank, and what to bring.
 fn bank_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
-    let e = &t.enable;
+    let e = t.enable();
     view! {
         <h2>{e.bank_heading}</h2>
         <p>{e.bank_text}</p>
@@ -51,19 +51,19 @@ fn bank_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
 
 fn who_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
     let holder = if card.as_guardian {
-        fill(t.common.childs_card, "name", &card.holder.name)
+        fill(t.common().childs_card, "name", &card.holder.name)
     } else {
-        t.common.own_card.to_owned()
+        t.common().own_card.to_owned()
     };
     let guardian_note = card
         .as_guardian
-        .then(|| fill(t.enable.as_guardian, "name", &card.holder.name));
+        .then(|| fill(t.enable().as_guardian, "name", &card.holder.name));
     view! {
         <div class="card-summary">
             <p class="card-summary__who">{holder}</p>
             <p>
                 {bank_name(t, card.bank)} " · "
-                {fill(t.common.card_number, "number", &card.card_number_masked)}
+                {fill(t.common().card_number, "number", &card.card_number_masked)}
             </p>
         </div>
         {guardian_note.map(|n| view! { <p>{n}</p> })}
@@ -96,9 +96,9 @@ pub fn EnablePage() -> impl IntoView {
     use_step_meta(
         |t, step| {
             if step == 0 {
-                t.after().enable.title
+                t.after().enable().title
             } else {
-                t.after().enable.done_title
+                t.after().enable().done_title
             }
         },
         Signal::derive(move || {
@@ -112,7 +112,7 @@ pub fn EnablePage() -> impl IntoView {
     );
     move || {
         let t = after_texts(&i18n);
-        let e = &t.enable;
+        let e = t.enable();
         let back =
             view! { <p class="action-link"><A href="/progress">{e.back_to_progress}</A></p> };
         let body = move || {
@@ -132,7 +132,7 @@ pub fn EnablePage() -> impl IntoView {
                 _ => None,
             };
             view! {
-                <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>
+                <Suspense fallback=move || view! { <Loading text=t.common().loading /> }>
                     {move || {
                         let refused = refused.clone();
                         Suspend::new(async move {
@@ -176,7 +176,7 @@ fn confirm_view(
     refused: Option<String>,
     enable: Action<String, Result<Card, ApiError>>,
 ) -> impl IntoView + use<> {
-    let e = &t.enable;
+    let e = t.enable();
     let id = card.id.clone();
     view! {
         <h1 tabindex="-1">{e.title}</h1>
@@ -193,7 +193,7 @@ fn confirm_view(
             }
         }>
             <button type="submit" class="button">
-                {move || if enable.pending().get() { t.common.working } else { e.confirm }}
+                {move || if enable.pending().get() { t.common().working } else { e.confirm }}
             </button>
         </form>
     }

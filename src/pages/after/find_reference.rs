@@ -18,7 +18,7 @@ const FIELD: &str = "find-reference";
 
 /// The message for a reference that does not parse.
 fn problem_text(t: &'static AfterTexts, error: &ReferenceError) -> String {
-    let p = &t.progress;
+    let p = t.progress();
     match error {
         ReferenceError::Empty => p.find_empty.to_owned(),
         ReferenceError::TooShort | ReferenceError::TooLong => p.find_length.to_owned(),
@@ -41,7 +41,7 @@ fn find(
         .iter()
         .find(|a| Reference::parse(&a.reference).is_ok_and(|r| r == wanted))
         .map(heading_id)
-        .ok_or_else(|| fill_ask(t, t.progress.find_not_mine))
+        .ok_or_else(|| fill_ask(t, t.progress().find_not_mine))
 }
 
 /// A one-field form: type a reference, and focus moves to that application's heading.
@@ -52,7 +52,7 @@ pub fn FindReference(
     /// The person's applications, as the page shows them.
     applications: Vec<Application>,
 ) -> impl IntoView {
-    let p = &texts.progress;
+    let p = texts.progress();
     let value = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

@@ -38,7 +38,7 @@ fn refusal_text(t: &'static AfterTexts, locale: Locale, code: &str, card: Option
         .unwrap_or_default();
     let city = card.map(|c| c.city);
     fill(
-        &fill_ask_for(t, city, &lookup(t.loss.refusals, code)),
+        &fill_ask_for(t, city, &lookup(t.loss().refusals, code)),
         "date",
         &date,
     )
@@ -84,9 +84,9 @@ pub fn LossPage() -> impl IntoView {
     );
     use_step_meta(
         |t, step| match step {
-            0 => t.after().loss.choose_title,
-            1 => t.after().loss.check_title,
-            _ => t.after().loss.done_title,
+            0 => t.after().loss().choose_title,
+            1 => t.after().loss().check_title,
+            _ => t.after().loss().done_title,
         },
         step,
         errors.any(),
@@ -102,13 +102,13 @@ pub fn LossPage() -> impl IntoView {
                     Default::default(),
                 );
             }
-            None => errors.set(vec![(CARD_FIELD, text_msg(|t| t.loss.choose_error))]),
+            None => errors.set(vec![(CARD_FIELD, text_msg(|t| t.loss().choose_error))]),
         }
     };
     move || {
         let t = after_texts(&i18n);
         let locale = i18n.locale.get();
-        let l = &t.loss;
+        let l = t.loss();
         let on_choose = on_choose.clone();
         let body = move || {
             let on_choose = on_choose.clone();
@@ -155,7 +155,7 @@ pub fn LossPage() -> impl IntoView {
                 title=i18n.t().error_summary_title
                 errors=errors.summary()
             />
-            <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>{body}</Suspense>
+            <Suspense fallback=move || view! { <Loading text=t.common().loading /> }>{body}</Suspense>
             <FraudNotice texts=t />
             <RelatedLinks texts=t current="/loss" />
         }
@@ -169,7 +169,7 @@ fn choose_view(
     errors: FormErrors,
     on_choose: impl Fn(leptos::ev::SubmitEvent) + 'static,
 ) -> AnyView {
-    let l = &t.loss;
+    let l = t.loss();
     if cards.is_empty() {
         return view! {
             <h1 tabindex="-1">{l.choose_title}</h1>
@@ -183,7 +183,7 @@ fn choose_view(
             value: c.id.clone(),
             label: card_label(t, c),
             hint: Some(
-                t.progress.social_states[super::social_index(c.social_function).0].to_owned(),
+                t.names().social_states[super::social_index(c.social_function).0].to_owned(),
             ),
         })
         .collect();
@@ -198,7 +198,7 @@ fn choose_view(
                 selected=selected
                 error=errors.field(CARD_FIELD)
             />
-            <button type="submit" class="button">{t.common.continue_button}</button>
+            <button type="submit" class="button">{t.common().continue_button}</button>
         </form>
     }
     .into_any()
@@ -212,8 +212,8 @@ fn check_view(
     refused: Option<ApiError>,
     report: Action<String, Result<TempLossReport, ApiError>>,
 ) -> impl IntoView + use<> {
-    let l = &t.loss;
-    let back = view! { <p class="action-link"><A href="/loss" attr:class="back-link">{t.common.back}</A></p> };
+    let l = t.loss();
+    let back = view! { <p class="action-link"><A href="/loss" attr:class="back-link">{t.common().back}</A></p> };
     // The rules crate's lift date and period for a report made today in this card's city.
     let city = card.city;
     let lift = temp_loss_auto_lift(city, today).ok();
@@ -269,7 +269,7 @@ fn check_view(
         <p>{l.financial_note}</p>
         <ul class="list source">
             {citations.into_iter().map(|c| view! {
-                <li>{t.common.source} <CitationLine texts=t citation=c /></li>
+                <li>{t.common().source} <CitationLine texts=t citation=c /></li>
             }).collect_view()}
         </ul>
         {other_error.map(|m| view! { <p class="error-text" role="alert">{m}</p> })}
@@ -281,7 +281,7 @@ fn check_view(
             }
         }>
             <button type="submit" class="button button--warning">
-                {move || if report.pending().get() { t.common.working } else { l.confirm }}
+                {move || if report.pending().get() { t.common().working } else { l.confirm }}
             </button>
         </form>
     }
@@ -300,7 +300,7 @@ fn LiftEarly(
     today: NaiveDate,
 ) -> impl IntoView {
     let t = texts;
-    let l = &t.loss;
+    let l = t.loss();
     let lift = Action::new_local(|id: &String| {
         let id = id.clone();
         async move { api::unfreeze(&id).await }
@@ -337,7 +337,7 @@ fn LiftEarly(
                 <div class="panel" role="status">
                     <p>{text}</p>
                     {source.map(|c| view! {
-                        <p class="source">{t.common.source} <CitationLine texts=t citation=c /></p>
+                        <p class="source">{t.common().source} <CitationLine texts=t citation=c /></p>
                     })}
                 </div>
             }
@@ -352,7 +352,7 @@ fn LiftEarly(
             }
         }>
             <button type="submit" class="button button--secondary">
-                {move || if lift.pending().get() { t.common.working } else { l.lift_button }}
+                {move || if lift.pending().get() { t.common().working } else { l.lift_button }}
             </button>
         </form>
         {answer}
@@ -365,7 +365,7 @@ fn done_view(
     today: NaiveDate,
     done: TempLossReport,
 ) -> impl IntoView + use<> {
-    let l = &t.loss;
+    let l = t.loss();
     let lift = parse_ymd(&done.auto_lift_on);
     let lifts_on = fill(
         l.lifts_on,
@@ -373,8 +373,8 @@ fn done_view(
         &long_date_str(locale, &done.auto_lift_on),
     );
     let countdown = lift.map(|d| match natural_days_between(today, d) {
-        n if n <= 0 => t.common.today.to_owned(),
-        n => fill(t.common.days_left, "n", &n.to_string()),
+        n if n <= 0 => t.common().today.to_owned(),
+        n => fill(t.common().days_left, "n", &n.to_string()),
     });
     let ics_href = lift.map(|d| {
         ics::ics_data_href(&ics::ics_event(

@@ -32,7 +32,7 @@ fn language_name(t: &NoticesTexts, l: NoticeLanguage) -> &'static str {
 
 /// One notice as a card: when, to which (masked) number, what kind, and the text as sent.
 fn notice_item(t: &'static AfterTexts, locale: crate::i18n::Locale, n: Notice) -> impl IntoView {
-    let nt = &t.notices;
+    let nt = t.notices();
     let sent = nt
         .sent_to
         .replace("{date}", &long_date_str(locale, &n.sent_on))
@@ -62,7 +62,7 @@ fn SettingsForm(
     /// The settings as loaded from the server.
     loaded: NoticeSettings,
 ) -> impl IntoView {
-    let nt = &texts.notices;
+    let nt = texts.notices();
     let language = RwSignal::new(loaded.language);
     let status = RwSignal::new(loaded.status_notices);
     let reminders = RwSignal::new(loaded.reminders);
@@ -125,7 +125,7 @@ fn SettingsForm(
                 <p class="field__hint">{nt.security_note}</p>
             </fieldset>
             <button type="submit" class="button">
-                {move || if save.pending().get() { texts.common.working } else { nt.save }}
+                {move || if save.pending().get() { texts.common().working } else { nt.save }}
             </button>
         </form>
         {outcome}
@@ -144,16 +144,16 @@ pub fn NoticesPage() -> impl IntoView {
         "/notices".to_owned(),
     );
     use_step_meta(
-        |t, _| t.after().notices.title,
+        |t, _| t.after().notices().title,
         Signal::derive(|| 0),
         Signal::derive(|| false),
     );
     move || {
         let t = after_texts(&i18n);
-        let nt = &t.notices;
+        let nt = t.notices();
         let locale = i18n.locale.get();
         let list = move || match notices.get() {
-            None => view! { <Loading text=t.common.loading /> }.into_any(),
+            None => view! { <Loading text=t.common().loading /> }.into_any(),
             Some(Err(e)) => {
                 view! { <p class="panel panel--warning">{api_error_text(t, &[], &e)}</p> }
                     .into_any()

@@ -21,7 +21,7 @@ const NEW: &str = "new_password";
 const REPEAT: &str = "repeat_password";
 
 /// The page's problem codes and their texts.
-const CODES: CodeTable = |t| t.password.errors;
+const CODES: CodeTable = |t| t.password().errors;
 
 /// The checks the app can make itself; the server adds `password.initial` and `password.wrong`.
 fn check(current: &str, new: &str, repeat: &str) -> FormProblems {
@@ -45,7 +45,7 @@ fn check(current: &str, new: &str, repeat: &str) -> FormProblems {
 }
 
 fn explanation(t: &'static AfterTexts) -> impl IntoView + use<> {
-    let p = &t.password;
+    let p = t.password();
     view! {
         <h2>{p.what_heading}</h2>
         <p>{p.what}</p>
@@ -53,7 +53,7 @@ fn explanation(t: &'static AfterTexts) -> impl IntoView + use<> {
         <p>{p.initial}</p>
         <h2>{p.differ_heading}</h2>
         <ul class="list">{p.differ.map(|d| view! { <li>{d}</li> })}</ul>
-        <p class="source">{t.common.source} {p.differ_source}</p>
+        <p class="source">{t.common().source} {p.differ_source}</p>
     }
 }
 
@@ -82,9 +82,9 @@ pub fn PasswordPage() -> impl IntoView {
     use_step_meta(
         |t, step| {
             if step == 0 {
-                t.after().password.title
+                t.after().password().title
             } else {
-                t.after().password.done_title
+                t.after().password().done_title
             }
         },
         Signal::derive(move || u8::from(done.get())),
@@ -135,7 +135,7 @@ pub fn PasswordPage() -> impl IntoView {
     };
     move || {
         let t = after_texts(&i18n);
-        let p = &t.password;
+        let p = t.password();
         let err = move |field: &'static str| errors.field(field);
         let initial = move || matches!(session.get(), Some(Ok(s)) if s.password_is_initial);
         let form = move || {
@@ -163,7 +163,7 @@ pub fn PasswordPage() -> impl IntoView {
                     <TextField id=REPEAT label=p.repeat_label value=repeat error=err(REPEAT)
                         autocomplete="new-password" inputmode="numeric" width="input--6" password=true />
                     <button type="submit" class="button">
-                        {move || if change.pending().get() { t.common.working } else { p.submit }}
+                        {move || if change.pending().get() { t.common().working } else { p.submit }}
                     </button>
                 </form>
             }

@@ -81,7 +81,7 @@ fn step_dates(app: &Application) -> [Option<String>; 6] {
 /// The steps of one application as an ordered list: done with its date, current, or to come
 /// with the date the rules promise (only the made-by date is a rule; the rest has none).
 fn steps_view(t: &'static AfterTexts, locale: Locale, app: &Application) -> impl IntoView + use<> {
-    let p = &t.progress;
+    let p = t.progress();
     let dates = step_dates(app);
     let current = step_of(app.status) + 1;
     let by_branch = app.pickup == sscard_rules::PickupMethod::Branch;
@@ -140,7 +140,7 @@ fn steps_view(t: &'static AfterTexts, locale: Locale, app: &Application) -> impl
 
 /// What the person has to do next, with the link that does it.
 fn next_view(t: &'static AfterTexts, locale: Locale, app: &Application, cards: &[Card]) -> AnyView {
-    let p = &t.progress;
+    let p = t.progress();
     let by_branch = app.pickup == sscard_rules::PickupMethod::Branch;
     let text = |s: &'static str| view! { <p>{s}</p> }.into_any();
     match app.status {
@@ -180,7 +180,7 @@ fn next_view(t: &'static AfterTexts, locale: Locale, app: &Application, cards: &
 
 /// Where the card is collected: by post, or the branch's name, address and hours.
 fn pickup_view(t: &'static AfterTexts, app: &Application, branches: &[Branch]) -> AnyView {
-    let p = &t.progress;
+    let p = t.progress();
     let branch = app
         .branch_id
         .as_ref()
@@ -192,7 +192,7 @@ fn pickup_view(t: &'static AfterTexts, app: &Application, branches: &[Branch]) -
                 {format!("{}{}", b.district, b.address)}<br />
                 {fill(p.hours, "hours", &b.opening_hours)}
             </p>
-            {b.sample_data.then(|| view! { <p class="hint">{t.common.sample_data}</p> })}
+            {b.sample_data.then(|| view! { <p class="hint">{t.common().sample_data}</p> })}
         }
         .into_any(),
         None if app.pickup == sscard_rules::PickupMethod::Branch => {
@@ -218,7 +218,7 @@ fn reminder_view(t: &'static AfterTexts, app: &Application) -> Option<impl IntoV
         return None;
     }
     let date: NaiveDate = parse_ymd(app.expected.production_deadline.as_deref()?)?;
-    let p = &t.progress;
+    let p = t.progress();
     // The calendar entry carries the reference people quote on the phone, not the internal id.
     let ics = ics::ics_event(
         &format!("{}-made@sscard", app.reference),
@@ -249,7 +249,7 @@ fn application_view(
     app: Application,
     data: &Progress,
 ) -> impl IntoView + use<> {
-    let p = &t.progress;
+    let p = t.progress();
     let own = app.cardholder.id == app.submitted_by.id;
     let heading = match super::replacement_heading(t, &app) {
         Some(replacement) if own => replacement,
@@ -281,13 +281,13 @@ fn application_view(
 
 /// One card with its functions and what can be done with it.
 fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
-    let p = &t.progress;
+    let p = t.progress();
     let who = if card.as_guardian {
-        fill(t.common.childs_card, "name", &card.holder.name)
+        fill(t.common().childs_card, "name", &card.holder.name)
     } else {
-        t.common.own_card.to_owned()
+        t.common().own_card.to_owned()
     };
-    let social = p.social_states[super::social_index(card.social_function).0];
+    let social = t.names().social_states[super::social_index(card.social_function).0];
     let financial = p.financial_states[super::financial_index(card.financial_function)];
     let id = api::encode(&card.id);
     let action = match card.social_function {
@@ -301,11 +301,11 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
             <p class="card-item__who">{who}</p>
             <p>
                 {bank_name(t, card.bank)} " · "
-                {fill(t.common.card_number, "number", &card.card_number_masked)}
+                {fill(t.common().card_number, "number", &card.card_number_masked)}
             </p>
             <p>{social} " · " {financial}</p>
             {action.map(|(href, label)| view! { <p class="action-link"><A href=href>{label}</A></p> })}
-            {replace.map(|href| view! { <p class="action-link"><A href=href>{t.replace.replace_link}</A></p> })}
+            {replace.map(|href| view! { <p class="action-link"><A href=href>{t.progress().replace_link}</A></p> })}
         </li>
     }
 }
@@ -321,25 +321,25 @@ pub fn ProgressPage() -> impl IntoView {
         "/progress".to_owned(),
     );
     use_step_meta(
-        |t, _| t.after().progress.title,
+        |t, _| t.after().progress().title,
         Signal::from(0),
         Signal::from(false),
     );
     move || {
         let t = after_texts(&i18n);
         let locale = i18n.locale.get();
-        let p = &t.progress;
+        let p = t.progress();
         view! {
             <SessionBar texts=t session=session />
             <h1 tabindex="-1">{p.title}</h1>
             <p class="lead">{p.lead}</p>
-            <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>
+            <Suspense fallback=move || view! { <Loading text=t.common().loading /> }>
                 {move || Suspend::new(async move {
                     match data.await {
                         Ok(d) => progress_view(t, locale, d).into_any(),
                         Err(e) if is_signed_out(&e) => view! {
-                            <p>{t.common.sign_in_needed}</p>
-                            <p class="action-link"><A href=sign_in_href("/progress")>{t.common.sign_in_link}</A></p>
+                            <p>{t.common().sign_in_needed}</p>
+                            <p class="action-link"><A href=sign_in_href("/progress")>{t.common().sign_in_link}</A></p>
                         }
                         .into_any(),
                         Err(e) => view! {
@@ -355,7 +355,7 @@ pub fn ProgressPage() -> impl IntoView {
 }
 
 fn progress_view(t: &'static AfterTexts, locale: Locale, data: Progress) -> impl IntoView {
-    let p = &t.progress;
+    let p = t.progress();
     let apps = data.applications.clone();
     let cards = data.cards.clone();
     view! {

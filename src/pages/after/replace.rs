@@ -31,7 +31,7 @@ use crate::i18n::after::{AfterTexts, fill, find, lookup};
 use crate::i18n::use_i18n;
 
 /// The page's problem codes and their texts.
-const CODES: CodeTable = |t| t.replace.errors;
+const CODES: CodeTable = |t| t.replace().errors;
 
 /// Whether a card can still be replaced: not replaced or cancelled, and no replacement asked
 /// for already (an exchange keeps the old card in use until the new one is enabled).
@@ -116,16 +116,16 @@ pub fn ReplacePage() -> impl IntoView {
     );
     use_step_meta(
         |t, step| match step {
-            0 => t.after().replace.choose_title,
-            1 => t.after().replace.reason_title,
-            _ => t.after().replace.request_title,
+            0 => t.after().replace().choose_title,
+            1 => t.after().replace().reason_title,
+            _ => t.after().replace().request_title,
         },
         step,
         errors.any(),
     );
     move || {
         let t = after_texts(&i18n);
-        let r = &t.replace;
+        let r = t.replace();
         let body = move || {
             let (chosen, why) = (card_id.get(), reason.get());
             let upstream = upstream.get().as_deref().and_then(YesNo::from_id);
@@ -171,7 +171,7 @@ pub fn ReplacePage() -> impl IntoView {
                 title=i18n.t().error_summary_title
                 errors=errors.summary()
             />
-            <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>{body}</Suspense>
+            <Suspense fallback=move || view! { <Loading text=t.common().loading /> }>{body}</Suspense>
             <FraudNotice texts=t />
             <RelatedLinks texts=t current="/replace" />
         }
@@ -237,7 +237,7 @@ fn choice_form(
         <form novalidate on:submit=on_submit>
             <RadioGroup name=name legend=legend legend_is_heading=true hint=hint options=options
                 selected=selected error=error />
-            <button type="submit" class="button">{t.common.continue_button}</button>
+            <button type="submit" class="button">{t.common().continue_button}</button>
         </form>
     }
     .into_any()
@@ -251,14 +251,14 @@ fn choose_view(
     errors: FormErrors,
     go: Callback<String>,
 ) -> AnyView {
-    let r = &t.replace;
+    let r = t.replace();
     let selected = choices.card;
     let cards: Vec<Card> = cards.into_iter().filter(replaceable).collect();
     if cards.is_empty() {
         return view! {
             <h1 tabindex="-1">{r.choose_title}</h1>
             <p>{r.no_cards}</p>
-            <p class="action-link"><A href="/progress">{t.progress.title}</A></p>
+            <p class="action-link"><A href="/progress">{t.common().link_progress}</A></p>
         }
         .into_any();
     }
@@ -272,7 +272,7 @@ fn choose_view(
             value: c.id.clone(),
             label: card_label(t, c),
             hint: Some(
-                t.progress.social_states[super::social_index(c.social_function).0].to_owned(),
+                t.names().social_states[super::social_index(c.social_function).0].to_owned(),
             ),
         })
         .collect();
@@ -307,7 +307,7 @@ fn reason_view(
     go: Callback<String>,
 ) -> AnyView {
     let selected = choices.reason;
-    let r = &t.replace;
+    let r = t.replace();
     // A card reported lost is replaced as lost (the rules refuse an exchange of it).
     let lost = matches!(
         card.social_function,
@@ -337,7 +337,7 @@ fn reason_view(
         }
     };
     view! {
-        <p class="action-link"><A href="/replace" attr:class="back-link">{t.common.back}</A></p>
+        <p class="action-link"><A href="/replace" attr:class="back-link">{t.common().back}</A></p>
         <p class="card-summary">{card_label(t, &card)}</p>
         {choice_form(t, "reason", r.reason_title, None, options, selected, choices.reason_error, on_submit)}
     }
@@ -371,9 +371,9 @@ fn RequestStep(
     on_reported: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = texts;
-    let r = &t.replace;
+    let r = t.replace();
     let back_href = format!("/replace?card={}", api::encode(&card.id));
-    let back = view! { <p class="action-link"><A href=back_href.clone() attr:class="back-link">{t.common.back}</A></p> };
+    let back = view! { <p class="action-link"><A href=back_href.clone() attr:class="back-link">{t.common().back}</A></p> };
     let upstream_done = upstream == Some(YesNo::Yes);
     match plan(&card, reason, upstream_done, PickupMethod::Mail, today) {
         Err(ReplacementBlock::ReportLossFirst) => {
@@ -383,7 +383,7 @@ fn RequestStep(
             {back}
             <h1 tabindex="-1">{r.upstream_stop_title}</h1>
             <ol class="list">{r.upstream_stop.map(|s| view! { <li>{fill_ask_for(t, Some(card.city), s)}</li> })}</ol>
-            <p class="action-link"><A href="/progress">{t.progress.title}</A></p>
+            <p class="action-link"><A href="/progress">{t.common().link_progress}</A></p>
         }
         .into_any(),
         Err(ReplacementBlock::UpstreamChangeFirst) => {
@@ -417,7 +417,7 @@ fn ReportFirst(
     on_reported: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
     let t = texts;
-    let r = &t.replace;
+    let r = t.replace();
     let report = Action::new_local(|id: &String| {
         let id = id.clone();
         async move { api::report_temporary_loss(&id).await }
@@ -429,14 +429,14 @@ fn ReportFirst(
     });
     let id = card.id.clone();
     let error = move || match report.value().get() {
-        Some(Err(e)) => Some(super::api_error_text(t, t.loss.refusals, &e)),
+        Some(Err(e)) => Some(super::api_error_text(t, t.loss().refusals, &e)),
         _ => None,
     };
     view! {
         <h1 tabindex="-1">{r.report_first_title}</h1>
         <p class="card-summary">{card_label(t, &card)}</p>
         <p>{r.report_first_text}</p>
-        <ul class="list">{t.loss.stops.map(|s| view! { <li>{s}</li> })}</ul>
+        <ul class="list">{t.loss().stops.map(|s| view! { <li>{s}</li> })}</ul>
         {move || error().map(|m| view! { <p class="error-text" role="alert">{m}</p> })}
         <form novalidate on:submit=move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
@@ -445,7 +445,7 @@ fn ReportFirst(
             }
         }>
             <button type="submit" class="button button--warning">
-                {move || if report.pending().get() { t.common.working } else { r.report_first_button }}
+                {move || if report.pending().get() { t.common().working } else { r.report_first_button }}
             </button>
         </form>
     }
@@ -459,7 +459,7 @@ fn upstream_view(
     errors: FormErrors,
     go: Callback<String>,
 ) -> AnyView {
-    let r = &t.replace;
+    let r = t.replace();
     let selected = choices.upstream;
     let options = vec![
         RadioOption {
@@ -536,7 +536,7 @@ fn RequestForm(
     fresh: bool,
 ) -> impl IntoView {
     let t = texts;
-    let r = &t.replace;
+    let r = t.replace();
     let i18n = use_i18n();
     let locale = i18n.locale.get_untracked();
     let Fields {
@@ -730,7 +730,7 @@ fn RequestForm(
                 selected=pickup error=err("pickup") />
             {move || match pickup.get().as_deref() {
                 Some("branch") => view! {
-                    <Suspense fallback=move || view! { <Loading text=t.common.loading /> }>
+                    <Suspense fallback=move || view! { <Loading text=t.common().loading /> }>
                         {branch_choice}
                     </Suspense>
                 }
@@ -766,7 +766,7 @@ fn RequestForm(
             {move || submit_error.get()
                 .map(|m| view! { <p class="error-text" role="alert" id="submit">{m}</p> })}
             <button type="submit" class="button">
-                {move || if submit.pending().get() { t.common.working } else { r.submit }}
+                {move || if submit.pending().get() { t.common().working } else { r.submit }}
             </button>
         </form>
     }
@@ -777,5 +777,5 @@ fn RequestForm(
 pub fn replacement_heading(t: &'static AfterTexts, app: &Application) -> Option<String> {
     app.replacement
         .as_ref()
-        .map(|r| lookup(t.replace.app_headings, r.reason.id()))
+        .map(|r| lookup(t.progress().replacement_headings, r.reason.id()))
 }

@@ -25,7 +25,7 @@ const REPEAT: &str = "repeat_password";
 const NEW_MOBILE: &str = "new_mobile";
 
 /// The page's problem codes and their texts.
-const CODES: CodeTable = |t| t.reset.errors;
+const CODES: CodeTable = |t| t.reset().errors;
 
 /// What the code sign-in leads to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -148,11 +148,11 @@ fn CodeFirstPage(
     let go_back = Callback::new(move |path: String| navigate(&path, Default::default()));
     use_step_meta(
         move |t, s| {
-            let (r, c) = (&t.after().reset, &t.after().contact);
+            let (r, c) = (&t.after().reset(), &t.after().contact());
             match (purpose, s) {
                 (Purpose::Reset, 0) => r.title,
                 (Purpose::Contact, 0) => c.title,
-                (Purpose::Confirm, 0) => t.after().replace.confirm_title,
+                (Purpose::Confirm, 0) => r.confirm_title,
                 (_, 1) => r.code_title,
                 (Purpose::Reset, 2) => r.new_title,
                 (Purpose::Contact, 2) => c.new_title,
@@ -289,13 +289,13 @@ fn CodeFirstPage(
     };
     move || {
         let t = after_texts(&i18n);
-        let (r, c) = (&t.reset, &t.contact);
+        let (r, c) = (t.reset(), t.contact());
         let reset = purpose == Purpose::Reset;
         let err = move |field: &'static str| errors.field(field);
         let button = move |label: &'static str| {
             view! {
                 <button type="submit" class="button" aria-disabled=move || busy.get().then_some("true")>
-                    {move || if busy.get() { t.common.working } else { label }}
+                    {move || if busy.get() { t.common().working } else { label }}
                 </button>
             }
         };
@@ -313,7 +313,7 @@ fn CodeFirstPage(
                 <form novalidate on:submit=on_submit>
                     <TextField id=CODE label=r.code_label value=value error=err(CODE)
                         autocomplete="one-time-code" inputmode="numeric" width="input--6" />
-                    {button(t.common.continue_button)}
+                    {button(t.common().continue_button)}
                 </form>
             }
             .into_any()
@@ -323,12 +323,12 @@ fn CodeFirstPage(
                 <h1 tabindex="-1">{match purpose {
                     Purpose::Reset => r.title,
                     Purpose::Contact => c.title,
-                    Purpose::Confirm => t.replace.confirm_title,
+                    Purpose::Confirm => r.confirm_title,
                 }}</h1>
                 <p class="lead">{match purpose {
                     Purpose::Reset => r.lead,
                     Purpose::Contact => c.lead,
-                    Purpose::Confirm => t.replace.confirm_lead,
+                    Purpose::Confirm => r.confirm_lead,
                 }}</p>
                 <form novalidate on:submit=on_submit>
                     <TextField id=NAME label=r.name_label value=name error=err(NAME) autocomplete="name" width="input--20" />

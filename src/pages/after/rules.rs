@@ -23,7 +23,7 @@ use crate::i18n::after::{AfterTexts, fill, lookup};
 use crate::i18n::{Locale, Texts, use_i18n};
 
 /// The page's problem codes and their texts.
-const CODES: CodeTable = |t| t.rules.errors;
+const CODES: CodeTable = |t| t.rules().errors;
 
 /// Requests, in the order of `RulesTexts::businesses`.
 const BUSINESSES: [Business; 6] = [
@@ -104,7 +104,7 @@ fn date_field(
 }
 
 fn trace_view(t: &'static AfterTexts, trace: Trace) -> impl IntoView + use<> {
-    let labels = t.rules.trace_labels;
+    let labels = t.rules().trace_labels;
     trace
         .steps
         .into_iter()
@@ -159,7 +159,7 @@ fn production_view(
     q: Question,
     trace: &mut Trace,
 ) -> AnyView {
-    let r = &t.rules;
+    let r = t.rules();
     let request = TimelineRequest {
         city: q.city,
         business: q.business,
@@ -224,7 +224,7 @@ fn production_view(
                     <li>
                         {text}
                         {(!channels.is_empty()).then(|| view! { <br /><span class="hint">{channels.join("、")}</span> })}
-                        <br /><span class="source">{t.common.source} <CitationLine texts=t citation=s.citation /></span>
+                        <br /><span class="source">{t.common().source} <CitationLine texts=t citation=s.citation /></span>
                     </li>
                 }
             }).collect_view()}
@@ -256,7 +256,7 @@ fn eligibility_view(
     q: Question,
     trace: &mut Trace,
 ) -> AnyView {
-    let r = &texts.after().rules;
+    let r = texts.after().rules();
     let input = EligibilityInput {
         city: q.city,
         on: q.date,
@@ -315,7 +315,7 @@ fn dates_view(
     q: Question,
     trace: &mut Trace,
 ) -> impl IntoView + use<> {
-    let r = &t.rules;
+    let r = t.rules();
     let answers = [
         temp_loss_auto_lift(q.city, q.date),
         bank_change_allowed_from(q.city, q.date),
@@ -348,7 +348,7 @@ fn param_row(
     param: PolicyParam,
     p: Option<Param<ParamValue>>,
 ) -> AnyView {
-    let r = &t.rules;
+    let r = t.rules();
     let name = lookup(r.params, param.id());
     match p {
         Some(p) => {
@@ -374,7 +374,7 @@ fn param_row(
 
 /// The city's policy on the date asked: every value the rules crate lists, one row each.
 fn params_view(t: &'static AfterTexts, locale: Locale, q: Question) -> AnyView {
-    let r = &t.rules;
+    let r = t.rules();
     let Ok(p) = policy(q.city, q.date) else {
         return view! { <p class="panel">{sscard_rules_code_text(r.timeline_errors, "policy.before_validity")}</p> }.into_any();
     };
@@ -396,7 +396,7 @@ fn params_view(t: &'static AfterTexts, locale: Locale, q: Question) -> AnyView {
 
 fn results_view(texts: &'static Texts, locale: Locale, q: Question) -> impl IntoView + use<> {
     let t = texts.after();
-    let r = &t.rules;
+    let r = t.rules();
     let mut trace = Trace::new();
     let production = production_view(t, locale, q, &mut trace);
     let eligibility = eligibility_view(texts, locale, q, &mut trace);
@@ -447,7 +447,11 @@ pub fn RulesPage() -> impl IntoView {
     let birth = RwSignal::new("1985-03-12".to_owned());
     let errors = FormErrors::new();
     let asked = RwSignal::new(None::<Question>);
-    use_step_meta(|t, _| t.after().rules.title, Signal::from(0), errors.any());
+    use_step_meta(
+        |t, _| t.after().rules().title,
+        Signal::from(0),
+        errors.any(),
+    );
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let mut found = FormProblems::new();
@@ -481,7 +485,7 @@ pub fn RulesPage() -> impl IntoView {
     move || {
         let t = after_texts(&i18n);
         let locale = i18n.locale.get();
-        let r = &t.rules;
+        let r = t.rules();
         view! {
             <ErrorSummary
                 title=i18n.t().error_summary_title

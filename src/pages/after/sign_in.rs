@@ -18,7 +18,7 @@ const PASSWORD_FIELD: &str = "password";
 const CODE_FIELD: &str = "code";
 
 /// The page's problem codes and their texts.
-const CODES: CodeTable = |t| t.sign_in.errors;
+const CODES: CodeTable = |t| t.sign_in().errors;
 
 /// Checks the form before sending it: the same ID-number rules as the server (rules crate).
 fn check(id_number: &str, password: &str, today: chrono::NaiveDate) -> FormProblems {
@@ -56,9 +56,9 @@ pub fn SignInPage() -> impl IntoView {
     use_step_meta(
         |t, step| {
             if step == 0 {
-                t.after().sign_in.title
+                t.after().sign_in().title
             } else {
-                t.after().sign_in.code_title
+                t.after().sign_in().code_title
             }
         },
         Signal::derive(move || u8::from(code_step.with(Option::is_some))),
@@ -153,7 +153,7 @@ pub fn SignInPage() -> impl IntoView {
     };
     move || {
         let t = i18n.t().after();
-        let s = &t.sign_in;
+        let s = t.sign_in();
         let err = move |field: &'static str| errors.field(field);
         let summary = view! {
             <ErrorSummary
@@ -181,7 +181,7 @@ pub fn SignInPage() -> impl IntoView {
                         width="input--6"
                     />
                     <button type="submit" class="button" aria-disabled=move || verify.pending().get().then_some("true")>
-                        {move || if verify.pending().get() { t.common.working } else { s.code_submit }}
+                        {move || if verify.pending().get() { t.common().working } else { s.code_submit }}
                     </button>
                 </form>
                 <p>
@@ -222,7 +222,7 @@ pub fn SignInPage() -> impl IntoView {
                     password=true
                 />
                 <button type="submit" class="button" aria-disabled=move || sign_in.pending().get().then_some("true")>
-                    {move || if sign_in.pending().get() { t.common.working } else { s.submit }}
+                    {move || if sign_in.pending().get() { t.common().working } else { s.submit }}
                 </button>
             </form>
             <p>{s.forgot}</p>

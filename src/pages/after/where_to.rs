@@ -22,7 +22,7 @@ const ACTOR_FIELD: &str = "actor";
 const ACTORS: [Actor; 3] = [Actor::Holder, Actor::Guardian, Actor::Agent];
 
 /// The page's problem codes and their texts.
-const CODES: CodeTable = |t| t.where_to.errors;
+const CODES: CodeTable = |t| t.where_to().errors;
 
 /// Services a citizen does (the employer-only ones are left out).
 fn citizen_services() -> impl Iterator<Item = Service> {
@@ -39,7 +39,7 @@ fn offer_view(
     on: NaiveDate,
     offer: ChannelOffer,
 ) -> impl IntoView + use<> {
-    let w = &t.where_to;
+    let w = t.where_to();
     let conditions: Vec<String> = offer
         .conditions
         .iter()
@@ -68,7 +68,7 @@ fn offer_view(
                 </ul>
             })}
             <p class="source">
-                {t.common.source} <CitationLine texts=t citation=offer.citation />
+                {t.common().source} <CitationLine texts=t citation=offer.citation />
                 " (" {fill(w.valid_from, "date", &long_date(locale, offer.valid_from))} ")"
             </p>
         </li>
@@ -82,7 +82,7 @@ fn answer_view(
     on: NaiveDate,
     answer: WhereAnswer,
 ) -> impl IntoView + use<> {
-    let w = &t.where_to;
+    let w = t.where_to();
     let actor_index = ACTORS.iter().position(|a| *a == answer.actor).unwrap_or(0);
     let heading = fill(w.answer_heading, "service", service_name(t, answer.service))
         .replace("{actor}", &fill_common_here(w.actor_options[actor_index]));
@@ -109,7 +109,7 @@ fn answer_view(
             })}
             <ul class="list source">
                 {citations.into_iter().map(|c| view! {
-                    <li>{t.common.source} <CitationLine texts=t citation=c /></li>
+                    <li>{t.common().source} <CitationLine texts=t citation=c /></li>
                 }).collect_view()}
             </ul>
             {notes.into_iter().map(|n| view! { <p>{n}</p> }).collect_view()}
@@ -145,7 +145,7 @@ pub fn WherePage() -> impl IntoView {
     let errors = FormErrors::new();
     let asked = RwSignal::new(None::<(City, Service, Actor)>);
     use_step_meta(
-        |t, _| t.after().where_to.title,
+        |t, _| t.after().where_to().title,
         Signal::from(0),
         errors.any(),
     );
@@ -167,7 +167,7 @@ pub fn WherePage() -> impl IntoView {
     };
     move || {
         let t = after_texts(&i18n);
-        let w = &t.where_to;
+        let w = t.where_to();
         let locale = i18n.locale.get();
         let service_error = errors.field(SERVICE_FIELD);
         let actor_options: Vec<RadioOption> = ACTORS

@@ -11,7 +11,7 @@
 #      pages share until no page needs more files than the request budget allows;
 #   3. wasm-bindgen generates the JS glue for the main module (keeping the exports the parts
 #      link against);
-#   4. in release, wasm-opt -Oz shrinks every wasm file;
+#   4. in release, wasm-opt -Oz shrinks every wasm file and esbuild the JS glue and the CSS;
 #   5. everything goes into `app-<hash>/` (the hash of its content, so names stay immutable
 #      and cacheable while the modules still find each other by relative name), and the loader
 #      script replaces the `<!-- sscard:loader -->` marker in index.html.
@@ -47,6 +47,8 @@ if [ "$profile" = release ]; then
   # know); the names are dropped anyway.
   ls -S "$work/out/"*.wasm | xargs -P 2 -I{} wasm-opt -Oz --quiet {} -o {} \
     2> >(grep -v 'unknown name subsection' >&2)
+  # The JS glue and the style sheets, on every first load, minified (with their integrity hashes).
+  node "$ROOT/scripts/minify-assets.mjs" assets "$staging" "$work/out/sscard.js"
 fi
 
 hash="$(cat "$work/out/"* | sha256sum | cut -c1-16)"
@@ -65,6 +67,9 @@ cp "$work/out/"* "$staging/$dir/"
 # loader it imports are fetched at once (modulepreload), not one after the other. boot.js
 # listens for TrunkApplicationStarted and for errors.
 node "$ROOT/scripts/insert-loader.mjs" "$staging/index.html" "$dir" "$work/out/__wasm_split.js"
+if [ "$profile" = release ]; then
+  node "$ROOT/scripts/minify-assets.mjs" page "$staging/index.html"
+fi
 echo "wasm: $dir ($(ls "$staging/$dir" | grep -c '^split_.*\.wasm$') pages and $(ls "$staging/$dir" | grep -c '^chunk_.*\.wasm$') shared parts loaded lazily)"
 
 if [ "$profile" = release ]; then

@@ -18,8 +18,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 /// Texts that are the same in every locale on purpose: a language is named in its own script, as
 /// on the language switch. The script checks skip them.
 const SAME_IN_EVERY_LOCALE: &[&str] = &[
-    "after.notices().language_zh_hans",
-    "after.notices().language_zh_hant",
+    "after.notices.language_zh_hans",
+    "after.notices.language_zh_hant",
 ];
 
 /// Characters written only in Simplified Chinese, each with a different Traditional form.

@@ -3,6 +3,7 @@
 
 pub mod early;
 mod error;
+mod fetched;
 pub mod policy_update;
 
 use gloo_net::http::{Request, RequestBuilder, Response};
@@ -15,6 +16,7 @@ use sscard_rules::wire::{
 };
 
 pub use error::ApiError;
+pub use fetched::{Fetched, fetch_once};
 
 const BASE: &str = "/api/v1";
 

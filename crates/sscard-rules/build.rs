@@ -110,6 +110,15 @@ fn run(crate_dir: &Path, policy_dir: &Path, out_dir: &Path) -> Result<(), Vec<St
             if let Err(e) = std::fs::write(&target, code) {
                 problems.push(format!("{}: {e}", target.display()));
             }
+            let target = out_dir.join("calendar_embedded.rs");
+            match calendar_as_rust(&bytes) {
+                Ok(code) => {
+                    if let Err(e) = std::fs::write(&target, code) {
+                        problems.push(format!("{}: {e}", target.display()));
+                    }
+                }
+                Err(e) => problems.push(format!("{}: {e}", calendar.display())),
+            }
         }
         Err(e) => problems.push(format!("{}: {e}", calendar.display())),
     }
@@ -123,4 +132,61 @@ fn run(crate_dir: &Path, policy_dir: &Path, out_dir: &Path) -> Result<(), Vec<St
     } else {
         Err(problems)
     }
+}
+
+/// `data/cn-workdays.json` as Rust data (`src/calendar.rs` includes it): the app then reads the
+/// embedded calendar without a JSON parser, which only a newer calendar fetched at run time
+/// needs. Only the shape is read here; `Calendar::from_years` checks the dates, for this data as
+/// for a newer one, and a test compares the result with `Calendar::from_json` of the file.
+fn calendar_as_rust(bytes: &[u8]) -> Result<String, String> {
+    use serde_json::Value;
+    let json: Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+    let text = |v: Option<&Value>, what: &str| -> Result<String, String> {
+        match v {
+            // A Rust string literal (absent: empty).
+            None => Ok("\"\"".to_owned()),
+            Some(Value::String(s)) => Ok(format!("{s:?}")),
+            Some(_) => Err(format!("{what} is not a string")),
+        }
+    };
+    let list = |v: Option<&Value>, what: &str| -> Result<Vec<Value>, String> {
+        match v {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => Ok(items.clone()),
+            Some(_) => Err(format!("{what} is not a list")),
+        }
+    };
+    let source = text(json.get("source"), "source")?;
+    let mut out = String::from(
+        "// Written by build.rs from data/cn-workdays.json.\n\n/// The embedded data's `source`.\nconst EMBEDDED_SOURCE: &str = ",
+    );
+    out.push_str(&source);
+    out.push_str(";\n\n/// The embedded data's years, as written.\nconst EMBEDDED_YEARS: &[RawYearRef<'static>] = &[\n");
+    let years = json
+        .get("years")
+        .and_then(Value::as_object)
+        .ok_or("`years` is not an object")?;
+    for (key, year) in years {
+        let published = year
+            .get("published")
+            .and_then(Value::as_bool)
+            .ok_or(format!("years.{key}.published is not true or false"))?;
+        let notice = text(year.get("notice"), "notice")?;
+        let mut holidays = String::new();
+        for h in list(year.get("holidays"), "holidays")? {
+            let date = text(h.get("date"), "a holiday's date")?;
+            let name = text(h.get("name"), "a holiday's name")?;
+            holidays.push_str(&format!("({date}, {name}), "));
+        }
+        let mut makeup = String::new();
+        for m in list(year.get("makeup_workdays"), "makeup_workdays")? {
+            let date = m.as_str().ok_or("a make-up day is not a string")?;
+            makeup.push_str(&format!("{date:?}, "));
+        }
+        out.push_str(&format!(
+            "    RawYearRef {{ key: {key:?}, published: {published}, notice: {notice}, holidays: &[{holidays}], makeup_workdays: &[{makeup}] }},\n"
+        ));
+    }
+    out.push_str("];\n");
+    Ok(out)
 }

@@ -243,29 +243,77 @@ fn is_weekend(date: NaiveDate) -> bool {
     matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
 }
 
+/// One year as written in calendar data, borrowed: from parsed JSON ([`Calendar::from_json`]) or
+/// from the embedded file, which build.rs writes out as Rust data (`EMBEDDED_YEARS`), so the
+/// app reads it without a JSON parser.
+#[derive(Clone, Copy)]
+struct RawYearRef<'a> {
+    key: &'a str,
+    published: bool,
+    notice: &'a str,
+    holidays: &'a [(&'a str, &'a str)],
+    makeup_workdays: &'a [&'a str],
+}
+
+include!(concat!(env!("OUT_DIR"), "/calendar_embedded.rs"));
+
 impl Calendar {
     /// Parses calendar data in the shape of `cn-workdays.json` and checks it.
     pub fn from_json(json: &str) -> Result<Calendar, CalendarError> {
         let raw: RawCalendar = serde_json::from_str(json).map_err(|e| CalendarError::Json {
             message: e.to_string(),
         })?;
+        let holidays: Vec<Vec<(&str, &str)>> = raw
+            .years
+            .values()
+            .map(|y| {
+                y.holidays
+                    .iter()
+                    .map(|h| (h.date.as_str(), h.name.as_str()))
+                    .collect()
+            })
+            .collect();
+        let makeup: Vec<Vec<&str>> = raw
+            .years
+            .values()
+            .map(|y| y.makeup_workdays.iter().map(String::as_str).collect())
+            .collect();
+        let years = raw.years.iter().zip(holidays.iter().zip(&makeup)).map(
+            |((key, y), (holidays, makeup))| RawYearRef {
+                key,
+                published: y.published,
+                notice: &y.notice,
+                holidays,
+                makeup_workdays: makeup,
+            },
+        );
+        Calendar::from_years(&raw.source, years)
+    }
+
+    /// Checks calendar data year by year and builds the calendar: every date real and in its
+    /// year, make-up days on weekends and never holidays; lists sorted, repeats dropped.
+    fn from_years<'a>(
+        source: &str,
+        raw_years: impl Iterator<Item = RawYearRef<'a>>,
+    ) -> Result<Calendar, CalendarError> {
         let mut years = BTreeMap::new();
-        for (key, raw_year) in raw.years {
-            let year: i32 = key
-                .parse()
-                .map_err(|_| CalendarError::BadYear { key: key.clone() })?;
+        for raw_year in raw_years {
+            let key = raw_year.key;
+            let year: i32 = key.parse().map_err(|_| CalendarError::BadYear {
+                key: key.to_owned(),
+            })?;
             let mut holidays = Vec::with_capacity(raw_year.holidays.len());
-            for h in raw_year.holidays {
-                let date = parse_date(&h.date)?;
+            for (date, name) in raw_year.holidays {
+                let date = parse_date(date)?;
                 if date.year() != year {
                     return Err(CalendarError::WrongYear { date, year });
                 }
-                holidays.push((date, h.name));
+                holidays.push((date, (*name).to_owned()));
             }
             holidays.sort_by_key(|(d, _)| *d);
             holidays.dedup_by_key(|(d, _)| *d);
             let mut makeup = Vec::with_capacity(raw_year.makeup_workdays.len());
-            for m in &raw_year.makeup_workdays {
+            for m in raw_year.makeup_workdays {
                 let date = parse_date(m)?;
                 if date.year() != year {
                     return Err(CalendarError::WrongYear { date, year });
@@ -284,30 +332,34 @@ impl Calendar {
                 year,
                 YearSchedule {
                     published: raw_year.published,
-                    notice: raw_year.notice,
+                    notice: raw_year.notice.to_owned(),
                     holidays,
                     makeup,
                 },
             );
         }
         Ok(Calendar {
-            source: raw.source,
+            source: source.to_owned(),
             years,
         })
     }
 
-    /// The calendar embedded in the crate, parsed once.
+    /// The calendar embedded in the crate (`data/cn-workdays.json`), read once from the Rust
+    /// data build.rs writes of it and checked as [`Calendar::from_json`] checks JSON (a test
+    /// shows the two agree).
     ///
-    /// The embedded file is checked by the test suite; should it ever fail to parse, this
+    /// The embedded file is checked by the test suite; should it ever fail the checks, this
     /// returns a calendar with no published year, so every answer is marked an estimate
     /// instead of panicking.
     pub fn embedded() -> &'static Calendar {
         static EMBEDDED: OnceLock<Calendar> = OnceLock::new();
         EMBEDDED.get_or_init(|| {
-            Calendar::from_json(EMBEDDED_CALENDAR_JSON).unwrap_or_else(|_| Calendar {
-                source: String::new(),
-                years: BTreeMap::new(),
-            })
+            Calendar::from_years(EMBEDDED_SOURCE, EMBEDDED_YEARS.iter().copied()).unwrap_or_else(
+                |_| Calendar {
+                    source: String::new(),
+                    years: BTreeMap::new(),
+                },
+            )
         })
     }
 

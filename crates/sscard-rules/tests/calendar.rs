@@ -224,7 +224,13 @@ fn from_json_replaces_and_validates() {
 #[cfg_attr(not(target_arch = "wasm32"), test)]
 fn embedded_json_is_the_embedded_calendar() {
     // The server publishes EMBEDDED_CALENDAR_JSON; the app may replace its calendar with it.
+    // The embedded calendar itself is read from the Rust data build.rs writes of the same file
+    // (no JSON parser in the app's pages): both readings must agree, with every year there.
     let parsed = Calendar::from_json(EMBEDDED_CALENDAR_JSON);
+    assert_eq!(
+        Calendar::embedded().published_years(),
+        vec![2024, 2025, 2026]
+    );
     assert_eq!(
         parsed.as_ref(),
         Ok(Calendar::embedded()),

@@ -11,8 +11,10 @@ use crate::i18n::after::{AfterTexts, fill};
 pub fn SessionBar(
     /// The texts of the current language.
     texts: &'static AfterTexts,
-    /// The session, loaded once by the page (outside its per-language closure).
-    session: LocalResource<Result<SessionInfo, ApiError>>,
+    /// The session, loaded once by the page (outside its per-language closure): `None` while it
+    /// is on its way.
+    #[prop(into)]
+    session: Signal<Option<Result<SessionInfo, ApiError>>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let journey = crate::journey::use_journey_with_session();

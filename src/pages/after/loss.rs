@@ -50,7 +50,7 @@ pub fn LossPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let chosen_id = Memo::new(move |_| query.read().get("card"));
-    let session = LocalResource::new(api::session);
+    let session = api::fetch_once(api::session);
     let cards = LocalResource::new(api::cards);
     let today = service_today();
     let selected = RwSignal::new(chosen_id.get_untracked());

@@ -136,9 +136,9 @@ fn SettingsForm(
 #[component]
 pub fn NoticesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = LocalResource::new(api::session);
-    let notices = LocalResource::new(api::notices);
-    let settings = LocalResource::new(api::notice_settings);
+    let session = api::fetch_once(api::session);
+    let notices = api::fetch_once(api::notices);
+    let settings = api::fetch_once(api::notice_settings);
     redirect_when_signed_out(
         move || matches!(notices.get(), Some(Err(e)) if is_signed_out(&e)),
         "/notices".to_owned(),

@@ -166,7 +166,7 @@ pub fn ReplacePage() -> impl IntoView {
             })
         };
         view! {
-            <SessionBar texts=t session=session />
+            <SessionBar texts=t session=Signal::derive(move || session.get()) />
             <ErrorSummary
                 title=i18n.t().error_summary_title
                 errors=errors.summary()

@@ -4,8 +4,7 @@
 // smaller in brotli.
 //
 // Trunk has hashed each style sheet's name from its source and put a Subresource Integrity hash
-// in index.html's <link>; the name still names one content (the minified form of that source),
-// but the integrity hash must be the served bytes', so it is written again here. The glue's
+// in index.html's <link>: both are written again here from the served (minified) bytes. The glue's
 // exports and the import object's keys the wasm links against are properties, which are never
 // renamed. The split loader is left as written: the size report and the page loader's route
 // table read it.
@@ -17,7 +16,7 @@
 // Usage: node scripts/minify-assets.mjs assets <staging dir with index.html and the CSS> <glue .js>
 //        node scripts/minify-assets.mjs page <index.html>
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
 
@@ -51,9 +50,14 @@ const indexPath = join(staging, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 for (const name of readdirSync(staging).filter((n) => n.endsWith('.css'))) {
   const css = minify(join(staging, name), 'css');
-  const link = new RegExp(`(<link[^>]*href="/${name.replace(/[.]/g, '\\.')}"[^>]*integrity=")sha384-[^"]+(")`);
+  // Named again by the served bytes' hash, so a name never stands for two contents (a cached
+  // copy of an older minification would fail its new integrity check).
+  const renamed = name.replace(/-[0-9a-f]+\.css$/, `-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`);
+  if (!/-[0-9a-f]+\.css$/.test(name)) throw new Error(`${name} has no -<hash>.css name to replace`);
+  if (renamed !== name) renameSync(join(staging, name), join(staging, renamed));
+  const link = new RegExp(`(<link[^>]*href="/)${name.replace(/[.]/g, '\\.')}("[^>]*integrity=")sha384-[^"]+(")`);
   if (!link.test(html)) throw new Error(`index.html has no <link> with an integrity hash for ${name}`);
   const sri = `sha384-${createHash('sha384').update(css).digest('base64')}`;
-  html = html.replace(link, `$1${sri}$2`);
+  html = html.replace(link, `$1${renamed}$2${sri}$3`);
 }
 writeFileSync(indexPath, html);

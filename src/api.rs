@@ -16,7 +16,7 @@ use sscard_rules::wire::{
 };
 
 pub use error::ApiError;
-pub use fetched::{Fetched, fetch_once};
+pub use fetched::{Fetched, fetch_for, fetch_for_again, fetch_once};
 
 const BASE: &str = "/api/v1";
 

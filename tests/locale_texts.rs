@@ -44,7 +44,7 @@ const TRADITIONAL_ONLY: &str = "體丟並佈來係個們備傷僅儘優儲兒內
     黨齊齡";
 
 /// Every text of `locale` by its path: `journey.why_summary`, `home_need[1]`,
-/// `after.rules().errors[3][1]` (an id table's row 3, its text).
+/// `after.rules.errors[3][1]` (an id table's row 3, its text).
 fn texts(locale: Locale) -> BTreeMap<String, String> {
     let t = locale.texts();
     let mut out = BTreeMap::new();

@@ -315,3 +315,111 @@ fn every_id_number_and_name_problem_has_its_words() {
         }
     }
 }
+
+/// Resolves after `ms` milliseconds (a browser timer), to order two answers in a test.
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// A container for a view under test, not in the page (what it shows is read from it).
+fn detached_container() -> web_sys::HtmlElement {
+    web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .create_element("div")
+        .unwrap()
+        .unchecked_into()
+}
+
+/// Mounts a view showing what `fetch_for` holds for a question the test changes: the answer to
+/// question 1 comes after the answer to question 2, as a slow first request would.
+#[wasm_bindgen_test]
+async fn fetch_for_drops_the_answer_to_an_older_question() {
+    use sscard::api::fetch_for;
+    let question = RwSignal::new(1_u32);
+    let container = detached_container();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        let answer = fetch_for(
+            move || question.get(),
+            |q| async move {
+                sleep(if q == 1 { 200 } else { 10 }).await;
+                format!("answer to {q}")
+            },
+        );
+        move || answer.get().unwrap_or_else(|| "waiting".to_owned())
+    });
+    tick().await;
+    assert_eq!(container.text_content().as_deref(), Some("waiting"));
+    question.set(2);
+    tick().await;
+    sleep(60).await;
+    assert_eq!(container.text_content().as_deref(), Some("answer to 2"));
+    // The first, slower answer arrives now and must not replace the newer one.
+    sleep(250).await;
+    assert_eq!(container.text_content().as_deref(), Some("answer to 2"));
+    drop(handle);
+}
+
+/// `fetch_once` is `None` until its answer comes, then holds it.
+#[wasm_bindgen_test]
+async fn fetch_once_holds_the_answer_when_it_comes() {
+    use sscard::api::fetch_once;
+    let container = detached_container();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        let answer = fetch_once(|| async {
+            sleep(20).await;
+            42_u32
+        });
+        move || {
+            answer
+                .get()
+                .map_or_else(|| "waiting".to_owned(), |n| n.to_string())
+        }
+    });
+    tick().await;
+    assert_eq!(container.text_content().as_deref(), Some("waiting"));
+    sleep(80).await;
+    assert_eq!(container.text_content().as_deref(), Some("42"));
+    drop(handle);
+}
+
+/// Asked again (after a change the page made), `fetch_for_again` keeps showing the answer it has
+/// until the new one comes, so the page does not fall back to "loading".
+#[wasm_bindgen_test]
+async fn fetch_for_again_keeps_the_answer_while_asking_again() {
+    use sscard::api::fetch_for_again;
+    let again = Trigger::new();
+    let count = StoredValue::new(0_u32);
+    let container = detached_container();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        let answer = fetch_for_again(
+            || (),
+            again,
+            move |()| {
+                count.update_value(|n| *n += 1);
+                let n = count.get_value();
+                async move {
+                    sleep(40).await;
+                    format!("list {n}")
+                }
+            },
+        );
+        move || answer.get().unwrap_or_else(|| "waiting".to_owned())
+    });
+    tick().await;
+    sleep(100).await;
+    assert_eq!(container.text_content().as_deref(), Some("list 1"));
+    again.notify();
+    tick().await;
+    assert_eq!(container.text_content().as_deref(), Some("list 1"));
+    sleep(100).await;
+    assert_eq!(container.text_content().as_deref(), Some("list 2"));
+    drop(handle);
+}

@@ -174,7 +174,11 @@ fn calendar_as_rust(bytes: &[u8]) -> Result<String, String> {
         let notice = text(year.get("notice"), "notice")?;
         let mut holidays = String::new();
         for h in list(year.get("holidays"), "holidays")? {
-            let date = text(h.get("date"), "a holiday's date")?;
+            // Required, as `Calendar::from_json` requires it.
+            let date = match h.get("date") {
+                Some(d @ Value::String(_)) => text(Some(d), "a holiday's date")?,
+                _ => return Err(format!("years.{key}: a holiday without a date")),
+            };
             let name = text(h.get("name"), "a holiday's name")?;
             holidays.push_str(&format!("({date}, {name}), "));
         }

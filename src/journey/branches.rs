@@ -1,4 +1,3 @@
-use leptos::prelude::*;
 use sscard_rules::wire::{Branch, BranchQuery};
 
 use crate::api;
@@ -11,8 +10,8 @@ pub fn branches_of(
     city: City,
     bank: Option<Bank>,
     on_the_spot_only: bool,
-) -> LocalResource<Vec<Branch>> {
-    LocalResource::new(move || {
+) -> api::Fetched<Vec<Branch>> {
+    api::fetch_once(move || {
         let query = BranchQuery {
             bank: bank.map(|b| b.id().to_owned()),
             on_the_spot: on_the_spot_only.then_some(true),

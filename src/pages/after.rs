@@ -177,11 +177,11 @@ pub fn use_step_meta(
 }
 
 /// Today as the service counts it (`JourneyState::known_today`: the device's date, or the demo
-/// clock in demo mode), as a resource a page can wait for. In demo mode, before the journey has
-/// the server's clock, the page asks for it and the journey keeps it.
-pub fn service_today() -> LocalResource<NaiveDate> {
+/// clock in demo mode), `None` until known. In demo mode, before the journey has the server's
+/// clock, the page asks for it and the journey keeps it.
+pub fn service_today() -> api::Fetched<NaiveDate> {
     let journey = crate::journey::use_journey_with_session();
-    LocalResource::new(move || async move {
+    api::fetch_once(move || async move {
         match journey.known_today() {
             Some(today) => today,
             None => journey

@@ -2,7 +2,8 @@
 //!
 //! A working day is Monday–Friday and not an official holiday, or a weekend day declared a
 //! make-up working day. The data comes from `data/cn-workdays.json` (a copy of
-//! `shared/reference/cn-workdays.json`), embedded at compile time and parsed once.
+//! `shared/reference/cn-workdays.json`), embedded at compile time: build.rs writes it out as Rust
+//! data, which [`Calendar::embedded`] checks and reads once, without a JSON parser.
 //! The server can publish a newer file; `Calendar::from_json` replaces the embedded copy.
 //!
 //! For a year whose schedule is not published, answers fall back to Monday–Friday less the
@@ -28,7 +29,8 @@ use crate::dates;
 use crate::policy::Param;
 
 /// The calendar data embedded in the crate (`data/cn-workdays.json`, the official holiday and
-/// make-up-day notices), exactly as [`Calendar::embedded`] parses it. The server publishes these
+/// make-up-day notices), the text [`Calendar::embedded`] is read from (through the Rust data
+/// build.rs writes of it; a test checks both readings agree). The server publishes these
 /// bytes at `GET /api/v1/policy/calendar`, so app and server compute with the same data.
 pub const EMBEDDED_CALENDAR_JSON: &str = include_str!("../data/cn-workdays.json");
 

@@ -147,7 +147,9 @@ pub fn DetailsPage() -> impl IntoView {
     // so the back button and a reload keep it.
     let query = leptos_router::hooks::use_query_map();
     let who = Memo::new(move |_| query.read().get("person"));
-    let details = LocalResource::new(move || api::details(who.get()));
+    // Asked again for another person, and when a save finds the record changed since.
+    let again = Trigger::new();
+    let details = api::fetch_for_again(move || who.get(), again, api::details);
     let record = RwSignal::new(None::<PersonDetails>);
     let address = RwSignal::new(String::new());
     let occupation = RwSignal::new(None::<String>);
@@ -184,7 +186,7 @@ pub fn DetailsPage() -> impl IntoView {
         Some(Err(e)) if e.is(ProblemCode::DetailsChangedSince) => {
             // Show what is on record now (the message says why); the next save starts from it.
             errors.set(details_messages(problems_of(&e, |_| None, ADDRESS)));
-            details.refetch();
+            again.notify();
         }
         Some(Err(e)) => errors.set(details_messages(problems_of(
             &e,

@@ -80,7 +80,7 @@ pub fn EnablePage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let session = api::fetch_once(api::session);
-    let card = LocalResource::new(move || load(id()));
+    let card = api::fetch_for(id, load);
     let enable = Action::new_local(|id: &String| {
         let id = id.clone();
         async move { api::enable_card(&id).await }
@@ -131,35 +131,29 @@ pub fn EnablePage() -> impl IntoView {
                 Some(Err(err)) => Some(api_error_text(t, e.refusals, &err)),
                 _ => None,
             };
-            view! {
-                <Suspense fallback=move || view! { <Loading text=t.common().loading /> }>
-                    {move || {
-                        let refused = refused.clone();
-                        Suspend::new(async move {
-                            match card.await {
-                                Err(err) => view! {
-                                    <h1 tabindex="-1">{e.title}</h1>
-                                    <p class="error-text">{api_error_text(t, e.refusals, &err)}</p>
-                                }
-                                .into_any(),
-                                Ok(card) if online_refusal(&card, CardAction::EnableSocial, today()).is_some() => {
-                                    let code = online_refusal(&card, CardAction::EnableSocial, today()).unwrap_or_default();
-                                    view! {
-                                        <h1 tabindex="-1">{e.title}</h1>
-                                        {who_view(t, &card)}
-                                        <p class="panel">{fill_ask_for(t, Some(card.city), &lookup(e.refusals, code))}</p>
-                                        {(card.social_function == SocialState::Enabled)
-                                            .then(|| bank_view(t, &card))}
-                                    }
-                                    .into_any()
-                                }
-                                Ok(card) => confirm_view(t, card, refused, enable).into_any(),
-                            }
-                        })
-                    }}
-                </Suspense>
+            match card.get() {
+                None => view! { <Loading text=t.common().loading /> }.into_any(),
+                Some(Err(err)) => view! {
+                    <h1 tabindex="-1">{e.title}</h1>
+                    <p class="error-text">{api_error_text(t, e.refusals, &err)}</p>
+                }
+                .into_any(),
+                Some(Ok(card))
+                    if online_refusal(&card, CardAction::EnableSocial, today()).is_some() =>
+                {
+                    let code = online_refusal(&card, CardAction::EnableSocial, today())
+                        .unwrap_or_default();
+                    view! {
+                        <h1 tabindex="-1">{e.title}</h1>
+                        {who_view(t, &card)}
+                        <p class="panel">{fill_ask_for(t, Some(card.city), &lookup(e.refusals, code))}</p>
+                        {(card.social_function == SocialState::Enabled)
+                            .then(|| bank_view(t, &card))}
+                    }
+                    .into_any()
+                }
+                Some(Ok(card)) => confirm_view(t, card, refused, enable).into_any(),
             }
-            .into_any()
         };
         view! {
             <SessionBar texts=t session=session />

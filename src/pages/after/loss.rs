@@ -51,7 +51,9 @@ pub fn LossPage() -> impl IntoView {
     let query = use_query_map();
     let chosen_id = Memo::new(move |_| query.read().get("card"));
     let session = api::fetch_once(api::session);
-    let cards = LocalResource::new(api::cards);
+    // Asked again after a report (the list is then out of date).
+    let again = Trigger::new();
+    let cards = api::fetch_for_again(|| (), again, |()| api::cards());
     let today = service_today();
     let selected = RwSignal::new(chosen_id.get_untracked());
     let errors = FormErrors::new();
@@ -66,7 +68,7 @@ pub fn LossPage() -> impl IntoView {
     });
     Effect::new(move |_| {
         if matches!(report.value().get(), Some(Ok(_))) {
-            cards.refetch();
+            again.notify();
         }
     });
     let step = Signal::derive(move || match (chosen_id.get(), report.value().get()) {
@@ -112,42 +114,41 @@ pub fn LossPage() -> impl IntoView {
         let on_choose = on_choose.clone();
         let body = move || {
             let on_choose = on_choose.clone();
-            // Read before the first await, so the closure re-runs when they change.
             let (chosen, outcome) = (chosen_id.get(), report.value().get());
-            Suspend::new(async move {
-                let list = match cards.await {
-                    Ok(list) => list,
-                    Err(e) => {
-                        return view! {
-                            <h1 tabindex="-1">{l.choose_title}</h1>
-                            <p class="error-text">{api_error_text(t, l.refusals, &e)}</p>
-                        }
-                        .into_any();
+            let (Some(list), Some(today)) = (cards.get(), today.get()) else {
+                return view! { <Loading text=t.common().loading /> }.into_any();
+            };
+            let list = match list {
+                Ok(list) => list,
+                Err(e) => {
+                    return view! {
+                        <h1 tabindex="-1">{l.choose_title}</h1>
+                        <p class="error-text">{api_error_text(t, l.refusals, &e)}</p>
                     }
-                };
-                let today = today.await;
-                match (chosen, outcome) {
-                    (None, _) => choose_view(t, list, selected, errors, on_choose).into_any(),
-                    (Some(_), Some(Ok(done))) => done_view(t, locale, today, done).into_any(),
-                    (Some(id), outcome) => {
-                        let refused = match outcome {
-                            Some(Err(e)) => Some(e),
-                            _ => None,
-                        };
-                        match list.into_iter().find(|c| c.id == id) {
-                            Some(card) => {
-                                check_view(t, locale, today, card, refused, report).into_any()
-                            }
-                            None => view! {
-                                <h1 tabindex="-1">{l.cannot_title}</h1>
-                                <p class="panel">{lookup(l.refusals, ProblemCode::NotFound.id())}</p>
-                                <p class="action-link"><A href="/loss">{l.choose_other}</A></p>
-                            }
-                            .into_any(),
+                    .into_any();
+                }
+            };
+            match (chosen, outcome) {
+                (None, _) => choose_view(t, list, selected, errors, on_choose).into_any(),
+                (Some(_), Some(Ok(done))) => done_view(t, locale, today, done).into_any(),
+                (Some(id), outcome) => {
+                    let refused = match outcome {
+                        Some(Err(e)) => Some(e),
+                        _ => None,
+                    };
+                    match list.into_iter().find(|c| c.id == id) {
+                        Some(card) => {
+                            check_view(t, locale, today, card, refused, report).into_any()
                         }
+                        None => view! {
+                            <h1 tabindex="-1">{l.cannot_title}</h1>
+                            <p class="panel">{lookup(l.refusals, ProblemCode::NotFound.id())}</p>
+                            <p class="action-link"><A href="/loss">{l.choose_other}</A></p>
+                        }
+                        .into_any(),
                     }
                 }
-            })
+            }
         };
         view! {
             <SessionBar texts=t session=session />
@@ -155,7 +156,7 @@ pub fn LossPage() -> impl IntoView {
                 title=i18n.t().error_summary_title
                 errors=errors.summary()
             />
-            <Suspense fallback=move || view! { <Loading text=t.common().loading /> }>{body}</Suspense>
+            {body}
             <FraudNotice texts=t />
             <RelatedLinks texts=t current="/loss" />
         }

@@ -315,7 +315,7 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
 pub fn ProgressPage() -> impl IntoView {
     let i18n = use_i18n();
     let session = api::fetch_once(api::session);
-    let data = LocalResource::new(load);
+    let data = api::fetch_once(load);
     redirect_when_signed_out(
         move || matches!(data.get(), Some(Err(e)) if is_signed_out(&e)),
         "/progress".to_owned(),
@@ -333,22 +333,19 @@ pub fn ProgressPage() -> impl IntoView {
             <SessionBar texts=t session=session />
             <h1 tabindex="-1">{p.title}</h1>
             <p class="lead">{p.lead}</p>
-            <Suspense fallback=move || view! { <Loading text=t.common().loading /> }>
-                {move || Suspend::new(async move {
-                    match data.await {
-                        Ok(d) => progress_view(t, locale, d).into_any(),
-                        Err(e) if is_signed_out(&e) => view! {
-                            <p>{t.common().sign_in_needed}</p>
-                            <p class="action-link"><A href=sign_in_href("/progress")>{t.common().sign_in_link}</A></p>
-                        }
-                        .into_any(),
-                        Err(e) => view! {
-                            <p class="error-text">{super::api_error_text(t, &[], &e)}</p>
-                        }
-                        .into_any(),
-                    }
-                })}
-            </Suspense>
+            {move || match data.get() {
+                None => view! { <Loading text=t.common().loading /> }.into_any(),
+                Some(Ok(d)) => progress_view(t, locale, d).into_any(),
+                Some(Err(e)) if is_signed_out(&e) => view! {
+                    <p>{t.common().sign_in_needed}</p>
+                    <p class="action-link"><A href=sign_in_href("/progress")>{t.common().sign_in_link}</A></p>
+                }
+                .into_any(),
+                Some(Err(e)) => view! {
+                    <p class="error-text">{super::api_error_text(t, &[], &e)}</p>
+                }
+                .into_any(),
+            }}
             <RelatedLinks texts=t current="/progress" />
         }
     }

@@ -80,8 +80,10 @@ pub fn ReplacePage() -> impl IntoView {
             .and_then(|r| ReplacementReason::from_id(&r))
     });
     let upstream = Memo::new(move |_| query.read().get("upstream"));
-    let session = LocalResource::new(api::session);
-    let cards = LocalResource::new(api::cards);
+    let session = api::fetch_once(api::session);
+    // Asked again after a temporary loss is reported on the way (the list is then out of date).
+    let again = Trigger::new();
+    let cards = api::fetch_for_again(|| (), again, |()| api::cards());
     let today = service_today();
     let errors = FormErrors::new();
     // The choices live here, not in the steps' views: a choice's view is disposed when the
@@ -105,7 +107,9 @@ pub fn ReplacePage() -> impl IntoView {
         navigate(&path, Default::default());
     });
     let step = Signal::derive(move || match (card_id.get(), reason.get()) {
-        _ if cards.get().is_none() || today.get().is_none() => super::LOADING,
+        _ if cards.get().is_none() || today.get().is_none() || session.get().is_none() => {
+            super::LOADING
+        }
         (None, _) => 0,
         (Some(_), None) => 1,
         (Some(_), Some(_)) => 2 + u8::from(upstream.get().is_some()),
@@ -129,49 +133,51 @@ pub fn ReplacePage() -> impl IntoView {
         let body = move || {
             let (chosen, why) = (card_id.get(), reason.get());
             let upstream = upstream.get().as_deref().and_then(YesNo::from_id);
-            Suspend::new(async move {
-                let list = match cards.await {
-                    Ok(list) => list,
-                    Err(e) => {
-                        return view! {
-                            <h1 tabindex="-1">{r.choose_title}</h1>
-                            <p class="error-text">{super::api_error_text(t, r.errors, &e)}</p>
-                        }
-                        .into_any();
-                    }
-                };
-                let today = today.await;
-                // By post, a fresh code to the mobile on record is asked for (the server's rule).
-                let fresh = matches!(session.await, Ok(s) if s.fresh_code);
-                let Some(id) = chosen else {
-                    return choose_view(t, list, choices, errors, go).into_any();
-                };
-                let Some(card) = list.into_iter().find(|c| c.id == id && replaceable(c)) else {
+            let (Some(list), Some(today), Some(session)) =
+                (cards.get(), today.get(), session.get())
+            else {
+                return view! { <Loading text=t.common().loading /> }.into_any();
+            };
+            let list = match list {
+                Ok(list) => list,
+                Err(e) => {
                     return view! {
-                        <h1 tabindex="-1">{r.cannot_title}</h1>
-                        <p class="panel">{r.not_replaceable}</p>
-                        <p class="action-link"><A href="/replace">{r.choose_other}</A></p>
+                        <h1 tabindex="-1">{r.choose_title}</h1>
+                        <p class="error-text">{super::api_error_text(t, r.errors, &e)}</p>
                     }
                     .into_any();
-                };
-                match why {
-                    None => reason_view(t, card, choices, errors, go).into_any(),
-                    Some(why) => view! {
-                        <RequestStep texts=t card=card reason=why upstream=upstream today=today
-                            errors=errors choices=choices go=go fields=fields fresh=fresh
-                            on_reported=move || cards.refetch() />
-                    }
-                    .into_any(),
                 }
-            })
+            };
+            // By post, a fresh code to the mobile on record is asked for (the server's rule).
+            let fresh = matches!(session, Ok(s) if s.fresh_code);
+            let Some(id) = chosen else {
+                return choose_view(t, list, choices, errors, go).into_any();
+            };
+            let Some(card) = list.into_iter().find(|c| c.id == id && replaceable(c)) else {
+                return view! {
+                    <h1 tabindex="-1">{r.cannot_title}</h1>
+                    <p class="panel">{r.not_replaceable}</p>
+                    <p class="action-link"><A href="/replace">{r.choose_other}</A></p>
+                }
+                .into_any();
+            };
+            match why {
+                None => reason_view(t, card, choices, errors, go).into_any(),
+                Some(why) => view! {
+                    <RequestStep texts=t card=card reason=why upstream=upstream today=today
+                        errors=errors choices=choices go=go fields=fields fresh=fresh
+                        on_reported=move || again.notify() />
+                }
+                .into_any(),
+            }
         };
         view! {
-            <SessionBar texts=t session=Signal::derive(move || session.get()) />
+            <SessionBar texts=t session=session />
             <ErrorSummary
                 title=i18n.t().error_summary_title
                 errors=errors.summary()
             />
-            <Suspense fallback=move || view! { <Loading text=t.common().loading /> }>{body}</Suspense>
+            {body}
             <FraudNotice texts=t />
             <RelatedLinks texts=t current="/replace" />
         }
@@ -555,21 +561,26 @@ fn RequestForm(
         recipient.set(card.holder.name.clone());
     }
     let city = card.city;
+    // Asked again by the retry button when the list could not be fetched.
+    let asked_branches = RwSignal::new(0_u32);
     let branches = {
         let (city, bank) = (card.city, card.bank.map(|b| b.id().to_owned()));
-        LocalResource::new(move || {
-            let (city, bank) = (city, bank.clone());
-            async move {
-                api::branches(
-                    city.id(),
-                    &BranchQuery {
-                        bank,
-                        ..Default::default()
-                    },
-                )
-                .await
-            }
-        })
+        api::fetch_for(
+            move || asked_branches.get(),
+            move |_| {
+                let bank = bank.clone();
+                async move {
+                    api::branches(
+                        city.id(),
+                        &BranchQuery {
+                            bank,
+                            ..Default::default()
+                        },
+                    )
+                    .await
+                }
+            },
+        )
     };
     let card_id = card.id.clone();
     let submit = Action::new_local(move |body: &ReplacementRequest| {
@@ -688,35 +699,34 @@ fn RequestForm(
         },
     ];
     let branch_choice = move || {
-        Suspend::new(async move {
-            // Without the list nobody could choose: say so, and offer to try again.
-            let list: Vec<Branch> = match branches.await {
-                Ok(list) => list,
-                Err(e) => {
-                    return view! {
-                        <p class="error-text" role="alert">{super::api_error_text(t, r.errors, &e)}</p>
-                        <p class="action-link">
-                            <button type="button" class="button button--secondary"
-                                on:click=move |_| branches.refetch()>{r.branches_retry}</button>
-                        </p>
-                    }
-                    .into_any();
+        // Without the list nobody could choose: say so, and offer to try again.
+        let list: Vec<Branch> = match branches.get() {
+            None => return view! { <Loading text=t.common().loading /> }.into_any(),
+            Some(Ok(list)) => list,
+            Some(Err(e)) => {
+                return view! {
+                    <p class="error-text" role="alert">{super::api_error_text(t, r.errors, &e)}</p>
+                    <p class="action-link">
+                        <button type="button" class="button button--secondary"
+                            on:click=move |_| asked_branches.update(|n| *n += 1)>{r.branches_retry}</button>
+                    </p>
                 }
-            };
-            let options = list
-                .into_iter()
-                .map(|b| RadioOption {
-                    value: b.id.clone(),
-                    label: b.name.clone(),
-                    hint: Some(format!("{}{} · {}", b.district, b.address, b.opening_hours)),
-                })
-                .collect::<Vec<_>>();
-            view! {
-                <RadioGroup name="branch" legend=r.branch_legend hint=None options=options
-                    selected=branch error=err("branch") />
+                .into_any();
             }
-            .into_any()
-        })
+        };
+        let options = list
+            .into_iter()
+            .map(|b| RadioOption {
+                value: b.id.clone(),
+                label: b.name.clone(),
+                hint: Some(format!("{}{} · {}", b.district, b.address, b.opening_hours)),
+            })
+            .collect::<Vec<_>>();
+        view! {
+            <RadioGroup name="branch" legend=r.branch_legend hint=None options=options
+                selected=branch error=err("branch") />
+        }
+        .into_any()
     };
     view! {
         <h1 tabindex="-1">{r.request_title}</h1>
@@ -729,12 +739,7 @@ fn RequestForm(
             <RadioGroup name="pickup" legend=r.pickup_legend hint=None options=pickup_options
                 selected=pickup error=err("pickup") />
             {move || match pickup.get().as_deref() {
-                Some("branch") => view! {
-                    <Suspense fallback=move || view! { <Loading text=t.common().loading /> }>
-                        {branch_choice}
-                    </Suspense>
-                }
-                .into_any(),
+                Some(p) if PickupMethod::from_id(p) == Some(PickupMethod::Branch) => branch_choice().into_any(),
                 Some(p)
                     if !fresh
                         && PickupMethod::from_id(p).is_some_and(pickup_needs_fresh_code) =>

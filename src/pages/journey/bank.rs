@@ -32,7 +32,7 @@ pub fn BankPage() -> impl IntoView {
     let errors = FormErrors::new();
     use_page_meta_with_errors(|t| t.journey().bank_title, errors.any());
     // Instant branches per bank come from the server's (sample) branch list.
-    let instant = LocalResource::new(move || async move {
+    let instant = api::fetch_once(move || async move {
         api::branches(
             journey.city.get_untracked().id(),
             &BranchQuery {

@@ -21,25 +21,22 @@ pub fn ConfirmationPage() -> impl IntoView {
     let params = use_params_map();
     let id = move || params.with(|p| p.get("id").unwrap_or_default());
     use_page_meta(|t| t.confirmation().conf_title);
-    let application = LocalResource::new(move || {
-        let id = id();
-        async move {
-            let app = api::application(&id).await.ok()?;
-            let branch = match (&app.branch_id, app.pickup) {
-                (Some(branch_id), PickupMethod::Branch) => api::branches(
-                    app.city.id(),
-                    &BranchQuery {
-                        bank: app.bank.map(|b| b.id().to_owned()),
-                        ..Default::default()
-                    },
-                )
-                .await
-                .ok()
-                .and_then(|list| list.into_iter().find(|b| &b.id == branch_id)),
-                _ => None,
-            };
-            Some((app, branch))
-        }
+    let application = api::fetch_for(id, |id: String| async move {
+        let app = api::application(&id).await.ok()?;
+        let branch = match (&app.branch_id, app.pickup) {
+            (Some(branch_id), PickupMethod::Branch) => api::branches(
+                app.city.id(),
+                &BranchQuery {
+                    bank: app.bank.map(|b| b.id().to_owned()),
+                    ..Default::default()
+                },
+            )
+            .await
+            .ok()
+            .and_then(|list| list.into_iter().find(|b| &b.id == branch_id)),
+            _ => None,
+        };
+        Some((app, branch))
     });
     move || {
         let t = i18n.t();

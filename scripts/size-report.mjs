@@ -31,8 +31,12 @@ const CEILINGS = join(root, 'scripts/size-ceilings.json');
 
 const KB = 1024;
 const budgetOf = (path) => (path === '/' ? START_BUDGET : BUDGET);
-// A ceiling more than this far above the route's size is no longer needed: lower it.
-const SLACK = 0.01;
+// Brotli sizes move a little between checkouts: a workspace crate's path is part of its symbol
+// hashes, which order the functions, so the same source built in another directory compresses
+// differently (up to 0.7% on a route, measured on a fresh clone, 2026-11-30). A ceiling is set
+// MARGIN above the size, and one more than SLACK above it is no longer needed: lower it.
+const MARGIN = 0.01;
+const SLACK = 0.025;
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -165,7 +169,7 @@ if (update) {
   for (const load of over) {
     const budget = budgetOf(load.path);
     next[load.path] = {};
-    if (load.brotli > budget.brotli) next[load.path].brotli = Math.ceil((load.brotli * 1.005) / 100) * 100;
+    if (load.brotli > budget.brotli) next[load.path].brotli = Math.ceil((load.brotli * (1 + MARGIN)) / 100) * 100;
     if (load.requests > budget.requests) next[load.path].requests = load.requests;
   }
   // One route a line, so a change to a ceiling is a one-line diff.

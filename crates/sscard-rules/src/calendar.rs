@@ -257,6 +257,9 @@ struct RawYearRef<'a> {
     makeup_workdays: &'a [&'a str],
 }
 
+/// A year's holidays (date, name) and make-up days, borrowed from parsed JSON.
+type YearLists<'a> = (Vec<(&'a str, &'a str)>, Vec<&'a str>);
+
 include!(concat!(env!("OUT_DIR"), "/calendar_embedded.rs"));
 
 impl Calendar {
@@ -265,30 +268,30 @@ impl Calendar {
         let raw: RawCalendar = serde_json::from_str(json).map_err(|e| CalendarError::Json {
             message: e.to_string(),
         })?;
-        let holidays: Vec<Vec<(&str, &str)>> = raw
+        // Each year's lists as borrowed strings, which `RawYearRef` points into.
+        let lists: Vec<YearLists<'_>> = raw
             .years
             .values()
             .map(|y| {
-                y.holidays
+                let holidays = y
+                    .holidays
                     .iter()
-                    .map(|h| (h.date.as_str(), h.name.as_str()))
-                    .collect()
+                    .map(|h| (h.date.as_str(), h.name.as_str()));
+                let makeup = y.makeup_workdays.iter().map(String::as_str);
+                (holidays.collect(), makeup.collect())
             })
             .collect();
-        let makeup: Vec<Vec<&str>> = raw
+        let years = raw
             .years
-            .values()
-            .map(|y| y.makeup_workdays.iter().map(String::as_str).collect())
-            .collect();
-        let years = raw.years.iter().zip(holidays.iter().zip(&makeup)).map(
-            |((key, y), (holidays, makeup))| RawYearRef {
+            .iter()
+            .zip(&lists)
+            .map(|((key, y), (holidays, makeup))| RawYearRef {
                 key,
                 published: y.published,
                 notice: &y.notice,
                 holidays,
                 makeup_workdays: makeup,
-            },
-        );
+            });
         Calendar::from_years(&raw.source, years)
     }
 

@@ -5,15 +5,36 @@
 //! README for why this was chosen over leptos_i18n). Simplified Chinese is always there; the
 //! other locales are fetched when first chosen ([`Locale::load`], [`I18n::choose`]).
 
+/// The three locale modules of one group of texts (`"texts"`, `"journey"`, …): each holds the
+/// statics build.rs wrote from that locale's file in src/i18n/locales (see build/locales.rs).
+macro_rules! locale_modules {
+    ($group:literal) => {
+        mod zh_hans {
+            #[allow(unused_imports)]
+            use super::*;
+            include!(concat!(env!("OUT_DIR"), "/i18n/zh_hans/", $group, ".rs"));
+        }
+        mod zh_hant {
+            #[allow(unused_imports)]
+            use super::*;
+            include!(concat!(env!("OUT_DIR"), "/i18n/zh_hant/", $group, ".rs"));
+        }
+        mod en {
+            #[allow(unused_imports)]
+            use super::*;
+            include!(concat!(env!("OUT_DIR"), "/i18n/en/", $group, ".rs"));
+        }
+    };
+}
+
 pub mod after;
 pub mod cities;
 pub mod confirmation;
-mod en;
 pub mod journey;
 mod parts;
 mod texts;
-mod zh_hans;
-mod zh_hant;
+
+locale_modules!("texts");
 
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};

@@ -9,9 +9,7 @@
 //! (conditions, notes, warnings) are looked up by their stable snake_case id with [`lookup`], so
 //! a value the engine adds later shows its id instead of breaking the page.
 
-mod en;
-mod zh_hans;
-mod zh_hant;
+locale_modules!("after");
 
 use serde::Serialize;
 
@@ -96,36 +94,8 @@ macro_rules! after_sections {
     };
 }
 
-after_sections! {
-    /// Texts shared by several pages.
-    common: CommonTexts = COMMON;
-    /// Names of cities, services, channels, banks and sources.
-    names: NameTexts = NAMES;
-    /// The card holder's sign-in page.
-    sign_in: SignInTexts = SIGN_IN;
-    /// The progress page.
-    progress: ProgressTexts = PROGRESS;
-    /// Enabling the social-security function.
-    enable: EnableTexts = ENABLE;
-    /// Temporary loss report.
-    loss: LossTexts = LOSS;
-    /// Service password.
-    password: PasswordTexts = PASSWORD;
-    /// Where can I do this.
-    where_to: WhereTexts = WHERE_TO;
-    /// The notices sent to the person, and their settings.
-    notices: NoticesTexts = NOTICES;
-    /// Resetting a forgotten service password online.
-    reset: ResetTexts = RESET;
-    /// Changing the mobile on record online.
-    contact: ContactTexts = CONTACT;
-    /// Replacing a card online (补领/换领).
-    replace: ReplaceTexts = REPLACE;
-    /// My details on record: address and occupation changed online.
-    details: DetailsTexts = DETAILS;
-    /// Rules explorer.
-    rules: RulesTexts = RULES;
-}
+// One method and one table entry per `[after.*]` section of the locale files, in their order.
+include!(concat!(env!("OUT_DIR"), "/i18n/after_sections.rs"));
 
 /// Texts shared by several pages.
 #[derive(Debug, Serialize)]
@@ -199,7 +169,7 @@ pub struct CommonTexts {
 
 /// Names of cities, services, channels, banks and sources.
 #[derive(Debug, Serialize)]
-pub struct NameTexts {
+pub struct NamesTexts {
     /// Cities, in `City::ALL` order.
     pub cities: [&'static str; 3],
     /// Services, in `Service::ALL` order.
@@ -582,7 +552,7 @@ pub struct PasswordTexts {
 
 /// Where can I do this.
 #[derive(Debug, Serialize)]
-pub struct WhereTexts {
+pub struct WhereToTexts {
     /// Page heading.
     pub title: &'static str,
     /// Lead paragraph.
@@ -888,7 +858,7 @@ pub struct DetailsTexts {
     /// Occupation label (summary and form legend).
     pub occupation_label: &'static str,
     /// Names of the occupations, in `sscard_rules::wire::Occupation::ALL` order.
-    pub occupations: &'static [&'static str],
+    pub occupations: [&'static str; 11],
     /// Mobile label.
     pub mobile_label: &'static str,
     /// Shown for a value not on record.

@@ -3,13 +3,11 @@
 //! that only the pages that show them carry them: the start of the check and the confirmation
 //! stay within their download budget.
 
-mod en;
-mod zh_hans;
-mod zh_hant;
+locale_modules!("cities");
 
-pub use en::EN;
-pub use zh_hans::ZH_HANS;
-pub use zh_hant::ZH_HANT;
+pub use en::CITIES as EN;
+pub use zh_hans::CITIES as ZH_HANS;
+pub use zh_hant::CITIES as ZH_HANT;
 
 use serde::Serialize;
 
@@ -17,7 +15,7 @@ use super::{Locale, Texts};
 
 impl Texts {
     /// The city texts of this locale, looked up like [`Texts::journey`].
-    pub fn cities(&self) -> &'static CityTexts {
+    pub fn cities(&self) -> &'static CitiesTexts {
         match self.locale {
             Locale::ZhHans => &ZH_HANS,
             other => super::parts::loaded(other).map_or(&ZH_HANS, |tables| tables.cities),
@@ -28,7 +26,7 @@ impl Texts {
 /// What a city's own questions, results and delivery terms say in one language. `{n}` is
 /// replaced when shown. (`Serialize`: see [`Texts`](super::Texts).)
 #[derive(Debug, Serialize)]
-pub struct CityTexts {
+pub struct CitiesTexts {
     /// The holder's group question (Shanghai).
     pub group_title: &'static str,
     /// Why the group is asked.

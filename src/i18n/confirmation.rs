@@ -2,13 +2,11 @@
 //! journey's timeline, one `static` per locale. Apart from the journey's texts so that a
 //! confirmation opened from a bookmark downloads these few instead of the whole journey's.
 
-mod en;
-mod zh_hans;
-mod zh_hant;
+locale_modules!("confirmation");
 
-pub use en::EN;
-pub use zh_hans::ZH_HANS;
-pub use zh_hant::ZH_HANT;
+pub use en::CONFIRMATION as EN;
+pub use zh_hans::CONFIRMATION as ZH_HANS;
+pub use zh_hant::CONFIRMATION as ZH_HANT;
 
 use serde::Serialize;
 

@@ -1,12 +1,10 @@
 //! Texts of the application journey, one `static` per locale.
 
-mod en;
-mod zh_hans;
-mod zh_hant;
+locale_modules!("journey");
 
-pub use en::EN;
-pub use zh_hans::ZH_HANS;
-pub use zh_hant::ZH_HANT;
+pub use en::JOURNEY as EN;
+pub use zh_hans::JOURNEY as ZH_HANS;
+pub use zh_hant::JOURNEY as ZH_HANT;
 
 use serde::Serialize;
 

@@ -11,7 +11,7 @@
 use leptos::wasm_split::SplitLoaderError;
 
 use super::after::{self, AfterTables};
-use super::cities::{self, CityTexts};
+use super::cities::{self, CitiesTexts};
 use super::confirmation::{self, ConfirmationTexts};
 use super::journey::{self, JourneyTexts};
 use super::{Locale, Texts, en, zh_hant};
@@ -24,7 +24,7 @@ pub struct Tables {
     /// The journey's texts ([`Texts::journey`]).
     pub journey: &'static JourneyTexts,
     /// The city texts ([`Texts::cities`]).
-    pub cities: &'static CityTexts,
+    pub cities: &'static CitiesTexts,
     /// The confirmation texts ([`Texts::confirmation`]).
     pub confirmation: &'static ConfirmationTexts,
     /// The after-applying texts ([`Texts::after`]).

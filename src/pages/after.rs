@@ -316,7 +316,7 @@ pub fn safe_next(next: Option<String>) -> String {
         .unwrap_or_else(|| "/progress".to_owned())
 }
 
-/// The position of a social-function state in `NameTexts::social_states` and its refusal
+/// The position of a social-function state in `NamesTexts::social_states` and its refusal
 /// code for actions that need an enabled (or not-enabled) card.
 pub fn social_index(state: sscard_rules::SocialState) -> (usize, &'static str) {
     use sscard_rules::SocialState as S;

@@ -18,7 +18,7 @@ use crate::policy_text::{fill_common_here, fill_params};
 
 const SERVICE_FIELD: &str = "service";
 const ACTOR_FIELD: &str = "actor";
-/// The actors a citizen can be here, in the order of `WhereTexts::actor_options`.
+/// The actors a citizen can be here, in the order of `WhereToTexts::actor_options`.
 const ACTORS: [Actor; 3] = [Actor::Holder, Actor::Guardian, Actor::Agent];
 
 /// The page's problem codes and their texts.

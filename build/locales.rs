@@ -47,6 +47,34 @@ const LANGUAGES: [Language; 3] = [
 /// page links only its own).
 const SECTIONED: &str = "after";
 
+/// The tables whose rows are the values of one rules-crate enum, with the enum's ids in its
+/// order. Such a table must name every value and nothing else, in every locale, and is written
+/// out in the enum's order (`Names<T>`, read at `value.index()`): no string is compared at run
+/// time, and reordering an enum cannot mislabel a value.
+fn enum_tables() -> Vec<(&'static str, Vec<&'static str>)> {
+    use sscard_rules::wire::Occupation;
+    use sscard_rules::{
+        Bank, Business, CardHeld, Channel, City, FinancialState, PickupMethod, Service,
+        SocialState, StableId,
+    };
+    fn ids<T: StableId>(all: &[T]) -> Vec<&'static str> {
+        all.iter().map(|v| v.id()).collect()
+    }
+    vec![
+        ("journey.insured_title", ids(City::ALL)),
+        ("after.names.cities", ids(City::ALL)),
+        ("after.names.services", ids(Service::ALL)),
+        ("after.names.channels", ids(Channel::ALL)),
+        ("after.names.pickups", ids(PickupMethod::ALL)),
+        ("after.names.banks", ids(Bank::ALL)),
+        ("after.names.social_states", ids(SocialState::ALL)),
+        ("after.progress.financial_states", ids(FinancialState::ALL)),
+        ("after.details.occupations", ids(Occupation::ALL)),
+        ("after.rules.businesses", ids(Business::ALL)),
+        ("after.rules.cards_held", ids(CardHeld::ALL)),
+    ]
+}
+
 /// The value of one key.
 enum Field {
     /// A text.
@@ -55,6 +83,8 @@ enum Field {
     List(Vec<String>),
     /// A table from an id to its text (`IdTable`), in file order.
     Ids(Vec<(String, String)>),
+    /// The names of an enum's values, in the enum's order (`Names<T>`; see [`enum_tables`]).
+    Names(Vec<String>),
 }
 
 impl Field {
@@ -62,7 +92,7 @@ impl Field {
         match self {
             Field::Text(_) => "a text",
             Field::List(_) => "a list of texts",
-            Field::Ids(_) => "a table of texts",
+            Field::Ids(_) | Field::Names(_) => "a table of texts",
         }
     }
 }
@@ -139,9 +169,10 @@ pub fn write(out_dir: &Path) {
 pub fn check(files: &[(String, String)]) -> Result<Vec<Vec<Section>>, Vec<String>> {
     let mut problems = Vec::new();
     let mut locales = Vec::new();
+    let enums = enum_tables();
     for (path, text) in files {
         match toml::from_str::<toml::Table>(text) {
-            Ok(table) => locales.push(read(path, &table, &mut problems)),
+            Ok(table) => locales.push(read(path, &table, &enums, &mut problems)),
             Err(e) => problems.push(format!("{path}: {e}")),
         }
     }
@@ -159,7 +190,12 @@ pub fn check(files: &[(String, String)]) -> Result<Vec<Vec<Section>>, Vec<String
 }
 
 /// The sections of one locale file, each key's kind checked.
-fn read(path: &str, table: &toml::Table, problems: &mut Vec<String>) -> Vec<Section> {
+fn read(
+    path: &str,
+    table: &toml::Table,
+    enums: &Enums,
+    problems: &mut Vec<String>,
+) -> Vec<Section> {
     let mut sections = Vec::new();
     for (key, value) in table {
         let Some(inner) = value.as_table() else {
@@ -170,24 +206,29 @@ fn read(path: &str, table: &toml::Table, problems: &mut Vec<String>) -> Vec<Sect
             for (name, value) in inner {
                 match value.as_table() {
                     Some(section) => {
-                        sections.push(section_of(
-                            path,
-                            &format!("{key}.{name}"),
-                            section,
-                            problems,
-                        ));
+                        let at = format!("{key}.{name}");
+                        sections.push(section_of(path, &at, section, enums, problems));
                     }
                     None => problems.push(format!("{path}: `{key}.{name}` must be a table")),
                 }
             }
         } else {
-            sections.push(section_of(path, key, inner, problems));
+            sections.push(section_of(path, key, inner, enums, problems));
         }
     }
     sections
 }
 
-fn section_of(file: &str, path: &str, table: &toml::Table, problems: &mut Vec<String>) -> Section {
+/// [`enum_tables`]: a table's path and its ids.
+type Enums = [(&'static str, Vec<&'static str>)];
+
+fn section_of(
+    file: &str,
+    path: &str,
+    table: &toml::Table,
+    enums: &Enums,
+    problems: &mut Vec<String>,
+) -> Section {
     let mut fields = Vec::new();
     for (key, value) in table {
         let at = format!("{file}: `{path}.{key}`");
@@ -199,7 +240,12 @@ fn section_of(file: &str, path: &str, table: &toml::Table, problems: &mut Vec<St
             toml::Value::Array(items) => Field::List(texts_of(&at, items.iter(), problems)),
             toml::Value::Table(rows) => {
                 let texts = texts_of(&at, rows.values(), problems);
-                Field::Ids(rows.keys().cloned().zip(texts).collect())
+                let rows: Vec<(String, String)> = rows.keys().cloned().zip(texts).collect();
+                let full = format!("{path}.{key}");
+                match enums.iter().find(|(table, _)| *table == full) {
+                    Some((_, ids)) => Field::Names(in_enum_order(&at, ids, &rows, problems)),
+                    None => Field::Ids(rows),
+                }
             }
             _ => {
                 problems.push(format!("{at}: a text, a list of texts or a table of texts"));
@@ -212,6 +258,29 @@ fn section_of(file: &str, path: &str, table: &toml::Table, problems: &mut Vec<St
         path: path.to_owned(),
         fields,
     }
+}
+
+/// The texts of `rows` in the order of `ids`; a missing or an unknown id is a problem.
+fn in_enum_order(
+    at: &str,
+    ids: &[&str],
+    rows: &[(String, String)],
+    problems: &mut Vec<String>,
+) -> Vec<String> {
+    for (id, _) in rows {
+        if !ids.contains(&id.as_str()) {
+            problems.push(format!("{at}: row `{id}` is not one of {}", ids.join(", ")));
+        }
+    }
+    ids.iter()
+        .map(|id| match rows.iter().find(|(k, _)| k == id) {
+            Some((_, text)) => text.clone(),
+            None => {
+                problems.push(format!("{at}: row `{id}` is missing"));
+                String::new()
+            }
+        })
+        .collect()
 }
 
 fn texts_of<'a>(
@@ -271,7 +340,7 @@ fn compare(file: &str, reference: &[Section], sections: &[Section], problems: &m
 fn compare_field(at: &str, want: &Field, field: &Field, problems: &mut Vec<String>) {
     match (want, field) {
         (Field::Text(want), Field::Text(text)) => compare_text(at, want, text, problems),
-        (Field::List(want), Field::List(items)) => {
+        (Field::List(want), Field::List(items)) | (Field::Names(want), Field::Names(items)) => {
             if want.len() != items.len() {
                 problems.push(format!(
                     "{at}: {} items, zh-Hans has {}",
@@ -350,6 +419,9 @@ fn rust_of<'a>(language: &Language, sections: impl Iterator<Item = &'a Section>)
                 Field::Text(text) => writeln!(out, "    {key}: {text:?},"),
                 Field::List(items) => writeln!(out, "    {key}: {items:?},"),
                 Field::Ids(rows) => writeln!(out, "    {key}: &{rows:?},"),
+                Field::Names(items) => {
+                    writeln!(out, "    {key}: crate::i18n::Names::new(&{items:?}),")
+                }
             };
         }
         if section.path == "texts" {

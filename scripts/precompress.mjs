@@ -1,8 +1,9 @@
-// Writes `<file>.br` (brotli quality 11) and `<file>.gz` (gzip -9) next to every compressible
+// Writes `<file>.br` (brotli quality 11, see brotli.mjs) and `<file>.gz` (gzip -9) next to every compressible
 // file under a directory, for the server to send as they are. Usage: node scripts/precompress.mjs DIR
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { brotli } from './brotli.mjs';
 
 const COMPRESSIBLE = /\.(wasm|js|css|html|svg|json)$/;
 const MIN_BYTES = 1024; // smaller files gain nothing from a second round trip's worth of bytes
@@ -19,9 +20,7 @@ for (const path of walk(process.argv[2])) {
   if (!COMPRESSIBLE.test(path)) continue;
   const data = readFileSync(path);
   if (data.length < MIN_BYTES) continue;
-  writeFileSync(`${path}.br`, brotliCompressSync(data, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-  }));
+  writeFileSync(`${path}.br`, brotli(data));
   writeFileSync(`${path}.gz`, gzipSync(data, { level: 9 }));
   count += 1;
 }

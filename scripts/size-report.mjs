@@ -17,7 +17,8 @@
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
+import { brotli } from './brotli.mjs';
 import { appRoutes } from './app-routes.mjs';
 import { readSplitLoader } from './split-loader.mjs';
 import { BUDGET, START_BUDGET, EVERY_LOAD_FILES } from './budget.mjs';
@@ -52,9 +53,7 @@ function sizes(path) {
   return {
     raw: data.length,
     gzip: gzipSync(data, { level: 9 }).length,
-    brotli: brotliCompressSync(data, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length },
-    }).length,
+    brotli: brotli(data).length,
   };
 }
 

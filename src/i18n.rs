@@ -41,6 +41,48 @@ use serde::{Deserialize, Serialize};
 
 pub use texts::Texts;
 
+/// A table from an id to its text: a rule-engine value (`social_function_only`), a value of a
+/// `stable_ids!` enum (`icbc`), a problem's code, a cited document's file name.
+pub type IdTable = &'static [(&'static str, &'static str)];
+
+/// The names of an enum's values in one language, in the enum's order: a locale file writes
+/// them by id (`icbc = "工商银行"`) and the build checks that every value has its name and puts
+/// them in the enum's order (build/locales.rs), so [`Names::of`] reads one without comparing a
+/// string, and reordering the enum cannot mislabel a value.
+pub struct Names<T> {
+    texts: &'static [&'static str],
+    of: std::marker::PhantomData<fn(T)>,
+}
+
+impl<T: sscard_rules::StableId> Names<T> {
+    /// The table of `texts`, one per value in the enum's order (written by the build).
+    pub const fn new(texts: &'static [&'static str]) -> Self {
+        Self {
+            texts,
+            of: std::marker::PhantomData,
+        }
+    }
+
+    /// The name of `value`. (Empty only if the table were short, which the build rules out; not
+    /// the id, so that no page links an enum's id strings just to name its values.)
+    pub fn of(&self, value: T) -> &'static str {
+        self.texts.get(value.index()).copied().unwrap_or_default()
+    }
+}
+
+impl<T> std::fmt::Debug for Names<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.texts).finish()
+    }
+}
+
+/// Serialized as the list of names, so tests/locale_texts.rs walks them with every other text.
+impl<T> Serialize for Names<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.texts.serialize(serializer)
+    }
+}
+
 use crate::dom;
 
 /// The languages the app is offered in.

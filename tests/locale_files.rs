@@ -118,6 +118,21 @@ fn a_broken_locale_names_its_problem() {
             want: &["en.toml: `after.common.errors`: row `id_number.check_digit` is missing"],
         },
         Case {
+            what: "a bank without its name",
+            line_start: "hua_xia = ",
+            new_line: "",
+            want: &["en.toml: `after.names.banks`: row `hua_xia` is missing"],
+        },
+        Case {
+            what: "a name for a bank the rules do not know",
+            line_start: "hua_xia = ",
+            new_line: "huaxia = \"Hua Xia Bank\"",
+            want: &[
+                "en.toml: `after.names.banks`: row `huaxia` is not one of icbc, abc, boc, ccb, bocom, bank_of_beijing, hua_xia, citic, ceb, cmbc, cmb, spdb, bjrcb, psbc, bank_of_urumqi, tianshan_rcb",
+                "en.toml: `after.names.banks`: row `hua_xia` is missing",
+            ],
+        },
+        Case {
             what: "a value that is not a text",
             line_start: "elderly_mode = ",
             new_line: "elderly_mode = 3",

@@ -32,8 +32,8 @@ impl Texts {
     }
 }
 
-/// A table from a rule-engine id (`social_function_only`) to its text.
-pub type IdTable = &'static [(&'static str, &'static str)];
+pub use super::{IdTable, Names};
+use sscard_rules::{Bank, Channel, City, FinancialState, PickupMethod, Service, SocialState};
 
 /// The after-applying texts of one locale: a method per section, each reaching only its own
 /// `static`, so a page that reads one section does not link the others.
@@ -170,24 +170,23 @@ pub struct CommonTexts {
 /// Names of cities, services, channels, banks and sources.
 #[derive(Debug, Serialize)]
 pub struct NamesTexts {
-    /// Cities, in `City::ALL` order.
-    pub cities: [&'static str; 3],
-    /// Services, in `Service::ALL` order.
-    pub services: [&'static str; 22],
-    /// Channels, in `Channel::ALL` order.
-    pub channels: [&'static str; 19],
-    /// Pickup methods, in `PickupMethod::ALL` order.
-    pub pickups: [&'static str; 4],
-    /// Banks, in `Bank::ALL` order.
-    pub banks: [&'static str; 16],
-    /// Titles of the cited documents: seeds 000–004, DECISIONS.md, the calendar data, the
-    /// holiday law.
-    pub sources: [&'static str; 8],
+    /// Cities, by `City` id.
+    pub cities: Names<City>,
+    /// Services, by `Service` id.
+    pub services: Names<Service>,
+    /// Channels, by `Channel` id.
+    pub channels: Names<Channel>,
+    /// Pickup methods, by `PickupMethod` id.
+    pub pickups: Names<PickupMethod>,
+    /// Banks, by `Bank` id.
+    pub banks: Names<Bank>,
+    /// Titles of the cited documents by the name a citation gives (`Citation::source`): seeds
+    /// 000–004, DECISIONS.md, the calendar data, the holiday law.
+    pub sources: IdTable,
     /// "line {n}".
     pub line: &'static str,
-    /// Social function states, in the order of `SocialState`: not enabled, enabled,
-    /// temporarily lost, formally lost, replaced, cancelled.
-    pub social_states: [&'static str; 6],
+    /// Social function states, by `SocialState` id.
+    pub social_states: Names<SocialState>,
 }
 
 /// The card holder's sign-in page.
@@ -313,9 +312,8 @@ pub struct ProgressTexts {
     pub reminder_description: &'static str,
     /// Heading of the cards list.
     pub cards_heading: &'static str,
-    /// Bank function states, in the order of `FinancialState`: not activated, active,
-    /// temporarily lost, formally lost, non-counter services suspended, cancelled.
-    pub financial_states: [&'static str; 6],
+    /// Bank function states, by `FinancialState` id.
+    pub financial_states: Names<FinancialState>,
     /// Link to report a loss.
     pub loss_link: &'static str,
     /// The made-by step where the sources state no production time.
@@ -565,8 +563,8 @@ pub struct WhereToTexts {
     pub service_placeholder: &'static str,
     /// Actor question.
     pub actor_legend: &'static str,
-    /// Actor options: myself, guardian, agent.
-    pub actor_options: [&'static str; 3],
+    /// Actor options (myself, guardian, agent), by `Actor` id.
+    pub actor_options: IdTable,
     /// Submit button.
     pub show: &'static str,
     /// Errors by code (`service`: nothing chosen, `actor`: nobody chosen).
@@ -606,16 +604,16 @@ pub struct RulesTexts {
     pub city_label: &'static str,
     /// Business label.
     pub business_label: &'static str,
-    /// Businesses, in the order of the explorer's list.
-    pub businesses: [&'static str; 6],
+    /// Businesses, by `Business` id.
+    pub businesses: Names<sscard_rules::Business>,
     /// Channel label.
     pub channel_label: &'static str,
     /// Pickup label.
     pub pickup_label: &'static str,
     /// Card held label.
     pub card_held_label: &'static str,
-    /// Cards held: none, first/second generation, third generation.
-    pub cards_held: [&'static str; 3],
+    /// Cards held (none, first/second generation, third generation), by `CardHeld` id.
+    pub cards_held: Names<sscard_rules::CardHeld>,
     /// Date label.
     pub date_label: &'static str,
     /// Date hint.
@@ -857,8 +855,8 @@ pub struct DetailsTexts {
     pub address_hint: &'static str,
     /// Occupation label (summary and form legend).
     pub occupation_label: &'static str,
-    /// Names of the occupations, in `sscard_rules::wire::Occupation::ALL` order.
-    pub occupations: [&'static str; 11],
+    /// Names of the occupations, by `sscard_rules::wire::Occupation` id.
+    pub occupations: Names<sscard_rules::wire::Occupation>,
     /// Mobile label.
     pub mobile_label: &'static str,
     /// Shown for a value not on record.

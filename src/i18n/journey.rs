@@ -101,8 +101,8 @@ pub struct JourneyTexts {
     pub card_third: &'static str,
     /// Card: nothing chosen.
     pub card_error: &'static str,
-    /// Insured question, per city in the order of `City::ALL`.
-    pub insured_title: [&'static str; 3],
+    /// Insured question, by `City` id.
+    pub insured_title: super::Names<sscard_rules::City>,
     /// Insured hint.
     pub insured_hint: &'static str,
     /// Insured: nothing chosen (`{city}`).

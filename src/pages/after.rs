@@ -192,36 +192,32 @@ pub fn service_today() -> api::Fetched<NaiveDate> {
     })
 }
 
-fn position<T: PartialEq + Copy>(all: &[T], value: T) -> usize {
-    all.iter().position(|v| *v == value).unwrap_or(0)
-}
-
 /// A city's name.
 pub fn city_name(t: &'static AfterTexts, city: City) -> &'static str {
-    t.names().cities[position(City::ALL, city)]
+    t.names().cities.of(city)
 }
 
 /// A service's name.
 pub fn service_name(t: &'static AfterTexts, service: Service) -> &'static str {
-    t.names().services[position(Service::ALL, service)]
+    t.names().services.of(service)
 }
 
 /// A channel's name.
 pub fn channel_name(t: &'static AfterTexts, channel: Channel) -> &'static str {
-    t.names().channels[position(Channel::ALL, channel)]
+    t.names().channels.of(channel)
 }
 
 /// A pickup method's name.
 pub fn pickup_name(t: &'static AfterTexts, pickup: PickupMethod) -> &'static str {
-    t.names().pickups[position(PickupMethod::ALL, pickup)]
+    t.names().pickups.of(pickup)
 }
 
-/// A bank's name from its wire id (`icbc`); an unknown id is shown as it is.
+/// A bank's name; where the city's sources name no bank, says so.
 pub fn bank_name(t: &'static AfterTexts, bank: Option<Bank>) -> String {
     match bank {
         // No bank where the city's sources name none (Shanghai's 11 service banks).
         None => t.common().bank_not_named.to_owned(),
-        Some(bank) => t.names().banks[position(Bank::ALL, bank)].to_owned(),
+        Some(bank) => t.names().banks.of(bank).to_owned(),
     }
 }
 
@@ -316,30 +312,16 @@ pub fn safe_next(next: Option<String>) -> String {
         .unwrap_or_else(|| "/progress".to_owned())
 }
 
-/// The position of a social-function state in `NamesTexts::social_states` and its refusal
-/// code for actions that need an enabled (or not-enabled) card.
-pub fn social_index(state: sscard_rules::SocialState) -> (usize, &'static str) {
+/// The refusal code of a card in `state` for actions that need an enabled (or not-enabled) card.
+pub fn state_refusal(state: sscard_rules::SocialState) -> &'static str {
     use sscard_rules::SocialState as S;
     match state {
-        S::NotEnabled => (0, "card.not_enabled"),
-        S::Enabled => (1, "card.already_enabled"),
-        S::TempLost => (2, "card.temp_lost"),
-        S::FormalLost => (3, "card.formal_lost"),
-        S::Replaced => (4, "card.replaced"),
-        S::Cancelled => (5, "card.cancelled"),
-    }
-}
-
-/// The position of a bank-function state in `ProgressTexts::financial_states`.
-pub fn financial_index(state: sscard_rules::FinancialState) -> usize {
-    use sscard_rules::FinancialState as F;
-    match state {
-        F::NotActivated => 0,
-        F::Active => 1,
-        F::TempLost => 2,
-        F::FormalLost => 3,
-        F::NonCounterSuspended => 4,
-        F::Cancelled => 5,
+        S::NotEnabled => "card.not_enabled",
+        S::Enabled => "card.already_enabled",
+        S::TempLost => "card.temp_lost",
+        S::FormalLost => "card.formal_lost",
+        S::Replaced => "card.replaced",
+        S::Cancelled => "card.cancelled",
     }
 }
 
@@ -366,6 +348,6 @@ pub fn online_refusal(
         {
             Some(ProblemCode::CardAlreadyEnabled.id())
         }
-        Err(_) => Some(social_index(card.social_function).1),
+        Err(_) => Some(state_refusal(card.social_function)),
     }
 }

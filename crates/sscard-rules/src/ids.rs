@@ -29,6 +29,11 @@ macro_rules! stable_ids {
             pub fn from_id(id: &str) -> Option<Self> {
                 match id { $($id => Some($name::$variant),)+ _ => None }
             }
+
+            /// The value's position in [`Self::ALL`] (declaration order).
+            pub const fn index(self) -> usize {
+                self as usize
+            }
         }
 
         impl $crate::ids::StableId for $name {
@@ -38,6 +43,10 @@ macro_rules! stable_ids {
 
             fn from_id(id: &str) -> Option<Self> {
                 $name::from_id(id)
+            }
+
+            fn index(self) -> usize {
+                $name::index(self)
             }
         }
 
@@ -57,6 +66,9 @@ pub trait StableId: Sized + Copy {
     fn id(self) -> &'static str;
     /// The value with this id, if any.
     fn from_id(id: &str) -> Option<Self>;
+    /// The value's position in the enum's `ALL` (declaration order): a table written in that
+    /// order (the app's `Names`) is read at it.
+    fn index(self) -> usize;
 }
 
 stable_ids! {

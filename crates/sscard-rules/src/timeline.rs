@@ -20,22 +20,22 @@ use crate::policy::{self, CourierFee, NumericParam, Param, Phase, PolicyError};
 use crate::sources as src;
 use crate::trace::{Explained, Trace, TraceStep};
 
-/// What the person asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Business {
-    /// First application (申领), including an upgrade from a 1st/2nd-generation card.
-    FirstApplication,
-    /// New card after a loss (补领).
-    ReplaceLost,
-    /// New card for a damaged card (换领).
-    ReplaceDamaged,
-    /// New card after a change of name or ID number (换领).
-    ChangeDetails,
-    /// Change of cooperating bank.
-    ChangeBank,
-    /// Renewal of a card close to expiry (Urumqi).
-    Renewal,
+crate::ids::stable_ids! {
+    /// What the person asks for.
+    pub enum Business {
+        /// First application (申领), including an upgrade from a 1st/2nd-generation card.
+        FirstApplication = "first_application",
+        /// New card after a loss (补领).
+        ReplaceLost = "replace_lost",
+        /// New card for a damaged card (换领).
+        ReplaceDamaged = "replace_damaged",
+        /// New card after a change of name or ID number (换领).
+        ChangeDetails = "change_details",
+        /// Change of cooperating bank.
+        ChangeBank = "change_bank",
+        /// Renewal of a card close to expiry (Urumqi).
+        Renewal = "renewal",
+    }
 }
 
 impl Business {

@@ -8,7 +8,7 @@ use sscard_rules::wire::{
     GuardianshipProof, NoticeCategory, NoticeKind, NoticeLanguage, Occupation,
 };
 use sscard_rules::{
-    Actor, ActorCondition, ApplicantGroup, Bank, CardHeld, Channel, City, CourierFee,
+    Actor, ActorCondition, ApplicantGroup, Bank, Business, CardHeld, Channel, City, CourierFee,
     FinancialState, NumericParam, OfferCondition, Outcome, Permission, Phase, PickupChoice,
     PickupMethod, ProblemCode, ReplacementBlock, ReplacementNote, ReplacementReason, Residence,
     Service, SocialState, StableId, StepKind, UninsuredGroup, WhereNote, YesNo,
@@ -38,6 +38,11 @@ where
             Some(value),
             "{name}::{value:?}: from_id reads its id"
         );
+        assert_eq!(
+            value.index(),
+            ids.len(),
+            "{name}::{value:?}: its place in ALL"
+        );
         assert!(!ids.contains(&id), "{name}: id {id:?} used twice");
         ids.push(id);
     }
@@ -53,6 +58,7 @@ where
 fn every_stable_id_is_its_serde_form() {
     one_string_form("City", City::ALL);
     one_string_form("Bank", Bank::ALL);
+    one_string_form("Business", Business::ALL);
     one_string_form("Channel", Channel::ALL);
     one_string_form("Service", Service::ALL);
     one_string_form("Actor", Actor::ALL);

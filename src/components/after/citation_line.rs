@@ -1,26 +1,11 @@
 use leptos::prelude::*;
-use sscard_rules::{
-    CALENDAR_DATA, Calendar, Citation, DECISIONS, HOLIDAY_LAW, SEED_000, SEED_001, SEED_002,
-    SEED_003, SEED_004,
-};
+use sscard_rules::{CALENDAR_DATA, Calendar, Citation};
 
-use crate::i18n::after::{AfterTexts, fill};
+use crate::i18n::after::{AfterTexts, fill, find};
 
 /// The readable title of a cited document, or its file name when it is not one of ours.
 pub fn source_title(t: &'static AfterTexts, source: &str) -> String {
-    [
-        SEED_000,
-        SEED_001,
-        SEED_002,
-        SEED_003,
-        SEED_004,
-        DECISIONS,
-        CALENDAR_DATA,
-        HOLIDAY_LAW,
-    ]
-    .iter()
-    .position(|s| *s == source)
-    .map_or_else(|| source.to_owned(), |i| t.names().sources[i].to_owned())
+    find(t.names().sources, source).unwrap_or(source).to_owned()
 }
 
 /// One source: the document's title, the place in it (question, decision id or year), the line,

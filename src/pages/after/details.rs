@@ -56,8 +56,7 @@ fn check(address: &str, occupation: Option<&str>) -> FormProblems {
 
 /// An occupation's name.
 fn occupation_name(t: &'static AfterTexts, o: Occupation) -> &'static str {
-    let i = Occupation::ALL.iter().position(|x| *x == o).unwrap_or(0);
-    t.details().occupations.get(i).copied().unwrap_or(o.id())
+    t.details().occupations.of(o)
 }
 
 /// The record as a summary list, with the link to change the mobile.

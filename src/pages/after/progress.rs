@@ -287,8 +287,8 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
     } else {
         t.common().own_card.to_owned()
     };
-    let social = t.names().social_states[super::social_index(card.social_function).0];
-    let financial = p.financial_states[super::financial_index(card.financial_function)];
+    let social = t.names().social_states.of(card.social_function);
+    let financial = p.financial_states.of(card.financial_function);
     let id = api::encode(&card.id);
     let action = match card.social_function {
         SocialState::NotEnabled => Some((format!("/cards/{id}/enable"), p.enable_link)),

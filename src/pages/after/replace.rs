@@ -277,9 +277,7 @@ fn choose_view(
         .map(|c| RadioOption {
             value: c.id.clone(),
             label: card_label(t, c),
-            hint: Some(
-                t.names().social_states[super::social_index(c.social_function).0].to_owned(),
-            ),
+            hint: Some(t.names().social_states.of(c.social_function).to_owned()),
         })
         .collect();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {

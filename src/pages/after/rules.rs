@@ -25,7 +25,7 @@ use crate::i18n::{Locale, Texts, use_i18n};
 /// The page's problem codes and their texts.
 const CODES: CodeTable = |t| t.rules().errors;
 
-/// Requests, in the order of `RulesTexts::businesses`.
+/// Requests, in the order the explorer lists them.
 const BUSINESSES: [Business; 6] = [
     Business::FirstApplication,
     Business::ReplaceLost,
@@ -34,7 +34,7 @@ const BUSINESSES: [Business; 6] = [
     Business::ChangeBank,
     Business::Renewal,
 ];
-/// Cards held, in the order of `RulesTexts::cards_held`.
+/// Cards held, in the order the explorer lists them.
 const CARDS_HELD: [CardHeld; 3] = [
     CardHeld::None,
     CardHeld::OlderGeneration,
@@ -495,10 +495,10 @@ pub fn RulesPage() -> impl IntoView {
             <p class="lead">{r.lead}</p>
             <form novalidate on:submit=on_submit class="explorer-form">
                 {select("city", r.city_label, City::ALL.iter().map(|c| city_name(t, *c).to_owned()).collect(), city)}
-                {select("business", r.business_label, r.businesses.iter().map(|s| (*s).to_owned()).collect(), business)}
+                {select("business", r.business_label, BUSINESSES.iter().map(|b| r.businesses.of(*b).to_owned()).collect(), business)}
                 {select("channel", r.channel_label, Channel::ALL.iter().map(|c| channel_name(t, *c).to_owned()).collect(), channel)}
                 {select("pickup", r.pickup_label, PickupMethod::ALL.iter().map(|p| pickup_name(t, *p).to_owned()).collect(), pickup)}
-                {select("card_held", r.card_held_label, r.cards_held.iter().map(|s| (*s).to_owned()).collect(), card_held)}
+                {select("card_held", r.card_held_label, CARDS_HELD.iter().map(|c| r.cards_held.of(*c).to_owned()).collect(), card_held)}
                 {date_field("date", r.date_label, r.date_hint, date, errors)}
                 {date_field("birth", r.birth_label, r.birth_hint, birth, errors)}
                 <button type="submit" class="button">{r.show}</button>

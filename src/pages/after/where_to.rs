@@ -12,13 +12,13 @@ use super::{
 };
 use crate::components::after::{CitationLine, RelatedLinks};
 use crate::components::{ErrorSummary, FormErrors, RadioGroup, RadioOption};
-use crate::i18n::after::{AfterTexts, fill, lookup};
+use crate::i18n::after::{AfterTexts, fill, find, lookup};
 use crate::i18n::{Locale, use_i18n};
 use crate::policy_text::{fill_common_here, fill_params};
 
 const SERVICE_FIELD: &str = "service";
 const ACTOR_FIELD: &str = "actor";
-/// The actors a citizen can be here, in the order of `WhereToTexts::actor_options`.
+/// The actors a citizen can be here, in the order the question lists them.
 const ACTORS: [Actor; 3] = [Actor::Holder, Actor::Guardian, Actor::Agent];
 
 /// The page's problem codes and their texts.
@@ -83,9 +83,10 @@ fn answer_view(
     answer: WhereAnswer,
 ) -> impl IntoView + use<> {
     let w = t.where_to();
-    let actor_index = ACTORS.iter().position(|a| *a == answer.actor).unwrap_or(0);
-    let heading = fill(w.answer_heading, "service", service_name(t, answer.service))
-        .replace("{actor}", &fill_common_here(w.actor_options[actor_index]));
+    let heading = fill(w.answer_heading, "service", service_name(t, answer.service)).replace(
+        "{actor}",
+        &fill_common_here(find(w.actor_options, answer.actor.id()).unwrap_or(answer.actor.id())),
+    );
     let permission = lookup(w.permissions, answer.permission.permission.id());
     let actor_conditions: Vec<String> = answer
         .permission
@@ -172,10 +173,9 @@ pub fn WherePage() -> impl IntoView {
         let service_error = errors.field(SERVICE_FIELD);
         let actor_options: Vec<RadioOption> = ACTORS
             .iter()
-            .zip(w.actor_options)
-            .map(|(a, label)| RadioOption {
+            .map(|a| RadioOption {
                 value: a.id().to_owned(),
-                label: fill_common_here(label),
+                label: fill_common_here(find(w.actor_options, a.id()).unwrap_or(a.id())),
                 hint: None,
             })
             .collect();

@@ -5,12 +5,7 @@ use leptos::prelude::*;
 
 use super::radio_step::{RadioQuestion, RadioStep};
 use crate::journey::Step;
-use sscard_rules::{Actor, ApplicantGroup, CardHeld, City, Residence, UninsuredGroup, YesNo};
-
-/// The position of `city` in `City::ALL`, the order of the texts written per city.
-fn city_index(city: City) -> usize {
-    City::ALL.iter().position(|&c| c == city).unwrap_or(0)
-}
+use sscard_rules::{Actor, ApplicantGroup, CardHeld, Residence, UninsuredGroup, YesNo};
 
 const WHO: RadioQuestion = RadioQuestion {
     step: Step::CheckWho,
@@ -61,7 +56,7 @@ const CARD_HELD: RadioQuestion = RadioQuestion {
 const INSURED: RadioQuestion = RadioQuestion {
     step: Step::CheckInsured,
     name: "insured",
-    title: |t, _, city| t.journey().insured_title[city_index(city)],
+    title: |t, _, city| t.journey().insured_title.of(city),
     hint: Some(|t| t.journey().insured_hint),
     choices: &[
         (YesNo::Yes.id(), |t| t.journey().yes, None),

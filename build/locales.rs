@@ -22,6 +22,8 @@ struct Language {
     tag: &'static str,
     module: &'static str,
     variant: &'static str,
+    /// Its plural forms (CLDR categories): a plural text has exactly these.
+    plural_forms: &'static [&'static str],
 }
 
 /// Every language, the reference (zh-Hans) first.
@@ -30,16 +32,19 @@ const LANGUAGES: [Language; 3] = [
         tag: "zh-Hans",
         module: "zh_hans",
         variant: "ZhHans",
+        plural_forms: &["other"],
     },
     Language {
         tag: "zh-Hant",
         module: "zh_hant",
         variant: "ZhHant",
+        plural_forms: &["other"],
     },
     Language {
         tag: "en",
         module: "en",
         variant: "En",
+        plural_forms: &["one", "other"],
     },
 ];
 
@@ -85,7 +90,14 @@ enum Field {
     Ids(Vec<(String, String)>),
     /// The names of an enum's values, in the enum's order (`Names<T>`; see [`enum_tables`]).
     Names(Vec<String>),
+    /// A text with a number in it, by plural form (`Plural`): a table of only CLDR categories,
+    /// `other` among them.
+    Plural(Vec<(String, String)>),
 }
+
+/// Every CLDR plural category: a table of texts whose keys are all among these, `other` one of
+/// them, is a plural text, not a table by id.
+const PLURAL_CATEGORIES: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
 
 impl Field {
     fn kind(&self) -> &'static str {
@@ -93,6 +105,7 @@ impl Field {
             Field::Text(_) => "a text",
             Field::List(_) => "a list of texts",
             Field::Ids(_) | Field::Names(_) => "a table of texts",
+            Field::Plural(_) => "a plural text",
         }
     }
 }
@@ -170,9 +183,13 @@ pub fn check(files: &[(String, String)]) -> Result<Vec<Vec<Section>>, Vec<String
     let mut problems = Vec::new();
     let mut locales = Vec::new();
     let enums = enum_tables();
-    for (path, text) in files {
+    for ((path, text), language) in files.iter().zip(&LANGUAGES) {
         match toml::from_str::<toml::Table>(text) {
-            Ok(table) => locales.push(read(path, &table, &enums, &mut problems)),
+            Ok(table) => {
+                let sections = read(path, &table, &enums, &mut problems);
+                check_plural_forms(path, language, &sections, &mut problems);
+                locales.push(sections);
+            }
             Err(e) => problems.push(format!("{path}: {e}")),
         }
     }
@@ -186,6 +203,35 @@ pub fn check(files: &[(String, String)]) -> Result<Vec<Vec<Section>>, Vec<String
         Ok(locales)
     } else {
         Err(problems)
+    }
+}
+
+/// Every plural text of `sections` has exactly the forms of `language`.
+fn check_plural_forms(
+    path: &str,
+    language: &Language,
+    sections: &[Section],
+    problems: &mut Vec<String>,
+) {
+    for section in sections {
+        for (key, field) in &section.fields {
+            if let Field::Plural(forms) = field {
+                let have: Vec<&str> = forms.iter().map(|(form, _)| form.as_str()).collect();
+                let mut sorted = have.clone();
+                sorted.sort_unstable();
+                let mut want = language.plural_forms.to_vec();
+                want.sort_unstable();
+                if sorted != want {
+                    problems.push(format!(
+                        "{path}: `{}.{key}`: {} has the plural forms {}, not {}",
+                        section.path,
+                        language.tag,
+                        language.plural_forms.join(", "),
+                        have.join(", ")
+                    ));
+                }
+            }
+        }
     }
 }
 
@@ -242,8 +288,13 @@ fn section_of(
                 let texts = texts_of(&at, rows.values(), problems);
                 let rows: Vec<(String, String)> = rows.keys().cloned().zip(texts).collect();
                 let full = format!("{path}.{key}");
+                let plural = rows.iter().any(|(k, _)| k == "other")
+                    && rows
+                        .iter()
+                        .all(|(k, _)| PLURAL_CATEGORIES.contains(&k.as_str()));
                 match enums.iter().find(|(table, _)| *table == full) {
                     Some((_, ids)) => Field::Names(in_enum_order(&at, ids, &rows, problems)),
+                    None if plural => Field::Plural(rows),
                     None => Field::Ids(rows),
                 }
             }
@@ -349,19 +400,40 @@ fn compare_field(at: &str, want: &Field, field: &Field, problems: &mut Vec<Strin
                 ));
             }
             for (i, (want, item)) in want.iter().zip(items).enumerate() {
-                compare_text(&format!("{at}[{i}]"), want, item, problems);
+                compare_text(&format!("{at} item {i}"), want, item, problems);
             }
         }
         (Field::Ids(want), Field::Ids(rows)) => {
             for (id, want) in want {
                 match rows.iter().find(|(k, _)| k == id) {
-                    Some((_, text)) => compare_text(&format!("{at}.{id}"), want, text, problems),
+                    Some((_, text)) => compare_text(&format!("{at} row `{id}`"), want, text, problems),
                     None => problems.push(format!("{at}: row `{id}` is missing")),
                 }
             }
             for (id, _) in rows {
                 if !want.iter().any(|(k, _)| k == id) {
                     problems.push(format!("{at}: row `{id}` is not in zh-Hans"));
+                }
+            }
+        }
+        (Field::Plural(want), Field::Plural(forms)) => {
+            let other = |forms: &[(String, String)]| {
+                forms
+                    .iter()
+                    .find(|(f, _)| f == "other")
+                    .map(|(_, t)| t.clone())
+                    .unwrap_or_default()
+            };
+            let (want_other, other_text) = (other(want), other(forms));
+            for (form, text) in forms {
+                let at = format!("{at} form `{form}`");
+                if form == "other" {
+                    compare_text(&at, &want_other, text, problems);
+                } else if text.trim().is_empty() {
+                    problems.push(format!("{at}: empty"));
+                } else if !placeholders(text).is_subset(&placeholders(&other_text)) {
+                    // The `one` form may leave out the number ("1 day left"), nothing else.
+                    problems.push(format!("{at}: a placeholder `other` does not have"));
                 }
             }
         }
@@ -421,6 +493,21 @@ fn rust_of<'a>(language: &Language, sections: impl Iterator<Item = &'a Section>)
                 Field::Ids(rows) => writeln!(out, "    {key}: &{rows:?},"),
                 Field::Names(items) => {
                     writeln!(out, "    {key}: crate::i18n::Names::new(&{items:?}),")
+                }
+                Field::Plural(forms) => {
+                    let form = |name: &str| {
+                        forms
+                            .iter()
+                            .find(|(f, _)| f == name)
+                            .map(|(_, t)| t.as_str())
+                    };
+                    let other = form("other").unwrap_or_default();
+                    // A language without `one` (Chinese) says 1 as it says any number.
+                    let one = form("one").unwrap_or(other);
+                    writeln!(
+                        out,
+                        "    {key}: crate::i18n::Plural {{ one: {one:?}, other: {other:?} }},"
+                    )
                 }
             };
         }

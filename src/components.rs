@@ -29,7 +29,7 @@ pub use demo_banner::DemoBanner;
 pub use elderly_switch::ElderlySwitch;
 pub use error_summary::{ErrorSummary, FieldError};
 pub use footer::Footer;
-pub use form_errors::{FormErrors, Msg, msg, msg_with};
+pub use form_errors::{FormErrors, Msg, msg, msg_count, msg_with};
 pub use header::Header;
 pub use language_switch::LanguageSwitch;
 pub use page_load_failed::PageLoadFailed;

@@ -45,6 +45,25 @@ pub use texts::Texts;
 /// `stable_ids!` enum (`icbc`), a problem's code, a cited document's file name.
 pub type IdTable = &'static [(&'static str, &'static str)];
 
+/// A text with a number in it, in the forms its language needs (see the locale files' README):
+/// English says "1 day left" and "{n} days left"; Chinese has one form, which the build writes
+/// to both.
+#[derive(Debug, Serialize)]
+pub struct Plural {
+    /// The form for 1.
+    pub one: &'static str,
+    /// The form for any other number.
+    pub other: &'static str,
+}
+
+impl Plural {
+    /// The form for `n`, with the placeholder `{key}` replaced by `n`.
+    pub fn fill(&self, key: &str, n: i64) -> String {
+        let form = if n == 1 { self.one } else { self.other };
+        form.replace(&format!("{{{key}}}"), &n.to_string())
+    }
+}
+
 /// The names of an enum's values in one language, in the enum's order: a locale file writes
 /// them by id (`icbc = "工商银行"`) and the build checks that every value has its name and puts
 /// them in the enum's order (build/locales.rs), so [`Names::of`] reads one without comparing a

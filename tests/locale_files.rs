@@ -133,6 +133,26 @@ fn a_broken_locale_names_its_problem() {
             ],
         },
         Case {
+            what: "a plural text without its `one` form",
+            line_start: "days_left = ",
+            new_line: "days_left = { other = \"{n} days left\" }",
+            want: &[
+                "en.toml: `after.common.days_left`: en has the plural forms one, other, not other",
+            ],
+        },
+        Case {
+            what: "a `one` form with a placeholder `other` does not have",
+            line_start: "days_left = ",
+            new_line: "days_left = { one = \"{date}\", other = \"{n} days left\" }",
+            want: &["en.toml: `after.common.days_left` form `one`: a placeholder `other` does not have"],
+        },
+        Case {
+            what: "a plural text where zh-Hans has a text",
+            line_start: "start_button = ",
+            new_line: "start_button = { one = \"Start\", other = \"Start\" }",
+            want: &["en.toml: `texts.start_button`: a plural text, zh-Hans has a text"],
+        },
+        Case {
             what: "a value that is not a text",
             line_start: "elderly_mode = ",
             new_line: "elderly_mode = 3",
@@ -143,6 +163,28 @@ fn a_broken_locale_names_its_problem() {
         let files = files_with_en(|en| with_line(en, case.line_start, case.new_line));
         assert_eq!(problems(&files), case.want, "{}", case.what);
     }
+}
+
+#[wasm_bindgen_test]
+fn chinese_has_one_plural_form() {
+    let files = vec![
+        ("zh-Hans.toml".to_owned(), ZH_HANS.to_owned()),
+        (
+            "zh-Hant.toml".to_owned(),
+            with_line(
+                ZH_HANT,
+                "days_left = ",
+                "days_left = { one = \"還有 1 天\", other = \"還有 {n} 天\" }",
+            ),
+        ),
+        ("en.toml".to_owned(), EN.to_owned()),
+    ];
+    assert_eq!(
+        problems(&files),
+        [
+            "zh-Hant.toml: `after.common.days_left`: zh-Hant has the plural forms other, not one, other"
+        ]
+    );
 }
 
 #[wasm_bindgen_test]

@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::FieldError;
-use crate::i18n::{Texts, use_i18n};
+use crate::i18n::{Plural, Texts, use_i18n};
 use crate::policy_text::fill_common_here;
 
 /// A message that is rendered in whatever language is current when it is shown, so switching
@@ -22,6 +22,15 @@ pub fn msg_with(
     value: String,
 ) -> Msg {
     Arc::new(move |t| fill_common_here(&text(t).replace(placeholder, &value)))
+}
+
+/// A message with a count: the plural form for `n`, its `{placeholder}` replaced by `n`.
+pub fn msg_count(
+    text: fn(&'static Texts) -> &'static Plural,
+    placeholder: &'static str,
+    n: i64,
+) -> Msg {
+    Arc::new(move |t| fill_common_here(&text(t).fill(placeholder, n)))
 }
 
 /// The problems of one form: which field each belongs to and its message. Cleared on a

@@ -67,16 +67,16 @@ fn TimelineBody(preview: TimelinePreview, t: &'static Texts, locale: Locale) -> 
     let j = t.journey();
     let k = t.confirmation();
     let production = match &preview.production {
-        Production::OnTheSpot { minutes } => j
-            .tl_on_the_spot
-            .replace("{n}", &minutes.unwrap_or(10).to_string()),
+        Production::OnTheSpot { minutes } => {
+            j.tl_on_the_spot.fill("n", i64::from(minutes.unwrap_or(10)))
+        }
         Production::NaturalDays { days, made_by } => k
             .tl_natural_days
-            .replace("{n}", &days.to_string())
+            .fill("n", i64::from(*days))
             .replace("{date}", &format::date(locale, *made_by)),
         Production::WorkingDays { days, made_by, .. } => k
             .tl_working_days
-            .replace("{n}", &days.to_string())
+            .fill("n", i64::from(*days))
             .replace("{date}", &format::date(locale, *made_by)),
         Production::NotStated => k.tl_not_stated.to_string(),
     };

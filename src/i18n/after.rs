@@ -128,7 +128,7 @@ pub struct CommonTexts {
     /// Label before a citation, with its colon ("依据：").
     pub source: &'static str,
     /// "{n} days left".
-    pub days_left: &'static str,
+    pub days_left: super::Plural,
     /// Today is the day.
     pub today: &'static str,
     /// Anti-fraud notice heading.
@@ -385,7 +385,7 @@ pub struct LossTexts {
     /// Heading of how long.
     pub how_long_heading: &'static str,
     /// "{days} days: lifts itself on {date}".
-    pub how_long: &'static str,
+    pub how_long: super::Plural,
     /// The bank side follows the bank's rules.
     pub financial_note: &'static str,
     /// Confirm button.
@@ -464,7 +464,7 @@ pub struct ReplaceTexts {
     /// Heading of the request step.
     pub request_title: &'static str,
     /// "Made within {n} working days, by {date}; postage comes on top".
-    pub made_by: &'static str,
+    pub made_by: super::Plural,
     /// Heading of what to know.
     pub know_heading: &'static str,
     /// What to know, by `ReplacementNote` id (`{bank}`, `{months}`).
@@ -629,11 +629,11 @@ pub struct RulesTexts {
     /// Heading of the production time.
     pub production_heading: &'static str,
     /// "{days} natural days: made by {date}".
-    pub production_natural: &'static str,
+    pub production_natural: super::Plural,
     /// "{days} working days: made by {date}".
-    pub production_working: &'static str,
+    pub production_working: super::Plural,
     /// "On the spot, about {n} minutes".
-    pub production_spot: &'static str,
+    pub production_spot: super::Plural,
     /// On the spot, no figure.
     pub production_spot_unknown: &'static str,
     /// No production time in the sources.

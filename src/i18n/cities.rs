@@ -92,7 +92,7 @@ pub struct CitiesTexts {
     /// backup_centre.empty
     pub e_backup_centre_empty: &'static str,
     /// backup_centre.too_long; {n} is the limit.
-    pub e_backup_centre_long: &'static str,
+    pub e_backup_centre_long: super::Plural,
     /// postal_address.recipient_not_holder
     pub e_recipient_not_holder: &'static str,
 }

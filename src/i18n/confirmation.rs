@@ -61,9 +61,9 @@ pub struct ConfirmationTexts {
     /// Step.
     pub step_wait_for_post: &'static str,
     /// Production: natural days.
-    pub tl_natural_days: &'static str,
+    pub tl_natural_days: super::Plural,
     /// Production: working days.
-    pub tl_working_days: &'static str,
+    pub tl_working_days: super::Plural,
     /// Production: not stated.
     pub tl_not_stated: &'static str,
 }

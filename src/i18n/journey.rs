@@ -249,7 +249,7 @@ pub struct JourneyTexts {
     /// name.too_short
     pub e_name_short: &'static str,
     /// name.too_long
-    pub e_name_long: &'static str,
+    pub e_name_long: super::Plural,
     /// name.characters
     pub e_name_chars: &'static str,
     /// id_number.empty
@@ -329,7 +329,7 @@ pub struct JourneyTexts {
     /// Bank can post cards.
     pub bank_posts: &'static str,
     /// Instant branches count.
-    pub bank_instant: &'static str,
+    pub bank_instant: super::Plural,
     /// Bank: nothing chosen.
     pub bank_error: &'static str,
     /// Bank list source label.
@@ -371,7 +371,7 @@ pub struct JourneyTexts {
     /// address.empty
     pub e_address_empty: &'static str,
     /// address.too_long
-    pub e_address_long: &'static str,
+    pub e_address_long: super::Plural,
     /// Branch heading.
     pub branch_title: &'static str,
     /// Sample data notice.
@@ -437,7 +437,7 @@ pub struct JourneyTexts {
     /// Timeline heading.
     pub tl_heading: &'static str,
     /// Production: on the spot.
-    pub tl_on_the_spot: &'static str,
+    pub tl_on_the_spot: super::Plural,
     /// Estimate notice.
     pub tl_estimate: &'static str,
     /// Timeline before a pickup is chosen.

@@ -68,7 +68,7 @@ pub struct Texts {
     /// Heading: how long it takes.
     pub home_time_heading: &'static str,
     /// How long it takes (`{days}`: the city's production limit).
-    pub home_time: &'static str,
+    pub home_time: super::Plural,
     /// How long it takes, when the sources give the city no production limit (`{city}`).
     pub home_time_unknown: &'static str,
     /// Anti-fraud notice heading.

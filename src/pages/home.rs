@@ -46,7 +46,7 @@ pub fn HomePage() -> impl IntoView {
             .ok()
             .flatten()
         {
-            Some(days) => fill(t.home_time, "days", &days.value.to_string()),
+            Some(days) => t.home_time.fill("days", i64::from(days.value)),
             None => fill(t.home_time_unknown, "city", name),
         };
         let ask = match sscard_rules::hotline(city, today).ok().flatten() {

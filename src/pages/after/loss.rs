@@ -247,7 +247,8 @@ fn check_view(
     let other_error = refused.map(|e| api_error_text(t, l.refusals, &e));
     let how_long = match (&lift, &days) {
         (Some(lift), Some(days)) => Some(
-            fill(l.how_long, "days", &days.value.to_string())
+            l.how_long
+                .fill("days", i64::from(days.value))
                 .replace("{date}", &long_date(locale, lift.result.date)),
         ),
         _ => None,
@@ -373,7 +374,7 @@ fn done_view(
     );
     let countdown = lift.map(|d| match natural_days_between(today, d) {
         n if n <= 0 => t.common().today.to_owned(),
-        n => fill(t.common().days_left, "n", &n.to_string()),
+        n => t.common().days_left.fill("n", n),
     });
     let ics_href = lift.map(|d| {
         ics::ics_data_href(&ics::ics_event(

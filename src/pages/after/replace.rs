@@ -668,13 +668,12 @@ fn RequestForm(
     let err = move |field: &'static str| errors.field(field);
     let submit_error = errors.field("submit");
     let days = param_u32(city, NumericParam::ReplacementWorkingDays, today)
-        .map(|p| p.value.to_string())
-        .unwrap_or_default();
-    let made_by = plan
-        .timeline
-        .production
-        .made_by()
-        .map(|d| fill(r.made_by, "n", &days).replace("{date}", &long_date(locale, d)));
+        .map_or(0, |p| i64::from(p.value));
+    let made_by = plan.timeline.production.made_by().map(|d| {
+        r.made_by
+            .fill("n", days)
+            .replace("{date}", &long_date(locale, d))
+    });
     let bank = bank_name(t, card.bank);
     let months = param_u32(city, NumericParam::BankChangeCooldownMonths, today)
         .map(|p| p.value.to_string())

@@ -179,15 +179,15 @@ fn production_view(
     trace.extend(preview.trace);
     let p = preview.result;
     let headline = match &p.production {
-        Production::NaturalDays { days, made_by } => {
-            fill(r.production_natural, "days", &days.to_string())
-                .replace("{date}", &long_date(locale, *made_by))
-        }
-        Production::WorkingDays { days, made_by, .. } => {
-            fill(r.production_working, "days", &days.to_string())
-                .replace("{date}", &long_date(locale, *made_by))
-        }
-        Production::OnTheSpot { minutes: Some(m) } => fill(r.production_spot, "n", &m.to_string()),
+        Production::NaturalDays { days, made_by } => r
+            .production_natural
+            .fill("days", i64::from(*days))
+            .replace("{date}", &long_date(locale, *made_by)),
+        Production::WorkingDays { days, made_by, .. } => r
+            .production_working
+            .fill("days", i64::from(*days))
+            .replace("{date}", &long_date(locale, *made_by)),
+        Production::OnTheSpot { minutes: Some(m) } => r.production_spot.fill("n", i64::from(*m)),
         Production::OnTheSpot { minutes: None } => r.production_spot_unknown.to_owned(),
         Production::NotStated => r.production_not_stated.to_owned(),
     };

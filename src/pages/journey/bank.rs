@@ -123,7 +123,11 @@ pub fn BankPage() -> impl IntoView {
                 if b.posts_cards {
                     facts.push(t.journey().bank_posts.to_string());
                 }
-                facts.push(t.journey().bank_instant.replace("{n}", &count.to_string()));
+                facts.push(
+                    t.journey()
+                        .bank_instant
+                        .fill("n", i64::try_from(count).unwrap_or(i64::MAX)),
+                );
                 RadioOption {
                     value: b.bank.id().to_string(),
                     label: if locale == Locale::En {

@@ -82,7 +82,7 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
         // A replacement is made within working days (Q30), an application within natural days.
         let (text, days) = match (&app.replacement, Some(app.city)) {
             (Some(_), Some(city)) => (
-                k.tl_working_days,
+                &k.tl_working_days,
                 sscard_rules::param_u32(
                     city,
                     sscard_rules::NumericParam::ReplacementWorkingDays,
@@ -90,9 +90,9 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
                 )
                 .map_or(0, |p| i64::from(p.value)),
             ),
-            _ => (k.tl_natural_days, (d - submitted.unwrap_or(d)).num_days()),
+            _ => (&k.tl_natural_days, (d - submitted.unwrap_or(d)).num_days()),
         };
-        text.replace("{n}", &days.to_string())
+        text.fill("n", days)
             .replace("{date}", &format::date(locale, d))
     });
     // The calendar entry carries the reference people quote on the phone, not the internal id.

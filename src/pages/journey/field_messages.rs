@@ -7,14 +7,14 @@ use sscard_rules::{
 };
 
 use crate::api::ApiError;
-use crate::components::{Msg, msg, msg_with};
+use crate::components::{Msg, msg, msg_count, msg_with};
 
 /// A name that was not accepted.
 pub fn name(error: NameError) -> Msg {
     match error {
         NameError::Empty => msg(|t| t.journey().e_name_empty),
         NameError::TooShort => msg(|t| t.journey().e_name_short),
-        NameError::TooLong { max } => msg_with(|t| t.journey().e_name_long, "{n}", max.to_string()),
+        NameError::TooLong { max } => msg_count(|t| &t.journey().e_name_long, "n", count(max)),
         NameError::Characters => msg(|t| t.journey().e_name_chars),
     }
 }
@@ -54,7 +54,7 @@ pub fn address(error: AddressError) -> Msg {
     match error {
         AddressError::Empty => msg(|t| t.journey().e_address_empty),
         AddressError::TooLong { max } => {
-            msg_with(|t| t.journey().e_address_long, "{n}", max.to_string())
+            msg_count(|t| &t.journey().e_address_long, "n", count(max))
         }
     }
 }
@@ -64,7 +64,7 @@ pub fn delivery(error: DeliveryError) -> Msg {
     match error {
         DeliveryError::BackupCentreEmpty => msg(|t| t.cities().e_backup_centre_empty),
         DeliveryError::BackupCentreTooLong { max } => {
-            msg_with(|t| t.cities().e_backup_centre_long, "{n}", max.to_string())
+            msg_count(|t| &t.cities().e_backup_centre_long, "n", count(max))
         }
         DeliveryError::RecipientNotHolder => msg(|t| t.cities().e_recipient_not_holder),
     }
@@ -84,13 +84,13 @@ pub fn server_code(code: &str, limit: Option<u32>) -> Msg {
     if let Some(problem) = ProblemCode::from_id(code) {
         return problem_message(problem);
     }
-    let limit_or = |fallback: usize| limit.map_or(fallback.to_string(), |n| n.to_string());
+    let limit_or = |fallback: usize| limit.map_or(count(fallback), i64::from);
     match code {
         "name.empty" => msg(|t| t.journey().e_name_empty),
         "name.too_short" => msg(|t| t.journey().e_name_short),
-        "name.too_long" => msg_with(
-            |t| t.journey().e_name_long,
-            "{n}",
+        "name.too_long" => msg_count(
+            |t| &t.journey().e_name_long,
+            "n",
             limit_or(sscard_rules::NAME_MAX_CHINESE),
         ),
         "name.characters" => msg(|t| t.journey().e_name_chars),
@@ -102,17 +102,17 @@ pub fn server_code(code: &str, limit: Option<u32>) -> Msg {
         "mobile.empty" => msg(|t| t.journey().e_mobile_empty),
         "mobile.format" => msg(|t| t.journey().e_mobile_format),
         "address.empty" => msg(|t| t.journey().e_address_empty),
-        "address.too_long" => msg_with(
-            |t| t.journey().e_address_long,
-            "{n}",
+        "address.too_long" => msg_count(
+            |t| &t.journey().e_address_long,
+            "n",
             limit_or(sscard_rules::ADDRESS_MAX_CHARS),
         ),
         "postal_code.empty" => msg(|t| t.journey().e_postal_empty),
         "postal_code.format" => msg(|t| t.journey().e_postal_format),
         "backup_centre.empty" => msg(|t| t.cities().e_backup_centre_empty),
-        "backup_centre.too_long" => msg_with(
-            |t| t.cities().e_backup_centre_long,
-            "{n}",
+        "backup_centre.too_long" => msg_count(
+            |t| &t.cities().e_backup_centre_long,
+            "n",
             limit_or(sscard_rules::BACKUP_CENTRE_MAX_CHARS),
         ),
         "postal_address.recipient_not_holder" => msg(|t| t.cities().e_recipient_not_holder),
@@ -211,4 +211,9 @@ pub fn api_problems(
             out
         }
     }
+}
+
+/// A length limit as the count a plural text takes.
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }

@@ -4,18 +4,25 @@ import { codeSignIn } from './helpers';
 // Issue 17: a page opened cold from a deep link (a bookmark, a WeChat menu) asks the API while
 // its own code is still downloading, not after: the route's choose() starts the requests the page
 // makes (src/routes.json, src/api/early.rs), and the page takes those answers instead of
-// asking again.
+// asking again. Who is signed in is asked once too: the page and the signed-in header share one
+// answer (issue #12: the page and the journey state each asked).
 
 // 吴强: a demo person whose mobile on record no other spec changes (a code reaches him).
 type DemoPerson = { name: string; id_number: string; mobile: string };
 
 for (const { path, part, api } of [
-  { path: '/progress', part: /split_progress\.wasm$/, api: ['/api/v1/applications', '/api/v1/cards'] },
-  { path: '/loss', part: /split_loss\.wasm$/, api: ['/api/v1/cards'] },
+  {
+    path: '/progress',
+    part: /split_progress\.wasm$/,
+    api: ['/api/v1/auth/session', '/api/v1/applications', '/api/v1/cards'],
+  },
+  { path: '/loss', part: /split_loss\.wasm$/, api: ['/api/v1/auth/session', '/api/v1/cards'] },
 ]) {
   test(`a deep link to ${path} asks the API while the page's code is on its way`, async ({ page }) => {
     const people: DemoPerson[] = await (await page.request.get('/api/v1/demo/people')).json();
     await codeSignIn(page.request, people.find((p) => p.name === '吴强')!);
+    // A person coming back: the app remembers that they were signed in.
+    await page.addInitScript(() => localStorage.setItem('sscard.signed_in', '1'));
 
     // The page's code arrives slowly (a slow phone network), so the order is plain to see.
     let partServed = Number.POSITIVE_INFINITY;

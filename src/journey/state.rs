@@ -5,7 +5,8 @@ use sscard_rules::City;
 use sscard_rules::wire::SessionInfo;
 
 use super::Answers;
-use crate::{api, clock, dom};
+use crate::api::{self, ApiError};
+use crate::{clock, dom};
 
 /// Key of the "this browser has signed in" hint. The session cookie is HttpOnly, so the app
 /// cannot see it; without the hint every anonymous visit would ask the server and get a 401.
@@ -23,6 +24,8 @@ pub struct JourneyState {
     pub(super) answers_read: StoredValue<bool>,
     /// Whether the session and the demo clock have been asked for ([`use_journey_with_session`]).
     server_asked: StoredValue<bool>,
+    /// Whether a page asks who is signed in whatever the stored hint says ([`use_fresh_session`]).
+    page_asks_session: StoredValue<bool>,
     /// Whether the answers are as complete as they will get: the ones saved in this browser
     /// read, and, when there were none and someone is signed in, the server's draft asked for.
     /// Until then a page must not conclude that an answer is missing.
@@ -31,6 +34,9 @@ pub struct JourneyState {
     pub(super) owner: StoredValue<Owner>,
     /// The signed-in person, once the server confirmed it.
     pub session: RwSignal<Option<SessionInfo>>,
+    /// Why the server's last answer about the session was no session: not signed in
+    /// (`unauthenticated`), or no answer at all. `None` after a sign-in or a sign-out.
+    session_error: RwSignal<Option<ApiError>>,
     /// Whether [`session`](Self::session) is known (the server was asked, or this browser has
     /// not signed in), so "nobody signed in" can be told from "not known yet".
     pub session_known: RwSignal<bool>,
@@ -86,9 +92,11 @@ pub fn provide_journey() {
         answers: RwSignal::new(Answers::default()),
         answers_read: StoredValue::new(false),
         server_asked: StoredValue::new(false),
+        page_asks_session: StoredValue::new(false),
         answers_settled: RwSignal::new(false),
         owner: StoredValue::new(Owner::current().expect("provide_journey runs inside the app")),
         session: RwSignal::new(None),
+        session_error: RwSignal::new(None),
         session_known: RwSignal::new(false),
         today: RwSignal::new(clock::device_today_in_china()),
         demo: dom::html_has_attribute("data-demo"),
@@ -126,20 +134,70 @@ pub fn use_journey_with_session() -> JourneyState {
         // notifying it makes them all follow the newer rules at once.
         api::policy_update::on_installed(move || state.today.update(|_| {}));
         api::policy_update::notice_page();
-        spawn_local(ask_server(state));
+        // Decided now, not in the task: a page that asks for itself has said so before.
+        let ask_session =
+            state.page_asks_session.get_value() || dom::load(SIGNED_IN_KEY).as_deref() == Some("1");
+        spawn_local(ask_server(state, ask_session));
     }
     state
 }
 
-async fn ask_server(state: JourneyState) {
+async fn ask_server(state: JourneyState, ask_session: bool) {
     if state.demo {
         state.take_demo_clock().await;
     }
-    if dom::load(SIGNED_IN_KEY).as_deref() != Some("1") {
-        state.session_known.set(true);
-        return;
+    if ask_session {
+        refresh_session(state).await;
     }
-    let session = api::session().await.ok();
-    state.session.set(session);
     state.session_known.set(true);
+}
+
+/// Asks the server who is signed in and keeps the answer, and why there is none.
+async fn refresh_session(state: JourneyState) {
+    match api::session().await {
+        Ok(session) => {
+            state.session.set(Some(session));
+            state.session_error.set(None);
+        }
+        Err(error) => {
+            state.session.set(None);
+            state.session_error.set(Some(error));
+        }
+    }
+}
+
+/// Who is signed in, for a signed-in page: asked of the server as the page opens, whatever the
+/// stored hint says, because what a page acts on changes during a visit (`fresh_code`,
+/// `password_is_initial`). The answer is the journey state's, so the page, its header and the
+/// journey share one request and one answer (they asked twice before). `None` until it is here.
+pub fn use_fresh_session() -> Signal<Option<Result<SessionInfo, ApiError>>> {
+    let state = use_journey();
+    // The first page of the visit asks along with the demo clock (use_journey_with_session);
+    // a later one asks again for itself.
+    let first = !state.server_asked.get_value();
+    state.page_asks_session.set_value(true);
+    use_journey_with_session();
+    let answered = RwSignal::new(false);
+    if !first {
+        spawn_local(async move {
+            refresh_session(state).await;
+            answered.set(true);
+        });
+    }
+    Signal::derive(move || {
+        let here = if first {
+            state.session_known.get()
+        } else {
+            answered.get()
+        };
+        if !here {
+            return None;
+        }
+        match (state.session.get(), state.session_error.get()) {
+            (Some(session), _) => Some(Ok(session)),
+            (None, Some(error)) => Some(Err(error)),
+            // Signed out on this page: the sign-out moves on to the sign-in page.
+            (None, None) => None,
+        }
+    })
 }

@@ -141,7 +141,7 @@ fn postal_note(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + use
 #[component]
 pub fn DetailsPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = api::fetch_once(api::session);
+    let session = crate::journey::use_fresh_session();
     // Whose details: `None` for mine, else a minor's person id, in the address (`?person=`),
     // so the back button and a reload keep it.
     let query = leptos_router::hooks::use_query_map();

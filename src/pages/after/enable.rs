@@ -79,7 +79,7 @@ pub fn EnablePage() -> impl IntoView {
     let today = move || journey.today.get_untracked();
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
-    let session = api::fetch_once(api::session);
+    let session = crate::journey::use_fresh_session();
     let card = api::fetch_for(id, load);
     let enable = Action::new_local(|id: &String| {
         let id = id.clone();

@@ -50,7 +50,7 @@ pub fn LossPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_query_map();
     let chosen_id = Memo::new(move |_| query.read().get("card"));
-    let session = api::fetch_once(api::session);
+    let session = crate::journey::use_fresh_session();
     // Asked again after a report (the list is then out of date).
     let again = Trigger::new();
     let cards = api::fetch_for_again(|| (), again, |()| api::cards());

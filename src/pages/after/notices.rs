@@ -136,7 +136,7 @@ fn SettingsForm(
 #[component]
 pub fn NoticesPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = api::fetch_once(api::session);
+    let session = crate::journey::use_fresh_session();
     let notices = api::fetch_once(api::notices);
     let settings = api::fetch_once(api::notice_settings);
     redirect_when_signed_out(

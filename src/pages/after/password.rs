@@ -61,7 +61,7 @@ fn explanation(t: &'static AfterTexts) -> impl IntoView + use<> {
 #[component]
 pub fn PasswordPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = api::fetch_once(api::session);
+    let session = crate::journey::use_fresh_session();
     let current = RwSignal::new(String::new());
     let new = RwSignal::new(String::new());
     let repeat = RwSignal::new(String::new());

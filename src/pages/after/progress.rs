@@ -314,7 +314,7 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
 #[component]
 pub fn ProgressPage() -> impl IntoView {
     let i18n = use_i18n();
-    let session = api::fetch_once(api::session);
+    let session = crate::journey::use_fresh_session();
     let data = api::fetch_once(load);
     redirect_when_signed_out(
         move || matches!(data.get(), Some(Err(e)) if is_signed_out(&e)),

@@ -80,7 +80,7 @@ pub fn ReplacePage() -> impl IntoView {
             .and_then(|r| ReplacementReason::from_id(&r))
     });
     let upstream = Memo::new(move |_| query.read().get("upstream"));
-    let session = api::fetch_once(api::session);
+    let session = crate::journey::use_fresh_session();
     // Asked again after a temporary loss is reported on the way (the list is then out of date).
     let again = Trigger::new();
     let cards = api::fetch_for_again(|| (), again, |()| api::cards());

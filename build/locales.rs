@@ -9,8 +9,8 @@
 //! zh-Hans is the reference. Another locale must have the same sections, keys, list lengths and
 //! table rows, and each text the same `{placeholders}`; anything else stops the build with one line
 //! per problem. A key the app's structs do not have, or lack, is then a compile error naming it.
-//! A section `name` is read as the struct `NameTexts` (the top-level `texts` as `Texts`) into a
-//! `static NAME`.
+//! A section `where_to` is read as the struct `WhereToTexts` (the top-level `texts` as `Texts`)
+//! into a `static WHERE_TO`.
 
 use std::{collections::BTreeSet, fmt::Write as _, fs, path::Path};
 
@@ -281,6 +281,7 @@ fn section_of(
         if !is_identifier(key) {
             problems.push(format!("{at}: a key is lower-case letters, digits and _"));
         }
+        check_not_empty(&at, value, problems);
         let field = match value {
             toml::Value::String(text) => Field::Text(text.clone()),
             toml::Value::Array(items) => Field::List(texts_of(&at, items.iter(), problems)),
@@ -332,6 +333,25 @@ fn in_enum_order(
             }
         })
         .collect()
+}
+
+/// Every text of a key has something to show, in every locale (zh-Hans too).
+fn check_not_empty(at: &str, value: &toml::Value, problems: &mut Vec<String>) {
+    let empty = |v: &toml::Value| v.as_str().is_some_and(|t| t.trim().is_empty());
+    match value {
+        toml::Value::Array(items) => {
+            for (i, _) in items.iter().enumerate().filter(|(_, v)| empty(v)) {
+                problems.push(format!("{at} item {i}: empty"));
+            }
+        }
+        toml::Value::Table(rows) => {
+            for (id, _) in rows.iter().filter(|(_, v)| empty(v)) {
+                problems.push(format!("{at} row `{id}`: empty"));
+            }
+        }
+        text if empty(text) => problems.push(format!("{at}: empty")),
+        _ => {}
+    }
 }
 
 fn texts_of<'a>(
@@ -406,7 +426,9 @@ fn compare_field(at: &str, want: &Field, field: &Field, problems: &mut Vec<Strin
         (Field::Ids(want), Field::Ids(rows)) => {
             for (id, want) in want {
                 match rows.iter().find(|(k, _)| k == id) {
-                    Some((_, text)) => compare_text(&format!("{at} row `{id}`"), want, text, problems),
+                    Some((_, text)) => {
+                        compare_text(&format!("{at} row `{id}`"), want, text, problems)
+                    }
                     None => problems.push(format!("{at}: row `{id}` is missing")),
                 }
             }
@@ -429,11 +451,16 @@ fn compare_field(at: &str, want: &Field, field: &Field, problems: &mut Vec<Strin
                 let at = format!("{at} form `{form}`");
                 if form == "other" {
                     compare_text(&at, &want_other, text, problems);
-                } else if text.trim().is_empty() {
-                    problems.push(format!("{at}: empty"));
-                } else if !placeholders(text).is_subset(&placeholders(&other_text)) {
-                    // The `one` form may leave out the number ("1 day left"), nothing else.
+                    continue;
+                }
+                // Another form may leave out the number ("1 day left"), nothing else: its
+                // placeholders are `other`'s, or all but one of them.
+                let (have, all) = (placeholders(text), placeholders(&other_text));
+                if !have.is_subset(&all) {
                     problems.push(format!("{at}: a placeholder `other` does not have"));
+                } else if all.len() - have.len() > 1 {
+                    let lost: Vec<&str> = all.difference(&have).copied().collect();
+                    problems.push(format!("{at}: leaves out {lost:?}; only the number may go"));
                 }
             }
         }
@@ -446,9 +473,6 @@ fn compare_field(at: &str, want: &Field, field: &Field, problems: &mut Vec<Strin
 }
 
 fn compare_text(at: &str, want: &str, text: &str, problems: &mut Vec<String>) {
-    if text.trim().is_empty() {
-        problems.push(format!("{at}: empty"));
-    }
     let (want, have) = (placeholders(want), placeholders(text));
     if want != have {
         problems.push(format!("{at}: placeholders {have:?}, zh-Hans has {want:?}"));

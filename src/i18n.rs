@@ -41,8 +41,9 @@ use serde::{Deserialize, Serialize};
 
 pub use texts::Texts;
 
-/// A table from an id to its text: a rule-engine value (`social_function_only`), a value of a
-/// `stable_ids!` enum (`icbc`), a problem's code, a cited document's file name.
+/// A table from an id to its text, looked up by the id: a rule-engine value
+/// (`social_function_only`), a problem's code, a cited document's file name. (The names of a whole
+/// enum's values are [`Names`].)
 pub type IdTable = &'static [(&'static str, &'static str)];
 
 /// A text with a number in it, in the forms its language needs (see the locale files' README):

@@ -144,7 +144,17 @@ fn a_broken_locale_names_its_problem() {
             what: "a `one` form with a placeholder `other` does not have",
             line_start: "days_left = ",
             new_line: "days_left = { one = \"{date}\", other = \"{n} days left\" }",
-            want: &["en.toml: `after.common.days_left` form `one`: a placeholder `other` does not have"],
+            want: &[
+                "en.toml: `after.common.days_left` form `one`: a placeholder `other` does not have",
+            ],
+        },
+        Case {
+            what: "a `one` form that drops the date as well as the number",
+            line_start: "made_by = ",
+            new_line: "made_by = { one = \"Made within 1 working day\", other = \"Made within {n} working days, by {date}\" }",
+            want: &[
+                "en.toml: `after.replace.made_by` form `one`: leaves out [\"date\", \"n\"]; only the number may go",
+            ],
         },
         Case {
             what: "a plural text where zh-Hans has a text",
@@ -184,6 +194,22 @@ fn chinese_has_one_plural_form() {
         [
             "zh-Hant.toml: `after.common.days_left`: zh-Hant has the plural forms other, not one, other"
         ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn an_empty_text_in_zh_hans_is_named_too() {
+    let files = vec![
+        (
+            "zh-Hans.toml".to_owned(),
+            with_line(ZH_HANS, "start_button = ", "start_button = \"\""),
+        ),
+        ("zh-Hant.toml".to_owned(), ZH_HANT.to_owned()),
+        ("en.toml".to_owned(), EN.to_owned()),
+    ];
+    assert_eq!(
+        problems(&files),
+        ["zh-Hans.toml: `texts.start_button`: empty"]
     );
 }
 

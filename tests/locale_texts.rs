@@ -45,7 +45,7 @@ const TRADITIONAL_ONLY: &str = "體丟並佈來係個們備傷僅儘優儲兒內
     黨齊齡";
 
 /// Every text of `locale` by its path: `journey.why_summary`, `home_need[1]`,
-/// `after.rules.errors[3][1]` (an id table's row 3, its text).
+/// `after.rules.errors[policy.missing]` (an id table's row, by its id).
 fn texts(locale: Locale) -> BTreeMap<String, String> {
     let t = locale.texts();
     let mut out = BTreeMap::new();
@@ -62,8 +62,6 @@ fn texts(locale: Locale) -> BTreeMap<String, String> {
     collect("after", &after, &mut out);
     // Which locale a table is, not a text.
     out.remove("locale");
-    // An id table's row ids (`[3][0]`) are ids, the same in every locale (the build checks that).
-    out.retain(|path, _| !path.ends_with("][0]"));
     out
 }
 
@@ -74,7 +72,12 @@ fn collect(path: &str, value: &Value, out: &mut BTreeMap<String, String>) {
         }
         Value::Array(items) => {
             for (i, item) in items.iter().enumerate() {
-                collect(&format!("{path}[{i}]"), item, out);
+                match item.as_array().map(Vec::as_slice) {
+                    // An id table's row, `[id, text]`: found by its id, since a locale file may
+                    // order its rows as it likes.
+                    Some([Value::String(id), text]) => collect(&format!("{path}[{id}]"), text, out),
+                    _ => collect(&format!("{path}[{i}]"), item, out),
+                }
             }
         }
         Value::Object(fields) => {

@@ -3,7 +3,8 @@
 //!
 //! Each page reads its own section through [`AfterTexts`] (`t.progress()`), so with wasm
 //! splitting a page's file carries its own texts and the shared sections (`common`, `names`),
-//! not every page's: the sections are declared once, in [`after_sections!`].
+//! not every page's. The sections are the `[after.*]` tables of the locale files: the build
+//! writes the [`after_sections!`] invocation from them, with a struct here for each.
 //!
 //! Texts with a `{name}` placeholder are filled with [`fill`]. Names of rule-engine values
 //! (conditions, notes, warnings) are looked up by their stable snake_case id with [`lookup`], so

@@ -21,5 +21,6 @@ pub use flow::{Step, first_unanswered_check, next_after};
 pub use guard::{first_missing_step, guard_application_step};
 pub use saved::use_journey_answers;
 pub use state::{
-    JourneyState, provide_journey, use_fresh_session, use_journey, use_journey_with_session,
+    JourneyState, NoSession, provide_journey, use_fresh_session, use_journey,
+    use_journey_with_session,
 };

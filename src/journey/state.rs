@@ -5,12 +5,21 @@ use sscard_rules::City;
 use sscard_rules::wire::SessionInfo;
 
 use super::Answers;
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::{clock, dom};
 
 /// Key of the "this browser has signed in" hint. The session cookie is HttpOnly, so the app
 /// cannot see it; without the hint every anonymous visit would ask the server and get a 401.
 const SIGNED_IN_KEY: &str = "sscard.signed_in";
+
+/// Why the server gave no session, as much as a page needs to know.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoSession {
+    /// Nobody is signed in (`unauthenticated`): the page sends the person to sign in.
+    SignedOut,
+    /// The server could not be reached or answered something else: nothing to conclude.
+    NoAnswer,
+}
 
 /// The journey context: the answers, who is signed in, today's date and whether the server runs
 /// in demo mode.
@@ -34,9 +43,9 @@ pub struct JourneyState {
     pub(super) owner: StoredValue<Owner>,
     /// The signed-in person, once the server confirmed it.
     pub session: RwSignal<Option<SessionInfo>>,
-    /// Why the server's last answer about the session was no session: not signed in
-    /// (`unauthenticated`), or no answer at all. `None` after a sign-in or a sign-out.
-    session_error: RwSignal<Option<ApiError>>,
+    /// Why the server's last answer about the session was no session. `None` after a sign-in or
+    /// a sign-out.
+    no_session: RwSignal<Option<NoSession>>,
     /// Whether [`session`](Self::session) is known (the server was asked, or this browser has
     /// not signed in), so "nobody signed in" can be told from "not known yet".
     pub session_known: RwSignal<bool>,
@@ -96,7 +105,7 @@ pub fn provide_journey() {
         answers_settled: RwSignal::new(false),
         owner: StoredValue::new(Owner::current().expect("provide_journey runs inside the app")),
         session: RwSignal::new(None),
-        session_error: RwSignal::new(None),
+        no_session: RwSignal::new(None),
         session_known: RwSignal::new(false),
         today: RwSignal::new(clock::device_today_in_china()),
         demo: dom::html_has_attribute("data-demo"),
@@ -157,11 +166,17 @@ async fn refresh_session(state: JourneyState) {
     match api::session().await {
         Ok(session) => {
             state.session.set(Some(session));
-            state.session_error.set(None);
+            state.no_session.set(None);
         }
         Err(error) => {
             state.session.set(None);
-            state.session_error.set(Some(error));
+            // A 401 to this GET is `unauthenticated` (the status, not the code: comparing the
+            // code would link every problem code's string into each page that asks).
+            let why = match error {
+                api::ApiError::Problem(p) if p.status == 401 => NoSession::SignedOut,
+                _ => NoSession::NoAnswer,
+            };
+            state.no_session.set(Some(why));
         }
     }
 }
@@ -170,7 +185,7 @@ async fn refresh_session(state: JourneyState) {
 /// stored hint says, because what a page acts on changes during a visit (`fresh_code`,
 /// `password_is_initial`). The answer is the journey state's, so the page, its header and the
 /// journey share one request and one answer (they asked twice before). `None` until it is here.
-pub fn use_fresh_session() -> Signal<Option<Result<SessionInfo, ApiError>>> {
+pub fn use_fresh_session() -> Signal<Option<Result<SessionInfo, NoSession>>> {
     let state = use_journey();
     // The first page of the visit asks along with the demo clock (use_journey_with_session);
     // a later one asks again for itself.
@@ -193,9 +208,9 @@ pub fn use_fresh_session() -> Signal<Option<Result<SessionInfo, ApiError>>> {
         if !here {
             return None;
         }
-        match (state.session.get(), state.session_error.get()) {
+        match (state.session.get(), state.no_session.get()) {
             (Some(session), _) => Some(Ok(session)),
-            (None, Some(error)) => Some(Err(error)),
+            (None, Some(why)) => Some(Err(why)),
             // Signed out on this page: the sign-out moves on to the sign-in page.
             (None, None) => None,
         }

@@ -2,8 +2,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use sscard_rules::wire::SessionInfo;
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::i18n::after::{AfterTexts, fill};
+use crate::journey::NoSession;
 
 /// Who is signed in, with the sign-out button. Shows nothing while loading or when nobody is
 /// signed in (the page itself sends a signed-out person to the sign-in page).
@@ -11,10 +12,10 @@ use crate::i18n::after::{AfterTexts, fill};
 pub fn SessionBar(
     /// The texts of the current language.
     texts: &'static AfterTexts,
-    /// The session, loaded once by the page (outside its per-language closure): `None` while it
-    /// is on its way.
+    /// The session, as the page asked for it (`journey::use_fresh_session`, outside its
+    /// per-language closure): `None` while it is on its way.
     #[prop(into)]
-    session: Signal<Option<Result<SessionInfo, ApiError>>>,
+    session: Signal<Option<Result<SessionInfo, NoSession>>>,
 ) -> impl IntoView {
     let navigate = use_navigate();
     let journey = crate::journey::use_journey_with_session();

@@ -22,6 +22,7 @@ use crate::components::after::{CitationLine, Loading, RelatedLinks, SessionBar};
 use crate::components::{ErrorSummary, FormErrors, Msg, RadioGroup, RadioOption, TextField};
 use crate::i18n::after::{AfterTexts, fill};
 use crate::i18n::{Texts, use_i18n};
+use crate::journey::NoSession;
 use crate::policy_text::fill_common_here;
 
 const ADDRESS: &str = "address";
@@ -161,7 +162,7 @@ pub fn DetailsPage() -> impl IntoView {
     });
     redirect_when_signed_out(
         move || {
-            matches!(session.get(), Some(Err(e)) if is_signed_out(&e))
+            matches!(session.get(), Some(Err(NoSession::SignedOut)))
                 || matches!(details.get(), Some(Err(e)) if is_signed_out(&e))
                 || matches!(save.value().get(), Some(Err(e)) if is_signed_out(&e))
         },

@@ -15,6 +15,7 @@ use crate::components::after::{RelatedLinks, SessionBar};
 use crate::components::{ErrorSummary, FormErrors, TextField};
 use crate::i18n::after::AfterTexts;
 use crate::i18n::use_i18n;
+use crate::journey::NoSession;
 
 const CURRENT: &str = "current_password";
 const NEW: &str = "new_password";
@@ -74,7 +75,7 @@ pub fn PasswordPage() -> impl IntoView {
     let done = Signal::derive(move || matches!(change.value().get(), Some(Ok(()))));
     redirect_when_signed_out(
         move || {
-            matches!(session.get(), Some(Err(e)) if is_signed_out(&e))
+            matches!(session.get(), Some(Err(NoSession::SignedOut)))
                 || matches!(change.value().get(), Some(Err(e)) if is_signed_out(&e))
         },
         "/password".to_owned(),

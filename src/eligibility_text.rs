@@ -3,6 +3,7 @@
 use sscard_rules::{Alternative, ApplicantGroup, Basis, Channel, Reason};
 
 use crate::format;
+use crate::i18n::Fill;
 use crate::i18n::{Locale, Texts};
 use crate::policy_text::fill_params_here;
 
@@ -33,26 +34,26 @@ fn reason_words(t: &'static Texts, locale: Locale, reason: &Reason) -> String {
     let c = t.cities();
     let date = |d| format::date(locale, d);
     match reason {
-        Reason::Qualifies { basis: b } => j.reason_qualifies.replace("{basis}", &basis(t, *b)),
-        Reason::NeedsVerification { basis: b } => j
-            .reason_needs_verification
-            .replace("{basis}", &basis(t, *b)),
+        Reason::Qualifies { basis: b } => j.reason_qualifies.fill("basis", &basis(t, *b)),
+        Reason::NeedsVerification { basis: b } => {
+            j.reason_needs_verification.fill("basis", &basis(t, *b))
+        }
         Reason::ElderlyAgeNotReached { reached_on } => {
-            j.reason_elderly_age.replace("{date}", &date(*reached_on))
+            j.reason_elderly_age.fill("date", &date(*reached_on))
         }
         Reason::ResidencePermitMissing => j.reason_permit_missing.into(),
         Reason::NoCategory => j.reason_no_category.into(),
         Reason::NotCoveredBySources => j.reason_not_covered.into(),
         Reason::BirthAfterDate => j.reason_birth_after.into(),
         Reason::MinorNeedsGuardian { adult_from } => {
-            j.reason_minor.replace("{date}", &date(*adult_from))
+            j.reason_minor.fill("date", &date(*adult_from))
         }
-        Reason::GuardianNotAdult { adult_from } => j
-            .reason_guardian_not_adult
-            .replace("{date}", &date(*adult_from)),
-        Reason::ChildNotMinor { adult_since } => j
-            .reason_child_not_minor
-            .replace("{date}", &date(*adult_since)),
+        Reason::GuardianNotAdult { adult_from } => {
+            j.reason_guardian_not_adult.fill("date", &date(*adult_from))
+        }
+        Reason::ChildNotMinor { adult_since } => {
+            j.reason_child_not_minor.fill("date", &date(*adult_since))
+        }
         Reason::GuardianDetailsMissing => j.reason_guardian_missing.into(),
         Reason::GuardianshipProofMissing => j.reason_proof_missing.into(),
         Reason::AgentNotAllowed => j.reason_agent_not_allowed.into(),
@@ -81,9 +82,7 @@ pub fn alternative(t: &'static Texts, locale: Locale, alternative: &Alternative)
     let c = t.cities();
     match alternative {
         Alternative::AskAtServicePoint => j.alt_ask.into(),
-        Alternative::WaitUntil { date } => {
-            j.alt_wait.replace("{date}", &format::date(locale, *date))
-        }
+        Alternative::WaitUntil { date } => j.alt_wait.fill("date", &format::date(locale, *date)),
         Alternative::GetResidencePermit => j.alt_permit.into(),
         Alternative::GuardianActs => j.alt_guardian.into(),
         Alternative::HolderActs => j.alt_holder.into(),

@@ -3,6 +3,7 @@
 use chrono::{Datelike, NaiveDate};
 use sscard_rules::Citation;
 
+use crate::i18n::Fill;
 use crate::i18n::{Locale, Texts};
 
 /// A date as people read it: 2026年12月7日 (Chinese) or 7 December 2026 (English).
@@ -45,7 +46,7 @@ pub fn citation(t: &'static Texts, citation: &Citation) -> String {
     let mut out = format!("{} {}", citation.source, citation.locator);
     if let Some(line) = citation.line {
         out.push(' ');
-        out.push_str(&t.journey().line_label.replace("{n}", &line.to_string()));
+        out.push_str(&t.journey().line_label.fill("n", &line.to_string()));
     }
     out
 }

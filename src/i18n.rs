@@ -46,6 +46,20 @@ pub use texts::Texts;
 /// enum's values are [`Names`].)
 pub type IdTable = &'static [(&'static str, &'static str)];
 
+/// Fills a text's `{placeholder}` with a value: `t.made_by.fill("date", &date)`. The one way a
+/// text takes the values of the moment (a date, a name, a count: [`Plural::fill`]); the values
+/// the city's policy holds are filled from the policy instead (src/policy_text.rs).
+pub trait Fill {
+    /// The text with every `{key}` replaced by `value`.
+    fn fill(&self, key: &str, value: &str) -> String;
+}
+
+impl Fill for str {
+    fn fill(&self, key: &str, value: &str) -> String {
+        self.replace(&format!("{{{key}}}"), value)
+    }
+}
+
 /// A text with a number in it, in the forms its language needs (see the locale files' README):
 /// English says "1 day left" and "{n} days left"; Chinese has one form, which the build writes
 /// to both.
@@ -61,7 +75,7 @@ impl Plural {
     /// The form for `n`, with the placeholder `{key}` replaced by `n`.
     pub fn fill(&self, key: &str, n: i64) -> String {
         let form = if n == 1 { self.one } else { self.other };
-        form.replace(&format!("{{{key}}}"), &n.to_string())
+        form.fill(key, &n.to_string())
     }
 }
 

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::i18n::after::fill;
+use crate::i18n::Fill;
 use crate::i18n::use_i18n;
 use crate::journey::use_journey;
 
@@ -16,7 +16,7 @@ pub fn CityLine() -> impl IntoView {
         let name = i18n.locale.get().city_name(journey.city.get());
         view! {
             <p class="city-line">
-                {fill(t.city_current, "city", name)} " "
+                {t.city_current.fill("city", name)} " "
                 <A href="/#city-heading">{t.city_change}</A>
             </p>
         }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::after::fill;
+use crate::i18n::Fill;
 use crate::i18n::use_i18n;
 use crate::journey::use_journey;
 
@@ -21,7 +21,8 @@ pub fn Footer() -> impl IntoView {
         let (line, note) = match hotline {
             Some(_) => (t.hotline_label.to_string(), t.hotline_note),
             None => (
-                fill(t.hotline_none, "city", i18n.locale.get().city_name(city)),
+                t.hotline_none
+                    .fill("city", i18n.locale.get().city_name(city)),
                 "",
             ),
         };

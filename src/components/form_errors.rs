@@ -3,7 +3,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::FieldError;
-use crate::i18n::{Plural, Texts, use_i18n};
+use crate::i18n::{Fill, Plural, Texts, use_i18n};
 use crate::policy_text::fill_common_here;
 
 /// A message that is rendered in whatever language is current when it is shown, so switching
@@ -15,13 +15,13 @@ pub fn msg(text: fn(&'static Texts) -> &'static str) -> Msg {
     Arc::new(move |t| fill_common_here(text(t)))
 }
 
-/// A message with `{placeholder}` replaced by `value`.
+/// A message with its `{placeholder}` (named without the braces) filled with `value`.
 pub fn msg_with(
     text: fn(&'static Texts) -> &'static str,
     placeholder: &'static str,
     value: String,
 ) -> Msg {
-    Arc::new(move |t| fill_common_here(&text(t).replace(placeholder, &value)))
+    Arc::new(move |t| fill_common_here(&text(t).fill(placeholder, &value)))
 }
 
 /// A message with a count: the plural form for `n`, its `{placeholder}` replaced by `n`.

@@ -5,6 +5,7 @@ use sscard_rules::{
 
 use super::WhyDetails;
 use crate::format;
+use crate::i18n::Fill;
 use crate::i18n::{Locale, Texts, use_i18n};
 use crate::journey::{timeline_request, use_journey_answers};
 
@@ -73,11 +74,11 @@ fn TimelineBody(preview: TimelinePreview, t: &'static Texts, locale: Locale) -> 
         Production::NaturalDays { days, made_by } => k
             .tl_natural_days
             .fill("n", i64::from(*days))
-            .replace("{date}", &format::date(locale, *made_by)),
+            .fill("date", &format::date(locale, *made_by)),
         Production::WorkingDays { days, made_by, .. } => k
             .tl_working_days
             .fill("n", i64::from(*days))
-            .replace("{date}", &format::date(locale, *made_by)),
+            .fill("date", &format::date(locale, *made_by)),
         Production::NotStated => k.tl_not_stated.to_string(),
     };
     let estimate = match &preview.certainty {
@@ -89,9 +90,7 @@ fn TimelineBody(preview: TimelinePreview, t: &'static Texts, locale: Locale) -> 
                 .map(i32::to_string)
                 .collect::<Vec<_>>()
                 .join("、");
-            Some(
-                view! { <p class="timeline__estimate">{j.tl_estimate.replace("{years}", &years)}</p> },
-            )
+            Some(view! { <p class="timeline__estimate">{j.tl_estimate.fill("years", &years)}</p> })
         }
         _ => None,
     };

@@ -6,9 +6,9 @@
 //! not every page's. The sections are the `[after.*]` tables of the locale files: the build
 //! writes the [`after_sections!`] invocation from them, with a struct here for each.
 //!
-//! Texts with a `{name}` placeholder are filled with [`fill`]. Names of rule-engine values
-//! (conditions, notes, warnings) are looked up by their stable snake_case id with [`lookup`], so
-//! a value the engine adds later shows its id instead of breaking the page.
+//! Texts with a `{name}` placeholder are filled with [`Fill::fill`](super::Fill). Names of
+//! rule-engine values (conditions, notes, warnings) are looked up by their stable snake_case id
+//! with [`lookup`], so a value the engine adds later shows its id instead of breaking the page.
 
 locale_modules!("after");
 
@@ -693,11 +693,6 @@ pub struct RulesTexts {
     pub decisions_lead: &'static str,
     /// "Yes" / "No" for boolean parameters.
     pub yes_no: [&'static str; 2],
-}
-
-/// Replaces `{key}` in `text` with `value`.
-pub fn fill(text: &str, key: &str, value: &str) -> String {
-    text.replace(&format!("{{{key}}}"), value)
 }
 
 /// The text for `id` in `table`, or the id itself when the table lacks it.

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use sscard_rules::ProblemCode;
 
+use crate::i18n::Fill;
 use crate::policy_text::{city_and_today, fill_common};
 use sscard_rules::{Bank, Channel, City, PickupMethod, Service};
 
@@ -39,7 +40,7 @@ pub use where_to::WherePage;
 use crate::api::{self, ApiError};
 use crate::components::Msg;
 use crate::dom;
-use crate::i18n::after::{AfterTexts, IdTable, fill, find};
+use crate::i18n::after::{AfterTexts, IdTable, find};
 use crate::i18n::{I18n, Locale, Texts, use_i18n};
 
 /// A date as people read it (2026年12月7日 / 7 December 2026).
@@ -109,14 +110,14 @@ pub fn fill_ask_for(t: &'static AfterTexts, city: Option<City>, text: &str) -> S
         || t.common().ask_office.to_owned(),
         |city| ask_phrase(t, city, today),
     );
-    fill_common(&fill(text, "ask", &ask), city, today)
+    fill_common(&text.fill("ask", &ask), city, today)
 }
 
 /// What fills an `{ask}` for `city` on `on`: "call" its hotline, or the local office where the
 /// sources give it none.
 pub fn ask_phrase(t: &'static AfterTexts, city: City, on: NaiveDate) -> String {
     match sscard_rules::hotline(city, on).ok().flatten() {
-        Some(number) => fill(t.common().ask_call, "hotline", number.value),
+        Some(number) => t.common().ask_call.fill("hotline", number.value),
         None => t.common().ask_office.to_owned(),
     }
 }
@@ -224,14 +225,16 @@ pub fn bank_name(t: &'static AfterTexts, bank: Option<Bank>) -> String {
 /// How a card is named in a list or a summary: whose, the bank and the masked number.
 pub fn card_label(t: &'static AfterTexts, card: &sscard_rules::wire::Card) -> String {
     let who = if card.as_guardian {
-        crate::i18n::after::fill(t.common().childs_card, "name", &card.holder.name)
+        t.common().childs_card.fill("name", &card.holder.name)
     } else {
         t.common().own_card.to_owned()
     };
     format!(
         "{who} · {} · {}",
         bank_name(t, card.bank),
-        crate::i18n::after::fill(t.common().card_number, "number", &card.card_number_masked)
+        t.common()
+            .card_number
+            .fill("number", &card.card_number_masked)
     )
 }
 

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::use_page_meta;
-use crate::i18n::after::fill;
+use crate::i18n::Fill;
 use crate::i18n::use_i18n;
 use crate::journey::use_journey;
 
@@ -47,10 +47,10 @@ pub fn HomePage() -> impl IntoView {
             .flatten()
         {
             Some(days) => t.home_time.fill("days", i64::from(days.value)),
-            None => fill(t.home_time_unknown, "city", name),
+            None => t.home_time_unknown.fill("city", name),
         };
         let ask = match sscard_rules::hotline(city, today).ok().flatten() {
-            Some(hotline) => fill(t.fraud_call, "hotline", hotline.value),
+            Some(hotline) => t.fraud_call.fill("hotline", hotline.value),
             None => t.fraud_ask_local.to_string(),
         };
         view! {
@@ -60,7 +60,7 @@ pub fn HomePage() -> impl IntoView {
                 <h2 id="city-heading">{t.city_question}</h2>
                 <ul class="city-choice__list">{links}</ul>
                 <p class="city-choice__current">
-                    <strong>{fill(t.city_current, "city", name)}</strong>
+                    <strong>{t.city_current.fill("city", name)}</strong>
                     " "
                     {t.city_hint}
                 </p>
@@ -73,7 +73,7 @@ pub fn HomePage() -> impl IntoView {
             <h2>{t.home_can_do_heading}</h2>
             <ul class="list">{t.home_can_do.map(|item| view! { <li>{item}</li> })}</ul>
             <h2>{t.home_who_heading}</h2>
-            <p class="home-who">{fill(t.home_who, "city", name)}</p>
+            <p class="home-who">{t.home_who.fill("city", name)}</p>
             <h2>{t.home_need_heading}</h2>
             <ul class="list">{t.home_need.map(|item| view! { <li>{item}</li> })}</ul>
             <h2>{t.home_time_heading}</h2>

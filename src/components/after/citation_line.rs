@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 use sscard_rules::{CALENDAR_DATA, Calendar, Citation};
 
-use crate::i18n::after::{AfterTexts, fill, find};
+use crate::i18n::Fill;
+use crate::i18n::after::{AfterTexts, find};
 
 /// The readable title of a cited document, or its file name when it is not one of ours.
 pub fn source_title(t: &'static AfterTexts, source: &str) -> String {
@@ -24,7 +25,7 @@ pub fn CitationLine(
     );
     if let Some(line) = citation.line {
         place.push_str(", ");
-        place.push_str(&fill(texts.names().line, "n", &line.to_string()));
+        place.push_str(&texts.names().line.fill("n", &line.to_string()));
     }
     // The calendar data names no words to quote: quote the State Council notice of that year.
     let quote = citation.quote.map(|q| q.into_owned()).or_else(|| {

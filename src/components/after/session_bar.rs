@@ -3,7 +3,8 @@ use leptos_router::hooks::use_navigate;
 use sscard_rules::wire::SessionInfo;
 
 use crate::api;
-use crate::i18n::after::{AfterTexts, fill};
+use crate::i18n::Fill;
+use crate::i18n::after::AfterTexts;
 use crate::journey::NoSession;
 
 /// Who is signed in, with the sign-out button. Shows nothing while loading or when nobody is
@@ -36,7 +37,7 @@ pub fn SessionBar(
         <Show when=move || name().is_some()>
             <div class="session-bar">
                 <p class="session-bar__who">
-                    {move || name().map(|n| fill(texts.common().signed_in_as, "name", &n))}
+                    {move || name().map(|n| texts.common().signed_in_as.fill("name", &n))}
                 </p>
                 <button type="button" class="button button--secondary session-bar__out" on:click=sign_out.clone()>
                     {texts.common().sign_out}

@@ -20,7 +20,8 @@ use super::{
 use crate::api;
 use crate::components::after::{CitationLine, Loading, RelatedLinks, SessionBar};
 use crate::components::{ErrorSummary, FormErrors, Msg, RadioGroup, RadioOption, TextField};
-use crate::i18n::after::{AfterTexts, fill};
+use crate::i18n::Fill;
+use crate::i18n::after::AfterTexts;
 use crate::i18n::{Texts, use_i18n};
 use crate::journey::NoSession;
 use crate::policy_text::fill_common_here;
@@ -36,7 +37,7 @@ fn details_messages(problems: FormProblems) -> Vec<(&'static str, Msg)> {
             let message: Msg = Arc::new(move |t: &'static Texts| {
                 let after = t.after();
                 let text = code_text(after, after.details().errors, &code);
-                fill(&text, "n", &ADDRESS_MAX_CHARS.to_string())
+                text.fill("n", &ADDRESS_MAX_CHARS.to_string())
             });
             (field, message)
         })
@@ -106,7 +107,7 @@ fn reserved_phone(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + 
     let text = if banks.is_empty() {
         dt.bank_text_no_card.to_owned()
     } else {
-        fill(dt.bank_text, "bank", &banks.join(dt.bank_separator))
+        dt.bank_text.fill("bank", &banks.join(dt.bank_separator))
     };
     let citation = d.reserved_phone.citation.clone();
     view! {
@@ -124,8 +125,8 @@ fn postal_note(t: &'static AfterTexts, d: &PersonDetails) -> impl IntoView + use
         .iter()
         .map(|a| {
             let text = match &a.hotline {
-                Some(h) => fill(dt.postal_text, "id", &a.reference).replace("{hotline}", h),
-                None => fill(dt.postal_text_no_hotline, "id", &a.reference),
+                Some(h) => dt.postal_text.fill("id", &a.reference).fill("hotline", h),
+                None => dt.postal_text_no_hotline.fill("id", &a.reference),
             };
             view! { <li>{text}</li> }
         })
@@ -290,7 +291,7 @@ pub fn DetailsPage() -> impl IntoView {
             let heading = if saved.get().is_some() {
                 dt.saved_title.to_owned()
             } else if d.as_guardian {
-                fill(dt.minor_title, "name", &d.person.name)
+                dt.minor_title.fill("name", &d.person.name)
             } else {
                 dt.title.to_owned()
             };
@@ -313,7 +314,7 @@ pub fn DetailsPage() -> impl IntoView {
                     .iter()
                     .map(|m| {
                         let href = format!("/details?person={}", api::encode(&m.id));
-                        let label = fill(dt.minor_link, "name", &m.name);
+                        let label = dt.minor_link.fill("name", &m.name);
                         view! { <li><A href=href>{label}</A></li> }
                     })
                     .collect_view();

@@ -15,7 +15,8 @@ use super::{
 };
 use crate::api::{self, ApiError};
 use crate::components::after::{FraudNotice, Loading, SessionBar};
-use crate::i18n::after::{AfterTexts, fill, lookup};
+use crate::i18n::Fill;
+use crate::i18n::after::{AfterTexts, lookup};
 use crate::i18n::use_i18n;
 
 /// The card with this id among mine, or the `not_found` problem.
@@ -43,7 +44,7 @@ fn bank_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
     view! {
         <h2>{e.bank_heading}</h2>
         <p>{e.bank_text}</p>
-        <p>{fill(e.bank_where, "bank", &bank_name(t, card.bank))}</p>
+        <p>{e.bank_where.fill("bank", &bank_name(t, card.bank))}</p>
         <h3>{e.bring_heading}</h3>
         <ul class="list">{e.bring.map(|b| view! { <li>{b}</li> })}</ul>
     }
@@ -51,19 +52,19 @@ fn bank_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
 
 fn who_view(t: &'static AfterTexts, card: &Card) -> impl IntoView + use<> {
     let holder = if card.as_guardian {
-        fill(t.common().childs_card, "name", &card.holder.name)
+        t.common().childs_card.fill("name", &card.holder.name)
     } else {
         t.common().own_card.to_owned()
     };
     let guardian_note = card
         .as_guardian
-        .then(|| fill(t.enable().as_guardian, "name", &card.holder.name));
+        .then(|| t.enable().as_guardian.fill("name", &card.holder.name));
     view! {
         <div class="card-summary">
             <p class="card-summary__who">{holder}</p>
             <p>
                 {bank_name(t, card.bank)} " · "
-                {fill(t.common().card_number, "number", &card.card_number_masked)}
+                {t.common().card_number.fill("number", &card.card_number_masked)}
             </p>
         </div>
         {guardian_note.map(|n| view! { <p>{n}</p> })}

@@ -12,7 +12,8 @@ use super::fill_ask;
 use super::progress::heading_id;
 use crate::components::TextField;
 use crate::dom;
-use crate::i18n::after::{AfterTexts, fill};
+use crate::i18n::Fill;
+use crate::i18n::after::AfterTexts;
 
 const FIELD: &str = "find-reference";
 
@@ -22,9 +23,7 @@ fn problem_text(t: &'static AfterTexts, error: &ReferenceError) -> String {
     match error {
         ReferenceError::Empty => p.find_empty.to_owned(),
         ReferenceError::TooShort | ReferenceError::TooLong => p.find_length.to_owned(),
-        ReferenceError::NotInAlphabet { found } => {
-            fill(p.find_alphabet, "char", &found.to_string())
-        }
+        ReferenceError::NotInAlphabet { found } => p.find_alphabet.fill("char", &found.to_string()),
         ReferenceError::CheckSymbol => p.find_check.to_owned(),
     }
 }

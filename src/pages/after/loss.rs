@@ -23,7 +23,8 @@ use super::{
 use crate::api::{self, ApiError};
 use crate::components::after::{CitationLine, FraudNotice, Loading, RelatedLinks, SessionBar};
 use crate::components::{ErrorSummary, FormErrors, RadioGroup, RadioOption};
-use crate::i18n::after::{AfterTexts, fill, find, lookup};
+use crate::i18n::Fill;
+use crate::i18n::after::{AfterTexts, find, lookup};
 use crate::i18n::{Locale, use_i18n};
 use crate::ics;
 use crate::policy_text::try_fill_params;
@@ -37,11 +38,7 @@ fn refusal_text(t: &'static AfterTexts, locale: Locale, code: &str, card: Option
         .map(|d| long_date_str(locale, d))
         .unwrap_or_default();
     let city = card.map(|c| c.city);
-    fill(
-        &fill_ask_for(t, city, &lookup(t.loss().refusals, code)),
-        "date",
-        &date,
-    )
+    fill_ask_for(t, city, &lookup(t.loss().refusals, code)).fill("date", &date)
 }
 
 /// The loss report page.
@@ -249,7 +246,7 @@ fn check_view(
         (Some(lift), Some(days)) => Some(
             l.how_long
                 .fill("days", i64::from(days.value))
-                .replace("{date}", &long_date(locale, lift.result.date)),
+                .fill("date", &long_date(locale, lift.result.date)),
         ),
         _ => None,
     };
@@ -324,7 +321,7 @@ fn LiftEarly(
                 Err(e) => e.code().unwrap_or("unexpected").to_owned(),
             };
             let text = match find(l.lift_answers, &code) {
-                Some(text) => fill(text, "bank", &bank),
+                Some(text) => text.fill("bank", &bank),
                 None => match &result {
                     Err(e) => api_error_text(t, l.lift_answers, e),
                     Ok(_) => String::new(),
@@ -367,11 +364,9 @@ fn done_view(
 ) -> impl IntoView + use<> {
     let l = t.loss();
     let lift = parse_ymd(&done.auto_lift_on);
-    let lifts_on = fill(
-        l.lifts_on,
-        "date",
-        &long_date_str(locale, &done.auto_lift_on),
-    );
+    let lifts_on = l
+        .lifts_on
+        .fill("date", &long_date_str(locale, &done.auto_lift_on));
     let countdown = lift.map(|d| match natural_days_between(today, d) {
         n if n <= 0 => t.common().today.to_owned(),
         n => t.common().days_left.fill("n", n),
@@ -396,7 +391,7 @@ fn done_view(
             <p class="action-link"><a href=href download="sscard-temporary-loss.ics">{l.ics_link}</a></p>
         })}
         <h2>{l.early_heading}</h2>
-        <p>{fill(l.early_text, "bank", &bank_name(t, done.card.bank))}</p>
+        <p>{l.early_text.fill("bank", &bank_name(t, done.card.bank))}</p>
         <h2>{l.formal_heading}</h2>
         <ul class="list">
             {l.formal

@@ -11,6 +11,7 @@ use super::{
 };
 use crate::api;
 use crate::components::after::{Loading, RelatedLinks, SessionBar};
+use crate::i18n::Fill;
 use crate::i18n::after::{AfterTexts, NoticesTexts};
 use crate::i18n::use_i18n;
 
@@ -35,8 +36,8 @@ fn notice_item(t: &'static AfterTexts, locale: crate::i18n::Locale, n: Notice) -
     let nt = t.notices();
     let sent = nt
         .sent_to
-        .replace("{date}", &long_date_str(locale, &n.sent_on))
-        .replace("{mobile}", &n.to_masked);
+        .fill("date", &long_date_str(locale, &n.sent_on))
+        .fill("mobile", &n.to_masked);
     let lang = match n.language {
         NoticeLanguage::En => "en",
         NoticeLanguage::ZhHant => "zh-Hant",

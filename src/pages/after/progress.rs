@@ -18,7 +18,8 @@ use super::{
 use crate::api::{self, ApiError};
 use crate::components::after::{Loading, RelatedLinks, SessionBar};
 use crate::components::{QrCodeImage, ReferenceNumber};
-use crate::i18n::after::{AfterTexts, fill};
+use crate::i18n::Fill;
+use crate::i18n::after::AfterTexts;
 use crate::i18n::{Locale, use_i18n};
 use crate::ics;
 
@@ -96,7 +97,7 @@ fn steps_view(t: &'static AfterTexts, locale: Locale, app: &Application) -> impl
             let (class, when) = match &dates[i] {
                 Some(on) => (
                     "step step--done",
-                    Some(fill(p.done_on, "date", &long_date_str(locale, on))),
+                    Some(p.done_on.fill("date", &long_date_str(locale, on))),
                 ),
                 None if i == 2 => (
                     if i == current {
@@ -105,7 +106,7 @@ fn steps_view(t: &'static AfterTexts, locale: Locale, app: &Application) -> impl
                         "step"
                     },
                     Some(match &app.expected.production_deadline {
-                        Some(d) => fill(p.expected_by, "date", &long_date_str(locale, d)),
+                        Some(d) => p.expected_by.fill("date", &long_date_str(locale, d)),
                         None => p.expected_unstated.to_owned(),
                     }),
                 ),
@@ -149,7 +150,7 @@ fn next_view(t: &'static AfterTexts, locale: Locale, app: &Application, cards: &
         | ApplicationStatus::InProduction => match &app.expected.production_deadline {
             Some(d) => {
                 let date = long_date_str(locale, d);
-                view! { <p>{fill(p.next_wait_made, "date", &date)}</p> }.into_any()
+                view! { <p>{p.next_wait_made.fill("date", &date)}</p> }.into_any()
             }
             None => text(p.next_wait_unstated),
         },
@@ -190,7 +191,7 @@ fn pickup_view(t: &'static AfterTexts, app: &Application, branches: &[Branch]) -
             <p class="branch">
                 <strong>{b.name.clone()}</strong><br />
                 {format!("{}{}", b.district, b.address)}<br />
-                {fill(p.hours, "hours", &b.opening_hours)}
+                {p.hours.fill("hours", &b.opening_hours)}
             </p>
             {b.sample_data.then(|| view! { <p class="hint">{t.common().sample_data}</p> })}
         }
@@ -255,7 +256,7 @@ fn application_view(
         Some(replacement) if own => replacement,
         Some(replacement) => format!("{replacement} · {}", app.cardholder.name),
         None if own => p.own_application.to_owned(),
-        None => fill(p.child_application, "name", &app.cardholder.name),
+        None => p.child_application.fill("name", &app.cardholder.name),
     };
     let heading_id = heading_id(&app);
     let labelled_by = heading_id.clone();
@@ -265,7 +266,7 @@ fn application_view(
             <h2 id=heading_id tabindex="-1">{heading}</h2>
             <div class="ref-block">
                 <ReferenceNumber label=p.reference reference=app.reference.clone() quote=p.quote_reference />
-                <QrCodeImage text=app.reference.clone() label=fill(p.qr_label, "id", &app.reference) />
+                <QrCodeImage text=app.reference.clone() label=p.qr_label.fill("id", &app.reference) />
                 <p class="hint">{p.qr_hint}</p>
             </div>
             <h3>{p.steps_heading}</h3>
@@ -283,7 +284,7 @@ fn application_view(
 fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
     let p = t.progress();
     let who = if card.as_guardian {
-        fill(t.common().childs_card, "name", &card.holder.name)
+        t.common().childs_card.fill("name", &card.holder.name)
     } else {
         t.common().own_card.to_owned()
     };
@@ -301,7 +302,7 @@ fn card_view(t: &'static AfterTexts, card: Card) -> impl IntoView {
             <p class="card-item__who">{who}</p>
             <p>
                 {bank_name(t, card.bank)} " · "
-                {fill(t.common().card_number, "number", &card.card_number_masked)}
+                {t.common().card_number.fill("number", &card.card_number_masked)}
             </p>
             <p>{social} " · " {financial}</p>
             {action.map(|(href, label)| view! { <p class="action-link"><A href=href>{label}</A></p> })}

@@ -27,7 +27,8 @@ use super::{
 use crate::api;
 use crate::components::after::{FraudNotice, Loading, RelatedLinks, SessionBar};
 use crate::components::{ErrorSummary, FormErrors, RadioGroup, RadioOption, TextField, WhyDetails};
-use crate::i18n::after::{AfterTexts, fill, find, lookup};
+use crate::i18n::Fill;
+use crate::i18n::after::{AfterTexts, find, lookup};
 use crate::i18n::use_i18n;
 
 /// The page's problem codes and their texts.
@@ -672,7 +673,7 @@ fn RequestForm(
     let made_by = plan.timeline.production.made_by().map(|d| {
         r.made_by
             .fill("n", days)
-            .replace("{date}", &long_date(locale, d))
+            .fill("date", &long_date(locale, d))
     });
     let bank = bank_name(t, card.bank);
     let months = param_u32(city, NumericParam::BankChangeCooldownMonths, today)
@@ -681,7 +682,11 @@ fn RequestForm(
     let notes: Vec<String> = plan
         .notes
         .iter()
-        .map(|n| fill(&lookup(r.notes, n.id()), "bank", &bank).replace("{months}", &months))
+        .map(|n| {
+            lookup(r.notes, n.id())
+                .fill("bank", &bank)
+                .fill("months", &months)
+        })
         .collect();
     let pickup_options = vec![
         RadioOption {
@@ -691,7 +696,7 @@ fn RequestForm(
         },
         RadioOption {
             value: PickupMethod::Branch.id().to_owned(),
-            label: fill(r.pickup_branch, "bank", &bank),
+            label: r.pickup_branch.fill("bank", &bank),
             hint: Some(r.pickup_branch_hint.to_owned()),
         },
     ];

@@ -14,6 +14,7 @@ use sscard_rules::{
 use super::{CodeTable, FormProblems, after_texts, code_messages, problems_of, use_step_meta};
 use crate::api;
 use crate::components::{ErrorSummary, FormErrors, TextField};
+use crate::i18n::Fill;
 use crate::i18n::use_i18n;
 
 const NAME: &str = "name";
@@ -308,7 +309,7 @@ fn CodeFirstPage(
             let masked = format!("*******{}", &to[to.len().saturating_sub(4)..]);
             view! {
                 <h1 tabindex="-1">{title}</h1>
-                <p>{lead.replace("{mobile}", &masked)}</p>
+                <p>{lead.fill("mobile", &masked)}</p>
                 {demo.map(|text| view! { <p class="notice notice--demo">{text}</p> })}
                 <form novalidate on:submit=on_submit>
                     <TextField id=CODE label=r.code_label value=value error=err(CODE)
@@ -342,7 +343,7 @@ fn CodeFirstPage(
             Step::Code(sent, to) => {
                 // Whether the details matched is told only in demo mode.
                 let demo = match (sent.demo_code, journey.demo) {
-                    (Some(c), _) => Some(r.code_demo.replace("{code}", &c)),
+                    (Some(c), _) => Some(r.code_demo.fill("code", &c)),
                     (None, true) => Some(r.code_demo_not_sent.to_owned()),
                     (None, false) => None,
                 };
@@ -369,7 +370,7 @@ fn CodeFirstPage(
             }
             .into_any(),
             Step::NewMobileCode(sent, to) => {
-                let demo = sent.demo_code.map(|c| r.code_demo.replace("{code}", &c));
+                let demo = sent.demo_code.map(|c| r.code_demo.fill("code", &c));
                 code_step(c.new_code_title, c.new_code_lead, &to, demo, new_code)
             }
             Step::Done => view! {

@@ -19,7 +19,8 @@ use super::{
 use crate::components::after::{CitationLine, RelatedLinks};
 use crate::components::{ErrorSummary, FormErrors};
 use crate::eligibility_text;
-use crate::i18n::after::{AfterTexts, fill, lookup};
+use crate::i18n::Fill;
+use crate::i18n::after::{AfterTexts, lookup};
 use crate::i18n::{Locale, Texts, use_i18n};
 
 /// The page's problem codes and their texts.
@@ -182,11 +183,11 @@ fn production_view(
         Production::NaturalDays { days, made_by } => r
             .production_natural
             .fill("days", i64::from(*days))
-            .replace("{date}", &long_date(locale, *made_by)),
+            .fill("date", &long_date(locale, *made_by)),
         Production::WorkingDays { days, made_by, .. } => r
             .production_working
             .fill("days", i64::from(*days))
-            .replace("{date}", &long_date(locale, *made_by)),
+            .fill("date", &long_date(locale, *made_by)),
         Production::OnTheSpot { minutes: Some(m) } => r.production_spot.fill("n", i64::from(*m)),
         Production::OnTheSpot { minutes: None } => r.production_spot_unknown.to_owned(),
         Production::NotStated => r.production_not_stated.to_owned(),
@@ -237,7 +238,7 @@ fn production_view(
                         sscard_rules::TimelineWarning::BankChangeCooldown { allowed_from } => long_date(locale, *allowed_from),
                         _ => String::new(),
                     };
-                    view! { <li>{fill(&lookup(r.warnings, w.code()), "date", &date)}</li> }
+                    view! { <li>{lookup(r.warnings, w.code()).fill("date", &date)}</li> }
                 }).collect_view()}
             </ul>
         })}
@@ -411,7 +412,7 @@ fn results_view(texts: &'static Texts, locale: Locale, q: Question) -> impl Into
             {eligibility}
             <h2>{r.dates_heading}</h2>
             {dates}
-            <h2 id="params-heading">{fill(r.params_heading, "date", &date)}</h2>
+            <h2 id="params-heading">{r.params_heading.fill("date", &date)}</h2>
             {params}
             <h2>{r.trace_heading}</h2>
             <p class="hint">{r.trace_note}</p>

@@ -11,6 +11,7 @@ use sscard_rules::{parse_id_number, parse_one_time_code};
 use super::{CodeTable, FormProblems, code_messages, problems_of, safe_next, use_step_meta};
 use crate::api::{self, ApiError, SignInAnswer};
 use crate::components::{ErrorSummary, FormErrors, TextField};
+use crate::i18n::Fill;
 use crate::i18n::use_i18n;
 
 const ID_FIELD: &str = "id_number";
@@ -162,9 +163,9 @@ pub fn SignInPage() -> impl IntoView {
             />
         };
         if let Some(sent) = code_step.get() {
-            let demo = sent
-                .demo_code
-                .map(|c| view! { <p class="notice notice--demo">{s.code_demo.replace("{code}", &c)}</p> });
+            let demo = sent.demo_code.map(
+                |c| view! { <p class="notice notice--demo">{s.code_demo.fill("code", &c)}</p> },
+            );
             return view! {
                 {summary}
                 <h1 tabindex="-1">{s.code_title}</h1>

@@ -12,7 +12,8 @@ use super::{
 };
 use crate::components::after::{CitationLine, RelatedLinks};
 use crate::components::{ErrorSummary, FormErrors, RadioGroup, RadioOption};
-use crate::i18n::after::{AfterTexts, fill, find, lookup};
+use crate::i18n::Fill;
+use crate::i18n::after::{AfterTexts, find, lookup};
 use crate::i18n::{Locale, use_i18n};
 use crate::policy_text::{fill_common_here, fill_params};
 
@@ -69,7 +70,7 @@ fn offer_view(
             })}
             <p class="source">
                 {t.common().source} <CitationLine texts=t citation=offer.citation />
-                " (" {fill(w.valid_from, "date", &long_date(locale, offer.valid_from))} ")"
+                " (" {w.valid_from.fill("date", &long_date(locale, offer.valid_from))} ")"
             </p>
         </li>
     }
@@ -83,10 +84,15 @@ fn answer_view(
     answer: WhereAnswer,
 ) -> impl IntoView + use<> {
     let w = t.where_to();
-    let heading = fill(w.answer_heading, "service", service_name(t, answer.service)).replace(
-        "{actor}",
-        &fill_common_here(find(w.actor_options, answer.actor.id()).unwrap_or(answer.actor.id())),
-    );
+    let heading = w
+        .answer_heading
+        .fill("service", service_name(t, answer.service))
+        .replace(
+            "{actor}",
+            &fill_common_here(
+                find(w.actor_options, answer.actor.id()).unwrap_or(answer.actor.id()),
+            ),
+        );
     let permission = lookup(w.permissions, answer.permission.permission.id());
     let actor_conditions: Vec<String> = answer
         .permission

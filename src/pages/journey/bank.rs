@@ -9,6 +9,7 @@ use crate::components::{
     BackLink, ErrorSummary, FormErrors, RadioGroup, RadioOption, msg, use_page_meta_with_errors,
 };
 use crate::format;
+use crate::i18n::Fill;
 use crate::i18n::{Locale, use_i18n};
 use crate::journey::{Step, next_after, use_journey_answers};
 
@@ -148,7 +149,7 @@ pub fn BankPage() -> impl IntoView {
             } else {
                 view! {
                     <p class="notice">
-                        {t.cities().bank_not_named.replace("{n}", &count.to_string())}
+                        {t.cities().bank_not_named.fill("n", &count.to_string())}
                     </p>
                 }
                 .into_any()

@@ -6,6 +6,7 @@ use crate::components::{
     BackLink, ErrorSummary, FormErrors, RadioGroup, RadioOption, TimelinePanel, msg,
     use_page_meta_with_errors,
 };
+use crate::i18n::Fill;
 use crate::i18n::use_i18n;
 use crate::journey::{Step, branches_of, next_after, use_journey_answers};
 
@@ -61,7 +62,7 @@ pub fn BranchPage() -> impl IntoView {
             .map(|b| {
                 let mut hint = format!("{} · {}", b.district, b.address);
                 hint.push_str(" · ");
-                hint.push_str(&k.branch_hours.replace("{hours}", &b.opening_hours));
+                hint.push_str(&k.branch_hours.fill("hours", &b.opening_hours));
                 if b.makes_cards_on_the_spot {
                     hint.push_str(" · ");
                     hint.push_str(j.branch_instant_badge);

@@ -12,6 +12,7 @@ use sscard_rules::{Actor, Bank, City, NoteKind, PickupChoice, banks};
 use super::field_messages;
 use crate::api;
 use crate::components::{ErrorSummary, FormErrors, TimelinePanel, msg, use_page_meta_with_errors};
+use crate::i18n::Fill;
 use crate::i18n::{Locale, Texts, use_i18n};
 use crate::journey::{Answers, Step, branches_of, use_journey_answers};
 
@@ -61,10 +62,7 @@ fn bank_name(
     let Some(bank) = bank else {
         // No bank where the sources count the banks but name none (the bank page said so).
         let count = sscard_rules::policy(city, today).map_or(0, |p| p.bank_count.value);
-        return t
-            .cities()
-            .bank_not_chosen
-            .replace("{n}", &count.to_string());
+        return t.cities().bank_not_chosen.fill("n", &count.to_string());
     };
     banks(city, today)
         .ok()

@@ -7,6 +7,7 @@ use sscard_rules::{Actor, PickupMethod};
 use crate::api;
 use crate::components::{QrCodeImage, ReferenceNumber, use_page_meta};
 use crate::format;
+use crate::i18n::Fill;
 use crate::i18n::use_i18n;
 use crate::ics;
 
@@ -92,8 +93,7 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
             ),
             _ => (&k.tl_natural_days, (d - submitted.unwrap_or(d)).num_days()),
         };
-        text.fill("n", days)
-            .replace("{date}", &format::date(locale, d))
+        text.fill("n", days).fill("date", &format::date(locale, d))
     });
     // The calendar entry carries the reference people quote on the phone, not the internal id.
     let ics_href = deadline.map(|d| {
@@ -127,7 +127,7 @@ fn Confirmation(app: Application, branch: Option<Branch>) -> impl IntoView {
                 None => view! { <li>{k.tl_not_stated}</li> }.into_any(),
             }}
             {(app.expected.plus_postal_transit || by_post).then(|| view! { <li>{k.step_wait_for_post}</li> })}
-            {branch.map(|b| view! { <li>{k.step_collect} ": " <strong>{b.name}</strong> " · " {b.address} " · " {k.branch_hours.replace("{hours}", &b.opening_hours)}</li> })}
+            {branch.map(|b| view! { <li>{k.step_collect} ": " <strong>{b.name}</strong> " · " {b.address} " · " {k.branch_hours.fill("hours", &b.opening_hours)}</li> })}
             <li>{if guardian { k.conf_bring_guardian } else { k.conf_bring }}</li>
             {by_post.then(|| view! { <li>{k.conf_enable}</li> })}
         </ul>

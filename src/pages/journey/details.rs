@@ -9,6 +9,7 @@ use super::field_messages;
 use crate::api;
 use crate::components::{BackLink, ErrorSummary, FormErrors, TextField, use_page_title};
 use crate::format;
+use crate::i18n::Fill;
 use crate::i18n::use_i18n;
 use crate::journey::{Step, next_after, use_journey_answers};
 
@@ -59,8 +60,8 @@ pub fn DetailsPage() -> impl IntoView {
                 };
                 t.journey()
                     .id_derived
-                    .replace("{date}", &format::date(i18n.locale.get(), id.birth_date))
-                    .replace("{sex}", sex)
+                    .fill("date", &format::date(i18n.locale.get(), id.birth_date))
+                    .fill("sex", sex)
             })
     };
     let on_submit = move |ev: SubmitEvent| {

@@ -24,7 +24,7 @@ pub fn id_number(error: IdNumberError) -> Msg {
     match error {
         IdNumberError::Empty => msg(|t| t.journey().e_id_empty),
         IdNumberError::Length { found } => {
-            msg_with(|t| t.journey().e_id_length, "{n}", found.to_string())
+            msg_with(|t| t.journey().e_id_length, "n", found.to_string())
         }
         IdNumberError::Format => msg(|t| t.journey().e_id_format),
         IdNumberError::BirthDate => msg(|t| t.journey().e_id_birth),

@@ -3,6 +3,7 @@ use leptos_router::components::A;
 use sscard_rules::PickupChoice;
 
 use crate::components::{BackLink, TimelinePanel, use_page_title};
+use crate::i18n::Fill;
 use crate::i18n::use_i18n;
 use crate::journey::{Step, branches_of, use_journey_answers};
 use crate::policy_text::fill_params_here;
@@ -52,7 +53,7 @@ pub fn InPersonPage() -> impl IntoView {
                 view! {
                     <li>
                         <strong>{b.name}</strong> " · " {b.district} " · " {b.address} " · "
-                        {k.branch_hours.replace("{hours}", &b.opening_hours)}
+                        {k.branch_hours.fill("hours", &b.opening_hours)}
                     </li>
                 }
             })

@@ -5,7 +5,7 @@ use leptos_router::hooks::use_navigate;
 use crate::components::{
     BackLink, ErrorSummary, FormErrors, RadioGroup, RadioOption, msg_with, use_page_title,
 };
-use crate::i18n::after::fill;
+use crate::i18n::Fill;
 use crate::i18n::{Texts, use_i18n};
 use crate::journey::{Answers, Step, next_after, use_journey_answers};
 use crate::policy_text::fill_common_here;
@@ -68,7 +68,7 @@ pub fn RadioStep(
                     .city_name(journey.city.get_untracked());
                 errors.set(vec![(
                     question.name,
-                    msg_with(question.error, "{city}", name.into()),
+                    msg_with(question.error, "city", name.into()),
                 )])
             }
             Some(value) => {
@@ -89,8 +89,8 @@ pub fn RadioStep(
             .iter()
             .map(|(value, label, hint)| RadioOption {
                 value: value.to_string(),
-                label: fill_common_here(&fill(label(t), "city", name)),
-                hint: hint.map(|h| fill_common_here(&fill(h(t), "city", name))),
+                label: fill_common_here(&label(t).fill("city", name)),
+                hint: hint.map(|h| fill_common_here(&h(t).fill("city", name))),
             })
             .collect();
         view! {

@@ -10,6 +10,7 @@ use crate::api;
 use crate::components::{
     BackLink, ErrorSummary, FormErrors, TextField, msg, use_page_meta_with_errors,
 };
+use crate::i18n::Fill;
 use crate::i18n::use_i18n;
 use crate::journey::{Step, next_after, use_journey_answers};
 
@@ -77,7 +78,7 @@ pub fn VerifyPage() -> impl IntoView {
         // The server's answer is the same whether or not a code was sent; only demo
         // mode says which (it shows what the phone would show).
         let demo = match journey.demo_code.get() {
-            Some(c) => Some(t.journey().verify_demo.replace("{code}", &c)),
+            Some(c) => Some(t.journey().verify_demo.fill("code", &c)),
             None if journey.demo => Some(t.journey().verify_demo_not_sent.to_owned()),
             None => None,
         }
@@ -86,7 +87,7 @@ pub fn VerifyPage() -> impl IntoView {
             <BackLink href=Step::Verify.back(&answers) label=t.back />
             <ErrorSummary title=t.error_summary_title errors=errors.summary() />
             <h1 tabindex="-1">{t.journey().verify_title}</h1>
-            <p>{t.journey().verify_sent.replace("{mobile}", &mask_mobile(&answers.mobile))}</p>
+            <p>{t.journey().verify_sent.fill("mobile", &mask_mobile(&answers.mobile))}</p>
             {demo}
             <form novalidate on:submit=on_submit.clone()>
                 <TextField

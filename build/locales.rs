@@ -59,8 +59,9 @@ const SECTIONED: &str = "after";
 fn enum_tables() -> Vec<(&'static str, Vec<&'static str>)> {
     use sscard_rules::wire::Occupation;
     use sscard_rules::{
-        Bank, Business, CardHeld, Channel, City, FinancialState, PickupMethod, Service,
-        SocialState, StableId,
+        ActorCondition, Bank, Business, CardHeld, Channel, City, FinancialState, OfferCondition,
+        Outcome, Permission, Phase, PickupMethod, ReplacementNote, ReplacementReason, Service,
+        SocialState, StableId, StepKind, WhereNote,
     };
     fn ids<T: StableId>(all: &[T]) -> Vec<&'static str> {
         all.iter().map(|v| v.id()).collect()
@@ -77,6 +78,20 @@ fn enum_tables() -> Vec<(&'static str, Vec<&'static str>)> {
         ("after.details.occupations", ids(Occupation::ALL)),
         ("after.rules.businesses", ids(Business::ALL)),
         ("after.rules.cards_held", ids(CardHeld::ALL)),
+        (
+            "after.progress.replacement_headings",
+            ids(ReplacementReason::ALL),
+        ),
+        ("after.replace.reasons", ids(ReplacementReason::ALL)),
+        ("after.replace.reason_hints", ids(ReplacementReason::ALL)),
+        ("after.replace.notes", ids(ReplacementNote::ALL)),
+        ("after.where_to.permissions", ids(Permission::ALL)),
+        ("after.where_to.actor_conditions", ids(ActorCondition::ALL)),
+        ("after.where_to.offer_conditions", ids(OfferCondition::ALL)),
+        ("after.where_to.notes", ids(WhereNote::ALL)),
+        ("after.rules.steps", ids(StepKind::ALL)),
+        ("after.rules.outcomes", ids(Outcome::ALL)),
+        ("after.rules.phases", ids(Phase::ALL)),
     ]
 }
 

@@ -97,6 +97,11 @@ impl<T: sscard_rules::StableId> Names<T> {
         }
     }
 
+    /// Every name, in the enum's order.
+    pub fn all(&self) -> &'static [&'static str] {
+        self.texts
+    }
+
     /// The name of `value`. (Empty only if the table were short, which the build rules out; not
     /// the id, so that no page links an enum's id strings just to name its values.)
     pub fn of(&self, value: T) -> &'static str {

@@ -303,7 +303,7 @@ struct NamedValues {
 
 #[wasm_bindgen_test]
 fn every_value_looked_up_by_id_has_its_words_in_every_locale() {
-    use sscard_rules::{Actor, OfferCondition, Phase, PolicyParam};
+    use sscard_rules::{Actor, PolicyParam};
     let sources = sorted(vec![
         sscard_rules::SEED_000,
         sscard_rules::SEED_001,
@@ -327,19 +327,9 @@ fn every_value_looked_up_by_id_has_its_words_in_every_locale() {
             ids: ids_of(&[Actor::Holder, Actor::Guardian, Actor::Agent]),
         },
         NamedValues {
-            what: "offer conditions",
-            table: |l| l.texts().after().where_to().offer_conditions,
-            ids: ids_of(OfferCondition::ALL),
-        },
-        NamedValues {
             what: "policy values",
             table: |l| l.texts().after().rules().params,
             ids: sorted(PolicyParam::ALL.iter().map(|p| p.id()).collect()),
-        },
-        NamedValues {
-            what: "phases",
-            table: |l| l.texts().after().rules().phases,
-            ids: ids_of(Phase::ALL),
         },
     ];
     for case in &cases {

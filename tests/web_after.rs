@@ -93,7 +93,11 @@ fn engine_ids_match_the_locale_tables() {
     let t = Locale::ZhHans.texts().after();
     let id = sscard_rules::OfferCondition::SocialFunctionOnly.id();
     assert_eq!(id, "social_function_only");
-    assert_ne!(lookup(t.where_to().offer_conditions, id), id);
+    let words = t
+        .where_to()
+        .offer_conditions
+        .of(sscard_rules::OfferCondition::SocialFunctionOnly);
+    assert!(!words.is_empty() && words != id, "{words}");
     let warning = sscard_rules::TimelineWarning::BankChangeCooldown {
         allowed_from: date(2026, 2, 28),
     };
@@ -102,6 +106,14 @@ fn engine_ids_match_the_locale_tables() {
         lookup(t.rules().warnings, warning.code()),
         "bank_change_cooldown"
     );
+}
+
+/// Plain-language rule: no 请 / 抱歉 / 非法 / 无效 in messages (申请 is a word).
+fn plain_language(locale: Locale, key: &str, text: &str) {
+    let plain = text.replace("申请", "").replace("申請", "");
+    for word in ["请", "請", "抱歉", "非法", "无效", "無效"] {
+        assert!(!plain.contains(word), "{locale:?} {key}: {word}");
+    }
 }
 
 fn keys(table: &[(&str, &str)]) -> Vec<String> {
@@ -119,17 +131,28 @@ fn tables(t: &AfterTexts) -> Vec<&'static [(&'static str, &'static str)]> {
         t.password().errors,
         t.details().errors,
         t.where_to().errors,
-        t.where_to().permissions,
-        t.where_to().actor_conditions,
-        t.where_to().offer_conditions,
-        t.where_to().notes,
         t.rules().errors,
         t.rules().timeline_errors,
-        t.rules().steps,
         t.rules().warnings,
-        t.rules().outcomes,
         t.rules().params,
-        t.rules().phases,
+    ]
+}
+
+/// The names of the rules' values that the after pages show (complete in every locale: the
+/// build checks that).
+fn names(t: &AfterTexts) -> Vec<&'static [&'static str]> {
+    vec![
+        t.where_to().permissions.all(),
+        t.where_to().actor_conditions.all(),
+        t.where_to().offer_conditions.all(),
+        t.where_to().notes.all(),
+        t.rules().steps.all(),
+        t.rules().outcomes.all(),
+        t.rules().phases.all(),
+        t.replace().reasons.all(),
+        t.replace().reason_hints.all(),
+        t.replace().notes.all(),
+        t.progress().replacement_headings.all(),
     ]
 }
 
@@ -142,11 +165,12 @@ fn every_locale_has_the_same_complete_after_tables() {
             assert_eq!(keys(mine), keys(theirs), "{locale:?}");
             for (key, text) in mine {
                 assert!(!text.trim().is_empty(), "{locale:?} {key} is empty");
-                // Plain-language rule: no 请 / 抱歉 / 非法 / 无效 in messages (申请 is a word).
-                let plain = text.replace("申请", "").replace("申請", "");
-                for word in ["请", "請", "抱歉", "非法", "无效", "無效"] {
-                    assert!(!plain.contains(word), "{locale:?} {key}: {word}");
-                }
+                plain_language(locale, key, text);
+            }
+        }
+        for list in names(t) {
+            for text in list {
+                plain_language(locale, text, text);
             }
         }
     }

@@ -326,7 +326,7 @@ pub struct ProgressTexts {
     /// Postage of a posted card: paid on delivery.
     pub postage_on_delivery: &'static str,
     /// Heading of a replacement on the progress page, by `ReplacementReason` id.
-    pub replacement_headings: IdTable,
+    pub replacement_headings: Names<sscard_rules::ReplacementReason>,
     /// Link on a card: replace it.
     pub replace_link: &'static str,
 }
@@ -441,9 +441,9 @@ pub struct ReplaceTexts {
     /// Heading of the reason question.
     pub reason_title: &'static str,
     /// The reasons, by `ReplacementReason` id.
-    pub reasons: IdTable,
+    pub reasons: Names<sscard_rules::ReplacementReason>,
     /// Hints under the reasons, by `ReplacementReason` id.
-    pub reason_hints: IdTable,
+    pub reason_hints: Names<sscard_rules::ReplacementReason>,
     /// Heading: a lost card is reported first.
     pub report_first_title: &'static str,
     /// Why the loss is reported first, and what it stops.
@@ -469,7 +469,7 @@ pub struct ReplaceTexts {
     /// Heading of what to know.
     pub know_heading: &'static str,
     /// What to know, by `ReplacementNote` id (`{bank}`, `{months}`).
-    pub notes: IdTable,
+    pub notes: Names<sscard_rules::ReplacementNote>,
     /// Question: how to get the new card.
     pub pickup_legend: &'static str,
     /// By post.
@@ -573,11 +573,11 @@ pub struct WhereToTexts {
     /// Heading of the answer: "{service}: {actor}".
     pub answer_heading: &'static str,
     /// Permission verdicts by id (`allowed`, `conditional`, `not_allowed`, `not_stated`).
-    pub permissions: IdTable,
+    pub permissions: Names<sscard_rules::Permission>,
     /// Heading of the conditions of the actor.
     pub actor_conditions_heading: &'static str,
     /// Actor conditions by id.
-    pub actor_conditions: IdTable,
+    pub actor_conditions: Names<sscard_rules::ActorCondition>,
     /// Heading of the channels.
     pub channels_heading: &'static str,
     /// No channel.
@@ -585,9 +585,9 @@ pub struct WhereToTexts {
     /// Heading of channels that do not offer it.
     pub not_offered_heading: &'static str,
     /// Offer conditions by id.
-    pub offer_conditions: IdTable,
+    pub offer_conditions: Names<sscard_rules::OfferCondition>,
     /// Notes by id.
-    pub notes: IdTable,
+    pub notes: Names<sscard_rules::WhereNote>,
     /// "Valid from {date}".
     pub valid_from: &'static str,
     /// The rules have no answer for this date.
@@ -652,7 +652,7 @@ pub struct RulesTexts {
     /// Heading of the steps.
     pub steps_heading: &'static str,
     /// Step names by id.
-    pub steps: IdTable,
+    pub steps: Names<sscard_rules::StepKind>,
     /// "(voluntary)".
     pub optional: &'static str,
     /// "(done by the branch at collection)".
@@ -666,7 +666,7 @@ pub struct RulesTexts {
     /// What the eligibility example assumes.
     pub eligibility_assumes: &'static str,
     /// Outcomes by id (`eligible`, `needs_in_person_check`, `not_eligible`).
-    pub outcomes: IdTable,
+    pub outcomes: Names<sscard_rules::Outcome>,
     /// Heading of other date rules.
     pub dates_heading: &'static str,
     /// Other date rules: temporary loss lifts, bank change again, employer return, renewal.
@@ -676,7 +676,7 @@ pub struct RulesTexts {
     /// Parameter names by id.
     pub params: IdTable,
     /// The programme's phases by id (`Phase`), as the phase row shows them.
-    pub phases: IdTable,
+    pub phases: Names<sscard_rules::Phase>,
     /// Column headings: parameter, value, valid from, source.
     pub params_columns: [&'static str; 4],
     /// Not given by the sources.

@@ -28,8 +28,9 @@ use crate::api;
 use crate::components::after::{FraudNotice, Loading, RelatedLinks, SessionBar};
 use crate::components::{ErrorSummary, FormErrors, RadioGroup, RadioOption, TextField, WhyDetails};
 use crate::i18n::Fill;
-use crate::i18n::after::{AfterTexts, find, lookup};
+use crate::i18n::after::AfterTexts;
 use crate::i18n::use_i18n;
+use crate::policy_text::fill_common_here;
 
 /// The page's problem codes and their texts.
 const CODES: CodeTable = |t| t.replace().errors;
@@ -326,8 +327,8 @@ fn reason_view(
         .filter(|why| !lost || **why == ReplacementReason::Lost)
         .map(|why| RadioOption {
             value: why.id().to_owned(),
-            label: lookup(r.reasons, why.id()),
-            hint: find(r.reason_hints, why.id()).map(str::to_owned),
+            label: fill_common_here(r.reasons.of(*why)),
+            hint: Some(r.reason_hints.of(*why).to_owned()),
         })
         .collect();
     let id = card.id.clone();
@@ -683,7 +684,7 @@ fn RequestForm(
         .notes
         .iter()
         .map(|n| {
-            lookup(r.notes, n.id())
+            fill_common_here(r.notes.of(*n))
                 .fill("bank", &bank)
                 .fill("months", &months)
         })
@@ -732,7 +733,7 @@ fn RequestForm(
     };
     view! {
         <h1 tabindex="-1">{r.request_title}</h1>
-        <p class="card-summary">{card_label(t, &card)} " · " {lookup(r.reasons, reason.id())}</p>
+        <p class="card-summary">{card_label(t, &card)} " · " {fill_common_here(r.reasons.of(reason))}</p>
         {made_by.map(|m| view! { <p class="big-date">{m}</p> })}
         <h2>{r.know_heading}</h2>
         <ul class="list">{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
@@ -784,5 +785,5 @@ fn RequestForm(
 pub fn replacement_heading(t: &'static AfterTexts, app: &Application) -> Option<String> {
     app.replacement
         .as_ref()
-        .map(|r| lookup(t.progress().replacement_headings, r.reason.id()))
+        .map(|r| fill_common_here(t.progress().replacement_headings.of(r.reason)))
 }

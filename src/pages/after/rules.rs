@@ -22,6 +22,7 @@ use crate::eligibility_text;
 use crate::i18n::Fill;
 use crate::i18n::after::{AfterTexts, lookup};
 use crate::i18n::{Locale, Texts, use_i18n};
+use crate::policy_text::fill_common_here;
 
 /// The page's problem codes and their texts.
 const CODES: CodeTable = |t| t.rules().errors;
@@ -217,7 +218,7 @@ fn production_view(
         <h3>{r.steps_heading}</h3>
         <ol class="list list--number">
             {steps.into_iter().map(|s| {
-                let mut text = lookup(r.steps, s.step.id());
+                let mut text = fill_common_here(r.steps.of(s.step));
                 if s.optional { text.push_str(r.optional); }
                 if s.done_at_collection { text.push_str(r.at_collection); }
                 let channels: Vec<&str> = s.channels.iter().map(|c| channel_name(t, *c)).collect();
@@ -297,7 +298,7 @@ fn eligibility_view(
             });
             view! {
                 <p>{r.eligibility_assumes}</p>
-                <p class="panel">{lookup(r.outcomes, e.result.outcome.id())}</p>
+                <p class="panel">{fill_common_here(r.outcomes.of(e.result.outcome))}</p>
                 <ul class="list">{reasons}</ul>
                 {alternatives}
             }
@@ -356,7 +357,7 @@ fn param_row(
             let value = match p.value {
                 ParamValue::Number(n) => n.to_string(),
                 ParamValue::YesNo(yes) => r.yes_no[usize::from(!yes)].to_owned(),
-                ParamValue::Phase(phase) => lookup(r.phases, phase.id()),
+                ParamValue::Phase(phase) => fill_common_here(r.phases.of(phase)),
             };
             view! {
                 <tr>

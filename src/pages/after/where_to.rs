@@ -13,7 +13,7 @@ use super::{
 use crate::components::after::{CitationLine, RelatedLinks};
 use crate::components::{ErrorSummary, FormErrors, RadioGroup, RadioOption};
 use crate::i18n::Fill;
-use crate::i18n::after::{AfterTexts, find, lookup};
+use crate::i18n::after::{AfterTexts, find};
 use crate::i18n::{Locale, use_i18n};
 use crate::policy_text::{fill_common_here, fill_params};
 
@@ -46,7 +46,7 @@ fn offer_view(
         .iter()
         .map(|c| {
             fill_params(
-                &fill_ask_for(t, Some(city), &lookup(w.offer_conditions, c.id())),
+                &fill_ask_for(t, Some(city), &fill_common_here(w.offer_conditions.of(*c))),
                 city,
                 on,
             )
@@ -93,17 +93,17 @@ fn answer_view(
                 find(w.actor_options, answer.actor.id()).unwrap_or(answer.actor.id()),
             ),
         );
-    let permission = lookup(w.permissions, answer.permission.permission.id());
+    let permission = fill_common_here(w.permissions.of(answer.permission.permission));
     let actor_conditions: Vec<String> = answer
         .permission
         .conditions
         .iter()
-        .map(|c| lookup(w.actor_conditions, c.id()))
+        .map(|c| fill_common_here(w.actor_conditions.of(*c)))
         .collect();
     let notes: Vec<String> = answer
         .notes
         .iter()
-        .map(|n| lookup(w.notes, n.id()))
+        .map(|n| fill_common_here(w.notes.of(*n)))
         .collect();
     let citations = answer.permission.citations.clone();
     view! {

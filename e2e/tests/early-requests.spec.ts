@@ -48,3 +48,22 @@ for (const { path, part, api } of [
     }
   });
 }
+
+// Issue 12: a signed-in page asks who is signed in through the journey state. A request that
+// gets no answer (a dropped connection) must not sign the person out of the whole app: the
+// stored hint stays, so the journey's pages and the next visit still know them.
+test('a session request that gets no answer does not sign the person out', async ({ page }) => {
+  const people: DemoPerson[] = await (await page.request.get('/api/v1/demo/people')).json();
+  await codeSignIn(page.request, people.find((p) => p.name === '吴强')!);
+  await page.addInitScript(() => localStorage.setItem('sscard.signed_in', '1'));
+  await page.goto('/progress');
+  await expect(page.locator('.session-bar')).toBeVisible({ timeout: 20_000 });
+
+  // The next page's question about the session is dropped on the way.
+  await page.route('**/api/v1/auth/session', (route) => route.abort());
+  await page.getByRole('link', { name: '临时挂失社保卡' }).click();
+  await expect(page).toHaveURL(/\/loss$/);
+  await expect(page.locator('main h1')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(await page.evaluate(() => localStorage.getItem('sscard.signed_in'))).toBe('1');
+});

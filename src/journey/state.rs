@@ -41,11 +41,16 @@ pub struct JourneyState {
     pub answers_settled: RwSignal<bool>,
     /// The app's reactive owner, which keeps the saving of the answers alive across pages.
     pub(super) owner: StoredValue<Owner>,
-    /// The signed-in person, once the server confirmed it.
+    /// The signed-in person, once the server confirmed it. Read it; change it with
+    /// [`JourneyState::signed_in`] and [`JourneyState::signed_out`].
     pub session: RwSignal<Option<SessionInfo>>,
-    /// Why the server's last answer about the session was no session. `None` after a sign-in or
-    /// a sign-out.
+    /// Why the last answer about the session gave none: signed out, or no answer at all (then
+    /// [`session`](Self::session) keeps what was known). Set with the session, by
+    /// [`JourneyState::signed_in`], [`JourneyState::signed_out`] and the server's answers.
     no_session: RwSignal<Option<NoSession>>,
+    /// Counts the changes of the session, so that an answer to an older question (asked before a
+    /// sign-in, say) is dropped instead of overwriting a newer state.
+    session_turn: StoredValue<u32>,
     /// Whether [`session`](Self::session) is known (the server was asked, or this browser has
     /// not signed in), so "nobody signed in" can be told from "not known yet".
     pub session_known: RwSignal<bool>,
@@ -67,6 +72,26 @@ impl JourneyState {
     /// session is known. `None` until then. The one "today" of every page.
     pub fn known_today(&self) -> Option<NaiveDate> {
         (!self.demo || self.session_known.get_untracked()).then(|| self.today.get_untracked())
+    }
+
+    /// Someone signed in (or the server said who is): the one way the session is set.
+    pub fn signed_in(&self, session: SessionInfo) {
+        self.next_session_turn();
+        self.session.set(Some(session));
+        self.no_session.set(None);
+    }
+
+    /// The person signed out (the page moves on to the sign-in page itself).
+    pub fn signed_out(&self) {
+        self.next_session_turn();
+        self.session.set(None);
+        self.no_session.set(None);
+    }
+
+    fn next_session_turn(&self) -> u32 {
+        let turn = self.session_turn.get_value().wrapping_add(1);
+        self.session_turn.set_value(turn);
+        turn
     }
 
     /// Asks the server's demo clock and keeps it as today: the date, if the server gave one.
@@ -106,6 +131,7 @@ pub fn provide_journey() {
         owner: StoredValue::new(Owner::current().expect("provide_journey runs inside the app")),
         session: RwSignal::new(None),
         no_session: RwSignal::new(None),
+        session_turn: StoredValue::new(0),
         session_known: RwSignal::new(false),
         today: RwSignal::new(clock::device_today_in_china()),
         demo: dom::html_has_attribute("data-demo"),
@@ -146,38 +172,55 @@ pub fn use_journey_with_session() -> JourneyState {
         // Decided now, not in the task: a page that asks for itself has said so before.
         let ask_session =
             state.page_asks_session.get_value() || dom::load(SIGNED_IN_KEY).as_deref() == Some("1");
-        spawn_local(ask_server(state, ask_session));
+        ask_server(state, ask_session);
     }
     state
 }
 
-async fn ask_server(state: JourneyState, ask_session: bool) {
-    if state.demo {
-        state.take_demo_clock().await;
-    }
+/// Asks for the demo clock and the session at once (the page's header must not wait for the
+/// clock: it would appear late and push the page down), and says the session is known once
+/// both have answered.
+fn ask_server(state: JourneyState, ask_session: bool) {
+    let waiting = std::rc::Rc::new(std::cell::Cell::new(1 + u8::from(ask_session)));
+    let answered = move |waiting: std::rc::Rc<std::cell::Cell<u8>>| {
+        waiting.set(waiting.get() - 1);
+        if waiting.get() == 0 {
+            state.session_known.set(true);
+        }
+    };
+    let clock = waiting.clone();
+    spawn_local(async move {
+        if state.demo {
+            state.take_demo_clock().await;
+        }
+        answered(clock);
+    });
     if ask_session {
-        refresh_session(state).await;
+        spawn_local(async move {
+            refresh_session(state).await;
+            answered(waiting);
+        });
     }
-    state.session_known.set(true);
 }
 
-/// Asks the server who is signed in and keeps the answer, and why there is none.
+/// Asks the server who is signed in and keeps the answer, and why there is none. A failure to
+/// get an answer changes nothing known (the person is not signed out by a dropped request); an
+/// answer to a question older than the last change of the session is dropped.
 async fn refresh_session(state: JourneyState) {
-    match api::session().await {
-        Ok(session) => {
-            state.session.set(Some(session));
-            state.no_session.set(None);
-        }
-        Err(error) => {
+    let turn = state.next_session_turn();
+    let answer = api::session().await;
+    if state.session_turn.get_value() != turn {
+        return;
+    }
+    match answer {
+        Ok(session) => state.signed_in(session),
+        // A 401 to this GET is `unauthenticated` (the status, not the code: comparing the code
+        // would link every problem code's string into each page that asks).
+        Err(api::ApiError::Problem(p)) if p.status == 401 => {
             state.session.set(None);
-            // A 401 to this GET is `unauthenticated` (the status, not the code: comparing the
-            // code would link every problem code's string into each page that asks).
-            let why = match error {
-                api::ApiError::Problem(p) if p.status == 401 => NoSession::SignedOut,
-                _ => NoSession::NoAnswer,
-            };
-            state.no_session.set(Some(why));
+            state.no_session.set(Some(NoSession::SignedOut));
         }
+        Err(_) => state.no_session.set(Some(NoSession::NoAnswer)),
     }
 }
 
@@ -209,6 +252,8 @@ pub fn use_fresh_session() -> Signal<Option<Result<SessionInfo, NoSession>>> {
             return None;
         }
         match (state.session.get(), state.no_session.get()) {
+            // This page's question went unanswered: it acts on no older session.
+            (_, Some(NoSession::NoAnswer)) => Some(Err(NoSession::NoAnswer)),
             (Some(session), _) => Some(Ok(session)),
             (None, Some(why)) => Some(Err(why)),
             // Signed out on this page: the sign-out moves on to the sign-in page.

@@ -25,7 +25,7 @@ pub fn SessionBar(
         leptos::task::spawn_local(async move {
             // Whatever the answer, the cookie is cleared by the server or already gone: go on.
             let _ = api::sign_out().await;
-            journey.session.set(None);
+            journey.signed_out();
             navigate("/sign-in", Default::default());
         });
     };

@@ -229,7 +229,7 @@ fn CodeFirstPage(
                     })
                     .await
                     .map(|session| {
-                        journey.session.set(Some(session));
+                        journey.signed_in(session);
                         match purpose {
                             Purpose::Reset => Step::NewPassword,
                             Purpose::Contact => Step::NewMobile,

@@ -68,7 +68,7 @@ pub fn SignInPage() -> impl IntoView {
     let journey = crate::journey::use_journey_with_session();
     let signed_in = move |session: SessionInfo| {
         // Shared state: the journey then keeps its draft on the server too.
-        journey.session.set(Some(session));
+        journey.signed_in(session);
         navigate(
             &safe_next(query.get_untracked().get("next")),
             Default::default(),

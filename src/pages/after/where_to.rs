@@ -87,8 +87,8 @@ fn answer_view(
     let heading = w
         .answer_heading
         .fill("service", service_name(t, answer.service))
-        .replace(
-            "{actor}",
+        .fill(
+            "actor",
             &fill_common_here(
                 find(w.actor_options, answer.actor.id()).unwrap_or(answer.actor.id()),
             ),

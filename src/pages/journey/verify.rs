@@ -59,7 +59,7 @@ pub fn VerifyPage() -> impl IntoView {
             busy.set(false);
             match result {
                 Ok(session) => {
-                    journey.session.set(Some(session));
+                    journey.signed_in(session);
                     journey.demo_code.set(None);
                     // Signed in: from now on the draft is also kept on the server.
                     journey.save_to_server();

@@ -243,8 +243,10 @@ pub fn use_fresh_session() -> Signal<Option<Result<SessionInfo, NoSession>>> {
         });
     }
     Signal::derive(move || {
+        // The first page's answer is here once the server answered about the session, not
+        // when the demo clock has too (`session_known`): the header must not wait for the clock.
         let here = if first {
-            state.session_known.get()
+            state.session.with(Option::is_some) || state.no_session.with(Option::is_some)
         } else {
             answered.get()
         };

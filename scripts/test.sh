@@ -13,7 +13,7 @@ cd "$ROOT"
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
-step "i18n tables: every key used and present in every locale"
+step "i18n: every text key used by the app (the build checks each locale file)"
 node "$ROOT/scripts/check-i18n.mjs"
 
 step "clippy: native crates"

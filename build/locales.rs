@@ -56,43 +56,57 @@ const SECTIONED: &str = "after";
 /// order. Such a table must name every value and nothing else, in every locale, and is written
 /// out in the enum's order (`Names<T>`, read at `value.index()`): no string is compared at run
 /// time, and reordering an enum cannot mislabel a value.
-fn enum_tables() -> Vec<(&'static str, Vec<&'static str>)> {
-    use sscard_rules::wire::Occupation;
-    use sscard_rules::{
-        ActorCondition, Bank, Business, CardHeld, Channel, City, FinancialState, OfferCondition,
-        Outcome, Permission, Phase, PickupMethod, ReplacementNote, ReplacementReason, Service,
-        SocialState, StableId, StepKind, WhereNote,
-    };
+fn enum_tables() -> Vec<EnumTable> {
+    use sscard_rules::StableId;
     fn ids<T: StableId>(all: &[T]) -> Vec<&'static str> {
         all.iter().map(|v| v.id()).collect()
     }
-    vec![
-        ("journey.insured_title", ids(City::ALL)),
-        ("after.names.cities", ids(City::ALL)),
-        ("after.names.services", ids(Service::ALL)),
-        ("after.names.channels", ids(Channel::ALL)),
-        ("after.names.pickups", ids(PickupMethod::ALL)),
-        ("after.names.banks", ids(Bank::ALL)),
-        ("after.names.social_states", ids(SocialState::ALL)),
-        ("after.progress.financial_states", ids(FinancialState::ALL)),
-        ("after.details.occupations", ids(Occupation::ALL)),
-        ("after.rules.businesses", ids(Business::ALL)),
-        ("after.rules.cards_held", ids(CardHeld::ALL)),
-        (
-            "after.progress.replacement_headings",
-            ids(ReplacementReason::ALL),
-        ),
-        ("after.replace.reasons", ids(ReplacementReason::ALL)),
-        ("after.replace.reason_hints", ids(ReplacementReason::ALL)),
-        ("after.replace.notes", ids(ReplacementNote::ALL)),
-        ("after.where_to.permissions", ids(Permission::ALL)),
-        ("after.where_to.actor_conditions", ids(ActorCondition::ALL)),
-        ("after.where_to.offer_conditions", ids(OfferCondition::ALL)),
-        ("after.where_to.notes", ids(WhereNote::ALL)),
-        ("after.rules.steps", ids(StepKind::ALL)),
-        ("after.rules.outcomes", ids(Outcome::ALL)),
-        ("after.rules.phases", ids(Phase::ALL)),
-    ]
+    // The enum is named once per table: its ids order the table, and the generated code names
+    // the same type (`Names::<sscard_rules::Bank>::new`), so a struct field of another enum is a
+    // compile error instead of names read at the wrong places.
+    macro_rules! tables {
+        ($($path:literal => $($ty:ident)::+,)*) => {
+            vec![$(EnumTable {
+                path: $path,
+                ty: concat!("sscard_rules::", stringify!($($ty)::+)),
+                ids: ids(sscard_rules::$($ty)::+::ALL),
+            },)*]
+        };
+    }
+    tables! {
+        "journey.insured_title" => City,
+        "after.names.cities" => City,
+        "after.names.services" => Service,
+        "after.names.channels" => Channel,
+        "after.names.pickups" => PickupMethod,
+        "after.names.banks" => Bank,
+        "after.names.social_states" => SocialState,
+        "after.progress.financial_states" => FinancialState,
+        "after.details.occupations" => wire::Occupation,
+        "after.rules.businesses" => Business,
+        "after.rules.cards_held" => CardHeld,
+        "after.progress.replacement_headings" => ReplacementReason,
+        "after.replace.reasons" => ReplacementReason,
+        "after.replace.reason_hints" => ReplacementReason,
+        "after.replace.notes" => ReplacementNote,
+        "after.where_to.permissions" => Permission,
+        "after.where_to.actor_conditions" => ActorCondition,
+        "after.where_to.offer_conditions" => OfferCondition,
+        "after.where_to.notes" => WhereNote,
+        "after.rules.steps" => StepKind,
+        "after.rules.outcomes" => Outcome,
+        "after.rules.phases" => Phase,
+    }
+}
+
+/// A table of the names of one enum's values ([`enum_tables`]).
+pub struct EnumTable {
+    /// The table's path in the locale files.
+    path: &'static str,
+    /// The enum's Rust path, for the generated code.
+    ty: &'static str,
+    /// The enum's ids, in its order.
+    ids: Vec<&'static str>,
 }
 
 /// The value of one key.
@@ -103,8 +117,12 @@ enum Field {
     List(Vec<String>),
     /// A table from an id to its text (`IdTable`), in file order.
     Ids(Vec<(String, String)>),
-    /// The names of an enum's values, in the enum's order (`Names<T>`; see [`enum_tables`]).
-    Names(Vec<String>),
+    /// The names of an enum's values, in the enum's order (`Names<T>` of the enum `ty`; see
+    /// [`enum_tables`]).
+    Names {
+        ty: &'static str,
+        texts: Vec<String>,
+    },
     /// A text with a number in it, by plural form (`Plural`): a table of only CLDR categories,
     /// `other` among them.
     Plural(Vec<(String, String)>),
@@ -119,7 +137,7 @@ impl Field {
         match self {
             Field::Text(_) => "a text",
             Field::List(_) => "a list of texts",
-            Field::Ids(_) | Field::Names(_) => "a table of texts",
+            Field::Ids(_) | Field::Names { .. } => "a table of texts",
             Field::Plural(_) => "a plural text",
         }
     }
@@ -281,7 +299,7 @@ fn read(
 }
 
 /// [`enum_tables`]: a table's path and its ids.
-type Enums = [(&'static str, Vec<&'static str>)];
+type Enums = [EnumTable];
 
 fn section_of(
     file: &str,
@@ -308,8 +326,11 @@ fn section_of(
                     && rows
                         .iter()
                         .all(|(k, _)| PLURAL_CATEGORIES.contains(&k.as_str()));
-                match enums.iter().find(|(table, _)| *table == full) {
-                    Some((_, ids)) => Field::Names(in_enum_order(&at, ids, &rows, problems)),
+                match enums.iter().find(|table| table.path == full) {
+                    Some(table) => Field::Names {
+                        ty: table.ty,
+                        texts: in_enum_order(&at, &table.ids, &rows, problems),
+                    },
                     None if plural => Field::Plural(rows),
                     None => Field::Ids(rows),
                 }
@@ -426,7 +447,8 @@ fn compare(file: &str, reference: &[Section], sections: &[Section], problems: &m
 fn compare_field(at: &str, want: &Field, field: &Field, problems: &mut Vec<String>) {
     match (want, field) {
         (Field::Text(want), Field::Text(text)) => compare_text(at, want, text, problems),
-        (Field::List(want), Field::List(items)) | (Field::Names(want), Field::Names(items)) => {
+        (Field::List(want), Field::List(items))
+        | (Field::Names { texts: want, .. }, Field::Names { texts: items, .. }) => {
             if want.len() != items.len() {
                 problems.push(format!(
                     "{at}: {} items, zh-Hans has {}",
@@ -530,8 +552,11 @@ fn rust_of<'a>(language: &Language, sections: impl Iterator<Item = &'a Section>)
                 Field::Text(text) => writeln!(out, "    {key}: {text:?},"),
                 Field::List(items) => writeln!(out, "    {key}: {items:?},"),
                 Field::Ids(rows) => writeln!(out, "    {key}: &{rows:?},"),
-                Field::Names(items) => {
-                    writeln!(out, "    {key}: crate::i18n::Names::new(&{items:?}),")
+                Field::Names { ty, texts } => {
+                    writeln!(
+                        out,
+                        "    {key}: crate::i18n::Names::<{ty}>::new(&{texts:?}),"
+                    )
                 }
                 Field::Plural(forms) => {
                     let form = |name: &str| {
